@@ -1,0 +1,171 @@
+//! `kestrel code`: read, run the pipeline, write, in input order.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use kestrel_core::ingest::normalise_date;
+use kestrel_core::output::{error_to_json, to_json, to_json_pretty, to_table};
+use kestrel_core::{InputError, InputFormat, InputKind, Inputs, Pipeline, ReadOptions};
+use rayon::prelude::*;
+
+use crate::{CodeArgs, InputFormatArg, OutputFormat};
+
+/// Documents handed to the workers at a time. Output keeps input order within and across
+/// batches, so the same input always gives the same bytes.
+const BATCH: usize = 512;
+
+/// What became of one document.
+enum Outcome {
+    Coded(String),
+    Failed(String),
+}
+
+pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
+    let pipeline = match &args.stages {
+        None => Pipeline::default(),
+        Some(names) => {
+            let names: Vec<&str> = names.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+            Pipeline::with_stage_names(&names)?
+        }
+    };
+    if let Some(p) = &args.published {
+        if normalise_date(p).is_none() {
+            bail!("--published {p:?} is not a date; write it as YYYY-MM-DD");
+        }
+    }
+    if args.id.is_some() && (args.paths.len() != 1 || args.paths[0].is_dir()) {
+        bail!("--id names one document; give a single file or - with it");
+    }
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    let options = ReadOptions {
+        format: match args.input_format {
+            InputFormatArg::Auto => InputFormat::Auto,
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+        },
+        published: args.published.clone(),
+        id: args.id.clone(),
+        max_bytes: args.max_bytes,
+    };
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        ),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, sink);
+    let progress = progress_bar();
+    let mut by_kind: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let (mut coded, mut failed) = (0usize, 0usize);
+    let mut inputs = Inputs::new(&args.paths, options);
+    loop {
+        let batch: Vec<(InputKind, Result<kestrel_core::Document, InputError>)> =
+            inputs.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        for (kind, _) in &batch {
+            *by_kind.entry(kind.name()).or_default() += 1;
+        }
+        let outcomes: Vec<Outcome> = batch
+            .into_par_iter()
+            .map(|(_, item)| process(item, &pipeline, args.format, args.pretty))
+            .collect();
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Coded(s) => {
+                    coded += 1;
+                    out.write_all(s.as_bytes())?;
+                }
+                Outcome::Failed(s) => {
+                    failed += 1;
+                    out.write_all(s.as_bytes())?;
+                }
+            }
+            out.write_all(b"\n")?;
+            progress.inc(1);
+        }
+    }
+    out.flush()?;
+    progress.finish_and_clear();
+    let read = coded + failed;
+    let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    eprintln!(
+        "kestrel: {read} document{} read ({}), {coded} coded, {failed} failed",
+        if read == 1 { "" } else { "s" },
+        if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") },
+    );
+    if read == 0 {
+        eprintln!("kestrel: no documents found in the given paths");
+    }
+    Ok(if failed > 0 || read == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn process(
+    item: Result<kestrel_core::Document, InputError>,
+    pipeline: &Pipeline,
+    format: OutputFormat,
+    pretty: bool,
+) -> Outcome {
+    let mut doc = match item {
+        Ok(doc) => doc,
+        Err(e) => return Outcome::Failed(render_error(&e, format)),
+    };
+    let id = doc.id.clone();
+    let source = doc.source.clone().unwrap_or_default();
+    // One document that trips a bug must not end the run: it becomes an error record.
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        pipeline.run(&mut doc);
+        match format {
+            OutputFormat::Json if pretty => to_json_pretty(&doc),
+            OutputFormat::Json => to_json(&doc),
+            OutputFormat::Table => to_table(&doc),
+        }
+    }));
+    match run {
+        Ok(s) => Outcome::Coded(s),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".to_string());
+            let e = InputError {
+                id: Some(id),
+                source,
+                line: None,
+                message: format!("internal error while coding: {what}; please report it with this document"),
+            };
+            Outcome::Failed(render_error(&e, format))
+        }
+    }
+}
+
+fn render_error(e: &InputError, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => error_to_json(e),
+        OutputFormat::Table => format!("{}\nerror     {e}\n", "-".repeat(72)),
+    }
+}
+
+fn progress_bar() -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {elapsed}")
+            .expect("valid template"),
+    );
+    bar
+}

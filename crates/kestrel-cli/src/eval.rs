@@ -1,0 +1,104 @@
+//! `kestrel eval ...`: scores against gold data. With `--json` the last line of standard
+//! output is one JSON object of scores, as fractions in [0, 1].
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use kestrel_core::clean::CleanerConfig;
+use kestrel_core::eval::{evaluate_boilerplate, evaluate_segmentation, LabelledArticle, Prf};
+use serde_json::json;
+
+fn prf_json(p: &Prf) -> serde_json::Value {
+    json!({"precision": round(p.precision()), "recall": round(p.recall()), "f1": round(p.f1()),
+           "tp": p.tp, "fp": p.fp, "fn": p.fn_})
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+pub fn segment(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let content = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    let sentences = kestrel_core::conllu::parse(&content)
+        .with_context(|| format!("{} is not valid CoNLL-U", file.display()))?;
+    let s = evaluate_segmentation(&sentences);
+    println!("{}: {} documents, {} sentences", file.display(), s.documents, sentences.len());
+    for (name, p) in [("sentences", &s.sentences), ("tokens", &s.tokens), ("words", &s.words)] {
+        println!(
+            "  {name:<10} precision {:.2}  recall {:.2}  F1 {:.2}",
+            100.0 * p.precision(),
+            100.0 * p.recall(),
+            100.0 * p.f1()
+        );
+    }
+    if json {
+        let v = json!({
+            "task": "segment",
+            "file": file.display().to_string(),
+            "documents": s.documents,
+            "sentence_f1": round(s.sentences.f1()),
+            "token_f1": round(s.tokens.f1()),
+            "word_f1": round(s.words.f1()),
+            "sentences": prf_json(&s.sentences),
+            "tokens": prf_json(&s.tokens),
+            "words": prf_json(&s.words),
+            "unaligned_gold_tokens": s.unaligned_gold_tokens,
+        });
+        println!("{v}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn boilerplate(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
+    let content = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    let mut articles = Vec::new();
+    for (n, line) in content.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let a: LabelledArticle = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not a labelled article", file.display(), n + 1))?;
+        articles.push(a);
+    }
+    let s = evaluate_boilerplate(&articles, &CleanerConfig::default())?;
+    println!(
+        "{}: {} articles, {} paragraphs, {} boilerplate",
+        file.display(),
+        s.articles,
+        s.paragraphs,
+        s.counts.tp + s.counts.fn_
+    );
+    println!(
+        "  boilerplate precision {:.2}  recall {:.2}  F1 {:.2}  kind accuracy {:.2}",
+        100.0 * s.counts.precision(),
+        100.0 * s.counts.recall(),
+        100.0 * s.counts.f1(),
+        100.0 * s.kind_accuracy
+    );
+    for (kind, (found, total)) in &s.recall_by_kind {
+        println!("  {kind:<13} {found}/{total}");
+    }
+    if errors {
+        for (id, gold, predicted, text) in &s.errors {
+            println!("  {id}: labelled {gold}, predicted {predicted}: {text}");
+        }
+    }
+    if json {
+        let v = json!({
+            "task": "boilerplate",
+            "file": file.display().to_string(),
+            "articles": s.articles,
+            "paragraphs": s.paragraphs,
+            "precision": round(s.counts.precision()),
+            "recall": round(s.counts.recall()),
+            "f1": round(s.counts.f1()),
+            "kind_accuracy": round(s.kind_accuracy),
+            "tp": s.counts.tp, "fp": s.counts.fp, "fn": s.counts.fn_,
+        });
+        println!("{v}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

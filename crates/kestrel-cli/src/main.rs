@@ -1,0 +1,145 @@
+//! The `kestrel` command.
+
+mod code;
+mod eval;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Kestrel turns news into political event data.
+#[derive(Parser)]
+#[command(name = "kestrel", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code articles: read files, directories or - (standard input), write one JSON
+    /// document per article.
+    Code(CodeArgs),
+    /// Measure a component against gold data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// List the pipeline's stages, in order, with what each needs and adds.
+    Stages,
+}
+
+#[derive(Args)]
+struct CodeArgs {
+    /// Files, directories (read recursively) or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
+    format: OutputFormat,
+    /// Indent the JSON (one document then spans several lines).
+    #[arg(long)]
+    pretty: bool,
+    /// How to read inputs; auto decides by extension, then by content.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    input_format: InputFormatArg,
+    /// Publication date (YYYY-MM-DD) for plain-text inputs.
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    /// Document id for a single plain-text input.
+    #[arg(long)]
+    id: Option<String>,
+    /// Comma-separated stages to run (see `kestrel stages`); default: all.
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    stages: Option<Vec<String>>,
+    /// Worker threads; default: all cores.
+    #[arg(short = 'j', long)]
+    threads: Option<usize>,
+    /// Largest article read, in bytes; larger ones become error records.
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    max_bytes: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// JSON Lines, one document per line (schema kestrel/1).
+    Json,
+    /// A readable summary per document.
+    Table,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Sentence and token boundaries against a CoNLL-U treebank (from its # text lines).
+    Segment {
+        /// A .conllu file.
+        file: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Boilerplate detection against a labelled paragraph set (JSON Lines).
+    Boilerplate {
+        /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
+        file: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// Also list the paragraphs the cleaner got wrong.
+        #[arg(long)]
+        errors: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => code::run(args),
+        Command::Eval(EvalCommand::Segment { file, json }) => eval::segment(&file, json),
+        Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
+            eval::boilerplate(&file, json, errors)
+        }
+        Command::Stages => {
+            for stage in kestrel_core::pipeline::all_stages() {
+                let needs: Vec<&str> = stage.requires().iter().map(|l| l.name()).collect();
+                println!(
+                    "{:<10} adds {:<10} needs {}",
+                    stage.name(),
+                    stage.assigns().name(),
+                    if needs.is_empty() { "-".to_string() } else { needs.join(", ") }
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprint!("kestrel: error: {err}");
+            for cause in err.chain().skip(1) {
+                eprint!(": {cause}");
+            }
+            eprintln!();
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,153 @@
+//! Reading CoNLL-U treebanks, enough to evaluate against them.
+
+/// One syntactic word of a CoNLL-U sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The word form.
+    pub form: String,
+    /// Lemma.
+    pub lemma: String,
+    /// Universal part of speech.
+    pub upos: String,
+    /// Language-specific tag.
+    pub xpos: String,
+    /// Features.
+    pub feats: String,
+    /// 1-based head, 0 for the root.
+    pub head: usize,
+    /// Dependency relation.
+    pub deprel: String,
+}
+
+/// A surface token: one word, or a multi-word token ("don't") spanning several words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SurfaceToken {
+    /// The surface form.
+    pub form: String,
+    /// The words it stands for, as a range of indices into [`ConlluSentence::words`].
+    pub words: std::ops::Range<usize>,
+}
+
+/// One sentence of a treebank.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConlluSentence {
+    /// The `# text` line.
+    pub text: String,
+    /// True when a `# newdoc` comment opens this sentence.
+    pub new_document: bool,
+    /// True when a `# newpar` comment opens this sentence.
+    pub new_paragraph: bool,
+    /// Syntactic words.
+    pub words: Vec<Word>,
+    /// Surface tokens.
+    pub tokens: Vec<SurfaceToken>,
+}
+
+/// Why a CoNLL-U file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ConlluError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Parses a CoNLL-U file's content. Empty nodes (`8.1`) are skipped.
+pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
+    let mut out = Vec::new();
+    let mut current = ConlluSentence::default();
+    let mut pending_mwt: Option<(usize, usize, String)> = None;
+    for (n, line) in content.lines().enumerate() {
+        let err = |message: String| ConlluError { line: n + 1, message };
+        if line.trim().is_empty() {
+            if !current.words.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if let Some(comment) = line.strip_prefix('#') {
+            let comment = comment.trim();
+            if let Some(t) = comment.strip_prefix("text =") {
+                current.text = t.trim().to_string();
+            } else if comment.starts_with("newdoc") {
+                current.new_document = true;
+            } else if comment.starts_with("newpar") {
+                current.new_paragraph = true;
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 10 {
+            return Err(err(format!("expected 10 tab-separated columns, found {}", cols.len())));
+        }
+        let id = cols[0];
+        if id.contains('.') {
+            continue;
+        }
+        if let Some((a, b)) = id.split_once('-') {
+            let a: usize = a.parse().map_err(|_| err(format!("bad token range {id:?}")))?;
+            let b: usize = b.parse().map_err(|_| err(format!("bad token range {id:?}")))?;
+            pending_mwt = Some((a, b, cols[1].to_string()));
+            continue;
+        }
+        let index: usize = id.parse().map_err(|_| err(format!("bad word id {id:?}")))?;
+        let head = if cols[6] == "_" { 0 } else {
+            cols[6].parse().map_err(|_| err(format!("bad head {:?}", cols[6])))?
+        };
+        current.words.push(Word {
+            form: cols[1].to_string(),
+            lemma: cols[2].to_string(),
+            upos: cols[3].to_string(),
+            xpos: cols[4].to_string(),
+            feats: cols[5].to_string(),
+            head,
+            deprel: cols[7].to_string(),
+        });
+        let w = current.words.len() - 1;
+        match &pending_mwt {
+            Some((a, b, form)) if *a == index => {
+                current.tokens.push(SurfaceToken { form: form.clone(), words: w..w + (b - a + 1) });
+            }
+            Some((a, b, _)) if index > *a && index <= *b => {
+                if index == *b {
+                    pending_mwt = None;
+                }
+            }
+            _ => current.tokens.push(SurfaceToken { form: cols[1].to_string(), words: w..w + 1 }),
+        }
+    }
+    if !current.words.is_empty() {
+        out.push(current);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "# newdoc id = d1\n# text = It's late.\n\
+1-2\tIt's\t_\t_\t_\t_\t_\t_\t_\t_\n\
+1\tIt\tit\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n\
+2\t's\tbe\tAUX\tVBZ\t_\t3\tcop\t_\t_\n\
+3\tlate\tlate\tADJ\tJJ\t_\t0\troot\t_\tSpaceAfter=No\n\
+4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+
+    #[test]
+    fn conllu_reads_multiword_tokens() {
+        let s = parse(SAMPLE).unwrap();
+        assert_eq!(s.len(), 1);
+        assert!(s[0].new_document);
+        assert_eq!(s[0].words.len(), 4);
+        let forms: Vec<&str> = s[0].tokens.iter().map(|t| t.form.as_str()).collect();
+        assert_eq!(forms, ["It's", "late", "."]);
+        assert_eq!(s[0].tokens[0].words, 0..2);
+    }
+
+    #[test]
+    fn conllu_reports_bad_lines() {
+        let err = parse("1\tonly\tthree\n").unwrap_err();
+        assert_eq!(err.line, 1);
+    }
+}

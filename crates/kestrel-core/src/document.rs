@@ -1,0 +1,250 @@
+//! The document model: one article and the layers the pipeline adds to it.
+//!
+//! Every span inside a [`Document`] is a half-open **byte** range `[start, end)` into
+//! [`Document::text`]: the start is inclusive, the end exclusive, and both fall on UTF-8
+//! character boundaries. The JSON output converts them to character (Unicode scalar value)
+//! offsets, see [`crate::output`].
+
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// Inclusive start, in bytes.
+    pub start: usize,
+    /// Exclusive end, in bytes.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` (inclusive) to `end` (exclusive).
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span start {start} is after its end {end}");
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The byte range, to slice a string with.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The layers a document can carry. Each pipeline stage declares which layers it needs and
+/// which it adds, so that a pipeline missing a prerequisite is refused when it is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    /// Boilerplate has been removed from `text` and recorded in `removed`.
+    Clean,
+    /// Paragraphs, sentences and tokens (and a dateline, when there is one).
+    Segment,
+}
+
+impl Layer {
+    /// The layer's name as it appears in the JSON output's `layers` list.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Clean => "clean",
+            Layer::Segment => "segment",
+        }
+    }
+}
+
+/// What kind of publisher material a removed span was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BoilerplateKind {
+    /// Requests for money: donations, memberships, "support our journalism".
+    Appeal,
+    /// Paywall and subscription offers.
+    Subscription,
+    /// Newsletter and e-mail sign-ups.
+    Newsletter,
+    /// Cookie, consent and privacy notices.
+    Cookie,
+    /// "Read more", "Related", "Most read" and similar link lists.
+    Related,
+    /// "Share this", "Follow us" and social-media prompts.
+    Share,
+    /// App download and notification prompts.
+    App,
+    /// Copyright and "all rights reserved" lines.
+    Copyright,
+    /// Photo, image and video credits and captions' credits.
+    Credit,
+    /// Comment-section prompts and community rules.
+    Comments,
+    /// Advertising markers ("Advertisement", "Sponsored").
+    Advert,
+    /// Other publisher material: navigation, author boxes, corrections banners, tips lines.
+    Other,
+}
+
+impl BoilerplateKind {
+    /// The kind's name in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            BoilerplateKind::Appeal => "appeal",
+            BoilerplateKind::Subscription => "subscription",
+            BoilerplateKind::Newsletter => "newsletter",
+            BoilerplateKind::Cookie => "cookie",
+            BoilerplateKind::Related => "related",
+            BoilerplateKind::Share => "share",
+            BoilerplateKind::App => "app",
+            BoilerplateKind::Copyright => "copyright",
+            BoilerplateKind::Credit => "credit",
+            BoilerplateKind::Comments => "comments",
+            BoilerplateKind::Advert => "advert",
+            BoilerplateKind::Other => "other",
+        }
+    }
+
+    /// All kinds, in a fixed order.
+    pub const ALL: [BoilerplateKind; 12] = [
+        BoilerplateKind::Appeal,
+        BoilerplateKind::Subscription,
+        BoilerplateKind::Newsletter,
+        BoilerplateKind::Cookie,
+        BoilerplateKind::Related,
+        BoilerplateKind::Share,
+        BoilerplateKind::App,
+        BoilerplateKind::Copyright,
+        BoilerplateKind::Credit,
+        BoilerplateKind::Comments,
+        BoilerplateKind::Advert,
+        BoilerplateKind::Other,
+    ];
+
+    /// Looks a kind up by its JSON name.
+    pub fn from_name(name: &str) -> Option<BoilerplateKind> {
+        BoilerplateKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A stretch of publisher material that the cleaner took out of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    /// Where it stood in the text before cleaning (bytes).
+    pub original: Span,
+    /// Where it was cut out of the cleaned [`Document::text`] (a byte offset).
+    pub at: usize,
+    /// What kind of material it was.
+    pub kind: BoilerplateKind,
+    /// The removed text, exactly as it stood (including its trailing line break).
+    pub text: String,
+}
+
+/// One token: a syntactic word in the Universal Dependencies sense ("don't" is `do` + `n't`).
+///
+/// The annotation fields stay `None` until a stage fills them, so "not run" and "empty" differ.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token stands in the text.
+    pub span: Span,
+    /// True when this word and the previous one were written as one orthographic token
+    /// (a UD multi-word token such as "Russia's" → `Russia` + `'s`).
+    pub joined_to_previous: bool,
+    /// Universal part-of-speech tag.
+    pub upos: Option<String>,
+    /// Language-specific (Penn Treebank) tag.
+    pub xpos: Option<String>,
+    /// Lemma.
+    pub lemma: Option<String>,
+    /// Morphological features, in CoNLL-U `Feat=Value|...` form.
+    pub feats: Option<String>,
+    /// Head as a 0-based token index within the sentence; `None` for the root or before parsing.
+    pub head: Option<usize>,
+    /// Universal dependency relation to the head.
+    pub deprel: Option<String>,
+}
+
+/// One sentence: a span of text and a range of the document's tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where the sentence stands in the text.
+    pub span: Span,
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A dateline that opens an article ("LONDON, March 3 (Reuters) -"). It is kept out of the
+/// first sentence so that the parser sees a clean sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// The whole dateline, dash included.
+    pub span: Span,
+    /// The place name at its head ("LONDON").
+    pub place: Span,
+}
+
+/// One article and every layer the pipeline has added to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The article's identifier, unique within a run.
+    pub id: String,
+    /// Where it came from: a file path, with `:LINE` for JSON Lines input.
+    pub source: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// The article's address, when known.
+    pub url: Option<String>,
+    /// Publication date (`YYYY-MM-DD`, or an RFC 3339 date-time as given).
+    pub published: Option<String>,
+    /// ISO 639-1 language code.
+    pub language: Option<String>,
+    /// The article text. Before cleaning this is the text as read; after it, the body with
+    /// boilerplate taken out. Every span refers to this text as it stands after cleaning.
+    pub text: String,
+    /// What cleaning took out, in text order.
+    pub removed: Vec<Removed>,
+    /// Paragraphs of the cleaned text.
+    pub paragraphs: Vec<Span>,
+    /// The opening dateline, when the article has one.
+    pub dateline: Option<Dateline>,
+    /// Sentences, in text order.
+    pub sentences: Vec<Sentence>,
+    /// All tokens of the document, in text order; sentences hold ranges into it.
+    pub tokens: Vec<Token>,
+    /// Things a user should know about this document (decoding guesses, odd metadata).
+    pub warnings: Vec<String>,
+    /// The layers that have been added, in the order the stages ran.
+    pub layers: Vec<Layer>,
+}
+
+impl Document {
+    /// A document with an id and a text, and nothing else yet.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+
+    /// The text a span covers.
+    ///
+    /// # Panics
+    ///
+    /// Panics when the span lies outside the text or off a character boundary.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+
+    /// True when the layer has been added.
+    pub fn has_layer(&self, layer: Layer) -> bool {
+        self.layers.contains(&layer)
+    }
+}

@@ -1,0 +1,631 @@
+//! Reading articles: plain-text files, JSON Lines, directories and standard input.
+//!
+//! Inputs are streamed: a directory is walked lazily in sorted order, and a JSON Lines file
+//! is read a line at a time, so a run over a large corpus holds one batch in memory. A bad
+//! input (an unreadable file, an empty article, a malformed line) becomes an [`InputError`]
+//! in the stream, and reading goes on.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::document::Document;
+
+/// How to read an input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Decide from the file extension, then from the content.
+    #[default]
+    Auto,
+    /// One article per file; the first line may be a headline.
+    Text,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// Parses a format name: `auto`, `text` or `jsonl`.
+    pub fn from_name(name: &str) -> Option<InputFormat> {
+        match name {
+            "auto" => Some(InputFormat::Auto),
+            "text" | "txt" => Some(InputFormat::Text),
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// Options for reading inputs.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// How to read each input.
+    pub format: InputFormat,
+    /// Publication date for plain-text inputs that carry none.
+    pub published: Option<String>,
+    /// Identifier for a single plain-text input.
+    pub id: Option<String>,
+    /// Largest article, in bytes, that is read; a larger one is an error record.
+    pub max_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            format: InputFormat::Auto,
+            published: None,
+            id: None,
+            max_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// A document that could not be read. It is reported, and the run goes on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// The document's id, when it is known.
+    pub id: Option<String>,
+    /// The file (or `-` for standard input).
+    pub source: String,
+    /// The 1-based line, for JSON Lines input.
+    pub line: Option<usize>,
+    /// What went wrong, and what to do about it.
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.source, line, self.message),
+            None => write!(f, "{}: {}", self.source, self.message),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Which reader produced a document, for the run summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InputKind {
+    /// A plain-text file or standard input.
+    Text,
+    /// A line of a JSON Lines file.
+    Jsonl,
+}
+
+impl InputKind {
+    /// The kind's name in summaries.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputKind::Text => "text",
+            InputKind::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// One item of the input stream.
+pub type InputItem = (InputKind, Result<Document, InputError>);
+
+/// A lazy stream of documents over paths (files, directories, `-` for standard input).
+pub struct Inputs {
+    options: ReadOptions,
+    /// Paths still to open, with the root they were found under (for ids).
+    pending: VecDeque<(PathBuf, Option<PathBuf>)>,
+    current: Option<JsonLines>,
+}
+
+struct JsonLines {
+    reader: Box<dyn BufRead + Send>,
+    source: String,
+    stem: String,
+    line: usize,
+}
+
+impl Inputs {
+    /// A stream over `paths`. Directories are walked recursively in sorted order.
+    pub fn new(paths: &[PathBuf], options: ReadOptions) -> Inputs {
+        Inputs {
+            options,
+            pending: paths.iter().map(|p| (p.clone(), None)).collect(),
+            current: None,
+        }
+    }
+
+    fn next_from_path(&mut self, path: PathBuf, root: Option<PathBuf>) -> Option<InputItem> {
+        let source = path.display().to_string();
+        if source == "-" {
+            let stdin: Box<dyn BufRead + Send> = Box::new(BufReader::new(io::stdin()));
+            return self.open_stream(stdin, source, "stdin".to_string(), None);
+        }
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => return Some(file_error(&source, &e, "check the path")),
+        };
+        if meta.is_dir() {
+            match sorted_children(&path) {
+                Ok(children) => {
+                    let root = root.unwrap_or_else(|| path.clone());
+                    for child in children.into_iter().rev() {
+                        self.pending.push_front((child, Some(root.clone())));
+                    }
+                }
+                Err(e) => return Some(file_error(&source, &e, "check its permissions")),
+            }
+            return None;
+        }
+        let stem = document_id(&path, root.as_deref());
+        let file = match File::open(&path) {
+            Ok(f) => f,
+            Err(e) => return Some(file_error(&source, &e, "check its permissions")),
+        };
+        let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, file));
+        let by_extension = match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl" | "ndjson") => Some(InputFormat::Jsonl),
+            Some("txt" | "text") => Some(InputFormat::Text),
+            _ => None,
+        };
+        self.open_stream(reader, source, stem, by_extension)
+    }
+
+    fn open_stream(
+        &mut self,
+        mut reader: Box<dyn BufRead + Send>,
+        source: String,
+        stem: String,
+        by_extension: Option<InputFormat>,
+    ) -> Option<InputItem> {
+        let format = match (self.options.format, by_extension) {
+            (InputFormat::Auto, Some(f)) => f,
+            (InputFormat::Auto, None) => match sniff(&mut reader) {
+                Ok(f) => f,
+                Err(e) => return Some(file_error(&source, &e, "check the input")),
+            },
+            (forced, _) => forced,
+        };
+        match format {
+            InputFormat::Jsonl | InputFormat::Auto => {
+                self.current = Some(JsonLines {
+                    reader,
+                    source,
+                    stem,
+                    line: 0,
+                });
+                None
+            }
+            InputFormat::Text => Some((
+                InputKind::Text,
+                read_text(reader, &source, &stem, &self.options),
+            )),
+        }
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = InputItem;
+
+    fn next(&mut self) -> Option<InputItem> {
+        loop {
+            if let Some(lines) = &mut self.current {
+                match lines.next_document(&self.options) {
+                    Some(item) => return Some((InputKind::Jsonl, item)),
+                    None => self.current = None,
+                }
+            }
+            let (path, root) = self.pending.pop_front()?;
+            if let Some(item) = self.next_from_path(path, root) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+fn file_error(source: &str, e: &io::Error, advice: &str) -> InputItem {
+    (
+        InputKind::Text,
+        Err(InputError {
+            id: None,
+            source: source.to_string(),
+            line: None,
+            message: format!("cannot read: {e}; {advice}"),
+        }),
+    )
+}
+
+fn sorted_children(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut children = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if !hidden {
+            children.push(path);
+        }
+    }
+    children.sort();
+    Ok(children)
+}
+
+/// The id of a file: its path under the directory it was found in, without extension, or
+/// its stem when it was named directly.
+fn document_id(path: &Path, root: Option<&Path>) -> String {
+    let rel = root
+        .and_then(|r| path.strip_prefix(r).ok())
+        .unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
+    let rel = rel.with_extension("");
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Guesses JSON Lines (first non-blank byte is `{`) or plain text.
+fn sniff(reader: &mut Box<dyn BufRead + Send>) -> io::Result<InputFormat> {
+    let buf = reader.fill_buf()?;
+    let buf = buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(buf);
+    let first = buf.iter().find(|b| !b.is_ascii_whitespace());
+    Ok(match first {
+        Some(b'{') => InputFormat::Jsonl,
+        _ => InputFormat::Text,
+    })
+}
+
+/// Decodes bytes to text. Valid UTF-8 passes through; anything else is decoded by the
+/// encoding chardetng guesses, and the guess is reported as a warning.
+pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(_) => {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            let encoding = detector.guess(None, true);
+            let (text, _, had_errors) = encoding.decode(bytes);
+            let mut warning = format!(
+                "input is not valid UTF-8; decoded as {} (detected)",
+                encoding.name()
+            );
+            if had_errors {
+                warning.push_str(", with some bytes replaced");
+            }
+            (text.into_owned(), Some(warning))
+        }
+    }
+}
+
+fn read_text(
+    reader: Box<dyn BufRead + Send>,
+    source: &str,
+    stem: &str,
+    options: &ReadOptions,
+) -> Result<Document, InputError> {
+    let id = options.id.clone().unwrap_or_else(|| stem.to_string());
+    let err = |message: String| InputError {
+        id: Some(id.clone()),
+        source: source.to_string(),
+        line: None,
+        message,
+    };
+    let limit = options.max_bytes;
+    let mut bytes = Vec::new();
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(format!("cannot read: {e}")))?;
+    if bytes.len() > limit {
+        return Err(err(format!(
+            "article is over the size limit of {limit} bytes; raise --max-bytes to read it"
+        )));
+    }
+    let (text, warning) = decode(&bytes);
+    if text.trim().is_empty() {
+        return Err(err("empty document: the file has no text".to_string()));
+    }
+    let mut doc = Document::new(id, text);
+    doc.source = Some(source.to_string());
+    doc.warnings.extend(warning);
+    split_headline(&mut doc);
+    set_published(&mut doc, options.published.as_deref());
+    if doc.published.is_none() {
+        if let Some(date) = date_in_name(stem) {
+            doc.warnings.push(format!(
+                "publication date {date} taken from the file name; set --published to override"
+            ));
+            doc.published = Some(date);
+        }
+    }
+    Ok(doc)
+}
+
+/// Takes a headline off the top of a plain-text article: a short first line without final
+/// punctuation, followed by more text.
+fn split_headline(doc: &mut Document) {
+    let text = &doc.text;
+    let lead = text.len() - text.trim_start().len();
+    let Some(nl) = text[lead..].find('\n') else {
+        return;
+    };
+    let line = text[lead..lead + nl].trim();
+    let rest = &text[lead + nl..];
+    let words = line.split_whitespace().count();
+    let ends_open = !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '\u{201d}']);
+    if words == 0 || words > 20 || !ends_open || rest.trim().is_empty() {
+        return;
+    }
+    doc.title = Some(line.to_string());
+    let body_start = text.len() - rest.trim_start().len();
+    doc.text = text[body_start..].to_string();
+}
+
+fn set_published(doc: &mut Document, value: Option<&str>) {
+    let Some(value) = value else { return };
+    match normalise_date(value) {
+        Some(date) => doc.published = Some(date),
+        None => doc.warnings.push(format!(
+            "published value {value:?} is not a date (expected YYYY-MM-DD or an RFC 3339 \
+             date-time); ignored"
+        )),
+    }
+}
+
+/// Accepts `YYYY-MM-DD`, optionally followed by a time (`T` or space); returns the date
+/// alone for a bare date and the whole value for a date-time.
+pub fn normalise_date(value: &str) -> Option<String> {
+    let v = value.trim();
+    let date = v.get(..10)?;
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let year: u32 = date[..4].parse().ok()?;
+    let month: u32 = date[5..7].parse().ok()?;
+    let day: u32 = date[8..10].parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day == 0 || day > days {
+        return None;
+    }
+    let rest = &v[10..];
+    if rest.is_empty() {
+        Some(date.to_string())
+    } else if rest.starts_with(['T', ' ']) && rest[1..].get(..2).is_some_and(|h| h.bytes().all(|c| c.is_ascii_digit())) {
+        Some(v.to_string())
+    } else {
+        None
+    }
+}
+
+fn date_in_name(stem: &str) -> Option<String> {
+    let name = stem.rsplit('/').next().unwrap_or(stem);
+    (0..name.len().saturating_sub(9))
+        .filter(|&i| name.is_char_boundary(i) && name.is_char_boundary(i + 10))
+        .filter(|&i| i == 0 || !name.as_bytes()[i - 1].is_ascii_digit())
+        .filter(|&i| name.as_bytes().get(i + 10).is_none_or(|b| !b.is_ascii_digit()))
+        .find_map(|i| normalise_date(&name[i..i + 10]))
+}
+
+impl JsonLines {
+    fn next_document(&mut self, options: &ReadOptions) -> Option<Result<Document, InputError>> {
+        loop {
+            let mut bytes = Vec::new();
+            self.line += 1;
+            let limit = options.max_bytes as u64 + 1;
+            let read = (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut bytes);
+            let err = |id: Option<String>, message: String| InputError {
+                id,
+                source: self.source.clone(),
+                line: Some(self.line),
+                message,
+            };
+            match read {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(err(None, format!("cannot read: {e}")))),
+            }
+            if bytes.len() as u64 >= limit && !bytes.ends_with(b"\n") {
+                // Skip the rest of the oversized line so the next record starts clean.
+                let mut sink = Vec::new();
+                let _ = self.reader.read_until(b'\n', &mut sink);
+                return Some(Err(err(
+                    None,
+                    format!(
+                        "line is over the size limit of {} bytes; raise --max-bytes to read it",
+                        options.max_bytes
+                    ),
+                )));
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let (line, warning) = decode(&bytes);
+            let fallback_id = format!("{}:{}", self.stem, self.line);
+            let value: serde_json::Value = match serde_json::from_str(&line) {
+                Ok(v) => v,
+                Err(e) => {
+                    return Some(Err(err(
+                        None,
+                        format!("malformed JSON: {e}; each line must be one JSON object"),
+                    )))
+                }
+            };
+            let source = format!("{}:{}", self.source, self.line);
+            let mut doc = match document_from_json(&value, fallback_id, source) {
+                Ok(doc) => doc,
+                Err((id, message)) => return Some(Err(err(id, message))),
+            };
+            doc.warnings.extend(warning);
+            return Some(Ok(doc));
+        }
+    }
+}
+
+/// Field names accepted for each document field, first match wins.
+const TEXT_FIELDS: &[&str] = &["text", "body", "content"];
+const DATE_FIELDS: &[&str] = &["published", "date", "publish_date", "published_at"];
+
+fn document_from_json(
+    value: &serde_json::Value,
+    fallback_id: String,
+    source: String,
+) -> Result<Document, (Option<String>, String)> {
+    let obj = value
+        .as_object()
+        .ok_or((None, "a line must be a JSON object".to_string()))?;
+    let id = match obj.get("id") {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        None | Some(serde_json::Value::Null) => fallback_id,
+        Some(other) => {
+            return Err((
+                None,
+                format!("id must be a string or a number, found {}", json_type(other)),
+            ))
+        }
+    };
+    let field = |names: &[&str]| names.iter().find_map(|n| obj.get(*n));
+    let text = match field(TEXT_FIELDS) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => {
+            return Err((
+                Some(id),
+                format!("text must be a string, found {}", json_type(other)),
+            ))
+        }
+        None => {
+            return Err((
+                Some(id),
+                "no text field (expected one of: text, body, content)".to_string(),
+            ))
+        }
+    };
+    if text.trim().is_empty() {
+        return Err((Some(id), "empty document: the text field is blank".to_string()));
+    }
+    let string = |names: &[&str]| field(names).and_then(|v| v.as_str()).map(str::to_string);
+    let mut doc = Document::new(id, text);
+    doc.source = Some(source);
+    doc.title = string(&["title", "headline"]);
+    doc.url = string(&["url", "link"]);
+    doc.language = string(&["language", "lang"]);
+    if let Some(published) = field(DATE_FIELDS) {
+        match published.as_str() {
+            Some(p) => set_published(&mut doc, Some(p)),
+            None if published.is_null() => {}
+            None => doc.warnings.push(format!(
+                "published must be a string, found {}; ignored",
+                json_type(published)
+            )),
+        }
+    }
+    Ok(doc)
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("kestrel-ingest-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn ingest_jsonl_aliases_and_errors() {
+        let dir = temp_dir("jsonl");
+        let path = dir.join("batch.jsonl");
+        let mut f = File::create(&path).unwrap();
+        writeln!(f, r#"{{"id": "a1", "body": "The envoy arrived.", "date": "2024-03-05"}}"#).unwrap();
+        writeln!(f, "{{not json").unwrap();
+        writeln!(f).unwrap();
+        writeln!(f, r#"{{"content": "   "}}"#).unwrap();
+        writeln!(f, r#"{{"id": 7, "text": "Second one.", "published": "May 5"}}"#).unwrap();
+        drop(f);
+        let items: Vec<_> = Inputs::new(&[path], ReadOptions::default()).collect();
+        assert_eq!(items.len(), 4);
+        let a = items[0].1.as_ref().unwrap();
+        assert_eq!((a.id.as_str(), a.published.as_deref()), ("a1", Some("2024-03-05")));
+        let bad = items[1].1.as_ref().unwrap_err();
+        assert_eq!(bad.line, Some(2));
+        assert!(bad.message.contains("malformed JSON"));
+        let empty = items[2].1.as_ref().unwrap_err();
+        assert_eq!(empty.id.as_deref(), Some("batch:4"));
+        let seven = items[3].1.as_ref().unwrap();
+        assert_eq!(seven.id, "7");
+        assert!(seven.published.is_none());
+        assert!(seven.warnings[0].contains("not a date"));
+    }
+
+    #[test]
+    fn ingest_directory_sorted_with_relative_ids() {
+        let dir = temp_dir("dir");
+        std::fs::create_dir_all(dir.join("b")).unwrap();
+        std::fs::write(dir.join("b/2.txt"), "Second article body.").unwrap();
+        std::fs::write(dir.join("a.txt"), "Short headline\n\nFirst article body.").unwrap();
+        std::fs::write(dir.join("empty.txt"), " \n").unwrap();
+        let items: Vec<_> = Inputs::new(&[dir], ReadOptions::default()).collect();
+        let ids: Vec<String> = items
+            .iter()
+            .map(|(_, r)| match r {
+                Ok(d) => d.id.clone(),
+                Err(e) => format!("error:{}", e.id.clone().unwrap()),
+            })
+            .collect();
+        assert_eq!(ids, ["a", "b/2", "error:empty"]);
+        let a = items[0].1.as_ref().unwrap();
+        assert_eq!(a.title.as_deref(), Some("Short headline"));
+        assert_eq!(a.text, "First article body.");
+    }
+
+    #[test]
+    fn ingest_missing_file_is_an_error_record() {
+        let items: Vec<_> =
+            Inputs::new(&[PathBuf::from("no/such/file.txt")], ReadOptions::default()).collect();
+        assert_eq!(items.len(), 1);
+        assert!(items[0].1.as_ref().unwrap_err().message.contains("cannot read"));
+    }
+
+    #[test]
+    fn ingest_decodes_legacy_encodings() {
+        let bytes = b"Le ministre fran\xe7ais a d\xe9clar\xe9 que la r\xe9union \xe9tait termin\xe9e.";
+        let (text, warning) = decode(bytes);
+        assert!(text.contains("fran\u{e7}ais"));
+        assert!(warning.unwrap().contains("windows-1252"));
+    }
+
+    #[test]
+    fn ingest_dates() {
+        assert_eq!(normalise_date("2024-02-29").as_deref(), Some("2024-02-29"));
+        assert_eq!(normalise_date("2023-02-29"), None);
+        assert_eq!(
+            normalise_date("2024-03-05T10:00:00Z").as_deref(),
+            Some("2024-03-05T10:00:00Z")
+        );
+        assert_eq!(normalise_date("05/03/2024"), None);
+        assert_eq!(date_in_name("sahel-talks-2021-11-30").as_deref(), Some("2021-11-30"));
+        assert_eq!(date_in_name("report-12021-11-30"), None);
+    }
+}

@@ -1,0 +1,34 @@
+//! Kestrel's core: the document model, the pipeline, input readers, the boilerplate cleaner
+//! and the segmenter.
+//!
+//! An article flows one way through the pipeline, and each stage adds a layer to its
+//! [`Document`]:
+//!
+//! 1. [`ingest`] reads files, directories, JSON Lines and standard input into documents;
+//! 2. [`clean`] removes publisher boilerplate and records what it removed;
+//! 3. [`segment`] splits paragraphs, sentences and Universal Dependencies tokens;
+//! 4. [`output`] writes the document as JSON (schema `kestrel/1`) or as a readable table.
+//!
+//! ```
+//! use kestrel_core::{Document, Pipeline};
+//!
+//! let mut doc = Document::new("example", "The U.S. envoy met Gen. Okafor. Talks went well.");
+//! Pipeline::default().run(&mut doc);
+//! let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+//! assert_eq!(sentences, ["The U.S. envoy met Gen. Okafor.", "Talks went well."]);
+//! ```
+#![deny(missing_docs)]
+
+pub mod clean;
+pub mod conllu;
+pub mod document;
+pub mod eval;
+pub mod ingest;
+pub mod output;
+pub mod pipeline;
+pub mod segment;
+
+pub use document::{BoilerplateKind, Dateline, Document, Layer, Removed, Sentence, Span, Token};
+pub use ingest::{InputError, InputFormat, InputKind, Inputs, ReadOptions};
+pub use output::SCHEMA;
+pub use pipeline::{Pipeline, PipelineError, Stage};

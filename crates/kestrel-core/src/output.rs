@@ -1,0 +1,348 @@
+//! Writing documents out: JSON (schema `kestrel/1`, documented in docs/schema.md) and a
+//! readable table for terminals.
+//!
+//! Inside Kestrel spans are byte offsets; in the JSON they are character (Unicode scalar
+//! value) offsets, as Python and R slice strings.
+
+use serde::Serialize;
+
+use crate::document::{Document, Span, Token};
+use crate::ingest::InputError;
+
+/// The version tag of the JSON output, written as every document's `schema` field.
+pub const SCHEMA: &str = "kestrel/1";
+
+/// Converts byte offsets of one text to character offsets.
+pub struct CharOffsets {
+    /// `None` for ASCII text, where bytes and characters coincide.
+    table: Option<Vec<u32>>,
+}
+
+impl CharOffsets {
+    /// Prepares the conversion for `text`.
+    pub fn new(text: &str) -> CharOffsets {
+        if text.is_ascii() {
+            return CharOffsets { table: None };
+        }
+        let mut table = vec![0u32; text.len() + 1];
+        let mut chars = 0u32;
+        for (i, c) in text.char_indices() {
+            for slot in &mut table[i..i + c.len_utf8()] {
+                *slot = chars;
+            }
+            chars += 1;
+        }
+        table[text.len()] = chars;
+        CharOffsets { table: Some(table) }
+    }
+
+    /// The character offset of a byte offset.
+    pub fn char_at(&self, byte: usize) -> usize {
+        match &self.table {
+            None => byte,
+            Some(t) => t[byte] as usize,
+        }
+    }
+
+    fn span(&self, s: Span) -> (usize, usize) {
+        (self.char_at(s.start), self.char_at(s.end))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    schema: &'static str,
+    id: &'a str,
+    source: Option<&'a str>,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    published: Option<&'a str>,
+    language: Option<&'a str>,
+    text: &'a str,
+    layers: Vec<&'static str>,
+    removed: Vec<JsonRemoved<'a>>,
+    paragraphs: Vec<JsonSpan>,
+    dateline: Option<JsonDateline<'a>>,
+    sentences: Vec<JsonSentence<'a>>,
+    entities: [(); 0],
+    quotes: [(); 0],
+    events: [(); 0],
+    places: [(); 0],
+    dates: [(); 0],
+    amounts: [(); 0],
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonRemoved<'a> {
+    start: usize,
+    end: usize,
+    at: usize,
+    kind: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDateline<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    place: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSentence<'a> {
+    start: usize,
+    end: usize,
+    tokens: Vec<JsonToken<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonToken<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    joined: bool,
+    upos: Option<&'a str>,
+    xpos: Option<&'a str>,
+    lemma: Option<&'a str>,
+    feats: Option<&'a str>,
+    head: Option<usize>,
+    deprel: Option<&'a str>,
+}
+
+fn json_token<'a>(doc: &'a Document, t: &'a Token, offsets: &CharOffsets) -> JsonToken<'a> {
+    let (start, end) = offsets.span(t.span);
+    JsonToken {
+        text: doc.slice(t.span),
+        start,
+        end,
+        joined: t.joined_to_previous,
+        upos: t.upos.as_deref(),
+        xpos: t.xpos.as_deref(),
+        lemma: t.lemma.as_deref(),
+        feats: t.feats.as_deref(),
+        // CoNLL-U convention: 1-based within the sentence, 0 for the root.
+        head: t.deprel.as_ref().map(|_| t.head.map_or(0, |h| h + 1)),
+        deprel: t.deprel.as_deref(),
+    }
+}
+
+fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'a> {
+    // Removed spans refer to the text before cleaning, which is the cleaned text with the
+    // removed pieces put back.
+    let mut before_cleaning = String::new();
+    let original_offsets = if doc.removed.iter().any(|r| !r.text.is_ascii()) || !doc.text.is_ascii()
+    {
+        before_cleaning = doc.text.clone();
+        for r in doc.removed.iter().rev() {
+            before_cleaning.insert_str(r.at, &r.text);
+        }
+        CharOffsets::new(&before_cleaning)
+    } else {
+        CharOffsets { table: None }
+    };
+    drop(before_cleaning);
+    JsonDocument {
+        schema: SCHEMA,
+        id: &doc.id,
+        source: doc.source.as_deref(),
+        title: doc.title.as_deref(),
+        url: doc.url.as_deref(),
+        published: doc.published.as_deref(),
+        language: doc.language.as_deref(),
+        text: &doc.text,
+        layers: doc.layers.iter().map(|l| l.name()).collect(),
+        removed: doc
+            .removed
+            .iter()
+            .map(|r| {
+                let (start, end) = original_offsets.span(r.original);
+                JsonRemoved {
+                    start,
+                    end,
+                    at: offsets.char_at(r.at),
+                    kind: r.kind.name(),
+                    text: &r.text,
+                }
+            })
+            .collect(),
+        paragraphs: doc
+            .paragraphs
+            .iter()
+            .map(|&p| {
+                let (start, end) = offsets.span(p);
+                JsonSpan { start, end }
+            })
+            .collect(),
+        dateline: doc.dateline.as_ref().map(|d| {
+            let (start, end) = offsets.span(d.span);
+            JsonDateline {
+                text: doc.slice(d.span),
+                start,
+                end,
+                place: doc.slice(d.place),
+            }
+        }),
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let (start, end) = offsets.span(s.span);
+                JsonSentence {
+                    start,
+                    end,
+                    tokens: doc
+                        .sentence_tokens(s)
+                        .iter()
+                        .map(|t| json_token(doc, t, offsets))
+                        .collect(),
+                }
+            })
+            .collect(),
+        entities: [],
+        quotes: [],
+        events: [],
+        places: [],
+        dates: [],
+        amounts: [],
+        warnings: &doc.warnings,
+    }
+}
+
+/// The document as one line of JSON (no trailing newline).
+pub fn to_json(doc: &Document) -> String {
+    let offsets = CharOffsets::new(&doc.text);
+    serde_json::to_string(&json_document(doc, &offsets)).expect("documents always serialise")
+}
+
+/// The document as indented JSON.
+pub fn to_json_pretty(doc: &Document) -> String {
+    let offsets = CharOffsets::new(&doc.text);
+    serde_json::to_string_pretty(&json_document(doc, &offsets))
+        .expect("documents always serialise")
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    schema: &'static str,
+    id: Option<&'a str>,
+    source: &'a str,
+    line: Option<usize>,
+    error: &'a str,
+}
+
+/// An error record for a document that could not be read or processed.
+pub fn error_to_json(error: &InputError) -> String {
+    serde_json::to_string(&JsonError {
+        schema: SCHEMA,
+        id: error.id.as_deref(),
+        source: &error.source,
+        line: error.line,
+        error: &error.message,
+    })
+    .expect("errors always serialise")
+}
+
+/// A readable summary of the document for a terminal.
+pub fn to_table(doc: &Document) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let dash = "-".repeat(72);
+    let _ = writeln!(out, "{dash}");
+    let _ = writeln!(out, "document  {}", doc.id);
+    for (label, value) in [
+        ("title", &doc.title),
+        ("published", &doc.published),
+        ("source", &doc.source),
+        ("url", &doc.url),
+    ] {
+        if let Some(v) = value {
+            let _ = writeln!(out, "{label:<9} {v}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "layers    {}",
+        doc.layers
+            .iter()
+            .map(|l| l.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if let Some(d) = &doc.dateline {
+        let _ = writeln!(out, "dateline  {}", doc.slice(d.span));
+    }
+    if !doc.sentences.is_empty() {
+        let _ = writeln!(out, "\nsentences ({})", doc.sentences.len());
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let text = doc.slice(s.span).replace('\n', " ");
+            let _ = writeln!(out, "{:>4}  {}", i, shorten(&text, 140));
+        }
+    }
+    if !doc.removed.is_empty() {
+        let _ = writeln!(out, "\nremoved ({})", doc.removed.len());
+        for r in &doc.removed {
+            let text = r.text.trim().replace('\n', " / ");
+            let _ = writeln!(out, "  {:<12} {}", r.kind.name(), shorten(&text, 120));
+        }
+    }
+    for w in &doc.warnings {
+        let _ = writeln!(out, "warning   {w}");
+    }
+    out
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    format!("{cut}\u{2026}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    #[test]
+    fn output_offsets_are_characters() {
+        let text = "\u{00c9}lys\u{00e9}e \u{2014} Paris. Caf\u{00e9} talks began.";
+        let mut doc = Document::new("d", text);
+        Pipeline::default().run(&mut doc);
+        let v: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();
+        let chars: Vec<char> = v["text"].as_str().unwrap().chars().collect();
+        for s in v["sentences"].as_array().unwrap() {
+            for t in s["tokens"].as_array().unwrap() {
+                let (a, b) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+                let sliced: String = chars[a..b].iter().collect();
+                assert_eq!(sliced, t["text"].as_str().unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn output_removed_offsets_point_into_the_text_before_cleaning() {
+        let text = "The council in Ost\u{00e9}ria met on Monday to vote on the budget.\n\
+The mayor said the vote would be held again next week.\n\
+Members argued over road repairs for most of the session.\n\
+A second vote is planned for the spring, officials said.\n\
+Subscribe to our newsletter \u{2014} you will get every story in your inbox.\n";
+        let mut doc = Document::new("d", text);
+        Pipeline::default().run(&mut doc);
+        let v: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();
+        let removed = v["removed"].as_array().unwrap();
+        assert_eq!(removed.len(), 1);
+        let chars: Vec<char> = text.chars().collect();
+        let (a, b) = (removed[0]["start"].as_u64().unwrap() as usize, removed[0]["end"].as_u64().unwrap() as usize);
+        assert_eq!(chars[a..b].iter().collect::<String>(), removed[0]["text"].as_str().unwrap());
+    }
+}
