@@ -96,7 +96,11 @@ pub fn classify(text: &str, config: &CleanerConfig) -> Vec<ParagraphVerdict> {
     let n = spans.len();
     let paras: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
     let topic = TopicProfile::new(&paras);
-    let features: Vec<Features> = paras.iter().map(|p| Features::of(p)).collect();
+    let features: Vec<Features> = paras
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Features::of(p, |phrase| topic.is_topic_phrase(i, phrase)))
+        .collect();
     // A first-person column addresses its readers throughout; there, voice says little.
     let voiced = features.iter().filter(|f| f.voice > 0).count();
     let voice_weight = if n >= 4 && voiced * 2 > n { 0.3 } else { 1.0 };
@@ -109,7 +113,7 @@ pub fn classify(text: &str, config: &CleanerConfig) -> Vec<ParagraphVerdict> {
     loop {
         let mut changed = false;
         for i in 0..n {
-            if removed[i] || scores[i] < config.weak {
+            if removed[i] || scores[i] < config.weak || !features[i].has_evidence() {
                 continue;
             }
             let touches = (i > 0 && removed[i - 1]) || (i + 1 < n && removed[i + 1]);
@@ -123,12 +127,28 @@ pub fn classify(text: &str, config: &CleanerConfig) -> Vec<ParagraphVerdict> {
         }
     }
     for i in 1..n.saturating_sub(1) {
-        if !removed[i] && removed[i - 1] && removed[i + 1] && scores[i] >= config.gap {
+        if !removed[i]
+            && removed[i - 1]
+            && removed[i + 1]
+            && scores[i] >= config.gap
+            && features[i].has_evidence()
+        {
+            removed[i] = true;
+        }
+    }
+    // A heading belongs to the section it introduces ("A note to our readers:").
+    for i in (1..n.saturating_sub(1)).rev() {
+        if !removed[i] && removed[i + 1] && features[i].fragment && scores[i] >= config.gap - 1.0 {
             removed[i] = true;
         }
     }
     // A last paragraph after a removed stretch is the stretch's end ("Remind me later").
-    if n >= 3 && !removed[n - 1] && removed[n - 2] && scores[n - 1] >= config.gap {
+    if n >= 3
+        && !removed[n - 1]
+        && removed[n - 2]
+        && scores[n - 1] >= config.gap
+        && features[n - 1].has_evidence()
+    {
         removed[n - 1] = true;
     }
 
@@ -175,10 +195,14 @@ struct Features {
     kind_weight: [f32; BoilerplateKind::ALL.len()],
     /// Short line without final punctuation or ending in ':' or ','.
     fragment: bool,
+    /// Names a weekday outside quotations, as news narration does ("on Tuesday").
+    dated: bool,
 }
 
 impl Features {
-    fn of(para: &str) -> Features {
+    /// `on_topic` tells whether a telling phrase is one of the article's own topic words,
+    /// as "cookies" is in a story about a cookie-consent fine.
+    fn of(para: &str, on_topic: impl Fn(&str) -> bool) -> Features {
         let lower = para.to_lowercase();
         let unquoted = strip_quotations(&lower);
         let words: Vec<&str> = unquoted
@@ -211,9 +235,10 @@ impl Features {
                     .iter()
                     .position(|&x| x == kind)
                     .expect("listed");
-                kind_weight[k] += weight;
+                kind_weight[k] += if on_topic(phrase) { weight * 0.25 } else { weight };
             }
         }
+        let dated = WEEKDAYS.iter().any(|d| words.contains(d));
         let trimmed = para.trim_end();
         let fragment = all_words <= 8
             && (trimmed.ends_with([':', ','])
@@ -228,7 +253,17 @@ impl Features {
             money_ask,
             kind_weight,
             fragment,
+            dated,
         }
+    }
+
+    /// Signs of the publisher's voice, beyond position and topic drift.
+    fn has_evidence(&self) -> bool {
+        self.phrase_total() > 0.0
+            || self.voice > 0
+            || self.imperatives > 0
+            || self.money_ask
+            || self.fragment
     }
 
     fn phrase_total(&self) -> f32 {
@@ -264,6 +299,9 @@ fn score(f: &Features, topic: &TopicProfile, i: usize, n: usize, para: &str, voi
         s += 0.8;
     }
     s -= (1.0 * f.reporting as f32).min(3.0);
+    if f.dated {
+        s -= 0.5;
+    }
     if f.words > 80 {
         s -= 0.5;
     }
@@ -299,6 +337,23 @@ impl TopicProfile {
             }
         }
         TopicProfile { words }
+    }
+
+    /// True when every content word of `phrase` is used by at least two body paragraphs
+    /// other than paragraph `i`.
+    fn is_topic_phrase(&self, i: usize, phrase: &str) -> bool {
+        let own_bit = 1u64 << i.min(63);
+        let mut words = content_words(phrase).peekable();
+        words.peek().is_some()
+            && words.all(|w| {
+                let stem = w.trim_end_matches('s');
+                [w.as_str(), stem].iter().any(|v| {
+                    self.words
+                        .get(*v)
+                        .or_else(|| self.words.get(&format!("{v}s")))
+                        .is_some_and(|&bits| (bits & !own_bit).count_ones() >= 2)
+                })
+            })
     }
 
     /// Share of the paragraph's content words that other body paragraphs use too;
@@ -376,6 +431,10 @@ const CALL_TO_ACTION: &[&str] = &[
     "get", "read", "help", "try", "start", "choose", "learn", "reject", "dismiss", "close",
 ];
 
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
 const ASK_WORDS: &[&str] = &[
     "donat", "contribut", "support", "month", "gift", "member", "subscri", "per year",
     "a year", "one-time", "just",
@@ -410,7 +469,9 @@ const PHRASES: &[(&str, BoilerplateKind, f32)] = {
         ("a message from", Other, 1.5),
         ("remind me later", Other, 3.0),
         ("no thanks", Other, 2.0),
-        ("skip to content", Other, 3.0),
+        ("skip to", Other, 3.0),
+        ("has been updated", Other, 2.0),
+        ("correction:", Other, 2.5),
         ("back to top", Other, 3.0),
         ("got a tip", Other, 2.5),
         ("subscribe", Subscription, 2.5),
@@ -557,5 +618,17 @@ Police said the crowd dispersed peacefully by the evening.\n";
     fn clean_phrase_needs_word_boundary() {
         assert_eq!(count_phrase("the donated sum", "donate"), 0);
         assert_eq!(count_phrase("please donate.", "donate"), 1);
+    }
+}
+#[cfg(test)]
+mod debug_scores {
+    #[test]
+    #[ignore]
+    fn print_scores() {
+        let path = std::env::var("KESTREL_FILE").unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
+        for v in super::classify(&text, &Default::default()) {
+            println!("{:6.2} {:?} {}", v.score, v.removed.map(|k| k.name()), &text[v.span.range()].chars().take(70).collect::<String>());
+        }
     }
 }
