@@ -28,7 +28,11 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let pipeline = match &args.stages {
         None => Pipeline::default(),
         Some(names) => {
-            let names: Vec<&str> = names.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+            let names: Vec<&str> = names
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
             Pipeline::with_stage_names(&names)?
         }
     };
@@ -103,12 +107,20 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     eprintln!(
         "kestrel: {read} document{} read ({}), {coded} coded, {failed} failed",
         if read == 1 { "" } else { "s" },
-        if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") },
+        if kinds.is_empty() {
+            "none".to_string()
+        } else {
+            kinds.join(", ")
+        },
     );
     if read == 0 {
         eprintln!("kestrel: no documents found in the given paths");
     }
-    Ok(if failed > 0 || read == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 || read == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn process(
@@ -144,7 +156,9 @@ fn process(
                 id: Some(id),
                 source,
                 line: None,
-                message: format!("internal error while coding: {what}; please report it with this document"),
+                message: format!(
+                    "internal error while coding: {what}; please report it with this document"
+                ),
             };
             Outcome::Failed(render_error(&e, format))
         }

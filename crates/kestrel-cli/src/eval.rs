@@ -19,13 +19,22 @@ fn round(x: f64) -> f64 {
 }
 
 pub fn segment(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let content = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read {}", file.display()))?;
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let sentences = kestrel_core::conllu::parse(&content)
         .with_context(|| format!("{} is not valid CoNLL-U", file.display()))?;
     let s = evaluate_segmentation(&sentences);
-    println!("{}: {} documents, {} sentences", file.display(), s.documents, sentences.len());
-    for (name, p) in [("sentences", &s.sentences), ("tokens", &s.tokens), ("words", &s.words)] {
+    println!(
+        "{}: {} documents, {} sentences",
+        file.display(),
+        s.documents,
+        sentences.len()
+    );
+    for (name, p) in [
+        ("sentences", &s.sentences),
+        ("tokens", &s.tokens),
+        ("words", &s.words),
+    ] {
         println!(
             "  {name:<10} precision {:.2}  recall {:.2}  F1 {:.2}",
             100.0 * p.precision(),
@@ -52,8 +61,8 @@ pub fn segment(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
 }
 
 pub fn boilerplate(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
-    let content = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read {}", file.display()))?;
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let mut articles = Vec::new();
     for (n, line) in content.lines().enumerate() {
         if line.trim().is_empty() {

@@ -115,7 +115,11 @@ fn main() -> ExitCode {
                     "{:<10} adds {:<10} needs {}",
                     stage.name(),
                     stage.assigns().name(),
-                    if needs.is_empty() { "-".to_string() } else { needs.join(", ") }
+                    if needs.is_empty() {
+                        "-".to_string()
+                    } else {
+                        needs.join(", ")
+                    }
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -105,7 +105,7 @@ pub fn classify(text: &str, config: &CleanerConfig) -> Vec<ParagraphVerdict> {
     let voiced = features.iter().filter(|f| f.voice > 0).count();
     let voice_weight = if n >= 4 && voiced * 2 > n { 0.3 } else { 1.0 };
     let scores: Vec<f32> = (0..n)
-        .map(|i| score(&features[i], &topic, i, n, &paras[i], voice_weight))
+        .map(|i| score(&features[i], &topic, i, n, paras[i], voice_weight))
         .collect();
 
     let mut removed: Vec<bool> = scores.iter().map(|&s| s >= config.strong).collect();
@@ -166,6 +166,19 @@ pub fn classify(text: &str, config: &CleanerConfig) -> Vec<ParagraphVerdict> {
             kinds[i] = Some(near.unwrap_or(BoilerplateKind::Other));
         }
     }
+    // Framing (a heading, a salutation, a "Maybe later" button) belongs to the material it
+    // frames: within one removed stretch, `Other` takes the kind of the nearest specific one.
+    for i in 0..n {
+        if kinds[i] != Some(BoilerplateKind::Other) {
+            continue;
+        }
+        let specific = |j: usize| kinds[j].filter(|&k| k != BoilerplateKind::Other);
+        let after = (i + 1..n).take_while(|&j| removed[j]).find_map(specific);
+        let before = (0..i).rev().take_while(|&j| removed[j]).find_map(specific);
+        if let Some(k) = after.or(before) {
+            kinds[i] = Some(k);
+        }
+    }
     (0..n)
         .map(|i| ParagraphVerdict {
             span: spans[i],
@@ -214,28 +227,43 @@ impl Features {
             .filter(|w| !w.is_empty())
             .count();
         let count = |set: &[&str]| words.iter().filter(|w| set.contains(w)).count();
-        let you = count(&["you", "your", "yours", "you're", "you'll", "you've", "you'd"]);
+        let you = count(&[
+            "you", "your", "yours", "you're", "you'll", "you've", "you'd",
+        ]);
         let we = count(&["we", "our", "us", "ours", "we're", "we've", "we'll"]);
         let imperatives = sentence_starts(&unquoted)
             .filter(|first| CALL_TO_ACTION.contains(first))
             .count();
-        let reporting = REPORTING
-            .iter()
-            .map(|r| count_phrase(&lower, r))
-            .sum::<usize>();
+        // One pass finds every telling phrase and reporting verb (patterns: PHRASES, then
+        // REPORTING); a phrase counts once, a reporting verb each time.
+        let mut phrase_hit = [false; PHRASES.len()];
+        let mut reporting = 0;
+        for m in phrase_matcher().find_overlapping_iter(&lower) {
+            if !at_word_edges(&lower, m.start(), m.end()) {
+                continue;
+            }
+            match m.pattern().as_usize() {
+                p if p < PHRASES.len() => phrase_hit[p] = true,
+                _ => reporting += 1,
+            }
+        }
         let has_money = lower.contains(['$', '\u{20ac}', '\u{00a3}']);
         let money_ask = has_money
             && ASK_WORDS
                 .iter()
                 .any(|w| count_phrase(&lower, w) > 0 || lower.contains(w));
         let mut kind_weight = [0.0; BoilerplateKind::ALL.len()];
-        for &(phrase, kind, weight) in PHRASES {
-            if count_phrase(&lower, phrase) > 0 {
+        for (&(phrase, kind, weight), _) in PHRASES.iter().zip(phrase_hit).filter(|p| p.1) {
+            {
                 let k = BoilerplateKind::ALL
                     .iter()
                     .position(|&x| x == kind)
                     .expect("listed");
-                kind_weight[k] += if on_topic(phrase) { weight * 0.25 } else { weight };
+                kind_weight[k] += if on_topic(phrase) {
+                    weight * 0.25
+                } else {
+                    weight
+                };
             }
         }
         let dated = WEEKDAYS.iter().any(|d| words.contains(d));
@@ -310,7 +338,11 @@ fn score(f: &Features, topic: &TopicProfile, i: usize, n: usize, para: &str, voi
         s += (0.35 - o) * 3.0;
     }
     // Publisher material gathers at the ends of a scraped page.
-    let pos = if n > 1 { i as f32 / (n - 1) as f32 } else { 0.5 };
+    let pos = if n > 1 {
+        i as f32 / (n - 1) as f32
+    } else {
+        0.5
+    };
     if n >= 5 {
         if pos >= 0.75 || i == 0 {
             s += 0.3;
@@ -403,6 +435,23 @@ fn sentence_starts(s: &str) -> impl Iterator<Item = &str> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
+fn phrase_matcher() -> &'static aho_corasick::AhoCorasick {
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let patterns = PHRASES.iter().map(|p| p.0).chain(REPORTING.iter().copied());
+        aho_corasick::AhoCorasick::new(patterns).expect("the phrase lists are small")
+    })
+}
+
+/// True when `text[start..end]` starts and ends at word edges (a phrase that itself begins or
+/// ends with punctuation, such as "photo:", needs no edge there).
+fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
+    let phrase = &text[start..end];
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    (phrase.starts_with(|c: char| !c.is_alphanumeric()) || edge(text[..start].chars().next_back()))
+        && (phrase.ends_with(|c: char| !c.is_alphanumeric()) || edge(text[end..].chars().next()))
+}
+
 /// Counts `phrase` in `text` at word boundaries.
 fn count_phrase(text: &str, phrase: &str) -> usize {
     let mut n = 0;
@@ -410,12 +459,7 @@ fn count_phrase(text: &str, phrase: &str) -> usize {
     while let Some(at) = text[from..].find(phrase) {
         let start = from + at;
         let end = start + phrase.len();
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
-        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        let starts_word = phrase.starts_with(|c: char| !c.is_alphanumeric()) || edge(before);
-        let ends_word = phrase.ends_with(|c: char| !c.is_alphanumeric()) || edge(after);
-        if starts_word && ends_word {
+        if at_word_edges(text, start, end) {
             n += 1;
         }
         from = end;
@@ -424,25 +468,93 @@ fn count_phrase(text: &str, phrase: &str) -> usize {
 }
 
 const CALL_TO_ACTION: &[&str] = &[
-    "subscribe", "sign", "donate", "support", "click", "tap", "follow", "share", "download",
-    "join", "register", "log", "become", "give", "contribute", "remind", "accept", "allow",
-    "manage", "enable", "install", "listen", "watch", "continue", "explore", "send", "contact",
-    "leave", "comment", "like", "save", "upgrade", "unlock", "discover", "visit", "enter",
-    "get", "read", "help", "try", "start", "choose", "learn", "reject", "dismiss", "close",
+    "subscribe",
+    "sign",
+    "donate",
+    "support",
+    "click",
+    "tap",
+    "follow",
+    "share",
+    "download",
+    "join",
+    "register",
+    "log",
+    "become",
+    "give",
+    "contribute",
+    "remind",
+    "accept",
+    "allow",
+    "manage",
+    "enable",
+    "install",
+    "listen",
+    "watch",
+    "continue",
+    "explore",
+    "send",
+    "contact",
+    "leave",
+    "comment",
+    "like",
+    "save",
+    "upgrade",
+    "unlock",
+    "discover",
+    "visit",
+    "enter",
+    "get",
+    "read",
+    "help",
+    "try",
+    "start",
+    "choose",
+    "learn",
+    "reject",
+    "dismiss",
+    "close",
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 const ASK_WORDS: &[&str] = &[
-    "donat", "contribut", "support", "month", "gift", "member", "subscri", "per year",
-    "a year", "one-time", "just",
+    "donat",
+    "contribut",
+    "support",
+    "month",
+    "gift",
+    "member",
+    "subscri",
+    "per year",
+    "a year",
+    "one-time",
+    "just",
 ];
 
 const REPORTING: &[&str] = &[
-    "said", "says", "told", "according to", "reported", "announced", "added", "stated",
-    "declared", "warned", "urged", "insisted", "confirmed", "denied",
+    "said",
+    "says",
+    "told",
+    "according to",
+    "reported",
+    "announced",
+    "added",
+    "stated",
+    "declared",
+    "warned",
+    "urged",
+    "insisted",
+    "confirmed",
+    "denied",
 ];
 
 /// Telling phrases: (lowercase phrase, kind, weight). General to the genre, not to an outlet.
@@ -558,12 +670,12 @@ const PHRASES: &[(&str, BoilerplateKind, f32)] = {
 
 const STOPWORDS: &[&str] = &[
     "that", "this", "with", "from", "have", "they", "their", "there", "were", "been", "will",
-    "would", "could", "should", "about", "which", "when", "what", "where", "said", "says",
-    "also", "into", "than", "then", "them", "these", "those", "more", "most", "some", "such",
-    "over", "after", "before", "while", "being", "only", "other", "very", "just", "your",
-    "ours", "make", "makes", "made", "take", "many", "much", "even", "because", "since",
-    "does", "still", "here", "each", "every", "like", "through", "year", "years", "last",
-    "first", "time", "told", "under", "between", "against", "during", "without", "both",
+    "would", "could", "should", "about", "which", "when", "what", "where", "said", "says", "also",
+    "into", "than", "then", "them", "these", "those", "more", "most", "some", "such", "over",
+    "after", "before", "while", "being", "only", "other", "very", "just", "your", "ours", "make",
+    "makes", "made", "take", "many", "much", "even", "because", "since", "does", "still", "here",
+    "each", "every", "like", "through", "year", "years", "last", "first", "time", "told", "under",
+    "between", "against", "during", "without", "both",
 ];
 
 #[cfg(test)]
@@ -618,17 +730,5 @@ Police said the crowd dispersed peacefully by the evening.\n";
     fn clean_phrase_needs_word_boundary() {
         assert_eq!(count_phrase("the donated sum", "donate"), 0);
         assert_eq!(count_phrase("please donate.", "donate"), 1);
-    }
-}
-#[cfg(test)]
-mod debug_scores {
-    #[test]
-    #[ignore]
-    fn print_scores() {
-        let path = std::env::var("KESTREL_FILE").unwrap();
-        let text = std::fs::read_to_string(path).unwrap();
-        for v in super::classify(&text, &Default::default()) {
-            println!("{:6.2} {:?} {}", v.score, v.removed.map(|k| k.name()), &text[v.span.range()].chars().take(70).collect::<String>());
-        }
     }
 }

@@ -59,7 +59,10 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
     let mut current = ConlluSentence::default();
     let mut pending_mwt: Option<(usize, usize, String)> = None;
     for (n, line) in content.lines().enumerate() {
-        let err = |message: String| ConlluError { line: n + 1, message };
+        let err = |message: String| ConlluError {
+            line: n + 1,
+            message,
+        };
         if line.trim().is_empty() {
             if !current.words.is_empty() {
                 out.push(std::mem::take(&mut current));
@@ -79,21 +82,32 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(err(format!("expected 10 tab-separated columns, found {}", cols.len())));
+            return Err(err(format!(
+                "expected 10 tab-separated columns, found {}",
+                cols.len()
+            )));
         }
         let id = cols[0];
         if id.contains('.') {
             continue;
         }
         if let Some((a, b)) = id.split_once('-') {
-            let a: usize = a.parse().map_err(|_| err(format!("bad token range {id:?}")))?;
-            let b: usize = b.parse().map_err(|_| err(format!("bad token range {id:?}")))?;
+            let a: usize = a
+                .parse()
+                .map_err(|_| err(format!("bad token range {id:?}")))?;
+            let b: usize = b
+                .parse()
+                .map_err(|_| err(format!("bad token range {id:?}")))?;
             pending_mwt = Some((a, b, cols[1].to_string()));
             continue;
         }
         let index: usize = id.parse().map_err(|_| err(format!("bad word id {id:?}")))?;
-        let head = if cols[6] == "_" { 0 } else {
-            cols[6].parse().map_err(|_| err(format!("bad head {:?}", cols[6])))?
+        let head = if cols[6] == "_" {
+            0
+        } else {
+            cols[6]
+                .parse()
+                .map_err(|_| err(format!("bad head {:?}", cols[6])))?
         };
         current.words.push(Word {
             form: cols[1].to_string(),
@@ -107,14 +121,20 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
         let w = current.words.len() - 1;
         match &pending_mwt {
             Some((a, b, form)) if *a == index => {
-                current.tokens.push(SurfaceToken { form: form.clone(), words: w..w + (b - a + 1) });
+                current.tokens.push(SurfaceToken {
+                    form: form.clone(),
+                    words: w..w + (b - a + 1),
+                });
             }
             Some((a, b, _)) if index > *a && index <= *b => {
                 if index == *b {
                     pending_mwt = None;
                 }
             }
-            _ => current.tokens.push(SurfaceToken { form: cols[1].to_string(), words: w..w + 1 }),
+            _ => current.tokens.push(SurfaceToken {
+                form: cols[1].to_string(),
+                words: w..w + 1,
+            }),
         }
     }
     if !current.words.is_empty() {

@@ -224,7 +224,10 @@ pub fn evaluate_boilerplate(
     for a in articles {
         for (index, p) in a.paragraphs.iter().enumerate() {
             if p.text.contains('\n') || p.text.trim().is_empty() {
-                return Err(LabelError::BadParagraph { id: a.id.clone(), index });
+                return Err(LabelError::BadParagraph {
+                    id: a.id.clone(),
+                    index,
+                });
             }
             if p.label != "body" && BoilerplateKind::from_name(&p.label).is_none() {
                 return Err(LabelError::UnknownLabel {
@@ -234,7 +237,11 @@ pub fn evaluate_boilerplate(
                 });
             }
         }
-        let text: String = a.paragraphs.iter().map(|p| format!("{}\n", p.text.trim())).collect();
+        let text: String = a
+            .paragraphs
+            .iter()
+            .map(|p| format!("{}\n", p.text.trim()))
+            .collect();
         let verdicts = classify(&text, config);
         assert_eq!(verdicts.len(), a.paragraphs.len(), "one verdict per line");
         s.articles += 1;
@@ -261,7 +268,12 @@ pub fn evaluate_boilerplate(
                 }
             }
             if gold != v.removed.is_some() {
-                s.errors.push((a.id.clone(), p.label.clone(), predicted.to_string(), p.text.clone()));
+                s.errors.push((
+                    a.id.clone(),
+                    p.label.clone(),
+                    predicted.to_string(),
+                    p.text.clone(),
+                ));
             }
         }
     }
@@ -276,7 +288,11 @@ mod tests {
 
     #[test]
     fn eval_prf_scores() {
-        let p = Prf { tp: 8, fp: 2, fn_: 8 };
+        let p = Prf {
+            tp: 8,
+            fp: 2,
+            fn_: 8,
+        };
         assert!((p.precision() - 0.8).abs() < 1e-9);
         assert!((p.recall() - 0.5).abs() < 1e-9);
         assert!((p.f1() - 0.615_384_6).abs() < 1e-6);
@@ -297,8 +313,29 @@ mod tests {
 4\tstop\tstop\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n\
 5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n";
         let s = evaluate_segmentation(&parse(treebank).unwrap());
-        assert_eq!(s.sentences, Prf { tp: 2, fp: 0, fn_: 0 });
-        assert_eq!(s.words, Prf { tp: 8, fp: 0, fn_: 0 });
-        assert_eq!(s.tokens, Prf { tp: 7, fp: 0, fn_: 0 });
+        assert_eq!(
+            s.sentences,
+            Prf {
+                tp: 2,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            s.words,
+            Prf {
+                tp: 8,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            s.tokens,
+            Prf {
+                tp: 7,
+                fp: 0,
+                fn_: 0
+            }
+        );
     }
 }

@@ -396,7 +396,11 @@ pub fn normalise_date(value: &str) -> Option<String> {
     let rest = &v[10..];
     if rest.is_empty() {
         Some(date.to_string())
-    } else if rest.starts_with(['T', ' ']) && rest[1..].get(..2).is_some_and(|h| h.bytes().all(|c| c.is_ascii_digit())) {
+    } else if rest.starts_with(['T', ' '])
+        && rest[1..]
+            .get(..2)
+            .is_some_and(|h| h.bytes().all(|c| c.is_ascii_digit()))
+    {
         Some(v.to_string())
     } else {
         None
@@ -408,7 +412,11 @@ fn date_in_name(stem: &str) -> Option<String> {
     (0..name.len().saturating_sub(9))
         .filter(|&i| name.is_char_boundary(i) && name.is_char_boundary(i + 10))
         .filter(|&i| i == 0 || !name.as_bytes()[i - 1].is_ascii_digit())
-        .filter(|&i| name.as_bytes().get(i + 10).is_none_or(|b| !b.is_ascii_digit()))
+        .filter(|&i| {
+            name.as_bytes()
+                .get(i + 10)
+                .is_none_or(|b| !b.is_ascii_digit())
+        })
         .find_map(|i| normalise_date(&name[i..i + 10]))
 }
 
@@ -418,9 +426,7 @@ impl JsonLines {
             let mut bytes = Vec::new();
             self.line += 1;
             let limit = options.max_bytes as u64 + 1;
-            let read = (&mut self.reader)
-                .take(limit)
-                .read_until(b'\n', &mut bytes);
+            let read = (&mut self.reader).take(limit).read_until(b'\n', &mut bytes);
             let err = |id: Option<String>, message: String| InputError {
                 id,
                 source: self.source.clone(),
@@ -488,7 +494,10 @@ fn document_from_json(
         Some(other) => {
             return Err((
                 None,
-                format!("id must be a string or a number, found {}", json_type(other)),
+                format!(
+                    "id must be a string or a number, found {}",
+                    json_type(other)
+                ),
             ))
         }
     };
@@ -509,7 +518,10 @@ fn document_from_json(
         }
     };
     if text.trim().is_empty() {
-        return Err((Some(id), "empty document: the text field is blank".to_string()));
+        return Err((
+            Some(id),
+            "empty document: the text field is blank".to_string(),
+        ));
     }
     let string = |names: &[&str]| field(names).and_then(|v| v.as_str()).map(str::to_string);
     let mut doc = Document::new(id, text);
@@ -547,7 +559,8 @@ mod tests {
     use std::io::Write;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("kestrel-ingest-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("kestrel-ingest-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
@@ -558,16 +571,27 @@ mod tests {
         let dir = temp_dir("jsonl");
         let path = dir.join("batch.jsonl");
         let mut f = File::create(&path).unwrap();
-        writeln!(f, r#"{{"id": "a1", "body": "The envoy arrived.", "date": "2024-03-05"}}"#).unwrap();
+        writeln!(
+            f,
+            r#"{{"id": "a1", "body": "The envoy arrived.", "date": "2024-03-05"}}"#
+        )
+        .unwrap();
         writeln!(f, "{{not json").unwrap();
         writeln!(f).unwrap();
         writeln!(f, r#"{{"content": "   "}}"#).unwrap();
-        writeln!(f, r#"{{"id": 7, "text": "Second one.", "published": "May 5"}}"#).unwrap();
+        writeln!(
+            f,
+            r#"{{"id": 7, "text": "Second one.", "published": "May 5"}}"#
+        )
+        .unwrap();
         drop(f);
         let items: Vec<_> = Inputs::new(&[path], ReadOptions::default()).collect();
         assert_eq!(items.len(), 4);
         let a = items[0].1.as_ref().unwrap();
-        assert_eq!((a.id.as_str(), a.published.as_deref()), ("a1", Some("2024-03-05")));
+        assert_eq!(
+            (a.id.as_str(), a.published.as_deref()),
+            ("a1", Some("2024-03-05"))
+        );
         let bad = items[1].1.as_ref().unwrap_err();
         assert_eq!(bad.line, Some(2));
         assert!(bad.message.contains("malformed JSON"));
@@ -605,12 +629,18 @@ mod tests {
         let items: Vec<_> =
             Inputs::new(&[PathBuf::from("no/such/file.txt")], ReadOptions::default()).collect();
         assert_eq!(items.len(), 1);
-        assert!(items[0].1.as_ref().unwrap_err().message.contains("cannot read"));
+        assert!(items[0]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("cannot read"));
     }
 
     #[test]
     fn ingest_decodes_legacy_encodings() {
-        let bytes = b"Le ministre fran\xe7ais a d\xe9clar\xe9 que la r\xe9union \xe9tait termin\xe9e.";
+        let bytes =
+            b"Le ministre fran\xe7ais a d\xe9clar\xe9 que la r\xe9union \xe9tait termin\xe9e.";
         let (text, warning) = decode(bytes);
         assert!(text.contains("fran\u{e7}ais"));
         assert!(warning.unwrap().contains("windows-1252"));
@@ -625,7 +655,10 @@ mod tests {
             Some("2024-03-05T10:00:00Z")
         );
         assert_eq!(normalise_date("05/03/2024"), None);
-        assert_eq!(date_in_name("sahel-talks-2021-11-30").as_deref(), Some("2021-11-30"));
+        assert_eq!(
+            date_in_name("sahel-talks-2021-11-30").as_deref(),
+            Some("2021-11-30")
+        );
         assert_eq!(date_in_name("report-12021-11-30"), None);
     }
 }

@@ -226,8 +226,7 @@ pub fn to_json(doc: &Document) -> String {
 /// The document as indented JSON.
 pub fn to_json_pretty(doc: &Document) -> String {
     let offsets = CharOffsets::new(&doc.text);
-    serde_json::to_string_pretty(&json_document(doc, &offsets))
-        .expect("documents always serialise")
+    serde_json::to_string_pretty(&json_document(doc, &offsets)).expect("documents always serialise")
 }
 
 #[derive(Serialize)]
@@ -322,7 +321,10 @@ mod tests {
         let chars: Vec<char> = v["text"].as_str().unwrap().chars().collect();
         for s in v["sentences"].as_array().unwrap() {
             for t in s["tokens"].as_array().unwrap() {
-                let (a, b) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+                let (a, b) = (
+                    t["start"].as_u64().unwrap() as usize,
+                    t["end"].as_u64().unwrap() as usize,
+                );
                 let sliced: String = chars[a..b].iter().collect();
                 assert_eq!(sliced, t["text"].as_str().unwrap());
             }
@@ -342,7 +344,13 @@ Subscribe to our newsletter \u{2014} you will get every story in your inbox.\n";
         let removed = v["removed"].as_array().unwrap();
         assert_eq!(removed.len(), 1);
         let chars: Vec<char> = text.chars().collect();
-        let (a, b) = (removed[0]["start"].as_u64().unwrap() as usize, removed[0]["end"].as_u64().unwrap() as usize);
-        assert_eq!(chars[a..b].iter().collect::<String>(), removed[0]["text"].as_str().unwrap());
+        let (a, b) = (
+            removed[0]["start"].as_u64().unwrap() as usize,
+            removed[0]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[a..b].iter().collect::<String>(),
+            removed[0]["text"].as_str().unwrap()
+        );
     }
 }

@@ -132,7 +132,11 @@ impl Pipeline {
                 });
             }
         }
-        Pipeline::new(all.into_iter().filter(|s| names.contains(&s.name())).collect())
+        Pipeline::new(
+            all.into_iter()
+                .filter(|s| names.contains(&s.name()))
+                .collect(),
+        )
     }
 
     /// The stages' names, in order.
@@ -193,7 +197,9 @@ mod tests {
         assert_eq!(doc.layers, [Layer::Clean, Layer::Segment]);
         assert_eq!(doc.sentences.len(), 2);
         let mut only = Document::new("d", "A short text.");
-        Pipeline::with_stage_names(&["segment"]).unwrap().run(&mut only);
+        Pipeline::with_stage_names(&["segment"])
+            .unwrap()
+            .run(&mut only);
         assert_eq!(only.layers, [Layer::Segment]);
     }
 }

@@ -199,23 +199,107 @@ mod tests {
 
     /// (name, input, expected sentences)
     const CASES: &[(&str, &str, &[&str])] = &[
-        ("two_plain", "The vote passed. Critics objected.", &["The vote passed.", "Critics objected."]),
-        ("us_mid", "The U.S. envoy arrived. She spoke.", &["The U.S. envoy arrived.", "She spoke."]),
-        ("us_final", "Troops left the U.S. The base closed.", &["Troops left the U.S.", "The base closed."]),
-        ("title", "Gen. Okafor spoke. Mr. Diallo left.", &["Gen. Okafor spoke.", "Mr. Diallo left."]),
-        ("initials", "Author J.R.R. Tolkien wrote. Fans read.", &["Author J.R.R. Tolkien wrote.", "Fans read."]),
-        ("decimal_money", "It costs $3.5 million. Few paid.", &["It costs $3.5 million.", "Few paid."]),
-        ("quote_final", "\"We will stay.\" Then he left.", &["\"We will stay.\"", "Then he left."]),
-        ("quote_question", "\"Why now?\" she asked. Nobody knew.", &["\"Why now?\" she asked.", "Nobody knew."]),
-        ("quote_comma", "\"It is over,\" he said.", &["\"It is over,\" he said."]),
-        ("curly_nested", "\u{201c}He said \u{2018}no.\u{2019}\u{201d} Talks ended.", &["\u{201c}He said \u{2018}no.\u{2019}\u{201d}", "Talks ended."]),
-        ("ellipsis_lower", "We waited... and waited.", &["We waited... and waited."]),
-        ("ellipsis_upper", "We waited... Nothing came.", &["We waited...", "Nothing came."]),
-        ("headline", "Ministers walk out of summit\nThe talks collapsed on Friday.", &["Ministers walk out of summit", "The talks collapsed on Friday."]),
-        ("time", "They met at 5 p.m. local time.", &["They met at 5 p.m. local time."]),
-        ("number_abbrev", "Resolution No. 12 passed.", &["Resolution No. 12 passed."]),
-        ("parenthetical", "It failed. (Officials disagreed.) Work resumed.", &["It failed.", "(Officials disagreed.)", "Work resumed."]),
-        ("exclaim", "Enough! The crowd cheered.", &["Enough!", "The crowd cheered."]),
+        (
+            "two_plain",
+            "The vote passed. Critics objected.",
+            &["The vote passed.", "Critics objected."],
+        ),
+        (
+            "us_mid",
+            "The U.S. envoy arrived. She spoke.",
+            &["The U.S. envoy arrived.", "She spoke."],
+        ),
+        (
+            "us_final",
+            "Troops left the U.S. The base closed.",
+            &["Troops left the U.S.", "The base closed."],
+        ),
+        (
+            "title",
+            "Gen. Okafor spoke. Mr. Diallo left.",
+            &["Gen. Okafor spoke.", "Mr. Diallo left."],
+        ),
+        (
+            "initials",
+            "Author J.R.R. Tolkien wrote. Fans read.",
+            &["Author J.R.R. Tolkien wrote.", "Fans read."],
+        ),
+        (
+            "decimal_money",
+            "It costs $3.5 million. Few paid.",
+            &["It costs $3.5 million.", "Few paid."],
+        ),
+        (
+            "quote_final",
+            "\"We will stay.\" Then he left.",
+            &["\"We will stay.\"", "Then he left."],
+        ),
+        (
+            "quote_question",
+            "\"Why now?\" she asked. Nobody knew.",
+            &["\"Why now?\" she asked.", "Nobody knew."],
+        ),
+        (
+            "quote_comma",
+            "\"It is over,\" he said.",
+            &["\"It is over,\" he said."],
+        ),
+        (
+            "curly_nested",
+            "\u{201c}He said \u{2018}no.\u{2019}\u{201d} Talks ended.",
+            &[
+                "\u{201c}He said \u{2018}no.\u{2019}\u{201d}",
+                "Talks ended.",
+            ],
+        ),
+        (
+            "ellipsis_lower",
+            "We waited... and waited.",
+            &["We waited... and waited."],
+        ),
+        (
+            "ellipsis_upper",
+            "We waited... Nothing came.",
+            &["We waited...", "Nothing came."],
+        ),
+        (
+            "headline",
+            "Ministers walk out of summit\nThe talks collapsed on Friday.",
+            &[
+                "Ministers walk out of summit",
+                "The talks collapsed on Friday.",
+            ],
+        ),
+        (
+            "time",
+            "They met at 5 p.m. local time.",
+            &["They met at 5 p.m. local time."],
+        ),
+        (
+            "number_abbrev",
+            "Resolution No. 12 passed.",
+            &["Resolution No. 12 passed."],
+        ),
+        (
+            "parenthetical",
+            "It failed. (Officials disagreed.) Work resumed.",
+            &["It failed.", "(Officials disagreed.)", "Work resumed."],
+        ),
+        (
+            "exclaim",
+            "Enough! The crowd cheered.",
+            &["Enough!", "The crowd cheered."],
+        ),
+        (
+            "initial_then_opener",
+            "It came from Plan B. The rest failed.",
+            &["It came from Plan B.", "The rest failed."],
+        ),
+        (
+            "initial_then_name",
+            "Judge Ana M. Ruiz ruled.",
+            &["Judge Ana M. Ruiz ruled."],
+        ),
     ];
 
     #[test]

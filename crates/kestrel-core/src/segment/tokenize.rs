@@ -52,7 +52,9 @@ const OPENERS: &[char] = &[
 const CLOSERS: &[char] = &[
     ')', ']', '}', '"', '\u{201d}', '\u{2019}', '\u{00bb}', '\u{203a}', ',', ';', ':', '*',
 ];
-const CURRENCY: &[char] = &['$', '\u{20ac}', '\u{00a3}', '\u{00a5}', '\u{20b9}', '\u{20bd}'];
+const CURRENCY: &[char] = &[
+    '$', '\u{20ac}', '\u{00a3}', '\u{00a5}', '\u{20b9}', '\u{20bd}',
+];
 const DASHES: &[char] = &['\u{2014}', '\u{2013}', '\u{2012}', '\u{2015}'];
 
 fn is_apostrophe(c: char) -> bool {
@@ -96,7 +98,9 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
     let mut tail: Vec<(usize, usize)> = Vec::new();
     loop {
         let core = &text[start..end];
-        let Some(c) = core.chars().next_back() else { break };
+        let Some(c) = core.chars().next_back() else {
+            break;
+        };
         let len = c.len_utf8();
         if core.len() == len {
             break;
@@ -119,7 +123,11 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
             continue;
         }
         if c == '!' || c == '?' {
-            let n = core.bytes().rev().take_while(|&b| b == b'!' || b == b'?').count();
+            let n = core
+                .bytes()
+                .rev()
+                .take_while(|&b| b == b'!' || b == b'?')
+                .count();
             if n == core.len() {
                 break;
             }
@@ -177,9 +185,8 @@ fn starts_with_elision(rest: &str) -> bool {
 }
 
 fn is_url_or_email(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
-    {
+    let prefixed = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if prefixed("http://") || prefixed("https://") || prefixed("www.") {
         return true;
     }
     if let Some(at) = s.find('@') {
@@ -243,6 +250,10 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 
 /// Finds where a trailing clitic starts, if the word has one.
 fn clitic_split(word: &str) -> Option<usize> {
+    let has_apostrophe = word.contains(['\'', '\u{2019}']);
+    if !has_apostrophe && !matches!(word.len(), 5 | 6) {
+        return None;
+    }
     let lower = word.to_lowercase();
     let n = lower.len();
     // n't: "don't" → do n't, "can't" → ca n't, "won't" → wo n't.
@@ -282,6 +293,11 @@ fn clitic_split(word: &str) -> Option<usize> {
 /// Splits hyphens, slashes and dashes inside a word.
 fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
+    let splittable = |c: char| c == '-' || c == '/' || DASHES.contains(&c) || c == '\u{2026}';
+    if !word.contains(splittable) {
+        push(out, start, end, false);
+        return;
+    }
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut piece_start = 0;
     let mut k = 0;
@@ -302,7 +318,7 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         }
         let split_here = match c {
             '-' => {
-                prev.is_some_and(char::is_alphabetic)
+                prev.is_some_and(|c| c.is_alphabetic() || c == '.')
                     && next.is_some_and(char::is_alphabetic)
                     && !lexicon::is_bound_prefix(&word[piece_start..i])
                     && !word[piece_start..i].chars().any(|c| c.is_ascii_digit())
@@ -334,12 +350,28 @@ mod tests {
 
     /// (name, input, expected words)
     const CASES: &[(&str, &str, &[&str])] = &[
-        ("plain", "Ministers met today.", &["Ministers", "met", "today", "."]),
-        ("clitic_nt", "They don't agree.", &["They", "do", "n't", "agree", "."]),
+        (
+            "plain",
+            "Ministers met today.",
+            &["Ministers", "met", "today", "."],
+        ),
+        (
+            "clitic_nt",
+            "They don't agree.",
+            &["They", "do", "n't", "agree", "."],
+        ),
         ("clitic_cant", "We can't go", &["We", "ca", "n't", "go"]),
-        ("clitic_curly", "It won\u{2019}t", &["It", "wo", "n\u{2019}t"]),
+        (
+            "clitic_curly",
+            "It won\u{2019}t",
+            &["It", "wo", "n\u{2019}t"],
+        ),
         ("possessive", "Chile's envoy", &["Chile", "'s", "envoy"]),
-        ("plural_possessive", "the voters' choice", &["the", "voters", "'", "choice"]),
+        (
+            "plural_possessive",
+            "the voters' choice",
+            &["the", "voters", "'", "choice"],
+        ),
         ("cannot", "I cannot", &["I", "can", "not"]),
         ("contraction_re", "they're here", &["they", "'re", "here"]),
         ("money", "$360 million", &["$", "360", "million"]),
@@ -349,14 +381,35 @@ mod tests {
         ("us_abbrev", "the U.S. envoy", &["the", "U.S.", "envoy"]),
         ("title_abbrev", "Gen. Okafor", &["Gen.", "Okafor"]),
         ("initials", "J.R.R. Tolkien", &["J.R.R.", "Tolkien"]),
-        ("single_initial", "John F. Kennedy", &["John", "F.", "Kennedy"]),
+        (
+            "single_initial",
+            "John F. Kennedy",
+            &["John", "F.", "Kennedy"],
+        ),
         ("final_period", "in Lima.", &["in", "Lima", "."]),
         ("ellipsis", "wait... no", &["wait", "...", "no"]),
-        ("quotes_straight", "\"No,\" he said.", &["\"", "No", ",", "\"", "he", "said", "."]),
-        ("quotes_curly", "\u{201c}Yes.\u{201d}", &["\u{201c}", "Yes", ".", "\u{201d}"]),
+        (
+            "quotes_straight",
+            "\"No,\" he said.",
+            &["\"", "No", ",", "\"", "he", "said", "."],
+        ),
+        (
+            "quotes_curly",
+            "\u{201c}Yes.\u{201d}",
+            &["\u{201c}", "Yes", ".", "\u{201d}"],
+        ),
         ("nested", "'fair,'\"", &["'", "fair", ",", "'", "\""]),
-        ("hyphen_split", "long-term plan", &["long", "-", "term", "plan"]),
+        (
+            "hyphen_split",
+            "long-term plan",
+            &["long", "-", "term", "plan"],
+        ),
         ("hyphen_prefix", "co-founder", &["co-founder"]),
+        (
+            "hyphen_after_abbrev",
+            "U.S.-funded",
+            &["U.S.", "-", "funded"],
+        ),
         ("hyphen_number", "COVID-19", &["COVID-19"]),
         ("iso_date", "2022-07-08", &["2022-07-08"]),
         ("em_dash", "talks\u{2014}and", &["talks", "\u{2014}", "and"]),
@@ -364,8 +417,16 @@ mod tests {
         ("double_hyphen", "end--start", &["end", "--", "start"]),
         ("slash_words", "and/or", &["and", "/", "or"]),
         ("slash_date", "9/11", &["9/11"]),
-        ("url", "see https://example.org/a.html.", &["see", "https://example.org/a.html", "."]),
-        ("email", "write to desk@example.com,", &["write", "to", "desk@example.com", ","]),
+        (
+            "url",
+            "see https://example.org/a.html.",
+            &["see", "https://example.org/a.html", "."],
+        ),
+        (
+            "email",
+            "write to desk@example.com,",
+            &["write", "to", "desk@example.com", ","],
+        ),
         ("parens", "(Reuters)", &["(", "Reuters", ")"]),
         ("question_quote", "\"Why?\"", &["\"", "Why", "?", "\""]),
         ("exclaims", "Stop!!", &["Stop", "!!"]),
@@ -378,7 +439,9 @@ mod tests {
         for &(name, input, expected) in CASES {
             let got = words(input);
             if got != expected {
-                failures.push(format!("{name}: {input:?} gave {got:?}, expected {expected:?}"));
+                failures.push(format!(
+                    "{name}: {input:?} gave {got:?}, expected {expected:?}"
+                ));
             }
         }
         assert!(failures.is_empty(), "\n{}", failures.join("\n"));

@@ -1,0 +1,280 @@
+//! End-to-end tests of the `kestrel` binary, as a user runs it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn kestrel(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kestrel"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kestrel runs");
+    let mut pipe = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        pipe.write_all(bytes).unwrap();
+    }
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kestrel-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn schema_errors(instance: &Value) -> Vec<String> {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("docs/kestrel-1.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// Every span in the output slices the text to what it claims, in characters.
+fn check_offsets(doc: &Value) {
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let slice = |a: &Value, b: &Value| -> String {
+        text[a.as_u64().unwrap() as usize..b.as_u64().unwrap() as usize]
+            .iter()
+            .collect()
+    };
+    for s in doc["sentences"].as_array().unwrap() {
+        for t in s["tokens"].as_array().unwrap() {
+            assert_eq!(slice(&t["start"], &t["end"]), t["text"].as_str().unwrap());
+        }
+    }
+    if let Some(d) = doc["dateline"].as_object() {
+        assert_eq!(slice(&d["start"], &d["end"]), d["text"].as_str().unwrap());
+    }
+}
+
+const ARTICLE: &str = "Parliament backs Ostrava water deal\n\n\
+PRAGUE, May 4 (Wire) - The Czech parliament approved a water-sharing agreement with \u{201c}our neighbours\u{201d} on Thursday, officials said.\n\n\
+The deal, worth \u{20ac}2.5 billion over ten years, was signed by Deputy Minister Jan Novak and his Slovak counterpart in the U.S. embassy's presence.\n\n\
+\u{201c}It\u{2019}s a fair agreement,\u{201d} Novak told reporters. \u{201c}Nobody lost.\u{201d}\n\n\
+Critics said the deal gave too much to upstream farms.\n\n\
+Enjoyed this story? Sign up for our free newsletter and get the news in your inbox every morning.\n\n\
+\u{00a9} 2024 Example Wire. All rights reserved.\n";
+
+#[test]
+fn cli_code_text_file_validates_against_schema() {
+    let dir = temp_dir("schema");
+    let path = dir.join("water-2024-05-04.txt");
+    std::fs::write(&path, ARTICLE).unwrap();
+    let out = kestrel(&["code", path.to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    assert_eq!(schema_errors(doc), Vec::<String>::new());
+    check_offsets(doc);
+    assert_eq!(doc["title"], "Parliament backs Ostrava water deal");
+    assert_eq!(doc["published"], "2024-05-04");
+    assert_eq!(doc["dateline"]["place"], "PRAGUE");
+    let kinds: Vec<&str> = doc["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["newsletter", "copyright"]);
+    let text = doc["text"].as_str().unwrap();
+    assert!(!text.contains("newsletter") && text.contains("upstream farms"));
+    // "U.S." stays one token inside its sentence.
+    let sentence_ends: Vec<&str> = doc["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s["tokens"].as_array().unwrap().last().unwrap()["text"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert!(!sentence_ends.contains(&"U.S."));
+    assert_eq!(doc["sentences"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn cli_pretty_and_table_formats() {
+    let out = kestrel(
+        &["code", "-", "--pretty", "--id", "p1"],
+        Some(b"Rain fell. Roads closed."),
+    );
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "p1");
+    assert!(String::from_utf8_lossy(&out.stdout).lines().count() > 10);
+    let table = kestrel(
+        &["code", "-", "--format", "table"],
+        Some(b"Rain fell. Roads closed."),
+    );
+    let shown = String::from_utf8(table.stdout).unwrap();
+    assert!(shown.contains("sentences (2)"), "{shown}");
+}
+
+#[test]
+fn cli_bad_documents_become_error_records_and_the_run_goes_on() {
+    let input = concat!(
+        "{\"id\": \"good\", \"text\": \"The talks resumed on Monday.\", \"published\": \"2023-01-09\"}\n",
+        "{\"id\": \"broken\", \"text\": \n",
+        "{\"id\": \"blank\", \"body\": \"  \"}\n",
+        "{\"id\": \"also-good\", \"content\": \"A second article.\"}\n",
+    );
+    let out = kestrel(&["code", "-"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out);
+    let ids: Vec<&str> = docs
+        .iter()
+        .map(|d| d["id"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(ids, ["good", "?", "blank", "also-good"]);
+    assert_eq!(docs[1]["line"], 2);
+    assert!(docs[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("malformed JSON"));
+    for d in &docs {
+        assert_eq!(schema_errors(d), Vec::<String>::new());
+    }
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("4 documents read (jsonl 4), 2 coded, 2 failed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn cli_missing_path_fails_with_a_record() {
+    let out = kestrel(&["code", "no-such-dir/article.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out);
+    assert!(docs[0]["error"].as_str().unwrap().contains("cannot read"));
+}
+
+#[test]
+fn cli_output_is_in_input_order_and_byte_identical() {
+    let dir = temp_dir("order");
+    for i in 0..40 {
+        let body = format!("Headline number {i}\n\nThe council met {i} times this year. Members voted on item {i}.\n");
+        std::fs::write(dir.join(format!("{i:03}.txt")), body).unwrap();
+    }
+    std::fs::write(dir.join("bad.jsonl"), "{oops\n").unwrap();
+    let d = dir.to_str().unwrap();
+    let first = kestrel(&["code", d, "-j", "2"], None);
+    let second = kestrel(&["code", d, "-j", "1"], None);
+    assert_eq!(first.stdout, second.stdout);
+    let ids: Vec<String> = lines(&first)
+        .iter()
+        .map(|v| v["id"].as_str().unwrap_or("error").to_string())
+        .collect();
+    let mut expected: Vec<String> = (0..40).map(|i| format!("{i:03}")).collect();
+    expected.push("error".to_string());
+    assert_eq!(ids, expected);
+    let stderr = String::from_utf8(first.stderr).unwrap();
+    assert!(
+        stderr.contains("41 documents read (jsonl 1, text 40), 40 coded, 1 failed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn cli_legacy_encoding_is_decoded_with_a_warning() {
+    let dir = temp_dir("latin1");
+    let path = dir.join("latin1.txt");
+    std::fs::write(
+        &path,
+        b"Le pr\xe9sident a re\xe7u le ministre \xe0 l'\xc9lys\xe9e mardi.",
+    )
+    .unwrap();
+    let out = kestrel(&["code", path.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    assert!(doc["text"].as_str().unwrap().contains("pr\u{e9}sident"));
+    assert!(doc["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("not valid UTF-8"));
+    check_offsets(doc);
+}
+
+#[test]
+fn cli_stages_can_be_switched_off() {
+    let input = b"Rain fell. Read more: our newsletter is in your inbox every day, sign up now.";
+    let out = kestrel(&["code", "-", "--stages", "segment"], Some(input));
+    let doc = &lines(&out)[0];
+    assert_eq!(doc["layers"], serde_json::json!(["segment"]));
+    let bad = kestrel(&["code", "-", "--stages", "segmnt"], Some(input));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("clean, segment"));
+}
+
+#[test]
+fn cli_eval_segment_prints_json_last() {
+    let dir = temp_dir("eval");
+    let path = dir.join("tiny.conllu");
+    std::fs::write(&path, "# newdoc\n# text = Vote now.\n1\tVote\tvote\tVERB\tVB\t_\t0\troot\t_\t_\n2\tnow\tnow\tADV\tRB\t_\t1\tadvmod\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n").unwrap();
+    let out = kestrel(&["eval", "segment", path.to_str().unwrap(), "--json"], None);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let last: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(last["sentence_f1"], 1.0);
+    assert_eq!(last["token_f1"], 1.0);
+}
+
+/// The reference article in ../shared, when it is there (it is in CI).
+#[test]
+fn cli_reference_article_drops_the_appeal() {
+    let path = repo_root().join("../shared/examples/g20-bali-2022-07-09.txt");
+    if !path.exists() {
+        eprintln!("skipped: {} is not there", path.display());
+        return;
+    }
+    let original = std::fs::read_to_string(&path).unwrap();
+    let out = kestrel(&["code", path.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    assert_eq!(schema_errors(doc), Vec::<String>::new());
+    check_offsets(doc);
+    let removed = doc["removed"].as_array().unwrap();
+    assert!(removed.iter().any(|r| r["kind"] == "appeal"));
+    // Everything removed is one stretch at the end of the article.
+    let text_len = doc["text"].as_str().unwrap().chars().count() as u64;
+    assert!(removed.iter().all(|r| r["at"].as_u64() == Some(text_len)));
+    let last_end = removed.last().unwrap()["end"].as_u64().unwrap() as usize;
+    assert_eq!(last_end, original.chars().count());
+    // No sentence ends inside an abbreviation, and every sentence starts like one.
+    for s in doc["sentences"].as_array().unwrap() {
+        let tokens = s["tokens"].as_array().unwrap();
+        assert_ne!(tokens.last().unwrap()["text"], "U.S.");
+        let first = tokens[0]["text"].as_str().unwrap().chars().next().unwrap();
+        assert!(first.is_uppercase() || first == '"', "{s}");
+    }
+}
