@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kestrel_core::ingest::normalise_date;
-use kestrel_core::output::{error_to_json, to_json, to_json_pretty, to_table};
+use kestrel_core::output::{error_to_json, to_conllu, to_json, to_json_pretty, to_table};
 use kestrel_core::{InputError, InputFormat, InputKind, Inputs, Pipeline, ReadOptions};
 use rayon::prelude::*;
 
@@ -25,17 +25,21 @@ enum Outcome {
 }
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
-    let pipeline = match &args.stages {
-        None => Pipeline::default(),
-        Some(names) => {
-            let names: Vec<&str> = names
-                .iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .collect();
-            Pipeline::with_stage_names(&names)?
-        }
+    let names: Vec<&str> = match &args.stages {
+        None => vec!["clean", "segment", "tag", "parse"],
+        Some(names) => names
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect(),
     };
+    let needs_models = names.iter().any(|n| matches!(*n, "tag" | "parse"));
+    let available = if needs_models {
+        available_stages(args.models.as_deref())?
+    } else {
+        kestrel_core::pipeline::all_stages()
+    };
+    let pipeline = Pipeline::select(available, &names)?;
     if let Some(p) = &args.published {
         if normalise_date(p).is_none() {
             bail!("--published {p:?} is not a date; write it as YYYY-MM-DD");
@@ -55,6 +59,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             InputFormatArg::Auto => InputFormat::Auto,
             InputFormatArg::Text => InputFormat::Text,
             InputFormatArg::Jsonl => InputFormat::Jsonl,
+            InputFormatArg::Conllu => InputFormat::Conllu,
         },
         published: args.published.clone(),
         id: args.id.clone(),
@@ -123,6 +128,23 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Every stage: the core ones, then the model stages over the built-in models or those in
+/// `models`.
+pub fn available_stages(
+    models: Option<&std::path::Path>,
+) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
+    let models = match models {
+        Some(dir) => std::sync::Arc::new(
+            kestrel_nlp::Models::from_dir(dir).with_context(|| format!("cannot load models from {}", dir.display()))?,
+        ),
+        None => kestrel_nlp::Models::builtin().context("cannot load the built-in models; run with --stages clean,segment to skip tagging and parsing")?,
+    };
+    let mut stages = kestrel_core::pipeline::all_stages();
+    stages.push(Box::new(kestrel_nlp::TagStage::new(models.clone())));
+    stages.push(Box::new(kestrel_nlp::ParseStage::new(models)));
+    Ok(stages)
+}
+
 fn process(
     item: Result<kestrel_core::Document, InputError>,
     pipeline: &Pipeline,
@@ -142,6 +164,7 @@ fn process(
             OutputFormat::Json if pretty => to_json_pretty(&doc),
             OutputFormat::Json => to_json(&doc),
             OutputFormat::Table => to_table(&doc),
+            OutputFormat::Conllu => to_conllu(&doc),
         }
     }));
     match run {
@@ -169,6 +192,7 @@ fn render_error(e: &InputError, format: OutputFormat) -> String {
     match format {
         OutputFormat::Json => error_to_json(e),
         OutputFormat::Table => format!("{}\nerror     {e}\n", "-".repeat(72)),
+        OutputFormat::Conllu => format!("# error = {e}\n"),
     }
 }
 

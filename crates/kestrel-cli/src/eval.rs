@@ -111,3 +111,52 @@ pub fn boilerplate(file: &Path, json: bool, errors: bool) -> anyhow::Result<Exit
     }
     Ok(ExitCode::SUCCESS)
 }
+
+pub fn ud(file: &Path, raw: bool, json: bool, models: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let sentences = kestrel_core::conllu::parse(&content)
+        .with_context(|| format!("{} is not valid CoNLL-U", file.display()))?;
+    let models = match models {
+        Some(dir) => std::sync::Arc::new(kestrel_nlp::Models::from_dir(dir)?),
+        None => kestrel_nlp::Models::builtin()?,
+    };
+    let s = kestrel_nlp::evaluate::evaluate_ud(&models, &sentences, raw);
+    println!(
+        "{}: {} sentences, {} gold words, {}",
+        file.display(),
+        sentences.len(),
+        s.gold_words,
+        if raw {
+            "from raw text"
+        } else {
+            "from gold words"
+        }
+    );
+    for (name, v) in [
+        ("UPOS", s.upos),
+        ("XPOS", s.xpos),
+        ("lemma", s.lemma),
+        ("UFeats", s.ufeats),
+        ("UAS", s.uas),
+        ("LAS", s.las),
+        ("words", s.words),
+        ("sentences", s.sentences),
+    ] {
+        println!("  {name:<10} {:.2}", 100.0 * v);
+    }
+    if json {
+        let v = json!({
+            "task": "ud",
+            "file": file.display().to_string(),
+            "raw": raw,
+            "gold_words": s.gold_words,
+            "predicted_words": s.predicted_words,
+            "upos": round(s.upos), "xpos": round(s.xpos), "lemma": round(s.lemma),
+            "ufeats": round(s.ufeats), "uas": round(s.uas), "las": round(s.las),
+            "words": round(s.words), "sentences": round(s.sentences),
+        });
+        println!("{v}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -2,6 +2,7 @@
 
 mod code;
 mod eval;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,6 +27,43 @@ enum Command {
     Eval(EvalCommand),
     /// List the pipeline's stages, in order, with what each needs and adds.
     Stages,
+    /// Train the tagger, lemmatizer and parser from UD treebanks.
+    Train(TrainArgs),
+}
+
+#[derive(Args)]
+struct TrainArgs {
+    /// What to train: tagger (with the lemmatizer), parser, or all.
+    #[arg(value_enum)]
+    what: TrainWhat,
+    /// Training treebank (.conllu).
+    #[arg(long, value_name = "FILE")]
+    train: PathBuf,
+    /// Development treebank, scored into the model's metadata.
+    #[arg(long, value_name = "FILE")]
+    dev: Option<PathBuf>,
+    /// Output directory for the model files.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Passes over the training data (default: 10 for the tagger, 15 for the parser).
+    #[arg(long)]
+    epochs: Option<usize>,
+    /// Random seed for shuffling and exploration.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Tagger passes: 1 (left context) or 2 (adds a pass that sees right-context tags).
+    #[arg(long)]
+    tagger_passes: Option<usize>,
+    /// Licence of the training data, recorded in the model's metadata.
+    #[arg(long, default_value = kestrel_nlp::train::EWT_LICENCE)]
+    licence: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TrainWhat {
+    Tagger,
+    Parser,
+    All,
 }
 
 #[derive(Args)]
@@ -36,8 +74,8 @@ struct CodeArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
+    /// Output format (`--output-format` works too).
+    #[arg(short, long, alias = "output-format", value_enum, default_value_t = OutputFormat::Json)]
     format: OutputFormat,
     /// Indent the JSON (one document then spans several lines).
     #[arg(long)]
@@ -60,6 +98,9 @@ struct CodeArgs {
     /// Largest article read, in bytes; larger ones become error records.
     #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     max_bytes: usize,
+    /// Read models from this directory instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,6 +109,8 @@ enum OutputFormat {
     Json,
     /// A readable summary per document.
     Table,
+    /// CoNLL-U, one `# newdoc` per document.
+    Conllu,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -75,6 +118,7 @@ enum InputFormatArg {
     Auto,
     Text,
     Jsonl,
+    Conllu,
 }
 
 #[derive(Subcommand)]
@@ -86,6 +130,20 @@ enum EvalCommand {
         /// End with one JSON object of scores on the last line.
         #[arg(long)]
         json: bool,
+    },
+    /// Tagging, lemmas and parsing against a CoNLL-U treebank (UPOS, XPOS, lemma, UAS, LAS).
+    Ud {
+        /// A .conllu file.
+        file: PathBuf,
+        /// Start from the raw `# text` lines through Kestrel's segmenter, not gold words.
+        #[arg(long)]
+        raw: bool,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// Read models from this directory instead of the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
     },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
@@ -105,11 +163,20 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(args) => code::run(args),
         Command::Eval(EvalCommand::Segment { file, json }) => eval::segment(&file, json),
+        Command::Eval(EvalCommand::Ud {
+            file,
+            raw,
+            json,
+            models,
+        }) => eval::ud(&file, raw, json, models.as_deref()),
+        Command::Train(args) => train::run(args),
         Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
             eval::boilerplate(&file, json, errors)
         }
         Command::Stages => {
-            for stage in kestrel_core::pipeline::all_stages() {
+            for stage in code::available_stages(None)
+                .unwrap_or_else(|_| kestrel_core::pipeline::all_stages())
+            {
                 let needs: Vec<&str> = stage.requires().iter().map(|l| l.name()).collect();
                 println!(
                     "{:<10} adds {:<10} needs {}",

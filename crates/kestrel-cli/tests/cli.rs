@@ -278,3 +278,163 @@ fn cli_reference_article_drops_the_appeal() {
         assert!(first.is_uppercase() || first == '"', "{s}");
     }
 }
+
+fn tiny_treebank() -> PathBuf {
+    repo_root().join("crates/kestrel-nlp/tests/data/tiny.conllu")
+}
+
+/// Trains small models on our own tiny treebank once per test process.
+fn tiny_models() -> PathBuf {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = temp_dir("tiny-models");
+        let tb = tiny_treebank();
+        let out = kestrel(
+            &[
+                "train",
+                "all",
+                "--train",
+                tb.to_str().unwrap(),
+                "--dev",
+                tb.to_str().unwrap(),
+                "--out",
+                dir.to_str().unwrap(),
+                "--epochs",
+                "6",
+            ],
+            None,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        dir
+    })
+    .clone()
+}
+
+#[test]
+fn cli_train_writes_models_and_metadata() {
+    let dir = tiny_models();
+    let meta: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).unwrap()).unwrap();
+    let components: Vec<&str> = meta
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["component"].as_str().unwrap())
+        .collect();
+    assert_eq!(components, ["tagger", "lemmatizer", "parser"]);
+    assert!(meta[0]["dev_scores"]["upos"].as_f64().unwrap() > 0.9);
+    assert_eq!(meta[0]["train_hash"].as_str().unwrap().len(), 16);
+}
+
+#[test]
+fn cli_code_fills_tags_and_parse() {
+    let models = tiny_models();
+    let out = kestrel(
+        &["code", "-", "--models", models.to_str().unwrap()],
+        Some(b"The court met the envoy. Police arrested two rebels."),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = &lines(&out)[0];
+    assert_eq!(schema_errors(doc), Vec::<String>::new());
+    assert_eq!(
+        doc["layers"],
+        serde_json::json!(["clean", "segment", "tag", "parse"])
+    );
+    for s in doc["sentences"].as_array().unwrap() {
+        let tokens = s["tokens"].as_array().unwrap();
+        assert_eq!(
+            tokens.iter().filter(|t| t["head"] == 0).count(),
+            1,
+            "one root: {s}"
+        );
+        for t in tokens {
+            assert!(
+                t["upos"].is_string() && t["lemma"].is_string() && t["deprel"].is_string(),
+                "{t}"
+            );
+            assert!(t["head"].as_u64().unwrap() <= tokens.len() as u64);
+        }
+    }
+}
+
+#[test]
+fn cli_conllu_input_keeps_given_annotation_and_round_trips() {
+    let tb = tiny_treebank();
+    let models = tiny_models();
+    let out = kestrel(
+        &[
+            "code",
+            tb.to_str().unwrap(),
+            "--models",
+            models.to_str().unwrap(),
+            "-f",
+            "conllu",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let columns = |text: &str| -> Vec<Vec<String>> {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split('\t').take(8).map(str::to_string).collect())
+            .collect()
+    };
+    let given = std::fs::read_to_string(&tb).unwrap();
+    assert_eq!(
+        columns(&String::from_utf8(out.stdout).unwrap()),
+        columns(&given)
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("2 documents read (conllu 2)"), "{stderr}");
+}
+
+#[test]
+fn cli_eval_ud_prints_scores() {
+    let tb = tiny_treebank();
+    let models = tiny_models();
+    for raw in [false, true] {
+        let mut args = vec![
+            "eval",
+            "ud",
+            tb.to_str().unwrap(),
+            "--models",
+            models.to_str().unwrap(),
+            "--json",
+        ];
+        if raw {
+            args.push("--raw");
+        }
+        let out = kestrel(&args, None);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let last: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+        // Tiny models trained for a few epochs on twelve sentences: the point is that the
+        // command scores, and that the scores are not noise.
+        for (key, floor) in [
+            ("upos", 0.8),
+            ("xpos", 0.8),
+            ("lemma", 0.8),
+            ("uas", 0.5),
+            ("las", 0.4),
+        ] {
+            assert!(last[key].as_f64().unwrap() > floor, "{key} in {last}");
+        }
+        assert_eq!(last["raw"], raw);
+    }
+}

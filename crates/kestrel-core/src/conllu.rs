@@ -35,6 +35,8 @@ pub struct ConlluSentence {
     pub text: String,
     /// True when a `# newdoc` comment opens this sentence.
     pub new_document: bool,
+    /// The `# newdoc id = ...` value, when given.
+    pub document_id: Option<String>,
     /// True when a `# newpar` comment opens this sentence.
     pub new_paragraph: bool,
     /// Syntactic words.
@@ -73,8 +75,13 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
             let comment = comment.trim();
             if let Some(t) = comment.strip_prefix("text =") {
                 current.text = t.trim().to_string();
-            } else if comment.starts_with("newdoc") {
+            } else if let Some(rest) = comment.strip_prefix("newdoc") {
                 current.new_document = true;
+                let id = rest
+                    .trim()
+                    .strip_prefix("id")
+                    .map(|r| r.trim().trim_start_matches('=').trim());
+                current.document_id = id.filter(|i| !i.is_empty()).map(str::to_string);
             } else if comment.starts_with("newpar") {
                 current.new_paragraph = true;
             }

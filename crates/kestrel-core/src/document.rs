@@ -47,6 +47,10 @@ pub enum Layer {
     Clean,
     /// Paragraphs, sentences and tokens (and a dateline, when there is one).
     Segment,
+    /// Part-of-speech tags, lemmas and morphological features on every token.
+    Tag,
+    /// Dependency heads and relations on every token.
+    Parse,
 }
 
 impl Layer {
@@ -55,6 +59,8 @@ impl Layer {
         match self {
             Layer::Clean => "clean",
             Layer::Segment => "segment",
+            Layer::Tag => "tag",
+            Layer::Parse => "parse",
         }
     }
 }

@@ -89,54 +89,91 @@ pub struct SegmentScores {
 /// paragraphs by a line break), segments it, and compares spans with the gold ones.
 pub fn evaluate_segmentation(sentences: &[ConlluSentence]) -> SegmentScores {
     let mut scores = SegmentScores::default();
+    for doc in documents(sentences) {
+        score_document(doc, &mut scores);
+        scores.documents += 1;
+    }
+    scores
+}
+
+/// A treebank document rebuilt as raw text, with the gold spans of its units.
+#[derive(Clone, Debug, Default)]
+pub struct GoldText {
+    /// Sentences joined by a space, paragraphs by a line break.
+    pub text: String,
+    /// Each sentence's span.
+    pub sentences: Vec<Span>,
+    /// Surface tokens' spans.
+    pub tokens: Vec<Span>,
+    /// Per sentence, each word's span (a multi-word token's words split it when their forms
+    /// spell it out, else share it); `None` for a word whose form was not found.
+    pub words: Vec<Vec<Option<Span>>>,
+    /// Gold tokens whose form was not found in the `# text` line.
+    pub unaligned: usize,
+}
+
+/// Splits a treebank into documents at `# newdoc` comments.
+pub fn documents(sentences: &[ConlluSentence]) -> Vec<&[ConlluSentence]> {
+    let mut out = Vec::new();
     let mut start = 0;
     while start < sentences.len() {
         let mut end = start + 1;
         while end < sentences.len() && !sentences[end].new_document {
             end += 1;
         }
-        score_document(&sentences[start..end], &mut scores);
-        scores.documents += 1;
+        out.push(&sentences[start..end]);
         start = end;
     }
-    scores
+    out
 }
 
-fn score_document(sentences: &[ConlluSentence], scores: &mut SegmentScores) {
-    let mut text = String::new();
-    let mut gold_sentences = HashSet::new();
-    let mut gold_tokens = HashSet::new();
-    let mut gold_words = HashSet::new();
+/// Rebuilds one treebank document's raw text and gold spans.
+pub fn gold_text(sentences: &[ConlluSentence]) -> GoldText {
+    let mut g = GoldText::default();
     for (i, s) in sentences.iter().enumerate() {
         if i > 0 {
-            text.push(if s.new_paragraph { '\n' } else { ' ' });
+            g.text.push(if s.new_paragraph { '\n' } else { ' ' });
         }
-        let base = text.len();
-        text.push_str(&s.text);
-        gold_sentences.insert(Span::new(base, text.len()));
+        let base = g.text.len();
+        g.text.push_str(&s.text);
+        g.sentences.push(Span::new(base, g.text.len()));
+        let mut words = vec![None; s.words.len()];
         let mut cursor = 0;
         for tok in &s.tokens {
             let Some(found) = s.text[cursor..].find(tok.form.as_str()) else {
-                scores.unaligned_gold_tokens += 1;
+                g.unaligned += 1;
                 continue;
             };
             let a = cursor + found;
             let b = a + tok.form.len();
             cursor = b;
-            gold_tokens.insert(Span::new(base + a, base + b));
-            let words = &s.words[tok.words.clone()];
-            let joined: String = words.iter().map(|w| w.form.as_str()).collect();
-            if words.len() > 1 && joined.to_lowercase() == tok.form.to_lowercase() {
+            g.tokens.push(Span::new(base + a, base + b));
+            let forms = &s.words[tok.words.clone()];
+            let joined: String = forms.iter().map(|w| w.form.as_str()).collect();
+            if forms.len() > 1 && joined.to_lowercase() == tok.form.to_lowercase() {
                 let mut at = base + a;
-                for w in words {
-                    gold_words.insert(Span::new(at, at + w.form.len()));
+                for (k, w) in forms.iter().enumerate() {
+                    words[tok.words.start + k] = Some(Span::new(at, at + w.form.len()));
                     at += w.form.len();
                 }
             } else {
-                gold_words.insert(Span::new(base + a, base + b));
+                for k in tok.words.clone() {
+                    words[k] = Some(Span::new(base + a, base + b));
+                }
             }
         }
+        g.words.push(words);
     }
+    g
+}
+
+fn score_document(sentences: &[ConlluSentence], scores: &mut SegmentScores) {
+    let gold = gold_text(sentences);
+    scores.unaligned_gold_tokens += gold.unaligned;
+    let gold_sentences: HashSet<Span> = gold.sentences.iter().copied().collect();
+    let gold_tokens: HashSet<Span> = gold.tokens.iter().copied().collect();
+    let gold_words: HashSet<Span> = gold.words.iter().flatten().flatten().copied().collect();
+    let text = gold.text;
     let mut doc = Document::new("eval", text);
     segment(&mut doc);
     let predicted_sentences: HashSet<Span> = doc.sentences.iter().map(|s| s.span).collect();

@@ -22,6 +22,9 @@ pub enum InputFormat {
     Text,
     /// One JSON object per line.
     Jsonl,
+    /// CoNLL-U: already segmented (and perhaps tagged and parsed) text, one document per
+    /// `# newdoc`.
+    Conllu,
 }
 
 impl InputFormat {
@@ -31,6 +34,7 @@ impl InputFormat {
             "auto" => Some(InputFormat::Auto),
             "text" | "txt" => Some(InputFormat::Text),
             "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            "conllu" | "conll" => Some(InputFormat::Conllu),
             _ => None,
         }
     }
@@ -91,6 +95,8 @@ pub enum InputKind {
     Text,
     /// A line of a JSON Lines file.
     Jsonl,
+    /// A document of a CoNLL-U file.
+    Conllu,
 }
 
 impl InputKind {
@@ -99,6 +105,7 @@ impl InputKind {
         match self {
             InputKind::Text => "text",
             InputKind::Jsonl => "jsonl",
+            InputKind::Conllu => "conllu",
         }
     }
 }
@@ -112,6 +119,8 @@ pub struct Inputs {
     /// Paths still to open, with the root they were found under (for ids).
     pending: VecDeque<(PathBuf, Option<PathBuf>)>,
     current: Option<JsonLines>,
+    /// Documents already read from a file that yields several at once (CoNLL-U).
+    queued: VecDeque<InputItem>,
 }
 
 struct JsonLines {
@@ -128,6 +137,7 @@ impl Inputs {
             options,
             pending: paths.iter().map(|p| (p.clone(), None)).collect(),
             current: None,
+            queued: VecDeque::new(),
         }
     }
 
@@ -162,6 +172,7 @@ impl Inputs {
         let by_extension = match path.extension().and_then(|e| e.to_str()) {
             Some("jsonl" | "ndjson") => Some(InputFormat::Jsonl),
             Some("txt" | "text") => Some(InputFormat::Text),
+            Some("conllu" | "conll") => Some(InputFormat::Conllu),
             _ => None,
         };
         self.open_stream(reader, source, stem, by_extension)
@@ -196,6 +207,12 @@ impl Inputs {
                 InputKind::Text,
                 read_text(reader, &source, &stem, &self.options),
             )),
+            InputFormat::Conllu => {
+                for item in read_conllu(reader, &source, &stem, &self.options) {
+                    self.queued.push_back((InputKind::Conllu, item));
+                }
+                self.queued.pop_front()
+            }
         }
     }
 }
@@ -205,6 +222,9 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<InputItem> {
         loop {
+            if let Some(item) = self.queued.pop_front() {
+                return Some(item);
+            }
             if let Some(lines) = &mut self.current {
                 match lines.next_document(&self.options) {
                     Some(item) => return Some((InputKind::Jsonl, item)),
@@ -292,6 +312,112 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
             (text.into_owned(), Some(warning))
         }
     }
+}
+
+/// Reads a CoNLL-U file into one document per `# newdoc` (the whole file when there is
+/// none). Tokens are its words; columns it fills (tags, lemmas, features, heads) are kept,
+/// and their layers marked present so that the pipeline does not redo them.
+fn read_conllu(
+    mut reader: Box<dyn BufRead + Send>,
+    source: &str,
+    stem: &str,
+    options: &ReadOptions,
+) -> Vec<Result<Document, InputError>> {
+    let err = |line: Option<usize>, message: String| InputError {
+        id: None,
+        source: source.to_string(),
+        line,
+        message,
+    };
+    let mut bytes = Vec::new();
+    let limit = options.max_bytes;
+    if let Err(e) = (&mut reader).take(limit as u64 + 1).read_to_end(&mut bytes) {
+        return vec![Err(err(None, format!("cannot read: {e}")))];
+    }
+    if bytes.len() > limit {
+        return vec![Err(err(
+            None,
+            format!("file is over the size limit of {limit} bytes; raise --max-bytes to read it"),
+        ))];
+    }
+    let (text, _) = decode(&bytes);
+    let sentences = match crate::conllu::parse(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            return vec![Err(err(
+                Some(e.line),
+                format!("not valid CoNLL-U: {}", e.message),
+            ))]
+        }
+    };
+    if sentences.is_empty() {
+        return vec![Err(err(
+            None,
+            "empty document: no sentences in the CoNLL-U file".to_string(),
+        ))];
+    }
+    crate::eval::documents(&sentences)
+        .into_iter()
+        .enumerate()
+        .map(|(n, group)| {
+            let id = group[0]
+                .document_id
+                .clone()
+                .unwrap_or_else(|| format!("{stem}:{}", n + 1));
+            Ok(conllu_document(id, source, group))
+        })
+        .collect()
+}
+
+fn conllu_document(id: String, source: &str, group: &[crate::conllu::ConlluSentence]) -> Document {
+    use crate::document::{Layer, Sentence, Token};
+    let gold = crate::eval::gold_text(group);
+    let mut doc = Document::new(id, gold.text.clone());
+    doc.source = Some(source.to_string());
+    let filled =
+        |f: &dyn Fn(&crate::conllu::Word) -> bool| group.iter().all(|s| s.words.iter().all(f));
+    let tagged = filled(&|w| w.upos != "_");
+    let parsed = filled(&|w| w.deprel != "_");
+    for (s, (spans, span)) in group.iter().zip(gold.words.iter().zip(&gold.sentences)) {
+        let first = doc.tokens.len();
+        for (k, w) in s.words.iter().enumerate() {
+            let word_span = spans[k].unwrap_or(*span);
+            let joined = s
+                .tokens
+                .iter()
+                .any(|t| t.words.start < k && k < t.words.end);
+            let col = |v: &str| (v != "_").then(|| v.to_string());
+            doc.tokens.push(Token {
+                span: word_span,
+                joined_to_previous: joined,
+                upos: tagged.then(|| w.upos.clone()),
+                xpos: if tagged { col(&w.xpos) } else { None },
+                lemma: if tagged { col(&w.lemma) } else { None },
+                feats: if tagged { Some(w.feats.clone()) } else { None },
+                head: if parsed { w.head.checked_sub(1) } else { None },
+                deprel: parsed.then(|| w.deprel.clone()),
+            });
+        }
+        doc.sentences.push(Sentence {
+            span: *span,
+            tokens: first..doc.tokens.len(),
+        });
+    }
+    doc.paragraphs = vec![crate::document::Span::new(0, doc.text.len())];
+    doc.layers = vec![Layer::Clean, Layer::Segment];
+    if tagged {
+        doc.layers.push(Layer::Tag);
+    }
+    if parsed {
+        doc.layers.push(Layer::Parse);
+    }
+    if gold.unaligned > 0 {
+        doc.warnings.push(format!(
+            "{} tokens did not match their sentence's # text line",
+            gold.unaligned
+        ));
+    }
+    doc
 }
 
 fn read_text(

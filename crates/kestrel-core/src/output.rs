@@ -250,6 +250,85 @@ pub fn error_to_json(error: &InputError) -> String {
     .expect("errors always serialise")
 }
 
+/// The document as CoNLL-U: one `# newdoc`, then each sentence with its words; columns of
+/// layers that have not run are `_`.
+pub fn to_conllu(doc: &Document) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "# newdoc id = {}", doc.id);
+    for (n, s) in doc.sentences.iter().enumerate() {
+        let _ = writeln!(out, "# sent_id = {}-{}", doc.id, n + 1);
+        let _ = writeln!(out, "# text = {}", doc.slice(s.span).replace('\n', " "));
+        let toks = doc.sentence_tokens(s);
+        let mut i = 0;
+        while i < toks.len() {
+            // A multi-word token: this word and the following joined ones.
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].joined_to_previous {
+                j += 1;
+            }
+            if j - i > 1 {
+                let span = Span::new(toks[i].span.start, toks[j - 1].span.end);
+                let _ = writeln!(
+                    out,
+                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}",
+                    i + 1,
+                    j,
+                    doc.slice(span),
+                    space_after(doc, toks, j - 1)
+                );
+            }
+            for k in i..j {
+                let t = &toks[k];
+                let col = |v: &Option<String>| v.clone().unwrap_or_else(|| "_".to_string());
+                let head = match (&t.deprel, t.head) {
+                    (None, _) => "_".to_string(),
+                    (Some(_), None) => "0".to_string(),
+                    (Some(_), Some(h)) => (h + 1).to_string(),
+                };
+                let misc = if j - i > 1 {
+                    "_".to_string()
+                } else {
+                    space_after(doc, toks, k)
+                };
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{}",
+                    k + 1,
+                    doc.slice(t.span),
+                    col(&t.lemma),
+                    col(&t.upos),
+                    col(&t.xpos),
+                    col(&t.feats),
+                    head,
+                    col(&t.deprel),
+                    misc
+                );
+            }
+            i = j;
+        }
+        out.push('\n');
+    }
+    // The caller ends each record with a line break.
+    out.pop();
+    out
+}
+
+fn space_after(doc: &Document, toks: &[Token], k: usize) -> String {
+    match toks.get(k + 1) {
+        Some(next) if next.span.start == toks[k].span.end => "SpaceAfter=No".to_string(),
+        Some(_) => "_".to_string(),
+        None => {
+            let end = toks[k].span.end;
+            if doc.text[end..].starts_with(char::is_whitespace) || end == doc.text.len() {
+                "_".to_string()
+            } else {
+                "SpaceAfter=No".to_string()
+            }
+        }
+    }
+}
+
 /// A readable summary of the document for a terminal.
 pub fn to_table(doc: &Document) -> String {
     use std::fmt::Write;

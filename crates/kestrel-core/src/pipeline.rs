@@ -122,7 +122,12 @@ impl Pipeline {
 
     /// The built-in stages whose names are listed, in pipeline order (not list order).
     pub fn with_stage_names(names: &[&str]) -> Result<Pipeline, PipelineError> {
-        let all = all_stages();
+        Pipeline::select(all_stages(), names)
+    }
+
+    /// The stages of `all` whose names are listed, in the order of `all`, together with the
+    /// stages they need ("tag" brings in "segment").
+    pub fn select(all: Vec<Box<dyn Stage>>, names: &[&str]) -> Result<Pipeline, PipelineError> {
         let available = all.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ");
         for name in names {
             if !all.iter().any(|s| s.name() == *name) {
@@ -132,9 +137,19 @@ impl Pipeline {
                 });
             }
         }
+        // Walk backwards: a chosen stage makes the stages that add its layers chosen too.
+        let mut chosen = vec![false; all.len()];
+        let mut needed: Vec<Layer> = Vec::new();
+        for (i, stage) in all.iter().enumerate().rev() {
+            if names.contains(&stage.name()) || needed.contains(&stage.assigns()) {
+                chosen[i] = true;
+                needed.extend_from_slice(stage.requires());
+            }
+        }
         Pipeline::new(
             all.into_iter()
-                .filter(|s| names.contains(&s.name()))
+                .zip(chosen)
+                .filter_map(|(s, c)| c.then_some(s))
                 .collect(),
         )
     }
@@ -144,9 +159,13 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
-    /// Runs every stage over the document.
+    /// Runs every stage over the document, except those whose layer the document already
+    /// has (CoNLL-U input arrives segmented, and perhaps tagged and parsed by another tool).
     pub fn run(&self, doc: &mut Document) {
         for stage in &self.stages {
+            if doc.has_layer(stage.assigns()) {
+                continue;
+            }
             stage.process(doc);
             doc.layers.push(stage.assigns());
         }

@@ -1,0 +1,71 @@
+//! `kestrel train`: build models from treebanks.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use kestrel_nlp::train::{train_parser, train_tagger, write_meta, TrainOptions};
+use kestrel_nlp::{ParserConfig, TaggerConfig};
+
+use crate::{TrainArgs, TrainWhat};
+
+pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    let mut tagger = TaggerConfig::default();
+    let mut parser = ParserConfig::default();
+    if let Some(e) = args.epochs {
+        tagger.epochs = e;
+        parser.epochs = e;
+    }
+    if let Some(p) = args.tagger_passes {
+        tagger.passes = p;
+    }
+    if let Some(s) = args.seed {
+        tagger.seed = s;
+        parser.seed = s;
+    }
+    let opts = TrainOptions {
+        train: args.train,
+        dev: args.dev,
+        out: args.out,
+        tagger,
+        parser,
+        licence: args.licence,
+    };
+    let mut metas = Vec::new();
+    // Keep what an earlier run wrote for the component not trained now.
+    if let Ok(old) = std::fs::read_to_string(opts.out.join("meta.json")) {
+        if let Ok(old) = serde_json::from_str::<Vec<kestrel_nlp::ModelMeta>>(&old) {
+            metas = old;
+        }
+    }
+    if matches!(args.what, TrainWhat::Tagger | TrainWhat::All) {
+        let start = Instant::now();
+        let new = train_tagger(&opts)?;
+        eprintln!(
+            "kestrel: tagger and lemmatizer trained in {:.1}s: {:?} {:?}",
+            start.elapsed().as_secs_f64(),
+            new[0].dev_scores,
+            new[1].dev_scores
+        );
+        metas.retain(|m| m.component != "tagger" && m.component != "lemmatizer");
+        metas.extend(new);
+    }
+    if matches!(args.what, TrainWhat::Parser | TrainWhat::All) {
+        let start = Instant::now();
+        let new = train_parser(&opts)?;
+        eprintln!(
+            "kestrel: parser trained in {:.1}s: {:?}",
+            start.elapsed().as_secs_f64(),
+            new.dev_scores
+        );
+        metas.retain(|m| m.component != "parser");
+        metas.push(new);
+    }
+    let order = |c: &str| {
+        ["tagger", "lemmatizer", "parser"]
+            .iter()
+            .position(|x| *x == c)
+    };
+    metas.sort_by_key(|m| order(&m.component));
+    write_meta(&opts.out, &metas)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,101 @@
+//! Tagging and parsing throughput, in tokens per second on one core, over the first 300
+//! articles of the BBC news corpus (segmented outside the timing). Run with
+//! `cargo bench -p kestrel-nlp --bench tag_parse`.
+//!
+//! The corpus is read from ../shared/data/news/bbc-fulltext.tar.gz, or from the path in
+//! KESTREL_BBC.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use kestrel_core::{Document, Pipeline};
+use kestrel_nlp::Models;
+
+const ARTICLES: usize = 300;
+
+fn sentences() -> Option<Vec<Vec<String>>> {
+    let path = std::env::var_os("KESTREL_BBC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/data/news/bbc-fulltext.tar.gz")
+        });
+    let file = std::fs::File::open(&path).ok()?;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(file));
+    let pipeline = Pipeline::default();
+    let mut out = Vec::new();
+    let mut articles = 0;
+    for entry in archive.entries().ok()? {
+        let mut entry = entry.ok()?;
+        let path = entry.path().ok()?.into_owned();
+        if path.extension().is_none_or(|e| e != "txt") || path.ends_with("README.TXT") {
+            continue;
+        }
+        let mut text = String::new();
+        entry.read_to_string(&mut text).ok()?;
+        let mut doc = Document::new("bbc", text);
+        pipeline.run(&mut doc);
+        for s in &doc.sentences {
+            out.push(
+                doc.sentence_tokens(s)
+                    .iter()
+                    .map(|t| doc.slice(t.span).to_string())
+                    .collect(),
+            );
+        }
+        articles += 1;
+        if articles == ARTICLES {
+            break;
+        }
+    }
+    Some(out)
+}
+
+fn bench(c: &mut Criterion) {
+    let Some(sentences) = sentences() else {
+        eprintln!("BBC corpus not found: set KESTREL_BBC to bbc-fulltext.tar.gz");
+        return;
+    };
+    let models = match Models::builtin() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("no models: {e}");
+            return;
+        }
+    };
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    eprintln!("{} sentences, {tokens} tokens", sentences.len());
+    let mut group = c.benchmark_group("bbc300");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(tokens as u64));
+    group.bench_function("tag", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for s in &sentences {
+                let words: Vec<&str> = s.iter().map(String::as_str).collect();
+                n += models.tagger.tag(&words).len();
+            }
+            n
+        })
+    });
+    group.bench_function("tag+lemma+parse", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for s in &sentences {
+                let words: Vec<&str> = s.iter().map(String::as_str).collect();
+                let tags = models.tagger.tag(&words);
+                let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
+                for (w, x) in words.iter().zip(&xpos) {
+                    n += models.lemmatizer.lemma(w, x).len();
+                }
+                n += models.parser.parse(&words, &xpos).len();
+            }
+            n
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

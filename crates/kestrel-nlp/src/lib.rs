@@ -1,0 +1,103 @@
+//! Kestrel's statistical models, trained in Rust from Universal Dependencies English:
+//!
+//! 1. [`Tagger`]: UPOS and Penn Treebank tags by a two-pass averaged perceptron;
+//! 2. [`Lemmatizer`]: lemmas and morphological features from a treebank lexicon and learned
+//!    suffix edits;
+//! 3. [`Parser`]: a greedy arc-hybrid transition parser with a dynamic oracle, a
+//!    pseudo-projective transform for non-projective trees, and an arc labeler.
+//!
+//! [`Models::builtin`] loads the models shipped with Kestrel (trained on UD English-EWT,
+//! CC BY-SA 4.0), and [`TagStage`] and [`ParseStage`] plug them into the pipeline.
+#![deny(missing_docs)]
+
+pub mod corpus;
+pub mod evaluate;
+mod hash;
+mod io_util;
+pub mod lemma;
+pub mod model;
+pub mod parser;
+mod perceptron;
+mod rng;
+mod stages;
+pub mod tagger;
+pub mod train;
+
+use std::sync::{Arc, OnceLock};
+
+pub use lemma::Lemmatizer;
+pub use model::{ModelError, ModelMeta};
+pub use parser::{Parser, ParserConfig};
+pub use stages::{ParseStage, TagStage};
+pub use tagger::{Tagger, TaggerConfig};
+
+/// The three models together.
+#[derive(Clone, Debug)]
+pub struct Models {
+    /// Tagger.
+    pub tagger: Tagger,
+    /// Lemmatizer and features.
+    pub lemmatizer: Lemmatizer,
+    /// Parser.
+    pub parser: Parser,
+}
+
+impl Models {
+    /// Reads the three model files from a directory (`tagger.bin.gz`, `lemmatizer.bin.gz`,
+    /// `parser.bin.gz`).
+    pub fn from_dir(dir: &std::path::Path) -> Result<Models, ModelError> {
+        let open = |name: &str| std::fs::File::open(dir.join(name)).map_err(ModelError::Io);
+        Models::from_readers(
+            open("tagger.bin.gz")?,
+            open("lemmatizer.bin.gz")?,
+            open("parser.bin.gz")?,
+        )
+    }
+
+    fn from_readers(
+        tagger: impl std::io::Read,
+        lemmatizer: impl std::io::Read,
+        parser: impl std::io::Read,
+    ) -> Result<Models, ModelError> {
+        let (_, mut r) = model::read_model(tagger, model::Component::Tagger)?;
+        let tagger = Tagger::read_from(&mut r)?;
+        let (_, mut r) = model::read_model(lemmatizer, model::Component::Lemmatizer)?;
+        let lemmatizer = Lemmatizer::read_from(&mut r)?;
+        let (_, mut r) = model::read_model(parser, model::Component::Parser)?;
+        let parser = Parser::read_from(&mut r)?;
+        Ok(Models {
+            tagger,
+            lemmatizer,
+            parser,
+        })
+    }
+
+    /// The models shipped in this binary, loaded once per process and shared.
+    pub fn builtin() -> Result<Arc<Models>, ModelError> {
+        static MODELS: OnceLock<Result<Arc<Models>, String>> = OnceLock::new();
+        MODELS
+            .get_or_init(|| {
+                Models::load_builtin()
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string())
+            })
+            .clone()
+            .map_err(|e| ModelError::Io(std::io::Error::other(e)))
+    }
+
+    #[cfg(kestrel_models)]
+    fn load_builtin() -> Result<Models, ModelError> {
+        Models::from_readers(
+            &include_bytes!("../../../models/en_ewt/tagger.bin.gz")[..],
+            &include_bytes!("../../../models/en_ewt/lemmatizer.bin.gz")[..],
+            &include_bytes!("../../../models/en_ewt/parser.bin.gz")[..],
+        )
+    }
+
+    #[cfg(not(kestrel_models))]
+    fn load_builtin() -> Result<Models, ModelError> {
+        Err(ModelError::Io(std::io::Error::other(
+            "this build has no models: train them with `kestrel train all` (see README) and rebuild",
+        )))
+    }
+}

@@ -1,0 +1,364 @@
+//! The averaged perceptron (Collins 2002).
+//!
+//! While training, each feature that was ever updated owns a dense row of one weight per
+//! class. Averaging uses lazy timestamps: a weight's running total is brought up to date only
+//! when the weight changes, and the averages are computed once, when training ends. Then the
+//! rows become sparse: most features carry weight for a handful of classes only, and reading
+//! (class, weight) pairs instead of whole rows is what keeps scoring fast.
+
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+
+use crate::hash::BuildPassThrough;
+
+/// A linear multi-class model over hashed features.
+#[derive(Clone, Debug, Default)]
+pub struct Perceptron {
+    n_classes: usize,
+    /// Training: feature → dense row index into `weights`.
+    rows: HashMap<u64, u32, BuildPassThrough>,
+    weights: Vec<f32>,
+    training: Option<Averaging>,
+    /// Trained: feature → (start, length) of its entries in `classes` and `values`.
+    sparse: HashMap<u64, (u32, u32), BuildPassThrough>,
+    classes: Vec<u16>,
+    values: Vec<f32>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Averaging {
+    totals: Vec<f64>,
+    stamps: Vec<u32>,
+    step: u32,
+}
+
+impl Perceptron {
+    /// An empty model ready for training.
+    pub fn new(n_classes: usize) -> Perceptron {
+        Perceptron {
+            n_classes,
+            training: Some(Averaging::default()),
+            ..Perceptron::default()
+        }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of features with weights.
+    pub fn n_features(&self) -> usize {
+        self.rows.len().max(self.sparse.len())
+    }
+
+    /// Adds each feature's weights to `scores` (which must hold one slot per class).
+    #[inline]
+    pub fn score_into(&self, features: &[u64], scores: &mut [f32]) {
+        debug_assert_eq!(scores.len(), self.n_classes);
+        if self.training.is_some() {
+            for f in features {
+                if let Some(&row) = self.rows.get(f) {
+                    let start = row as usize * self.n_classes;
+                    let w = &self.weights[start..start + self.n_classes];
+                    for (s, w) in scores.iter_mut().zip(w) {
+                        *s += w;
+                    }
+                }
+            }
+            return;
+        }
+        for f in features {
+            if let Some(&(start, len)) = self.sparse.get(f) {
+                let range = start as usize..(start + len) as usize;
+                for (&c, &w) in self.classes[range.clone()].iter().zip(&self.values[range]) {
+                    scores[c as usize] += w;
+                }
+            }
+        }
+    }
+
+    /// Scores of every class for these features.
+    #[cfg(test)]
+    pub fn scores(&self, features: &[u64]) -> Vec<f32> {
+        let mut s = vec![0.0; self.n_classes];
+        self.score_into(features, &mut s);
+        s
+    }
+
+    /// The best class among those `allowed` (all when `None`); ties go to the lowest index.
+    pub fn best(scores: &[f32], allowed: Option<&[bool]>) -> usize {
+        let mut best = usize::MAX;
+        let mut best_score = f32::NEG_INFINITY;
+        for (c, &s) in scores.iter().enumerate() {
+            if allowed.is_some_and(|a| !a[c]) {
+                continue;
+            }
+            if best == usize::MAX || s > best_score {
+                best = c;
+                best_score = s;
+            }
+        }
+        best
+    }
+
+    /// Counts one training example; call once per example, updated or not.
+    pub fn tick(&mut self) {
+        if let Some(t) = &mut self.training {
+            t.step += 1;
+        }
+    }
+
+    /// Moves the weights toward `truth` and away from `guess` for these features.
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        assert!(
+            self.training.is_some(),
+            "a finished model cannot be trained further"
+        );
+        for &f in features {
+            let n = self.n_classes;
+            let row = match self.rows.get(&f) {
+                Some(&r) => r as usize,
+                None => {
+                    let r = self.rows.len();
+                    self.rows.insert(f, r as u32);
+                    self.weights.resize((r + 1) * n, 0.0);
+                    if let Some(t) = &mut self.training {
+                        t.totals.resize((r + 1) * n, 0.0);
+                        t.stamps.resize((r + 1) * n, t.step);
+                    }
+                    r
+                }
+            };
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                let i = row * n + class;
+                if let Some(t) = &mut self.training {
+                    t.totals[i] += (t.step - t.stamps[i]) as f64 * self.weights[i] as f64;
+                    t.stamps[i] = t.step;
+                }
+                self.weights[i] += delta;
+            }
+        }
+    }
+
+    /// Replaces the weights by their averages over training, drops those below 1e-3 in
+    /// magnitude, and makes the rows sparse. The model can no longer be trained.
+    pub fn finish(&mut self) {
+        let Some(t) = self.training.take() else {
+            return;
+        };
+        let step = t.step.max(1) as f64;
+        for i in 0..self.weights.len() {
+            let total = t.totals[i] + (t.step - t.stamps[i]) as f64 * self.weights[i] as f64;
+            self.weights[i] = (total / step) as f32;
+        }
+        let n = self.n_classes;
+        let mut keys: Vec<(u64, u32)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable_by_key(|&(k, _)| k);
+        for (k, r) in keys {
+            let row = &self.weights[r as usize * n..(r as usize + 1) * n];
+            // Round through half precision now, so a saved and reloaded model scores the same.
+            let entries: Vec<(u16, f32)> = row
+                .iter()
+                .enumerate()
+                .map(|(c, &w)| (c as u16, f16_to_f32(f32_to_f16(w))))
+                .filter(|&(_, w)| w.abs() >= 1e-3)
+                .collect();
+            self.push_row(k, &entries);
+        }
+        self.rows = HashMap::default();
+        self.weights = Vec::new();
+    }
+
+    fn push_row(&mut self, key: u64, entries: &[(u16, f32)]) {
+        if entries.is_empty() {
+            return;
+        }
+        self.sparse
+            .insert(key, (self.classes.len() as u32, entries.len() as u32));
+        for &(c, w) in entries {
+            self.classes.push(c);
+            self.values.push(w);
+        }
+    }
+
+    /// Writes a finished model: class count, feature count, then per feature (in key order)
+    /// its key, its entry count, and (class, f16 weight) pairs, little-endian, so that the
+    /// same model always gives the same bytes.
+    pub fn write_to(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+        assert!(
+            self.training.is_none(),
+            "finish the model before writing it"
+        );
+        out.write_all(&(self.n_classes as u32).to_le_bytes())?;
+        out.write_all(&(self.sparse.len() as u64).to_le_bytes())?;
+        let mut keys: Vec<(u64, (u32, u32))> = self.sparse.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable_by_key(|&(k, _)| k);
+        for (k, (start, len)) in keys {
+            out.write_all(&k.to_le_bytes())?;
+            out.write_all(&(len as u16).to_le_bytes())?;
+            for i in start as usize..(start + len) as usize {
+                out.write_all(&self.classes[i].to_le_bytes())?;
+                out.write_all(&f32_to_f16(self.values[i]).to_le_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a model written by [`Perceptron::write_to`].
+    pub fn read_from(input: &mut impl Read) -> io::Result<Perceptron> {
+        let bad =
+            |what: &str| io::Error::new(io::ErrorKind::InvalidData, format!("model file: {what}"));
+        let mut b2 = [0u8; 2];
+        let mut b4 = [0u8; 4];
+        let mut b8 = [0u8; 8];
+        input.read_exact(&mut b4)?;
+        let n = u32::from_le_bytes(b4) as usize;
+        input.read_exact(&mut b8)?;
+        let count = u64::from_le_bytes(b8) as usize;
+        if n == 0 || n > u16::MAX as usize || count > 100_000_000 {
+            return Err(bad("implausible header"));
+        }
+        let mut p = Perceptron {
+            n_classes: n,
+            ..Perceptron::default()
+        };
+        p.sparse.reserve(count);
+        let mut entries = Vec::new();
+        for _ in 0..count {
+            input.read_exact(&mut b8)?;
+            let key = u64::from_le_bytes(b8);
+            input.read_exact(&mut b2)?;
+            let len = u16::from_le_bytes(b2) as usize;
+            entries.clear();
+            for _ in 0..len {
+                input.read_exact(&mut b2)?;
+                let c = u16::from_le_bytes(b2);
+                if c as usize >= n {
+                    return Err(bad("class out of range"));
+                }
+                input.read_exact(&mut b2)?;
+                entries.push((c, f16_to_f32(u16::from_le_bytes(b2))));
+            }
+            p.push_row(key, &entries);
+        }
+        Ok(p)
+    }
+}
+
+/// Rounds an f32 to IEEE half precision (round to nearest even; overflow saturates to
+/// infinity, tiny values flush to zero). Weights lose nothing that matters at this size.
+fn f32_to_f16(x: f32) -> u16 {
+    let bits = x.to_bits();
+    let sign = ((bits >> 16) & 0x8000) as u16;
+    let exp = ((bits >> 23) & 0xff) as i32;
+    let mant = bits & 0x7f_ffff;
+    if exp == 0xff {
+        return sign | 0x7c00 | if mant != 0 { 0x200 } else { 0 };
+    }
+    let e = exp - 127 + 15;
+    if e >= 0x1f {
+        return sign | 0x7c00;
+    }
+    if e <= 0 {
+        if e < -10 {
+            return sign;
+        }
+        let m = (mant | 0x80_0000) >> (1 - e);
+        let half = m >> 13;
+        let rest = m & 0x1fff;
+        let round = rest > 0x1000 || (rest == 0x1000 && half & 1 == 1);
+        return sign | (half + round as u32) as u16;
+    }
+    let half = ((e as u32) << 10) | (mant >> 13);
+    let rest = mant & 0x1fff;
+    let round = rest > 0x1000 || (rest == 0x1000 && half & 1 == 1);
+    sign | (half + round as u32) as u16
+}
+
+fn f16_to_f32(h: u16) -> f32 {
+    let sign = ((h & 0x8000) as u32) << 16;
+    let exp = ((h >> 10) & 0x1f) as u32;
+    let mant = (h & 0x3ff) as u32;
+    let bits = match exp {
+        0 if mant == 0 => sign,
+        0 => {
+            let mut e = 127 - 15 + 1;
+            let mut m = mant;
+            while m & 0x400 == 0 {
+                m <<= 1;
+                e -= 1;
+            }
+            sign | (e << 23) | ((m & 0x3ff) << 13)
+        }
+        0x1f => sign | 0x7f80_0000 | (mant << 13),
+        _ => sign | ((exp + 127 - 15) << 23) | (mant << 13),
+    };
+    f32::from_bits(bits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perceptron_learns_a_separable_problem() {
+        let mut p = Perceptron::new(3);
+        let data = [(vec![1u64, 10], 0usize), (vec![2, 10], 1), (vec![3, 10], 2)];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                p.tick();
+                let guess = Perceptron::best(&p.scores(f), None);
+                p.update(f, *y, guess);
+            }
+        }
+        p.finish();
+        for (f, y) in &data {
+            assert_eq!(Perceptron::best(&p.scores(f), None), *y);
+        }
+    }
+
+    #[test]
+    fn perceptron_round_trips_and_is_deterministic() {
+        let mut p = Perceptron::new(2);
+        for i in 0..50u64 {
+            p.tick();
+            p.update(
+                &[i % 7, 100 + i % 3],
+                (i % 2) as usize,
+                1 - (i % 2) as usize,
+            );
+        }
+        p.finish();
+        let mut a = Vec::new();
+        p.write_to(&mut a).unwrap();
+        let q = Perceptron::read_from(&mut a.as_slice()).unwrap();
+        let mut b = Vec::new();
+        q.write_to(&mut b).unwrap();
+        assert_eq!(a, b);
+        for f in 0..7u64 {
+            let (x, y) = (p.scores(&[f]), q.scores(&[f]));
+            for (x, y) in x.iter().zip(&y) {
+                assert!((x - y).abs() <= x.abs() * 1e-3 + 1e-3);
+            }
+        }
+    }
+
+    #[test]
+    fn perceptron_half_precision() {
+        for x in [0.0f32, 1.0, -2.5, 0.333, 1234.5, 6.0e-5, -7.0e-8, 70000.0] {
+            let y = f16_to_f32(f32_to_f16(x));
+            if x.abs() < 6.1e-5 {
+                // Subnormal halves: absolute precision of one step.
+                assert!((x - y).abs() <= 6.0e-8, "{x} -> {y}");
+            } else if x.abs() > 65504.0 {
+                assert!(y.is_infinite());
+            } else {
+                assert!((x - y).abs() <= x.abs() * 1e-3, "{x} -> {y}");
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Pipeline stages that run the models.
+
+use std::sync::Arc;
+
+use kestrel_core::{Document, Layer, Stage};
+
+use crate::Models;
+
+/// Tags, lemmatizes and adds features to every token.
+#[derive(Clone, Debug)]
+pub struct TagStage {
+    models: Arc<Models>,
+}
+
+impl TagStage {
+    /// A stage over these models.
+    pub fn new(models: Arc<Models>) -> TagStage {
+        TagStage { models }
+    }
+}
+
+impl Stage for TagStage {
+    fn name(&self) -> &'static str {
+        "tag"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Segment]
+    }
+    fn assigns(&self) -> Layer {
+        Layer::Tag
+    }
+    fn process(&self, doc: &mut Document) {
+        for s in 0..doc.sentences.len() {
+            let range = doc.sentences[s].tokens.clone();
+            let forms: Vec<String> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| doc.text[t.span.range()].to_string())
+                .collect();
+            let words: Vec<&str> = forms.iter().map(String::as_str).collect();
+            let tags = self.models.tagger.tag(&words);
+            for ((tok, form), (upos, xpos)) in doc.tokens[range].iter_mut().zip(&words).zip(tags) {
+                tok.lemma = Some(self.models.lemmatizer.lemma(form, xpos));
+                tok.feats = Some(self.models.lemmatizer.feats(form, xpos).to_string());
+                tok.upos = Some(upos.to_string());
+                tok.xpos = Some(xpos.to_string());
+            }
+        }
+    }
+}
+
+/// Adds heads and dependency relations.
+#[derive(Clone, Debug)]
+pub struct ParseStage {
+    models: Arc<Models>,
+}
+
+impl ParseStage {
+    /// A stage over these models.
+    pub fn new(models: Arc<Models>) -> ParseStage {
+        ParseStage { models }
+    }
+}
+
+impl Stage for ParseStage {
+    fn name(&self) -> &'static str {
+        "parse"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Segment, Layer::Tag]
+    }
+    fn assigns(&self) -> Layer {
+        Layer::Parse
+    }
+    fn process(&self, doc: &mut Document) {
+        for s in 0..doc.sentences.len() {
+            let range = doc.sentences[s].tokens.clone();
+            let forms: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| &doc.text[t.span.range()])
+                .collect();
+            let tags: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| t.xpos.as_deref().unwrap_or("NN"))
+                .collect();
+            let parsed = self.models.parser.parse(&forms, &tags);
+            let heads: Vec<(Option<usize>, String)> = parsed
+                .into_iter()
+                .map(|(h, l)| (h.checked_sub(1), l))
+                .collect();
+            for (tok, (head, deprel)) in doc.tokens[range].iter_mut().zip(heads) {
+                tok.head = head;
+                tok.deprel = Some(deprel);
+            }
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Training the shipped models from treebank files, reproducibly: fixed seeds, sorted output,
+//! gzip without timestamps, so the same data and settings give the same bytes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::{self, TrainSentence};
+use crate::model::{self, Component, ModelMeta};
+use crate::{Lemmatizer, Parser, ParserConfig, Tagger, TaggerConfig};
+
+/// The licence the shipped models inherit from UD English-EWT.
+pub const EWT_LICENCE: &str = "CC BY-SA 4.0 (trained on UD English-EWT)";
+
+/// What to train and where.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// Training treebank (.conllu).
+    pub train: PathBuf,
+    /// Development treebank, scored into the metadata.
+    pub dev: Option<PathBuf>,
+    /// Output directory.
+    pub out: PathBuf,
+    /// Tagger settings.
+    pub tagger: TaggerConfig,
+    /// Parser settings.
+    pub parser: ParserConfig,
+    /// Licence of the training data, recorded in the metadata.
+    pub licence: String,
+}
+
+/// Why training failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum TrainError {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// A treebank is not valid CoNLL-U.
+    #[error("{path}: {source}")]
+    Conllu {
+        /// The file.
+        path: String,
+        /// The error.
+        source: kestrel_core::conllu::ConlluError,
+    },
+    /// A treebank with no sentences.
+    #[error("{0}: no sentences to train on")]
+    Empty(String),
+}
+
+fn read_treebank(path: &Path) -> Result<(Vec<TrainSentence>, String), TrainError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| TrainError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let sentences = corpus::parse(&text).map_err(|source| TrainError::Conllu {
+        path: name.clone(),
+        source,
+    })?;
+    if sentences.is_empty() {
+        return Err(TrainError::Empty(name));
+    }
+    Ok((sentences, model::fingerprint(&bytes)))
+}
+
+fn write(
+    path: &Path,
+    component: Component,
+    meta: &ModelMeta,
+    body: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), TrainError> {
+    let io = |source| TrainError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let file = std::fs::File::create(path).map_err(io)?;
+    model::write_model(std::io::BufWriter::new(file), component, meta, body).map_err(io)
+}
+
+fn base_meta(
+    component: &str,
+    opts: &TrainOptions,
+    hash: String,
+    features: &str,
+    settings: String,
+) -> ModelMeta {
+    ModelMeta {
+        component: component.to_string(),
+        train_file: opts
+            .train
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        train_hash: hash,
+        dev_file: opts
+            .dev
+            .as_ref()
+            .and_then(|d| d.file_name())
+            .map(|n| n.to_string_lossy().into_owned()),
+        features: features.to_string(),
+        settings,
+        dev_scores: BTreeMap::new(),
+        licence: opts.licence.clone(),
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// Trains the tagger and the lemmatizer; writes `tagger.bin.gz` and `lemmatizer.bin.gz`.
+pub fn train_tagger(opts: &TrainOptions) -> Result<Vec<ModelMeta>, TrainError> {
+    let (train, hash) = read_treebank(&opts.train)?;
+    let dev = opts
+        .dev
+        .as_deref()
+        .map(read_treebank)
+        .transpose()?
+        .map(|d| d.0);
+    std::fs::create_dir_all(&opts.out).map_err(|source| TrainError::Io {
+        path: opts.out.display().to_string(),
+        source,
+    })?;
+    let tagger = Tagger::train(&train, &opts.tagger);
+    let lemmatizer = Lemmatizer::train(&train);
+    let mut tmeta = base_meta(
+        "tagger",
+        opts,
+        hash.clone(),
+        "tagger-v1: 53 templates, joint UPOS+XPOS classes, tag dictionary",
+        format!("{:?}", opts.tagger),
+    );
+    let mut lmeta = base_meta(
+        "lemmatizer",
+        opts,
+        hash,
+        "lemmatizer-v1: (form, XPOS) lexicon, suffix edits up to 5",
+        String::new(),
+    );
+    if let Some(dev) = &dev {
+        let (mut n, mut upos, mut xpos, mut lemma, mut feats) =
+            (0usize, 0usize, 0usize, 0usize, 0usize);
+        for s in dev {
+            let forms = s.forms();
+            for (w, (u, x)) in s.words.iter().zip(tagger.tag(&forms)) {
+                n += 1;
+                upos += (u == w.upos) as usize;
+                xpos += (x == w.xpos) as usize;
+                lemma += (lemmatizer.lemma(&w.form, x) == w.lemma) as usize;
+                feats += (lemmatizer.feats(&w.form, x) == w.feats) as usize;
+            }
+        }
+        let f = |k: usize| round(k as f64 / n.max(1) as f64);
+        tmeta.dev_scores.insert("upos".into(), f(upos));
+        tmeta.dev_scores.insert("xpos".into(), f(xpos));
+        lmeta.dev_scores.insert("lemma".into(), f(lemma));
+        lmeta.dev_scores.insert("ufeats".into(), f(feats));
+    }
+    write(
+        &opts.out.join("tagger.bin.gz"),
+        Component::Tagger,
+        &tmeta,
+        |w| tagger.write_to(w),
+    )?;
+    write(
+        &opts.out.join("lemmatizer.bin.gz"),
+        Component::Lemmatizer,
+        &lmeta,
+        |w| lemmatizer.write_to(w),
+    )?;
+    Ok(vec![tmeta, lmeta])
+}
+
+/// Tags each fold of the training data with a one-pass tagger trained on the other folds, so
+/// that the parser learns from tags as noisy as those it will see.
+pub fn jackknife_tags(
+    train: &[TrainSentence],
+    config: &TaggerConfig,
+    folds: usize,
+) -> Vec<Vec<String>> {
+    let mut tags: Vec<Vec<String>> = vec![Vec::new(); train.len()];
+    let quick = TaggerConfig {
+        passes: 1,
+        ..config.clone()
+    };
+    for fold in 0..folds {
+        let rest: Vec<TrainSentence> = train
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let tagger = Tagger::train(&rest, &quick);
+        for (i, s) in train.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+            tags[i] = tagger
+                .tag(&s.forms())
+                .into_iter()
+                .map(|(_, x)| x.to_string())
+                .collect();
+        }
+    }
+    tags
+}
+
+/// Trains the parser on jackknifed predicted tags; writes `parser.bin.gz`.
+pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
+    let (train, hash) = read_treebank(&opts.train)?;
+    let dev = opts
+        .dev
+        .as_deref()
+        .map(read_treebank)
+        .transpose()?
+        .map(|d| d.0);
+    std::fs::create_dir_all(&opts.out).map_err(|source| TrainError::Io {
+        path: opts.out.display().to_string(),
+        source,
+    })?;
+    let tags = jackknife_tags(&train, &opts.tagger, 4);
+    let parser = Parser::train(&train, &tags, &opts.parser);
+    let (tf, lf, nl) = parser.sizes();
+    let mut meta = base_meta(
+        "parser",
+        opts,
+        hash,
+        "parser-v1: arc-hybrid, 58 transition templates, 30 label templates, pseudo-projective (head), jackknifed tags (4 folds)",
+        format!("{:?}; {tf} transition features, {lf} label features, {nl} labels", opts.parser),
+    );
+    if let Some(dev) = &dev {
+        let (mut n, mut uas, mut las) = (0usize, 0usize, 0usize);
+        for s in dev {
+            let forms = s.forms();
+            let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+            for (w, (h, l)) in s.words.iter().zip(parser.parse(&forms, &xpos)) {
+                n += 1;
+                if h == w.head {
+                    uas += 1;
+                    las += (l.split(':').next() == w.deprel.split(':').next()) as usize;
+                }
+            }
+        }
+        meta.dev_scores
+            .insert("uas_gold_tags".into(), round(uas as f64 / n.max(1) as f64));
+        meta.dev_scores
+            .insert("las_gold_tags".into(), round(las as f64 / n.max(1) as f64));
+    }
+    write(
+        &opts.out.join("parser.bin.gz"),
+        Component::Parser,
+        &meta,
+        |w| parser.write_to(w),
+    )?;
+    Ok(meta)
+}
+
+/// Writes `meta.json` (all components' metadata) into the output directory.
+pub fn write_meta(out: &Path, metas: &[ModelMeta]) -> Result<(), TrainError> {
+    let path = out.join("meta.json");
+    let json = serde_json::to_string_pretty(metas).expect("metadata serialises");
+    std::fs::write(&path, json + "\n").map_err(|source| TrainError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}

@@ -1,0 +1,114 @@
+//! Training on a small treebank of our own: the models learn it, training is reproducible
+//! byte for byte, and saved models load back to the same answers.
+
+use std::path::PathBuf;
+
+use kestrel_nlp::corpus::{self, TrainSentence};
+use kestrel_nlp::train::{train_parser, train_tagger, TrainOptions};
+use kestrel_nlp::{Models, Parser, ParserConfig, Tagger, TaggerConfig};
+
+fn tiny_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny.conllu")
+}
+
+fn tiny() -> Vec<TrainSentence> {
+    corpus::parse(&std::fs::read_to_string(tiny_path()).unwrap()).unwrap()
+}
+
+fn quick_tagger() -> TaggerConfig {
+    TaggerConfig {
+        epochs: 8,
+        passes: 2,
+        folds: 2,
+        seed: 3,
+    }
+}
+
+fn quick_parser() -> ParserConfig {
+    ParserConfig {
+        epochs: 12,
+        ..ParserConfig::default()
+    }
+}
+
+#[test]
+fn train_tagger_learns_its_treebank() {
+    let data = tiny();
+    let tagger = Tagger::train(&data, &quick_tagger());
+    let (mut right, mut total) = (0, 0);
+    for s in &data {
+        for (w, (upos, xpos)) in s.words.iter().zip(tagger.tag(&s.forms())) {
+            total += 1;
+            right += (upos == w.upos && xpos == w.xpos) as usize;
+        }
+    }
+    assert!(right * 100 >= total * 95, "{right}/{total}");
+}
+
+#[test]
+fn train_parser_learns_its_treebank() {
+    let data = tiny();
+    let tags: Vec<Vec<String>> = data
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.xpos.clone()).collect())
+        .collect();
+    let parser = Parser::train(&data, &tags, &quick_parser());
+    let (mut heads, mut labels, mut total) = (0, 0, 0);
+    for (s, t) in data.iter().zip(&tags) {
+        let t: Vec<&str> = t.iter().map(String::as_str).collect();
+        let parsed = parser.parse(&s.forms(), &t);
+        assert_eq!(
+            parsed.iter().filter(|(h, _)| *h == 0).count(),
+            1,
+            "one root"
+        );
+        for (w, (h, l)) in s.words.iter().zip(parsed) {
+            total += 1;
+            heads += (h == w.head) as usize;
+            labels += (h == w.head && l == w.deprel) as usize;
+        }
+    }
+    assert!(heads * 100 >= total * 90, "UAS {heads}/{total}");
+    assert!(labels * 100 >= total * 85, "LAS {labels}/{total}");
+}
+
+#[test]
+fn train_is_reproducible_and_models_load_back() {
+    let dir = std::env::temp_dir().join(format!("kestrel-train-{}", std::process::id()));
+    let options = |out: PathBuf| TrainOptions {
+        train: tiny_path(),
+        dev: Some(tiny_path()),
+        out,
+        tagger: quick_tagger(),
+        parser: quick_parser(),
+        licence: "test".into(),
+    };
+    for run in ["a", "b"] {
+        let opts = options(dir.join(run));
+        train_tagger(&opts).unwrap();
+        train_parser(&opts).unwrap();
+    }
+    for file in ["tagger.bin.gz", "lemmatizer.bin.gz", "parser.bin.gz"] {
+        let a = std::fs::read(dir.join("a").join(file)).unwrap();
+        let b = std::fs::read(dir.join("b").join(file)).unwrap();
+        assert_eq!(a, b, "{file} differs between two runs");
+    }
+    let models = Models::from_dir(&dir.join("a")).unwrap();
+    let trained = Tagger::train(&tiny(), &quick_tagger());
+    let words = ["The", "court", "met", "the", "minister", "."];
+    assert_eq!(models.tagger.tag(&words), trained.tag(&words));
+    assert_eq!(models.lemmatizer.lemma("talks", "NNS"), "talk");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn models_refuse_a_wrong_file() {
+    let dir = std::env::temp_dir().join(format!("kestrel-wrong-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["tagger.bin.gz", "lemmatizer.bin.gz", "parser.bin.gz"] {
+        std::fs::write(dir.join(f), b"not a model").unwrap();
+    }
+    let err = Models::from_dir(&dir).unwrap_err().to_string();
+    assert!(err.contains("not a Kestrel model file"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
