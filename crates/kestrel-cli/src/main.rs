@@ -54,6 +54,13 @@ struct TrainArgs {
     /// Tagger passes: 1 (left context) or 2 (adds a pass that sees right-context tags).
     #[arg(long)]
     tagger_passes: Option<usize>,
+    /// Parser: probability of following its own move rather than the oracle's, once
+    /// exploring (default 0.9).
+    #[arg(long)]
+    explore: Option<f64>,
+    /// Parser: the epoch (0-based) from which it explores (default 1).
+    #[arg(long)]
+    explore_from: Option<usize>,
     /// Licence of the training data, recorded in the model's metadata.
     #[arg(long, default_value = kestrel_nlp::train::EWT_LICENCE)]
     licence: String,

@@ -18,6 +18,12 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     if let Some(p) = args.tagger_passes {
         tagger.passes = p;
     }
+    if let Some(p) = args.explore {
+        parser.explore = p.clamp(0.0, 1.0);
+    }
+    if let Some(e) = args.explore_from {
+        parser.explore_from = e;
+    }
     if let Some(s) = args.seed {
         tagger.seed = s;
         parser.seed = s;

@@ -19,10 +19,142 @@ pub struct Perceptron {
     rows: HashMap<u64, u32, BuildPassThrough>,
     weights: Vec<f32>,
     training: Option<Averaging>,
-    /// Trained: feature → (start, length) of its entries in `classes` and `values`.
-    sparse: HashMap<u64, (u32, u32), BuildPassThrough>,
-    classes: Vec<u16>,
-    values: Vec<f32>,
+    /// Trained: feature → where its (class, weight) entries lie in `entries`.
+    sparse: FeatureTable,
+    entries: Vec<(u32, f32)>,
+    /// Trained, with at most four classes: feature → its whole row, in the slot itself.
+    small: SmallTable,
+}
+
+/// Open addressing like [`FeatureTable`], for models of at most [`SMALL`] classes: the row
+/// lives in the slot, so a lookup is one cache miss and no second one for the row.
+#[derive(Clone, Debug, Default)]
+struct SmallTable {
+    slots: Vec<(u64, [f32; SMALL])>,
+    len: usize,
+}
+
+const SMALL: usize = 4;
+
+impl SmallTable {
+    fn get(&self, k: u64) -> Option<&[f32; SMALL]> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let k = FeatureTable::key(k);
+        let mask = self.slots.len() - 1;
+        let mut i = (k >> 7) as usize & mask;
+        loop {
+            let (key, ref row) = self.slots[i];
+            if key == k {
+                return Some(row);
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn build(table: &FeatureTable, entries: &[(u32, f32)]) -> SmallTable {
+        let mut slots = vec![(0u64, [0.0f32; SMALL]); table.slots.len()];
+        let mask = slots.len().saturating_sub(1);
+        for (k, (start, len)) in table.iter() {
+            let mut row = [0.0f32; SMALL];
+            for &(c, w) in &entries[start as usize..(start + len) as usize] {
+                row[c as usize] = w;
+            }
+            let mut i = (k >> 7) as usize & mask;
+            while slots[i].0 != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (k, row);
+        }
+        SmallTable {
+            slots,
+            len: table.len,
+        }
+    }
+}
+
+/// An open-addressing table from feature hashes to row locations. Scoring is bound by cache
+/// misses, and one 16-byte slot holding the key and the row's place costs one miss, where a
+/// general hash map with control bytes and separate arrays costs three or four.
+#[derive(Clone, Debug, Default)]
+struct FeatureTable {
+    /// (key, start, length); key 0 marks an empty slot.
+    slots: Vec<(u64, u32, u32)>,
+    len: usize,
+}
+
+impl FeatureTable {
+    /// Keys are hashes already; 0 is reserved for empty slots.
+    fn key(k: u64) -> u64 {
+        if k == 0 {
+            1
+        } else {
+            k
+        }
+    }
+
+    fn get(&self, k: u64) -> Option<(u32, u32)> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let k = FeatureTable::key(k);
+        let mask = self.slots.len() - 1;
+        let mut i = (k >> 7) as usize & mask;
+        loop {
+            let (key, start, len) = self.slots[i];
+            if key == k {
+                return Some((start, len));
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, k: u64, start: u32, len: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, 0, 0); (old.len() * 2).max(16)];
+            self.len = 0;
+            for (key, s, l) in old.into_iter().filter(|e| e.0 != 0) {
+                self.insert(key, s, l);
+            }
+        }
+        let k = FeatureTable::key(k);
+        let mask = self.slots.len() - 1;
+        let mut i = (k >> 7) as usize & mask;
+        while self.slots[i].0 != 0 && self.slots[i].0 != k {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (k, start, len);
+    }
+
+    fn reserve(&mut self, n: usize) {
+        let want = (n * 2).next_power_of_two().max(16);
+        if want > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, 0, 0); want];
+            self.len = 0;
+            for (key, s, l) in old.into_iter().filter(|e| e.0 != 0) {
+                self.insert(key, s, l);
+            }
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, (u32, u32))> + '_ {
+        self.slots
+            .iter()
+            .filter(|e| e.0 != 0)
+            .map(|&(k, s, l)| (k, (s, l)))
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -49,7 +181,7 @@ impl Perceptron {
 
     /// Number of features with weights.
     pub fn n_features(&self) -> usize {
-        self.rows.len().max(self.sparse.len())
+        self.rows.len().max(self.sparse.len)
     }
 
     /// Adds each feature's weights to `scores` (which must hold one slot per class).
@@ -68,10 +200,25 @@ impl Perceptron {
             }
             return;
         }
-        for f in features {
-            if let Some(&(start, len)) = self.sparse.get(f) {
-                let range = start as usize..(start + len) as usize;
-                for (&c, &w) in self.classes[range.clone()].iter().zip(&self.values[range]) {
+        if self.small.len > 0 {
+            for &f in features {
+                if let Some(row) = self.small.get(f) {
+                    for (s, w) in scores.iter_mut().zip(row) {
+                        *s += w;
+                    }
+                }
+            }
+            return;
+        }
+        // Two phases: first every table lookup, then every row. Lookups are independent
+        // cache misses; with nothing between them the processor overlaps them.
+        let mut found = [(0u32, 0u32); 96];
+        for chunk in features.chunks(found.len()) {
+            for (slot, &f) in found.iter_mut().zip(chunk) {
+                *slot = self.sparse.get(f).unwrap_or((0, 0));
+            }
+            for &(start, len) in &found[..chunk.len()] {
+                for &(c, w) in &self.entries[start as usize..(start + len) as usize] {
                     scores[c as usize] += w;
                 }
             }
@@ -171,6 +318,13 @@ impl Perceptron {
         }
         self.rows = HashMap::default();
         self.weights = Vec::new();
+        self.build_small();
+    }
+
+    fn build_small(&mut self) {
+        if self.n_classes <= SMALL {
+            self.small = SmallTable::build(&self.sparse, &self.entries);
+        }
     }
 
     fn push_row(&mut self, key: u64, entries: &[(u16, f32)]) {
@@ -178,11 +332,9 @@ impl Perceptron {
             return;
         }
         self.sparse
-            .insert(key, (self.classes.len() as u32, entries.len() as u32));
-        for &(c, w) in entries {
-            self.classes.push(c);
-            self.values.push(w);
-        }
+            .insert(key, self.entries.len() as u32, entries.len() as u32);
+        self.entries
+            .extend(entries.iter().map(|&(c, w)| (c as u32, w)));
     }
 
     /// Writes a finished model: class count, feature count, then per feature (in key order)
@@ -194,15 +346,15 @@ impl Perceptron {
             "finish the model before writing it"
         );
         out.write_all(&(self.n_classes as u32).to_le_bytes())?;
-        out.write_all(&(self.sparse.len() as u64).to_le_bytes())?;
-        let mut keys: Vec<(u64, (u32, u32))> = self.sparse.iter().map(|(&k, &r)| (k, r)).collect();
+        out.write_all(&(self.sparse.len as u64).to_le_bytes())?;
+        let mut keys: Vec<(u64, (u32, u32))> = self.sparse.iter().collect();
         keys.sort_unstable_by_key(|&(k, _)| k);
         for (k, (start, len)) in keys {
             out.write_all(&k.to_le_bytes())?;
             out.write_all(&(len as u16).to_le_bytes())?;
-            for i in start as usize..(start + len) as usize {
-                out.write_all(&self.classes[i].to_le_bytes())?;
-                out.write_all(&f32_to_f16(self.values[i]).to_le_bytes())?;
+            for &(c, w) in &self.entries[start as usize..(start + len) as usize] {
+                out.write_all(&(c as u16).to_le_bytes())?;
+                out.write_all(&f32_to_f16(w).to_le_bytes())?;
             }
         }
         Ok(())
@@ -245,6 +397,7 @@ impl Perceptron {
             }
             p.push_row(key, &entries);
         }
+        p.build_small();
         Ok(p)
     }
 }
