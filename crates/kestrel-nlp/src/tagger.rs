@@ -78,7 +78,7 @@ pub(crate) struct TokenInfo {
 }
 
 const START: u64 = 0x5741_5254;
-const END: u64 = 0x454e_44;
+const END: u64 = 0x0045_4e44;
 
 /// Lowercase, with digits folded to `0` so that numbers share statistics.
 pub(crate) fn normalise(word: &str) -> String {
@@ -260,8 +260,8 @@ fn decode(
     let mut out: Vec<usize> = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(40);
     let mut scores = vec![0.0; model.n_classes()];
-    for i in 0..words.len() {
-        if let Some(&c) = dictionary.get(words[i]) {
+    for (i, word) in words.iter().enumerate() {
+        if let Some(&c) = dictionary.get(*word) {
             out.push(c as usize);
             continue;
         }
@@ -536,7 +536,7 @@ fn ambiguity_of(
     index: &HashMap<u64, u64, crate::hash::BuildPassThrough>,
     words: &[&str],
 ) -> (Vec<u64>, Vec<u64>) {
-    const UNKNOWN: u64 = 0x756e_6b;
+    const UNKNOWN: u64 = 0x0075_6e6b;
     let lower = words
         .iter()
         .map(|w| {
@@ -578,8 +578,8 @@ fn train_pass(
             let s = &sentences[si];
             let info = &infos[si];
             let mut out: Vec<usize> = Vec::with_capacity(s.words.len());
-            for i in 0..s.words.len() {
-                if let Some(&c) = dictionary.get(s.words[i].form.as_str()) {
+            for (i, word) in s.words.iter().enumerate() {
+                if let Some(&c) = dictionary.get(word.form.as_str()) {
                     out.push(c as usize);
                     continue;
                 }
