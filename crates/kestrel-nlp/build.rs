@@ -10,4 +10,12 @@ fn main() {
     if files.iter().all(|f| dir.join(f).exists()) {
         println!("cargo::rustc-cfg=kestrel_models");
     }
+    println!("cargo::rustc-check-cfg=cfg(kestrel_ner)");
+    println!(
+        "cargo::rerun-if-changed={}",
+        dir.join("ner.bin.gz").display()
+    );
+    if dir.join("ner.bin.gz").exists() {
+        println!("cargo::rustc-cfg=kestrel_ner");
+    }
 }

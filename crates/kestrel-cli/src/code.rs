@@ -26,14 +26,14 @@ enum Outcome {
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let names: Vec<&str> = match &args.stages {
-        None => vec!["clean", "segment", "tag", "parse"],
+        None => vec!["clean", "segment", "tag", "parse", "ner"],
         Some(names) => names
             .iter()
             .map(|s| s.trim())
             .filter(|s| !s.is_empty())
             .collect(),
     };
-    let needs_models = names.iter().any(|n| matches!(*n, "tag" | "parse"));
+    let needs_models = names.iter().any(|n| matches!(*n, "tag" | "parse" | "ner"));
     let available = if needs_models {
         available_stages(args.models.as_deref())?
     } else {
@@ -133,15 +133,21 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
 pub fn available_stages(
     models: Option<&std::path::Path>,
 ) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
+    let models_dir = models;
     let models = match models {
         Some(dir) => std::sync::Arc::new(
             kestrel_nlp::Models::from_dir(dir).with_context(|| format!("cannot load models from {}", dir.display()))?,
         ),
         None => kestrel_nlp::Models::builtin().context("cannot load the built-in models; run with --stages clean,segment to skip tagging and parsing")?,
     };
+    let ner = match models_dir.map(|d| d.join("ner.bin.gz")).filter(|p| p.exists()) {
+        Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path.as_path()).with_context(|| format!("cannot load {}", path.display()))?),
+        None => kestrel_nlp::Ner::builtin().context("cannot load the built-in entity model; run with --stages clean,segment,tag,parse to skip entities")?,
+    };
     let mut stages = kestrel_core::pipeline::all_stages();
     stages.push(Box::new(kestrel_nlp::TagStage::new(models.clone())));
     stages.push(Box::new(kestrel_nlp::ParseStage::new(models)));
+    stages.push(Box::new(kestrel_nlp::NerStage::new(ner)));
     Ok(stages)
 }
 

@@ -160,3 +160,46 @@ pub fn ud(file: &Path, raw: bool, json: bool, models: Option<&Path>) -> anyhow::
     }
     Ok(ExitCode::SUCCESS)
 }
+
+pub fn ner(file: &Path, json: bool, model: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let sentences = kestrel_nlp::ner::parse_iob2(&content);
+    let ner = match model {
+        Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path)?),
+        None => kestrel_nlp::Ner::builtin()?,
+    };
+    let models = kestrel_nlp::Models::builtin()?;
+    let s = kestrel_nlp::ner::evaluate(&ner, &models.tagger, &sentences);
+    let prf = |(tp, fp, fn_): (usize, usize, usize)| Prf { tp, fp, fn_ };
+    println!("{}: {} sentences", file.display(), sentences.len());
+    let mut per_type = serde_json::Map::new();
+    for (t, counts) in &s.per_type {
+        let p = prf(*counts);
+        println!(
+            "  {t:<8} precision {:.2}  recall {:.2}  F1 {:.2}",
+            100.0 * p.precision(),
+            100.0 * p.recall(),
+            100.0 * p.f1()
+        );
+        per_type.insert(t.clone(), prf_json(&p));
+    }
+    let all = prf(s.overall);
+    println!(
+        "  overall  precision {:.2}  recall {:.2}  F1 {:.2}",
+        100.0 * all.precision(),
+        100.0 * all.recall(),
+        100.0 * all.f1()
+    );
+    if json {
+        let v = json!({
+            "task": "ner",
+            "file": file.display().to_string(),
+            "sentences": sentences.len(),
+            "precision": round(all.precision()), "recall": round(all.recall()), "f1": round(all.f1()),
+            "per_type": per_type,
+        });
+        println!("{v}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -33,7 +33,8 @@ enum Command {
 
 #[derive(Args)]
 struct TrainArgs {
-    /// What to train: tagger (with the lemmatizer), parser, or all.
+    /// What to train: tagger (with the lemmatizer), parser, all (tagger and parser; from a
+    /// .conllu treebank), or ner (from a UniversalNER-style .iob2 file).
     #[arg(value_enum)]
     what: TrainWhat,
     /// Training treebank (.conllu).
@@ -61,6 +62,10 @@ struct TrainArgs {
     /// Parser: the epoch (0-based) from which it explores (default 1).
     #[arg(long)]
     explore_from: Option<usize>,
+    /// GeoNames folder for the entity recogniser's gazetteer (countryInfo.txt,
+    /// admin1CodesASCII.txt, cities15000.zip, demonyms.csv).
+    #[arg(long, value_name = "DIR", default_value = "../shared/data/geo")]
+    geo: PathBuf,
     /// Licence of the training data, recorded in the model's metadata.
     #[arg(long, default_value = kestrel_nlp::train::EWT_LICENCE)]
     licence: String,
@@ -71,6 +76,7 @@ enum TrainWhat {
     Tagger,
     Parser,
     All,
+    Ner,
 }
 
 #[derive(Args)]
@@ -152,6 +158,17 @@ enum EvalCommand {
         #[arg(long, value_name = "DIR")]
         models: Option<PathBuf>,
     },
+    /// Named entities against an IOB2 file (PER, ORG, LOC), span F1 per type and overall.
+    Ner {
+        /// A .iob2 file.
+        file: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// Read the entity model from this file instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
         /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
@@ -176,6 +193,9 @@ fn main() -> ExitCode {
             json,
             models,
         }) => eval::ud(&file, raw, json, models.as_deref()),
+        Command::Eval(EvalCommand::Ner { file, json, model }) => {
+            eval::ner(&file, json, model.as_deref())
+        }
         Command::Train(args) => train::run(args),
         Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
             eval::boilerplate(&file, json, errors)

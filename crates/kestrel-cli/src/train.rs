@@ -29,12 +29,12 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         parser.seed = s;
     }
     let opts = TrainOptions {
-        train: args.train,
-        dev: args.dev,
-        out: args.out,
+        train: args.train.clone(),
+        dev: args.dev.clone(),
+        out: args.out.clone(),
         tagger,
         parser,
-        licence: args.licence,
+        licence: args.licence.clone(),
     };
     let mut metas = Vec::new();
     // Keep what an earlier run wrote for the component not trained now.
@@ -42,6 +42,40 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         if let Ok(old) = serde_json::from_str::<Vec<kestrel_nlp::ModelMeta>>(&old) {
             metas = old;
         }
+    }
+    if args.what == TrainWhat::Ner {
+        let start = Instant::now();
+        let config = kestrel_nlp::ner::NerConfig {
+            epochs: args
+                .epochs
+                .unwrap_or(kestrel_nlp::ner::NerConfig::default().epochs),
+            seed: args
+                .seed
+                .unwrap_or(kestrel_nlp::ner::NerConfig::default().seed),
+        };
+        let licence = if args.licence == kestrel_nlp::train::EWT_LICENCE {
+            "CC BY-SA 4.0 (trained on UniversalNER English-EWT; gazetteer from GeoNames, CC BY 4.0)"
+                .to_string()
+        } else {
+            args.licence.clone()
+        };
+        let models = kestrel_nlp::Models::builtin()?;
+        let new = kestrel_nlp::train::train_ner(
+            &opts.train,
+            opts.dev.as_deref(),
+            &args.geo,
+            &opts.out,
+            &models.tagger,
+            &config,
+            &licence,
+        )?;
+        eprintln!(
+            "kestrel: entity recogniser trained in {:.1}s: {:?}",
+            start.elapsed().as_secs_f64(),
+            new.dev_scores
+        );
+        metas.retain(|m| m.component != "ner");
+        metas.push(new);
     }
     if matches!(args.what, TrainWhat::Tagger | TrainWhat::All) {
         let start = Instant::now();

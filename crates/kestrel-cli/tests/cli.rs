@@ -346,8 +346,19 @@ fn cli_code_fills_tags_and_parse() {
     assert_eq!(schema_errors(doc), Vec::<String>::new());
     assert_eq!(
         doc["layers"],
-        serde_json::json!(["clean", "segment", "tag", "parse"])
+        serde_json::json!(["clean", "segment", "tag", "parse", "entities"])
     );
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    for e in doc["entities"].as_array().unwrap() {
+        let (a, b) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[a..b].iter().collect::<String>(),
+            e["text"].as_str().unwrap()
+        );
+    }
     for s in doc["sentences"].as_array().unwrap() {
         let tokens = s["tokens"].as_array().unwrap();
         assert_eq!(

@@ -51,6 +51,8 @@ pub enum Layer {
     Tag,
     /// Dependency heads and relations on every token.
     Parse,
+    /// Named entity mentions.
+    Entities,
 }
 
 impl Layer {
@@ -61,6 +63,7 @@ impl Layer {
             Layer::Segment => "segment",
             Layer::Tag => "tag",
             Layer::Parse => "parse",
+            Layer::Entities => "entities",
         }
     }
 }
@@ -172,6 +175,47 @@ pub struct Token {
     pub deprel: Option<String>,
 }
 
+/// What kind of thing an entity mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// People.
+    Person,
+    /// Organisations: parties, companies, armed groups, agencies, governments as bodies.
+    Org,
+    /// Geopolitical entities: countries, regions, cities.
+    Gpe,
+    /// Other locations: seas, rivers, mountains, regions without a government.
+    Loc,
+    /// Nationalities and other groups ("Russian", "Kenyans").
+    Norp,
+}
+
+impl EntityKind {
+    /// The kind's name in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PERSON",
+            EntityKind::Org => "ORG",
+            EntityKind::Gpe => "GPE",
+            EntityKind::Loc => "LOC",
+            EntityKind::Norp => "NORP",
+        }
+    }
+}
+
+/// One named entity mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Where the mention stands in the text.
+    pub span: Span,
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// Its tokens, as indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    /// What it names.
+    pub kind: EntityKind,
+}
+
 /// One sentence: a span of text and a range of the document's tokens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
@@ -219,6 +263,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// All tokens of the document, in text order; sentences hold ranges into it.
     pub tokens: Vec<Token>,
+    /// Named entity mentions, in text order.
+    pub entities: Vec<Entity>,
     /// Things a user should know about this document (decoding guesses, odd metadata).
     pub warnings: Vec<String>,
     /// The layers that have been added, in the order the stages ran.

@@ -28,7 +28,9 @@ pub mod output;
 pub mod pipeline;
 pub mod segment;
 
-pub use document::{BoilerplateKind, Dateline, Document, Layer, Removed, Sentence, Span, Token};
+pub use document::{
+    BoilerplateKind, Dateline, Document, Entity, EntityKind, Layer, Removed, Sentence, Span, Token,
+};
 pub use ingest::{InputError, InputFormat, InputKind, Inputs, ReadOptions};
 pub use output::SCHEMA;
 pub use pipeline::{Pipeline, PipelineError, Stage};

@@ -64,13 +64,26 @@ struct JsonDocument<'a> {
     paragraphs: Vec<JsonSpan>,
     dateline: Option<JsonDateline<'a>>,
     sentences: Vec<JsonSentence<'a>>,
-    entities: [(); 0],
+    entities: Vec<JsonEntity<'a>>,
     quotes: [(); 0],
     events: [(); 0],
     places: [(); 0],
     dates: [(); 0],
     amounts: [(); 0],
     warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonEntity<'a> {
+    id: String,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    sentence: usize,
+    cluster: Option<usize>,
+    actor: Option<()>,
 }
 
 #[derive(Serialize)]
@@ -207,7 +220,24 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
                 }
             })
             .collect(),
-        entities: [],
+        entities: doc
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let (start, end) = offsets.span(e.span);
+                JsonEntity {
+                    id: format!("e{}", i + 1),
+                    text: doc.slice(e.span),
+                    start,
+                    end,
+                    kind: e.kind.name(),
+                    sentence: e.sentence,
+                    cluster: None,
+                    actor: None,
+                }
+            })
+            .collect(),
         quotes: [],
         events: [],
         places: [],
@@ -363,6 +393,12 @@ pub fn to_table(doc: &Document) -> String {
         for (i, s) in doc.sentences.iter().enumerate() {
             let text = doc.slice(s.span).replace('\n', " ");
             let _ = writeln!(out, "{:>4}  {}", i, shorten(&text, 140));
+        }
+    }
+    if !doc.entities.is_empty() {
+        let _ = writeln!(out, "\nentities ({})", doc.entities.len());
+        for e in &doc.entities {
+            let _ = writeln!(out, "  {:<7} {}", e.kind.name(), doc.slice(e.span));
         }
     }
     if !doc.removed.is_empty() {

@@ -4,7 +4,9 @@
 //! 2. [`Lemmatizer`]: lemmas and morphological features from a treebank lexicon and learned
 //!    suffix edits;
 //! 3. [`Parser`]: a greedy arc-hybrid transition parser with a dynamic oracle, a
-//!    pseudo-projective transform for non-projective trees, and an arc labeler.
+//!    pseudo-projective transform for non-projective trees, and an arc labeler;
+//! 4. [`Ner`]: named entities (PERSON, ORG, GPE, LOC, NORP) by a BILOU perceptron with
+//!    GeoNames gazetteer features, trained on UniversalNER.
 //!
 //! [`Models::builtin`] loads the models shipped with Kestrel (trained on UD English-EWT,
 //! CC BY-SA 4.0), and [`TagStage`] and [`ParseStage`] plug them into the pipeline.
@@ -16,6 +18,7 @@ mod hash;
 mod io_util;
 pub mod lemma;
 pub mod model;
+pub mod ner;
 pub mod parser;
 mod perceptron;
 mod rng;
@@ -27,8 +30,9 @@ use std::sync::{Arc, OnceLock};
 
 pub use lemma::Lemmatizer;
 pub use model::{ModelError, ModelMeta};
+pub use ner::Ner;
 pub use parser::{Parser, ParserConfig};
-pub use stages::{ParseStage, TagStage};
+pub use stages::{NerStage, ParseStage, TagStage};
 pub use tagger::{Tagger, TaggerConfig};
 
 /// The three models together.
@@ -98,6 +102,37 @@ impl Models {
     fn load_builtin() -> Result<Models, ModelError> {
         Err(ModelError::Io(std::io::Error::other(
             "this build has no models: train them with `kestrel train all` (see README) and rebuild",
+        )))
+    }
+}
+
+impl Ner {
+    /// Reads a recogniser from a model file (`ner.bin.gz`).
+    pub fn from_file(path: &std::path::Path) -> Result<Ner, ModelError> {
+        let file = std::fs::File::open(path)?;
+        let (_, mut r) = model::read_model(file, model::Component::Ner)?;
+        Ok(Ner::read_from(&mut r)?)
+    }
+
+    /// The recogniser shipped in this binary, loaded once per process.
+    pub fn builtin() -> Result<Arc<Ner>, ModelError> {
+        static NER: OnceLock<Result<Arc<Ner>, String>> = OnceLock::new();
+        NER.get_or_init(|| Ner::load_builtin().map(Arc::new).map_err(|e| e.to_string()))
+            .clone()
+            .map_err(|e| ModelError::Io(std::io::Error::other(e)))
+    }
+
+    #[cfg(kestrel_ner)]
+    fn load_builtin() -> Result<Ner, ModelError> {
+        let bytes = &include_bytes!("../../../models/en_ewt/ner.bin.gz")[..];
+        let (_, mut r) = model::read_model(bytes, model::Component::Ner)?;
+        Ok(Ner::read_from(&mut r)?)
+    }
+
+    #[cfg(not(kestrel_ner))]
+    fn load_builtin() -> Result<Ner, ModelError> {
+        Err(ModelError::Io(std::io::Error::other(
+            "this build has no entity model: train it with `kestrel train ner` (see README) and rebuild",
         )))
     }
 }

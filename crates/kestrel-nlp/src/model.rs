@@ -20,6 +20,8 @@ pub enum Component {
     Lemmatizer = 2,
     /// The dependency parser.
     Parser = 3,
+    /// The named entity recogniser.
+    Ner = 4,
 }
 
 /// Facts about how a model was made, stored in its file and in `meta.json` beside it.

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use kestrel_core::{Document, Layer, Stage};
 
-use crate::Models;
+use crate::{Models, Ner};
 
 /// Tags, lemmatizes and adds features to every token.
 #[derive(Clone, Debug)]
@@ -90,6 +90,58 @@ impl Stage for ParseStage {
             for (tok, (head, deprel)) in doc.tokens[range].iter_mut().zip(heads) {
                 tok.head = head;
                 tok.deprel = Some(deprel);
+            }
+        }
+    }
+}
+
+/// Finds named entity mentions.
+#[derive(Clone, Debug)]
+pub struct NerStage {
+    ner: Arc<Ner>,
+}
+
+impl NerStage {
+    /// A stage over this recogniser.
+    pub fn new(ner: Arc<Ner>) -> NerStage {
+        NerStage { ner }
+    }
+}
+
+impl Stage for NerStage {
+    fn name(&self) -> &'static str {
+        "ner"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Segment, Layer::Tag]
+    }
+    fn assigns(&self) -> Layer {
+        Layer::Entities
+    }
+    fn process(&self, doc: &mut Document) {
+        doc.entities.clear();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let range = sentence.tokens.clone();
+            let words: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| &doc.text[t.span.range()])
+                .collect();
+            let tags: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| t.xpos.as_deref().unwrap_or("NN"))
+                .collect();
+            for m in self.ner.recognise(&words, &tags) {
+                let tokens = range.start + m.tokens.start..range.start + m.tokens.end;
+                let span = kestrel_core::Span::new(
+                    doc.tokens[tokens.start].span.start,
+                    doc.tokens[tokens.end - 1].span.end,
+                );
+                doc.entities.push(kestrel_core::Entity {
+                    span,
+                    sentence: s,
+                    tokens,
+                    kind: m.kind,
+                });
             }
         }
     }

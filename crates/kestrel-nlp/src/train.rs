@@ -268,3 +268,65 @@ pub fn write_meta(out: &Path, metas: &[ModelMeta]) -> Result<(), TrainError> {
         source,
     })
 }
+
+/// Trains the entity recogniser from IOB2 files and a GeoNames folder; writes `ner.bin.gz`.
+pub fn train_ner(
+    train: &Path,
+    dev: Option<&Path>,
+    geo: &Path,
+    out: &Path,
+    tagger: &Tagger,
+    config: &crate::ner::NerConfig,
+    licence: &str,
+) -> Result<ModelMeta, TrainError> {
+    fn io(path: &Path) -> impl Fn(std::io::Error) -> TrainError + '_ {
+        move |source| TrainError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+    let bytes = std::fs::read(train).map_err(io(train))?;
+    let sentences = crate::ner::parse_iob2(&String::from_utf8_lossy(&bytes));
+    if sentences.is_empty() {
+        return Err(TrainError::Empty(train.display().to_string()));
+    }
+    let gazetteer = crate::ner::Gazetteer::from_geonames(geo).map_err(io(geo))?;
+    let tags: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            tagger
+                .tag(&words)
+                .into_iter()
+                .map(|t| t.1.to_string())
+                .collect()
+        })
+        .collect();
+    let ner = crate::ner::Ner::train(&sentences, &tags, gazetteer, config);
+    let mut meta = ModelMeta {
+        component: "ner".into(),
+        train_file: train.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        train_hash: model::fingerprint(&bytes),
+        dev_file: dev.and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned()),
+        features: "ner-v1: BILOU, 42 templates (with XPOS from Kestrel's tagger), GeoNames gazetteer (countries, admin1, cities15000, demonyms)".into(),
+        settings: format!("{config:?}"),
+        dev_scores: BTreeMap::new(),
+        licence: licence.to_string(),
+    };
+    if let Some(dev) = dev {
+        let text = std::fs::read_to_string(dev).map_err(io(dev))?;
+        let s = crate::ner::evaluate(&ner, tagger, &crate::ner::parse_iob2(&text));
+        let (tp, fp, fn_) = s.overall;
+        let f1 = if tp == 0 {
+            0.0
+        } else {
+            2.0 * tp as f64 / (2 * tp + fp + fn_) as f64
+        };
+        meta.dev_scores.insert("f1".into(), round(f1));
+    }
+    std::fs::create_dir_all(out).map_err(io(out))?;
+    write(&out.join("ner.bin.gz"), Component::Ner, &meta, |w| {
+        ner.write_to(w)
+    })?;
+    Ok(meta)
+}

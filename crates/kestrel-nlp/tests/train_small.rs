@@ -112,3 +112,90 @@ fn models_refuse_a_wrong_file() {
     assert!(err.contains("not a Kestrel model file"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn tiny_ner() -> Vec<kestrel_nlp::ner::NerSentence> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny-ner.iob2");
+    kestrel_nlp::ner::parse_iob2(&std::fs::read_to_string(path).unwrap())
+}
+
+#[test]
+fn train_ner_learns_its_sentences_and_types_them() {
+    let data = tiny_ner();
+    // XPOS as a tagger would give them: proper nouns capitalised, the rest by a simple rule.
+    let tags: Vec<Vec<String>> = data
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                        "NNP"
+                    } else {
+                        "NN"
+                    }
+                    .to_string()
+                })
+                .collect()
+        })
+        .collect();
+    let geo = std::env::temp_dir().join(format!("kestrel-geo-{}", std::process::id()));
+    std::fs::create_dir_all(&geo).unwrap();
+    std::fs::write(
+        geo.join("countryInfo.txt"),
+        "#c\nKE\tKEN\t404\tKE\tKenya\tNairobi\nPE\tPER\t604\tPE\tPeru\tLima\n",
+    )
+    .unwrap();
+    std::fs::write(
+        geo.join("admin1CodesASCII.txt"),
+        "KE.01\tNairobi Area\tNairobi Area\t1\n",
+    )
+    .unwrap();
+    std::fs::write(
+        geo.join("cities15000.txt"),
+        "1\tNairobi\tNairobi\t\n2\tLima\tLima\t\n",
+    )
+    .unwrap();
+    std::fs::write(
+        geo.join("demonyms.csv"),
+        "nationality,alpha_3_code\nKenyan,KEN\nValdorian,VAL\n",
+    )
+    .unwrap();
+    let gazetteer = kestrel_nlp::ner::Gazetteer::from_geonames(&geo).unwrap();
+    let ner = kestrel_nlp::Ner::train(
+        &data,
+        &tags,
+        gazetteer,
+        &kestrel_nlp::ner::NerConfig {
+            epochs: 10,
+            seed: 1,
+        },
+    );
+    let words = [
+        "Minister", "Ana", "Ruiz", "visited", "Lima", "on", "Monday", ".",
+    ];
+    let t = ["NN", "NNP", "NNP", "NN", "NNP", "NN", "NNP", "NN"];
+    let found: Vec<(String, &str)> = ner
+        .recognise(&words, &t)
+        .iter()
+        .map(|m| (words[m.tokens.clone()].join(" "), m.kind.name()))
+        .collect();
+    assert!(
+        found.contains(&("Ana Ruiz".to_string(), "PERSON")),
+        "{found:?}"
+    );
+    // Lima is in the gazetteer as a city: a LOC mention of it is a GPE.
+    assert!(found.contains(&("Lima".to_string(), "GPE")), "{found:?}");
+    let scores = kestrel_nlp::ner::evaluate(&ner, &Tagger::train(&tiny(), &quick_tagger()), &data);
+    let (tp, fp, fn_) = scores.overall;
+    assert!(
+        tp * 10 >= (tp + fn_) * 7 && tp * 10 >= (tp + fp) * 7,
+        "{:?}",
+        scores
+    );
+    let mut bytes = Vec::new();
+    ner.write_to(&mut bytes).unwrap();
+    let back = kestrel_nlp::Ner::read_from(&mut bytes.as_slice()).unwrap();
+    assert_eq!(back.recognise(&words, &t), ner.recognise(&words, &t));
+    let _ = std::fs::remove_dir_all(&geo);
+}
