@@ -66,6 +66,14 @@ struct TrainArgs {
     /// admin1CodesASCII.txt, cities15000.zip, demonyms.csv).
     #[arg(long, value_name = "DIR", default_value = "../shared/data/geo")]
     geo: PathBuf,
+    /// Folder of PETRARCH actor dictionaries (Phoenix.*.actors.txt) whose names join the
+    /// entity recogniser's gazetteer; `none` to leave them out.
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "../shared/data/dicts/petrarch2"
+    )]
+    actors: PathBuf,
     /// Licence of the training data, recorded in the model's metadata.
     #[arg(long, default_value = kestrel_nlp::train::EWT_LICENCE)]
     licence: String,

@@ -60,15 +60,16 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             args.licence.clone()
         };
         let models = kestrel_nlp::Models::builtin()?;
-        let new = kestrel_nlp::train::train_ner(
-            &opts.train,
-            opts.dev.as_deref(),
-            &args.geo,
-            &opts.out,
-            &models.tagger,
-            &config,
-            &licence,
-        )?;
+        let ner_opts = kestrel_nlp::train::NerTrainOptions {
+            train: opts.train.clone(),
+            dev: opts.dev.clone(),
+            geo: args.geo.clone(),
+            actors: (args.actors.as_os_str() != "none").then(|| args.actors.clone()),
+            out: opts.out.clone(),
+            config,
+            licence,
+        };
+        let new = kestrel_nlp::train::train_ner(&ner_opts, &models.tagger)?;
         eprintln!(
             "kestrel: entity recogniser trained in {:.1}s: {:?}",
             start.elapsed().as_secs_f64(),

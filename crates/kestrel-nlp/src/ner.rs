@@ -24,8 +24,18 @@ const GAZ_COUNTRY: u8 = 1;
 const GAZ_REGION: u8 = 2;
 const GAZ_CITY: u8 = 4;
 const GAZ_DEMONYM: u8 = 8;
+const GAZ_PERSON: u8 = 16;
+const GAZ_ORG: u8 = 32;
 /// Longest gazetteer phrase, in tokens.
-const MAX_PHRASE: usize = 4;
+const MAX_PHRASE: usize = 6;
+
+/// The PETRARCH actor dictionaries read into the gazetteer, with the kind of their undated
+/// entries (`None`: decided by the code, as in the countries file).
+pub const PETRARCH_ACTOR_FILES: [(&str, Option<u8>); 3] = [
+    ("Phoenix.Countries.actors.txt", None),
+    ("Phoenix.International.actors.txt", Some(GAZ_ORG)),
+    ("Phoenix.MilNonState.actors.txt", Some(GAZ_ORG)),
+];
 
 /// Names from GeoNames and the demonym table.
 #[derive(Clone, Debug, Default)]
@@ -82,6 +92,78 @@ impl Gazetteer {
             }
         }
         Ok(g)
+    }
+
+    /// Adds the names of a PETRARCH-format actor dictionary (MIT-licensed, from the
+    /// PETRARCH-2 project): each entry is a phrase (words joined by `_`), `+` synonyms, and
+    /// codes in brackets. Entries with dated codes are people holding roles; undated ones are
+    /// `undated` when given, else a country (a bare three-letter code) or an organisation (a
+    /// country code with a sector, such as a ministry).
+    pub fn add_petrarch_actors(&mut self, content: &str, undated: Option<u8>) {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut codes: Vec<String> = Vec::new();
+        let flush = |phrases: &mut Vec<String>, codes: &mut Vec<String>, g: &mut Gazetteer| {
+            if phrases.is_empty() {
+                return;
+            }
+            let dated = codes
+                .iter()
+                .any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
+            let kind = if dated {
+                GAZ_PERSON
+            } else if let Some(k) = undated {
+                k
+            } else if !codes.is_empty()
+                && codes
+                    .iter()
+                    .all(|c| c.trim_matches(['[', ']', ' ']).len() == 3)
+            {
+                GAZ_COUNTRY
+            } else {
+                GAZ_ORG
+            };
+            for p in phrases.drain(..) {
+                g.add_tokenized(&p, kind);
+            }
+            codes.clear();
+        };
+        for raw in content.lines() {
+            let line = raw.split('#').next().unwrap_or("");
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let (text, code) = match trimmed.find('[') {
+                Some(at) => (&trimmed[..at], Some(&trimmed[at..])),
+                None => (trimmed, None),
+            };
+            if raw.starts_with([' ', '\t']) && text.trim().is_empty() {
+                codes.extend(code.map(str::to_string));
+                continue;
+            }
+            if let Some(synonym) = text.strip_prefix('+') {
+                phrases.push(synonym.replace('_', " "));
+            } else {
+                flush(&mut phrases, &mut codes, self);
+                phrases.push(text.replace('_', " "));
+            }
+            codes.extend(code.map(str::to_string));
+        }
+        flush(&mut phrases, &mut codes, self);
+    }
+
+    /// Adds a phrase as Kestrel's tokenizer splits it, so that keys match run-time tokens
+    /// ("Ban Ki-moon" is `ban ki - moon`).
+    fn add_tokenized(&mut self, phrase: &str, kind: u8) {
+        let tokens = kestrel_core::segment::tokenize(phrase.trim());
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| &phrase.trim()[t.span.range()])
+            .collect();
+        if words.is_empty() || words.len() > MAX_PHRASE || words.iter().all(|w| w.len() < 2) {
+            return;
+        }
+        *self.names.entry(phrase_key(words.into_iter())).or_default() |= kind;
     }
 
     fn add(&mut self, name: &str, kind: u8) {

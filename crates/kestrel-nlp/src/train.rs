@@ -269,16 +269,37 @@ pub fn write_meta(out: &Path, metas: &[ModelMeta]) -> Result<(), TrainError> {
     })
 }
 
-/// Trains the entity recogniser from IOB2 files and a GeoNames folder; writes `ner.bin.gz`.
-pub fn train_ner(
-    train: &Path,
-    dev: Option<&Path>,
-    geo: &Path,
-    out: &Path,
-    tagger: &Tagger,
-    config: &crate::ner::NerConfig,
-    licence: &str,
-) -> Result<ModelMeta, TrainError> {
+/// What to train the entity recogniser on, and where to write it.
+#[derive(Clone, Debug)]
+pub struct NerTrainOptions {
+    /// Training file (UniversalNER IOB2).
+    pub train: PathBuf,
+    /// Development file, scored into the metadata.
+    pub dev: Option<PathBuf>,
+    /// GeoNames folder for the gazetteer.
+    pub geo: PathBuf,
+    /// Folder of PETRARCH actor dictionaries whose names join the gazetteer.
+    pub actors: Option<PathBuf>,
+    /// Output directory.
+    pub out: PathBuf,
+    /// Training settings.
+    pub config: crate::ner::NerConfig,
+    /// Licence recorded in the metadata.
+    pub licence: String,
+}
+
+/// Trains the entity recogniser, reading part-of-speech tags from `tagger`; writes
+/// `ner.bin.gz`.
+pub fn train_ner(opts: &NerTrainOptions, tagger: &Tagger) -> Result<ModelMeta, TrainError> {
+    let (train, dev, geo, actors, out, config, licence) = (
+        &opts.train,
+        opts.dev.as_deref(),
+        &opts.geo,
+        opts.actors.as_deref(),
+        &opts.out,
+        &opts.config,
+        &opts.licence,
+    );
     fn io(path: &Path) -> impl Fn(std::io::Error) -> TrainError + '_ {
         move |source| TrainError::Io {
             path: path.display().to_string(),
@@ -290,7 +311,14 @@ pub fn train_ner(
     if sentences.is_empty() {
         return Err(TrainError::Empty(train.display().to_string()));
     }
-    let gazetteer = crate::ner::Gazetteer::from_geonames(geo).map_err(io(geo))?;
+    let mut gazetteer = crate::ner::Gazetteer::from_geonames(geo).map_err(io(geo))?;
+    if let Some(dir) = actors {
+        for (file, undated) in crate::ner::PETRARCH_ACTOR_FILES {
+            let path = dir.join(file);
+            let text = std::fs::read(&path).map_err(io(&path))?;
+            gazetteer.add_petrarch_actors(&String::from_utf8_lossy(&text), undated);
+        }
+    }
     let tags: Vec<Vec<String>> = sentences
         .iter()
         .map(|s| {
@@ -308,10 +336,14 @@ pub fn train_ner(
         train_file: train.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         train_hash: model::fingerprint(&bytes),
         dev_file: dev.and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned()),
-        features: "ner-v1: BILOU, 42 templates (with XPOS from Kestrel's tagger), GeoNames gazetteer (countries, admin1, cities15000, demonyms)".into(),
+        features: if actors.is_some() {
+            "ner-v1: BILOU, 42 templates (with XPOS from Kestrel's tagger), gazetteer: GeoNames (countries, admin1, cities15000), demonyms, PETRARCH actors (people, organisations)"
+        } else {
+            "ner-v1: BILOU, 42 templates (with XPOS from Kestrel's tagger), gazetteer: GeoNames (countries, admin1, cities15000), demonyms"
+        }.into(),
         settings: format!("{config:?}"),
         dev_scores: BTreeMap::new(),
-        licence: licence.to_string(),
+        licence: licence.clone(),
     };
     if let Some(dev) = dev {
         let text = std::fs::read_to_string(dev).map_err(io(dev))?;
