@@ -26,16 +26,18 @@ enum Outcome {
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let names: Vec<&str> = match &args.stages {
-        None => vec!["clean", "segment", "tag", "parse", "ner"],
+        None => vec!["clean", "segment", "tag", "parse", "ner", "actors"],
         Some(names) => names
             .iter()
             .map(|s| s.trim())
             .filter(|s| !s.is_empty())
             .collect(),
     };
-    let needs_models = names.iter().any(|n| matches!(*n, "tag" | "parse" | "ner"));
+    let needs_models = names
+        .iter()
+        .any(|n| matches!(*n, "tag" | "parse" | "ner" | "actors"));
     let available = if needs_models {
-        available_stages(args.models.as_deref())?
+        available_stages(args.models.as_deref(), &args.actors)?
     } else {
         kestrel_core::pipeline::all_stages()
     };
@@ -132,6 +134,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
 /// `models`.
 pub fn available_stages(
     models: Option<&std::path::Path>,
+    actor_files: &[std::path::PathBuf],
 ) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
     let models_dir = models;
     let models = match models {
@@ -148,7 +151,35 @@ pub fn available_stages(
     stages.push(Box::new(kestrel_nlp::TagStage::new(models.clone())));
     stages.push(Box::new(kestrel_nlp::ParseStage::new(models)));
     stages.push(Box::new(kestrel_nlp::NerStage::new(ner)));
+    stages.push(Box::new(kestrel_actors::ActorStage::new(actor_dictionary(
+        actor_files,
+    )?)));
     Ok(stages)
+}
+
+/// The built-in actor dictionary, with the user's files added on top.
+fn actor_dictionary(
+    files: &[std::path::PathBuf],
+) -> anyhow::Result<std::sync::Arc<kestrel_actors::ActorDictionary>> {
+    let builtin = kestrel_actors::builtin()?;
+    if files.is_empty() {
+        return Ok(builtin);
+    }
+    let mut dict = (*builtin).clone();
+    for path in files {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read actor dictionary {}", path.display()))?;
+        // Kestrel's format has four tab-separated columns; anything else is read as PETRARCH's.
+        let tsv = text
+            .lines()
+            .any(|l| !l.starts_with('#') && l.split('\t').count() == 4);
+        if tsv {
+            dict.add_tsv(&text, &path.display().to_string())?;
+        } else {
+            dict.add_petrarch(&text);
+        }
+    }
+    Ok(std::sync::Arc::new(dict))
 }
 
 fn process(

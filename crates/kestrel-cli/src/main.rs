@@ -29,6 +29,27 @@ enum Command {
     Stages,
     /// Train the tagger, lemmatizer and parser from UD treebanks.
     Train(TrainArgs),
+    /// Build the actor dictionary (dictionaries/actors.tsv.gz) from GeoNames countries,
+    /// demonyms and PETRARCH actor dictionaries.
+    BuildActors {
+        /// GeoNames folder (countryInfo.txt, demonyms.csv).
+        #[arg(long, value_name = "DIR", default_value = "../shared/data/geo")]
+        geo: PathBuf,
+        /// Folder of PETRARCH actor dictionaries (Phoenix.*.actors.txt).
+        #[arg(
+            long,
+            value_name = "DIR",
+            default_value = "../shared/data/dicts/petrarch2"
+        )]
+        petrarch: PathBuf,
+        /// Output file (.tsv, or .tsv.gz to compress).
+        #[arg(
+            long,
+            value_name = "FILE",
+            default_value = "dictionaries/actors.tsv.gz"
+        )]
+        out: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -122,6 +143,10 @@ struct CodeArgs {
     /// Read models from this directory instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     models: Option<PathBuf>,
+    /// Add an actor dictionary (Kestrel's tab-separated format or PETRARCH's .actors.txt);
+    /// its entries win over the built-in ones. May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    actors: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -205,11 +230,12 @@ fn main() -> ExitCode {
             eval::ner(&file, json, model.as_deref())
         }
         Command::Train(args) => train::run(args),
+        Command::BuildActors { geo, petrarch, out } => train::build_actors(&geo, &petrarch, &out),
         Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
             eval::boilerplate(&file, json, errors)
         }
         Command::Stages => {
-            for stage in code::available_stages(None)
+            for stage in code::available_stages(None, &[])
                 .unwrap_or_else(|_| kestrel_core::pipeline::all_stages())
             {
                 let needs: Vec<&str> = stage.requires().iter().map(|l| l.name()).collect();

@@ -110,3 +110,53 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     write_meta(&opts.out, &metas)?;
     Ok(ExitCode::SUCCESS)
 }
+
+pub fn build_actors(
+    geo: &std::path::Path,
+    petrarch: &std::path::Path,
+    out: &std::path::Path,
+) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+    let read = |p: std::path::PathBuf| -> anyhow::Result<String> {
+        let bytes = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    };
+    let mut dict = kestrel_actors::ActorDictionary::new();
+    let mut counts = Vec::new();
+    for file in [
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+        "Phoenix.Countries.actors.txt",
+    ] {
+        let n = dict.add_petrarch(&read(petrarch.join(file))?);
+        counts.push(format!("{file}: {n}"));
+    }
+    let n = dict.add_countries(
+        &read(geo.join("countryInfo.txt"))?,
+        &read(geo.join("demonyms.csv"))?,
+    );
+    counts.push(format!("GeoNames countries: {n}"));
+    let tsv = dict.to_tsv();
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let file =
+        std::fs::File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
+    if out.extension().is_some_and(|e| e == "gz") {
+        use std::io::Write;
+        let mut gz = flate2::GzBuilder::new()
+            .mtime(0)
+            .write(file, flate2::Compression::best());
+        gz.write_all(tsv.as_bytes())?;
+        gz.finish()?;
+    } else {
+        std::fs::write(out, tsv)?;
+    }
+    eprintln!(
+        "kestrel: {} actors written to {} ({})",
+        dict.len(),
+        out.display(),
+        counts.join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
+}

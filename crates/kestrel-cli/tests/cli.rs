@@ -346,7 +346,7 @@ fn cli_code_fills_tags_and_parse() {
     assert_eq!(schema_errors(doc), Vec::<String>::new());
     assert_eq!(
         doc["layers"],
-        serde_json::json!(["clean", "segment", "tag", "parse", "entities"])
+        serde_json::json!(["clean", "segment", "tag", "parse", "entities", "actors"])
     );
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     for e in doc["entities"].as_array().unwrap() {
@@ -448,4 +448,56 @@ fn cli_eval_ud_prints_scores() {
         }
         assert_eq!(last["raw"], raw);
     }
+}
+
+#[test]
+fn cli_user_actor_dictionary_and_dates() {
+    let dir = temp_dir("actors");
+    let dict = dir.join("mine.tsv");
+    std::fs::write(
+        &dict,
+        "person\tAmina Odhiambo\tOdhiambo\tKENGOV 2019-01-05..2023-06-30\n",
+    )
+    .unwrap();
+    let text = b"Foreign Minister Amina Odhiambo arrived in Nairobi on Monday for talks.";
+    let actor_on = |date: &str| -> Value {
+        let out = kestrel(
+            &[
+                "code",
+                "-",
+                "--published",
+                date,
+                "--actors",
+                dict.to_str().unwrap(),
+            ],
+            Some(text),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc = &lines(&out)[0];
+        assert_eq!(schema_errors(doc), Vec::<String>::new());
+        let person = doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == "Amina Odhiambo")
+            .cloned();
+        person.unwrap_or_else(|| panic!("no entity for the minister in {}", doc["entities"]))
+            ["actor"]
+            .clone()
+    };
+    let serving = actor_on("2021-03-01");
+    assert_eq!(
+        (serving["code"].as_str(), serving["sector"].as_str()),
+        (Some("KEN"), Some("GOV"))
+    );
+    assert_eq!(serving["source"], "dictionary");
+    let former = actor_on("2026-03-01");
+    assert_eq!(
+        (former["code"].as_str(), former["sector"].as_str()),
+        (Some("KEN"), Some("ELI"))
+    );
 }

@@ -53,6 +53,8 @@ pub enum Layer {
     Parse,
     /// Named entity mentions.
     Entities,
+    /// Actor codes on entity mentions.
+    Actors,
 }
 
 impl Layer {
@@ -64,6 +66,7 @@ impl Layer {
             Layer::Tag => "tag",
             Layer::Parse => "parse",
             Layer::Entities => "entities",
+            Layer::Actors => "actors",
         }
     }
 }
@@ -203,6 +206,42 @@ impl EntityKind {
     }
 }
 
+/// Where an actor's code came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorSource {
+    /// An actor dictionary.
+    Dictionary,
+    /// Words in the text ("Kenyan Foreign Minister ...").
+    Text,
+    /// Both, agreeing.
+    Both,
+}
+
+impl ActorSource {
+    /// The source's name in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorSource::Dictionary => "dictionary",
+            ActorSource::Text => "text",
+            ActorSource::Both => "both",
+        }
+    }
+}
+
+/// The actor an entity mention stands for: a country or organisation code and a sector, as of
+/// the article's date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorCode {
+    /// ISO 3166 alpha-3 country code, or a CAMEO international code (`IGOUNO`, `NGO...`).
+    pub code: String,
+    /// Sector (`GOV`, `MIL`, `REB`, `OPP`, `ELI`, ...), when known.
+    pub sector: Option<String>,
+    /// The actor's name in the dictionary.
+    pub name: String,
+    /// Where the code came from.
+    pub source: ActorSource,
+}
+
 /// One named entity mention.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
@@ -214,6 +253,8 @@ pub struct Entity {
     pub tokens: Range<usize>,
     /// What it names.
     pub kind: EntityKind,
+    /// The actor it resolves to, once actors are resolved.
+    pub actor: Option<ActorCode>,
 }
 
 /// One sentence: a span of text and a range of the document's tokens.

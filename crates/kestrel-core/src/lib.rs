@@ -29,7 +29,8 @@ pub mod pipeline;
 pub mod segment;
 
 pub use document::{
-    BoilerplateKind, Dateline, Document, Entity, EntityKind, Layer, Removed, Sentence, Span, Token,
+    ActorCode, ActorSource, BoilerplateKind, Dateline, Document, Entity, EntityKind, Layer,
+    Removed, Sentence, Span, Token,
 };
 pub use ingest::{InputError, InputFormat, InputKind, Inputs, ReadOptions};
 pub use output::SCHEMA;

@@ -83,7 +83,15 @@ struct JsonEntity<'a> {
     kind: &'static str,
     sentence: usize,
     cluster: Option<usize>,
-    actor: Option<()>,
+    actor: Option<JsonActor<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonActor<'a> {
+    code: &'a str,
+    sector: Option<&'a str>,
+    name: &'a str,
+    source: &'static str,
 }
 
 #[derive(Serialize)]
@@ -234,7 +242,12 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
                     kind: e.kind.name(),
                     sentence: e.sentence,
                     cluster: None,
-                    actor: None,
+                    actor: e.actor.as_ref().map(|a| JsonActor {
+                        code: &a.code,
+                        sector: a.sector.as_deref(),
+                        name: &a.name,
+                        source: a.source.name(),
+                    }),
                 }
             })
             .collect(),
@@ -398,7 +411,17 @@ pub fn to_table(doc: &Document) -> String {
     if !doc.entities.is_empty() {
         let _ = writeln!(out, "\nentities ({})", doc.entities.len());
         for e in &doc.entities {
-            let _ = writeln!(out, "  {:<7} {}", e.kind.name(), doc.slice(e.span));
+            let actor = e.actor.as_ref().map_or(String::new(), |a| {
+                format!(
+                    "  -> {}{} ({})",
+                    a.code,
+                    a.sector
+                        .as_deref()
+                        .map_or(String::new(), |s| format!(" {s}")),
+                    a.name
+                )
+            });
+            let _ = writeln!(out, "  {:<7} {}{actor}", e.kind.name(), doc.slice(e.span));
         }
     }
     if !doc.removed.is_empty() {

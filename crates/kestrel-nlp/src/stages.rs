@@ -141,6 +141,7 @@ impl Stage for NerStage {
                     sentence: s,
                     tokens,
                     kind: m.kind,
+                    actor: None,
                 });
             }
         }

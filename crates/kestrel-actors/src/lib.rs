@@ -1,0 +1,770 @@
+//! Actor dictionaries and the resolution of entity mentions to actors.
+//!
+//! An actor is a person, a country or an organisation known by one or more names. A person's
+//! roles are dated ("RUS GOV from 2004-03-09"), so that a mention resolves to the role its
+//! holder had on the article's date, and to `ELI` (elite, a former official) once every dated
+//! role has ended. Countries resolve by name, capital (a metonym for the government:
+//! "Washington said" is the United States government) and demonym ("Kenyan").
+//!
+//! # The dictionary format
+//!
+//! Kestrel's own format is tab-separated text, one actor per line, `#` for comments:
+//!
+//! ```text
+//! # kind   name              other names (|)            roles (;): CODE [FROM..TO]
+//! person   Amina Odhiambo    Odhiambo|Minister Odhiambo  KENGOV 2019-01-05..2023-06-30; KENELI
+//! org      Example League    EXL                        IGOEXL
+//! country  Kenya             Republic of Kenya          KEN
+//! ```
+//!
+//! A role without dates is the default when no dated role covers the date; a code is a
+//! three-letter country (ISO 3166 alpha-3) followed by a sector (`GOV`, `MIL`, `OPP`, ...), or a
+//! CAMEO international code (`IGO...`, `NGO...`). PETRARCH's `.actors.txt` dictionaries are read
+//! too ([`ActorDictionary::add_petrarch`]).
+#![deny(missing_docs)]
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::Arc;
+
+use kestrel_core::{ActorCode, ActorSource, Document, EntityKind, Layer, Stage};
+
+/// A date as `YYYYMMDD`, which orders like the date.
+pub type Date = u32;
+
+/// What an actor is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// A country or territory.
+    Country,
+    /// An organisation or a body.
+    Org,
+}
+
+impl ActorKind {
+    fn name(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Country => "country",
+            ActorKind::Org => "org",
+        }
+    }
+}
+
+/// One role: a code, valid from and to a date (inclusive; open when `None`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// Country or international code plus sector: `RUSGOV`, `IGOUNO`.
+    pub code: String,
+    /// First day, when dated.
+    pub from: Option<Date>,
+    /// Last day, when dated.
+    pub to: Option<Date>,
+}
+
+impl Role {
+    fn dated(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    fn covers(&self, d: Date) -> bool {
+        self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t)
+    }
+}
+
+/// One actor and its roles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// Person, country or organisation.
+    pub kind: ActorKind,
+    /// Its main name.
+    pub name: String,
+    /// Other names it goes by.
+    pub aliases: Vec<String>,
+    /// Its roles, dated and undated.
+    pub roles: Vec<Role>,
+}
+
+/// Splits a code into (code, sector): `RUSGOV` → (`RUS`, `GOV`); international codes keep
+/// their whole code and take their prefix as sector: `IGOUNO` → (`IGOUNO`, `IGO`).
+pub fn split_code(code: &str) -> (String, Option<String>) {
+    const INTERNATIONAL: [&str; 6] = ["IGO", "NGO", "IMG", "MNC", "UIS", "NGM"];
+    let code = code.trim();
+    let prefix = code.get(..3).unwrap_or(code);
+    if INTERNATIONAL.contains(&prefix) {
+        return (code.to_string(), Some(prefix.to_string()));
+    }
+    let sector = code.get(3..6).filter(|s| s.len() == 3).map(str::to_string);
+    (prefix.to_string(), sector)
+}
+
+impl Actor {
+    /// The actor's code on a date: the latest-starting dated role that covers it; else the
+    /// undated role; else, for a person whose dated roles have all ended, their country as
+    /// `ELI` (a former official). Without a date, the most recent role.
+    pub fn code_on(&self, date: Option<Date>) -> Option<(String, Option<String>)> {
+        let undated = self.roles.iter().find(|r| !r.dated());
+        let Some(d) = date else {
+            let latest = self
+                .roles
+                .iter()
+                .filter(|r| r.dated())
+                .max_by_key(|r| r.from.unwrap_or(0));
+            return latest.or(undated).map(|r| split_code(&r.code));
+        };
+        if let Some(r) = self
+            .roles
+            .iter()
+            .filter(|r| r.dated() && r.covers(d))
+            .max_by_key(|r| r.from.unwrap_or(0))
+        {
+            return Some(split_code(&r.code));
+        }
+        if let Some(r) = undated {
+            return Some(split_code(&r.code));
+        }
+        let ended = self
+            .roles
+            .iter()
+            .filter(|r| r.to.is_some_and(|t| t < d))
+            .max_by_key(|r| r.to);
+        if self.kind == ActorKind::Person {
+            if let Some(r) = ended {
+                let (country, _) = split_code(&r.code);
+                return Some((country, Some("ELI".to_string())));
+            }
+        }
+        None
+    }
+}
+
+/// Why a dictionary could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{source_name}:{line}: {message}")]
+pub struct DictionaryError {
+    /// The file or source.
+    pub source_name: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Actors indexed by their names.
+#[derive(Clone, Debug, Default)]
+pub struct ActorDictionary {
+    actors: Vec<Actor>,
+    /// Normalised name → actors, most recently added first.
+    index: HashMap<String, Vec<usize>>,
+}
+
+/// Lowercase words of a name as Kestrel's tokenizer splits it, joined by spaces.
+pub fn name_key(name: &str) -> String {
+    let name = name.trim();
+    kestrel_core::segment::tokenize(name)
+        .iter()
+        .map(|t| name[t.span.range()].to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Parses a date: `YYYY-MM-DD`, `YYYYMMDD`, or PETRARCH's `YYMMDD` (years over 30 are 19YY).
+pub fn parse_date(s: &str) -> Option<Date> {
+    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+    match digits.len() {
+        8 => digits.parse().ok(),
+        6 => {
+            let yy: u32 = digits[..2].parse().ok()?;
+            let rest: u32 = digits[2..].parse().ok()?;
+            let year = if yy > 30 { 1900 + yy } else { 2000 + yy };
+            Some(year * 10_000 + rest)
+        }
+        _ => None,
+    }
+}
+
+impl ActorDictionary {
+    /// An empty dictionary.
+    pub fn new() -> ActorDictionary {
+        ActorDictionary::default()
+    }
+
+    /// Number of actors.
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// True when there are no actors.
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    /// All actors, in the order they were added.
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// Adds an actor under its name and aliases.
+    pub fn add(&mut self, actor: Actor) {
+        let i = self.actors.len();
+        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+            let key = name_key(name);
+            if key.is_empty() {
+                continue;
+            }
+            let slot = self.index.entry(key).or_default();
+            if !slot.contains(&i) {
+                slot.insert(0, i);
+            }
+        }
+        self.actors.push(actor);
+    }
+
+    /// The actor known by this name; when several are, the most recently added (so that a
+    /// user's dictionary overrides the built-in one).
+    pub fn lookup(&self, name: &str) -> Option<&Actor> {
+        let ids = self.index.get(&name_key(name))?;
+        ids.iter().map(|&i| &self.actors[i]).next()
+    }
+
+    /// Reads Kestrel's tab-separated format (see the crate documentation).
+    pub fn add_tsv(&mut self, content: &str, source_name: &str) -> Result<usize, DictionaryError> {
+        let mut added = 0;
+        for (n, line) in content.lines().enumerate() {
+            let err = |message: String| DictionaryError {
+                source_name: source_name.to_string(),
+                line: n + 1,
+                message,
+            };
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 4 {
+                return Err(err(format!(
+                    "expected 4 tab-separated columns (kind, name, other names, roles), found {}",
+                    cols.len()
+                )));
+            }
+            let kind = match cols[0].trim() {
+                "person" => ActorKind::Person,
+                "country" => ActorKind::Country,
+                "org" => ActorKind::Org,
+                other => {
+                    return Err(err(format!(
+                        "unknown kind {other:?}; use person, country or org"
+                    )))
+                }
+            };
+            let mut roles = Vec::new();
+            for r in cols[3].split(';').map(str::trim).filter(|r| !r.is_empty()) {
+                let (code, dates) = r.split_once(' ').map_or((r, ""), |(c, d)| (c, d.trim()));
+                if code.len() < 3 || !code.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
+                    return Err(err(format!("bad code {code:?}: use upper-case letters, such as KENGOV or IGOUNO (--- for an unknown country)")));
+                }
+                let (from, to) = if dates.is_empty() {
+                    (None, None)
+                } else {
+                    let (a, b) = dates.split_once("..").ok_or_else(|| {
+                        err(format!(
+                            "bad dates {dates:?}: write FROM..TO, either side may be empty"
+                        ))
+                    })?;
+                    let parse = |s: &str| -> Result<Option<Date>, DictionaryError> {
+                        if s.trim().is_empty() {
+                            Ok(None)
+                        } else {
+                            parse_date(s)
+                                .map(Some)
+                                .ok_or_else(|| err(format!("bad date {s:?}: write YYYY-MM-DD")))
+                        }
+                    };
+                    (parse(a)?, parse(b)?)
+                };
+                roles.push(Role {
+                    code: code.to_string(),
+                    from,
+                    to,
+                });
+            }
+            let aliases = cols[2]
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect();
+            self.add(Actor {
+                kind,
+                name: cols[1].trim().to_string(),
+                aliases,
+                roles,
+            });
+            added += 1;
+        }
+        Ok(added)
+    }
+
+    /// Writes the dictionary in Kestrel's tab-separated format.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from("# Kestrel actor dictionary: kind, name, other names (|), roles (;) as CODE [FROM..TO]\n");
+        let date = |d: Option<Date>| {
+            d.map_or(String::new(), |d| {
+                format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100)
+            })
+        };
+        // Names never hold the format's separators.
+        let clean = |n: &str| {
+            n.replace(['\t', '|', ';'], " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for a in &self.actors {
+            let aliases: Vec<String> = a.aliases.iter().map(|n| clean(n)).collect();
+            let roles: Vec<String> = a
+                .roles
+                .iter()
+                .map(|r| {
+                    if r.dated() {
+                        format!("{} {}..{}", r.code, date(r.from), date(r.to))
+                    } else {
+                        r.code.clone()
+                    }
+                })
+                .collect();
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\n",
+                a.kind.name(),
+                clean(&a.name),
+                aliases.join("|"),
+                roles.join("; ")
+            ));
+        }
+        out
+    }
+
+    /// Reads a PETRARCH-format actor dictionary: entries of phrases joined by `_`, `+`
+    /// synonyms, and codes in brackets, dated as `[CODE YYMMDD-YYMMDD]`, `[CODE >YYMMDD]` or
+    /// `[CODE <YYMMDD]`. Entries with dated codes are people.
+    pub fn add_petrarch(&mut self, content: &str) -> usize {
+        let mut added = 0;
+        let mut phrases: Vec<String> = Vec::new();
+        let mut codes: Vec<String> = Vec::new();
+        let mut flush =
+            |phrases: &mut Vec<String>, codes: &mut Vec<String>, dict: &mut ActorDictionary| {
+                if phrases.is_empty() || codes.is_empty() {
+                    phrases.clear();
+                    codes.clear();
+                    return;
+                }
+                let roles: Vec<Role> = codes.iter().filter_map(|c| petrarch_role(c)).collect();
+                let kind = if roles.iter().any(Role::dated) {
+                    ActorKind::Person
+                } else if roles
+                    .iter()
+                    .all(|r| r.code.len() == 3 && split_code(&r.code).1.is_none())
+                {
+                    ActorKind::Country
+                } else {
+                    ActorKind::Org
+                };
+                let mut names = phrases.drain(..).map(|p| title_case(&p));
+                let name = names.next().expect("non-empty");
+                dict.add(Actor {
+                    kind,
+                    name,
+                    aliases: names.collect(),
+                    roles,
+                });
+                codes.clear();
+                added += 1;
+            };
+        for raw in content.lines() {
+            let line = raw.split('#').next().unwrap_or("");
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let (text, code) = match trimmed.find('[') {
+                Some(at) => (&trimmed[..at], Some(&trimmed[at..])),
+                None => (trimmed, None),
+            };
+            if raw.starts_with([' ', '\t']) && text.trim().is_empty() {
+                codes.extend(code.map(str::to_string));
+                continue;
+            }
+            let phrase = text.trim().trim_start_matches('+').replace('_', " ");
+            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.trim().starts_with('+') {
+                flush(&mut phrases, &mut codes, self);
+            }
+            if !phrase.is_empty() {
+                phrases.push(phrase);
+            }
+            codes.extend(code.map(str::to_string));
+        }
+        flush(&mut phrases, &mut codes, self);
+        added
+    }
+
+    /// Adds countries from GeoNames' `countryInfo.txt` (name and capital) and a demonym table
+    /// (`nationality,alpha_3_code`). Capitals stand for governments ("Moscow said").
+    pub fn add_countries(&mut self, country_info: &str, demonyms: &str) -> usize {
+        let mut demonym_of: HashMap<&str, Vec<String>> = HashMap::new();
+        for line in demonyms.lines().skip(1) {
+            if let Some((name, code)) = line.split_once(',') {
+                let entry = demonym_of.entry(code.trim()).or_default();
+                entry.push(name.trim().to_string());
+                if !name.ends_with('s')
+                    && !name.ends_with("ese")
+                    && !name.ends_with("sh")
+                    && !name.ends_with("ch")
+                {
+                    entry.push(format!("{}s", name.trim()));
+                }
+            }
+        }
+        let mut added = 0;
+        for line in country_info.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 6 || cols[1].len() != 3 {
+                continue;
+            }
+            let (iso3, name, capital) = (cols[1], cols[4], cols[5]);
+            let mut aliases = demonym_of.remove(iso3).unwrap_or_default();
+            if let Some(short) = short_name(name) {
+                aliases.push(short);
+            }
+            self.add(Actor {
+                kind: ActorKind::Country,
+                name: name.to_string(),
+                aliases,
+                roles: vec![Role {
+                    code: iso3.to_string(),
+                    from: None,
+                    to: None,
+                }],
+            });
+            if !capital.is_empty() {
+                self.add(Actor {
+                    kind: ActorKind::Org,
+                    name: capital.to_string(),
+                    aliases: Vec::new(),
+                    roles: vec![Role {
+                        code: format!("{iso3}GOV"),
+                        from: None,
+                        to: None,
+                    }],
+                });
+            }
+            added += 1;
+        }
+        added
+    }
+
+    /// Resolves one mention's text on a date.
+    pub fn resolve(&self, text: &str, kind: EntityKind, date: Option<Date>) -> Option<ActorCode> {
+        let actor = self.lookup(text).or_else(|| {
+            // A person named by surname alone, when the dictionary knows the full name only.
+            if kind == EntityKind::Person {
+                let last = text.split_whitespace().last()?;
+                self.lookup(last).filter(|a| a.kind == ActorKind::Person)
+            } else {
+                None
+            }
+        })?;
+        let (code, sector) = actor.code_on(date)?;
+        Some(ActorCode {
+            code,
+            sector,
+            name: actor.name.clone(),
+            source: ActorSource::Dictionary,
+        })
+    }
+}
+
+/// PETRARCH's sector codes where PLOVER's differ: PETRARCH writes media as `MED`, which PLOVER
+/// uses for medical; PETRARCH's health sector is `HLH`.
+fn plover_sector(chunk: &str) -> &str {
+    match chunk {
+        "MED" => "JRN",
+        "HLH" => "MED",
+        other => other,
+    }
+}
+
+/// Rewrites a PETRARCH code into Kestrel's: sector chunks renamed to PLOVER's, and a
+/// sector-only code (`~MED`) given the unknown country `---`.
+fn petrarch_code(code: &str) -> Option<String> {
+    if let Some(sector) = code.strip_prefix('~') {
+        return (sector.len() == 3).then(|| format!("---{}", plover_sector(sector)));
+    }
+    if code.len() < 3 || !code.chars().all(|ch| ch.is_ascii_uppercase()) {
+        return None;
+    }
+    // A bare sector ("[MED]" for a news agency) has no country.
+    const SECTORS: [&str; 24] = [
+        "GOV", "MIL", "REB", "OPP", "JUD", "LEG", "PTY", "COP", "SPY", "ELI", "MED", "HLH", "BUS",
+        "CVL", "REF", "LAB", "EDU", "REL", "AGR", "ENV", "HRI", "CRM", "UAF", "INS",
+    ];
+    if SECTORS.contains(&code) {
+        return Some(format!("---{}", plover_sector(code)));
+    }
+    let mut out = code[..3].to_string();
+    let mut rest = &code[3..];
+    while rest.len() >= 3 {
+        out.push_str(plover_sector(&rest[..3]));
+        rest = &rest[3..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+fn petrarch_role(code: &str) -> Option<Role> {
+    let inner = code
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
+    let mut parts = inner.split_whitespace();
+    let c = petrarch_code(parts.next()?)?;
+    let dates = parts.next().unwrap_or("");
+    let (from, to) = if let Some(d) = dates.strip_prefix('>') {
+        (parse_date(d), None)
+    } else if let Some(d) = dates.strip_prefix('<') {
+        (None, parse_date(d))
+    } else if let Some((a, b)) = dates.split_once('-') {
+        (parse_date(a), parse_date(b))
+    } else {
+        (None, None)
+    };
+    Some(Role { code: c, from, to })
+}
+
+/// "SERGEY LAVROV" → "Sergey Lavrov", "THE UNITED NATIONS" → "the United Nations"; keeps
+/// other short all-capital words ("UN", "U.S.").
+fn title_case(s: &str) -> String {
+    const SMALL: [&str; 14] = [
+        "THE", "OF", "IN", "AND", "FOR", "ON", "AT", "TO", "WITH", "DE", "LA", "AL", "EL", "DU",
+    ];
+    s.split(' ')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(i, w)| {
+            if SMALL.contains(&w) {
+                return if i == 0 {
+                    title_word(w)
+                } else {
+                    w.to_lowercase()
+                };
+            }
+            if w.len() <= 3 || w.contains('.') {
+                return w.to_string();
+            }
+            title_word(w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn title_word(w: &str) -> String {
+    {
+        {
+            let mut c = w.chars();
+            let first = c
+                .next()
+                .map(|f| f.to_uppercase().collect::<String>())
+                .unwrap_or_default();
+            first + &c.as_str().to_lowercase()
+        }
+    }
+}
+
+/// "Republic of the Congo" → none; "United States" → none; "Iran, Islamic Republic of" → "Iran".
+fn short_name(name: &str) -> Option<String> {
+    name.split_once(',').map(|(a, _)| a.trim().to_string())
+}
+
+/// The built-in dictionary, read once per process.
+pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
+    static DICT: std::sync::OnceLock<Result<Arc<ActorDictionary>, String>> =
+        std::sync::OnceLock::new();
+    DICT.get_or_init(|| {
+        let bytes = include_bytes!("../../../dictionaries/actors.tsv.gz");
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .map_err(|e| e.to_string())?;
+        let mut d = ActorDictionary::new();
+        d.add_tsv(&text, "dictionaries/actors.tsv.gz")
+            .map_err(|e| e.to_string())?;
+        Ok(Arc::new(d))
+    })
+    .clone()
+    .map_err(|message| DictionaryError {
+        source_name: "built-in dictionary".into(),
+        line: 0,
+        message,
+    })
+}
+
+/// Gives each entity mention the actor it stands for on the document's publication date.
+#[derive(Clone, Debug)]
+pub struct ActorStage {
+    dictionary: Arc<ActorDictionary>,
+}
+
+impl ActorStage {
+    /// A stage over this dictionary.
+    pub fn new(dictionary: Arc<ActorDictionary>) -> ActorStage {
+        ActorStage { dictionary }
+    }
+}
+
+impl Stage for ActorStage {
+    fn name(&self) -> &'static str {
+        "actors"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn assigns(&self) -> Layer {
+        Layer::Actors
+    }
+    fn process(&self, doc: &mut Document) {
+        let date = doc
+            .published
+            .as_deref()
+            .and_then(|p| parse_date(p.get(..10).unwrap_or(p)));
+        for i in 0..doc.entities.len() {
+            let text = doc.text[doc.entities[i].span.range()].to_string();
+            let kind = doc.entities[i].kind;
+            doc.entities[i].actor = self.dictionary.resolve(&text, kind, date);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TSV: &str = "# test\nperson\tAmina Odhiambo\tOdhiambo|Foreign Minister Odhiambo\tKENGOV 2019-01-05..2023-06-30\n\
+org\tExample League\tEXL\tIGOEXL\ncountry\tKenya\tRepublic of Kenya\tKEN\n";
+
+    #[test]
+    fn actors_dated_roles_and_former_officials() {
+        let mut d = ActorDictionary::new();
+        assert_eq!(d.add_tsv(TSV, "test").unwrap(), 3);
+        let r = |t: &str, date| d.resolve(t, EntityKind::Person, parse_date(date));
+        let on = r("Amina Odhiambo", "2021-05-01").unwrap();
+        assert_eq!(
+            (on.code.as_str(), on.sector.as_deref()),
+            ("KEN", Some("GOV"))
+        );
+        let after = r("Odhiambo", "2026-02-01").unwrap();
+        assert_eq!(
+            (after.code.as_str(), after.sector.as_deref()),
+            ("KEN", Some("ELI"))
+        );
+        let org = d.resolve("EXL", EntityKind::Org, None).unwrap();
+        assert_eq!(
+            (org.code.as_str(), org.sector.as_deref()),
+            ("IGOEXL", Some("IGO"))
+        );
+        assert_eq!(
+            d.resolve("Republic of Kenya", EntityKind::Gpe, None)
+                .unwrap()
+                .code,
+            "KEN"
+        );
+    }
+
+    #[test]
+    fn actors_tsv_round_trip_and_errors() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(TSV, "test").unwrap();
+        let mut again = ActorDictionary::new();
+        again.add_tsv(&d.to_tsv(), "again").unwrap();
+        assert_eq!(d.actors(), again.actors());
+        let err = ActorDictionary::new()
+            .add_tsv("person\tX\t\tKENGOV 2019..\n", "bad")
+            .unwrap_err();
+        assert!(err.to_string().contains("bad date"), "{err}");
+        let err = ActorDictionary::new()
+            .add_tsv("robot\tX\t\tKEN\n", "bad")
+            .unwrap_err();
+        assert!(err.to_string().contains("unknown kind"), "{err}");
+    }
+
+    #[test]
+    fn actors_read_petrarch_format() {
+        // Our own entries, written in PETRARCH's layout.
+        let petrarch =
+            "# comment\nAMINA_ODHIAMBO_  # note\n+ODHIAMBO\n\t[KENGOV 190105-230630]\n\t[KENELI]\n\
+EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
+        let mut d = ActorDictionary::new();
+        assert_eq!(d.add_petrarch(petrarch), 2);
+        let a = d.lookup("Odhiambo").unwrap();
+        assert_eq!(a.kind, ActorKind::Person);
+        assert_eq!(a.name, "Amina Odhiambo");
+        assert_eq!(
+            a.roles[0],
+            Role {
+                code: "KENGOV".into(),
+                from: Some(20190105),
+                to: Some(20230630)
+            }
+        );
+        // After the dated role the undated one applies.
+        assert_eq!(
+            a.code_on(Some(20250101)),
+            Some(("KEN".into(), Some("ELI".into())))
+        );
+        assert_eq!(d.lookup("Example League").unwrap().kind, ActorKind::Org);
+    }
+
+    #[test]
+    fn actors_petrarch_sectors_become_plover_sectors() {
+        let mut d = ActorDictionary::new();
+        d.add_petrarch(
+            "EXAMPLE_WIRE_SERVICE_ [~MED]\nEXAMPLE_CLINIC_ [KENHLH]\nEXAMPLE_AGENCY\n\t[MED]\n",
+        );
+        let agency = d.resolve("Example Agency", EntityKind::Org, None).unwrap();
+        assert_eq!(
+            (agency.code.as_str(), agency.sector.as_deref()),
+            ("---", Some("JRN"))
+        );
+        let wire = d
+            .resolve("Example Wire Service", EntityKind::Org, None)
+            .unwrap();
+        assert_eq!(
+            (wire.code.as_str(), wire.sector.as_deref()),
+            ("---", Some("JRN"))
+        );
+        let clinic = d.resolve("Example Clinic", EntityKind::Org, None).unwrap();
+        assert_eq!(
+            (clinic.code.as_str(), clinic.sector.as_deref()),
+            ("KEN", Some("MED"))
+        );
+    }
+
+    #[test]
+    fn actors_countries_capitals_and_demonyms() {
+        let info = "#x\nKE\tKEN\t404\tKE\tKenya\tNairobi\nIR\tIRN\t364\tIR\tIran, Islamic Republic of\tTehran\n";
+        let demonyms = "nationality,alpha_3_code\nKenyan,KEN\nIranian,IRN\n";
+        let mut d = ActorDictionary::new();
+        assert_eq!(d.add_countries(info, demonyms), 2);
+        let c = d.resolve("Nairobi", EntityKind::Gpe, None).unwrap();
+        assert_eq!((c.code.as_str(), c.sector.as_deref()), ("KEN", Some("GOV")));
+        assert_eq!(
+            d.resolve("Kenyans", EntityKind::Norp, None).unwrap().code,
+            "KEN"
+        );
+        assert_eq!(
+            d.resolve("Iran", EntityKind::Gpe, None).unwrap().code,
+            "IRN"
+        );
+    }
+}
