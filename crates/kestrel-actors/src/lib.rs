@@ -643,6 +643,97 @@ impl Stage for ActorStage {
             let kind = doc.entities[i].kind;
             doc.entities[i].actor = self.dictionary.resolve(&text, kind, date);
         }
+        cluster_by_name(doc);
+    }
+}
+
+/// Clusters mentions that name the same thing, and shares actors within each cluster.
+///
+/// People: mentions with the same full name join; a surname-only mention ("Lavrov") joins the
+/// nearest full-name mention with that surname, earlier ones first, so that two people who
+/// share a surname are not merged through it. Other mentions join those with the same resolved
+/// actor, or else the same words. An unresolved mention then takes the actor of its cluster's
+/// nearest resolved mention. Pronouns and descriptions ("the minister") are not clustered yet.
+pub fn cluster_by_name(doc: &mut Document) {
+    let n = doc.entities.len();
+    let words: Vec<Vec<String>> = doc
+        .entities
+        .iter()
+        .map(|e| {
+            doc.text[e.span.range()]
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (root(parent, a), root(parent, b));
+        // The smaller index is the cluster's id: its first mention.
+        parent[ra.max(rb)] = ra.min(rb);
+    };
+    for i in 0..n {
+        let e = &doc.entities[i];
+        if e.kind == EntityKind::Person && words[i].len() == 1 {
+            let name = &words[i][0];
+            let is_person =
+                |j: usize| doc.entities[j].kind == EntityKind::Person && words[j].len() > 1;
+            // The surname last ("Sergei Lavrov"), else first (family-name-first "Wang Yi").
+            let by_last = |j: &usize| is_person(*j) && words[*j].last() == Some(name);
+            let by_first = |j: &usize| {
+                is_person(*j) && words[*j].len() == 2 && words[*j].first() == Some(name)
+            };
+            let target = (0..i)
+                .rev()
+                .find(by_last)
+                .or_else(|| (i + 1..n).find(by_last))
+                .or_else(|| (0..i).rev().find(by_first))
+                .or_else(|| (i + 1..n).find(by_first));
+            if let Some(j) = target {
+                union(&mut parent, i, j);
+                continue;
+            }
+        }
+        for j in 0..i {
+            let o = &doc.entities[j];
+            if o.kind != e.kind {
+                continue;
+            }
+            let same = if e.kind == EntityKind::Person {
+                words[i] == words[j]
+            } else {
+                match (&e.actor, &o.actor) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => words[i] == words[j],
+                }
+            };
+            if same {
+                union(&mut parent, i, j);
+                break;
+            }
+        }
+    }
+    let cluster: Vec<usize> = (0..n).map(|i| root(&mut parent, i)).collect();
+    for (e, &c) in doc.entities.iter_mut().zip(&cluster) {
+        e.cluster = Some(c);
+    }
+    for i in 0..n {
+        if doc.entities[i].actor.is_some() {
+            continue;
+        }
+        let nearest = (0..n)
+            .filter(|&j| cluster[j] == cluster[i] && doc.entities[j].actor.is_some())
+            .min_by_key(|&j| (j.abs_diff(i), j > i));
+        if let Some(j) = nearest {
+            doc.entities[i].actor = doc.entities[j].actor.clone();
+        }
     }
 }
 
@@ -748,6 +839,44 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
             (clinic.code.as_str(), clinic.sector.as_deref()),
             ("KEN", Some("MED"))
         );
+    }
+
+    fn entity(doc: &Document, text: &str, nth: usize, kind: EntityKind) -> kestrel_core::Entity {
+        let start = doc.text.match_indices(text).nth(nth).unwrap().0;
+        kestrel_core::Entity {
+            span: kestrel_core::Span::new(start, start + text.len()),
+            sentence: 0,
+            tokens: 0..0,
+            kind,
+            actor: None,
+            cluster: None,
+        }
+    }
+
+    #[test]
+    fn actors_clusters_surnames_and_shares_actors() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(TSV, "test").unwrap();
+        let text =
+            "Ruiz spoke first. Amina Odhiambo met Carlos Ruiz. Odhiambo left; Ana Ruiz stayed.";
+        let mut doc = Document::new("t", text);
+        doc.published = Some("2021-05-01".into());
+        for (t, nth) in [
+            ("Ruiz", 0),
+            ("Amina Odhiambo", 0),
+            ("Carlos Ruiz", 0),
+            ("Odhiambo", 1),
+            ("Ana Ruiz", 0),
+        ] {
+            let e = entity(&doc, t, nth, EntityKind::Person);
+            doc.entities.push(e);
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let clusters: Vec<usize> = doc.entities.iter().map(|e| e.cluster.unwrap()).collect();
+        // "Ruiz" before any full name joins the first full name with that surname, Carlos Ruiz;
+        // "Odhiambo" joins "Amina Odhiambo"; Ana Ruiz is someone else.
+        assert_eq!(clusters, [0, 1, 0, 1, 4]);
+        assert_eq!(doc.entities[3].actor.as_ref().unwrap().code, "KEN");
     }
 
     #[test]

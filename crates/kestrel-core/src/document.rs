@@ -255,6 +255,9 @@ pub struct Entity {
     pub kind: EntityKind,
     /// The actor it resolves to, once actors are resolved.
     pub actor: Option<ActorCode>,
+    /// The coreference cluster: the index (into [`Document::entities`]) of the cluster's first
+    /// mention, once mentions are clustered.
+    pub cluster: Option<usize>,
 }
 
 /// One sentence: a span of text and a range of the document's tokens.

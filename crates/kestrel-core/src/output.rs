@@ -241,7 +241,7 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
                     end,
                     kind: e.kind.name(),
                     sentence: e.sentence,
-                    cluster: None,
+                    cluster: e.cluster,
                     actor: e.actor.as_ref().map(|a| JsonActor {
                         code: &a.code,
                         sector: a.sector.as_deref(),

@@ -142,6 +142,7 @@ impl Stage for NerStage {
                     tokens,
                     kind: m.kind,
                     actor: None,
+                    cluster: None,
                 });
             }
         }
