@@ -181,7 +181,7 @@ impl Perceptron {
 
     /// Number of features with weights.
     pub fn n_features(&self) -> usize {
-        self.rows.len().max(self.sparse.len)
+        self.rows.len().max(self.sparse.len).max(self.small.len)
     }
 
     /// Adds each feature's weights to `scores` (which must hold one slot per class).
@@ -324,7 +324,43 @@ impl Perceptron {
     fn build_small(&mut self) {
         if self.n_classes <= SMALL {
             self.small = SmallTable::build(&self.sparse, &self.entries);
+            // The rows now live in the slots; the general table would only hold copies.
+            self.sparse = FeatureTable::default();
+            self.entries = Vec::new();
         }
+    }
+
+    /// Every feature's non-zero (class, weight) pairs, in key order.
+    fn rows_sorted(&self) -> Vec<(u64, Vec<(u16, f32)>)> {
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = if self.small.len > 0 {
+            self.small
+                .slots
+                .iter()
+                .filter(|s| s.0 != 0)
+                .map(|(k, row)| {
+                    let entries = row[..self.n_classes]
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, w)| **w != 0.0)
+                        .map(|(c, &w)| (c as u16, w))
+                        .collect();
+                    (*k, entries)
+                })
+                .collect()
+        } else {
+            self.sparse
+                .iter()
+                .map(|(k, (start, len))| {
+                    let entries = self.entries[start as usize..(start + len) as usize]
+                        .iter()
+                        .map(|&(c, w)| (c as u16, w))
+                        .collect();
+                    (k, entries)
+                })
+                .collect()
+        };
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
     }
 
     fn push_row(&mut self, key: u64, entries: &[(u16, f32)]) {
@@ -346,14 +382,13 @@ impl Perceptron {
             "finish the model before writing it"
         );
         out.write_all(&(self.n_classes as u32).to_le_bytes())?;
-        out.write_all(&(self.sparse.len as u64).to_le_bytes())?;
-        let mut keys: Vec<(u64, (u32, u32))> = self.sparse.iter().collect();
-        keys.sort_unstable_by_key(|&(k, _)| k);
-        for (k, (start, len)) in keys {
+        let rows = self.rows_sorted();
+        out.write_all(&(rows.len() as u64).to_le_bytes())?;
+        for (k, entries) in rows {
             out.write_all(&k.to_le_bytes())?;
-            out.write_all(&(len as u16).to_le_bytes())?;
-            for &(c, w) in &self.entries[start as usize..(start + len) as usize] {
-                out.write_all(&(c as u16).to_le_bytes())?;
+            out.write_all(&(entries.len() as u16).to_le_bytes())?;
+            for (c, w) in entries {
+                out.write_all(&c.to_le_bytes())?;
                 out.write_all(&f32_to_f16(w).to_le_bytes())?;
             }
         }
