@@ -29,6 +29,13 @@ use std::sync::Arc;
 
 use kestrel_core::{ActorCode, ActorSource, Document, EntityKind, Layer, Stage};
 
+/// PETRARCH-2's actor dictionaries, in the order Kestrel reads them.
+pub const PETRARCH_ACTOR_FILES: [&str; 3] = [
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+    "Phoenix.Countries.actors.txt",
+];
+
 /// A date as `YYYYMMDD`, which orders like the date.
 pub type Date = u32;
 

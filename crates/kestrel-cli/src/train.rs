@@ -123,11 +123,7 @@ pub fn build_actors(
     };
     let mut dict = kestrel_actors::ActorDictionary::new();
     let mut counts = Vec::new();
-    for file in [
-        "Phoenix.International.actors.txt",
-        "Phoenix.MilNonState.actors.txt",
-        "Phoenix.Countries.actors.txt",
-    ] {
+    for file in kestrel_actors::PETRARCH_ACTOR_FILES {
         let n = dict.add_petrarch(&read(petrarch.join(file))?);
         counts.push(format!("{file}: {n}"));
     }

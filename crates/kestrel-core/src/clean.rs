@@ -267,6 +267,14 @@ impl Features {
             }
         }
         let dated = WEEKDAYS.iter().any(|d| words.contains(d));
+        // A paragraph that opens "Dear ..." addresses the reader as a letter does.
+        if lower.trim_start().starts_with("dear ") {
+            let k = BoilerplateKind::ALL
+                .iter()
+                .position(|&x| x == BoilerplateKind::Other)
+                .expect("listed");
+            kind_weight[k] += 3.0;
+        }
         let trimmed = para.trim_end();
         let fragment = all_words <= 8
             && (trimmed.ends_with([':', ','])
@@ -576,8 +584,6 @@ const PHRASES: &[(&str, BoilerplateKind, f32)] = {
         ("we need your help", Appeal, 2.5),
         ("become a member", Appeal, 2.5),
         ("become a patron", Appeal, 2.5),
-        ("dear reader", Other, 3.0),
-        ("dear readers", Other, 3.0),
         ("a message from", Other, 1.5),
         ("remind me later", Other, 3.0),
         ("no thanks", Other, 2.0),

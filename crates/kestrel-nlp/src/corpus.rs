@@ -2,24 +2,8 @@
 
 use kestrel_core::conllu::{self, ConlluSentence};
 
-/// One gold word.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TrainWord {
-    /// Word form.
-    pub form: String,
-    /// Lemma.
-    pub lemma: String,
-    /// Universal tag.
-    pub upos: String,
-    /// Penn Treebank tag.
-    pub xpos: String,
-    /// Features (`_` when none).
-    pub feats: String,
-    /// 1-based head, 0 for the root.
-    pub head: usize,
-    /// Relation to the head.
-    pub deprel: String,
-}
+/// One gold word: a CoNLL-U word.
+pub type TrainWord = conllu::Word;
 
 /// One gold sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,19 +22,7 @@ impl TrainSentence {
 impl From<&ConlluSentence> for TrainSentence {
     fn from(s: &ConlluSentence) -> TrainSentence {
         TrainSentence {
-            words: s
-                .words
-                .iter()
-                .map(|w| TrainWord {
-                    form: w.form.clone(),
-                    lemma: w.lemma.clone(),
-                    upos: w.upos.clone(),
-                    xpos: w.xpos.clone(),
-                    feats: w.feats.clone(),
-                    head: w.head,
-                    deprel: w.deprel.clone(),
-                })
-                .collect(),
+            words: s.words.clone(),
         }
     }
 }

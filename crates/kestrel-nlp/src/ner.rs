@@ -29,14 +29,6 @@ const GAZ_ORG: u8 = 32;
 /// Longest gazetteer phrase, in tokens.
 const MAX_PHRASE: usize = 6;
 
-/// The PETRARCH actor dictionaries read into the gazetteer, with the kind of their undated
-/// entries (`None`: decided by the code, as in the countries file).
-pub const PETRARCH_ACTOR_FILES: [(&str, Option<u8>); 3] = [
-    ("Phoenix.Countries.actors.txt", None),
-    ("Phoenix.International.actors.txt", Some(GAZ_ORG)),
-    ("Phoenix.MilNonState.actors.txt", Some(GAZ_ORG)),
-];
-
 /// Names from GeoNames and the demonym table.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
@@ -94,62 +86,19 @@ impl Gazetteer {
         Ok(g)
     }
 
-    /// Adds the names of a PETRARCH-format actor dictionary (MIT-licensed, from the
-    /// PETRARCH-2 project): each entry is a phrase (words joined by `_`), `+` synonyms, and
-    /// codes in brackets. Entries with dated codes are people holding roles; undated ones are
-    /// `undated` when given, else a country (a bare three-letter code) or an organisation (a
-    /// country code with a sector, such as a ministry).
-    pub fn add_petrarch_actors(&mut self, content: &str, undated: Option<u8>) {
-        let mut phrases: Vec<String> = Vec::new();
-        let mut codes: Vec<String> = Vec::new();
-        let flush = |phrases: &mut Vec<String>, codes: &mut Vec<String>, g: &mut Gazetteer| {
-            if phrases.is_empty() {
-                return;
-            }
-            let dated = codes
-                .iter()
-                .any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
-            let kind = if dated {
-                GAZ_PERSON
-            } else if let Some(k) = undated {
-                k
-            } else if !codes.is_empty()
-                && codes
-                    .iter()
-                    .all(|c| c.trim_matches(['[', ']', ' ']).len() == 3)
-            {
-                GAZ_COUNTRY
-            } else {
-                GAZ_ORG
+    /// Adds every name of an actor dictionary: people, countries and organisations (PETRARCH's
+    /// dictionaries read into [`kestrel_actors::ActorDictionary`]).
+    pub fn add_actors(&mut self, actors: &kestrel_actors::ActorDictionary) {
+        for a in actors.actors() {
+            let kind = match a.kind {
+                kestrel_actors::ActorKind::Person => GAZ_PERSON,
+                kestrel_actors::ActorKind::Country => GAZ_COUNTRY,
+                kestrel_actors::ActorKind::Org => GAZ_ORG,
             };
-            for p in phrases.drain(..) {
-                g.add_tokenized(&p, kind);
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                self.add_tokenized(name, kind);
             }
-            codes.clear();
-        };
-        for raw in content.lines() {
-            let line = raw.split('#').next().unwrap_or("");
-            let trimmed = line.trim();
-            if trimmed.is_empty() {
-                continue;
-            }
-            let (text, code) = match trimmed.find('[') {
-                Some(at) => (&trimmed[..at], Some(&trimmed[at..])),
-                None => (trimmed, None),
-            };
-            if raw.starts_with([' ', '\t']) && text.trim().is_empty() {
-                codes.extend(code.map(str::to_string));
-                continue;
-            }
-            if let Some(synonym) = text.strip_prefix('+') {
-                phrases.push(synonym.replace('_', " "));
-            } else {
-                flush(&mut phrases, &mut codes, self);
-                phrases.push(text.replace('_', " "));
-            }
-            codes.extend(code.map(str::to_string));
         }
-        flush(&mut phrases, &mut codes, self);
     }
 
     /// Adds a phrase as Kestrel's tokenizer splits it, so that keys match run-time tokens

@@ -313,11 +313,13 @@ pub fn train_ner(opts: &NerTrainOptions, tagger: &Tagger) -> Result<ModelMeta, T
     }
     let mut gazetteer = crate::ner::Gazetteer::from_geonames(geo).map_err(io(geo))?;
     if let Some(dir) = actors {
-        for (file, undated) in crate::ner::PETRARCH_ACTOR_FILES {
+        let mut dictionary = kestrel_actors::ActorDictionary::new();
+        for file in kestrel_actors::PETRARCH_ACTOR_FILES {
             let path = dir.join(file);
             let text = std::fs::read(&path).map_err(io(&path))?;
-            gazetteer.add_petrarch_actors(&String::from_utf8_lossy(&text), undated);
+            dictionary.add_petrarch(&String::from_utf8_lossy(&text));
         }
+        gazetteer.add_actors(&dictionary);
     }
     let tags: Vec<Vec<String>> = sentences
         .iter()
