@@ -471,6 +471,56 @@ impl ActorDictionary {
         added
     }
 
+    /// Checks the dictionary: every role's code must start with a country the dictionary
+    /// knows, `---` or an international prefix; dated roles must not end before they start;
+    /// and a name shared by actors with different codes is reported as an overlap.
+    pub fn check(&self) -> Vec<String> {
+        let countries: std::collections::HashSet<&str> = self
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Country)
+            .flat_map(|a| a.roles.iter().map(|r| r.code.as_str()))
+            .collect();
+        let mut problems = Vec::new();
+        for a in &self.actors {
+            for r in &a.roles {
+                let (code, sector) = split_code(&r.code);
+                let international = sector.as_deref().is_some_and(|s| code.starts_with(s));
+                if !(international || code == "---" || countries.contains(code.as_str())) {
+                    problems.push(format!(
+                        "{}: role {} has unknown country {code}",
+                        a.name, r.code
+                    ));
+                }
+                if let (Some(f), Some(t)) = (r.from, r.to) {
+                    if t < f {
+                        problems.push(format!(
+                            "{}: role {} ends ({t}) before it starts ({f})",
+                            a.name, r.code
+                        ));
+                    }
+                }
+            }
+        }
+        let mut keys: Vec<(&String, &Vec<usize>)> = self.index.iter().collect();
+        keys.sort();
+        for (key, ids) in keys {
+            let mut codes: Vec<String> = ids
+                .iter()
+                .filter_map(|&i| self.actors[i].code_on(None).map(|c| c.0))
+                .collect();
+            codes.sort();
+            codes.dedup();
+            if codes.len() > 1 {
+                problems.push(format!(
+                    "name {key:?} is shared by actors with codes {}",
+                    codes.join(", ")
+                ));
+            }
+        }
+        problems
+    }
+
     /// Resolves one mention's text on a date.
     pub fn resolve(&self, text: &str, kind: EntityKind, date: Option<Date>) -> Option<ActorCode> {
         let actor = self.lookup(text).or_else(|| {
@@ -884,6 +934,31 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
         // "Odhiambo" joins "Amina Odhiambo"; Ana Ruiz is someone else.
         assert_eq!(clusters, [0, 1, 0, 1, 4]);
         assert_eq!(doc.entities[3].actor.as_ref().unwrap().code, "KEN");
+    }
+
+    #[test]
+    fn actors_check_finds_problems() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "country\tKenya\t\tKEN\nperson\tA B\tAB\tKENGOV 2020-01-01..2019-01-01\n\
+person\tC D\tAB\tXYZGOV\norg\tExample League\t\tIGOEXL\n",
+            "t",
+        )
+        .unwrap();
+        let problems = d.check();
+        assert!(problems.iter().any(|p| p.contains("ends")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("unknown country XYZ")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("\"ab\" is shared")),
+            "{problems:?}"
+        );
+        assert!(
+            !problems.iter().any(|p| p.contains("Example League")),
+            "{problems:?}"
+        );
     }
 
     #[test]

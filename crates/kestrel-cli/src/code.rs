@@ -157,6 +157,27 @@ pub fn available_stages(
     Ok(stages)
 }
 
+pub fn check_actors(files: &[std::path::PathBuf], limit: usize) -> anyhow::Result<ExitCode> {
+    let dict = actor_dictionary(files)?;
+    let problems = dict.check();
+    for p in problems.iter().take(limit) {
+        println!("{p}");
+    }
+    if problems.len() > limit {
+        println!("... and {} more", problems.len() - limit);
+    }
+    eprintln!(
+        "kestrel: {} actors checked, {} problems",
+        dict.len(),
+        problems.len()
+    );
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
 /// The built-in actor dictionary, with the user's files added on top.
 fn actor_dictionary(
     files: &[std::path::PathBuf],

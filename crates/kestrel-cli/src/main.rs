@@ -29,6 +29,15 @@ enum Command {
     Stages,
     /// Train the tagger, lemmatizer and parser from UD treebanks.
     Train(TrainArgs),
+    /// Check actor dictionaries (the built-in one and any given): unknown country codes, dates
+    /// that end before they start, names shared by actors with different codes.
+    CheckActors {
+        /// Dictionaries to add to the built-in one (Kestrel's format or PETRARCH's).
+        files: Vec<PathBuf>,
+        /// List at most this many problems.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
     /// Build the actor dictionary (dictionaries/actors.tsv.gz) from GeoNames countries,
     /// demonyms and PETRARCH actor dictionaries.
     BuildActors {
@@ -231,6 +240,7 @@ fn main() -> ExitCode {
         }
         Command::Train(args) => train::run(args),
         Command::BuildActors { geo, petrarch, out } => train::build_actors(&geo, &petrarch, &out),
+        Command::CheckActors { files, limit } => code::check_actors(&files, limit),
         Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
             eval::boilerplate(&file, json, errors)
         }
