@@ -27,6 +27,10 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::Arc;
 
+mod roles;
+
+pub use roles::read_roles;
+
 use kestrel_core::{ActorCode, ActorSource, Document, EntityKind, Layer, Stage};
 
 /// PETRARCH-2's actor dictionaries, in the order Kestrel reads them.
@@ -700,6 +704,7 @@ impl Stage for ActorStage {
             let kind = doc.entities[i].kind;
             doc.entities[i].actor = self.dictionary.resolve(&text, kind, date);
         }
+        read_roles(doc);
         cluster_by_name(doc);
     }
 }
@@ -709,8 +714,10 @@ impl Stage for ActorStage {
 /// People: mentions with the same full name join; a surname-only mention ("Lavrov") joins the
 /// nearest full-name mention with that surname, earlier ones first, so that two people who
 /// share a surname are not merged through it. Other mentions join those with the same resolved
-/// actor, or else the same words. An unresolved mention then takes the actor of its cluster's
-/// nearest resolved mention. Pronouns and descriptions ("the minister") are not clustered yet.
+/// actor, or else the same words. Then each mention takes the actor its cluster's text states
+/// ("French Foreign Minister Catherine Colonna" ... "Colonna"), nearest first, over what the
+/// dictionary says; an unresolved one takes the nearest resolved mention's. Pronouns and
+/// descriptions ("the minister") are not clustered yet.
 pub fn cluster_by_name(doc: &mut Document) {
     let n = doc.entities.len();
     let words: Vec<Vec<String>> = doc
@@ -781,15 +788,33 @@ pub fn cluster_by_name(doc: &mut Document) {
     for (e, &c) in doc.entities.iter_mut().zip(&cluster) {
         e.cluster = Some(c);
     }
+    let from_text = |a: &Option<ActorCode>| {
+        a.as_ref()
+            .is_some_and(|a| a.source != ActorSource::Dictionary)
+    };
+    let snapshot: Vec<Option<ActorCode>> = doc.entities.iter().map(|e| e.actor.clone()).collect();
     for i in 0..n {
-        if doc.entities[i].actor.is_some() {
+        if from_text(&snapshot[i]) {
             continue;
         }
-        let nearest = (0..n)
-            .filter(|&j| cluster[j] == cluster[i] && doc.entities[j].actor.is_some())
-            .min_by_key(|&j| (j.abs_diff(i), j > i));
-        if let Some(j) = nearest {
-            doc.entities[i].actor = doc.entities[j].actor.clone();
+        let nearest = |want_text: bool| {
+            (0..n)
+                .filter(|&j| {
+                    cluster[j] == cluster[i]
+                        && snapshot[j].is_some()
+                        && (!want_text || from_text(&snapshot[j]))
+                })
+                .min_by_key(|&j| (j.abs_diff(i), j > i))
+        };
+        let source = nearest(true).or_else(|| {
+            if snapshot[i].is_none() {
+                nearest(false)
+            } else {
+                None
+            }
+        });
+        if let Some(j) = source {
+            doc.entities[i].actor = snapshot[j].clone();
         }
     }
 }

@@ -1,0 +1,327 @@
+//! Roles read from the text: "Kenyan Foreign Minister Amos Kiprono", "Chile's top diplomat
+//! Ana Ruiz", "his Peruvian counterpart Luis Soto", "Ana Ruiz, Chile's foreign minister," and
+//! "the Ghanaian army chief, General Kofi Mensah" give a person a country and a sector whether
+//! or not the dictionary knows them.
+//!
+//! The pattern is a country mention (a GPE or NORP mention, or an organisation such as the EU,
+//! that resolves to an actor), then only role words (and a possessive `'s`), then the person;
+//! or the person, a comma, and the same country-and-role phrase after it. The role words decide
+//! the sector.
+
+use kestrel_core::{ActorCode, ActorSource, Document, EntityKind};
+
+/// Role words and the sector they point to (`None`: a word that belongs to role phrases but
+/// does not decide the sector, such as "foreign" or "top").
+const ROLE_WORDS: &[(&str, Option<&str>)] = &[
+    ("minister", Some("GOV")),
+    ("ministers", Some("GOV")),
+    ("president", Some("GOV")),
+    ("vice", None),
+    ("prime", Some("GOV")),
+    ("premier", Some("GOV")),
+    ("chancellor", Some("GOV")),
+    ("secretary", Some("GOV")),
+    ("diplomat", Some("GOV")),
+    ("counterpart", Some("GOV")),
+    ("ambassador", Some("GOV")),
+    ("envoy", Some("GOV")),
+    ("spokesman", Some("GOV")),
+    ("spokeswoman", Some("GOV")),
+    ("spokesperson", Some("GOV")),
+    ("king", Some("GOV")),
+    ("queen", Some("GOV")),
+    ("governor", Some("GOV")),
+    ("mayor", Some("GOV")),
+    ("official", Some("GOV")),
+    ("leader", Some("GOV")),
+    ("head", None),
+    ("chief", None),
+    ("general", Some("MIL")),
+    ("commander", Some("MIL")),
+    ("colonel", Some("MIL")),
+    ("admiral", Some("MIL")),
+    ("army", Some("MIL")),
+    ("military", Some("MIL")),
+    ("defence", None),
+    ("defense", None),
+    ("judge", Some("JUD")),
+    ("prosecutor", Some("JUD")),
+    ("justice", None),
+    ("lawmaker", Some("LEG")),
+    ("senator", Some("LEG")),
+    ("legislator", Some("LEG")),
+    ("parliamentarian", Some("LEG")),
+    ("mp", Some("LEG")),
+    ("opposition", Some("OPP")),
+    ("dissident", Some("OPP")),
+    ("rebel", Some("REB")),
+    ("militant", Some("REB")),
+    ("journalist", Some("JRN")),
+    ("reporter", Some("JRN")),
+    ("editor", Some("JRN")),
+    ("police", Some("COP")),
+    ("businessman", Some("BUS")),
+    ("businesswoman", Some("BUS")),
+    ("executive", Some("BUS")),
+    ("foreign", None),
+    ("interior", None),
+    ("finance", None),
+    ("trade", None),
+    ("policy", None),
+    ("top", None),
+    ("senior", None),
+    ("former", None),
+    ("deputy", None),
+    ("state", None),
+    ("of", None),
+    ("affairs", None),
+    ("national", None),
+    ("security", None),
+    ("adviser", None),
+    ("advisor", None),
+    ("the", None),
+    ("'s", None),
+    ("\u{2019}s", None),
+];
+
+fn role_word(w: &str) -> Option<Option<&'static str>> {
+    let lower = w.to_lowercase();
+    ROLE_WORDS
+        .iter()
+        .find(|(r, _)| *r == lower)
+        .map(|(_, s)| *s)
+}
+
+/// The sector of a role phrase: the last word that decides one wins ("army chief" is MIL,
+/// "opposition leader" is OPP: the more specific word comes first, so earlier deciding words
+/// other than GOV win over a final GOV).
+fn sector_of(words: &[&str]) -> Option<&'static str> {
+    // A phrase of only "the", "'s", "of" states no role at all.
+    let states_role = words
+        .iter()
+        .any(|w| !matches!(w.to_lowercase().as_str(), "the" | "of" | "'s" | "\u{2019}s"));
+    if !states_role {
+        return None;
+    }
+    let sectors: Vec<&str> = words
+        .iter()
+        .filter_map(|w| role_word(w).flatten())
+        .collect();
+    // "Foreign policy chief": role words without a deciding one are an official's.
+    Some(
+        sectors
+            .iter()
+            .find(|s| **s != "GOV")
+            .or(sectors.last())
+            .copied()
+            .unwrap_or("GOV"),
+    )
+}
+
+/// Gives PERSON mentions the country and sector their role phrase states. Returns how many
+/// mentions got one.
+pub fn read_roles(doc: &mut Document) -> usize {
+    let token_entity = {
+        let n_tokens = doc.tokens.len();
+        let mut map = vec![None; n_tokens];
+        for (i, e) in doc.entities.iter().enumerate() {
+            for t in e.tokens.clone().filter(|&t| t < n_tokens) {
+                map[t] = Some(i);
+            }
+        }
+        map
+    };
+    let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+    let mut found = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind != EntityKind::Person || e.tokens.is_empty() || e.tokens.end > doc.tokens.len() {
+            continue;
+        }
+        let Some(sentence) = doc.sentences.get(e.sentence).map(|s| &s.tokens) else {
+            continue;
+        };
+        // Before: COUNTRY role-words PERSON.
+        let mut t = e.tokens.start;
+        let mut role: Vec<&str> = Vec::new();
+        while t > sentence.start {
+            let w = word(t - 1);
+            if token_entity[t - 1].is_some() || role_word(w).is_none() {
+                break;
+            }
+            role.push(w);
+            t -= 1;
+        }
+        let before = (t > sentence.start).then(|| token_entity[t - 1]).flatten();
+        // After: PERSON , COUNTRY role-words (,|.)
+        let after = || -> Option<(usize, Vec<&str>)> {
+            let comma = e.tokens.end;
+            if comma + 1 >= sentence.end || word(comma) != "," {
+                return None;
+            }
+            let mut k = comma + 1;
+            while k < sentence.end && matches!(word(k).to_lowercase().as_str(), "the" | "a" | "an")
+            {
+                k += 1;
+            }
+            let country = token_entity.get(k).copied().flatten()?;
+            let mut k = doc.entities[country].tokens.end;
+            let mut words = Vec::new();
+            while k < sentence.end && token_entity[k].is_none() && role_word(word(k)).is_some() {
+                words.push(word(k));
+                k += 1;
+            }
+            Some((country, words))
+        };
+        let candidate = match before {
+            Some(c) if !role.is_empty() => Some((c, role)),
+            _ => after(),
+        };
+        let Some((country, role)) = candidate else {
+            continue;
+        };
+        let c = &doc.entities[country];
+        if !matches!(c.kind, EntityKind::Gpe | EntityKind::Norp | EntityKind::Org) {
+            continue;
+        }
+        let Some(country_actor) = &c.actor else {
+            continue;
+        };
+        let Some(sector) = sector_of(&role) else {
+            continue;
+        };
+        // An international body keeps its own code; a country's person takes the role's sector.
+        let international = country_actor
+            .sector
+            .as_deref()
+            .is_some_and(|s| country_actor.code.starts_with(s));
+        let sector = if international {
+            country_actor.sector.clone()
+        } else {
+            Some(sector.to_string())
+        };
+        found.push((
+            i,
+            ActorCode {
+                code: country_actor.code.clone(),
+                sector,
+                name: doc.text[e.span.range()].to_string(),
+                source: ActorSource::Text,
+            },
+        ));
+    }
+    let n = found.len();
+    for (i, from_text) in found {
+        let e = &mut doc.entities[i];
+        e.actor = Some(match e.actor.take() {
+            // The dictionary agrees on the country: keep its name, mark both.
+            Some(d) if d.code == from_text.code => ActorCode {
+                source: ActorSource::Both,
+                sector: from_text.sector,
+                ..d
+            },
+            // The text is explicit: it wins.
+            _ => from_text,
+        });
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kestrel_core::{Entity, Pipeline, Span};
+
+    /// A mention: its text, kind, and (code, sector) from the dictionary.
+    type Mention<'a> = (&'a str, EntityKind, Option<(&'a str, Option<&'a str>)>);
+
+    fn doc_with(
+        text: &str,
+        mentions: &[Mention<'_>],
+    ) -> Document {
+        let mut doc = Document::new("t", text);
+        Pipeline::with_stage_names(&["segment"])
+            .unwrap()
+            .run(&mut doc);
+        let mut from = 0;
+        for (m, kind, actor) in mentions {
+            let start = from + doc.text[from..].find(m).unwrap();
+            let end = start + m.len();
+            from = end;
+            let tokens: Vec<usize> = (0..doc.tokens.len())
+                .filter(|&t| doc.tokens[t].span.start >= start && doc.tokens[t].span.end <= end)
+                .collect();
+            let sentence = doc
+                .sentences
+                .iter()
+                .position(|s| s.tokens.contains(&tokens[0]))
+                .unwrap();
+            doc.entities.push(Entity {
+                span: Span::new(start, end),
+                sentence,
+                tokens: tokens[0]..tokens[tokens.len() - 1] + 1,
+                kind: *kind,
+                actor: actor.map(|(c, s)| ActorCode {
+                    code: c.into(),
+                    sector: s.map(Into::into),
+                    name: m.to_string(),
+                    source: ActorSource::Dictionary,
+                }),
+                cluster: None,
+            });
+        }
+        doc
+    }
+
+    fn actor(doc: &Document, i: usize) -> (String, Option<String>, &'static str) {
+        let a = doc.entities[i].actor.as_ref().expect("an actor");
+        (a.code.clone(), a.sector.clone(), a.source.name())
+    }
+
+    #[test]
+    fn roles_before_the_name() {
+        let mut doc = doc_with(
+            "Slovenian Interior Minister Jana Novak met Chile's top diplomat Ana Ruiz and his Peruvian counterpart Luis Soto.",
+            &[
+                ("Slovenian", EntityKind::Norp, Some(("SVN", None))),
+                ("Jana Novak", EntityKind::Person, None),
+                ("Chile", EntityKind::Gpe, Some(("CHL", None))),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Peruvian", EntityKind::Norp, Some(("PER", None))),
+                ("Luis Soto", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 3);
+        assert_eq!(actor(&doc, 1), ("SVN".into(), Some("GOV".into()), "text"));
+        assert_eq!(actor(&doc, 3), ("CHL".into(), Some("GOV".into()), "text"));
+        assert_eq!(actor(&doc, 5), ("PER".into(), Some("GOV".into()), "text"));
+    }
+
+    #[test]
+    fn roles_after_the_name_and_military_and_text_wins() {
+        let mut doc = doc_with(
+            "Kofi Mensah, the Ghanaian army chief, spoke. Ana Ruiz, Chile's foreign minister, left.",
+            &[
+                ("Kofi Mensah", EntityKind::Person, Some(("GHA", Some("ELI")))),
+                ("Ghanaian", EntityKind::Norp, Some(("GHA", None))),
+                ("Ana Ruiz", EntityKind::Person, Some(("ARG", Some("GOV")))),
+                ("Chile", EntityKind::Gpe, Some(("CHL", None))),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 2);
+        assert_eq!(actor(&doc, 0), ("GHA".into(), Some("MIL".into()), "both"));
+        assert_eq!(actor(&doc, 2), ("CHL".into(), Some("GOV".into()), "text"));
+    }
+
+    #[test]
+    fn roles_need_only_role_words_between() {
+        let mut doc = doc_with(
+            "Chile said on Monday that Ana Ruiz would travel.",
+            &[
+                ("Chile", EntityKind::Gpe, Some(("CHL", None))),
+                ("Ana Ruiz", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 0);
+        assert!(doc.entities[1].actor.is_none());
+    }
+}
