@@ -234,10 +234,7 @@ mod tests {
     /// A mention: its text, kind, and (code, sector) from the dictionary.
     type Mention<'a> = (&'a str, EntityKind, Option<(&'a str, Option<&'a str>)>);
 
-    fn doc_with(
-        text: &str,
-        mentions: &[Mention<'_>],
-    ) -> Document {
+    fn doc_with(text: &str, mentions: &[Mention<'_>]) -> Document {
         let mut doc = Document::new("t", text);
         Pipeline::with_stage_names(&["segment"])
             .unwrap()

@@ -308,7 +308,6 @@ const TITLE_WORDS: &[&str] = &[
     "counterpart",
     "diplomat",
     "officer",
-    "said",
 ];
 
 /// The label set: O, then B, I, L, U for each of the four training types.
@@ -662,7 +661,9 @@ impl Ner {
         let labels = decode(&self.model, &p);
         let mut out = Vec::new();
         let mut start = None;
+        let mut covered = vec![false; words.len()];
         for (i, &l) in labels.iter().enumerate() {
+            covered[i] = l != 0;
             let (prefix, ty) = label_name(l);
             match prefix {
                 'B' => start = Some(i),
@@ -675,6 +676,20 @@ impl Ner {
                 _ => {}
             }
         }
+        // Nationalities are not annotated in the training data (UniversalNER folds them into
+        // OTH), so a capitalised demonym that no mention covers is a NORP mention outright.
+        let marks = self.gazetteer.mark(words);
+        for (i, &(kind, begins)) in marks.iter().enumerate() {
+            // A one-word phrase: the next token does not continue it.
+            let single = marks.get(i + 1).is_none_or(|m| m.1 || m.0 == 0);
+            if begins && single && kind & GAZ_DEMONYM != 0 && !covered[i] {
+                out.push(Mention {
+                    tokens: i..i + 1,
+                    kind: EntityType::Norp,
+                });
+            }
+        }
+        out.sort_by_key(|m| m.tokens.start);
         out
     }
 
