@@ -648,7 +648,8 @@ fn short_name(name: &str) -> Option<String> {
     name.split_once(',').map(|(a, _)| a.trim().to_string())
 }
 
-/// The built-in dictionary, read once per process.
+/// The built-in dictionary, read once per process: the one built from PETRARCH and GeoNames
+/// (`dictionaries/actors.tsv.gz`), then Kestrel's curated people (`dictionaries/people.tsv`).
 pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
     static DICT: std::sync::OnceLock<Result<Arc<ActorDictionary>, String>> =
         std::sync::OnceLock::new();
@@ -661,6 +662,12 @@ pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
         let mut d = ActorDictionary::new();
         d.add_tsv(&text, "dictionaries/actors.tsv.gz")
             .map_err(|e| e.to_string())?;
+        // Kestrel's curated people come last, so that they win over the imported entries.
+        d.add_tsv(
+            include_str!("../../../dictionaries/people.tsv"),
+            "dictionaries/people.tsv",
+        )
+        .map_err(|e| e.to_string())?;
         Ok(Arc::new(d))
     })
     .clone()

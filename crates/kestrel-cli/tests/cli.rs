@@ -501,3 +501,37 @@ fn cli_user_actor_dictionary_and_dates() {
         (Some("KEN"), Some("ELI"))
     );
 }
+
+/// Issue #4's example: a surname alone, in a text dated after the official left office, is a
+/// former official (ELI); dated during the office, the government.
+#[test]
+fn cli_builtin_dictionary_knows_when_officials_served() {
+    let text = b"Blinken spoke at a conference in Geneva on Tuesday about the crisis.";
+    let actor_on = |date: &str| -> Value {
+        let out = kestrel(&["code", "-", "--published", date], Some(text));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc = &lines(&out)[0];
+        let person = doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == "Blinken")
+            .cloned();
+        person.unwrap_or_else(|| panic!("no entity for Blinken in {}", doc["entities"]))["actor"]
+            .clone()
+    };
+    let serving = actor_on("2022-07-09");
+    assert_eq!(
+        (serving["code"].as_str(), serving["sector"].as_str()),
+        (Some("USA"), Some("GOV"))
+    );
+    let former = actor_on("2026-03-10");
+    assert_eq!(
+        (former["code"].as_str(), former["sector"].as_str()),
+        (Some("USA"), Some("ELI"))
+    );
+}
