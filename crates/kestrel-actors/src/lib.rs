@@ -27,8 +27,10 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::Arc;
 
+mod pronouns;
 mod roles;
 
+pub use pronouns::link_pronouns;
 pub use roles::read_roles;
 
 use kestrel_core::{ActorCode, ActorSource, Document, EntityKind, Layer, Stage};
@@ -713,6 +715,7 @@ impl Stage for ActorStage {
         }
         read_roles(doc);
         cluster_by_name(doc);
+        link_pronouns(doc);
     }
 }
 
@@ -939,6 +942,7 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
             kind,
             actor: None,
             cluster: None,
+            pronoun: false,
         }
     }
 

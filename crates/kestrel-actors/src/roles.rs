@@ -264,6 +264,7 @@ mod tests {
                     source: ActorSource::Dictionary,
                 }),
                 cluster: None,
+                pronoun: false,
             });
         }
         doc

@@ -258,6 +258,8 @@ pub struct Entity {
     /// The coreference cluster: the index (into [`Document::entities`]) of the cluster's first
     /// mention, once mentions are clustered.
     pub cluster: Option<usize>,
+    /// True for a pronoun ("he", "her") that coreference added as a mention of a named person.
+    pub pronoun: bool,
 }
 
 /// One sentence: a span of text and a range of the document's tokens.

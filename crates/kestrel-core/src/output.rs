@@ -81,6 +81,7 @@ struct JsonEntity<'a> {
     end: usize,
     #[serde(rename = "type")]
     kind: &'static str,
+    mention: &'static str,
     sentence: usize,
     cluster: Option<usize>,
     actor: Option<JsonActor<'a>>,
@@ -240,6 +241,7 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
                     start,
                     end,
                     kind: e.kind.name(),
+                    mention: if e.pronoun { "pronoun" } else { "name" },
                     sentence: e.sentence,
                     cluster: e.cluster,
                     actor: e.actor.as_ref().map(|a| JsonActor {
