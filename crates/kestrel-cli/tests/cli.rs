@@ -272,13 +272,21 @@ fn cli_reference_article_drops_the_appeal() {
     assert_eq!(last_end, original.chars().count());
     // Every named person resolves to an actor, and every pronoun joins a named person's cluster.
     let entities = doc["entities"].as_array().unwrap();
-    for e in entities.iter().filter(|e| e["type"] == "PERSON" && e["mention"] == "name") {
+    for e in entities
+        .iter()
+        .filter(|e| e["type"] == "PERSON" && e["mention"] == "name")
+    {
         assert!(e["actor"]["code"].is_string(), "unresolved person {e}");
     }
-    let pronouns: Vec<&Value> = entities.iter().filter(|e| e["mention"] == "pronoun").collect();
+    let pronouns: Vec<&Value> = entities
+        .iter()
+        .filter(|e| e["mention"] == "pronoun")
+        .collect();
     assert!(!pronouns.is_empty());
     for p in pronouns {
-        let named = entities.iter().any(|e| e["cluster"] == p["cluster"] && e["mention"] == "name" && e["type"] == "PERSON");
+        let named = entities.iter().any(|e| {
+            e["cluster"] == p["cluster"] && e["mention"] == "name" && e["type"] == "PERSON"
+        });
         assert!(named, "pronoun without a named person in its cluster: {p}");
     }
     // No sentence ends inside an abbreviation, and every sentence starts like one.

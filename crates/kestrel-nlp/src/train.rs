@@ -115,8 +115,11 @@ fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// Trains the tagger and the lemmatizer; writes `tagger.bin.gz` and `lemmatizer.bin.gz`.
-pub fn train_tagger(opts: &TrainOptions) -> Result<Vec<ModelMeta>, TrainError> {
+/// Reads the training treebank (and its hash) and the development one, and makes the output
+/// directory.
+type Prepared = (Vec<TrainSentence>, String, Option<Vec<TrainSentence>>);
+
+fn prepare(opts: &TrainOptions) -> Result<Prepared, TrainError> {
     let (train, hash) = read_treebank(&opts.train)?;
     let dev = opts
         .dev
@@ -128,6 +131,12 @@ pub fn train_tagger(opts: &TrainOptions) -> Result<Vec<ModelMeta>, TrainError> {
         path: opts.out.display().to_string(),
         source,
     })?;
+    Ok((train, hash, dev))
+}
+
+/// Trains the tagger and the lemmatizer; writes `tagger.bin.gz` and `lemmatizer.bin.gz`.
+pub fn train_tagger(opts: &TrainOptions) -> Result<Vec<ModelMeta>, TrainError> {
+    let (train, hash, dev) = prepare(opts)?;
     let tagger = Tagger::train(&train, &opts.tagger);
     let lemmatizer = Lemmatizer::train(&train);
     let mut tmeta = base_meta(
@@ -211,17 +220,7 @@ pub fn jackknife_tags(
 
 /// Trains the parser on jackknifed predicted tags; writes `parser.bin.gz`.
 pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
-    let (train, hash) = read_treebank(&opts.train)?;
-    let dev = opts
-        .dev
-        .as_deref()
-        .map(read_treebank)
-        .transpose()?
-        .map(|d| d.0);
-    std::fs::create_dir_all(&opts.out).map_err(|source| TrainError::Io {
-        path: opts.out.display().to_string(),
-        source,
-    })?;
+    let (train, hash, dev) = prepare(opts)?;
     let tags = jackknife_tags(&train, &opts.tagger, 4);
     let parser = Parser::train(&train, &tags, &opts.parser);
     let (tf, lf, nl) = parser.sizes();
