@@ -942,7 +942,7 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
             kind,
             actor: None,
             cluster: None,
-            pronoun: false,
+            mention: kestrel_core::MentionKind::Name,
         }
     }
 

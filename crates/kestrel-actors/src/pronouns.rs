@@ -1,4 +1,4 @@
-//! Personal pronouns joined to the people they refer to.
+//! Personal pronouns and definite descriptions joined to the people they refer to.
 //!
 //! A third-person personal pronoun ("he", "his", "she", "her") refers, in news writing, to the
 //! person last named in the same sentence before it, or else to the person the previous sentence
@@ -6,6 +6,10 @@
 //! closest before its main verb, else its first person. We
 //! look back two sentences at most. Gender is not used: we have no names-to-gender data, and a
 //! wrong guess would be worse than none.
+//!
+//! A definite description of a person ("the Russian diplomat", "the minister", "the general")
+//! refers to the nearest person named earlier, within five sentences, whose actor fits it: the
+//! country of its nationality word, when it has one, and the sector of its role noun.
 
 use kestrel_core::{Document, Entity, EntityKind, Span};
 
@@ -13,8 +17,55 @@ const PRONOUNS: &[&str] = &[
     "he", "him", "his", "himself", "she", "her", "hers", "herself",
 ];
 
-/// How many sentences back an antecedent may be.
+/// How many sentences back a pronoun's antecedent may be.
 const LOOK_BACK: usize = 2;
+/// How many sentences back a description's antecedent may be.
+const DESCRIPTION_LOOK_BACK: usize = 5;
+
+/// A description starting at `the` (token `t`): its last token and what it says of its
+/// referent (country code of its nationality word, sector of its role noun).
+fn description(
+    doc: &Document,
+    entity_at: &[Option<usize>],
+    t: usize,
+    end: usize,
+) -> Option<(usize, Option<String>, &'static str)> {
+    let mut k = t + 1;
+    let mut country = None;
+    if let Some(i) = entity_at.get(k).copied().flatten() {
+        let e = &doc.entities[i];
+        if e.kind != EntityKind::Norp || e.tokens.start != k {
+            return None;
+        }
+        country = Some(e.actor.as_ref()?.code.clone());
+        k = e.tokens.end;
+    }
+    let mut last = None;
+    let mut sector = None;
+    while k < end && k < t + 5 {
+        let w = &doc.text[doc.tokens[k].span.range()];
+        match crate::roles::role_word(w) {
+            Some(decides) if entity_at[k].is_none() && w.chars().all(|c| c.is_lowercase()) => {
+                if let Some(s) = decides {
+                    sector = Some(s);
+                    last = Some(k);
+                }
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    let last = last?;
+    // "The ministers" are a group, not one of the people named.
+    if doc.tokens[last].xpos.as_deref() == Some("NNS") {
+        return None;
+    }
+    // "the foreign minister Dmytro Kuleba" is a title before a name, not a reference.
+    if entity_at.get(last + 1).copied().flatten().is_some() {
+        return None;
+    }
+    Some((last, country, sector?))
+}
 
 /// Whether the mention is its clause's subject: its head word's relation is a subject one.
 fn is_subject(doc: &Document, e: &Entity) -> bool {
@@ -50,18 +101,59 @@ fn before_main_verb(doc: &Document, s: usize, mentions: &[usize]) -> Option<usiz
 /// and with its actor. Returns how many were added.
 pub fn link_pronouns(doc: &mut Document) -> usize {
     let names: Vec<usize> = (0..doc.entities.len())
-        .filter(|&i| doc.entities[i].kind == EntityKind::Person && !doc.entities[i].pronoun)
+        .filter(|&i| {
+            doc.entities[i].kind == EntityKind::Person
+                && doc.entities[i].mention == kestrel_core::MentionKind::Name
+        })
         .filter(|&i| {
             !doc.entities[i].tokens.is_empty() && doc.entities[i].sentence < doc.sentences.len()
         })
         .collect();
     let covered: std::collections::HashSet<usize> =
         doc.entities.iter().flat_map(|e| e.tokens.clone()).collect();
+    let n_tokens = doc.tokens.len();
+    let mut entity_at = vec![None; n_tokens];
+    for (i, e) in doc.entities.iter().enumerate() {
+        for t in e.tokens.clone().filter(|&t| t < n_tokens) {
+            entity_at[t] = Some(i);
+        }
+    }
     let mut added: Vec<(Entity, usize)> = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         for t in sentence.tokens.clone() {
             let tok = &doc.tokens[t];
             let word = doc.text[tok.span.range()].to_lowercase();
+            if word == "the" {
+                if let Some((last, country, sector)) =
+                    description(doc, &entity_at, t, sentence.tokens.end)
+                {
+                    let fits = |i: &usize| {
+                        let e = &doc.entities[*i];
+                        let a = e.actor.as_ref();
+                        e.sentence + DESCRIPTION_LOOK_BACK >= s
+                            && e.tokens.end <= t
+                            && country
+                                .as_ref()
+                                .is_none_or(|c| a.is_some_and(|a| &a.code == c))
+                            && a.is_none_or(|a| a.sector.as_deref().is_none_or(|x| x == sector))
+                    };
+                    if let Some(&antecedent) = names.iter().rev().find(|i| fits(i)) {
+                        added.push((
+                            Entity {
+                                span: Span::new(tok.span.start, doc.tokens[last].span.end),
+                                sentence: s,
+                                tokens: t..last + 1,
+                                kind: EntityKind::Person,
+                                actor: doc.entities[antecedent].actor.clone(),
+                                cluster: None,
+                                mention: kestrel_core::MentionKind::Description,
+                            },
+                            antecedent,
+                        ));
+                    }
+                }
+                continue;
+            }
             if !PRONOUNS.contains(&word.as_str())
                 || covered.contains(&t)
                 || tok
@@ -104,7 +196,7 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                     kind: EntityKind::Person,
                     actor: a.actor.clone(),
                     cluster: None,
-                    pronoun: true,
+                    mention: kestrel_core::MentionKind::Pronoun,
                 },
                 antecedent,
             ));
@@ -160,6 +252,62 @@ mod tests {
     use kestrel_core::Pipeline;
 
     #[test]
+    fn descriptions_join_the_person_they_fit() {
+        let text = "Ana Ruiz met Kofi Mensah. The Chilean diplomat left early. The general stayed.";
+        let mut doc = Document::new("t", text);
+        Pipeline::with_stage_names(&["segment"])
+            .unwrap()
+            .run(&mut doc);
+        let person =
+            |start: usize, end: usize, tokens: std::ops::Range<usize>, code: &str, sector: &str| {
+                Entity {
+                    span: Span::new(start, end),
+                    sentence: 0,
+                    tokens,
+                    kind: EntityKind::Person,
+                    actor: Some(kestrel_core::ActorCode {
+                        code: code.into(),
+                        sector: Some(sector.into()),
+                        name: String::new(),
+                        source: kestrel_core::ActorSource::Dictionary,
+                    }),
+                    cluster: None,
+                    mention: kestrel_core::MentionKind::Name,
+                }
+            };
+        doc.entities.push(person(0, 8, 0..2, "CHL", "GOV"));
+        doc.entities[0].cluster = Some(0);
+        doc.entities.push(person(13, 24, 3..5, "GHA", "MIL"));
+        doc.entities[1].cluster = Some(1);
+        let chilean = text.find("Chilean").unwrap();
+        doc.entities.push(Entity {
+            span: Span::new(chilean, chilean + 7),
+            sentence: 1,
+            tokens: 7..8,
+            kind: EntityKind::Norp,
+            actor: Some(kestrel_core::ActorCode {
+                code: "CHL".into(),
+                sector: None,
+                name: String::new(),
+                source: kestrel_core::ActorSource::Dictionary,
+            }),
+            cluster: Some(2),
+            mention: kestrel_core::MentionKind::Name,
+        });
+        assert_eq!(link_pronouns(&mut doc), 2);
+        let found: Vec<(&str, Option<usize>)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.mention != kestrel_core::MentionKind::Name)
+            .map(|e| (&doc.text[e.span.range()], e.cluster))
+            .collect();
+        assert_eq!(
+            found,
+            [("The Chilean diplomat", Some(0)), ("The general", Some(1))]
+        );
+    }
+
+    #[test]
     fn pronouns_join_the_person_named_before() {
         let text = "Amina Odhiambo met reporters. She said the talks failed, and her aide agreed. Rain fell. It stopped.";
         let mut doc = Document::new("t", text);
@@ -174,13 +322,19 @@ mod tests {
             kind: EntityKind::Person,
             actor: None,
             cluster: Some(0),
-            pronoun: false,
+            mention: kestrel_core::MentionKind::Name,
         });
         assert_eq!(link_pronouns(&mut doc), 2);
         let found: Vec<(&str, Option<usize>, bool)> = doc
             .entities
             .iter()
-            .map(|e| (&doc.text[e.span.range()], e.cluster, e.pronoun))
+            .map(|e| {
+                (
+                    &doc.text[e.span.range()],
+                    e.cluster,
+                    e.mention != kestrel_core::MentionKind::Name,
+                )
+            })
             .collect();
         assert_eq!(
             found,

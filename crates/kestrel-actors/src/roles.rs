@@ -84,7 +84,7 @@ const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("\u{2019}s", None),
 ];
 
-fn role_word(w: &str) -> Option<Option<&'static str>> {
+pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
     let lower = w.to_lowercase();
     ROLE_WORDS
         .iter()
@@ -264,7 +264,7 @@ mod tests {
                     source: ActorSource::Dictionary,
                 }),
                 cluster: None,
-                pronoun: false,
+                mention: kestrel_core::MentionKind::Name,
             });
         }
         doc

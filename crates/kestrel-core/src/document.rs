@@ -258,8 +258,31 @@ pub struct Entity {
     /// The coreference cluster: the index (into [`Document::entities`]) of the cluster's first
     /// mention, once mentions are clustered.
     pub cluster: Option<usize>,
-    /// True for a pronoun ("he", "her") that coreference added as a mention of a named person.
-    pub pronoun: bool,
+    /// How the mention names its referent.
+    pub mention: MentionKind,
+}
+
+/// How a mention names what it refers to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MentionKind {
+    /// By name ("Amina Odhiambo", "Kenya").
+    #[default]
+    Name,
+    /// By a pronoun ("she", "his"), added by coreference.
+    Pronoun,
+    /// By a definite description ("the Kenyan minister"), added by coreference.
+    Description,
+}
+
+impl MentionKind {
+    /// The kind's name in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Pronoun => "pronoun",
+            MentionKind::Description => "description",
+        }
+    }
 }
 
 /// One sentence: a span of text and a range of the document's tokens.

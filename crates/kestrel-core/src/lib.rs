@@ -30,7 +30,7 @@ pub mod segment;
 
 pub use document::{
     ActorCode, ActorSource, BoilerplateKind, Dateline, Document, Entity, EntityKind, Layer,
-    Removed, Sentence, Span, Token,
+    MentionKind, Removed, Sentence, Span, Token,
 };
 pub use ingest::{InputError, InputFormat, InputKind, Inputs, ReadOptions};
 pub use output::SCHEMA;

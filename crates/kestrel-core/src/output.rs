@@ -241,7 +241,7 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
                     start,
                     end,
                     kind: e.kind.name(),
-                    mention: if e.pronoun { "pronoun" } else { "name" },
+                    mention: e.mention.name(),
                     sentence: e.sentence,
                     cluster: e.cluster,
                     actor: e.actor.as_ref().map(|a| JsonActor {

@@ -143,7 +143,7 @@ impl Stage for NerStage {
                     kind: m.kind,
                     actor: None,
                     cluster: None,
-                    pronoun: false,
+                    mention: kestrel_core::MentionKind::Name,
                 });
             }
         }
