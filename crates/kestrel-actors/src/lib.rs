@@ -651,7 +651,7 @@ fn short_name(name: &str) -> Option<String> {
 }
 
 /// The built-in dictionary, read once per process: the one built from PETRARCH and GeoNames
-/// (`dictionaries/actors.tsv.gz`), then Kestrel's curated people (`dictionaries/people.tsv`).
+/// (`dictionaries/actors.tsv.gz`), then Kestrel's curated actors (`dictionaries/curated.tsv`).
 pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
     static DICT: std::sync::OnceLock<Result<Arc<ActorDictionary>, String>> =
         std::sync::OnceLock::new();
@@ -664,10 +664,10 @@ pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
         let mut d = ActorDictionary::new();
         d.add_tsv(&text, "dictionaries/actors.tsv.gz")
             .map_err(|e| e.to_string())?;
-        // Kestrel's curated people come last, so that they win over the imported entries.
+        // Kestrel's curated actors come last, so that they win over the imported entries.
         d.add_tsv(
-            include_str!("../../../dictionaries/people.tsv"),
-            "dictionaries/people.tsv",
+            include_str!("../../../dictionaries/curated.tsv"),
+            "dictionaries/curated.tsv",
         )
         .map_err(|e| e.to_string())?;
         Ok(Arc::new(d))
