@@ -26,6 +26,47 @@ pub struct Perceptron {
     small: SmallTable,
 }
 
+/// The slot holding key `k`, or the empty slot (key 0) where it would go, in an
+/// open-addressing table with linear probing. The table must have a free slot.
+fn probe<T>(slots: &[(u64, T)], k: u64) -> usize {
+    let mask = slots.len() - 1;
+    let mut i = (k >> 7) as usize & mask;
+    while slots[i].0 != 0 && slots[i].0 != k {
+        i = (i + 1) & mask;
+    }
+    i
+}
+
+/// Keys are hashes already; 0 is reserved for empty slots.
+fn slot_key(k: u64) -> u64 {
+    if k == 0 {
+        1
+    } else {
+        k
+    }
+}
+
+/// Looks a key up in an open-addressing table. (The hot path of scoring: it returns from inside
+/// the probe loop rather than probing first and reading the slot again.)
+fn lookup<T>(slots: &[(u64, T)], k: u64) -> Option<&T> {
+    if slots.is_empty() {
+        return None;
+    }
+    let k = slot_key(k);
+    let mask = slots.len() - 1;
+    let mut i = (k >> 7) as usize & mask;
+    loop {
+        let slot = &slots[i];
+        if slot.0 == k {
+            return Some(&slot.1);
+        }
+        if slot.0 == 0 {
+            return None;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
 /// Open addressing like [`FeatureTable`], for models of at most [`SMALL`] classes: the row
 /// lives in the slot, so a lookup is one cache miss and no second one for the row.
 #[derive(Clone, Debug, Default)]
@@ -38,36 +79,17 @@ const SMALL: usize = 4;
 
 impl SmallTable {
     fn get(&self, k: u64) -> Option<&[f32; SMALL]> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let k = FeatureTable::key(k);
-        let mask = self.slots.len() - 1;
-        let mut i = (k >> 7) as usize & mask;
-        loop {
-            let (key, ref row) = self.slots[i];
-            if key == k {
-                return Some(row);
-            }
-            if key == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
+        lookup(&self.slots, k)
     }
 
     fn build(table: &FeatureTable, entries: &[(u32, f32)]) -> SmallTable {
         let mut slots = vec![(0u64, [0.0f32; SMALL]); table.slots.len()];
-        let mask = slots.len().saturating_sub(1);
         for (k, (start, len)) in table.iter() {
             let mut row = [0.0f32; SMALL];
             for &(c, w) in &entries[start as usize..(start + len) as usize] {
                 row[c as usize] = w;
             }
-            let mut i = (k >> 7) as usize & mask;
-            while slots[i].0 != 0 {
-                i = (i + 1) & mask;
-            }
+            let i = probe(&slots, k);
             slots[i] = (k, row);
         }
         SmallTable {
@@ -82,78 +104,45 @@ impl SmallTable {
 /// general hash map with control bytes and separate arrays costs three or four.
 #[derive(Clone, Debug, Default)]
 struct FeatureTable {
-    /// (key, start, length); key 0 marks an empty slot.
-    slots: Vec<(u64, u32, u32)>,
+    /// (key, (start, length)); key 0 marks an empty slot.
+    slots: Vec<(u64, (u32, u32))>,
     len: usize,
 }
 
 impl FeatureTable {
-    /// Keys are hashes already; 0 is reserved for empty slots.
-    fn key(k: u64) -> u64 {
-        if k == 0 {
-            1
-        } else {
-            k
-        }
-    }
-
     fn get(&self, k: u64) -> Option<(u32, u32)> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let k = FeatureTable::key(k);
-        let mask = self.slots.len() - 1;
-        let mut i = (k >> 7) as usize & mask;
-        loop {
-            let (key, start, len) = self.slots[i];
-            if key == k {
-                return Some((start, len));
-            }
-            if key == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
+        lookup(&self.slots, k).copied()
     }
 
     fn insert(&mut self, k: u64, start: u32, len: u32) {
         if (self.len + 1) * 2 > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            self.slots = vec![(0, 0, 0); (old.len() * 2).max(16)];
-            self.len = 0;
-            for (key, s, l) in old.into_iter().filter(|e| e.0 != 0) {
-                self.insert(key, s, l);
-            }
+            self.resize((self.slots.len() * 2).max(16));
         }
-        let k = FeatureTable::key(k);
-        let mask = self.slots.len() - 1;
-        let mut i = (k >> 7) as usize & mask;
-        while self.slots[i].0 != 0 && self.slots[i].0 != k {
-            i = (i + 1) & mask;
-        }
+        let k = slot_key(k);
+        let i = probe(&self.slots, k);
         if self.slots[i].0 == 0 {
             self.len += 1;
         }
-        self.slots[i] = (k, start, len);
+        self.slots[i] = (k, (start, len));
     }
 
     fn reserve(&mut self, n: usize) {
         let want = (n * 2).next_power_of_two().max(16);
         if want > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            self.slots = vec![(0, 0, 0); want];
-            self.len = 0;
-            for (key, s, l) in old.into_iter().filter(|e| e.0 != 0) {
-                self.insert(key, s, l);
-            }
+            self.resize(want);
+        }
+    }
+
+    fn resize(&mut self, capacity: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![(0, (0, 0)); capacity]);
+        self.len = 0;
+        for (key, (s, l)) in old.into_iter().filter(|e| e.0 != 0) {
+            self.insert(key, s, l);
         }
     }
 
     fn iter(&self) -> impl Iterator<Item = (u64, (u32, u32))> + '_ {
-        self.slots
-            .iter()
-            .filter(|e| e.0 != 0)
-            .map(|&(k, s, l)| (k, (s, l)))
+        self.slots.iter().filter(|e| e.0 != 0).copied()
     }
 }
 

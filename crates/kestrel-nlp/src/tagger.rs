@@ -248,6 +248,17 @@ fn tag_id(class: Option<usize>) -> u64 {
     class.map_or(START, |c| c as u64 + 1)
 }
 
+/// The tags around word `i`: the two already given to its left, and (second pass) the first
+/// pass's two to its right.
+fn context(out: &[usize], i: usize, right: Option<&[usize]>) -> ([u64; 2], Option<[u64; 2]>) {
+    let left = [
+        tag_id(i.checked_sub(1).map(|j| out[j])),
+        tag_id(i.checked_sub(2).map(|j| out[j])),
+    ];
+    let next = |r: &[usize], k: usize| r.get(k).map_or(END, |&c| c as u64 + 1);
+    (left, right.map(|r| [next(r, i + 1), next(r, i + 2)]))
+}
+
 /// Greedy decoding with one model; `right` gives the first pass's classes for pass two.
 fn decode(
     model: &Perceptron,
@@ -265,16 +276,7 @@ fn decode(
             out.push(c as usize);
             continue;
         }
-        let left = [
-            tag_id(i.checked_sub(1).map(|j| out[j])),
-            tag_id(i.checked_sub(2).map(|j| out[j])),
-        ];
-        let right = right.map(|r| {
-            [
-                r.get(i + 1).map_or(END, |&c| c as u64 + 1),
-                r.get(i + 2).map_or(END, |&c| c as u64 + 1),
-            ]
-        });
+        let (left, right) = context(&out, i, right);
         features(info, amb, i, left, right, &mut feats);
         scores.iter_mut().for_each(|s| *s = 0.0);
         model.score_into(&feats, &mut scores);
@@ -583,17 +585,7 @@ fn train_pass(
                     out.push(c as usize);
                     continue;
                 }
-                let left = [
-                    tag_id(i.checked_sub(1).map(|j| out[j])),
-                    tag_id(i.checked_sub(2).map(|j| out[j])),
-                ];
-                let r = right.map(|r| {
-                    let r = &r[si];
-                    [
-                        r.get(i + 1).map_or(END, |&c| c as u64 + 1),
-                        r.get(i + 2).map_or(END, |&c| c as u64 + 1),
-                    ]
-                });
+                let (left, r) = context(&out, i, right.map(|r| r[si].as_slice()));
                 features(info, (&ambs[si].0, &ambs[si].1), i, left, r, &mut feats);
                 scores.iter_mut().for_each(|x| *x = 0.0);
                 model.score_into(&feats, &mut scores);
