@@ -19,6 +19,9 @@ const PRONOUNS: &[&str] = &[
 
 /// How many sentences back a pronoun's antecedent may be.
 const LOOK_BACK: usize = 2;
+
+/// Pronouns that refer to countries and organisations ("it said", "their forces").
+const THING_PRONOUNS: &[&str] = &["it", "its", "they", "them", "their"];
 /// How many sentences back a description's antecedent may be.
 const DESCRIPTION_LOOK_BACK: usize = 5;
 
@@ -97,9 +100,59 @@ fn before_main_verb(doc: &Document, s: usize, mentions: &[usize]) -> Option<usiz
         .max_by_key(|&i| doc.entities[i].tokens.end)
 }
 
+/// The country or organisation an "it" or "they" at token `t` of sentence `s` refers to: the
+/// nearest one before it in the sentence, else the subject (or first) of the sentence before.
+/// An "it" that only fills a subject slot ("it is clear that ...", "it was not us who ...")
+/// refers to nothing.
+fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Option<usize> {
+    let sentence = &doc.sentences[s];
+    let tok = &doc.tokens[t];
+    if let Some(h) = tok.head {
+        let head = &doc.tokens[sentence.tokens.start + h];
+        let copular = head
+            .upos
+            .as_deref()
+            .is_some_and(|u| u == "ADJ" || u == "AUX")
+            || head.lemma.as_deref() == Some("be")
+            || doc.tokens[sentence.tokens.clone()]
+                .iter()
+                .any(|x| x.head == Some(h) && x.deprel.as_deref() == Some("cop"));
+        if copular && doc.text[tok.span.range()].eq_ignore_ascii_case("it") {
+            return None;
+        }
+    }
+    let same = bodies
+        .iter()
+        .rev()
+        .find(|&&i| doc.entities[i].sentence == s && doc.entities[i].tokens.end <= t);
+    if let Some(&i) = same {
+        return Some(i);
+    }
+    let prev = s.checked_sub(1)?;
+    let in_prev: Vec<usize> = bodies
+        .iter()
+        .copied()
+        .filter(|&i| doc.entities[i].sentence == prev)
+        .collect();
+    in_prev
+        .iter()
+        .copied()
+        .find(|&i| is_subject(doc, &doc.entities[i]))
+        .or(in_prev.first().copied())
+}
+
 /// Adds a mention for each pronoun that refers to a named person, in its antecedent's cluster
 /// and with its actor. Returns how many were added.
 pub fn link_pronouns(doc: &mut Document) -> usize {
+    let bodies: Vec<usize> = (0..doc.entities.len())
+        .filter(|&i| {
+            let e = &doc.entities[i];
+            matches!(e.kind, EntityKind::Gpe | EntityKind::Org)
+                && e.mention == kestrel_core::MentionKind::Name
+                && e.actor.is_some()
+                && !e.tokens.is_empty()
+        })
+        .collect();
     let names: Vec<usize> = (0..doc.entities.len())
         .filter(|&i| {
             doc.entities[i].kind == EntityKind::Person
@@ -151,6 +204,27 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                             antecedent,
                         ));
                     }
+                }
+                continue;
+            }
+            if THING_PRONOUNS.contains(&word.as_str())
+                && !covered.contains(&t)
+                && tok.upos.as_deref() == Some("PRON")
+            {
+                if let Some(antecedent) = thing_antecedent(doc, &bodies, s, t) {
+                    let a = &doc.entities[antecedent];
+                    added.push((
+                        Entity {
+                            span: Span::new(tok.span.start, tok.span.end),
+                            sentence: s,
+                            tokens: t..t + 1,
+                            kind: a.kind,
+                            actor: a.actor.clone(),
+                            cluster: None,
+                            mention: kestrel_core::MentionKind::Pronoun,
+                        },
+                        antecedent,
+                    ));
                 }
                 continue;
             }

@@ -26,7 +26,9 @@ enum Outcome {
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let names: Vec<&str> = match &args.stages {
-        None => vec!["clean", "segment", "tag", "parse", "ner", "actors"],
+        None => vec![
+            "clean", "segment", "tag", "parse", "ner", "actors", "events",
+        ],
         Some(names) => names
             .iter()
             .map(|s| s.trim())
@@ -35,9 +37,9 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     };
     let needs_models = names
         .iter()
-        .any(|n| matches!(*n, "tag" | "parse" | "ner" | "actors"));
+        .any(|n| matches!(*n, "tag" | "parse" | "ner" | "actors" | "events"));
     let available = if needs_models {
-        available_stages(args.models.as_deref(), &args.actors)?
+        available_stages(args.models.as_deref(), &args.actors, &args.events)?
     } else {
         kestrel_core::pipeline::all_stages()
     };
@@ -93,17 +95,22 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             .map(|(_, item)| process(item, &pipeline, args.format, args.pretty))
             .collect();
         for outcome in outcomes {
-            match outcome {
+            let s = match outcome {
                 Outcome::Coded(s) => {
                     coded += 1;
-                    out.write_all(s.as_bytes())?;
+                    s
                 }
                 Outcome::Failed(s) => {
                     failed += 1;
-                    out.write_all(s.as_bytes())?;
+                    s
                 }
+            };
+            // PLOVER output has one line per event, and none for a document without events.
+            let s = s.strip_suffix('\n').unwrap_or(&s);
+            if !(s.is_empty() && matches!(args.format, OutputFormat::Plover)) {
+                out.write_all(s.as_bytes())?;
+                out.write_all(b"\n")?;
             }
-            out.write_all(b"\n")?;
             progress.inc(1);
         }
     }
@@ -135,6 +142,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
 pub fn available_stages(
     models: Option<&std::path::Path>,
     actor_files: &[std::path::PathBuf],
+    event_files: &[std::path::PathBuf],
 ) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
     let models_dir = models;
     let models = match models {
@@ -154,7 +162,76 @@ pub fn available_stages(
     stages.push(Box::new(kestrel_actors::ActorStage::new(actor_dictionary(
         actor_files,
     )?)));
+    stages.push(Box::new(kestrel_events::EventStage::new(
+        std::sync::Arc::new(event_coder(event_files)?),
+    )));
     Ok(stages)
+}
+
+/// The built-in event coder, with the user's dictionaries read after the built-in one.
+pub fn event_coder(files: &[std::path::PathBuf]) -> anyhow::Result<kestrel_events::Coder> {
+    let mut coder = kestrel_events::Coder::builtin()?;
+    for path in files {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read event dictionary {}", path.display()))?;
+        coder
+            .dictionary
+            .add_text(&text, &path.display().to_string(), &coder.cameo)?;
+    }
+    Ok(coder)
+}
+
+pub fn check_events(files: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
+    let coder = event_coder(files)?;
+    let entries = coder.dictionary.entries();
+    let (types, modes) = coder.dictionary.coverage();
+    let coded = entries
+        .iter()
+        .filter(|e| e.plover_type != kestrel_events::dictionary::IGNORE);
+    let mut roots: Vec<&str> = coded.clone().map(|e| &e.cameo[..2]).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    let mut codes: Vec<&str> = coded.map(|e| e.cameo.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    println!("entries         {}", entries.len());
+    println!(
+        "verbs / nouns   {} / {}",
+        entries
+            .iter()
+            .filter(|e| e.kind == kestrel_events::TriggerKind::Verb)
+            .count(),
+        entries
+            .iter()
+            .filter(|e| e.kind == kestrel_events::TriggerKind::Noun)
+            .count()
+    );
+    println!("PLOVER types    {} of 16: {}", types.len(), types.join(" "));
+    let mut missing_modes = Vec::new();
+    let mut all_modes = 0;
+    for t in kestrel_events::PLOVER_TYPES {
+        for m in kestrel_events::ontology::plover_modes(t).unwrap_or_default() {
+            all_modes += 1;
+            if !modes.contains(&format!("{t} {m}")) {
+                missing_modes.push(format!("{t} {m}"));
+            }
+        }
+    }
+    println!(
+        "PLOVER modes    {} of {all_modes}",
+        all_modes - missing_modes.len()
+    );
+    if !missing_modes.is_empty() {
+        println!("  missing: {}", missing_modes.join(", "));
+    }
+    println!("CAMEO roots     {} of 20: {}", roots.len(), roots.join(" "));
+    println!("CAMEO codes     {}", codes.len());
+    let complete = types.len() == 16 && missing_modes.is_empty();
+    Ok(if complete {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 pub fn check_actors(files: &[std::path::PathBuf], limit: usize) -> anyhow::Result<ExitCode> {
@@ -223,6 +300,7 @@ fn process(
             OutputFormat::Json => to_json(&doc),
             OutputFormat::Table => to_table(&doc),
             OutputFormat::Conllu => to_conllu(&doc),
+            OutputFormat::Plover => kestrel_events::plover::to_plover_jsonl(&doc),
         }
     }));
     match run {
@@ -248,7 +326,7 @@ fn process(
 
 fn render_error(e: &InputError, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => error_to_json(e),
+        OutputFormat::Json | OutputFormat::Plover => error_to_json(e),
         OutputFormat::Table => format!("{}\nerror     {e}\n", "-".repeat(72)),
         OutputFormat::Conllu => format!("# error = {e}\n"),
     }

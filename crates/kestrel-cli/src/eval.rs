@@ -203,3 +203,250 @@ pub fn ner(file: &Path, json: bool, model: Option<&Path>) -> anyhow::Result<Exit
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// PLOVER 0.5 names in the gold file, as PLOVER 2.0 types.
+fn plover_type_from_gold(name: &str) -> &str {
+    match name {
+        "DEMAND" => "REQUEST",
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        "FIGHT" => "ASSAULT",
+        other => other,
+    }
+}
+
+/// CAMEO country codes that differ from ISO 3166 alpha-3.
+fn iso_from_cameo(code: &str) -> &str {
+    match code {
+        "JAP" => "JPN",
+        "ITL" => "ITA",
+        "ROM" => "ROU",
+        "DRC" => "COD",
+        "GMW" => "DEU",
+        other => other,
+    }
+}
+
+fn gold_codes(v: Option<&serde_json::Value>) -> Vec<String> {
+    v.and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.get("code").and_then(|c| c.as_str()))
+                .filter(|c| !c.is_empty())
+                .map(|c| iso_from_cameo(c).to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A predicted code matches a gold one when they are equal, or when gold names only the kind
+/// of international actor (`IGO`, `NGO`, `IMG`) and the prediction is one of that kind.
+fn code_matches(predicted: &str, gold: &str) -> bool {
+    predicted == gold
+        || (gold.len() == 3 && predicted.starts_with(gold) && matches!(gold, "IGO" | "NGO" | "IMG"))
+}
+
+fn any_match(predicted: &[kestrel_core::Participant], gold: &[String]) -> bool {
+    predicted.iter().any(|p| {
+        p.code
+            .as_deref()
+            .is_some_and(|c| gold.iter().any(|g| code_matches(c, g)))
+    })
+}
+
+/// Depth of an event's trigger in its sentence's tree (0 for the root), to pick the main
+/// event of a sentence.
+fn trigger_depth(doc: &kestrel_core::Document, e: &kestrel_core::Event) -> usize {
+    let s = &doc.sentences[e.sentence];
+    let toks = doc.sentence_tokens(s);
+    let Some(mut i) = toks.iter().position(|t| t.span == e.trigger) else {
+        return usize::MAX;
+    };
+    let mut depth = 0;
+    while let Some(h) = toks[i].head {
+        if depth > toks.len() {
+            break;
+        }
+        i = h;
+        depth += 1;
+    }
+    depth
+}
+
+pub fn plover(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
+    use std::collections::BTreeMap;
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let records: Vec<serde_json::Value> = serde_json::from_str(&content)
+        .with_context(|| format!("{} is not a JSON array of PLOVER records", file.display()))?;
+    let stages = crate::code::available_stages(None, &[], &[])?;
+    let pipeline = kestrel_core::Pipeline::select(
+        stages,
+        &["segment", "tag", "parse", "ner", "actors", "events"],
+    )?;
+    let mut n = 0usize;
+    let (mut type_correct, mut predicted_events, mut event_tp) = (0usize, 0usize, 0usize);
+    let (mut actor_total, mut actor_correct, mut actor_coded, mut actor_coded_correct) =
+        (0, 0, 0, 0);
+    let (mut recipient_total, mut recipient_correct) = (0usize, 0usize);
+    let mut no_event = 0usize;
+    // type -> (tp, fp, fn)
+    let mut per_type: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    for t in kestrel_events::PLOVER_TYPES {
+        per_type.insert(t.to_string(), (0, 0, 0));
+    }
+    for r in &records {
+        let Some(gold_name) = r.get("event").and_then(|e| e.as_str()) else {
+            continue;
+        };
+        if gold_name == "DOCUMENT" {
+            continue;
+        }
+        let Some(text) = r.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        n += 1;
+        let gold_type = plover_type_from_gold(gold_name).to_string();
+        let sources = gold_codes(r.get("source"));
+        let targets = gold_codes(r.get("target"));
+        let id = r
+            .get("id")
+            .and_then(|i| i.as_str())
+            .unwrap_or("record")
+            .to_string();
+        let mut doc = kestrel_core::Document::new(id.clone(), text);
+        doc.published = r.get("date").and_then(|d| d.as_str()).map(String::from);
+        pipeline.run(&mut doc);
+        predicted_events += doc.events.len();
+        let main = doc
+            .events
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, e)| (trigger_depth(&doc, e), *i))
+            .map(|(_, e)| e);
+        let predicted_type = main.map(|e| e.plover_type.clone());
+        if predicted_type.as_deref() == Some(gold_type.as_str()) {
+            type_correct += 1;
+            per_type.entry(gold_type.clone()).or_default().0 += 1;
+        } else {
+            per_type.entry(gold_type.clone()).or_default().2 += 1;
+            if let Some(p) = &predicted_type {
+                per_type.entry(p.clone()).or_default().1 += 1;
+            }
+        }
+        if main.is_none() {
+            no_event += 1;
+        }
+        if !sources.is_empty() {
+            actor_total += 1;
+            if let Some(e) = main {
+                actor_coded += 1;
+                if any_match(&e.actors, &sources) {
+                    actor_correct += 1;
+                    actor_coded_correct += 1;
+                }
+            }
+        }
+        if !targets.is_empty() {
+            recipient_total += 1;
+            if main.is_some_and(|e| any_match(&e.recipients, &targets)) {
+                recipient_correct += 1;
+            }
+        }
+        let full = doc.events.iter().any(|e| {
+            e.plover_type == gold_type
+                && any_match(&e.actors, &sources)
+                && (targets.is_empty() || any_match(&e.recipients, &targets))
+        });
+        if full {
+            event_tp += 1;
+        }
+        if errors && (!full || predicted_type.as_deref() != Some(gold_type.as_str())) {
+            let got: Vec<String> = doc
+                .events
+                .iter()
+                .map(|e| {
+                    let codes = |ps: &[kestrel_core::Participant]| {
+                        ps.iter()
+                            .map(|p| p.code.clone().unwrap_or_else(|| "?".into()))
+                            .collect::<Vec<_>>()
+                            .join("+")
+                    };
+                    format!(
+                        "{} {}->{} ({})",
+                        e.plover_type,
+                        codes(&e.actors),
+                        codes(&e.recipients),
+                        doc.slice(e.trigger)
+                    )
+                })
+                .collect();
+            println!(
+                "{id}\tgold {gold_type} {}->{}\tgot [{}]",
+                sources.join("+"),
+                targets.join("+"),
+                got.join("; ")
+            );
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let mut f1s = Vec::new();
+    let mut per_type_json = serde_json::Map::new();
+    for (t, &(tp, fp, fn_)) in &per_type {
+        if tp + fn_ == 0 {
+            continue; // a type the gold file does not have
+        }
+        let p = Prf { tp, fp, fn_ };
+        f1s.push(p.f1());
+        per_type_json.insert(t.clone(), prf_json(&p));
+    }
+    let macro_f1 = f1s.iter().sum::<f64>() / f1s.len().max(1) as f64;
+    let event = Prf {
+        tp: event_tp,
+        fp: predicted_events.saturating_sub(event_tp),
+        fn_: n - event_tp,
+    };
+    println!("{}: {n} records", file.display());
+    println!("  type accuracy        {:.3}", ratio(type_correct, n));
+    println!(
+        "  type macro F1        {macro_f1:.3}  ({} types)",
+        f1s.len()
+    );
+    println!("  records with no event {no_event}");
+    println!(
+        "  actor country        {:.3} of records with gold actors; {:.3} of those coded",
+        ratio(actor_correct, actor_total),
+        ratio(actor_coded_correct, actor_coded)
+    );
+    println!(
+        "  recipient country    {:.3} of records with gold recipients",
+        ratio(recipient_correct, recipient_total)
+    );
+    println!(
+        "  full event           precision {:.3}  recall {:.3}  F1 {:.3}",
+        event.precision(),
+        event.recall(),
+        event.f1()
+    );
+    for (t, v) in &per_type_json {
+        println!("    {t:<10} F1 {:.3}", v["f1"].as_f64().unwrap_or(0.0));
+    }
+    if json {
+        let v = json!({
+            "task": "plover",
+            "file": file.display().to_string(),
+            "records": n,
+            "type_accuracy": round(ratio(type_correct, n)),
+            "type_macro_f1": round(macro_f1),
+            "records_without_event": no_event,
+            "actor_country_accuracy": round(ratio(actor_correct, actor_total)),
+            "actor_country_accuracy_coded": round(ratio(actor_coded_correct, actor_coded)),
+            "recipient_country_accuracy": round(ratio(recipient_correct, recipient_total)),
+            "event_precision": round(event.precision()),
+            "event_recall": round(event.recall()),
+            "event_f1": round(event.f1()),
+            "per_type": per_type_json,
+        });
+        println!("{v}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -59,6 +59,33 @@ enum Command {
         )]
         out: PathBuf,
     },
+    /// Build the CAMEO table (dictionaries/cameo.tsv: names, Goldstein scores, PLOVER
+    /// conversions) from the CAMEO code list and the CAMEO-to-PLOVER table.
+    BuildCameo {
+        /// The CAMEO code list (CSV with code, name and goldstein columns).
+        #[arg(
+            long,
+            value_name = "FILE",
+            default_value = "../shared/data/events/cameo-codes.csv"
+        )]
+        cameo: PathBuf,
+        /// The CAMEO-to-PLOVER conversion table.
+        #[arg(
+            long,
+            value_name = "FILE",
+            default_value = "../shared/data/events/CAMEO2PLOVER-2021.txt"
+        )]
+        plover: PathBuf,
+        /// Output file.
+        #[arg(long, value_name = "FILE", default_value = "dictionaries/cameo.tsv")]
+        out: PathBuf,
+    },
+    /// Check event dictionaries (the built-in one and any given) and report what they cover:
+    /// PLOVER types, modes and CAMEO roots.
+    CheckEvents {
+        /// Dictionaries to read after the built-in one.
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -156,6 +183,10 @@ struct CodeArgs {
     /// its entries win over the built-in ones. May be given more than once.
     #[arg(long, value_name = "FILE")]
     actors: Vec<PathBuf>,
+    /// Add an event dictionary (Kestrel's format, see dictionaries/events.txt); its entries
+    /// are read after the built-in ones. May be given more than once.
+    #[arg(long, value_name = "FILE")]
+    events: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -166,6 +197,8 @@ enum OutputFormat {
     Table,
     /// CoNLL-U, one `# newdoc` per document.
     Conllu,
+    /// PLOVER JSON Lines, one event per line.
+    Plover,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -211,6 +244,18 @@ enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
     },
+    /// Event coding against PLOVER's gold standard records (PLOVER_GSR_CAMEO.json): type
+    /// accuracy and macro F1, actor and recipient country accuracy, full-event F1.
+    Plover {
+        /// The gold JSON file.
+        file: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// Also list the records Kestrel got wrong.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
         /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
@@ -241,11 +286,16 @@ fn main() -> ExitCode {
         Command::Train(args) => train::run(args),
         Command::BuildActors { geo, petrarch, out } => train::build_actors(&geo, &petrarch, &out),
         Command::CheckActors { files, limit } => code::check_actors(&files, limit),
+        Command::BuildCameo { cameo, plover, out } => train::build_cameo(&cameo, &plover, &out),
+        Command::CheckEvents { files } => code::check_events(&files),
+        Command::Eval(EvalCommand::Plover { file, json, errors }) => {
+            eval::plover(&file, json, errors)
+        }
         Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
             eval::boilerplate(&file, json, errors)
         }
         Command::Stages => {
-            for stage in code::available_stages(None, &[])
+            for stage in code::available_stages(None, &[], &[])
                 .unwrap_or_else(|_| kestrel_core::pipeline::all_stages())
             {
                 let needs: Vec<&str> = stage.requires().iter().map(|l| l.name()).collect();

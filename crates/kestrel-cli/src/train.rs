@@ -156,3 +156,20 @@ pub fn build_actors(
     );
     Ok(ExitCode::SUCCESS)
 }
+
+pub fn build_cameo(
+    cameo: &std::path::Path,
+    plover: &std::path::Path,
+    out: &std::path::Path,
+) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+    let read = |p: &std::path::Path| -> anyhow::Result<String> {
+        let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    };
+    let tsv = kestrel_events::build_cameo_table(&read(cameo)?, &read(plover)?)?;
+    std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
+    let rows = tsv.lines().filter(|l| !l.starts_with('#')).count();
+    eprintln!("kestrel: {rows} CAMEO codes written to {}", out.display());
+    Ok(ExitCode::SUCCESS)
+}

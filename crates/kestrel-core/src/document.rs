@@ -55,6 +55,8 @@ pub enum Layer {
     Entities,
     /// Actor codes on entity mentions.
     Actors,
+    /// Coded events.
+    Events,
 }
 
 impl Layer {
@@ -67,6 +69,7 @@ impl Layer {
             Layer::Parse => "parse",
             Layer::Entities => "entities",
             Layer::Actors => "actors",
+            Layer::Events => "events",
         }
     }
 }
@@ -285,6 +288,78 @@ impl MentionKind {
     }
 }
 
+/// Whether a coded event happened, will happen or happened long ago. Negated and hypothetical
+/// events are not coded at all, so they have no modality here.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Modality {
+    /// Reported as done or under way.
+    #[default]
+    Asserted,
+    /// Announced, promised or planned ("will visit", "plans to send").
+    Future,
+    /// Dated well before the article ("invaded in 2014").
+    Historical,
+}
+
+impl Modality {
+    /// The modality's name in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Future => "future",
+            Modality::Historical => "historical",
+        }
+    }
+}
+
+/// One side of an event: who acted, or who was acted on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    /// The words that name the participant (the entity mention, or the noun phrase's head).
+    pub span: Span,
+    /// The entity mention, as an index into [`Document::entities`], when there is one.
+    pub entity: Option<usize>,
+    /// Country or organisation code (ISO 3166 alpha-3, `IGO...`), when known.
+    pub code: Option<String>,
+    /// Sector code (`GOV`, `MIL`, ...), when known.
+    pub sector: Option<String>,
+}
+
+/// One coded event: who did what to whom, in PLOVER and in CAMEO.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// The sentence it was coded from.
+    pub sentence: usize,
+    /// The word that triggered it (a verb or an event noun).
+    pub trigger: Span,
+    /// Further words of a multi-word trigger ("out" in "walk out", "sanctions" in "impose
+    /// sanctions").
+    pub trigger_extra: Vec<Span>,
+    /// PLOVER event type (`ACCUSE`, `CONSULT`, ...).
+    pub plover_type: String,
+    /// PLOVER mode, when one applies.
+    pub mode: Option<String>,
+    /// PLOVER contexts.
+    pub context: Vec<String>,
+    /// CAMEO event code (a string: codes have leading zeros).
+    pub cameo: String,
+    /// Goldstein conflict-cooperation score of the CAMEO code.
+    pub goldstein: f32,
+    /// CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict.
+    pub quad_class: u8,
+    /// PLOVER conflict-cooperation score of the type and mode.
+    pub plover_score: f32,
+    /// Who acted; several for a compound actor.
+    pub actors: Vec<Participant>,
+    /// Who was acted on; may be empty.
+    pub recipients: Vec<Participant>,
+    /// Asserted, future or historical.
+    pub modality: Modality,
+    /// The dictionary entry that coded it, as `FILE:LINE`.
+    pub rule: String,
+}
+
 /// One sentence: a span of text and a range of the document's tokens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
@@ -305,7 +380,7 @@ pub struct Dateline {
 }
 
 /// One article and every layer the pipeline has added to it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     /// The article's identifier, unique within a run.
     pub id: String,
@@ -334,6 +409,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Named entity mentions, in text order.
     pub entities: Vec<Entity>,
+    /// Coded events, in text order of their triggers.
+    pub events: Vec<Event>,
     /// Things a user should know about this document (decoding guesses, odd metadata).
     pub warnings: Vec<String>,
     /// The layers that have been added, in the order the stages ran.

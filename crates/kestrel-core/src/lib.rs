@@ -29,8 +29,8 @@ pub mod pipeline;
 pub mod segment;
 
 pub use document::{
-    ActorCode, ActorSource, BoilerplateKind, Dateline, Document, Entity, EntityKind, Layer,
-    MentionKind, Removed, Sentence, Span, Token,
+    ActorCode, ActorSource, BoilerplateKind, Dateline, Document, Entity, EntityKind, Event, Layer,
+    MentionKind, Modality, Participant, Removed, Sentence, Span, Token,
 };
 pub use ingest::{InputError, InputFormat, InputKind, Inputs, ReadOptions};
 pub use output::SCHEMA;

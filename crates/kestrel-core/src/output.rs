@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::document::{Document, Span, Token};
+use crate::document::{Document, Event, Participant, Span, Token};
 use crate::ingest::InputError;
 
 /// The version tag of the JSON output, written as every document's `schema` field.
@@ -66,7 +66,7 @@ struct JsonDocument<'a> {
     sentences: Vec<JsonSentence<'a>>,
     entities: Vec<JsonEntity<'a>>,
     quotes: [(); 0],
-    events: [(); 0],
+    events: Vec<JsonEvent<'a>>,
     places: [(); 0],
     dates: [(); 0],
     amounts: [(); 0],
@@ -85,6 +85,44 @@ struct JsonEntity<'a> {
     sentence: usize,
     cluster: Option<usize>,
     actor: Option<JsonActor<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvent<'a> {
+    id: String,
+    sentence: usize,
+    trigger: JsonText<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    trigger_extra: Vec<JsonText<'a>>,
+    #[serde(rename = "type")]
+    plover_type: &'a str,
+    mode: Option<&'a str>,
+    context: &'a [String],
+    cameo: &'a str,
+    goldstein: f32,
+    quad_class: u8,
+    plover_score: f32,
+    actors: Vec<JsonParticipant<'a>>,
+    recipients: Vec<JsonParticipant<'a>>,
+    modality: &'static str,
+    rule: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonText<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonParticipant<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    entity: Option<String>,
+    code: Option<&'a str>,
+    sector: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -254,11 +292,78 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
             })
             .collect(),
         quotes: [],
-        events: [],
+        events: doc
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| json_event(doc, i, e, offsets))
+            .collect(),
         places: [],
         dates: [],
         amounts: [],
         warnings: &doc.warnings,
+    }
+}
+
+fn json_text<'a>(doc: &'a Document, span: Span, offsets: &CharOffsets) -> JsonText<'a> {
+    let (start, end) = offsets.span(span);
+    JsonText {
+        text: doc.slice(span),
+        start,
+        end,
+    }
+}
+
+fn json_participant<'a>(
+    doc: &'a Document,
+    p: &'a Participant,
+    offsets: &CharOffsets,
+) -> JsonParticipant<'a> {
+    let (start, end) = offsets.span(p.span);
+    JsonParticipant {
+        text: doc.slice(p.span),
+        start,
+        end,
+        entity: p.entity.map(|i| format!("e{}", i + 1)),
+        code: p.code.as_deref(),
+        sector: p.sector.as_deref(),
+    }
+}
+
+fn json_event<'a>(
+    doc: &'a Document,
+    i: usize,
+    e: &'a Event,
+    offsets: &CharOffsets,
+) -> JsonEvent<'a> {
+    JsonEvent {
+        id: format!("v{}", i + 1),
+        sentence: e.sentence,
+        trigger: json_text(doc, e.trigger, offsets),
+        trigger_extra: e
+            .trigger_extra
+            .iter()
+            .map(|&s| json_text(doc, s, offsets))
+            .collect(),
+        plover_type: &e.plover_type,
+        mode: e.mode.as_deref(),
+        context: &e.context,
+        cameo: &e.cameo,
+        goldstein: e.goldstein,
+        quad_class: e.quad_class,
+        plover_score: e.plover_score,
+        actors: e
+            .actors
+            .iter()
+            .map(|p| json_participant(doc, p, offsets))
+            .collect(),
+        recipients: e
+            .recipients
+            .iter()
+            .map(|p| json_participant(doc, p, offsets))
+            .collect(),
+        modality: e.modality.name(),
+        rule: &e.rule,
     }
 }
 

@@ -1,0 +1,1102 @@
+//! Coding one sentence: find triggers, check what the clause asserts, map arguments to actors
+//! and recipients.
+//!
+//! Everything here reads the Universal Dependencies parse. A trigger is a verb or event noun
+//! that a dictionary entry accepts in its syntactic company. Its clause must assert the event:
+//! a negated, conditional, modal, questioned, wished-for or demanded event is not coded (a
+//! refusal or a demand is coded by its own verb). Actors come from the subject, a passive's
+//! `by` phrase, a shared subject of coordinated verbs, the noun a relative clause hangs on, or a
+//! noun trigger's possessor and modifiers; recipients from the object, the preposition the
+//! entry names, an indirect object or a directional preposition.
+
+use kestrel_core::{Document, Event, Modality, Participant, Span, Token};
+
+use crate::dictionary::{Condition, Entry, EventDictionary, Slot, TriggerKind};
+use crate::ontology::{plover_score, quad_class, CameoTable};
+
+/// Nouns that name an agent of a sector ("officials", "troops"), and the sector.
+const AGENT_NOUNS: &[(&str, &str)] = &[
+    ("government", "GOV"),
+    ("official", "GOV"),
+    ("minister", "GOV"),
+    ("ministry", "GOV"),
+    ("president", "GOV"),
+    ("premier", "GOV"),
+    ("leader", "GOV"),
+    ("leadership", "GOV"),
+    ("authority", "GOV"),
+    ("administration", "GOV"),
+    ("cabinet", "GOV"),
+    ("regime", "GOV"),
+    ("diplomat", "GOV"),
+    ("ambassador", "GOV"),
+    ("envoy", "GOV"),
+    ("delegation", "GOV"),
+    ("spokesman", "GOV"),
+    ("spokeswoman", "GOV"),
+    ("spokesperson", "GOV"),
+    ("negotiator", "GOV"),
+    ("counterpart", "GOV"),
+    ("chancellor", "GOV"),
+    ("state", "GOV"),
+    ("country", "GOV"),
+    ("nation", "GOV"),
+    ("troop", "MIL"),
+    ("soldier", "MIL"),
+    ("army", "MIL"),
+    ("military", "MIL"),
+    ("force", "MIL"),
+    ("navy", "MIL"),
+    ("jet", "MIL"),
+    ("warplane", "MIL"),
+    ("general", "MIL"),
+    ("commander", "MIL"),
+    ("police", "COP"),
+    ("policeman", "COP"),
+    ("officer", "COP"),
+    ("rebel", "REB"),
+    ("insurgent", "REB"),
+    ("militant", "REB"),
+    ("guerrilla", "REB"),
+    ("fighter", "REB"),
+    ("separatist", "REB"),
+    ("militia", "PRM"),
+    ("gunman", "UAF"),
+    ("protester", "CVL"),
+    ("protestor", "CVL"),
+    ("demonstrator", "CVL"),
+    ("activist", "CVL"),
+    ("civilian", "CVL"),
+    ("opposition", "OPP"),
+    ("dissident", "OPP"),
+    ("court", "JUD"),
+    ("judge", "JUD"),
+    ("prosecutor", "JUD"),
+    ("journalist", "JRN"),
+    ("reporter", "JRN"),
+    ("refugee", "REF"),
+    ("migrant", "REF"),
+    ("parliament", "LEG"),
+    ("lawmaker", "LEG"),
+    ("legislator", "LEG"),
+    ("senator", "LEG"),
+    ("congress", "LEG"),
+    ("student", "EDU"),
+    ("worker", "LAB"),
+    ("union", "LAB"),
+    ("company", "BUS"),
+    ("firm", "BUS"),
+    ("businessman", "BUS"),
+    ("people", "CVL"),
+    ("villager", "CVL"),
+    ("resident", "CVL"),
+    ("crowd", "CVL"),
+    ("mob", "CVL"),
+    ("tribesman", "CVL"),
+    ("attacker", "UAF"),
+    ("assailant", "UAF"),
+    ("bomber", "UAF"),
+    ("kidnapper", "UAF"),
+    ("hijacker", "UAF"),
+    ("sniper", "UAF"),
+    ("extremist", "REB"),
+    ("terrorist", "REB"),
+    ("jihadist", "REB"),
+    ("guerilla", "REB"),
+    ("insurgency", "REB"),
+    ("serviceman", "MIL"),
+    ("helicopter", "MIL"),
+    ("aircraft", "MIL"),
+    ("warship", "MIL"),
+    ("tank", "MIL"),
+    ("artillery", "MIL"),
+    ("missionary", "REL"),
+    ("cleric", "REL"),
+    ("priest", "REL"),
+    ("bishop", "REL"),
+    ("church", "REL"),
+    ("doctor", "MED"),
+    ("party", "PTY"),
+    ("lawyer", "JUD"),
+    ("hacker", "UAF"),
+];
+
+/// Verbs whose clausal complement is a report of something that happened.
+const REPORTING_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "announce",
+    "report",
+    "add",
+    "state",
+    "confirm",
+    "note",
+    "declare",
+    "write",
+    "explain",
+    "reveal",
+    "acknowledge",
+    "admit",
+    "tweet",
+    "insist",
+    "claim",
+    "disclose",
+    "show",
+    "indicate",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "recall",
+    "learn",
+    "know",
+    "find",
+    "see",
+    "hear",
+    "realize",
+    "post",
+    "remark",
+    "comment",
+    "observe",
+];
+
+/// Verbs that only say an action began, went on or resumed: the action itself is coded.
+const ASPECT_VERBS: &[&str] = &[
+    "begin", "start", "continue", "resume", "keep", "step", "finish", "stop",
+];
+
+/// Verbs of intention and decision: the action they govern is announced, not yet done
+/// ("plans to visit", "voted to impose"), and is coded as a future event.
+const INTENT_VERBS: &[&str] = &[
+    "plan", "intend", "prepare", "decide", "vote", "expect", "aim", "want", "hope", "wish", "move",
+    "resolve", "go", "schedule", "set", "pledge", "promise", "vow", "agree", "offer",
+];
+
+/// Event types whose purpose clause is done by the act that serves it: "gathered to
+/// demand", "met to criticise".
+const EXPRESSIVE_TYPES: &[&str] = &["REQUEST", "ACCUSE", "PROTEST", "SUPPORT", "REJECT"];
+
+/// Verbs that hand their subject to an event noun object ("held talks", "launched an
+/// offensive", "imposed sanctions").
+const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "have",
+    "conduct",
+    "launch",
+    "carry",
+    "stage",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "open",
+    "announce",
+    "impose",
+    "provide",
+    "give",
+    "send",
+    "deliver",
+    "approve",
+    "make",
+    "mount",
+    "engage",
+    "join",
+    "lead",
+    "unveil",
+    "extend",
+    "grant",
+    "take",
+    "step",
+    "intensify",
+    "escalate",
+    "order",
+    "organize",
+    "organise",
+    "unleash",
+    "wage",
+    "commit",
+    "perpetrate",
+    "host",
+    "attend",
+    "stage",
+    "allocate",
+    "release",
+    "ship",
+    "airlift",
+    "pay",
+    "level",
+    "file",
+    "bring",
+    "lodge",
+    "issue",
+    "deploy",
+    "tighten",
+    "expand",
+    "introduce",
+    "enact",
+    "slap",
+];
+
+/// Prepositions that can introduce a recipient.
+const RECIPIENT_PREPS: &[&str] = &[
+    "against", "on", "with", "to", "at", "toward", "towards", "into", "for", "from", "upon",
+    "onto", "between", "among",
+];
+
+/// Auxiliaries that make a clause hypothetical or obligatory rather than asserted.
+const MODALS: &[&str] = &[
+    "could", "might", "may", "should", "must", "can", "ought", "shall",
+];
+
+fn agent_sector(lemma: &str) -> Option<&'static str> {
+    AGENT_NOUNS
+        .iter()
+        .find(|(l, _)| *l == lemma)
+        .map(|(_, s)| *s)
+}
+
+/// What the clause around a trigger does to it.
+enum Status {
+    Code(Modality),
+    Skip,
+}
+
+/// One sentence, with what the coder needs to read its parse quickly.
+struct Sentence<'a> {
+    doc: &'a Document,
+    toks: &'a [Token],
+    base: usize,
+    children: Vec<Vec<usize>>,
+    /// The entity mention each token is part of (the one with an actor, when mentions nest).
+    entity_at: Vec<Option<usize>>,
+    lemmas: Vec<String>,
+    published_year: Option<i32>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(doc: &'a Document, index: usize) -> Sentence<'a> {
+        let s = &doc.sentences[index];
+        let toks = doc.sentence_tokens(s);
+        let base = s.tokens.start;
+        let mut children = vec![Vec::new(); toks.len()];
+        for (i, t) in toks.iter().enumerate() {
+            if let Some(h) = t.head {
+                if h < toks.len() {
+                    children[h].push(i);
+                }
+            }
+        }
+        let mut entity_at = vec![None; toks.len()];
+        for (e_idx, e) in doc.entities.iter().enumerate() {
+            if e.sentence != index {
+                continue;
+            }
+            for t in e.tokens.clone() {
+                if t >= base && t - base < toks.len() {
+                    let slot: &mut Option<usize> = &mut entity_at[t - base];
+                    let better = match *slot {
+                        None => true,
+                        Some(old) => doc.entities[old].actor.is_none() && e.actor.is_some(),
+                    };
+                    if better {
+                        *slot = Some(e_idx);
+                    }
+                }
+            }
+        }
+        let lemmas = toks
+            .iter()
+            .map(|t| {
+                t.lemma
+                    .as_deref()
+                    .unwrap_or_else(|| doc.slice(t.span))
+                    .to_lowercase()
+            })
+            .collect();
+        let published_year = doc
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..4))
+            .and_then(|y| y.parse().ok());
+        Sentence {
+            doc,
+            toks,
+            base,
+            children,
+            entity_at,
+            lemmas,
+            published_year,
+        }
+    }
+
+    fn rel(&self, i: usize) -> &str {
+        self.toks[i].deprel.as_deref().unwrap_or("")
+    }
+
+    fn upos(&self, i: usize) -> &str {
+        self.toks[i].upos.as_deref().unwrap_or("")
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.toks[i].head.filter(|&h| h < self.toks.len())
+    }
+
+    fn kids<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel || self.rel(c).split(':').next() == Some(rel))
+    }
+
+    fn kid_exact(&self, i: usize, rel: &str) -> Option<usize> {
+        self.children[i]
+            .iter()
+            .copied()
+            .find(|&c| self.rel(c) == rel)
+    }
+
+    /// The preposition or subordinator introducing a dependent ("of" in "of aggression").
+    fn case_of(&self, i: usize) -> Option<&str> {
+        self.children[i]
+            .iter()
+            .copied()
+            .find(|&c| matches!(self.rel(c), "case" | "mark"))
+            .map(|c| self.lemmas[c].as_str())
+    }
+
+    fn span(&self, i: usize) -> Span {
+        self.toks[i].span
+    }
+
+    /// A passive clause has a passive auxiliary; a passive subject without one is a parse
+    /// error on an active verb ("he had pressed"), read as the subject.
+    fn is_passive(&self, v: usize) -> bool {
+        self.kid_exact(v, "aux:pass").is_some()
+    }
+
+    /// Dependents that can carry an entry's preposition: obliques, nominal modifiers and
+    /// adverbial clauses of the trigger, and those hanging on its object (parsers often attach
+    /// "of aggression" in "accused Kyiv of aggression" to the object).
+    fn prep_dependents(&self, t: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.children[t]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let r = self.rel(c);
+                r.starts_with("obl") || r.starts_with("nmod") || r == "advcl" || r == "obj"
+            })
+            .collect();
+        if let Some(o) = self.kid_exact(t, "obj") {
+            out.extend(self.children[o].iter().copied().filter(|&c| {
+                let r = self.rel(c);
+                r.starts_with("nmod") || r == "acl"
+            }));
+        }
+        out
+    }
+
+    fn matches(&self, entry: &Entry, t: usize) -> Option<Match> {
+        let mut m = Match::default();
+        for p in &entry.particles {
+            let particle = self.children[t].iter().copied().find(|&c| {
+                matches!(self.rel(c), "compound:prt" | "advmod" | "prt") && self.lemmas[c] == *p
+            });
+            if let Some(c) = particle {
+                m.extra.push(c);
+                continue;
+            }
+            let arg = self
+                .prep_dependents(t)
+                .into_iter()
+                .find(|&c| self.case_of(c) == Some(p.as_str()))?;
+            m.particle_arg = Some(arg);
+        }
+        for c in &entry.conditions {
+            let found = self.condition_token(c, t)?;
+            m.extra.push(found);
+        }
+        Some(m)
+    }
+
+    fn condition_token(&self, c: &Condition, t: usize) -> Option<usize> {
+        let accepts = |i: usize| c.lemmas.is_empty() || c.lemmas.contains(&self.lemmas[i]);
+        let candidates: Vec<usize> = match &c.slot {
+            Slot::Object => {
+                let mut v: Vec<usize> = self.kids(t, "obj").collect();
+                v.extend(self.kid_exact(t, "nsubj:pass"));
+                v
+            }
+            Slot::Complement => self.children[t]
+                .iter()
+                .copied()
+                .filter(|&k| matches!(self.rel(k), "xcomp" | "ccomp"))
+                .collect(),
+            Slot::Modifier => self.children[t]
+                .iter()
+                .copied()
+                .filter(|&k| matches!(self.rel(k), "compound" | "amod" | "advmod" | "nmod:npmod"))
+                .collect(),
+            Slot::Prep(p) => self
+                .prep_dependents(t)
+                .into_iter()
+                .filter(|&k| self.case_of(k) == Some(p.as_str()))
+                .collect(),
+        };
+        candidates.into_iter().find(|&i| accepts(i))
+    }
+
+    /// Whether the clause asserts the event at `t`, and how.
+    fn status(&self, t: usize, plover_type: &str, is_trigger: &dyn Fn(usize) -> bool) -> Status {
+        if self
+            .toks
+            .last()
+            .is_some_and(|l| self.doc.slice(l.span) == "?")
+        {
+            return Status::Skip;
+        }
+        let mut modality = Modality::Asserted;
+        // The trigger's own clause: a verb trigger, or the verb a noun trigger hangs on.
+        let mut x = t;
+        let mut own_clause = true;
+        loop {
+            for &c in &self.children[x] {
+                let r = self.rel(c);
+                let l = self.lemmas[c].as_str();
+                if (r == "advmod" && matches!(l, "not" | "never" | "n't"))
+                    || (r == "det" && matches!(l, "no" | "neither"))
+                    || (r == "cc:preconj" && l == "neither")
+                {
+                    return Status::Skip;
+                }
+                if r == "mark" && matches!(l, "if" | "unless" | "whether" | "lest") {
+                    return Status::Skip;
+                }
+                if own_clause && r == "aux" {
+                    match l {
+                        "will" | "'ll" | "wo" => modality = Modality::Future,
+                        "would" | "'d" => {
+                            if self.rel(x) == "ccomp" {
+                                modality = Modality::Future;
+                            } else {
+                                return Status::Skip;
+                            }
+                        }
+                        _ if MODALS.contains(&l) => return Status::Skip,
+                        _ => {}
+                    }
+                }
+            }
+            if own_clause && self.upos(x) == "VERB" {
+                // "is going to meet", "plans to visit" are handled by the governing verb.
+                own_clause = false;
+            }
+            let Some(h) = self.head(x) else {
+                break;
+            };
+            let rel = self.rel(x);
+            let base = rel.split(':').next().unwrap_or(rel);
+            match base {
+                "conj" | "parataxis" | "list" | "appos" | "root" | "discourse" | "vocative" => {
+                    break
+                }
+                "acl" if rel == "acl:relcl" => break,
+                "xcomp" => {
+                    let governor = self.lemmas[h].as_str();
+                    if INTENT_VERBS.contains(&governor) && !is_trigger(h) {
+                        modality = Modality::Future;
+                    } else if !ASPECT_VERBS.contains(&governor) {
+                        return Status::Skip;
+                    }
+                }
+                "ccomp" => {
+                    if !REPORTING_VERBS.contains(&self.lemmas[h].as_str()) {
+                        return Status::Skip;
+                    }
+                }
+                "csubj" => return Status::Skip,
+                "advcl" | "acl" => match self.case_of(x) {
+                    Some("to") if x == t && EXPRESSIVE_TYPES.contains(&plover_type) => break,
+                    Some("to" | "of" | "for" | "without" | "so" | "in") => return Status::Skip,
+                    Some(_) => break,
+                    None => {}
+                },
+                _ => {}
+            }
+            x = h;
+        }
+        if modality == Modality::Asserted && self.is_historical(t) {
+            modality = Modality::Historical;
+        }
+        Status::Code(modality)
+    }
+
+    /// A year well before the publication year in the trigger's time modifiers.
+    fn is_historical(&self, t: usize) -> bool {
+        let Some(published) = self.published_year else {
+            return false;
+        };
+        let mut stack: Vec<usize> = self.children[t]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let r = self.rel(c);
+                r.starts_with("obl") || r.starts_with("nmod") || r == "advmod"
+            })
+            .collect();
+        while let Some(i) = stack.pop() {
+            let text = self.doc.slice(self.span(i));
+            if text.len() == 4 {
+                if let Ok(y) = text.parse::<i32>() {
+                    if (1900..published - 1).contains(&y) {
+                        return true;
+                    }
+                }
+            }
+            if self.lemmas[i] == "ago" {
+                if let Some(n) = self.children[i].iter().find(|&&c| self.lemmas[c] == "year") {
+                    let _ = n;
+                    return true;
+                }
+            }
+            stack.extend(
+                self.children[i]
+                    .iter()
+                    .copied()
+                    .filter(|&c| !self.rel(c).starts_with("acl")),
+            );
+        }
+        false
+    }
+
+    /// The participants a noun phrase headed by `h` stands for, one per coordinated member.
+    fn participants(&self, h: usize, loose: bool) -> Vec<Participant> {
+        let mut heads = vec![h];
+        let mut k = 0;
+        while k < heads.len() {
+            let x = heads[k];
+            let more: Vec<usize> = self
+                .kids(x, "conj")
+                .filter(|c| !heads.contains(c))
+                .collect();
+            heads.extend(more);
+            k += 1;
+        }
+        let mut out: Vec<Participant> = Vec::new();
+        for x in heads {
+            for p in self.participant(x, loose) {
+                if !out.iter().any(|q| q.span == p.span) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    fn entity_participant(&self, e: usize, sector_override: Option<&str>) -> Participant {
+        let entity = &self.doc.entities[e];
+        let actor = entity.actor.as_ref();
+        Participant {
+            span: entity.span,
+            entity: Some(e),
+            code: actor.map(|a| a.code.clone()),
+            sector: sector_override
+                .map(String::from)
+                .or_else(|| actor.and_then(|a| a.sector.clone())),
+        }
+    }
+
+    /// What one noun phrase head stands for. `loose` also reaches into modifiers of a head that
+    /// is not an agent ("Russia's invasion" stands for Russia as a recipient).
+    fn participant(&self, h: usize, loose: bool) -> Vec<Participant> {
+        if let Some(e) = self.entity_at[h] {
+            return vec![self.entity_participant(e, None)];
+        }
+        let sector = agent_sector(&self.lemmas[h]);
+        if sector.is_none() && loose {
+            // Only the phrase's own possessor or modifier: "Russia's invasion", "Russian
+            // positions".
+            let mut found: Vec<Participant> = Vec::new();
+            for &c in &self.children[h] {
+                if !matches!(self.rel(c), "nmod:poss" | "amod" | "compound") {
+                    continue;
+                }
+                if let Some(e) = self.entity_at[c] {
+                    if self.doc.entities[e].actor.is_some()
+                        && !found.iter().any(|p| p.entity == Some(e))
+                    {
+                        found.push(self.entity_participant(e, None));
+                    }
+                }
+            }
+            return found;
+        }
+        if sector.is_none() {
+            // An appositive can still name it: "the bloc, the EU".
+            if let Some(a) = self.kid_exact(h, "appos") {
+                if let Some(e) = self.entity_at[a] {
+                    return vec![self.entity_participant(e, None)];
+                }
+            }
+            return Vec::new();
+        }
+        // Countries and organisations in the modifiers: "Russian troops", "Kenya's army",
+        // "officials from Hungary", "Hungarian and Romanian officials".
+        let mut found: Vec<Participant> = Vec::new();
+        let mut stack: Vec<(usize, usize)> = self.children[h]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                matches!(
+                    self.rel(c),
+                    "amod" | "compound" | "nmod:poss" | "nmod" | "appos" | "flat" | "obl"
+                )
+            })
+            .map(|c| (c, 0))
+            .collect();
+        while let Some((c, depth)) = stack.pop() {
+            if let Some(e) = self.entity_at[c] {
+                if self.doc.entities[e].actor.is_some()
+                    && !found.iter().any(|p| p.entity == Some(e))
+                {
+                    found.push(self.entity_participant(e, sector));
+                }
+                continue;
+            }
+            if depth < 1 {
+                stack.extend(
+                    self.children[c]
+                        .iter()
+                        .copied()
+                        .filter(|&k| {
+                            matches!(self.rel(k), "conj" | "amod" | "compound" | "nmod:poss")
+                        })
+                        .map(|k| (k, depth + 1)),
+                );
+            }
+        }
+        if !found.is_empty() {
+            found.sort_by_key(|p| p.span.start);
+            if let Some(s) = sector {
+                // The phrase stands for the actor; keep the head's words as its text.
+                for p in &mut found {
+                    p.sector = Some(s.to_string());
+                }
+            }
+            return found;
+        }
+        match sector {
+            Some(s) => vec![Participant {
+                span: self.span(h),
+                entity: None,
+                code: None,
+                sector: Some(s.to_string()),
+            }],
+            None => Vec::new(),
+        }
+    }
+
+    /// The subject of a verb, reaching through coordination, participles, control and
+    /// relative clauses when the verb has none of its own.
+    fn subject_of(&self, v: usize, depth: usize) -> Vec<Participant> {
+        if depth > 4 {
+            return Vec::new();
+        }
+        let subject = self
+            .kid_exact(v, "nsubj")
+            .or_else(|| self.kid_exact(v, "nsubj:outer"))
+            .or_else(|| {
+                self.kid_exact(v, "nsubj:pass")
+                    .filter(|_| !self.is_passive(v))
+            });
+        if let Some(s) = subject {
+            let relative = self.toks[s]
+                .feats
+                .as_deref()
+                .is_some_and(|f| f.contains("PronType=Rel"))
+                || (self.rel(v) == "acl:relcl"
+                    && matches!(self.lemmas[s].as_str(), "who" | "which" | "that"));
+            if relative && self.rel(v) == "acl:relcl" {
+                if let Some(h) = self.head(v) {
+                    return self.participants(h, false);
+                }
+            }
+            return self.participants(s, false);
+        }
+        let Some(h) = self.head(v) else {
+            return Vec::new();
+        };
+        match self.rel(v) {
+            // Coordinated verbs, control and participial clauses ("after meeting ...",
+            // "..., demanding ...") share the governing clause's subject.
+            "conj" | "xcomp" | "advcl" => self.subject_of(h, depth + 1),
+            "acl:relcl" => self.participants(h, false),
+            // A finite past verb attached to a noun is a parse error for "NOUN VERBed".
+            "amod" | "acl" if self.toks[v].xpos.as_deref() == Some("VBD") => {
+                self.participants(h, false)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn verb_arguments(&self, v: usize, m: &Match) -> (Vec<Participant>, Vec<Participant>) {
+        let mut actors;
+        let mut recipients = Vec::new();
+        if self.is_passive(v) {
+            actors = self.children[v]
+                .iter()
+                .copied()
+                .find(|&c| {
+                    self.rel(c) == "obl:agent"
+                        || (self.rel(c) == "obl" && self.case_of(c) == Some("by"))
+                })
+                .map(|a| self.participants(a, false))
+                .unwrap_or_default();
+            if let Some(s) = self.kid_exact(v, "nsubj:pass") {
+                recipients = self.participants(s, true);
+            }
+        } else {
+            actors = self.subject_of(v, 0);
+        }
+        if recipients.is_empty() {
+            if let Some(a) = m.particle_arg {
+                recipients = self.participants(a, true);
+            }
+        }
+        if recipients.is_empty() {
+            let mut candidates: Vec<usize> = self.kids(v, "obj").collect();
+            candidates.extend(self.kids(v, "iobj"));
+            candidates.extend(self.children[v].iter().copied().filter(|&c| {
+                self.rel(c).starts_with("obl")
+                    && self
+                        .case_of(c)
+                        .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
+            }));
+            for c in candidates {
+                let loose = self.rel(c) == "obj";
+                recipients = self.participants(c, loose);
+                if !recipients.is_empty() {
+                    break;
+                }
+            }
+        }
+        if recipients.is_empty() {
+            // "demanded that Pyongyang give up ...", "threatened to cut supplies to Kyiv": the
+            // complement's subject, else its own recipient.
+            let comp = m
+                .extra
+                .iter()
+                .copied()
+                .chain(self.children[v].iter().copied())
+                .find(|&c| self.head(c) == Some(v) && matches!(self.rel(c), "xcomp" | "ccomp"));
+            if let Some(c) = comp {
+                if self.rel(c) == "ccomp" {
+                    if let Some(subj) = self.kid_exact(c, "nsubj") {
+                        recipients = self.participants(subj, false);
+                    }
+                }
+                if recipients.is_empty() {
+                    let mut candidates: Vec<usize> = self.kids(c, "obj").collect();
+                    candidates.extend(self.kids(c, "iobj"));
+                    candidates.extend(self.children[c].iter().copied().filter(|&k| {
+                        self.rel(k).starts_with("obl")
+                            && self
+                                .case_of(k)
+                                .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
+                    }));
+                    for k in candidates {
+                        recipients = self.participants(k, self.rel(k) == "obj");
+                        if !recipients.is_empty() {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if recipients.is_empty() {
+            // "provide $360 million in support to Ukraine": a directional phrase deeper in
+            // the object.
+            if let Some(o) = self.kid_exact(v, "obj") {
+                recipients = self.directed_within(o, 3);
+            }
+        }
+        actors.retain(|a| a.code.is_some() || a.sector.is_some());
+        let actor_entities: Vec<Option<usize>> = actors.iter().map(|a| a.entity).collect();
+        recipients.retain(|r| r.entity.is_none() || !actor_entities.contains(&r.entity));
+        (actors, recipients)
+    }
+
+    /// Participants introduced by a recipient preposition somewhere below `h`.
+    fn directed_within(&self, h: usize, depth: usize) -> Vec<Participant> {
+        if depth == 0 {
+            return Vec::new();
+        }
+        for &c in &self.children[h] {
+            if self.rel(c).starts_with("nmod")
+                && self
+                    .case_of(c)
+                    .is_some_and(|p| matches!(p, "to" | "for" | "against" | "on" | "with"))
+            {
+                let found = self.participants(c, false);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        for &c in &self.children[h] {
+            if self.rel(c).starts_with("nmod") || self.rel(c) == "nummod" {
+                let found = self.directed_within(c, depth - 1);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Whether an event noun is reported as happening here: the object of a light verb
+    /// ("held talks"), a clause's subject ("talks resumed") or a headline's root. A noun that
+    /// is only talked about ("condemned the invasion") is not coded.
+    fn noun_is_reported(&self, n: usize) -> bool {
+        let rel = self.rel(n);
+        match self.head(n) {
+            None => true,
+            Some(g) => {
+                let light = LIGHT_VERBS.contains(&self.lemmas[g].as_str());
+                rel.starts_with("nsubj")
+                    || (light
+                        && (rel == "obj"
+                            || (rel.starts_with("obl")
+                                && self
+                                    .case_of(n)
+                                    .is_some_and(|p| matches!(p, "in" | "with" | "of")))))
+            }
+        }
+    }
+
+    fn noun_arguments(&self, n: usize) -> (Vec<Participant>, Vec<Participant>) {
+        let mut actors: Vec<Participant> = Vec::new();
+        for c in self.children[n].iter().copied() {
+            let r = self.rel(c);
+            let by = r.starts_with("nmod") && self.case_of(c) == Some("by");
+            if matches!(r, "nmod:poss" | "amod" | "compound") || by {
+                if let Some(e) = self.entity_at[c] {
+                    actors.push(self.entity_participant(e, None));
+                } else if by || r == "nmod:poss" {
+                    actors.extend(self.participants(c, false));
+                }
+            }
+        }
+        let mut recipients: Vec<Participant> = Vec::new();
+        for c in self.children[n].iter().copied() {
+            if self.rel(c).starts_with("nmod")
+                && !actors
+                    .iter()
+                    .any(|a| a.span.start <= self.span(c).start && self.span(c).end <= a.span.end)
+            {
+                match self.case_of(c) {
+                    Some("between" | "among") if actors.is_empty() => {
+                        actors = self.participants(c, false);
+                    }
+                    Some(p) if RECIPIENT_PREPS.contains(&p) || p == "of" => {
+                        if recipients.is_empty() {
+                            recipients = self.participants(c, p != "of");
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if actors.is_empty() {
+            if let Some(g) = self.head(n) {
+                let r = self.rel(n);
+                let light = LIGHT_VERBS.contains(&self.lemmas[g].as_str());
+                if light
+                    && (r == "obj"
+                        || (r.starts_with("obl")
+                            && self
+                                .case_of(n)
+                                .is_some_and(|p| matches!(p, "in" | "with" | "of"))))
+                {
+                    actors = if self.is_passive(g) {
+                        self.children[g]
+                            .iter()
+                            .copied()
+                            .find(|&c| {
+                                self.rel(c) == "obl:agent"
+                                    || (self.rel(c).starts_with("obl")
+                                        && self.case_of(c) == Some("by"))
+                            })
+                            .map(|a| self.participants(a, false))
+                            .unwrap_or_default()
+                    } else {
+                        self.subject_of(g, 0)
+                    };
+                    if recipients.is_empty() {
+                        let mut candidates: Vec<usize> = self.kids(g, "iobj").collect();
+                        candidates.extend(self.kids(g, "obj").filter(|&o| o != n));
+                        candidates.extend(self.children[g].iter().copied().filter(|&c| {
+                            c != n
+                                && self.rel(c).starts_with("obl")
+                                && self
+                                    .case_of(c)
+                                    .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
+                        }));
+                        for c in candidates {
+                            recipients = self.participants(c, false);
+                            if !recipients.is_empty() {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        actors.retain(|a| a.code.is_some() || a.sector.is_some());
+        let actor_entities: Vec<Option<usize>> = actors.iter().map(|a| a.entity).collect();
+        recipients.retain(|r| r.entity.is_none() || !actor_entities.contains(&r.entity));
+        (actors, recipients)
+    }
+}
+
+#[derive(Default)]
+struct Match {
+    /// Tokens beyond the trigger that the entry needed (particles, condition words).
+    extra: Vec<usize>,
+    /// The argument a particle preposition introduced ("on Ankara" for "call on").
+    particle_arg: Option<usize>,
+}
+
+/// The CAMEO code of a promised cooperative action (PLOVER: future CONSULT, SUPPORT,
+/// COOPERATE and AID are AGREE).
+fn promised(cameo: &str) -> &'static str {
+    match cameo {
+        c if c.starts_with("04") => "036",
+        c if c.starts_with("05") => "032",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        c if c.starts_with("06") => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        _ => "033",
+    }
+}
+
+/// Codes every sentence of a document; returns its events in trigger order.
+pub fn code_document(doc: &Document, dict: &EventDictionary, cameo: &CameoTable) -> Vec<Event> {
+    let mut events = Vec::new();
+    for index in 0..doc.sentences.len() {
+        code_sentence(doc, index, dict, cameo, &mut events);
+    }
+    events
+}
+
+fn code_sentence(
+    doc: &Document,
+    index: usize,
+    dict: &EventDictionary,
+    cameo: &CameoTable,
+    events: &mut Vec<Event>,
+) {
+    let s = Sentence::new(doc, index);
+    if s.toks.iter().all(|t| t.deprel.is_none()) {
+        return;
+    }
+    let mut consumed = vec![false; s.toks.len()];
+    let mut found: Vec<(usize, Event)> = Vec::new();
+    for kind in [TriggerKind::Verb, TriggerKind::Noun] {
+        for t in 0..s.toks.len() {
+            if consumed[t] {
+                continue;
+            }
+            let upos = s.upos(t);
+            let fits = match kind {
+                TriggerKind::Verb => upos == "VERB",
+                TriggerKind::Noun => {
+                    upos == "NOUN" && s.entity_at[t].is_none() && s.noun_is_reported(t)
+                }
+            };
+            if !fits {
+                continue;
+            }
+            let Some((entry, m)) = dict
+                .lookup(kind, &s.lemmas[t])
+                .find_map(|e| s.matches(e, t).map(|m| (e, m)))
+            else {
+                continue;
+            };
+            for &x in &m.extra {
+                consumed[x] = true;
+            }
+            if entry.plover_type == crate::dictionary::IGNORE {
+                continue;
+            }
+            let is_trigger = |h: usize| {
+                let kind = if s.upos(h) == "VERB" {
+                    TriggerKind::Verb
+                } else {
+                    TriggerKind::Noun
+                };
+                dict.lookup(kind, &s.lemmas[h])
+                    .any(|e| s.matches(e, h).is_some())
+            };
+            let Status::Code(modality) = s.status(t, &entry.plover_type, &is_trigger) else {
+                continue;
+            };
+            let (actors, recipients) = match kind {
+                TriggerKind::Verb => s.verb_arguments(t, &m),
+                TriggerKind::Noun => s.noun_arguments(t),
+            };
+            if actors.is_empty() {
+                continue;
+            }
+            let needs_recipient =
+                matches!(entry.plover_type.as_str(), "COOPERATE" | "AID" | "SANCTION");
+            if needs_recipient && recipients.is_empty() {
+                continue;
+            }
+            let mut plover_type = entry.plover_type.clone();
+            let mut mode = entry.mode.clone();
+            let mut code = entry.cameo.clone();
+            if modality == Modality::Future
+                && matches!(
+                    plover_type.as_str(),
+                    "CONSULT" | "SUPPORT" | "COOPERATE" | "AID"
+                )
+            {
+                plover_type = "AGREE".into();
+                mode = None;
+                code = promised(&code).to_string();
+            }
+            let Some(c) = cameo.get(&code) else {
+                continue;
+            };
+            let mut extra: Vec<usize> = m.extra.clone();
+            extra.sort_unstable();
+            extra.dedup();
+            found.push((
+                t,
+                Event {
+                    sentence: index,
+                    trigger: s.span(t),
+                    trigger_extra: extra.iter().map(|&x| s.span(x)).collect(),
+                    plover_score: plover_score(&plover_type, mode.as_deref()).unwrap_or(0.0),
+                    plover_type,
+                    mode,
+                    context: entry.context.clone(),
+                    quad_class: quad_class(&code),
+                    goldstein: c.goldstein,
+                    cameo: code,
+                    actors,
+                    recipients,
+                    modality,
+                    rule: entry.rule.clone(),
+                },
+            ));
+        }
+    }
+    found.sort_by_key(|(t, _)| *t);
+    events.extend(found.into_iter().map(|(_, e)| e));
+}
