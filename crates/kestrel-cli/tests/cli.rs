@@ -284,10 +284,14 @@ fn cli_reference_article_drops_the_appeal() {
         .collect();
     assert!(!pronouns.is_empty());
     for p in pronouns {
+        // Personal pronouns join a named person; "it", "its", "they" a named country or body.
         let named = entities.iter().any(|e| {
-            e["cluster"] == p["cluster"] && e["mention"] == "name" && e["type"] == "PERSON"
+            e["cluster"] == p["cluster"] && e["mention"] == "name" && e["type"] == p["type"]
         });
-        assert!(named, "pronoun without a named person in its cluster: {p}");
+        assert!(
+            named,
+            "pronoun without a named antecedent in its cluster: {p}"
+        );
     }
     // No sentence ends inside an abbreviation, and every sentence starts like one.
     for s in doc["sentences"].as_array().unwrap() {
@@ -365,7 +369,7 @@ fn cli_code_fills_tags_and_parse() {
     assert_eq!(schema_errors(doc), Vec::<String>::new());
     assert_eq!(
         doc["layers"],
-        serde_json::json!(["clean", "segment", "tag", "parse", "entities", "actors"])
+        serde_json::json!(["clean", "segment", "tag", "parse", "entities", "actors", "events"])
     );
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     for e in doc["entities"].as_array().unwrap() {
@@ -553,4 +557,169 @@ fn cli_builtin_dictionary_knows_when_officials_served() {
         (former["code"].as_str(), former["sector"].as_str()),
         (Some("USA"), Some("ELI"))
     );
+}
+
+#[test]
+fn cli_reference_article_events() {
+    let path = repo_root().join("../shared/examples/g20-bali-2022-07-09.txt");
+    if !path.exists() {
+        eprintln!("skipped: {} is not there", path.display());
+        return;
+    }
+    let out = kestrel(
+        &["code", path.to_str().unwrap(), "--published", "2022-07-09"],
+        None,
+    );
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    assert_eq!(schema_errors(doc), Vec::<String>::new());
+    let events = doc["events"].as_array().unwrap();
+    let codes = |ps: &Value| -> Vec<String> {
+        ps.as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["code"].as_str().map(String::from))
+            .collect()
+    };
+    let has = |types: &[&str], actor: &str, recipient: Option<&str>| {
+        events.iter().any(|e| {
+            types.contains(&e["type"].as_str().unwrap())
+                && codes(&e["actors"]).iter().any(|c| c == actor)
+                && recipient.is_none_or(|r| codes(&e["recipients"]).iter().any(|c| c == r))
+        })
+    };
+    assert!(has(&["PROTEST"], "RUS", None), "the walkout: {events:?}");
+    assert!(has(&["CONSULT"], "USA", Some("CHN")), "the meeting");
+    assert!(has(&["REQUEST"], "USA", Some("CHN")), "the call on China");
+    assert!(has(&["AGREE", "AID"], "USA", Some("UKR")), "the aid");
+    assert!(has(&["ACCUSE"], "USA", Some("RUS")), "the accusation");
+    assert!(has(&["REJECT"], "USA", Some("RUS")), "the snub");
+    // Nothing from the sentence that says there were no signs of engagement, and nothing from
+    // the removed appeal (its text is gone, so every trigger lies inside the kept text).
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let sentences = doc["sentences"].as_array().unwrap();
+    let no_signs = sentences
+        .iter()
+        .position(|s| {
+            let (a, b) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            text[a..b].iter().collect::<String>().contains("no signs\"")
+        })
+        .expect("the opening sentence");
+    assert!(events.iter().all(|e| e["sentence"] != no_signs));
+    for e in events {
+        assert!(!e["actors"].as_array().unwrap().is_empty());
+        let t = &e["trigger"];
+        let (a, b) = (
+            t["start"].as_u64().unwrap() as usize,
+            t["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[a..b].iter().collect::<String>(),
+            t["text"].as_str().unwrap()
+        );
+    }
+
+    let plover = kestrel(
+        &[
+            "code",
+            path.to_str().unwrap(),
+            "--published",
+            "2022-07-09",
+            "--format",
+            "plover",
+        ],
+        None,
+    );
+    assert!(plover.status.success());
+    let records = lines(&plover);
+    assert_eq!(records.len(), events.len());
+    for r in &records {
+        assert_eq!(r["date"], "2022-07-09");
+        for field in [
+            "id",
+            "actor",
+            "recipient",
+            "event",
+            "mode",
+            "context",
+            "event_text",
+            "text",
+            "text_info",
+            "cite_info",
+            "cameo",
+            "goldstein",
+            "quad_code",
+            "event_scale",
+        ] {
+            assert!(r.get(field).is_some(), "{field} missing in {r}");
+        }
+    }
+}
+
+#[test]
+fn cli_events_from_own_sentences() {
+    let text = b"Kenya condemned Uganda on Monday. Kenya did not condemn Tanzania.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["type"], "ACCUSE");
+    assert_eq!(events[0]["cameo"], "111");
+    assert_eq!(events[0]["actors"][0]["code"], "KEN");
+    assert_eq!(events[0]["recipients"][0]["code"], "UGA");
+    assert_eq!(events[0]["sentence"], 0);
+}
+
+#[test]
+fn cli_check_events_reports_full_coverage() {
+    let out = kestrel(&["check-events"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("PLOVER types    16 of 16"), "{report}");
+    assert!(report.contains("CAMEO roots     20 of 20"), "{report}");
+    // A broken user dictionary is refused with its line.
+    let dir = temp_dir("events-dict");
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, "[ACCUSE]\nverb scold => 999\n").unwrap();
+    let out = kestrel(&["check-events", bad.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.txt:2") && err.contains("not a CAMEO code"),
+        "{err}"
+    );
+}
+
+#[test]
+fn cli_eval_plover_prints_scores() {
+    let path = repo_root().join("../shared/data/events/PLOVER_GSR_CAMEO.json");
+    if !path.exists() {
+        eprintln!("skipped: {} is not there", path.display());
+        return;
+    }
+    let out = kestrel(&["eval", "plover", path.to_str().unwrap(), "--json"], None);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let scores: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(scores["records"], 322);
+    for key in [
+        "type_accuracy",
+        "type_macro_f1",
+        "actor_country_accuracy",
+        "recipient_country_accuracy",
+        "event_f1",
+    ] {
+        let v = scores[key].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&v), "{key} = {v}");
+    }
+    // A floor well under the measured figure, so that a broken coder fails.
+    assert!(scores["type_accuracy"].as_f64().unwrap() > 0.2, "{scores}");
 }

@@ -264,7 +264,6 @@ enum Status {
 struct Sentence<'a> {
     doc: &'a Document,
     toks: &'a [Token],
-    base: usize,
     children: Vec<Vec<usize>>,
     /// The entity mention each token is part of (the one with an actor, when mentions nest).
     entity_at: Vec<Option<usize>>,
@@ -320,7 +319,6 @@ impl<'a> Sentence<'a> {
         Sentence {
             doc,
             toks,
-            base,
             children,
             entity_at,
             lemmas,
@@ -413,6 +411,11 @@ impl<'a> Sentence<'a> {
         for c in &entry.conditions {
             let found = self.condition_token(c, t)?;
             m.extra.push(found);
+            // "met with Ruto", "arrived in Nairobi": the preposition's object is the first
+            // choice for the recipient.
+            if matches!(c.slot, Slot::Prep(_)) && m.particle_arg.is_none() {
+                m.particle_arg = Some(found);
+            }
         }
         Some(m)
     }

@@ -1,0 +1,335 @@
+//! The coder on hand-parsed sentences, so that these tests do not depend on the statistical
+//! models: each row is `form lemma UPOS XPOS head deprel [actor code]`, heads 1-based.
+
+use kestrel_core::{
+    ActorCode, ActorSource, Document, Entity, EntityKind, Event, Layer, MentionKind, Modality,
+    Sentence, Span, Token,
+};
+use kestrel_events::Coder;
+
+fn doc(rows: &str) -> Document {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    let mut entities = Vec::new();
+    for (i, row) in rows
+        .lines()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .enumerate()
+    {
+        let f: Vec<&str> = row.split_whitespace().collect();
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(f[0]);
+        let span = Span::new(start, text.len());
+        let head: usize = f[4].parse().unwrap();
+        tokens.push(Token {
+            span,
+            joined_to_previous: false,
+            upos: Some(f[2].into()),
+            xpos: Some(f[3].into()),
+            lemma: Some(f[1].into()),
+            feats: None,
+            head: head.checked_sub(1),
+            deprel: Some(f[5].into()),
+        });
+        if let Some(code) = f.get(6) {
+            let (code, sector) = match code.split_once('/') {
+                Some((c, s)) => (c.to_string(), Some(s.to_string())),
+                None => (code.to_string(), None),
+            };
+            let kind = if f[2] == "PRON" || sector.is_some() {
+                EntityKind::Person
+            } else {
+                EntityKind::Gpe
+            };
+            entities.push(Entity {
+                span,
+                sentence: 0,
+                tokens: i..i + 1,
+                kind,
+                actor: Some(ActorCode {
+                    code,
+                    sector,
+                    name: f[0].into(),
+                    source: ActorSource::Dictionary,
+                }),
+                cluster: None,
+                mention: if f[2] == "PRON" {
+                    MentionKind::Pronoun
+                } else {
+                    MentionKind::Name
+                },
+            });
+        }
+    }
+    let mut d = Document::new("test", text.clone());
+    d.published = Some("2026-03-02".into());
+    d.sentences = vec![Sentence {
+        span: Span::new(0, text.len()),
+        tokens: 0..tokens.len(),
+    }];
+    d.tokens = tokens;
+    d.entities = entities;
+    d.layers = vec![
+        Layer::Segment,
+        Layer::Tag,
+        Layer::Parse,
+        Layer::Entities,
+        Layer::Actors,
+    ];
+    d
+}
+
+fn code(rows: &str) -> (Document, Vec<Event>) {
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let d = doc(rows);
+    let events = coder.code(&d);
+    (d, events)
+}
+
+fn codes(ps: &[kestrel_core::Participant]) -> Vec<&str> {
+    ps.iter().filter_map(|p| p.code.as_deref()).collect()
+}
+
+#[test]
+fn coder_codes_subject_verb_object() {
+    let (d, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    let e = &ev[0];
+    assert_eq!(e.plover_type, "ACCUSE");
+    assert_eq!(e.mode.as_deref(), Some("disapprove"));
+    assert_eq!(e.cameo, "111");
+    assert_eq!(e.quad_class, 3);
+    assert!((e.goldstein - -2.0).abs() < 1e-6);
+    assert_eq!(codes(&e.actors), ["GHA"]);
+    assert_eq!(codes(&e.recipients), ["TGO"]);
+    assert_eq!(d.slice(e.trigger), "condemned");
+    assert_eq!(e.modality, Modality::Asserted);
+    assert!(e.rule.starts_with("events.txt:"));
+}
+
+#[test]
+fn coder_skips_negated_modal_and_questioned_clauses() {
+    let negated = "Ghana Ghana PROPN NNP 4 nsubj GHA
+         did do AUX VBD 4 aux
+         not not PART RB 4 advmod
+         condemn condemn VERB VB 0 root
+         Togo Togo PROPN NNP 4 obj TGO
+         . . PUNCT . 4 punct";
+    assert!(code(negated).1.is_empty());
+    let modal = "Ghana Ghana PROPN NNP 3 nsubj GHA
+         might might AUX MD 3 aux
+         condemn condemn VERB VB 0 root
+         Togo Togo PROPN NNP 3 obj TGO
+         . . PUNCT . 3 punct";
+    assert!(code(modal).1.is_empty());
+    let question = "Will will AUX MD 3 aux
+         Ghana Ghana PROPN NNP 3 nsubj GHA
+         condemn condemn VERB VB 0 root
+         Togo Togo PROPN NNP 3 obj TGO
+         ? ? PUNCT . 3 punct";
+    assert!(code(question).1.is_empty());
+    let conditional = "if if SCONJ IN 3 mark
+         Ghana Ghana PROPN NNP 3 nsubj GHA
+         attacks attack VERB VBZ 6 advcl
+         Togo Togo PROPN NNP 3 obj TGO
+         , , PUNCT , 6 punct
+         protests protest NOUN NNS 0 root";
+    assert!(code(conditional)
+        .1
+        .iter()
+        .all(|e| e.plover_type != "ASSAULT"));
+}
+
+#[test]
+fn coder_joins_coordinated_subjects_and_shares_them_with_coordinated_verbs() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 4 nsubj GHA
+         and and CCONJ CC 3 cc
+         Benin Benin PROPN NNP 1 conj BEN
+         criticized criticize VERB VBD 0 root
+         Togo Togo PROPN NNP 4 obj TGO
+         and and CCONJ CC 7 cc
+         met meet VERB VBD 4 conj
+         Niger Niger PROPN NNP 7 obj NER
+         . . PUNCT . 4 punct",
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.plover_type.as_str()).collect();
+    assert_eq!(types, ["ACCUSE", "CONSULT"]);
+    for e in &ev {
+        assert_eq!(codes(&e.actors), ["GHA", "BEN"]);
+    }
+    assert_eq!(codes(&ev[1].recipients), ["NER"]);
+}
+
+#[test]
+fn coder_reads_passives_with_their_agent() {
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 3 nsubj:pass TGO
+         was be AUX VBD 3 aux:pass
+         denounced denounce VERB VBN 0 root
+         by by ADP IN 5 case
+         Ghana Ghana PROPN NNP 3 obl:agent GHA
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_turns_promised_aid_into_agree_and_keeps_the_recipient() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 3 nsubj GHA
+         will will AUX MD 3 aux
+         send send VERB VB 0 root
+         aid aid NOUN NN 3 obj
+         to to ADP IN 6 case
+         Togo Togo PROPN NNP 3 obl TGO
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "AGREE");
+    assert_eq!(ev[0].cameo, "0333");
+    assert_eq!(ev[0].modality, Modality::Future);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_codes_what_a_speaker_reports_and_not_the_speech() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         said say VERB VBD 0 root
+         it it PRON PRP 5 nsubj GHA
+         had have AUX VBD 5 aux
+         attacked attack VERB VBN 2 ccomp
+         Togo Togo PROPN NNP 5 obj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_codes_requests_and_refusals_but_not_what_they_ask_or_refuse() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         urged urge VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         to to PART TO 5 mark
+         release release VERB VB 2 xcomp
+         the the DET DT 7 det
+         prisoners prisoner NOUN NNS 5 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "REQUEST");
+    assert_eq!(ev[0].mode.as_deref(), Some("yield"));
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         refused refuse VERB VBD 0 root
+         to to PART TO 4 mark
+         meet meet VERB VB 2 xcomp
+         Togo Togo PROPN NNP 4 obj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "REJECT");
+    assert_eq!(ev[0].mode.as_deref(), Some("meet"));
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_codes_event_nouns_only_where_they_are_reported() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         held hold VERB VBD 0 root
+         talks talk NOUN NNS 2 obj
+         with with ADP IN 5 case
+         Togo Togo PROPN NNP 3 nmod TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "CONSULT");
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+
+    // "the invasion" is talked about, not reported: only the condemnation is coded.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 5 nmod:poss TGO
+         's 's PART POS 3 case
+         invasion invasion NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_finds_the_recipient_behind_a_phrasal_preposition() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         called call VERB VBD 0 root
+         on on ADP IN 4 case
+         Togo Togo PROPN NNP 2 obl TGO
+         to to PART TO 6 mark
+         withdraw withdraw VERB VB 2 advcl
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "REQUEST");
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_codes_nothing_without_a_codable_event_or_actor() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         said say VERB VBD 0 root
+         the the DET DT 4 det
+         weather weather NOUN NN 6 nsubj
+         was be AUX VBD 6 cop
+         fine fine ADJ JJ 2 ccomp
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty());
+    // A trigger whose subject is no actor at all.
+    let (_, ev) = code(
+        "Something something PRON NN 2 nsubj
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty());
+}
+
+#[test]
+fn coder_reads_agents_and_their_country() {
+    let (_, ev) = code(
+        "Ghanaian Ghanaian ADJ JJ 2 amod GHA
+         troops troop NOUN NNS 3 nsubj
+         shelled shell VERB VBD 0 root
+         Togo Togo PROPN NNP 3 obj TGO
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+    assert_eq!(ev[0].mode.as_deref(), Some("heavy-weapons"));
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("MIL"));
+}
