@@ -510,10 +510,8 @@ impl<'a> Sentence<'a> {
                         return Status::Skip;
                     }
                 }
-                "ccomp" => {
-                    if !REPORTING_VERBS.contains(&self.lemmas[h].as_str()) {
-                        return Status::Skip;
-                    }
+                "ccomp" if !REPORTING_VERBS.contains(&self.lemmas[h].as_str()) => {
+                    return Status::Skip;
                 }
                 "csubj" => return Status::Skip,
                 "advcl" | "acl" => match self.case_of(x) {
@@ -899,10 +897,10 @@ impl<'a> Sentence<'a> {
                     Some("between" | "among") if actors.is_empty() => {
                         actors = self.participants(c, false);
                     }
-                    Some(p) if RECIPIENT_PREPS.contains(&p) || p == "of" => {
-                        if recipients.is_empty() {
-                            recipients = self.participants(c, p != "of");
-                        }
+                    Some(p)
+                        if (RECIPIENT_PREPS.contains(&p) || p == "of") && recipients.is_empty() =>
+                    {
+                        recipients = self.participants(c, p != "of");
                     }
                     _ => {}
                 }

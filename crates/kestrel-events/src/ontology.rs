@@ -32,7 +32,9 @@ pub const PLOVER_TYPES: [&str; 16] = [
 
 /// The modes each PLOVER type allows, and the PLOVER score of the type alone and of each
 /// type–mode pair (PLOVER 2.0 manual, conflict–cooperation scores).
-const PLOVER_MODES: &[(&str, f32, &[(&str, f32)])] = &[
+type ModeScores = &'static [(&'static str, f32)];
+
+const PLOVER_MODES: &[(&str, f32, ModeScores)] = &[
     ("AGREE", 2.5, &[]),
     (
         "CONSULT",
