@@ -101,7 +101,7 @@ fn before_main_verb(doc: &Document, s: usize, mentions: &[usize]) -> Option<usiz
 }
 
 /// The country or organisation an "it" or "they" at token `t` of sentence `s` refers to: the
-/// nearest one before it in the sentence, else the subject (or first) of the sentence before.
+/// nearest one before it in the sentence, else one in the sentence before.
 /// An "it" that only fills a subject slot ("it is clear that ...", "it was not us who ...")
 /// refers to nothing.
 fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Option<usize> {
@@ -121,24 +121,41 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
             return None;
         }
     }
-    let same = bodies
+    antecedent(doc, bodies, s, t, 1)
+}
+
+/// The mention a pronoun at token `t` of sentence `s` refers to, among `candidates`: the
+/// nearest before it in the sentence, else, in each of the `look_back` sentences before, its
+/// subject, the mention before its main verb, or its first.
+fn antecedent(
+    doc: &Document,
+    candidates: &[usize],
+    s: usize,
+    t: usize,
+    look_back: usize,
+) -> Option<usize> {
+    let same_sentence = candidates
         .iter()
         .rev()
         .find(|&&i| doc.entities[i].sentence == s && doc.entities[i].tokens.end <= t);
-    if let Some(&i) = same {
+    if let Some(&i) = same_sentence {
         return Some(i);
     }
-    let prev = s.checked_sub(1)?;
-    let in_prev: Vec<usize> = bodies
-        .iter()
-        .copied()
-        .filter(|&i| doc.entities[i].sentence == prev)
-        .collect();
-    in_prev
-        .iter()
-        .copied()
-        .find(|&i| is_subject(doc, &doc.entities[i]))
-        .or(in_prev.first().copied())
+    (1..=look_back)
+        .filter_map(|back| s.checked_sub(back))
+        .find_map(|ps| {
+            let in_sentence: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&i| doc.entities[i].sentence == ps)
+                .collect();
+            in_sentence
+                .iter()
+                .copied()
+                .find(|&i| is_subject(doc, &doc.entities[i]))
+                .or_else(|| before_main_verb(doc, ps, &in_sentence))
+                .or(in_sentence.first().copied())
+        })
 }
 
 /// Adds a mention for each pronoun that refers to a named person, in its antecedent's cluster
@@ -207,58 +224,20 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                 }
                 continue;
             }
-            if THING_PRONOUNS.contains(&word.as_str())
-                && !covered.contains(&t)
-                && tok.upos.as_deref() == Some("PRON")
-            {
-                if let Some(antecedent) = thing_antecedent(doc, &bodies, s, t) {
-                    let a = &doc.entities[antecedent];
-                    added.push((
-                        Entity {
-                            span: Span::new(tok.span.start, tok.span.end),
-                            sentence: s,
-                            tokens: t..t + 1,
-                            kind: a.kind,
-                            actor: a.actor.clone(),
-                            cluster: None,
-                            mention: kestrel_core::MentionKind::Pronoun,
-                        },
-                        antecedent,
-                    ));
-                }
+            if covered.contains(&t) {
                 continue;
             }
-            if !PRONOUNS.contains(&word.as_str())
-                || covered.contains(&t)
-                || tok
-                    .upos
-                    .as_deref()
-                    .is_some_and(|u| u != "PRON" && u != "DET")
+            let upos = tok.upos.as_deref();
+            let antecedent = if THING_PRONOUNS.contains(&word.as_str()) && upos == Some("PRON") {
+                thing_antecedent(doc, &bodies, s, t)
+            } else if PRONOUNS.contains(&word.as_str())
+                && upos.is_none_or(|u| u == "PRON" || u == "DET")
             {
-                continue;
-            }
-            let same_sentence = names
-                .iter()
-                .rev()
-                .find(|&&i| doc.entities[i].sentence == s && doc.entities[i].tokens.end <= t);
-            let earlier = || {
-                (1..=LOOK_BACK)
-                    .filter_map(|back| s.checked_sub(back))
-                    .find_map(|ps| {
-                        let in_sentence: Vec<usize> = names
-                            .iter()
-                            .copied()
-                            .filter(|&i| doc.entities[i].sentence == ps)
-                            .collect();
-                        in_sentence
-                            .iter()
-                            .copied()
-                            .find(|&i| is_subject(doc, &doc.entities[i]))
-                            .or_else(|| before_main_verb(doc, ps, &in_sentence))
-                            .or(in_sentence.first().copied())
-                    })
+                antecedent(doc, &names, s, t, LOOK_BACK)
+            } else {
+                None
             };
-            let Some(antecedent) = same_sentence.copied().or_else(earlier) else {
+            let Some(antecedent) = antecedent else {
                 continue;
             };
             let a = &doc.entities[antecedent];
@@ -267,7 +246,7 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                     span: Span::new(tok.span.start, tok.span.end),
                     sentence: s,
                     tokens: t..t + 1,
-                    kind: EntityKind::Person,
+                    kind: a.kind,
                     actor: a.actor.clone(),
                     cluster: None,
                     mention: kestrel_core::MentionKind::Pronoun,

@@ -739,18 +739,10 @@ impl<'a> Sentence<'a> {
     }
 
     fn verb_arguments(&self, v: usize, m: &Match) -> (Vec<Participant>, Vec<Participant>) {
-        let mut actors;
+        let actors;
         let mut recipients = Vec::new();
         if self.is_passive(v) {
-            actors = self.children[v]
-                .iter()
-                .copied()
-                .find(|&c| {
-                    self.rel(c) == "obl:agent"
-                        || (self.rel(c) == "obl" && self.case_of(c) == Some("by"))
-                })
-                .map(|a| self.participants(a, false))
-                .unwrap_or_default();
+            actors = self.passive_agent(v);
             if let Some(s) = self.kid_exact(v, "nsubj:pass") {
                 recipients = self.participants(s, true);
             }
@@ -763,21 +755,7 @@ impl<'a> Sentence<'a> {
             }
         }
         if recipients.is_empty() {
-            let mut candidates: Vec<usize> = self.kids(v, "obj").collect();
-            candidates.extend(self.kids(v, "iobj"));
-            candidates.extend(self.children[v].iter().copied().filter(|&c| {
-                self.rel(c).starts_with("obl")
-                    && self
-                        .case_of(c)
-                        .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
-            }));
-            for c in candidates {
-                let loose = self.rel(c) == "obj";
-                recipients = self.participants(c, loose);
-                if !recipients.is_empty() {
-                    break;
-                }
-            }
+            recipients = self.recipient_among(v, None);
         }
         if recipients.is_empty() {
             // "demanded that Pyongyang give up ...", "threatened to cut supplies to Kyiv": the
@@ -795,20 +773,7 @@ impl<'a> Sentence<'a> {
                     }
                 }
                 if recipients.is_empty() {
-                    let mut candidates: Vec<usize> = self.kids(c, "obj").collect();
-                    candidates.extend(self.kids(c, "iobj"));
-                    candidates.extend(self.children[c].iter().copied().filter(|&k| {
-                        self.rel(k).starts_with("obl")
-                            && self
-                                .case_of(k)
-                                .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
-                    }));
-                    for k in candidates {
-                        recipients = self.participants(k, self.rel(k) == "obj");
-                        if !recipients.is_empty() {
-                            break;
-                        }
-                    }
+                    recipients = self.recipient_among(c, None);
                 }
             }
         }
@@ -819,10 +784,53 @@ impl<'a> Sentence<'a> {
                 recipients = self.directed_within(o, 3);
             }
         }
-        actors.retain(|a| a.code.is_some() || a.sector.is_some());
-        let actor_entities: Vec<Option<usize>> = actors.iter().map(|a| a.entity).collect();
-        recipients.retain(|r| r.entity.is_none() || !actor_entities.contains(&r.entity));
-        (actors, recipients)
+        settle(actors, recipients)
+    }
+
+    /// The `by` phrase of a passive verb, as actors.
+    fn passive_agent(&self, v: usize) -> Vec<Participant> {
+        self.children[v]
+            .iter()
+            .copied()
+            .find(|&c| {
+                self.rel(c) == "obl:agent"
+                    || (self.rel(c).starts_with("obl") && self.case_of(c) == Some("by"))
+            })
+            .map(|a| self.participants(a, false))
+            .unwrap_or_default()
+    }
+
+    /// The first of a verb's object, indirect object and directional obliques that stands for
+    /// a participant; `skip` leaves one dependent out (the event noun itself).
+    fn recipient_among(&self, v: usize, skip: Option<usize>) -> Vec<Participant> {
+        let mut candidates: Vec<usize> = self.kids(v, "obj").collect();
+        candidates.extend(self.kids(v, "iobj"));
+        candidates.extend(self.children[v].iter().copied().filter(|&c| {
+            self.rel(c).starts_with("obl")
+                && self
+                    .case_of(c)
+                    .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
+        }));
+        candidates
+            .into_iter()
+            .filter(|&c| Some(c) != skip)
+            .map(|c| self.participants(c, self.rel(c) == "obj"))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The light verb an event noun is the object of ("held talks") or an oblique of
+    /// ("engaged in talks").
+    fn light_governor(&self, n: usize) -> Option<usize> {
+        let g = self.head(n)?;
+        let rel = self.rel(n);
+        let light = LIGHT_VERBS.contains(&self.lemmas[g].as_str());
+        let slot = rel == "obj"
+            || (rel.starts_with("obl")
+                && self
+                    .case_of(n)
+                    .is_some_and(|p| matches!(p, "in" | "with" | "of")));
+        (light && slot).then_some(g)
     }
 
     /// Participants introduced by a recipient preposition somewhere below `h`.
@@ -857,20 +865,9 @@ impl<'a> Sentence<'a> {
     /// ("held talks"), a clause's subject ("talks resumed") or a headline's root. A noun that
     /// is only talked about ("condemned the invasion") is not coded.
     fn noun_is_reported(&self, n: usize) -> bool {
-        let rel = self.rel(n);
-        match self.head(n) {
-            None => true,
-            Some(g) => {
-                let light = LIGHT_VERBS.contains(&self.lemmas[g].as_str());
-                rel.starts_with("nsubj")
-                    || (light
-                        && (rel == "obj"
-                            || (rel.starts_with("obl")
-                                && self
-                                    .case_of(n)
-                                    .is_some_and(|p| matches!(p, "in" | "with" | "of")))))
-            }
-        }
+        self.head(n).is_none()
+            || self.rel(n).starts_with("nsubj")
+            || self.light_governor(n).is_some()
     }
 
     fn noun_arguments(&self, n: usize) -> (Vec<Participant>, Vec<Participant>) {
@@ -907,55 +904,31 @@ impl<'a> Sentence<'a> {
             }
         }
         if actors.is_empty() {
-            if let Some(g) = self.head(n) {
-                let r = self.rel(n);
-                let light = LIGHT_VERBS.contains(&self.lemmas[g].as_str());
-                if light
-                    && (r == "obj"
-                        || (r.starts_with("obl")
-                            && self
-                                .case_of(n)
-                                .is_some_and(|p| matches!(p, "in" | "with" | "of"))))
-                {
-                    actors = if self.is_passive(g) {
-                        self.children[g]
-                            .iter()
-                            .copied()
-                            .find(|&c| {
-                                self.rel(c) == "obl:agent"
-                                    || (self.rel(c).starts_with("obl")
-                                        && self.case_of(c) == Some("by"))
-                            })
-                            .map(|a| self.participants(a, false))
-                            .unwrap_or_default()
-                    } else {
-                        self.subject_of(g, 0)
-                    };
-                    if recipients.is_empty() {
-                        let mut candidates: Vec<usize> = self.kids(g, "iobj").collect();
-                        candidates.extend(self.kids(g, "obj").filter(|&o| o != n));
-                        candidates.extend(self.children[g].iter().copied().filter(|&c| {
-                            c != n
-                                && self.rel(c).starts_with("obl")
-                                && self
-                                    .case_of(c)
-                                    .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
-                        }));
-                        for c in candidates {
-                            recipients = self.participants(c, false);
-                            if !recipients.is_empty() {
-                                break;
-                            }
-                        }
-                    }
+            if let Some(g) = self.light_governor(n) {
+                actors = if self.is_passive(g) {
+                    self.passive_agent(g)
+                } else {
+                    self.subject_of(g, 0)
+                };
+                if recipients.is_empty() {
+                    recipients = self.recipient_among(g, Some(n));
                 }
             }
         }
-        actors.retain(|a| a.code.is_some() || a.sector.is_some());
-        let actor_entities: Vec<Option<usize>> = actors.iter().map(|a| a.entity).collect();
-        recipients.retain(|r| r.entity.is_none() || !actor_entities.contains(&r.entity));
-        (actors, recipients)
+        settle(actors, recipients)
     }
+}
+
+/// Keeps the actors that say who acted (a code or at least a sector), and drops a recipient
+/// that is one of them.
+fn settle(
+    mut actors: Vec<Participant>,
+    mut recipients: Vec<Participant>,
+) -> (Vec<Participant>, Vec<Participant>) {
+    actors.retain(|a| a.code.is_some() || a.sector.is_some());
+    let actor_entities: Vec<Option<usize>> = actors.iter().map(|a| a.entity).collect();
+    recipients.retain(|r| r.entity.is_none() || !actor_entities.contains(&r.entity));
+    (actors, recipients)
 }
 
 #[derive(Default)]
