@@ -333,13 +333,6 @@ impl CameoTable {
     pub fn is_empty(&self) -> bool {
         self.codes.is_empty()
     }
-
-    /// Every code, sorted.
-    pub fn codes(&self) -> Vec<&CameoCode> {
-        let mut v: Vec<&CameoCode> = self.codes.values().collect();
-        v.sort_by(|a, b| a.code.cmp(&b.code));
-        v
-    }
 }
 
 /// Builds `dictionaries/cameo.tsv` from the CAMEO code list (CSV with `code`, `name` and
