@@ -27,6 +27,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::Arc;
 
+pub mod petrarch;
 mod pronouns;
 mod roles;
 
@@ -363,62 +364,41 @@ impl ActorDictionary {
     /// `[CODE <YYMMDD]`. Entries with dated codes are people.
     pub fn add_petrarch(&mut self, content: &str) -> usize {
         let mut added = 0;
-        let mut phrases: Vec<String> = Vec::new();
-        let mut codes: Vec<String> = Vec::new();
-        let mut flush =
-            |phrases: &mut Vec<String>, codes: &mut Vec<String>, dict: &mut ActorDictionary| {
-                if phrases.is_empty() || codes.is_empty() {
-                    phrases.clear();
-                    codes.clear();
-                    return;
-                }
-                let roles: Vec<Role> = codes.iter().filter_map(|c| petrarch_role(c)).collect();
-                let kind = if roles.iter().any(Role::dated) {
-                    ActorKind::Person
-                } else if roles
-                    .iter()
-                    .all(|r| r.code.len() == 3 && split_code(&r.code).1.is_none())
-                {
-                    ActorKind::Country
-                } else {
-                    ActorKind::Org
-                };
-                let mut names = phrases.drain(..).map(|p| title_case(&p));
-                let name = names.next().expect("non-empty");
-                dict.add(Actor {
-                    kind,
-                    name,
-                    aliases: names.collect(),
-                    roles,
-                });
-                codes.clear();
-                added += 1;
-            };
-        for raw in content.lines() {
-            let line = raw.split('#').next().unwrap_or("");
-            let trimmed = line.trim();
-            if trimmed.is_empty() {
+        for entry in petrarch::read_actor_entries(content) {
+            let roles: Vec<Role> = entry
+                .codes
+                .iter()
+                .filter_map(|(c, from, to)| {
+                    Some(Role {
+                        code: petrarch_code(c)?,
+                        from: *from,
+                        to: *to,
+                    })
+                })
+                .collect();
+            if roles.is_empty() {
                 continue;
             }
-            let (text, code) = match trimmed.find('[') {
-                Some(at) => (&trimmed[..at], Some(&trimmed[at..])),
-                None => (trimmed, None),
+            let kind = if roles.iter().any(Role::dated) {
+                ActorKind::Person
+            } else if roles
+                .iter()
+                .all(|r| r.code.len() == 3 && split_code(&r.code).1.is_none())
+            {
+                ActorKind::Country
+            } else {
+                ActorKind::Org
             };
-            if raw.starts_with([' ', '\t']) && text.trim().is_empty() {
-                codes.extend(code.map(str::to_string));
-                continue;
-            }
-            let phrase = text.trim().trim_start_matches('+').replace('_', " ");
-            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !text.trim().starts_with('+') {
-                flush(&mut phrases, &mut codes, self);
-            }
-            if !phrase.is_empty() {
-                phrases.push(phrase);
-            }
-            codes.extend(code.map(str::to_string));
+            let mut names = entry.phrases.iter().map(|p| title_case(&p.to_uppercase()));
+            let name = names.next().expect("entries have a phrase");
+            self.add(Actor {
+                kind,
+                name,
+                aliases: names.collect(),
+                roles,
+            });
+            added += 1;
         }
-        flush(&mut phrases, &mut codes, self);
         added
     }
 
@@ -583,27 +563,6 @@ fn petrarch_code(code: &str) -> Option<String> {
     }
     out.push_str(rest);
     Some(out)
-}
-
-fn petrarch_role(code: &str) -> Option<Role> {
-    let inner = code
-        .trim()
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .trim();
-    let mut parts = inner.split_whitespace();
-    let c = petrarch_code(parts.next()?)?;
-    let dates = parts.next().unwrap_or("");
-    let (from, to) = if let Some(d) = dates.strip_prefix('>') {
-        (parse_date(d), None)
-    } else if let Some(d) = dates.strip_prefix('<') {
-        (None, parse_date(d))
-    } else if let Some((a, b)) = dates.split_once('-') {
-        (parse_date(a), parse_date(b))
-    } else {
-        (None, None)
-    };
-    Some(Role { code: c, from, to })
 }
 
 /// "SERGEY LAVROV" → "Sergey Lavrov", "THE UNITED NATIONS" → "the United Nations"; keeps

@@ -14,7 +14,7 @@ fn prf_json(p: &Prf) -> serde_json::Value {
            "tp": p.tp, "fp": p.fp, "fn": p.fn_})
 }
 
-fn round(x: f64) -> f64 {
+pub(crate) fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 

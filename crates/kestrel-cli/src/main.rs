@@ -2,6 +2,7 @@
 
 mod code;
 mod eval;
+mod petrarch_eval;
 mod train;
 
 use std::path::PathBuf;
@@ -256,6 +257,36 @@ enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// Event coding against a PETRARCH validation file (PETR_Validate_records_2_02.xml,
+    /// PETR.UnitTest.records.xml) with PETRARCH-format dictionaries, through Kestrel's own
+    /// parse: exact-match pass rate and event precision and recall over (source, target,
+    /// code) triples. Dictionaries default to those the file's <Environment> names.
+    Petrarch {
+        /// The validation XML file.
+        file: PathBuf,
+        /// A PETRARCH verb dictionary (CAMEO.2.0.txt format).
+        #[arg(long, value_name = "FILE")]
+        verbs: Option<PathBuf>,
+        /// PETRARCH actor dictionaries; repeat for several.
+        #[arg(long, value_name = "FILE")]
+        actors: Vec<PathBuf>,
+        /// A PETRARCH agent dictionary.
+        #[arg(long, value_name = "FILE")]
+        agents: Option<PathBuf>,
+        /// A PETRARCH discard dictionary.
+        #[arg(long, value_name = "FILE")]
+        discards: Option<PathBuf>,
+        /// Also code events without a target, with target `---` (PETRARCH's require_dyad =
+        /// false).
+        #[arg(long)]
+        monadic: bool,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// Also list the records Kestrel got wrong.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
         /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
@@ -291,6 +322,27 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Plover { file, json, errors }) => {
             eval::plover(&file, json, errors)
         }
+        Command::Eval(EvalCommand::Petrarch {
+            file,
+            verbs,
+            actors,
+            agents,
+            discards,
+            monadic,
+            json,
+            errors,
+        }) => petrarch_eval::run(
+            &file,
+            petrarch_eval::Dictionaries {
+                verbs,
+                actors,
+                agents,
+                discards,
+            },
+            json,
+            errors,
+            monadic,
+        ),
         Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
             eval::boilerplate(&file, json, errors)
         }

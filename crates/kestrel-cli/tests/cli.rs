@@ -723,3 +723,79 @@ fn cli_eval_plover_prints_scores() {
     // A floor well under the measured figure, so that a broken coder fails.
     assert!(scores["type_accuracy"].as_f64().unwrap() > 0.2, "{scores}");
 }
+
+#[test]
+fn cli_eval_petrarch_scores_a_suite_of_our_own() {
+    let dir = temp_dir("petrarch");
+    std::fs::write(
+        dir.join("verbs.txt"),
+        "--- CONDEMN [111] ---\nCONDEMN\n\n--- VISIT [042:043] ---\nVISIT\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("actors.txt"), "KENYA [KEN]\nUGANDA [UGA]\n").unwrap();
+    std::fs::write(dir.join("agents.txt"), "MINISTER [~GOV]\n").unwrap();
+    std::fs::write(dir.join("discards.txt"), "FOOTBALL MATCH\n").unwrap();
+    let xml = r#"<Validation>
+<Environment>
+  <Verbfile>verbs.txt</Verbfile><Actorfile>actors.txt</Actorfile>
+  <Agentfile>agents.txt</Agentfile><Discardfile>discards.txt</Discardfile>
+</Environment>
+<Sentences>
+<Sentence date="20260301" id="OWN-1" category="VERB">
+<EventCoding eventcode="111" sourcecode="KEN" targetcode="UGA" />
+<Text>Kenya condemned Uganda on Monday.</Text>
+</Sentence>
+<Sentence date="20260301" id="OWN-2" category="VERB">
+<EventCoding eventcode="042" sourcecode="UGA" targetcode="KEN" />
+<EventCoding eventcode="043" sourcecode="KEN" targetcode="UGA" />
+<Text>Uganda visited Kenya on Monday.</Text>
+</Sentence>
+<Sentence date="20260301" id="OWN-3" category="NEGATION">
+<EventCoding noevents="True" />
+<Text>Kenya did not condemn Uganda.</Text>
+</Sentence>
+<Sentence date="20260301" id="OWN-4" category="DISCARD">
+<EventCoding error="sentencediscard" />
+<Text>Kenya condemned Uganda after the football match.</Text>
+</Sentence>
+<Sentence date="20260301" id="OWN-5" category="ERROR" evaluate="false">
+<EventCoding noevents="True" />
+<Text>Not scored.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+"#;
+    let file = dir.join("suite.xml");
+    std::fs::write(&file, xml).unwrap();
+    let out = kestrel(
+        &["eval", "petrarch", file.to_str().unwrap(), "--json"],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let scores: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(scores["records"], 5);
+    assert_eq!(scores["scored"], 4);
+    assert_eq!(scores["passed"], 4, "{stdout}");
+    assert_eq!(scores["tp"], 3);
+    assert_eq!(scores["event_precision"], 1.0);
+
+    // Dictionaries given on the command line win over the <Environment>; a missing one is
+    // named in the error.
+    let out = kestrel(
+        &[
+            "eval",
+            "petrarch",
+            file.to_str().unwrap(),
+            "--verbs",
+            "no-such-verbs.txt",
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-verbs.txt"));
+}

@@ -168,7 +168,8 @@ const ASPECT_VERBS: &[&str] = &[
 /// ("plans to visit", "voted to impose"), and is coded as a future event.
 const INTENT_VERBS: &[&str] = &[
     "plan", "intend", "prepare", "decide", "vote", "expect", "aim", "want", "hope", "wish", "move",
-    "resolve", "go", "schedule", "set", "pledge", "promise", "vow", "agree", "offer",
+    "resolve", "go", "schedule", "set", "pledge", "promise", "vow", "agree", "offer", "about",
+    "poised", "due", "ready", "slate",
 ];
 
 /// Event types whose purpose clause is done by the act that serves it: "gathered to
@@ -269,10 +270,11 @@ struct Sentence<'a> {
     entity_at: Vec<Option<usize>>,
     lemmas: Vec<String>,
     published_year: Option<i32>,
+    conventions: Conventions,
 }
 
 impl<'a> Sentence<'a> {
-    fn new(doc: &'a Document, index: usize) -> Sentence<'a> {
+    fn new(doc: &'a Document, index: usize, conventions: Conventions) -> Sentence<'a> {
         let s = &doc.sentences[index];
         let toks = doc.sentence_tokens(s);
         let base = s.tokens.start;
@@ -323,7 +325,25 @@ impl<'a> Sentence<'a> {
             entity_at,
             lemmas,
             published_year,
+            conventions,
         }
+    }
+
+    /// Dictionary entries for the word at `t`: those listed under its written form first
+    /// (PETRARCH lists some verbs so: "LEFT" is not "LEAVE"), then under its lemma.
+    fn entries_for<'d>(
+        &self,
+        dict: &'d EventDictionary,
+        kind: TriggerKind,
+        t: usize,
+    ) -> impl Iterator<Item = &'d Entry> + 'd {
+        let form = self.doc.slice(self.toks[t].span).to_lowercase();
+        let lemma = self.lemmas[t].clone();
+        let by_form = (form != lemma).then(|| dict.lookup(kind, &form));
+        by_form
+            .into_iter()
+            .flatten()
+            .chain(dict.lookup(kind, &lemma))
     }
 
     fn rel(&self, i: usize) -> &str {
@@ -438,6 +458,15 @@ impl<'a> Sentence<'a> {
                 .copied()
                 .filter(|&k| matches!(self.rel(k), "compound" | "amod" | "advmod" | "nmod:npmod"))
                 .collect(),
+            Slot::ObjectModifier => {
+                let mut objects: Vec<usize> = self.kids(t, "obj").collect();
+                objects.extend(self.kid_exact(t, "nsubj:pass"));
+                objects
+                    .into_iter()
+                    .flat_map(|o| self.children[o].iter().copied())
+                    .filter(|&k| matches!(self.rel(k), "compound" | "amod" | "nmod:npmod"))
+                    .collect()
+            }
             Slot::Prep(p) => self
                 .prep_dependents(t)
                 .into_iter()
@@ -611,7 +640,7 @@ impl<'a> Sentence<'a> {
         if let Some(e) = self.entity_at[h] {
             return vec![self.entity_participant(e, None)];
         }
-        let sector = agent_sector(&self.lemmas[h]);
+        let sector = agent_sector(&self.lemmas[h]).filter(|_| self.conventions.agent_nouns);
         if sector.is_none() && loose {
             // Only the phrase's own possessor or modifier: "Russia's invasion", "Russian
             // positions".
@@ -626,6 +655,16 @@ impl<'a> Sentence<'a> {
                     {
                         found.push(self.entity_participant(e, None));
                     }
+                }
+            }
+            if found.is_empty() {
+                // "the capital of Ukraine", "a group of Kenyan traders".
+                if let Some(c) = self.children[h]
+                    .iter()
+                    .copied()
+                    .find(|&c| self.rel(c).starts_with("nmod") && self.case_of(c) == Some("of"))
+                {
+                    found = self.participants(c, false);
                 }
             }
             return found;
@@ -673,6 +712,15 @@ impl<'a> Sentence<'a> {
                         .map(|k| (k, depth + 1)),
                 );
             }
+        }
+        // "his Chinese counterpart": the named country says who; the possessive pronoun only
+        // says whose counterpart.
+        let named = |p: &Participant| {
+            p.entity
+                .is_some_and(|e| self.doc.entities[e].mention != kestrel_core::MentionKind::Pronoun)
+        };
+        if found.iter().any(named) {
+            found.retain(named);
         }
         if !found.is_empty() {
             found.sort_by_key(|p| p.span.start);
@@ -752,6 +800,18 @@ impl<'a> Sentence<'a> {
         if recipients.is_empty() {
             if let Some(a) = m.particle_arg {
                 recipients = self.participants(a, true);
+                if recipients.is_empty() {
+                    // "clashed over the efforts of Eriador": whose efforts.
+                    recipients = self.children[a]
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            self.rel(c).starts_with("nmod") && self.case_of(c) == Some("of")
+                        })
+                        .map(|c| self.participants(c, false))
+                        .find(|found| !found.is_empty())
+                        .unwrap_or_default();
+                }
             }
         }
         if recipients.is_empty() {
@@ -780,9 +840,27 @@ impl<'a> Sentence<'a> {
         if recipients.is_empty() {
             // "provide $360 million in support to Ukraine": a directional phrase deeper in
             // the object.
-            if let Some(o) = self.kid_exact(v, "obj") {
-                recipients = self.directed_within(o, 3);
-            }
+            let mut args: Vec<usize> = self.kids(v, "obj").collect();
+            args.extend(
+                self.children[v]
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.rel(c).starts_with("obl")),
+            );
+            recipients = args
+                .into_iter()
+                .map(|a| self.directed_within(a, 3))
+                .find(|found| !found.is_empty())
+                .unwrap_or_default();
+        }
+        if recipients.is_empty() && self.conventions.any_preposition_recipient {
+            recipients = self.children[v]
+                .iter()
+                .copied()
+                .filter(|&c| self.rel(c).starts_with("obl") && self.case_of(c).is_some())
+                .map(|c| self.participants(c, false))
+                .find(|found| !found.is_empty())
+                .unwrap_or_default();
         }
         settle(actors, recipients)
     }
@@ -840,9 +918,10 @@ impl<'a> Sentence<'a> {
         }
         for &c in &self.children[h] {
             if self.rel(c).starts_with("nmod")
-                && self
-                    .case_of(c)
-                    .is_some_and(|p| matches!(p, "to" | "for" | "against" | "on" | "with"))
+                && self.case_of(c).is_some_and(|p| {
+                    matches!(p, "to" | "for" | "against" | "on" | "with")
+                        || self.conventions.any_preposition_recipient
+                })
             {
                 let found = self.participants(c, false);
                 if !found.is_empty() {
@@ -958,11 +1037,46 @@ fn promised(cameo: &str) -> &'static str {
     }
 }
 
+/// Choices where coding conventions differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Conventions {
+    /// PLOVER: a promised or announced consultation, support, cooperation or aid is an
+    /// `AGREE` event (CAMEO 03x). PETRARCH codes the action itself, so its validation suites
+    /// are scored with this off.
+    pub promised_as_agree: bool,
+    /// PETRARCH takes its target from any prepositional phrase of the verb ("met in
+    /// Nairobi"); Kestrel only from directional ones ("to", "against", "with", ...).
+    pub any_preposition_recipient: bool,
+    /// Kestrel reads agents from common nouns ("officials", "troops") with no dictionary
+    /// entry; PETRARCH knows only its agent dictionary's.
+    pub agent_nouns: bool,
+}
+
+impl Default for Conventions {
+    fn default() -> Conventions {
+        Conventions {
+            promised_as_agree: true,
+            any_preposition_recipient: false,
+            agent_nouns: true,
+        }
+    }
+}
+
 /// Codes every sentence of a document; returns its events in trigger order.
 pub fn code_document(doc: &Document, dict: &EventDictionary, cameo: &CameoTable) -> Vec<Event> {
+    code_document_with(doc, dict, cameo, Conventions::default())
+}
+
+/// [`code_document`] under other conventions.
+pub fn code_document_with(
+    doc: &Document,
+    dict: &EventDictionary,
+    cameo: &CameoTable,
+    conventions: Conventions,
+) -> Vec<Event> {
     let mut events = Vec::new();
     for index in 0..doc.sentences.len() {
-        code_sentence(doc, index, dict, cameo, &mut events);
+        code_sentence(doc, index, dict, cameo, conventions, &mut events);
     }
     events
 }
@@ -972,9 +1086,10 @@ fn code_sentence(
     index: usize,
     dict: &EventDictionary,
     cameo: &CameoTable,
+    conventions: Conventions,
     events: &mut Vec<Event>,
 ) {
-    let s = Sentence::new(doc, index);
+    let s = Sentence::new(doc, index, conventions);
     if s.toks.iter().all(|t| t.deprel.is_none()) {
         return;
     }
@@ -995,8 +1110,8 @@ fn code_sentence(
             if !fits {
                 continue;
             }
-            let Some((entry, m)) = dict
-                .lookup(kind, &s.lemmas[t])
+            let Some((entry, m)) = s
+                .entries_for(dict, kind, t)
                 .find_map(|e| s.matches(e, t).map(|m| (e, m)))
             else {
                 continue;
@@ -1013,7 +1128,7 @@ fn code_sentence(
                 } else {
                     TriggerKind::Noun
                 };
-                dict.lookup(kind, &s.lemmas[h])
+                s.entries_for(dict, kind, h)
                     .any(|e| s.matches(e, h).is_some())
             };
             let Status::Code(modality) = s.status(t, &entry.plover_type, &is_trigger) else {
@@ -1034,7 +1149,8 @@ fn code_sentence(
             let mut plover_type = entry.plover_type.clone();
             let mut mode = entry.mode.clone();
             let mut code = entry.cameo.clone();
-            if modality == Modality::Future
+            if conventions.promised_as_agree
+                && modality == Modality::Future
                 && matches!(
                     plover_type.as_str(),
                     "CONSULT" | "SUPPORT" | "COOPERATE" | "AID"
@@ -1071,6 +1187,26 @@ fn code_sentence(
             ));
         }
     }
+    // A report whose content is itself coded ("X said Y attacked Z") is not an event of its
+    // own: the content is the news.
+    let triggers: Vec<usize> = found.iter().map(|(t, _)| *t).collect();
+    let dominates = |top: usize, low: usize| {
+        let mut x = low;
+        for _ in 0..s.toks.len() {
+            match s.head(x) {
+                Some(h) if h == top => return true,
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    found.retain(|(t, _)| {
+        !REPORTING_VERBS.contains(&s.lemmas[*t].as_str())
+            || !triggers.iter().any(|&o| {
+                o != *t && (dominates(*t, o) || (s.rel(*t) == "parataxis" && s.head(*t) == Some(o)))
+            })
+    });
     found.sort_by_key(|(t, _)| *t);
     events.extend(found.into_iter().map(|(_, e)| e));
 }

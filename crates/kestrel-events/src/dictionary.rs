@@ -25,7 +25,8 @@
 //!   the recipient ("called **on** Ankara").
 //! - A `CONDITION` narrows the entry: `obj=L|L` (the verb's object, or a passive verb's subject,
 //!   has one of these lemmas), `comp=L|L` (the verb governs one of these verbs: "agreed **to
-//!   meet**"), `mod=L|L` (a noun trigger has one of these modifiers: "**peace** talks"), and
+//!   meet**"), `mod=L|L` (a noun trigger has one of these modifiers: "**peace** talks"),
+//!   `objmod=L|L` (the verb's object has one: "signed a **trade** deal"), and
 //!   `PREP=L|L` for any preposition (an argument introduced by `PREP` has one of these lemmas:
 //!   "accused Kyiv **of** aggression"). `*` accepts any lemma.
 //! - `CAMEO` is the CAMEO code. The PLOVER mode and contexts default to the CAMEO code's
@@ -68,6 +69,8 @@ pub enum Slot {
     Complement,
     /// A modifier of a noun trigger (`compound`, `amod`).
     Modifier,
+    /// A modifier of the verb's object ("signed a **trade** protocol").
+    ObjectModifier,
     /// An argument introduced by this preposition.
     Prep(String),
 }
@@ -199,6 +202,7 @@ impl EventDictionary {
                         "obj" => Slot::Object,
                         "comp" => Slot::Complement,
                         "mod" => Slot::Modifier,
+                        "objmod" => Slot::ObjectModifier,
                         p if !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()) => {
                             Slot::Prep(p.to_string())
                         }
@@ -290,6 +294,11 @@ impl EventDictionary {
             added += 1;
         }
         Ok(added)
+    }
+
+    /// Adds one entry, as readers of other dictionary formats do.
+    pub fn push(&mut self, entry: Entry) {
+        self.add(entry);
     }
 
     fn add(&mut self, entry: Entry) {

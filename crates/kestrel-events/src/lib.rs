@@ -20,9 +20,10 @@ use kestrel_core::{Document, Layer, Stage};
 mod coder;
 pub mod dictionary;
 pub mod ontology;
+pub mod petrarch;
 pub mod plover;
 
-pub use coder::code_document;
+pub use coder::{code_document, code_document_with, Conventions};
 pub use dictionary::{EventDictionary, TriggerKind};
 pub use ontology::{build_cameo_table, CameoTable, PLOVER_TYPES};
 

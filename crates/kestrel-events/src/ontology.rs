@@ -324,6 +324,28 @@ impl CameoTable {
         self.codes.get(code)
     }
 
+    /// Makes sure `code` is in the table: a code it lacks (a dictionary's local sub-code such
+    /// as "0579") is added with its closest parent's score and PLOVER conversion. False when no
+    /// parent is known either.
+    pub fn add_like_parent(&mut self, code: &str) -> bool {
+        if self.codes.contains_key(code) {
+            return true;
+        }
+        let parent = (2..code.len())
+            .rev()
+            .filter_map(|n| code.get(..n))
+            .find_map(|p| self.codes.get(p))
+            .cloned();
+        match parent {
+            Some(mut c) => {
+                c.code = code.to_string();
+                self.codes.insert(code.to_string(), c);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The number of codes.
     pub fn len(&self) -> usize {
         self.codes.len()
