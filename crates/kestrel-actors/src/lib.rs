@@ -34,7 +34,9 @@ mod roles;
 pub use pronouns::link_pronouns;
 pub use roles::read_roles;
 
-use kestrel_core::{ActorCode, ActorSource, Document, EntityKind, Layer, Stage};
+use kestrel_core::{
+    ActorCode, ActorSource, Document, Entity, EntityKind, Layer, MentionKind, Span, Stage,
+};
 
 /// PETRARCH-2's actor dictionaries, in the order Kestrel reads them.
 pub const PETRARCH_ACTOR_FILES: [&str; 3] = [
@@ -172,6 +174,8 @@ pub struct ActorDictionary {
     actors: Vec<Actor>,
     /// Normalised name → actors, most recently added first.
     index: HashMap<String, Vec<usize>>,
+    /// Surname (last word of a person's name of two or more words) → people.
+    surnames: HashMap<String, Vec<usize>>,
 }
 
 /// Lowercase words of a name as Kestrel's tokenizer splits it, joined by spaces.
@@ -227,6 +231,13 @@ impl ActorDictionary {
             let key = name_key(name);
             if key.is_empty() {
                 continue;
+            }
+            if actor.kind == ActorKind::Person && key.contains(' ') {
+                let surname = key.rsplit(' ').next().unwrap_or("").to_string();
+                let people = self.surnames.entry(surname).or_default();
+                if !people.contains(&i) {
+                    people.push(i);
+                }
             }
             let slot = self.index.entry(key).or_default();
             if !slot.contains(&i) {
@@ -507,13 +518,30 @@ impl ActorDictionary {
         problems
     }
 
+    /// The one person with this surname who held a dated role on the date ("Bush" in 2005),
+    /// or the only person with it when no date is given.
+    fn by_surname(&self, surname: &str, date: Option<Date>) -> Option<&Actor> {
+        let people = self.surnames.get(surname)?;
+        let mut fitting = people
+            .iter()
+            .map(|&i| &self.actors[i])
+            .filter(|a| match date {
+                Some(d) => a.roles.iter().any(|r| r.dated() && r.covers(d)),
+                None => people.len() == 1,
+            });
+        let first = fitting.next()?;
+        fitting.next().is_none().then_some(first)
+    }
+
     /// Resolves one mention's text on a date.
     pub fn resolve(&self, text: &str, kind: EntityKind, date: Option<Date>) -> Option<ActorCode> {
         let actor = self.lookup(text).or_else(|| {
             // A person named by surname alone, when the dictionary knows the full name only.
             if kind == EntityKind::Person {
                 let last = text.split_whitespace().last()?;
-                self.lookup(last).filter(|a| a.kind == ActorKind::Person)
+                self.lookup(last)
+                    .filter(|a| a.kind == ActorKind::Person)
+                    .or_else(|| self.by_surname(&name_key(last), date))
             } else {
                 None
             }
@@ -672,9 +700,86 @@ impl Stage for ActorStage {
             let kind = doc.entities[i].kind;
             doc.entities[i].actor = self.dictionary.resolve(&text, kind, date);
         }
+        add_dictionary_mentions(doc, &self.dictionary, date);
         read_roles(doc);
         cluster_by_name(doc);
         link_pronouns(doc);
+    }
+}
+
+/// Adds the capitalised names of countries and organisations that the entity model missed
+/// ("Finland gives ..." tagged as a common noun), and full names of people the dictionary
+/// knows: the longest dictionary name over tokens no entity covers.
+pub fn add_dictionary_mentions(
+    doc: &mut Document,
+    dictionary: &ActorDictionary,
+    date: Option<Date>,
+) {
+    const LONGEST: usize = 5;
+    let n_tokens = doc.tokens.len();
+    let mut covered = vec![false; n_tokens];
+    for e in &doc.entities {
+        for t in e.tokens.clone().filter(|&t| t < n_tokens) {
+            covered[t] = true;
+        }
+    }
+    let mut added = Vec::new();
+    for (s_idx, s) in doc.sentences.iter().enumerate() {
+        let mut t = s.tokens.start;
+        while t < s.tokens.end {
+            let capitalised = |k: usize| {
+                doc.text[doc.tokens[k].span.range()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            };
+            if covered[t] || !capitalised(t) {
+                t += 1;
+                continue;
+            }
+            let mut found = None;
+            for len in (1..=LONGEST.min(s.tokens.end - t)).rev() {
+                let range = t..t + len;
+                if range.clone().any(|k| covered[k]) || !capitalised(t + len - 1) {
+                    continue;
+                }
+                let span = Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);
+                let Some(actor) = dictionary.lookup(&doc.text[span.range()]) else {
+                    continue;
+                };
+                let kind = match actor.kind {
+                    ActorKind::Country => EntityKind::Gpe,
+                    ActorKind::Org => EntityKind::Org,
+                    // A bare surname or first name is too ambiguous to add unseen.
+                    ActorKind::Person if len > 1 => EntityKind::Person,
+                    ActorKind::Person => continue,
+                };
+                let Some(code) = dictionary.resolve(&doc.text[span.range()], kind, date) else {
+                    continue;
+                };
+                found = Some((range, span, kind, code));
+                break;
+            }
+            match found {
+                Some((range, span, kind, code)) => {
+                    t = range.end;
+                    added.push(Entity {
+                        span,
+                        sentence: s_idx,
+                        tokens: range,
+                        kind,
+                        actor: Some(code),
+                        cluster: None,
+                        mention: MentionKind::Name,
+                    });
+                }
+                None => t += 1,
+            }
+        }
+    }
+    if !added.is_empty() {
+        doc.entities.extend(added);
+        doc.entities.sort_by_key(|e| e.span.start);
     }
 }
 
@@ -929,6 +1034,49 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
         // "Odhiambo" joins "Amina Odhiambo"; Ana Ruiz is someone else.
         assert_eq!(clusters, [0, 1, 0, 1, 4]);
         assert_eq!(doc.entities[3].actor.as_ref().unwrap().code, "KEN");
+    }
+
+    #[test]
+    fn actors_surnames_resolve_by_date_and_dictionary_names_become_mentions() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "person\tGrace Okafor\t\tNGAGOV 2010-01-01..2014-12-31\n\
+person\tDaniel Okafor\t\tNGAGOV 2019-01-01..2023-12-31\n\
+country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
+            "t",
+        )
+        .unwrap();
+        let on = |date| {
+            d.resolve("Okafor", EntityKind::Person, parse_date(date))
+                .map(|a| a.name)
+        };
+        assert_eq!(on("2012-03-01").as_deref(), Some("Grace Okafor"));
+        assert_eq!(on("2020-03-01").as_deref(), Some("Daniel Okafor"));
+        // Out of both terms, or with no date, the surname is ambiguous.
+        assert_eq!(on("2017-03-01"), None);
+        assert_eq!(d.resolve("Okafor", EntityKind::Person, None), None);
+
+        // Names the entity model missed: countries, organisations, full names of people.
+        let mut doc = Document::new(
+            "t",
+            "Kenya and the Example League met Daniel Okafor. Okafor left.",
+        );
+        doc.published = Some("2020-03-01".into());
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let found: Vec<(&str, &str)> = doc
+            .entities
+            .iter()
+            .map(|e| (doc.slice(e.span), e.actor.as_ref().unwrap().code.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Kenya", "KEN"),
+                ("Example League", "IGOEXL"),
+                ("Daniel Okafor", "NGA")
+            ]
+        );
     }
 
     #[test]

@@ -119,6 +119,36 @@ const AGENT_NOUNS: &[(&str, &str)] = &[
     ("party", "PTY"),
     ("lawyer", "JUD"),
     ("hacker", "UAF"),
+    ("teacher", "EDU"),
+    ("professor", "EDU"),
+    ("employee", "LAB"),
+    ("driver", "LAB"),
+    ("miner", "LAB"),
+    ("staff", "LAB"),
+    ("labourer", "LAB"),
+    ("laborer", "LAB"),
+    ("nurse", "MED"),
+    ("physician", "MED"),
+    ("farmer", "AGR"),
+    ("fisherman", "AGR"),
+    ("trader", "BUS"),
+    ("merchant", "BUS"),
+    ("shopkeeper", "BUS"),
+    ("investor", "BUS"),
+    ("citizen", "CVL"),
+    ("youth", "CVL"),
+    ("settler", "CVL"),
+    ("elder", "CVL"),
+    ("monk", "REL"),
+    ("imam", "REL"),
+    ("governor", "GOV"),
+    ("mayor", "GOV"),
+    ("king", "GOV"),
+    ("monarch", "GOV"),
+    ("junta", "MIL"),
+    ("marine", "MIL"),
+    ("paratrooper", "MIL"),
+    ("mp", "LEG"),
 ];
 
 /// Verbs whose clausal complement is a report of something that happened.
@@ -161,16 +191,24 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// Verbs that only say an action began, went on or resumed: the action itself is coded.
 const ASPECT_VERBS: &[&str] = &[
-    "begin", "start", "continue", "resume", "keep", "step", "finish", "stop",
+    "begin", "start", "continue", "resume", "keep", "step", "finish", "stop", "help",
 ];
+
+/// Verbs of attempting: an attempted attack or seizure is coded (CAMEO counts attempts at
+/// assassination, bombing and abduction), an attempted meeting or deal is not.
+const ATTEMPT_VERBS: &[&str] = &["attempt", "try"];
 
 /// Verbs of intention and decision: the action they govern is announced, not yet done
 /// ("plans to visit", "voted to impose"), and is coded as a future event.
 const INTENT_VERBS: &[&str] = &[
     "plan", "intend", "prepare", "decide", "vote", "expect", "aim", "want", "hope", "wish", "move",
     "resolve", "go", "schedule", "set", "pledge", "promise", "vow", "agree", "offer", "about",
-    "poised", "due", "ready", "slate",
+    "poised", "due", "ready", "slate", "willing", "prepared", "swear",
 ];
+
+/// Event types whose actions are done to a place, so that "in PLACE" names their target:
+/// "lifted a curfew in Montenegro", "imposed a blockade in Gaza".
+const PLACE_TARGET_TYPES: &[&str] = &["ASSAULT", "COERCE", "CONCEDE", "RETREAT", "SANCTION"];
 
 /// Event types whose purpose clause is done by the act that serves it: "gathered to
 /// demand", "met to criticise".
@@ -458,6 +496,19 @@ impl<'a> Sentence<'a> {
                 .copied()
                 .filter(|&k| matches!(self.rel(k), "compound" | "amod" | "advmod" | "nmod:npmod"))
                 .collect(),
+            Slot::ComplementAux => {
+                // The clause is returned, so that it counts as the entry's and is not coded
+                // on its own.
+                let complements = self.children[t]
+                    .iter()
+                    .copied()
+                    .filter(|&k| matches!(self.rel(k), "ccomp" | "xcomp"));
+                return complements.into_iter().find(|&k| {
+                    self.children[k]
+                        .iter()
+                        .any(|&a| self.rel(a) == "aux" && accepts(a))
+                });
+            }
             Slot::ObjectModifier => {
                 let mut objects: Vec<usize> = self.kids(t, "obj").collect();
                 objects.extend(self.kid_exact(t, "nsubj:pass"));
@@ -533,9 +584,12 @@ impl<'a> Sentence<'a> {
                 "acl" if rel == "acl:relcl" => break,
                 "xcomp" => {
                     let governor = self.lemmas[h].as_str();
+                    // An attempted attack or seizure counts; other attempts do not.
+                    let attempted_attack = ATTEMPT_VERBS.contains(&governor)
+                        && matches!(plover_type, "ASSAULT" | "COERCE");
                     if INTENT_VERBS.contains(&governor) && !is_trigger(h) {
                         modality = Modality::Future;
-                    } else if !ASPECT_VERBS.contains(&governor) {
+                    } else if !ASPECT_VERBS.contains(&governor) && !attempted_attack {
                         return Status::Skip;
                     }
                 }
@@ -745,9 +799,38 @@ impl<'a> Sentence<'a> {
 
     /// The subject of a verb, reaching through coordination, participles, control and
     /// relative clauses when the verb has none of its own.
+    /// The subject of a verb that the parser hung on the noun phrase before it ("The Druze
+    /// leader today threatened ..." parsed as `leader ← threatened`): the noun, or the
+    /// nominal's own subject. Only when the verb has no subject before it.
+    fn fronted_subject(&self, v: usize) -> Option<usize> {
+        let h = self.head(v).filter(|&h| h < v)?;
+        if !matches!(self.rel(v), "parataxis" | "appos" | "dep" | "acl") {
+            return None;
+        }
+        let has_own = self.children[v]
+            .iter()
+            .any(|&c| self.rel(c).starts_with("nsubj") && c < v);
+        if has_own || self.head(h).is_some() {
+            return None;
+        }
+        match self.upos(h) {
+            "NOUN" | "PROPN" => Some(h),
+            _ => self.children[h]
+                .iter()
+                .copied()
+                .find(|&c| self.rel(c).starts_with("nsubj") && c < v),
+        }
+    }
+
     fn subject_of(&self, v: usize, depth: usize) -> Vec<Participant> {
         if depth > 4 {
             return Vec::new();
+        }
+        if let Some(f) = self.fronted_subject(v) {
+            let found = self.participants(f, false);
+            if !found.is_empty() {
+                return found;
+            }
         }
         let subject = self
             .kid_exact(v, "nsubj")
@@ -768,7 +851,18 @@ impl<'a> Sentence<'a> {
                     return self.participants(h, false);
                 }
             }
-            return self.participants(s, false);
+            let found = self.participants(s, false);
+            if found.is_empty() && self.upos(s) == "PRON" && self.entity_at[s].is_none() {
+                // "Kenya said it would ...", "the rebels said they had ...": an unresolved
+                // pronoun subject of a complement is the reporting clause's subject.
+                if let Some(h) = self
+                    .head(v)
+                    .filter(|_| matches!(self.rel(v), "ccomp" | "advcl" | "conj" | "parataxis"))
+                {
+                    return self.subject_of(h, depth + 1);
+                }
+            }
+            return found;
         }
         let Some(h) = self.head(v) else {
             return Vec::new();
@@ -782,11 +876,18 @@ impl<'a> Sentence<'a> {
             "amod" | "acl" if self.toks[v].xpos.as_deref() == Some("VBD") => {
                 self.participants(h, false)
             }
+            // "protesters demanding ...": the noun a present participle describes.
+            "acl" if self.toks[v].xpos.as_deref() == Some("VBG") => self.participants(h, false),
             _ => Vec::new(),
         }
     }
 
-    fn verb_arguments(&self, v: usize, m: &Match) -> (Vec<Participant>, Vec<Participant>) {
+    fn verb_arguments(
+        &self,
+        v: usize,
+        m: &Match,
+        place_is_target: bool,
+    ) -> (Vec<Participant>, Vec<Participant>) {
         let actors;
         let mut recipients = Vec::new();
         if self.is_passive(v) {
@@ -849,7 +950,16 @@ impl<'a> Sentence<'a> {
             );
             recipients = args
                 .into_iter()
-                .map(|a| self.directed_within(a, 3))
+                .map(|a| self.directed_within(a, 3, place_is_target))
+                .find(|found| !found.is_empty())
+                .unwrap_or_default();
+        }
+        if recipients.is_empty() && place_is_target {
+            recipients = self.children[v]
+                .iter()
+                .copied()
+                .filter(|&c| self.rel(c).starts_with("obl") && self.case_of(c) == Some("in"))
+                .map(|c| self.participants(c, true))
                 .find(|found| !found.is_empty())
                 .unwrap_or_default();
         }
@@ -882,6 +992,15 @@ impl<'a> Sentence<'a> {
     /// a participant; `skip` leaves one dependent out (the event noun itself).
     fn recipient_among(&self, v: usize, skip: Option<usize>) -> Vec<Participant> {
         let mut candidates: Vec<usize> = self.kids(v, "obj").collect();
+        if self.fronted_subject(v).is_some() {
+            // The object, mislabelled as a subject after the verb.
+            candidates.extend(
+                self.children[v]
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.rel(c) == "nsubj" && c > v),
+            );
+        }
         candidates.extend(self.kids(v, "iobj"));
         candidates.extend(self.children[v].iter().copied().filter(|&c| {
             self.rel(c).starts_with("obl")
@@ -912,18 +1031,22 @@ impl<'a> Sentence<'a> {
     }
 
     /// Participants introduced by a recipient preposition somewhere below `h`.
-    fn directed_within(&self, h: usize, depth: usize) -> Vec<Participant> {
+    /// `place_is_target`: an `in` phrase names the target too ("a curfew in Montenegro"), as for
+    /// actions done to a place.
+    fn directed_within(&self, h: usize, depth: usize, place_is_target: bool) -> Vec<Participant> {
         if depth == 0 {
             return Vec::new();
         }
         for &c in &self.children[h] {
             if self.rel(c).starts_with("nmod")
                 && self.case_of(c).is_some_and(|p| {
-                    matches!(p, "to" | "for" | "against" | "on" | "with")
+                    // "an admission by Moscow", "support from Paris": the party asked.
+                    matches!(p, "to" | "for" | "against" | "on" | "with" | "by" | "from")
+                        || (place_is_target && p == "in")
                         || self.conventions.any_preposition_recipient
                 })
             {
-                let found = self.participants(c, false);
+                let found = self.participants(c, true);
                 if !found.is_empty() {
                     return found;
                 }
@@ -931,7 +1054,7 @@ impl<'a> Sentence<'a> {
         }
         for &c in &self.children[h] {
             if self.rel(c).starts_with("nmod") || self.rel(c) == "nummod" {
-                let found = self.directed_within(c, depth - 1);
+                let found = self.directed_within(c, depth - 1, place_is_target);
                 if !found.is_empty() {
                     return found;
                 }
@@ -1135,7 +1258,11 @@ fn code_sentence(
                 continue;
             };
             let (actors, recipients) = match kind {
-                TriggerKind::Verb => s.verb_arguments(t, &m),
+                TriggerKind::Verb => s.verb_arguments(
+                    t,
+                    &m,
+                    PLACE_TARGET_TYPES.contains(&entry.plover_type.as_str()),
+                ),
                 TriggerKind::Noun => s.noun_arguments(t),
             };
             if actors.is_empty() {

@@ -26,7 +26,8 @@
 //! - A `CONDITION` narrows the entry: `obj=L|L` (the verb's object, or a passive verb's subject,
 //!   has one of these lemmas), `comp=L|L` (the verb governs one of these verbs: "agreed **to
 //!   meet**"), `mod=L|L` (a noun trigger has one of these modifiers: "**peace** talks"),
-//!   `objmod=L|L` (the verb's object has one: "signed a **trade** deal"), and
+//!   `objmod=L|L` (the verb's object has one: "signed a **trade** deal"), `compaux=L|L` (a
+//!   governed clause has one of these auxiliaries: "said Tehran **must** ..."), and
 //!   `PREP=L|L` for any preposition (an argument introduced by `PREP` has one of these lemmas:
 //!   "accused Kyiv **of** aggression"). `*` accepts any lemma.
 //! - `CAMEO` is the CAMEO code. The PLOVER mode and contexts default to the CAMEO code's
@@ -71,6 +72,9 @@ pub enum Slot {
     Modifier,
     /// A modifier of the verb's object ("signed a **trade** protocol").
     ObjectModifier,
+    /// An auxiliary of a governed clause ("said Tehran **must** release ..."): the lemmas are
+    /// the auxiliaries.
+    ComplementAux,
     /// An argument introduced by this preposition.
     Prep(String),
 }
@@ -203,6 +207,7 @@ impl EventDictionary {
                         "comp" => Slot::Complement,
                         "mod" => Slot::Modifier,
                         "objmod" => Slot::ObjectModifier,
+                        "compaux" => Slot::ComplementAux,
                         p if !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()) => {
                             Slot::Prep(p.to_string())
                         }

@@ -333,3 +333,86 @@ fn coder_reads_agents_and_their_country() {
     assert_eq!(codes(&ev[0].actors), ["GHA"]);
     assert_eq!(ev[0].actors[0].sector.as_deref(), Some("MIL"));
 }
+
+#[test]
+fn coder_reads_must_complements_as_demands_and_reports_through_their_content() {
+    // "Ghana said Togo must free the sailors": a demand by Ghana of Togo; the freeing is not
+    // asserted.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         said say VERB VBD 0 root
+         Togo Togo PROPN NNP 5 nsubj TGO
+         must must AUX MD 5 aux
+         free free VERB VB 2 ccomp
+         the the DET DT 7 det
+         sailors sailor NOUN NNS 5 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "REQUEST");
+    assert_eq!(ev[0].cameo, "100");
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+    // "Ghana said Togo had condemned Benin": the condemnation is the news, and the report of
+    // it gives no event of its own.
+    let (d, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         said say VERB VBD 0 root
+         Togo Togo PROPN NNP 5 nsubj TGO
+         had have AUX VBD 5 aux
+         condemned condemn VERB VBN 2 ccomp
+         Benin Benin PROPN NNP 5 obj BEN
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(d.slice(ev[0].trigger), "condemned");
+    assert_eq!(codes(&ev[0].actors), ["TGO"]);
+}
+
+#[test]
+fn coder_repairs_a_verb_hung_on_the_subject_noun() {
+    // "Ghanaian troops today shelled Togo", parsed with the verb as an appositive of "troops"
+    // and "Togo" labelled as a subject after the verb.
+    let (_, ev) = code(
+        "Ghanaian Ghanaian ADJ JJ 2 amod GHA
+         troops troop NOUN NNS 0 root
+         today today NOUN NN 4 obl:unmarked
+         shelled shell VERB VBD 2 appos
+         Togo Togo PROPN NNP 4 nsubj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("MIL"));
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_finds_targets_by_place_and_by_agent_phrases() {
+    // "Ghana lifted a curfew in Togo": an action on a place targets it.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         lifted lift VERB VBD 0 root
+         a a DET DT 4 det
+         curfew curfew NOUN NN 2 obj
+         in in ADP IN 6 case
+         Togo Togo PROPN NNP 4 nmod TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+    // "Ghana demanded an apology by Togo": the party asked.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         demanded demand VERB VBD 0 root
+         an a DET DT 4 det
+         apology apology NOUN NN 2 obj
+         by by ADP IN 6 case
+         Togo Togo PROPN NNP 4 nmod TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "REQUEST");
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}

@@ -176,7 +176,14 @@ impl Lemmatizer {
         let starts: Vec<usize> = key_form.char_indices().map(|(i, _)| i).collect();
         for k in (1..=MAX_SUFFIX.min(starts.len())).rev() {
             let suffix = &key_form[starts[starts.len() - k]..];
-            if let Some(edit) = self.index.rules.get(&pair(xpos, suffix)) {
+            // An edit reaching past its suffix was learned from whole-word changes ("chinese"
+            // → "Chinese") and would graft that word onto others ("sudanese").
+            if let Some(edit) = self
+                .index
+                .rules
+                .get(&pair(xpos, suffix))
+                .filter(|e| e.strip as usize <= k)
+            {
                 if let Some(l) = apply(&key_form, edit) {
                     return l;
                 }
@@ -296,5 +303,19 @@ mod tests {
         assert_eq!(l.lemma("went", "VBD"), "go");
         assert_eq!(l.lemma("militias", "NNS"), "militia");
         assert_eq!(l.lemma("Kiprono", "NNP"), "Kiprono");
+    }
+
+    #[test]
+    fn lemma_edits_stay_within_their_suffix() {
+        // A whole-word change ("maltese" → "Maltese") must not be grafted onto another word
+        // with the same ending.
+        let s = TrainSentence {
+            words: vec![
+                word("Maltese", "Maltese", "JJ"),
+                word("Maltese", "Maltese", "JJ"),
+            ],
+        };
+        let l = Lemmatizer::train(&[s]);
+        assert_eq!(l.lemma("Togolese", "JJ"), "togolese");
     }
 }
