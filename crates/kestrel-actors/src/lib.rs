@@ -174,7 +174,8 @@ pub struct ActorDictionary {
     actors: Vec<Actor>,
     /// Normalised name → actors, most recently added first.
     index: HashMap<String, Vec<usize>>,
-    /// Surname (last word of a person's name of two or more words) → people.
+    /// Surname (last word of a person's name of two or more words) → people, for the actors
+    /// [`ActorDictionary::index_surnames`] was asked to index.
     surnames: HashMap<String, Vec<usize>>,
 }
 
@@ -231,13 +232,6 @@ impl ActorDictionary {
             let key = name_key(name);
             if key.is_empty() {
                 continue;
-            }
-            if actor.kind == ActorKind::Person && key.contains(' ') {
-                let surname = key.rsplit(' ').next().unwrap_or("").to_string();
-                let people = self.surnames.entry(surname).or_default();
-                if !people.contains(&i) {
-                    people.push(i);
-                }
             }
             let slot = self.index.entry(key).or_default();
             if !slot.contains(&i) {
@@ -518,6 +512,29 @@ impl ActorDictionary {
         problems
     }
 
+    /// Lets a surname alone name the people added from the `from`-th actor on, when one of
+    /// them held office on the article's date ("Okafor" for Daniel Okafor in 2020). Meant for
+    /// short lists of prominent people (Kestrel's curated dictionary, a user's own): over a
+    /// long imported list a bare surname is too ambiguous.
+    pub fn index_surnames(&mut self, from: usize) {
+        for i in from..self.actors.len() {
+            let actor = &self.actors[i];
+            if actor.kind != ActorKind::Person {
+                continue;
+            }
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let key = name_key(name);
+                let Some((_, surname)) = key.rsplit_once(' ') else {
+                    continue;
+                };
+                let people = self.surnames.entry(surname.to_string()).or_default();
+                if !people.contains(&i) {
+                    people.push(i);
+                }
+            }
+        }
+    }
+
     /// The one person with this surname who held a dated role on the date ("Bush" in 2005),
     /// or the only person with it when no date is given.
     fn by_surname(&self, surname: &str, date: Option<Date>) -> Option<&Actor> {
@@ -539,9 +556,14 @@ impl ActorDictionary {
             // A person named by surname alone, when the dictionary knows the full name only.
             if kind == EntityKind::Person {
                 let last = text.split_whitespace().last()?;
+                let bare = text.split_whitespace().count() == 1;
                 self.lookup(last)
                     .filter(|a| a.kind == ActorKind::Person)
-                    .or_else(|| self.by_surname(&name_key(last), date))
+                    .or_else(|| {
+                        // Only a bare surname: "Ashley Cole" is not some other Cole.
+                        bare.then(|| self.by_surname(&name_key(last), date))
+                            .flatten()
+                    })
             } else {
                 None
             }
@@ -652,11 +674,13 @@ pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
         d.add_tsv(&text, "dictionaries/actors.tsv.gz")
             .map_err(|e| e.to_string())?;
         // Kestrel's curated actors come last, so that they win over the imported entries.
+        let imported = d.len();
         d.add_tsv(
             include_str!("../../../dictionaries/curated.tsv"),
             "dictionaries/curated.tsv",
         )
         .map_err(|e| e.to_string())?;
+        d.index_surnames(imported);
         Ok(Arc::new(d))
     })
     .clone()
@@ -1046,6 +1070,7 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
             "t",
         )
         .unwrap();
+        d.index_surnames(0);
         let on = |date| {
             d.resolve("Okafor", EntityKind::Person, parse_date(date))
                 .map(|a| a.name)

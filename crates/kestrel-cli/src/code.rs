@@ -264,6 +264,7 @@ fn actor_dictionary(
         return Ok(builtin);
     }
     let mut dict = (*builtin).clone();
+    let before = dict.len();
     for path in files {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read actor dictionary {}", path.display()))?;
@@ -277,6 +278,7 @@ fn actor_dictionary(
             dict.add_petrarch(&text);
         }
     }
+    dict.index_surnames(before);
     Ok(std::sync::Arc::new(dict))
 }
 

