@@ -463,7 +463,8 @@ impl ActorDictionary {
     }
 
     /// Checks the dictionary: every role's code must start with a country the dictionary
-    /// knows, `---` or an international prefix; dated roles must not end before they start;
+    /// knows, `---` or an international prefix; dated roles must not end before they start, nor
+    /// overlap another term of the same code;
     /// and a name shared by actors with different codes is reported as an overlap.
     pub fn check(&self) -> Vec<String> {
         let countries: std::collections::HashSet<&str> = self
@@ -488,6 +489,28 @@ impl ActorDictionary {
                         problems.push(format!(
                             "{}: role {} ends ({t}) before it starts ({f})",
                             a.name, r.code
+                        ));
+                    }
+                }
+            }
+            // The same role twice at once is a typing slip (a term entered twice, or an end
+            // date left off before a new term).
+            for (i, r) in a.roles.iter().enumerate() {
+                for q in &a.roles[i + 1..] {
+                    let overlap = r.dated()
+                        && q.dated()
+                        && r.code == q.code
+                        && r.from.unwrap_or(0) <= q.to.unwrap_or(u32::MAX)
+                        && q.from.unwrap_or(0) <= r.to.unwrap_or(u32::MAX);
+                    if overlap {
+                        problems.push(format!(
+                            "{}: terms of {} overlap ({}..{} and {}..{})",
+                            a.name,
+                            r.code,
+                            r.from.map_or(String::new(), |d| d.to_string()),
+                            r.to.map_or(String::new(), |d| d.to_string()),
+                            q.from.map_or(String::new(), |d| d.to_string()),
+                            q.to.map_or(String::new(), |d| d.to_string()),
                         ));
                     }
                 }
@@ -1105,11 +1128,34 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
     }
 
     #[test]
+    fn actors_curated_dictionary_is_large_and_consistent() {
+        let curated = include_str!("../../../dictionaries/curated.tsv");
+        let mut d = ActorDictionary::new();
+        d.add_tsv(curated, "curated.tsv").unwrap();
+        let roles: usize = d
+            .actors()
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.roles.len())
+            .sum();
+        assert!(roles >= 1000, "{roles} person-role entries");
+        // Codes need the country list, which lives in the imported dictionary; dates and
+        // overlapping terms can be checked here.
+        let problems: Vec<String> = d
+            .check()
+            .into_iter()
+            .filter(|p| p.contains("before it starts") || p.contains("overlap"))
+            .collect();
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
     fn actors_check_finds_problems() {
         let mut d = ActorDictionary::new();
         d.add_tsv(
             "country\tKenya\t\tKEN\nperson\tA B\tAB\tKENGOV 2020-01-01..2019-01-01\n\
-person\tC D\tAB\tXYZGOV\norg\tExample League\t\tIGOEXL\n",
+person\tC D\tAB\tXYZGOV\norg\tExample League\t\tIGOEXL\n\
+person\tE F\t\tKENGOV 2010-01-01..2015-01-01; KENGOV 2014-06-01..\n",
             "t",
         )
         .unwrap();
@@ -1125,6 +1171,12 @@ person\tC D\tAB\tXYZGOV\norg\tExample League\t\tIGOEXL\n",
         );
         assert!(
             !problems.iter().any(|p| p.contains("Example League")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("E F: terms of KENGOV overlap")),
             "{problems:?}"
         );
     }
