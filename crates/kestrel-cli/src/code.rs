@@ -27,7 +27,7 @@ enum Outcome {
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let names: Vec<&str> = match &args.stages {
         None => vec![
-            "clean", "segment", "tag", "parse", "ner", "actors", "events",
+            "clean", "segment", "tag", "parse", "ner", "actors", "quotes", "events",
         ],
         Some(names) => names
             .iter()
@@ -37,7 +37,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     };
     let needs_models = names
         .iter()
-        .any(|n| matches!(*n, "tag" | "parse" | "ner" | "actors" | "events"));
+        .any(|n| matches!(*n, "tag" | "parse" | "ner" | "actors" | "quotes" | "events"));
     let available = if needs_models {
         available_stages(args.models.as_deref(), &args.actors, &args.events)?
     } else {
@@ -162,6 +162,7 @@ pub fn available_stages(
     stages.push(Box::new(kestrel_actors::ActorStage::new(actor_dictionary(
         actor_files,
     )?)));
+    stages.push(Box::new(kestrel_quotes::QuoteStage));
     stages.push(Box::new(kestrel_events::EventStage::new(
         std::sync::Arc::new(event_coder(event_files)?),
     )));

@@ -3,6 +3,7 @@
 mod code;
 mod eval;
 mod petrarch_eval;
+mod quotes_eval;
 mod train;
 
 use std::path::PathBuf;
@@ -287,6 +288,15 @@ enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// Quotation finding against PolNeAR (brat Source, Cue and Content spans): precision,
+    /// recall and F1 per role, exact (edges trimmed of spaces and punctuation) and overlapping.
+    Quotes {
+        /// A PolNeAR split: a folder with attributions/*.ann and text/*.txt.
+        dir: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+    },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
         /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
@@ -343,6 +353,7 @@ fn main() -> ExitCode {
             errors,
             monadic,
         ),
+        Command::Eval(EvalCommand::Quotes { dir, json }) => quotes_eval::run(&dir, json),
         Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
             eval::boilerplate(&file, json, errors)
         }

@@ -55,6 +55,8 @@ pub enum Layer {
     Entities,
     /// Actor codes on entity mentions.
     Actors,
+    /// Quotations and reported speech, with their speakers.
+    Quotes,
     /// Coded events.
     Events,
 }
@@ -69,6 +71,7 @@ impl Layer {
             Layer::Parse => "parse",
             Layer::Entities => "entities",
             Layer::Actors => "actors",
+            Layer::Quotes => "quotes",
             Layer::Events => "events",
         }
     }
@@ -325,6 +328,57 @@ pub struct Participant {
     pub sector: Option<String>,
 }
 
+/// How a quotation reports speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Words in quotation marks that make up the reported statement.
+    Direct,
+    /// Quoted words inside the reporter's own sentence ("called the plan \"a non-starter\"").
+    Partial,
+    /// Reported speech without quotation marks ("X said (that) ...", "according to X, ...").
+    Indirect,
+    /// Quotation marks that set a term apart rather than report speech ("a so-called
+    /// \"special operation\""); never given a speaker.
+    Scare,
+}
+
+impl QuoteKind {
+    /// The kind's name in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Scare => "scare",
+        }
+    }
+}
+
+/// Who a quotation is attributed to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The words that name the speaker ("a senior diplomat", "Lavrov", "she").
+    pub span: Span,
+    /// The entity mention the speaker is, when there is one (a pronoun's mention carries its
+    /// cluster and actor).
+    pub entity: Option<usize>,
+}
+
+/// One quotation or piece of reported speech.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Direct, partial, indirect or scare.
+    pub kind: QuoteKind,
+    /// What was said: the quoted words (with their marks) or the reported clause.
+    pub content: Span,
+    /// Who said it, when the text says.
+    pub speaker: Option<Speaker>,
+    /// The words that introduce it ("said", "told reporters", "according to").
+    pub cue: Option<Span>,
+    /// The sentences the content spans, as indices into [`Document::sentences`].
+    pub sentences: Range<usize>,
+}
+
 /// One coded event: who did what to whom, in PLOVER and in CAMEO.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
@@ -409,6 +463,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Named entity mentions, in text order.
     pub entities: Vec<Entity>,
+    /// Quotations and reported speech, in text order.
+    pub quotes: Vec<Quote>,
     /// Coded events, in text order of their triggers.
     pub events: Vec<Event>,
     /// Things a user should know about this document (decoding guesses, odd metadata).

@@ -65,7 +65,7 @@ struct JsonDocument<'a> {
     dateline: Option<JsonDateline<'a>>,
     sentences: Vec<JsonSentence<'a>>,
     entities: Vec<JsonEntity<'a>>,
-    quotes: [(); 0],
+    quotes: Vec<JsonQuote<'a>>,
     events: Vec<JsonEvent<'a>>,
     places: [(); 0],
     dates: [(); 0],
@@ -106,6 +106,28 @@ struct JsonEvent<'a> {
     recipients: Vec<JsonParticipant<'a>>,
     modality: &'static str,
     rule: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonQuote<'a> {
+    id: String,
+    kind: &'static str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    speaker: Option<JsonSpeaker<'a>>,
+    cue: Option<JsonText<'a>>,
+    sentences: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct JsonSpeaker<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    entity: Option<String>,
+    code: Option<&'a str>,
+    sector: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -291,7 +313,38 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
                 }
             })
             .collect(),
-        quotes: [],
+        quotes: doc
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let (start, end) = offsets.span(q.content);
+                JsonQuote {
+                    id: format!("q{}", i + 1),
+                    kind: q.kind.name(),
+                    text: doc.slice(q.content),
+                    start,
+                    end,
+                    speaker: q.speaker.as_ref().map(|sp| {
+                        let (start, end) = offsets.span(sp.span);
+                        let actor = sp
+                            .entity
+                            .and_then(|e| doc.entities.get(e))
+                            .and_then(|e| e.actor.as_ref());
+                        JsonSpeaker {
+                            text: doc.slice(sp.span),
+                            start,
+                            end,
+                            entity: sp.entity.map(|e| format!("e{}", e + 1)),
+                            code: actor.map(|a| a.code.as_str()),
+                            sector: actor.and_then(|a| a.sector.as_deref()),
+                        }
+                    }),
+                    cue: q.cue.map(|c| json_text(doc, c, offsets)),
+                    sentences: q.sentences.clone().collect(),
+                }
+            })
+            .collect(),
         events: doc
             .events
             .iter()

@@ -1,0 +1,844 @@
+//! Who said what: quotations and reported speech, attributed to their speakers.
+//!
+//! The finder reads a parsed [`Document`] whose entities have actors, and adds its `quotes`
+//! layer: one [`Quote`] per stretch of reported speech, with its kind, its content, its cue
+//! ("said", "told reporters", "according to") and its speaker.
+//!
+//! - **Direct** quotes are words in quotation marks (straight or curly, double, or single
+//!   when they pair up) that make up the statement: they start a sentence, follow a colon or
+//!   end in the statement's own punctuation. A quote left open at the end of a paragraph ends
+//!   there, and a paragraph that reopens it continues it. The speaker is the subject of a
+//!   speech verb in the same sentence outside the marks ("..., the minister said"), else of a
+//!   sentence ending in a colon just before, else the previous quote's when it is in the same
+//!   or the previous paragraph.
+//! - **Indirect** quotes are the clausal complements of speech and thought verbs ("X said
+//!   (that) ...", "X told AFP that ..."), the rest of a sentence that a speech clause interrupts
+//!   or ends ("..., officials said"), and clauses that "according to X" attaches to.
+//! - **Partial** quotes are quoted words inside the reporter's own sentence; they take the
+//!   speaker of the speech verb that governs them ("called the plan \"a non-starter\"").
+//! - **Scare** quotes are short quoted terms that no speech verb governs (a so-called
+//!   "special operation"); they are kept, marked, and never given a speaker.
+//!
+//! Speakers are the subject phrase of the cue verb; the entity mention at its head (a pronoun's
+//! mention carries its coreference cluster and actor) links it to an actor.
+#![deny(missing_docs)]
+
+use std::ops::Range;
+
+use kestrel_core::{Document, Layer, Quote, QuoteKind, Span, Speaker, Stage};
+
+/// Verbs that report speech, writing or a stated position.
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "note",
+    "state",
+    "declare",
+    "announce",
+    "report",
+    "write",
+    "tweet",
+    "post",
+    "explain",
+    "argue",
+    "claim",
+    "insist",
+    "warn",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "deny",
+    "suggest",
+    "assert",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "recall",
+    "reply",
+    "respond",
+    "answer",
+    "ask",
+    "conclude",
+    "predict",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "urge",
+    "complain",
+    "comment",
+    "joke",
+    "quip",
+    "observe",
+    "remark",
+    "reveal",
+    "concede",
+    "contend",
+    "maintain",
+    "testify",
+    "allege",
+    "charge",
+    "counter",
+    "retort",
+    "mention",
+    "boast",
+    "lament",
+    "shout",
+    "chant",
+    "scream",
+    "yell",
+    "whisper",
+    "inform",
+    "assure",
+    "hint",
+    "caution",
+    "continue",
+    "describe",
+    "call",
+    "agree",
+    "disagree",
+    "estimate",
+    "indicate",
+    "show",
+    "find",
+    "learn",
+    "believe",
+    "think",
+    "feel",
+    "fear",
+    "hope",
+    "expect",
+    "worry",
+    "wonder",
+    "know",
+    "recognize",
+    "recognise",
+    "realize",
+    "realise",
+    "understand",
+    "guess",
+    "imagine",
+    "doubt",
+    "predict",
+    "speculate",
+    "repeat",
+    "reiterate",
+    "proclaim",
+    "demand",
+    "propose",
+    "recommend",
+    "advise",
+    "signal",
+    "accuse",
+    "blame",
+    "criticize",
+    "criticise",
+    "praise",
+    "question",
+];
+
+/// Verbs that take a clause and report thought or speech strongly enough to carry quoted
+/// words as their own: the subset of [`SPEECH_VERBS`] that introduce direct quotes.
+const QUOTING_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "note",
+    "state",
+    "declare",
+    "announce",
+    "write",
+    "tweet",
+    "post",
+    "explain",
+    "argue",
+    "claim",
+    "insist",
+    "warn",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "deny",
+    "suggest",
+    "assert",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "recall",
+    "reply",
+    "respond",
+    "answer",
+    "ask",
+    "conclude",
+    "predict",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "urge",
+    "complain",
+    "comment",
+    "joke",
+    "quip",
+    "observe",
+    "remark",
+    "reveal",
+    "concede",
+    "contend",
+    "maintain",
+    "testify",
+    "counter",
+    "retort",
+    "boast",
+    "lament",
+    "shout",
+    "chant",
+    "scream",
+    "yell",
+    "whisper",
+    "continue",
+    "call",
+    "repeat",
+    "reiterate",
+    "proclaim",
+    "describe",
+    "caution",
+    "write",
+    "muse",
+    "recount",
+    "exclaim",
+    "tout",
+    "insist",
+];
+
+/// A stretch of text in quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Marked {
+    /// From the opening mark to the closing mark, both included (or to the paragraph's end
+    /// for a quote left open).
+    span: Span,
+    /// The paragraph reopens a quote the previous paragraph left open.
+    continues: bool,
+}
+
+fn is_opening_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| c.is_whitespace() || "([{—–-:;,/“‘".contains(c))
+}
+
+/// Finds quotation-mark spans, paragraph by paragraph.
+fn marked_spans(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
+    let mut out: Vec<Marked> = Vec::new();
+    let whole = [Span::new(0, text.len())];
+    let paragraphs = if paragraphs.is_empty() {
+        &whole[..]
+    } else {
+        paragraphs
+    };
+    let mut left_open = false;
+    for p in paragraphs {
+        let para = &text[p.range()];
+        let mut open: Option<(usize, char)> = None;
+        let mut prev: Option<char> = None;
+        let mut first_mark = true;
+        let mut chars = para.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let at = p.start + i;
+            match (c, open) {
+                ('“', None) | ('"', None) => {
+                    open = Some((at, c));
+                }
+                ('‘', None) if is_opening_context(prev) => open = Some((at, c)),
+                ('”', Some((start, o))) | ('"', Some((start, o))) if o != '‘' => {
+                    out.push(Marked {
+                        span: Span::new(start, at + c.len_utf8()),
+                        continues: left_open && first_mark,
+                    });
+                    first_mark = false;
+                    open = None;
+                }
+                ('’', Some((start, '‘'))) if next.is_none_or(|n| !n.is_alphanumeric()) => {
+                    out.push(Marked {
+                        span: Span::new(start, at + c.len_utf8()),
+                        continues: false,
+                    });
+                    first_mark = false;
+                    open = None;
+                }
+                _ => {}
+            }
+            if !c.is_whitespace() && first_mark && open.is_none() {
+                first_mark = false;
+            }
+            prev = Some(c);
+        }
+        left_open = false;
+        if let Some((start, o)) = open {
+            if o != '‘' {
+                // A quote that runs on into the next paragraph ends here for now.
+                let end = p.start + para.trim_end().len();
+                if end > start + o.len_utf8() {
+                    out.push(Marked {
+                        span: Span::new(start, end),
+                        continues: false,
+                    });
+                    left_open = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One sentence's parse, for walking.
+struct Parsed<'a> {
+    doc: &'a Document,
+    base: usize,
+    len: usize,
+    children: Vec<Vec<usize>>,
+    lemmas: Vec<String>,
+}
+
+impl<'a> Parsed<'a> {
+    fn new(doc: &'a Document, s: usize) -> Parsed<'a> {
+        let sentence = &doc.sentences[s];
+        let toks = doc.sentence_tokens(sentence);
+        let mut children = vec![Vec::new(); toks.len()];
+        for (i, t) in toks.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h < toks.len()) {
+                children[h].push(i);
+            }
+        }
+        let lemmas = toks
+            .iter()
+            .map(|t| {
+                t.lemma
+                    .as_deref()
+                    .unwrap_or_else(|| doc.slice(t.span))
+                    .to_lowercase()
+            })
+            .collect();
+        Parsed {
+            doc,
+            base: sentence.tokens.start,
+            len: toks.len(),
+            children,
+            lemmas,
+        }
+    }
+
+    fn tok(&self, i: usize) -> &kestrel_core::Token {
+        &self.doc.tokens[self.base + i]
+    }
+
+    fn rel(&self, i: usize) -> &str {
+        self.tok(i).deprel.as_deref().unwrap_or("")
+    }
+
+    fn upos(&self, i: usize) -> &str {
+        self.tok(i).upos.as_deref().unwrap_or("")
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.tok(i).head.filter(|&h| h < self.len)
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.doc.slice(self.tok(i).span)
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.upos(i) == "PUNCT"
+    }
+
+    /// The tokens of `i`'s subtree, sorted.
+    fn subtree(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() {
+            let x = out[k];
+            out.extend(self.children[x].iter().copied());
+            k += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The span from the first to the last of `tokens` that is not punctuation at an edge
+    /// (quotation marks are kept).
+    fn span_of(&self, tokens: &[usize]) -> Option<Span> {
+        let keep = |&&t: &&usize| !self.is_punct(t) || is_quote_mark(self.word(t));
+        let first = tokens.iter().find(keep)?;
+        let last = tokens.iter().rev().find(keep)?;
+        Some(Span::new(
+            self.tok(*first).span.start,
+            self.tok(*last).span.end,
+        ))
+    }
+
+    /// The cue's words: the verb with the auxiliaries, negation, particles and adverbs right
+    /// before or after it ("has said", "also noted", "pointed out").
+    fn cue_span(&self, v: usize) -> Span {
+        let mut first = v;
+        let mut last = v;
+        let attached = |c: usize| {
+            matches!(
+                self.rel(c),
+                "aux" | "aux:pass" | "advmod" | "compound:prt" | "neg"
+            )
+        };
+        loop {
+            let before = first
+                .checked_sub(1)
+                .filter(|&b| self.head(b) == Some(v) && attached(b));
+            match before {
+                Some(b) => first = b,
+                None => break,
+            }
+        }
+        while last + 1 < self.len
+            && self.head(last + 1) == Some(v)
+            && self.rel(last + 1) == "compound:prt"
+        {
+            last += 1;
+        }
+        Span::new(self.tok(first).span.start, self.tok(last).span.end)
+    }
+
+    /// The subject phrase of a verb, reaching through a relative pronoun to its noun. Words
+    /// inside `not_in` (the quote itself) cannot be the speaker. When the parse gives no
+    /// subject, a noun or pronoun right before the verb is taken ("..., Blinken said").
+    fn subject(&self, v: usize, not_in: Option<Span>) -> Option<usize> {
+        let outside = |c: usize| {
+            not_in.is_none_or(|q| {
+                let t = self.tok(c).span;
+                t.end <= q.start || t.start >= q.end
+            })
+        };
+        let s = self.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.rel(c), "nsubj" | "nsubj:outer") && outside(c))
+            .min_by_key(|&c| (c > v, c.abs_diff(v)))
+            .or_else(|| {
+                let mut b = v.checked_sub(1)?;
+                while matches!(self.rel(b), "aux" | "advmod") && self.head(b) == Some(v) {
+                    b = b.checked_sub(1)?;
+                }
+                let nominal = matches!(self.upos(b), "PROPN" | "NOUN" | "PRON");
+                (nominal
+                    && outside(b)
+                    && !self.children[v]
+                        .iter()
+                        .any(|&c| self.rel(c) == "nsubj:pass"))
+                .then_some(b)
+            })?;
+        if matches!(self.lemmas[s].as_str(), "who" | "which" | "that") && self.rel(v) == "acl:relcl"
+        {
+            return self.head(v);
+        }
+        Some(s)
+    }
+
+    /// The speaker phrase of subject `s`: its subtree without relative and participial
+    /// clauses after the head.
+    fn speaker(&self, s: usize) -> Option<Speaker> {
+        let mut tokens = vec![s];
+        let mut k = 0;
+        while k < tokens.len() {
+            let x = tokens[k];
+            for &c in &self.children[x] {
+                if x == s && c > s && matches!(self.rel(c), "acl:relcl" | "acl" | "parataxis") {
+                    continue;
+                }
+                tokens.push(c);
+            }
+            k += 1;
+        }
+        tokens.sort_unstable();
+        // Keep the contiguous stretch around the head.
+        let at = tokens.iter().position(|&t| t == s)?;
+        let mut lo = at;
+        while lo > 0 && tokens[lo - 1] + 1 == tokens[lo] {
+            lo -= 1;
+        }
+        let mut hi = at;
+        while hi + 1 < tokens.len() && tokens[hi + 1] == tokens[hi] + 1 {
+            hi += 1;
+        }
+        let span = self.span_of(&tokens[lo..=hi])?;
+        let entity = self.entity_at(s).or_else(|| {
+            tokens[lo..=hi]
+                .iter()
+                .filter_map(|&t| self.entity_at(t))
+                .find(|&e| self.doc.entities[e].actor.is_some())
+        });
+        Some(Speaker { span, entity })
+    }
+
+    fn entity_at(&self, i: usize) -> Option<usize> {
+        let t = self.base + i;
+        self.doc.entities.iter().position(|e| e.tokens.contains(&t))
+    }
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "‘" | "’" | "''" | "``")
+}
+
+/// What one speech verb introduces.
+struct Attribution {
+    verb: usize,
+    cue: Span,
+    speaker: Option<Speaker>,
+    /// Tokens of the reported content.
+    content: Vec<usize>,
+}
+
+/// The speech attributions of one sentence: complements of speech verbs, sentences that a
+/// speech clause interrupts or ends, and "according to".
+fn attributions(p: &Parsed) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for v in 0..p.len {
+        let lemma = p.lemmas[v].as_str();
+        if p.upos(v) != "VERB" || !SPEECH_VERBS.contains(&lemma) {
+            continue;
+        }
+        let speaker = p.subject(v, None).and_then(|s| p.speaker(s));
+        // "X said (that) ...": the clausal complement.
+        if let Some(c) = p.children[v].iter().copied().find(|&c| p.rel(c) == "ccomp") {
+            out.push(Attribution {
+                verb: v,
+                cue: p.cue_span(v),
+                speaker,
+                content: p.subtree(c),
+            });
+            continue;
+        }
+        // "..., officials said": the clause the speech clause hangs on, without it.
+        if matches!(p.rel(v), "parataxis") {
+            if let Some(h) = p.head(v) {
+                let own = p.subtree(v);
+                let content: Vec<usize> = p
+                    .subtree(h)
+                    .into_iter()
+                    .filter(|t| !own.contains(t))
+                    .collect();
+                let content = contiguous_block(&content, v);
+                out.push(Attribution {
+                    verb: v,
+                    cue: p.cue_span(v),
+                    speaker,
+                    content,
+                });
+            }
+        }
+    }
+    // "according to X, ...".
+    for x in 0..p.len {
+        if p.lemmas[x] != "according" {
+            continue;
+        }
+        let Some(source) = p.head(x).filter(|&s| p.upos(s) != "VERB") else {
+            continue;
+        };
+        let Some(clause) = p.head(source) else {
+            continue;
+        };
+        let to = (x + 1 < p.len && p.lemmas[x + 1] == "to").then_some(x + 1);
+        let cue = Span::new(p.tok(x).span.start, p.tok(to.unwrap_or(x)).span.end);
+        let source_tokens: Vec<usize> = p
+            .subtree(source)
+            .into_iter()
+            .filter(|&t| t != x && Some(t) != to)
+            .collect();
+        let speaker = p.span_of(&source_tokens).map(|span| Speaker {
+            span,
+            entity: p.entity_at(source),
+        });
+        let own = p.subtree(source);
+        let content: Vec<usize> = p
+            .subtree(clause)
+            .into_iter()
+            .filter(|t| !own.contains(t))
+            .collect();
+        out.push(Attribution {
+            verb: clause,
+            cue,
+            speaker,
+            content: contiguous_block(&content, source),
+        });
+    }
+    out
+}
+
+/// The longest run of consecutive tokens in `tokens` (sorted), preferring the run next to
+/// `near` on ties.
+fn contiguous_block(tokens: &[usize], near: usize) -> Vec<usize> {
+    let mut best: Range<usize> = 0..0;
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        if i == tokens.len() || tokens[i] != tokens[i - 1] + 1 {
+            let better = i - start > best.len()
+                || (i - start == best.len()
+                    && tokens[start].abs_diff(near) < tokens[best.start].abs_diff(near));
+            if better {
+                best = start..i;
+            }
+            start = i;
+        }
+    }
+    tokens[best].to_vec()
+}
+
+/// The sentences a span touches.
+fn sentences_of(doc: &Document, span: Span) -> Range<usize> {
+    let first = doc
+        .sentences
+        .iter()
+        .position(|s| s.span.end > span.start)
+        .unwrap_or(0);
+    let last = doc
+        .sentences
+        .iter()
+        .rposition(|s| s.span.start < span.end)
+        .unwrap_or(first);
+    first..last.max(first) + 1
+}
+
+fn paragraph_of(doc: &Document, at: usize) -> usize {
+    doc.paragraphs
+        .iter()
+        .position(|p| p.start <= at && at < p.end.max(p.start + 1))
+        .unwrap_or(0)
+}
+
+fn is_quoting_verb(p: &Parsed, v: usize) -> bool {
+    p.upos(v) == "VERB" && QUOTING_VERBS.contains(&p.lemmas[v].as_str())
+}
+
+/// The speech verb that introduces a direct quote: one outside the marks in the quote's
+/// sentences, nearest to the quote; (sentence, token).
+fn direct_cue(parsed: &[Parsed], quote: Span, sentences: Range<usize>) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None; // (distance, sentence, verb)
+    for s in sentences {
+        let p = &parsed[s];
+        for v in 0..p.len {
+            let span = p.tok(v).span;
+            let outside = span.end <= quote.start || span.start >= quote.end;
+            if !outside || !is_quoting_verb(p, v) {
+                continue;
+            }
+            let distance = if span.end <= quote.start {
+                quote.start - span.end
+            } else {
+                span.start - quote.end
+            };
+            if best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, s, v));
+            }
+        }
+    }
+    best.map(|(_, s, v)| (s, v))
+}
+
+/// Finds a document's quotations.
+pub fn find_quotes(doc: &Document) -> Vec<Quote> {
+    let marked = marked_spans(&doc.text, &doc.paragraphs);
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut used_for_direct: Vec<(usize, usize)> = Vec::new(); // (sentence, verb)
+    let parsed: Vec<Parsed> = (0..doc.sentences.len())
+        .map(|s| Parsed::new(doc, s))
+        .collect();
+    let all_attributions: Vec<Vec<Attribution>> = parsed.iter().map(attributions).collect();
+
+    // Direct, partial and scare quotes.
+    let mut last_direct: Option<(usize, Option<Speaker>)> = None; // (paragraph, speaker)
+    for m in &marked {
+        let sentences = sentences_of(doc, m.span);
+        let inner = &doc.text[m.span.range()];
+        let words = inner.split_whitespace().count();
+        let first_sentence = &doc.sentences[sentences.start];
+        let before = doc.text[first_sentence.span.start..m.span.start].trim();
+        let inner_trimmed = inner.trim_end_matches(['”', '"', '’']).trim_end();
+        let ends_statement = inner_trimmed.ends_with([',', '.', '!', '?', '…']);
+        let standalone = before.is_empty()
+            || before.ends_with(':')
+            || m.continues
+            || sentences.len() > 1
+            || (ends_statement && words > 3);
+        let paragraph = paragraph_of(doc, m.span.start);
+        if standalone {
+            let cue = direct_cue(&parsed, m.span, sentences.clone()).or_else(|| {
+                // A colon-ended sentence just before: "He said:".
+                let s = sentences.start.checked_sub(1)?;
+                if !doc.slice(doc.sentences[s].span).trim_end().ends_with(':') {
+                    return None;
+                }
+                let p = &parsed[s];
+                let v = (0..p.len).rev().find(|&v| is_quoting_verb(p, v))?;
+                Some((s, v))
+            });
+            if let Some((s, v)) = cue {
+                let p = &parsed[s];
+                let speaker = p.subject(v, Some(m.span)).and_then(|x| p.speaker(x));
+                used_for_direct.push((s, v));
+                last_direct = Some((paragraph, speaker.clone()));
+                quotes.push(Quote {
+                    kind: QuoteKind::Direct,
+                    content: m.span,
+                    speaker,
+                    cue: Some(p.cue_span(v)),
+                    sentences,
+                });
+                continue;
+            }
+            // No cue of its own: the previous quote's speaker goes on, in the same or the next
+            // paragraph.
+            let speaker = last_direct
+                .as_ref()
+                .filter(|(para, _)| paragraph <= para + 1)
+                .and_then(|(_, sp)| sp.clone());
+            if speaker.is_some() || words > 3 {
+                if speaker.is_some() {
+                    last_direct = Some((paragraph, speaker.clone()));
+                }
+                quotes.push(Quote {
+                    kind: QuoteKind::Direct,
+                    content: m.span,
+                    speaker,
+                    cue: None,
+                    sentences,
+                });
+                continue;
+            }
+        }
+        // Inside the reporter's sentence: a partial quote when a speech verb governs it,
+        // else a term set apart.
+        let s = sentences.start;
+        let p = &parsed[s];
+        let governing = all_attributions[s].iter().find(|a| {
+            let first = p.tok(*a.content.first().unwrap_or(&0)).span.start;
+            let last = p.tok(*a.content.last().unwrap_or(&0)).span.end;
+            first <= m.span.start && m.span.end <= last + 3
+        });
+        let verb_of_quote = governing.map(|a| (a.speaker.clone(), a.cue)).or_else(|| {
+            // "called the plan “a non-starter”": the quote is in a speech verb's own phrase.
+            let first_tok = (0..p.len).find(|&t| p.tok(t).span.start >= m.span.start)?;
+            let mut x = first_tok;
+            for _ in 0..p.len {
+                let h = p.head(x)?;
+                if p.upos(h) == "VERB" && QUOTING_VERBS.contains(&p.lemmas[h].as_str()) {
+                    let speaker = p.subject(h, Some(m.span)).and_then(|y| p.speaker(y));
+                    return Some((speaker, p.cue_span(h)));
+                }
+                x = h;
+            }
+            None
+        });
+        match verb_of_quote {
+            Some((speaker, cue)) if words > 1 || speaker.is_some() => quotes.push(Quote {
+                kind: QuoteKind::Partial,
+                content: m.span,
+                speaker,
+                cue: Some(cue),
+                sentences,
+            }),
+            _ => quotes.push(Quote {
+                kind: QuoteKind::Scare,
+                content: m.span,
+                speaker: None,
+                cue: None,
+                sentences,
+            }),
+        }
+    }
+
+    // Indirect speech: attributions not used by a direct quote whose content is not itself a
+    // quotation.
+    for (s, list) in all_attributions.iter().enumerate() {
+        let p = &parsed[s];
+        for a in list {
+            if used_for_direct.contains(&(s, a.verb)) {
+                continue;
+            }
+            let Some(mut content) = p.span_of(&a.content) else {
+                continue;
+            };
+            // Keep a quotation the content opens whole.
+            if let Some(m) = marked
+                .iter()
+                .find(|m| m.span.start >= content.start && m.span.start < content.end)
+            {
+                content.end = content.end.max(m.span.end);
+            }
+            let covered = quotes.iter().any(|q| {
+                q.kind == QuoteKind::Direct
+                    && q.content.start <= content.start
+                    && content.end <= q.content.end
+            });
+            if covered || content.end <= content.start {
+                continue;
+            }
+            quotes.push(Quote {
+                kind: QuoteKind::Indirect,
+                content,
+                speaker: a.speaker.clone(),
+                cue: Some(a.cue),
+                sentences: sentences_of(doc, content),
+            });
+        }
+    }
+    quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    quotes
+}
+
+/// The pipeline stage that adds the `quotes` layer.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct QuoteStage;
+
+impl Stage for QuoteStage {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Parse, Layer::Actors]
+    }
+
+    fn assigns(&self) -> Layer {
+        Layer::Quotes
+    }
+
+    fn process(&self, doc: &mut Document) {
+        doc.quotes = find_quotes(doc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_pair_up_and_apostrophes_do_not() {
+        let text = "He said “we will not move” and Ghana’s ‘best offer’ stands. \"Yes,\" she said.";
+        let spans: Vec<&str> = marked_spans(text, &[])
+            .iter()
+            .map(|m| &text[m.span.range()])
+            .collect();
+        assert_eq!(spans, ["“we will not move”", "‘best offer’", "\"Yes,\""]);
+    }
+
+    #[test]
+    fn a_quote_open_at_a_paragraph_end_continues_in_the_next() {
+        let text = "“We came here in peace.\n\n“And we leave in peace,” she said.";
+        let cut = text.find("\n\n").unwrap();
+        let paragraphs = [Span::new(0, cut), Span::new(cut + 2, text.len())];
+        let m = marked_spans(text, &paragraphs);
+        assert_eq!(m.len(), 2);
+        assert_eq!(&text[m[0].span.range()], "“We came here in peace.");
+        assert!(!m[0].continues);
+        assert!(m[1].continues);
+    }
+}
