@@ -369,7 +369,9 @@ fn cli_code_fills_tags_and_parse() {
     assert_eq!(schema_errors(doc), Vec::<String>::new());
     assert_eq!(
         doc["layers"],
-        serde_json::json!(["clean", "segment", "tag", "parse", "entities", "actors", "events"])
+        serde_json::json!([
+            "clean", "segment", "tag", "parse", "entities", "actors", "quotes", "events"
+        ])
     );
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     for e in doc["entities"].as_array().unwrap() {
@@ -798,4 +800,103 @@ fn cli_eval_petrarch_scores_a_suite_of_our_own() {
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-verbs.txt"));
+}
+
+#[test]
+fn cli_quotes_direct_indirect_partial_and_scare() {
+    let text = "Kenya's president said the border would reopen on Monday.\n\n\
+\"We will not wait any longer,\" William Ruto told reporters in Nairobi.\n\n\
+\"The trucks must move.\"\n\n\
+He called the delay \"a needless wound\" and mocked the so-called \"plan\".\n";
+    let out = kestrel(
+        &["code", "-", "--published", "2024-05-02"],
+        Some(text.as_bytes()),
+    );
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    assert_eq!(schema_errors(doc), Vec::<String>::new());
+    let quotes = doc["quotes"].as_array().unwrap();
+    let find = |kind: &str, starts: &str| {
+        quotes
+            .iter()
+            .find(|q| q["kind"] == kind && q["text"].as_str().unwrap().starts_with(starts))
+            .unwrap_or_else(|| panic!("no {kind} quote starting {starts:?} in {quotes:?}"))
+    };
+    let indirect = find("indirect", "the border would reopen");
+    assert_eq!(indirect["cue"]["text"], "said");
+    assert_eq!(indirect["speaker"]["code"], "KEN");
+    let direct = find("direct", "\"We will not wait");
+    assert_eq!(direct["speaker"]["text"], "William Ruto");
+    assert_eq!(direct["cue"]["text"], "told");
+    // The next paragraph's quote has no cue of its own: the same speaker goes on.
+    let next = find("direct", "\"The trucks must move.");
+    assert_eq!(next["speaker"]["text"], "William Ruto");
+    assert!(next["cue"].is_null());
+    let partial = find("partial", "\"a needless wound\"");
+    assert_eq!(partial["speaker"]["text"], "He");
+    let scare = find("scare", "\"plan\"");
+    assert!(scare["speaker"].is_null());
+    // Offsets are characters into the text.
+    let chars: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let (a, b) = (
+        direct["start"].as_u64().unwrap() as usize,
+        direct["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        chars[a..b].iter().collect::<String>(),
+        direct["text"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn cli_eval_quotes_scores_a_brat_folder() {
+    let dir = temp_dir("quotes-eval");
+    std::fs::create_dir_all(dir.join("attributions")).unwrap();
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    let text = "Ghana said the talks had failed.";
+    std::fs::write(dir.join("text/own-article.txt"), text).unwrap();
+    std::fs::write(
+        dir.join("attributions/own-article_x1.ann"),
+        "T1\tSource 0 5\tGhana\nT2\tCue 6 10\tsaid\nT3\tContent 11 31\tthe talks had failed\n",
+    )
+    .unwrap();
+    let out = kestrel(&["eval", "quotes", dir.to_str().unwrap(), "--json"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let scores: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(scores["documents"], 1);
+    for role in ["source", "cue", "content"] {
+        assert_eq!(scores[format!("{role}_exact")]["f1"], 1.0, "{scores}");
+    }
+}
+
+#[test]
+fn cli_reference_article_quotes_have_their_speakers() {
+    let path = repo_root().join("../shared/examples/g20-bali-2022-07-09.txt");
+    if !path.exists() {
+        eprintln!("skipped: {} is not there", path.display());
+        return;
+    }
+    let out = kestrel(&["code", path.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let quotes = doc["quotes"].as_array().unwrap();
+    let direct: Vec<&Value> = quotes.iter().filter(|q| q["kind"] == "direct").collect();
+    assert!(direct.len() >= 6, "{direct:?}");
+    // Every direct quote has a speaker with a country, pronoun speakers included.
+    for q in &direct {
+        assert!(q["speaker"]["code"].is_string(), "{q}");
+    }
+    let codes: Vec<&str> = direct
+        .iter()
+        .map(|q| q["speaker"]["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"USA") && codes.contains(&"RUS"),
+        "{codes:?}"
+    );
 }

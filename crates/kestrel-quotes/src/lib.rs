@@ -93,7 +93,6 @@ const SPEECH_VERBS: &[&str] = &[
     "assure",
     "hint",
     "caution",
-    "continue",
     "describe",
     "call",
     "agree",
@@ -211,6 +210,104 @@ const QUOTING_VERBS: &[&str] = &[
     "tout",
     "insist",
 ];
+
+/// Verbs whose `to`-clause states an intention, expectation or stance ("wants to run",
+/// "refused to comment", "is expected to win").
+const INTENT_VERBS: &[&str] = &[
+    "want",
+    "plan",
+    "refuse",
+    "expect",
+    "seem",
+    "appear",
+    "intend",
+    "hope",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "decline",
+    "agree",
+    "aim",
+    "seek",
+    "wish",
+    "urge",
+    "ask",
+    "tell",
+    "call",
+    "encourage",
+    "warn",
+    "prefer",
+    "decide",
+    "offer",
+    "insist",
+    "claim",
+];
+
+/// Verbs whose object is the stance or statement reported ("backed Crist", "praised the
+/// effort", "announced his resignation").
+const STANCE_VERBS: &[&str] = &[
+    "support",
+    "back",
+    "endorse",
+    "praise",
+    "criticize",
+    "criticise",
+    "thank",
+    "prefer",
+    "oppose",
+    "favor",
+    "favour",
+    "condemn",
+    "blame",
+    "welcome",
+    "reject",
+    "announce",
+    "report",
+    "reveal",
+    "deny",
+    "confirm",
+    "acknowledge",
+    "mention",
+    "describe",
+    "defend",
+    "question",
+    "dispute",
+    "call",
+    "show",
+    "find",
+    "cite",
+    "predict",
+    "dismiss",
+    "applaud",
+    "slam",
+    "blast",
+    "denounce",
+    "accuse",
+    "like",
+    "love",
+    "hate",
+    "trust",
+    "admire",
+    "respect",
+    "fear",
+    "doubt",
+    "recommend",
+    "propose",
+    "suggest",
+    "demand",
+    "urge",
+    "estimate",
+    "disclose",
+    "highlight",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "recall",
+];
+
+/// Verbs whose `for` phrase is the demand or choice reported ("called for", "voted for").
+const FOR_VERBS: &[&str] = &["call", "push", "press", "argue", "advocate", "plead", "ask"];
 
 /// A stretch of text in quotation marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -444,12 +541,20 @@ impl<'a> Parsed<'a> {
     /// The speaker phrase of subject `s`: its subtree without relative and participial
     /// clauses after the head.
     fn speaker(&self, s: usize) -> Option<Speaker> {
+        // A conjunct speaks with the whole coordination: "NBC and CNN reported".
+        let mut s = s;
+        while self.rel(s) == "conj" {
+            match self.head(s) {
+                Some(h) if h < s => s = h,
+                _ => break,
+            }
+        }
         let mut tokens = vec![s];
         let mut k = 0;
         while k < tokens.len() {
             let x = tokens[k];
             for &c in &self.children[x] {
-                if x == s && c > s && matches!(self.rel(c), "acl:relcl" | "acl" | "parataxis") {
+                if x == s && c > s && self.rel(c) == "parataxis" {
                     continue;
                 }
                 tokens.push(c);
@@ -457,6 +562,16 @@ impl<'a> Parsed<'a> {
             k += 1;
         }
         tokens.sort_unstable();
+        // An article the parser hung elsewhere: "the | New York Daily News".
+        if let Some(&first) = tokens.first() {
+            if first > 0 && self.upos(first - 1) == "DET" && !tokens.contains(&(first - 1)) {
+                tokens.insert(0, first - 1);
+            }
+        }
+        // Leading conjunctions and prepositions are not the speaker's ("and NBC News").
+        while tokens.len() > 1 && matches!(self.upos(tokens[0]), "CCONJ" | "ADP" | "PUNCT") {
+            tokens.remove(0);
+        }
         // Keep the contiguous stretch around the head.
         let at = tokens.iter().position(|&t| t == s)?;
         let mut lo = at;
@@ -502,12 +617,17 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
     let mut out = Vec::new();
     for v in 0..p.len {
         let lemma = p.lemmas[v].as_str();
-        if p.upos(v) != "VERB" || !SPEECH_VERBS.contains(&lemma) {
+        let listed = SPEECH_VERBS.contains(&lemma)
+            || INTENT_VERBS.contains(&lemma)
+            || STANCE_VERBS.contains(&lemma)
+            || FOR_VERBS.contains(&lemma);
+        if p.upos(v) != "VERB" || !listed {
             continue;
         }
         let speaker = p.subject(v, None).and_then(|s| p.speaker(s));
         // "X said (that) ...": the clausal complement.
-        if let Some(c) = p.children[v].iter().copied().find(|&c| p.rel(c) == "ccomp") {
+        let ccomp = p.children[v].iter().copied().find(|&c| p.rel(c) == "ccomp");
+        if let Some(c) = ccomp.filter(|_| SPEECH_VERBS.contains(&lemma)) {
             out.push(Attribution {
                 verb: v,
                 cue: p.cue_span(v),
@@ -515,6 +635,72 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
                 content: p.subtree(c),
             });
             continue;
+        }
+        // The stances below are attributions only with someone holding them: "refusal to
+        // support more controls" states no one's position.
+        if speaker.is_none() && !SPEECH_VERBS.contains(&lemma) {
+            continue;
+        }
+        // "wants to run", "refused to comment": the `to`-clause.
+        if INTENT_VERBS.contains(&lemma) {
+            if let Some(c) = p.children[v]
+                .iter()
+                .copied()
+                .find(|&c| p.rel(c) == "xcomp" && p.upos(c) == "VERB")
+            {
+                out.push(Attribution {
+                    verb: v,
+                    cue: p.cue_span(v),
+                    speaker,
+                    content: p.subtree(c),
+                });
+                continue;
+            }
+        }
+        // "called for the impeachment": the `for` phrase, its preposition part of the cue.
+        if FOR_VERBS.contains(&lemma) {
+            let target = p.children[v].iter().copied().find(|&c| {
+                p.rel(c).starts_with("obl")
+                    && p.children[c]
+                        .iter()
+                        .any(|&k| p.rel(k) == "case" && p.word(k).eq_ignore_ascii_case("for"))
+            });
+            if let Some(c) = target {
+                let case = p.children[c]
+                    .iter()
+                    .copied()
+                    .find(|&k| p.rel(k) == "case")
+                    .unwrap_or(c);
+                let mut cue = p.cue_span(v);
+                cue.end = cue.end.max(p.tok(case).span.end);
+                out.push(Attribution {
+                    verb: v,
+                    cue,
+                    speaker,
+                    content: p.subtree(c).into_iter().filter(|&t| t != case).collect(),
+                });
+                continue;
+            }
+        }
+        // "backed Crist", "announced his resignation": the object.
+        if STANCE_VERBS.contains(&lemma) {
+            if let Some(o) = p.children[v].iter().copied().find(|&c| p.rel(c) == "obj") {
+                let mut content = p.subtree(o);
+                // "calling Christmas a sham": the object and what it is called.
+                for &c in &p.children[v] {
+                    if p.rel(c) == "xcomp" {
+                        content.extend(p.subtree(c));
+                    }
+                }
+                content.sort_unstable();
+                out.push(Attribution {
+                    verb: v,
+                    cue: p.cue_span(v),
+                    speaker,
+                    content,
+                });
+                continue;
+            }
         }
         // "..., officials said": the clause the speech clause hangs on, without it.
         if matches!(p.rel(v), "parataxis") {
@@ -535,9 +721,34 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             }
         }
     }
+    // "Ghana's president: the talks are over": a headline or summary naming its source before
+    // a colon.
+    if let Some(c) = (1..p.len.min(9)).find(|&c| p.word(c) == ":") {
+        // The part before the colon names someone: an entity, not "Question" or a title.
+        let before_ok = (0..c).any(|t| {
+            p.entity_at(t)
+                .is_some_and(|e| !matches!(p.doc.entities[e].kind, kestrel_core::EntityKind::Loc))
+        }) && !(0..c).any(|t| matches!(p.upos(t), "VERB" | "AUX"));
+        let after: Vec<usize> = (c + 1..p.len).collect();
+        if before_ok && after.len() >= 3 {
+            let source: Vec<usize> = (0..c).collect();
+            let head = (0..c)
+                .rev()
+                .find(|&t| matches!(p.upos(t), "PROPN" | "NOUN"));
+            out.push(Attribution {
+                verb: c,
+                cue: p.tok(c).span,
+                speaker: p.span_of(&source).map(|span| Speaker {
+                    span,
+                    entity: head.and_then(|h| p.entity_at(h)),
+                }),
+                content: after,
+            });
+        }
+    }
     // "according to X, ...".
     for x in 0..p.len {
-        if p.lemmas[x] != "according" {
+        if !p.word(x).eq_ignore_ascii_case("according") {
             continue;
         }
         let Some(source) = p.head(x).filter(|&s| p.upos(s) != "VERB") else {
@@ -546,7 +757,7 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
         let Some(clause) = p.head(source) else {
             continue;
         };
-        let to = (x + 1 < p.len && p.lemmas[x + 1] == "to").then_some(x + 1);
+        let to = (x + 1 < p.len && p.word(x + 1).eq_ignore_ascii_case("to")).then_some(x + 1);
         let cue = Span::new(p.tok(x).span.start, p.tok(to.unwrap_or(x)).span.end);
         let source_tokens: Vec<usize> = p
             .subtree(source)
@@ -667,7 +878,7 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
             || before.ends_with(':')
             || m.continues
             || sentences.len() > 1
-            || (ends_statement && words > 3);
+            || (before.ends_with(',') && ends_statement && words > 3);
         let paragraph = paragraph_of(doc, m.span.start);
         if standalone {
             let cue = direct_cue(&parsed, m.span, sentences.clone()).or_else(|| {
@@ -726,10 +937,23 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
         let verb_of_quote = governing.map(|a| (a.speaker.clone(), a.cue)).or_else(|| {
             // "called the plan “a non-starter”": the quote is in a speech verb's own phrase.
             let first_tok = (0..p.len).find(|&t| p.tok(t).span.start >= m.span.start)?;
+            // Climb inside the phrase only: a clause boundary ends the search.
             let mut x = first_tok;
             for _ in 0..p.len {
+                let rel = p.rel(x);
+                let inside_phrase =
+                    matches!(rel, "obj" | "iobj" | "xcomp" | "appos" | "det" | "case")
+                        || ["nmod", "obl", "amod", "compound", "flat", "nummod", "punct"]
+                            .iter()
+                            .any(|r| rel.starts_with(r));
+                if !inside_phrase {
+                    return None;
+                }
                 let h = p.head(x)?;
-                if p.upos(h) == "VERB" && QUOTING_VERBS.contains(&p.lemmas[h].as_str()) {
+                if p.upos(h) == "VERB" {
+                    if !QUOTING_VERBS.contains(&p.lemmas[h].as_str()) {
+                        return None;
+                    }
                     let speaker = p.subject(h, Some(m.span)).and_then(|y| p.speaker(y));
                     return Some((speaker, p.cue_span(h)));
                 }
@@ -737,6 +961,12 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
             }
             None
         });
+        // "so-called", "the term": the words set apart are named, not said.
+        let named = doc.text[..m.span.start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("so-called");
+        let verb_of_quote = verb_of_quote.filter(|_| !named);
         match verb_of_quote {
             Some((speaker, cue)) if words > 1 || speaker.is_some() => quotes.push(Quote {
                 kind: QuoteKind::Partial,
