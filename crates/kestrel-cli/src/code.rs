@@ -64,10 +64,14 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             InputFormatArg::Text => InputFormat::Text,
             InputFormatArg::Jsonl => InputFormat::Jsonl,
             InputFormatArg::Conllu => InputFormat::Conllu,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Warc => InputFormat::Warc,
+            InputFormatArg::Feed => InputFormat::Feed,
         },
         published: args.published.clone(),
         id: args.id.clone(),
         max_bytes: args.max_bytes,
+        web: Some(kestrel_web::read),
     };
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(

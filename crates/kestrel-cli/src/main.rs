@@ -2,6 +2,7 @@
 
 mod code;
 mod eval;
+mod extract_eval;
 mod petrarch_eval;
 mod quotes_eval;
 mod train;
@@ -209,6 +210,9 @@ enum InputFormatArg {
     Text,
     Jsonl,
     Conllu,
+    Html,
+    Warc,
+    Feed,
 }
 
 #[derive(Subcommand)]
@@ -297,6 +301,19 @@ enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Main-text extraction from HTML pages against trafilatura's evaluation set
+    /// (trafilatura-eval.tar.gz: evaldata.json and eval/*.html): snippet precision, recall and
+    /// F1 by trafilatura's method, and title, date and author accuracy.
+    Extract {
+        /// The .tar.gz archive.
+        archive: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// Also list each page's missed and kept snippets.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
         /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
@@ -354,6 +371,11 @@ fn main() -> ExitCode {
             monadic,
         ),
         Command::Eval(EvalCommand::Quotes { dir, json }) => quotes_eval::run(&dir, json),
+        Command::Eval(EvalCommand::Extract {
+            archive,
+            json,
+            errors,
+        }) => extract_eval::run(&archive, json, errors),
         Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
             eval::boilerplate(&file, json, errors)
         }

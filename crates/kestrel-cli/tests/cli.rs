@@ -900,3 +900,63 @@ fn cli_reference_article_quotes_have_their_speakers() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn cli_reads_a_folder_of_web_formats() {
+    use std::io::Write as _;
+    let dir = temp_dir("web");
+    let article = "<p>The governments of Valdoria and Kessland agreed on Tuesday to reopen the northern border crossing, which had been closed for eleven months after a dispute over customs fees.</p>\
+<p>Trucks carrying grain and fuel were expected to pass through by the end of the week, officials from both countries said at a joint news conference.</p>\
+<p>The agreement also sets up a joint commission that will meet every three months to settle disagreements over tariffs.</p>";
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Crossing reopens</title>\
+<meta property=\"article:published_time\" content=\"2024-03-05\"></head>\
+<body><nav>Home World Sport</nav><article><h1>Crossing reopens</h1>{article}</article></body></html>"
+    );
+    std::fs::write(dir.join("page.html"), &page).unwrap();
+    // A WARC archive, gzipped record by record as web archives are.
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{page}");
+    let record = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2024-03-06T10:00:00Z\r\nWARC-Target-URI: https://example.org/a\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    );
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(record.as_bytes()).unwrap();
+    std::fs::write(dir.join("crawl.warc.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(
+        dir.join("wire.xml"),
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Example Wire</title>\
+<item><title>Talks</title><link>https://example.org/t</link>\
+<description>Valdoria and Kessland held talks on Monday about the border crossing.</description></item>\
+</channel></rss>",
+    )
+    .unwrap();
+    let line = serde_json::json!({"id": "from-html", "html": page}).to_string();
+    std::fs::write(
+        dir.join("batch.jsonl"),
+        format!("{line}\n{{\"id\":\"plain\",\"text\":\"Kessland condemned Valdoria.\"}}\n"),
+    )
+    .unwrap();
+    let out = kestrel(
+        &["code", dir.to_str().unwrap(), "--stages", "clean,segment"],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 5, "{stderr}");
+    for d in &docs {
+        assert_eq!(schema_errors(d), Vec::<String>::new());
+    }
+    let page_doc = docs.iter().find(|d| d["id"] == "page").unwrap();
+    assert!(page_doc["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("The governments of Valdoria"));
+    assert_eq!(page_doc["published"], "2024-03-05");
+    assert_eq!(page_doc["language"], "en");
+    let html_line = docs.iter().find(|d| d["id"] == "from-html").unwrap();
+    assert_eq!(html_line["title"], "Crossing reopens");
+    assert!(stderr.contains("feed 1") && stderr.contains("html 1") && stderr.contains("warc 1"));
+    assert!(stderr.contains("jsonl 2"), "{stderr}");
+}

@@ -448,6 +448,10 @@ pub struct Document {
     pub published: Option<String>,
     /// ISO 639-1 language code.
     pub language: Option<String>,
+    /// The author or byline, when the page says.
+    pub author: Option<String>,
+    /// The publication's name ("Reuters", "The Nation"), when the page says.
+    pub site_name: Option<String>,
     /// The article text. Before cleaning this is the text as read; after it, the body with
     /// boilerplate taken out. Every span refers to this text as it stands after cleaning.
     pub text: String,

@@ -25,6 +25,12 @@ pub enum InputFormat {
     /// CoNLL-U: already segmented (and perhaps tagged and parsed) text, one document per
     /// `# newdoc`.
     Conllu,
+    /// An HTML page: the article is extracted from it.
+    Html,
+    /// A WARC archive, gzipped or not: each HTML response is a page.
+    Warc,
+    /// An RSS or Atom feed: each item is an article.
+    Feed,
 }
 
 impl InputFormat {
@@ -35,6 +41,9 @@ impl InputFormat {
             "text" | "txt" => Some(InputFormat::Text),
             "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
             "conllu" | "conll" => Some(InputFormat::Conllu),
+            "html" | "htm" => Some(InputFormat::Html),
+            "warc" => Some(InputFormat::Warc),
+            "feed" | "rss" | "atom" => Some(InputFormat::Feed),
             _ => None,
         }
     }
@@ -51,7 +60,15 @@ pub struct ReadOptions {
     pub id: Option<String>,
     /// Largest article, in bytes, that is read; a larger one is an error record.
     pub max_bytes: usize,
+    /// The reader for HTML, WARC and feeds, which live in another crate (`kestrel-web`);
+    /// without one those inputs are error records.
+    pub web: Option<WebReader>,
 }
+
+/// Reads an HTML page, a WARC archive or a feed into documents: the format, the input, its
+/// source name, the id stem, and the options.
+pub type WebReader =
+    fn(InputFormat, Box<dyn BufRead + Send>, &str, &str, &ReadOptions) -> Vec<InputItem>;
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
@@ -60,6 +77,7 @@ impl Default for ReadOptions {
             published: None,
             id: None,
             max_bytes: 16 * 1024 * 1024,
+            web: None,
         }
     }
 }
@@ -97,6 +115,12 @@ pub enum InputKind {
     Jsonl,
     /// A document of a CoNLL-U file.
     Conllu,
+    /// An HTML page.
+    Html,
+    /// A page from a WARC archive.
+    Warc,
+    /// An item of an RSS or Atom feed.
+    Feed,
 }
 
 impl InputKind {
@@ -106,6 +130,9 @@ impl InputKind {
             InputKind::Text => "text",
             InputKind::Jsonl => "jsonl",
             InputKind::Conllu => "conllu",
+            InputKind::Html => "html",
+            InputKind::Warc => "warc",
+            InputKind::Feed => "feed",
         }
     }
 }
@@ -173,6 +200,10 @@ impl Inputs {
             Some("jsonl" | "ndjson") => Some(InputFormat::Jsonl),
             Some("txt" | "text") => Some(InputFormat::Text),
             Some("conllu" | "conll") => Some(InputFormat::Conllu),
+            Some("html" | "htm" | "xhtml") => Some(InputFormat::Html),
+            Some("warc") => Some(InputFormat::Warc),
+            Some("rss" | "atom") => Some(InputFormat::Feed),
+            Some("gz") if path.to_string_lossy().ends_with(".warc.gz") => Some(InputFormat::Warc),
             _ => None,
         };
         self.open_stream(reader, source, stem, by_extension)
@@ -211,6 +242,18 @@ impl Inputs {
                 for item in read_conllu(reader, &source, &stem, &self.options) {
                     self.queued.push_back((InputKind::Conllu, item));
                 }
+                self.queued.pop_front()
+            }
+            InputFormat::Html | InputFormat::Warc | InputFormat::Feed => {
+                let Some(web) = self.options.web else {
+                    return Some(file_error(
+                        &source,
+                        &io::Error::other("this build has no HTML, WARC or feed reader"),
+                        "use the kestrel command, which has them",
+                    ));
+                };
+                self.queued
+                    .extend(web(format, reader, &source, &stem, &self.options));
                 self.queued.pop_front()
             }
         }
@@ -280,12 +323,31 @@ fn document_id(path: &Path, root: Option<&Path>) -> String {
         .join("/")
 }
 
-/// Guesses JSON Lines (first non-blank byte is `{`) or plain text.
+/// Guesses the format from the first bytes: gzip or `WARC/` is a WARC archive, an HTML
+/// doctype or tag is a page, an XML document with `<rss`, `<feed` or `<rdf` is a feed, a
+/// first non-blank `{` is JSON Lines, anything else plain text.
 fn sniff(reader: &mut Box<dyn BufRead + Send>) -> io::Result<InputFormat> {
     let buf = reader.fill_buf()?;
+    if buf.starts_with(&[0x1f, 0x8b]) || buf.starts_with(b"WARC/") {
+        return Ok(InputFormat::Warc);
+    }
     let buf = buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(buf);
-    let first = buf.iter().find(|b| !b.is_ascii_whitespace());
-    Ok(match first {
+    let start = buf
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(buf.len());
+    let head: Vec<u8> = buf[start..buf.len().min(start + 1024)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") || has(b"<html") {
+        return Ok(InputFormat::Html);
+    }
+    if head.starts_with(b"<") && (has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf")) {
+        return Ok(InputFormat::Feed);
+    }
+    Ok(match head.first() {
         Some(b'{') => InputFormat::Jsonl,
         _ => InputFormat::Text,
     })
@@ -591,7 +653,7 @@ impl JsonLines {
                 }
             };
             let source = format!("{}:{}", self.source, self.line);
-            let mut doc = match document_from_json(&value, fallback_id, source) {
+            let mut doc = match document_from_json(&value, fallback_id, source, options) {
                 Ok(doc) => doc,
                 Err((id, message)) => return Some(Err(err(id, message))),
             };
@@ -609,6 +671,7 @@ fn document_from_json(
     value: &serde_json::Value,
     fallback_id: String,
     source: String,
+    options: &ReadOptions,
 ) -> Result<Document, (Option<String>, String)> {
     let obj = value
         .as_object()
@@ -628,7 +691,34 @@ fn document_from_json(
         }
     };
     let field = |names: &[&str]| names.iter().find_map(|n| obj.get(*n));
+    // A page given as HTML: the article is extracted from it, its metadata filling in what
+    // the line does not give.
+    let mut from_html: Option<Document> = None;
+    if field(TEXT_FIELDS).is_none() {
+        if let Some(html) = obj.get("html").and_then(|h| h.as_str()) {
+            let Some(web) = options.web else {
+                return Err((
+                    Some(id),
+                    "this build cannot read the html field".to_string(),
+                ));
+            };
+            let reader: Box<dyn BufRead + Send> =
+                Box::new(io::Cursor::new(html.as_bytes().to_vec()));
+            match web(InputFormat::Html, reader, &source, &id, options)
+                .into_iter()
+                .next()
+            {
+                Some((_, Ok(page))) => from_html = Some(page),
+                Some((_, Err(e))) => return Err((Some(id), e.message)),
+                None => return Err((Some(id), "the html field has no article".to_string())),
+            }
+        }
+    }
     let text = match field(TEXT_FIELDS) {
+        None if from_html.is_some() => from_html
+            .as_ref()
+            .map(|d| d.text.clone())
+            .unwrap_or_default(),
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(other) => {
             return Err((
@@ -639,7 +729,7 @@ fn document_from_json(
         None => {
             return Err((
                 Some(id),
-                "no text field (expected one of: text, body, content)".to_string(),
+                "no text field (expected one of: text, body, content, html)".to_string(),
             ))
         }
     };
@@ -655,6 +745,17 @@ fn document_from_json(
     doc.title = string(&["title", "headline"]);
     doc.url = string(&["url", "link"]);
     doc.language = string(&["language", "lang"]);
+    doc.author = string(&["author", "byline"]);
+    doc.site_name = string(&["site_name", "site"]);
+    if let Some(page) = from_html {
+        doc.title = doc.title.or(page.title);
+        doc.url = doc.url.or(page.url);
+        doc.language = doc.language.or(page.language);
+        doc.author = doc.author.or(page.author);
+        doc.site_name = doc.site_name.or(page.site_name);
+        doc.published = page.published;
+        doc.warnings.extend(page.warnings);
+    }
     if let Some(published) = field(DATE_FIELDS) {
         match published.as_str() {
             Some(p) => set_published(&mut doc, Some(p)),

@@ -58,6 +58,8 @@ struct JsonDocument<'a> {
     url: Option<&'a str>,
     published: Option<&'a str>,
     language: Option<&'a str>,
+    author: Option<&'a str>,
+    site_name: Option<&'a str>,
     text: &'a str,
     layers: Vec<&'static str>,
     removed: Vec<JsonRemoved<'a>>,
@@ -240,6 +242,8 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
         url: doc.url.as_deref(),
         published: doc.published.as_deref(),
         language: doc.language.as_deref(),
+        author: doc.author.as_deref(),
+        site_name: doc.site_name.as_deref(),
         text: &doc.text,
         layers: doc.layers.iter().map(|l| l.name()).collect(),
         removed: doc

@@ -1,0 +1,788 @@
+//! Reading the web as it comes: HTML pages, WARC archives and RSS/Atom feeds.
+//!
+//! - **HTML**: the article is extracted with `dom_smoothie` (a port of Mozilla's Readability),
+//!   its text kept paragraph by paragraph; the title, publication date (meta tags, JSON-LD,
+//!   `<time datetime>`, a date in the URL), author, site name, canonical URL and language
+//!   (declared, else detected with `whatlang`) become the document's metadata. Bytes that are
+//!   not valid UTF-8 are decoded by detection (chardetng and encoding_rs), whatever the page
+//!   declares.
+//! - **WARC** (plain or gzipped): every `response` record with an HTML payload is a page, its
+//!   target URI and date its URL and fallback date; other records are skipped and counted in
+//!   a warning; a truncated archive ends with an error record.
+//! - **Feeds** (RSS, Atom, JSON Feed, through `feed-rs`): each item is an article, its content
+//!   (or summary) the text, stripped of markup.
+//!
+//! [`read`] is the hook [`kestrel_core::ReadOptions::web`] takes.
+#![deny(missing_docs)]
+
+use std::io::{BufRead, BufReader, Read};
+
+use kestrel_core::ingest::{decode, normalise_date, InputError, InputFormat, InputItem, InputKind};
+use kestrel_core::{Document, ReadOptions};
+
+/// Reads one input of a web format into documents (the [`kestrel_core::ReadOptions::web`]
+/// hook).
+pub fn read(
+    format: InputFormat,
+    reader: Box<dyn BufRead + Send>,
+    source: &str,
+    stem: &str,
+    options: &ReadOptions,
+) -> Vec<InputItem> {
+    match format {
+        InputFormat::Warc => read_warc(reader, source, stem, options)
+            .into_iter()
+            .map(|r| (InputKind::Warc, r))
+            .collect(),
+        InputFormat::Feed => read_feed(reader, source, stem, options)
+            .into_iter()
+            .map(|r| (InputKind::Feed, r))
+            .collect(),
+        _ => {
+            let id = options.id.clone().unwrap_or_else(|| stem.to_string());
+            let result = read_limited(reader, options.max_bytes)
+                .map_err(|m| error(Some(&id), source, m))
+                .and_then(|bytes| {
+                    page_document(&bytes, None, &id, source)
+                        .map_err(|m| error(Some(&id), source, m))
+                });
+            vec![(InputKind::Html, result)]
+        }
+    }
+}
+
+fn error(id: Option<&str>, source: &str, message: String) -> InputError {
+    InputError {
+        id: id.map(String::from),
+        source: source.to_string(),
+        line: None,
+        message,
+    }
+}
+
+fn read_limited(reader: impl Read, limit: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() > limit {
+        return Err(format!(
+            "input is over the size limit of {limit} bytes; raise --max-bytes to read it"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// What an HTML page gives: the article and its metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The article's text, one paragraph per line, blank lines between paragraphs.
+    pub text: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Its author or byline.
+    pub author: Option<String>,
+    /// The publication's name.
+    pub site_name: Option<String>,
+    /// The canonical URL, when the page gives one.
+    pub url: Option<String>,
+    /// The language: ISO 639-1 where it has one, else 639-3.
+    pub language: Option<String>,
+}
+
+/// Extracts the article and metadata from an HTML page. `url` is where the page came from,
+/// when known (a WARC record's target): it resolves relative links and is a last source of a
+/// date.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut readability = dom_smoothie::Readability::new(html, url, Some(cfg))
+        .map_err(|e| format!("cannot parse the HTML: {e}"))?;
+    let article = readability
+        .parse()
+        .map_err(|e| format!("no article found in the page: {e}"))?;
+    let text = paragraphs(&article.text_content);
+    let nonempty = |s: Option<String>| {
+        s.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|v| !v.is_empty())
+    };
+    // The page's own tags first: Readability's published time may be moved to UTC, a day
+    // off the date the page gives.
+    let published = meta_date(html)
+        .or_else(|| article.published_time.as_deref().and_then(normalise_date))
+        .or_else(|| time_element_date(html))
+        .or_else(|| article.url.as_deref().and_then(url_date))
+        .or_else(|| url.and_then(url_date))
+        .or_else(|| text_date(&visible_text(html)))
+        .map(|d| d.chars().take(10).collect());
+    let language = article
+        .lang
+        .as_deref()
+        .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase())
+        .filter(|l| (2..=3).contains(&l.len()))
+        .or_else(|| detect_language(&text));
+    Ok(Page {
+        title: nonempty(Some(article.title.clone())),
+        published,
+        author: nonempty(article.byline.clone()),
+        site_name: nonempty(article.site_name.clone()),
+        url: article.url.clone().or_else(|| url.map(String::from)),
+        language,
+        text,
+    })
+}
+
+/// Normalises extracted text: paragraphs separated by one blank line, lines trimmed, runs of
+/// spaces collapsed.
+fn paragraphs(text: &str) -> String {
+    let mut out = String::new();
+    for block in text.split('\n') {
+        let line = block.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Names of meta tags and microdata properties that carry the publication date.
+const DATE_PROPERTIES: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_date",
+    "publication_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "article.published",
+    "og:published_time",
+    "created",
+    "date.created",
+    "originalpublicationdate",
+    "datecreated",
+];
+
+/// The value of attribute `name` in one tag's text (lowercase names).
+fn attribute<'a>(tag: &'a str, lower: &str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(name) {
+        let start = from + at;
+        let before_ok = start == 0 || lower.as_bytes()[start - 1].is_ascii_whitespace();
+        let rest = &lower[start + name.len()..];
+        let trimmed = rest.trim_start();
+        if before_ok && trimmed.starts_with('=') {
+            let value_start = start + name.len() + (rest.len() - trimmed.len()) + 1;
+            let value = tag[value_start..].trim_start();
+            let (quote, body) = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => (q, &value[1..]),
+                _ => (' ', value),
+            };
+            let end = body.find([quote, '>']).unwrap_or(body.len());
+            return Some(&body[..end]);
+        }
+        from = start + name.len();
+    }
+    None
+}
+
+/// A publication date from `<meta>` tags, microdata and JSON-LD `datePublished`.
+fn meta_date(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<meta") {
+        let start = from + at;
+        let end = start + lower[start..].find('>').unwrap_or(lower.len() - start);
+        let (tag, tag_lower) = (&html[start..end], &lower[start..end]);
+        let key = ["property", "name", "itemprop", "http-equiv"]
+            .iter()
+            .find_map(|k| attribute(tag, tag_lower, k))
+            .map(str::to_ascii_lowercase);
+        if key.as_deref().is_some_and(|k| DATE_PROPERTIES.contains(&k)) {
+            if let Some(date) = attribute(tag, tag_lower, "content").and_then(normalise_date) {
+                return Some(date);
+            }
+        }
+        from = end.max(start + 5);
+    }
+    // Microdata on other elements, and JSON-LD.
+    for marker in ["itemprop=\"datepublished\"", "\"datepublished\""] {
+        if let Some(at) = lower.find(marker) {
+            let mut end = html.len().min(at + 300);
+            while !html.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &html[at..end];
+            let digits = window
+                .char_indices()
+                .find(|&(i, c)| c.is_ascii_digit() && normalise_date(&window[i..]).is_some())
+                .and_then(|(i, _)| normalise_date(&window[i..]));
+            if digits.is_some() {
+                return digits;
+            }
+        }
+    }
+    None
+}
+
+/// The page's visible text, roughly: tags, scripts and styles removed.
+fn visible_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len() / 3);
+    let mut i = 0;
+    while i < html.len() {
+        if lower[i..].starts_with("<script") || lower[i..].starts_with("<style") {
+            let close = if lower[i..].starts_with("<script") {
+                "</script"
+            } else {
+                "</style"
+            };
+            i = lower[i..]
+                .find(close)
+                .map_or(html.len(), |e| i + e + close.len());
+            continue;
+        }
+        if html.as_bytes()[i] == b'<' {
+            i = lower[i..].find('>').map_or(html.len(), |e| i + e + 1);
+            out.push(' ');
+            continue;
+        }
+        let next = html[i..].find('<').map_or(html.len(), |e| i + e);
+        out.push_str(&html[i..next]);
+        i = next;
+    }
+    out
+}
+
+/// The first written date in a text: `2024-03-05`, `05.03.2024`, `5 March 2024`,
+/// `March 5, 2024`, `5. März 2024`.
+fn text_date(text: &str) -> Option<String> {
+    const MONTHS: &[(&str, u32)] = &[
+        ("january", 1),
+        ("february", 2),
+        ("march", 3),
+        ("april", 4),
+        ("may", 5),
+        ("june", 6),
+        ("july", 7),
+        ("august", 8),
+        ("september", 9),
+        ("october", 10),
+        ("november", 11),
+        ("december", 12),
+        ("januar", 1),
+        ("februar", 2),
+        ("märz", 3),
+        ("mai", 5),
+        ("juni", 6),
+        ("juli", 7),
+        ("oktober", 10),
+        ("dezember", 12),
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("okt", 10),
+        ("nov", 11),
+        ("dec", 12),
+        ("dez", 12),
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| {
+        let y: String = w.chars().take_while(char::is_ascii_digit).collect();
+        (y.len() == 4)
+            .then(|| y.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1990..=2035).contains(y))
+    };
+    let day = |w: &str| {
+        let d: String = w.chars().take_while(char::is_ascii_digit).collect();
+        d.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+    };
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+    };
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '/');
+        // Numeric forms.
+        if let Some(d) = normalise_date(w) {
+            return Some(d);
+        }
+        let parts: Vec<&str> = w.split(['.', '/']).filter(|p| !p.is_empty()).collect();
+        if parts.len() == 3 && w.contains('.') {
+            if let (Some(d), Ok(m), Some(y)) =
+                (day(parts[0]), parts[1].parse::<u32>(), year(parts[2]))
+            {
+                if (1..=12).contains(&m) {
+                    return normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+        // "5 March 2024", "5. März 2024".
+        if let (Some(d), Some(m), Some(y)) = (
+            day(w),
+            words.get(i + 1).and_then(|x| month(x)),
+            words.get(i + 2).and_then(|x| year(x)),
+        ) {
+            return normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
+        }
+        // "March 5, 2024".
+        if let (Some(m), Some(d), Some(y)) = (
+            month(w),
+            words.get(i + 1).and_then(|x| day(x)),
+            words.get(i + 2).and_then(|x| year(x)),
+        ) {
+            return normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    None
+}
+
+/// The first `<time datetime="YYYY-MM-DD...">` in the page.
+fn time_element_date(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<time") {
+        let start = from + at;
+        let end = start + lower[start..].find('>')?;
+        let tag = &html[start..end];
+        if let Some(d) = tag.find("datetime=") {
+            let value = tag[d + 9..].trim_start_matches(['"', '\'']);
+            if let Some(date) = normalise_date(value.get(..10).unwrap_or(value)) {
+                return Some(date);
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+/// A date written in a URL's path: `/2022/07/09/`, `/2022-07-09/`, `/20220709/`.
+fn url_date(url: &str) -> Option<String> {
+    let parts: Vec<&str> = url.split(['/', '?', '#']).collect();
+    for w in parts.windows(3) {
+        let (y, m, d) = (w[0], w[1], w[2]);
+        let d2: String = d.chars().take(2).collect();
+        let ok = y.len() == 4
+            && m.len() == 2
+            && d2.len() == 2
+            && [y, m, &d2]
+                .iter()
+                .all(|p| p.chars().all(|c| c.is_ascii_digit()));
+        if ok {
+            if let Some(date) = normalise_date(&format!("{y}-{m}-{d2}")) {
+                return Some(date);
+            }
+        }
+    }
+    for p in parts {
+        let digits: String = p.chars().take(10).collect();
+        if let Some(date) = normalise_date(&digits) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// The language of a text by `whatlang`, when it is confident.
+fn detect_language(text: &str) -> Option<String> {
+    let info = whatlang::detect(text)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    let code = info.lang().code();
+    const TWO: &[(&str, &str)] = &[
+        ("eng", "en"),
+        ("fra", "fr"),
+        ("deu", "de"),
+        ("spa", "es"),
+        ("ita", "it"),
+        ("por", "pt"),
+        ("rus", "ru"),
+        ("ara", "ar"),
+        ("cmn", "zh"),
+        ("jpn", "ja"),
+        ("kor", "ko"),
+        ("tur", "tr"),
+        ("nld", "nl"),
+        ("pol", "pl"),
+        ("ukr", "uk"),
+        ("pes", "fa"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("ind", "id"),
+        ("vie", "vi"),
+        ("swe", "sv"),
+        ("dan", "da"),
+        ("nob", "nb"),
+        ("fin", "fi"),
+        ("ell", "el"),
+        ("ces", "cs"),
+        ("ron", "ro"),
+        ("hun", "hu"),
+        ("urd", "ur"),
+        ("ben", "bn"),
+    ];
+    Some(
+        TWO.iter()
+            .find(|(three, _)| *three == code)
+            .map_or(code, |(_, two)| two)
+            .to_string(),
+    )
+}
+
+/// A document from an HTML page's bytes.
+fn page_document(
+    bytes: &[u8],
+    url: Option<&str>,
+    id: &str,
+    source: &str,
+) -> Result<Document, String> {
+    let (html, warning) = decode(bytes);
+    let page = extract(&html, url)?;
+    if page.text.trim().is_empty() {
+        return Err("empty document: no article text in the page".to_string());
+    }
+    let mut doc = Document::new(id.to_string(), page.text);
+    doc.source = Some(source.to_string());
+    doc.title = page.title;
+    doc.published = page.published;
+    doc.author = page.author;
+    doc.site_name = page.site_name;
+    doc.url = page.url;
+    doc.language = page.language;
+    doc.warnings.extend(warning);
+    Ok(doc)
+}
+
+/// Reads a WARC archive (gzipped or not): one document per HTML response.
+pub fn read_warc(
+    mut reader: Box<dyn BufRead + Send>,
+    source: &str,
+    stem: &str,
+    options: &ReadOptions,
+) -> Vec<Result<Document, InputError>> {
+    let gzipped = reader
+        .fill_buf()
+        .map(|b| b.starts_with(&[0x1f, 0x8b]))
+        .unwrap_or(false);
+    let stream: Box<dyn BufRead + Send> = if gzipped {
+        Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(reader)))
+    } else {
+        reader
+    };
+    let mut out = Vec::new();
+    let mut skipped = 0usize;
+    for (n, record) in warc::WarcReader::new(stream).iter_records().enumerate() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                out.push(Err(error(
+                    None,
+                    source,
+                    format!("WARC record {} cannot be read ({e}); the archive may be truncated, reading stops here", n + 1),
+                )));
+                break;
+            }
+        };
+        if *record.warc_type() != warc::RecordType::Response {
+            skipped += 1;
+            continue;
+        }
+        let uri = record
+            .header(warc::WarcHeader::TargetURI)
+            .map(|u| u.to_string());
+        let date = record
+            .header(warc::WarcHeader::Date)
+            .and_then(|d| normalise_date(d.as_ref()));
+        let id = format!("{stem}:{}", n + 1);
+        let body = record.body();
+        if body.len() > options.max_bytes {
+            out.push(Err(error(
+                Some(&id),
+                source,
+                format!(
+                    "response is over the size limit of {} bytes; raise --max-bytes to read it",
+                    options.max_bytes
+                ),
+            )));
+            continue;
+        }
+        let Some((headers, payload)) = split_http(body) else {
+            skipped += 1;
+            continue;
+        };
+        if !headers.contains("text/html") && !headers.contains("application/xhtml") {
+            skipped += 1;
+            continue;
+        }
+        match page_document(payload, uri.as_deref(), &id, source) {
+            Ok(mut doc) => {
+                doc.published = doc.published.or(date);
+                doc.url = doc.url.or(uri);
+                out.push(Ok(doc));
+            }
+            Err(message) => out.push(Err(error(Some(&id), source, message))),
+        }
+    }
+    if skipped > 0 {
+        if let Some(Ok(first)) = out.iter_mut().find(|r| r.is_ok()) {
+            first.warnings.push(format!(
+                "{skipped} WARC records of {source} were not HTML responses and were skipped"
+            ));
+        }
+    }
+    out
+}
+
+/// Splits an HTTP response into its header block (lowercased) and payload.
+fn split_http(body: &[u8]) -> Option<(String, &[u8])> {
+    let end = body
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|p| (p, p + 4))
+        .or_else(|| {
+            body.windows(2)
+                .position(|w| w == b"\n\n")
+                .map(|p| (p, p + 2))
+        })?;
+    let headers = String::from_utf8_lossy(&body[..end.0]).to_lowercase();
+    headers
+        .starts_with("http/")
+        .then_some((headers, &body[end.1..]))
+}
+
+/// Reads an RSS, Atom or JSON feed: one document per item with text.
+pub fn read_feed(
+    reader: Box<dyn BufRead + Send>,
+    source: &str,
+    stem: &str,
+    options: &ReadOptions,
+) -> Vec<Result<Document, InputError>> {
+    let bytes = match read_limited(reader, options.max_bytes) {
+        Ok(b) => b,
+        Err(m) => return vec![Err(error(None, source, m))],
+    };
+    let feed = match feed_rs::parser::parse(&bytes[..]) {
+        Ok(f) => f,
+        Err(e) => {
+            return vec![Err(error(
+                None,
+                source,
+                format!("not a readable RSS, Atom or JSON feed: {e}"),
+            ))]
+        }
+    };
+    let site = feed.title.as_ref().map(|t| t.content.trim().to_string());
+    let mut out = Vec::new();
+    for (n, entry) in feed.entries.iter().enumerate() {
+        let id = if entry.id.is_empty() {
+            format!("{stem}:{}", n + 1)
+        } else {
+            entry.id.clone()
+        };
+        let body = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone())
+            .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
+            .unwrap_or_default();
+        let text = if body.contains('<') {
+            extract(
+                &format!("<html><body><article>{body}</article></body></html>"),
+                None,
+            )
+            .map(|p| p.text)
+            .unwrap_or_default()
+        } else {
+            paragraphs(&body)
+        };
+        if text.trim().is_empty() {
+            out.push(Err(error(
+                Some(&id),
+                source,
+                "feed item has no content or summary to code".to_string(),
+            )));
+            continue;
+        }
+        let mut doc = Document::new(id, text);
+        doc.source = Some(source.to_string());
+        doc.title = entry.title.as_ref().map(|t| t.content.trim().to_string());
+        doc.url = entry.links.first().map(|l| l.href.clone());
+        doc.published = entry
+            .published
+            .or(entry.updated)
+            .map(|d| d.format("%Y-%m-%d").to_string());
+        doc.author = entry.authors.first().and_then(|a| a.name.clone());
+        doc.site_name = site.clone();
+        doc.language = detect_language(&doc.text);
+        out.push(Ok(doc));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page of our own: navigation, an article with a byline and date, a footer.
+    pub(crate) const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en"><head>
+<title>Valdoria and Kessland reopen the northern crossing - The Example Courier</title>
+<meta property="og:site_name" content="The Example Courier">
+<meta property="article:published_time" content="2024-03-05T09:30:00+01:00">
+<meta name="author" content="Amina Odhiambo">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Valdoria and Kessland reopen the northern crossing</h1>
+<p>The governments of Valdoria and Kessland agreed on Tuesday to reopen the northern border
+crossing, which had been closed for eleven months after a dispute over customs fees.</p>
+<p>Trucks carrying grain and fuel were expected to pass through the crossing by the end of the
+week, officials from both countries said at a joint news conference in the border town.</p>
+<p>The agreement also sets up a joint commission that will meet every three months to settle
+disagreements over tariffs before they close the border again, the officials added.</p>
+</article>
+<footer>Copyright 2024 The Example Courier. All rights reserved.</footer>
+</body></html>"#;
+
+    #[test]
+    fn pages_give_their_article_and_metadata() {
+        let page = extract(PAGE, Some("https://example.org/world/2024/03/05/crossing")).unwrap();
+        assert!(
+            page.text.starts_with("The governments of Valdoria"),
+            "{}",
+            page.text
+        );
+        assert!(
+            page.text.contains("\n\nTrucks carrying grain"),
+            "{}",
+            page.text
+        );
+        assert!(!page.text.contains("Copyright"), "{}", page.text);
+        assert!(!page.text.contains("Sport"), "{}", page.text);
+        assert_eq!(page.published.as_deref(), Some("2024-03-05"));
+        assert_eq!(page.author.as_deref(), Some("Amina Odhiambo"));
+        assert_eq!(page.site_name.as_deref(), Some("The Example Courier"));
+        assert_eq!(page.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn warc_responses_become_documents_and_truncation_is_reported() {
+        let http =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{PAGE}");
+        let record = |kind: &str, body: &str| {
+            format!(
+                "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{}>\r\nWARC-Date: 2024-03-06T10:00:00Z\r\nWARC-Target-URI: https://example.org/a\r\nContent-Length: {}\r\n\r\n{body}\r\n\r\n",
+                body.len(),
+                body.len()
+            )
+        };
+        let archive = format!(
+            "{}{}",
+            record("request", "GET /a HTTP/1.1\r\n\r\n"),
+            record("response", &http)
+        );
+        let docs = read_warc(
+            Box::new(std::io::Cursor::new(archive.clone().into_bytes())),
+            "test.warc",
+            "test",
+            &ReadOptions::default(),
+        );
+        assert_eq!(docs.len(), 1, "{docs:?}");
+        let doc = docs[0].as_ref().unwrap();
+        assert_eq!(doc.url.as_deref(), Some("https://example.org/a"));
+        assert!(doc.warnings.iter().any(|w| w.contains("1 WARC records")));
+        // Cut off in the middle of the response: an error record, no panic, no stall.
+        let cut = &archive.as_bytes()[..archive.len() - 200];
+        let docs = read_warc(
+            Box::new(std::io::Cursor::new(cut.to_vec())),
+            "test.warc",
+            "test",
+            &ReadOptions::default(),
+        );
+        assert!(docs.iter().any(|d| d.is_err()), "{docs:?}");
+    }
+
+    #[test]
+    fn feed_items_become_documents() {
+        let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Example Wire</title>
+<item><title>Crossing reopens</title><link>https://example.org/1</link>
+<pubDate>Tue, 05 Mar 2024 09:30:00 GMT</pubDate>
+<description>The governments of Valdoria and Kessland agreed to reopen the crossing.</description></item>
+<item><title>No text here</title><link>https://example.org/2</link></item>
+</channel></rss>"#;
+        let docs = read_feed(
+            Box::new(std::io::Cursor::new(rss.as_bytes().to_vec())),
+            "feed.xml",
+            "feed",
+            &ReadOptions::default(),
+        );
+        assert_eq!(docs.len(), 2);
+        let doc = docs[0].as_ref().unwrap();
+        assert_eq!(doc.title.as_deref(), Some("Crossing reopens"));
+        assert_eq!(doc.published.as_deref(), Some("2024-03-05"));
+        assert_eq!(doc.site_name.as_deref(), Some("Example Wire"));
+        assert!(docs[1].is_err());
+    }
+
+    #[test]
+    fn written_dates_are_read() {
+        assert_eq!(
+            text_date("Posted on March 5, 2024 by staff").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            text_date("Veröffentlicht am 5. März 2024").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            text_date("Stand: 05.03.2024, 10:00").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(text_date("no date here"), None);
+    }
+
+    #[test]
+    fn urls_and_time_elements_give_dates() {
+        assert_eq!(
+            url_date("https://example.org/world/2024/03/05/talks-resume/").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(url_date("https://example.org/about/"), None);
+        assert_eq!(
+            time_element_date(
+                "<p><time class=\"x\" datetime=\"2023-11-02T10:00:00Z\">Nov 2</time>"
+            )
+            .as_deref(),
+            Some("2023-11-02")
+        );
+    }
+}
