@@ -103,10 +103,31 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
     };
     let mut readability = dom_smoothie::Readability::new(html, url, Some(cfg))
         .map_err(|e| format!("cannot parse the HTML: {e}"))?;
-    let article = readability
-        .parse()
-        .map_err(|e| format!("no article found in the page: {e}"))?;
-    let text = paragraphs(&article.text_content);
+    let article = match readability.parse() {
+        Ok(a) => a,
+        Err(e) => {
+            // Readability found no article: the page's paragraphs, when it has some.
+            let text = paragraph_elements(html);
+            if text.len() < MIN_ARTICLE {
+                return Err(format!("no article found in the page: {e}"));
+            }
+            return Ok(Page {
+                title: None,
+                published: meta_date(html).or_else(|| url.and_then(url_date)),
+                language: detect_language(&text),
+                url: url.map(String::from),
+                text,
+                ..Page::default()
+            });
+        }
+    };
+    let mut text = paragraphs(&article.text_content);
+    if text.len() < MIN_ARTICLE {
+        let fallback = paragraph_elements(html);
+        if fallback.len() > text.len() {
+            text = fallback;
+        }
+    }
     let nonempty = |s: Option<String>| {
         s.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|v| !v.is_empty())
@@ -127,7 +148,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         .filter(|l| (2..=3).contains(&l.len()))
         .or_else(|| detect_language(&text));
     Ok(Page {
-        title: nonempty(Some(article.title.clone())),
+        title: nonempty(Some(article.title.clone())).map(|t| headline(&t, html)),
         published,
         author: nonempty(article.byline.clone()),
         site_name: nonempty(article.site_name.clone()),
@@ -135,6 +156,68 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         language,
         text,
     })
+}
+
+/// The headline within a page title: the first `<h1>` when the title contains it, else the
+/// longest part of a title split on the separators sites add their names with
+/// ("Talks resume - The Courier", "Blog | Talks resume").
+fn headline(title: &str, html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    if let Some(at) = lower.find("<h1") {
+        if let Some(end) = lower[at..].find("</h1>") {
+            let h1 = visible_text(&html[at..at + end]);
+            let h1 = h1.split_whitespace().collect::<Vec<_>>().join(" ");
+            if h1.chars().count() >= 3 && title.contains(&h1) {
+                return h1;
+            }
+        }
+    }
+    const SEPARATORS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " › ", " » ", " :: ", " // ", " · ",
+    ];
+    let mut parts: Vec<&str> = vec![title];
+    for sep in SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .max_by_key(|p| p.chars().count())
+        .filter(|p| !p.is_empty())
+        .unwrap_or(title)
+        .to_string()
+}
+
+/// Below this many bytes an extracted article is taken to have failed, and the page's
+/// paragraphs are used instead.
+const MIN_ARTICLE: usize = 250;
+
+/// The text of a page's `<p>` elements of some length, one paragraph each.
+fn paragraph_elements(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<p") {
+        let start = from + at;
+        let after = lower.as_bytes().get(start + 2).copied();
+        if !matches!(after, Some(b'>' | b' ' | b'\n' | b'\t')) {
+            from = start + 2;
+            continue;
+        }
+        let end = lower[start..]
+            .find("</p>")
+            .map_or(lower.len(), |e| start + e);
+        let text = visible_text(&html[start..end]);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.chars().count() >= 30 {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&text);
+        }
+        from = end.max(start + 2);
+    }
+    out
 }
 
 /// Normalises extracted text: paragraphs separated by one blank line, lines trimmed, runs of
