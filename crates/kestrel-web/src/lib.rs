@@ -583,8 +583,10 @@ pub fn read_warc(
     };
     let mut out = Vec::new();
     let mut skipped = 0usize;
-    for (n, record) in warc::WarcReader::new(stream).iter_records().enumerate() {
-        let record = match record {
+    // Raw records: the crate's checked `Record::header` panics on header values that are not
+    // UTF-8 (found by fuzzing), so headers are read as bytes here.
+    for (n, record) in warc::WarcReader::new(stream).iter_raw_records().enumerate() {
+        let (header, body) = match record {
             Ok(r) => r,
             Err(e) => {
                 out.push(Err(error(
@@ -595,18 +597,20 @@ pub fn read_warc(
                 break;
             }
         };
-        if *record.warc_type() != warc::RecordType::Response {
+        let value = |h: warc::WarcHeader| {
+            header
+                .headers
+                .get(&h)
+                .map(|v| String::from_utf8_lossy(v).trim().to_string())
+        };
+        if !value(warc::WarcHeader::WarcType).is_some_and(|t| t.eq_ignore_ascii_case("response")) {
             skipped += 1;
             continue;
         }
-        let uri = record
-            .header(warc::WarcHeader::TargetURI)
-            .map(|u| u.to_string());
-        let date = record
-            .header(warc::WarcHeader::Date)
-            .and_then(|d| normalise_date(d.as_ref()));
+        let uri = value(warc::WarcHeader::TargetURI);
+        let date = value(warc::WarcHeader::Date).and_then(|d| normalise_date(&d));
         let id = format!("{stem}:{}", n + 1);
-        let body = record.body();
+        let body = &body[..];
         if body.len() > options.max_bytes {
             out.push(Err(error(
                 Some(&id),
@@ -812,6 +816,20 @@ disagreements over tariffs before they close the border again, the officials add
             &ReadOptions::default(),
         );
         assert!(docs.iter().any(|d| d.is_err()), "{docs:?}");
+    }
+
+    #[test]
+    fn warc_headers_that_are_not_utf8_do_not_panic() {
+        // Found by fuzzing: a target URI with invalid UTF-8 bytes.
+        let archive = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Target-URI: https://example.org/\xff\xfe\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n".to_vec();
+        let docs = read_warc(
+            Box::new(std::io::Cursor::new(archive)),
+            "bad.warc",
+            "bad",
+            &ReadOptions::default(),
+        );
+        // The record is read (no panic) and skipped: its payload is no HTTP response.
+        assert!(docs.is_empty(), "{docs:?}");
     }
 
     #[test]
