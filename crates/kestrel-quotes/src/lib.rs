@@ -746,6 +746,42 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             });
         }
     }
+    // A title-case headline, which the tagger reads poorly: "Bellwether County Says Trump
+    // Should Win" is source, cue and content around a speech verb's written form.
+    let words: Vec<usize> = (0..p.len)
+        .filter(|&t| p.word(t).chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|&&t| p.word(t).chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if words.len() >= 4 && capitalised * 10 >= words.len() * 7 {
+        const HEADLINE_CUES: &[&str] = &[
+            "says", "said", "tells", "told", "warns", "urges", "claims", "vows", "insists",
+            "admits", "denies", "reveals", "predicts", "announces", "slams", "blasts", "calls",
+            "argues", "suggests", "confirms", "thinks", "believes", "wants", "rejects",
+        ];
+        let cue = (1..p.len.saturating_sub(2)).find(|&t| {
+            HEADLINE_CUES.contains(&p.word(t).to_lowercase().as_str())
+                && !out.iter().any(|a: &Attribution| a.verb == t)
+        });
+        if let Some(t) = cue {
+            let source: Vec<usize> = (0..t).collect();
+            let content: Vec<usize> = (t + 1..p.len).collect();
+            let head = (0..t).rev().find(|&x| p.entity_at(x).is_some());
+            if let Some(span) = p.span_of(&source) {
+                out.push(Attribution {
+                    verb: t,
+                    cue: p.tok(t).span,
+                    speaker: Some(Speaker {
+                        span,
+                        entity: head.and_then(|h| p.entity_at(h)),
+                    }),
+                    content,
+                });
+            }
+        }
+    }
     // "according to X, ...".
     for x in 0..p.len {
         if !p.word(x).eq_ignore_ascii_case("according") {
