@@ -27,7 +27,7 @@ enum Outcome {
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let names: Vec<&str> = match &args.stages {
         None => vec![
-            "clean", "segment", "tag", "parse", "ner", "actors", "quotes", "events",
+            "clean", "segment", "tag", "parse", "ner", "actors", "quotes", "dates", "events",
         ],
         Some(names) => names
             .iter()
@@ -167,6 +167,7 @@ pub fn available_stages(
         actor_files,
     )?)));
     stages.push(Box::new(kestrel_quotes::QuoteStage));
+    stages.push(Box::new(kestrel_time::DateStage));
     stages.push(Box::new(kestrel_events::EventStage::new(
         std::sync::Arc::new(event_coder(event_files)?),
     )));

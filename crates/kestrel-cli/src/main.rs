@@ -5,6 +5,7 @@ mod eval;
 mod extract_eval;
 mod petrarch_eval;
 mod quotes_eval;
+mod timex_eval;
 mod train;
 
 use std::path::PathBuf;
@@ -314,6 +315,19 @@ enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// Temporal expressions against TimeML files (TempEval-3's TBAQ-cleaned: TimeBank and
+    /// AQUAINT): span F1, strict and relaxed, and value F1 against each document's creation
+    /// time.
+    Timex {
+        /// A folder of .tml files (searched recursively).
+        dir: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// Also list the expressions whose value is wrong.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
         /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
@@ -371,6 +385,9 @@ fn main() -> ExitCode {
             monadic,
         ),
         Command::Eval(EvalCommand::Quotes { dir, json }) => quotes_eval::run(&dir, json),
+        Command::Eval(EvalCommand::Timex { dir, json, errors }) => {
+            timex_eval::run(&dir, json, errors)
+        }
         Command::Eval(EvalCommand::Extract {
             archive,
             json,

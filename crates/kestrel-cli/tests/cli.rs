@@ -370,7 +370,7 @@ fn cli_code_fills_tags_and_parse() {
     assert_eq!(
         doc["layers"],
         serde_json::json!([
-            "clean", "segment", "tag", "parse", "entities", "actors", "quotes", "events"
+            "clean", "segment", "tag", "parse", "entities", "actors", "quotes", "dates", "events"
         ])
     );
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
@@ -638,8 +638,19 @@ fn cli_reference_article_events() {
     assert!(plover.status.success());
     let records = lines(&plover);
     assert_eq!(records.len(), events.len());
+    // "on Friday" dates the walkout the day before publication; events without a date of
+    // their own take the publication date.
+    let walkout = records
+        .iter()
+        .find(|r| r["event"][0] == "PROTEST" && r["date_source"] == "text")
+        .expect("a protest dated by its clause");
+    assert_eq!(walkout["date"], "2022-07-08");
     for r in &records {
-        assert_eq!(r["date"], "2022-07-09");
+        match r["date_source"].as_str().unwrap() {
+            "published" => assert_eq!(r["date"], "2022-07-09"),
+            "text" => assert!(r["date"].as_str().unwrap().starts_with("2022")),
+            other => panic!("date_source {other}"),
+        }
         for field in [
             "id",
             "actor",

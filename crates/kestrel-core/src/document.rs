@@ -57,6 +57,8 @@ pub enum Layer {
     Actors,
     /// Quotations and reported speech, with their speakers.
     Quotes,
+    /// Temporal expressions, resolved against the publication date.
+    Dates,
     /// Coded events.
     Events,
 }
@@ -72,6 +74,7 @@ impl Layer {
             Layer::Entities => "entities",
             Layer::Actors => "actors",
             Layer::Quotes => "quotes",
+            Layer::Dates => "dates",
             Layer::Events => "events",
         }
     }
@@ -328,6 +331,47 @@ pub struct Participant {
     pub sector: Option<String>,
 }
 
+/// What a temporal expression denotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimexKind {
+    /// A calendar date or period ("July 8, 2022", "Friday", "last month", "2021").
+    Date,
+    /// A time of day ("6 a.m.", "tonight").
+    Time,
+    /// A length of time ("five hours", "three years").
+    Duration,
+    /// A recurrence ("every week", "daily").
+    Set,
+}
+
+impl TimexKind {
+    /// The kind's name in the JSON output (TimeML's TIMEX3 types).
+    pub fn name(self) -> &'static str {
+        match self {
+            TimexKind::Date => "DATE",
+            TimexKind::Time => "TIME",
+            TimexKind::Duration => "DURATION",
+            TimexKind::Set => "SET",
+        }
+    }
+}
+
+/// One temporal expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeExpression {
+    /// Where it stands in the text.
+    pub span: Span,
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// Date, time, duration or set.
+    pub kind: TimexKind,
+    /// Its value in TimeML's TIMEX3 notation ("2022-07-08", "2022-07", "2022-W27", "P5H",
+    /// "PRESENT_REF"); `None` when a relative expression has no date to resolve against.
+    pub value: Option<String>,
+    /// True when the value was computed from the publication date ("Friday", "last week").
+    pub relative: bool,
+}
+
 /// How a quotation reports speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -410,6 +454,11 @@ pub struct Event {
     pub recipients: Vec<Participant>,
     /// Asserted, future or historical.
     pub modality: Modality,
+    /// When it happened, in TIMEX3 notation, when known.
+    pub date: Option<String>,
+    /// Where the date came from: `text` (an expression in the event's clause), `published`
+    /// (the publication date) or `none`.
+    pub date_source: &'static str,
     /// The dictionary entry that coded it, as `FILE:LINE`.
     pub rule: String,
 }
@@ -469,6 +518,8 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Quotations and reported speech, in text order.
     pub quotes: Vec<Quote>,
+    /// Temporal expressions, in text order.
+    pub dates: Vec<TimeExpression>,
     /// Coded events, in text order of their triggers.
     pub events: Vec<Event>,
     /// Things a user should know about this document (decoding guesses, odd metadata).

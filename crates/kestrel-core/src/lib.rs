@@ -30,7 +30,8 @@ pub mod segment;
 
 pub use document::{
     ActorCode, ActorSource, BoilerplateKind, Dateline, Document, Entity, EntityKind, Event, Layer,
-    MentionKind, Modality, Participant, Quote, QuoteKind, Removed, Sentence, Span, Speaker, Token,
+    MentionKind, Modality, Participant, Quote, QuoteKind, Removed, Sentence, Span, Speaker,
+    TimeExpression, TimexKind, Token,
 };
 pub use ingest::{InputError, InputFormat, InputKind, Inputs, ReadOptions};
 pub use output::SCHEMA;

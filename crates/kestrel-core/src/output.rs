@@ -70,7 +70,7 @@ struct JsonDocument<'a> {
     quotes: Vec<JsonQuote<'a>>,
     events: Vec<JsonEvent<'a>>,
     places: [(); 0],
-    dates: [(); 0],
+    dates: Vec<JsonTimex<'a>>,
     amounts: [(); 0],
     warnings: &'a [String],
 }
@@ -107,7 +107,21 @@ struct JsonEvent<'a> {
     actors: Vec<JsonParticipant<'a>>,
     recipients: Vec<JsonParticipant<'a>>,
     modality: &'static str,
+    date: Option<&'a str>,
+    date_source: &'static str,
     rule: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonTimex<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: Option<&'a str>,
+    relative: bool,
 }
 
 #[derive(Serialize)]
@@ -356,7 +370,22 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
             .map(|(i, e)| json_event(doc, i, e, offsets))
             .collect(),
         places: [],
-        dates: [],
+        dates: doc
+            .dates
+            .iter()
+            .map(|x| {
+                let (start, end) = offsets.span(x.span);
+                JsonTimex {
+                    text: doc.slice(x.span),
+                    start,
+                    end,
+                    sentence: x.sentence,
+                    kind: x.kind.name(),
+                    value: x.value.as_deref(),
+                    relative: x.relative,
+                }
+            })
+            .collect(),
         amounts: [],
         warnings: &doc.warnings,
     }
@@ -420,6 +449,8 @@ fn json_event<'a>(
             .map(|p| json_participant(doc, p, offsets))
             .collect(),
         modality: e.modality.name(),
+        date: e.date.as_deref(),
+        date_source: e.date_source,
         rule: &e.rule,
     }
 }

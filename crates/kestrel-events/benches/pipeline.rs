@@ -49,6 +49,7 @@ fn pipeline(with_events: bool) -> Option<Pipeline> {
     stages.push(Box::new(kestrel_nlp::ParseStage::new(models)));
     stages.push(Box::new(kestrel_nlp::NerStage::new(ner)));
     stages.push(Box::new(kestrel_actors::ActorStage::new(actors)));
+    stages.push(Box::new(kestrel_time::DateStage));
     stages.push(Box::new(kestrel_events::EventStage::new(Arc::new(
         kestrel_events::Coder::builtin().ok()?,
     ))));

@@ -309,6 +309,7 @@ struct Sentence<'a> {
     lemmas: Vec<String>,
     published_year: Option<i32>,
     conventions: Conventions,
+    index: usize,
 }
 
 impl<'a> Sentence<'a> {
@@ -364,6 +365,7 @@ impl<'a> Sentence<'a> {
             lemmas,
             published_year,
             conventions,
+            index,
         }
     }
 
@@ -382,6 +384,48 @@ impl<'a> Sentence<'a> {
             .into_iter()
             .flatten()
             .chain(dict.lookup(kind, &lemma))
+    }
+
+    /// The date of the trigger's own clause: a resolved date or time expression whose words
+    /// hang on the trigger without crossing another verb ("met on Friday", "the talks in
+    /// March").
+    fn clause_date(&self, t: usize) -> Option<String> {
+        for x in &self.doc.dates {
+            if x.sentence != self.index
+                || !matches!(
+                    x.kind,
+                    kestrel_core::TimexKind::Date | kestrel_core::TimexKind::Time
+                )
+            {
+                continue;
+            }
+            let Some(value) = &x.value else { continue };
+            // The expression's head: its token whose head lies outside it.
+            let tokens: Vec<usize> = (0..self.toks.len())
+                .filter(|&i| {
+                    let sp = self.toks[i].span;
+                    sp.start >= x.span.start && sp.end <= x.span.end
+                })
+                .collect();
+            let Some(&head) = tokens
+                .iter()
+                .find(|&&i| self.head(i).is_none_or(|h| !tokens.contains(&h)))
+            else {
+                continue;
+            };
+            let mut at = head;
+            for _ in 0..self.toks.len() {
+                let Some(h) = self.head(at) else { break };
+                if h == t {
+                    return Some(value.clone());
+                }
+                if self.upos(h) == "VERB" {
+                    break;
+                }
+                at = h;
+            }
+        }
+        None
     }
 
     fn rel(&self, i: usize) -> &str {
@@ -1293,6 +1337,13 @@ fn code_sentence(
             let mut extra: Vec<usize> = m.extra.clone();
             extra.sort_unstable();
             extra.dedup();
+            let (date, date_source) = match s.clause_date(t) {
+                Some(d) => (Some(d), "text"),
+                None => match doc.published.as_deref().and_then(|p| p.get(..10)) {
+                    Some(p) => (Some(p.to_string()), "published"),
+                    None => (None, "none"),
+                },
+            };
             found.push((
                 t,
                 Event {
@@ -1309,6 +1360,8 @@ fn code_sentence(
                     actors,
                     recipients,
                     modality,
+                    date,
+                    date_source,
                     rule: entry.rule.clone(),
                 },
             ));

@@ -4,7 +4,8 @@
 //! `entity_text`), `event`, `mode`, `context` (lists), `event_text`, `quad_code`, `event_scale`
 //! (the PLOVER score), `text` (the sentence), `text_info` (`sequence`, `start`, `end` in
 //! characters), `cite_info` (`id`, `url`, `title`, `source`), `coder`. Kestrel adds `cameo`,
-//! `goldstein` and `modality`, as the manual invites providers to.
+//! `goldstein`, `modality` and `date_source` (`text`, `published` or `none`), as the manual
+//! invites providers to.
 
 use kestrel_core::output::CharOffsets;
 use kestrel_core::{Document, Participant};
@@ -33,11 +34,6 @@ fn entity(doc: &Document, p: &Participant) -> Value {
 /// newline). Documents without events give an empty string.
 pub fn to_plover_jsonl(doc: &Document) -> String {
     let offsets = CharOffsets::new(&doc.text);
-    let date = doc
-        .published
-        .as_deref()
-        .and_then(|p| p.get(..10))
-        .unwrap_or("");
     let mut out = String::new();
     for (i, e) in doc.events.iter().enumerate() {
         let sentence = &doc.sentences[e.sentence];
@@ -45,7 +41,9 @@ pub fn to_plover_jsonl(doc: &Document) -> String {
         event_text.extend(e.trigger_extra.iter().map(|&s| doc.slice(s)));
         let record = json!({
             "id": format!("{}-v{}", doc.id, i + 1),
-            "date": date,
+            // The event's own date when its clause gives one, else the publication date.
+            "date": e.date.as_deref().unwrap_or(""),
+            "date_source": e.date_source,
             "actor": e.actors.iter().map(|p| entity(doc, p)).collect::<Vec<_>>(),
             "recipient": e.recipients.iter().map(|p| entity(doc, p)).collect::<Vec<_>>(),
             "event": [e.plover_type],

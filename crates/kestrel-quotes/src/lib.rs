@@ -757,9 +757,30 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
         .count();
     if words.len() >= 4 && capitalised * 10 >= words.len() * 7 {
         const HEADLINE_CUES: &[&str] = &[
-            "says", "said", "tells", "told", "warns", "urges", "claims", "vows", "insists",
-            "admits", "denies", "reveals", "predicts", "announces", "slams", "blasts", "calls",
-            "argues", "suggests", "confirms", "thinks", "believes", "wants", "rejects",
+            "says",
+            "said",
+            "tells",
+            "told",
+            "warns",
+            "urges",
+            "claims",
+            "vows",
+            "insists",
+            "admits",
+            "denies",
+            "reveals",
+            "predicts",
+            "announces",
+            "slams",
+            "blasts",
+            "calls",
+            "argues",
+            "suggests",
+            "confirms",
+            "thinks",
+            "believes",
+            "wants",
+            "rejects",
         ];
         let cue = (1..p.len.saturating_sub(2)).find(|&t| {
             HEADLINE_CUES.contains(&p.word(t).to_lowercase().as_str())
