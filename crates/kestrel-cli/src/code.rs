@@ -37,7 +37,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     };
     let needs_models = names
         .iter()
-        .any(|n| matches!(*n, "tag" | "parse" | "ner" | "actors" | "quotes" | "events"));
+        .any(|n| matches!(*n, "tag" | "parse" | "ner" | "actors" | "quotes" | "dates" | "events"));
     let available = if needs_models {
         available_stages(args.models.as_deref(), &args.actors, &args.events)?
     } else {
