@@ -27,7 +27,8 @@ enum Outcome {
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let names: Vec<&str> = match &args.stages {
         None => vec![
-            "clean", "segment", "tag", "parse", "ner", "actors", "quotes", "dates", "events",
+            "clean", "segment", "tag", "parse", "ner", "actors", "quotes", "dates", "amounts",
+            "events",
         ],
         Some(names) => names
             .iter()
@@ -35,9 +36,12 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             .filter(|s| !s.is_empty())
             .collect(),
     };
-    let needs_models = names
-        .iter()
-        .any(|n| matches!(*n, "tag" | "parse" | "ner" | "actors" | "quotes" | "dates" | "events"));
+    let needs_models = names.iter().any(|n| {
+        matches!(
+            *n,
+            "tag" | "parse" | "ner" | "actors" | "quotes" | "dates" | "amounts" | "events"
+        )
+    });
     let available = if needs_models {
         available_stages(args.models.as_deref(), &args.actors, &args.events)?
     } else {
@@ -168,6 +172,7 @@ pub fn available_stages(
     )?)));
     stages.push(Box::new(kestrel_quotes::QuoteStage));
     stages.push(Box::new(kestrel_time::DateStage));
+    stages.push(Box::new(kestrel_amounts::AmountStage));
     stages.push(Box::new(kestrel_events::EventStage::new(
         std::sync::Arc::new(event_coder(event_files)?),
     )));

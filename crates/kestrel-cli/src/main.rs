@@ -1,5 +1,6 @@
 //! The `kestrel` command.
 
+mod amounts_eval;
 mod code;
 mod eval;
 mod extract_eval;
@@ -328,6 +329,18 @@ enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// Money against Microsoft Recognizers-Text's currency cases (CurrencyModel.json): found
+    /// and valued, precision, recall and F1.
+    Amounts {
+        /// The JSON file of cases.
+        file: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// Also list the cases Kestrel got wrong.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
         /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
@@ -385,6 +398,9 @@ fn main() -> ExitCode {
             monadic,
         ),
         Command::Eval(EvalCommand::Quotes { dir, json }) => quotes_eval::run(&dir, json),
+        Command::Eval(EvalCommand::Amounts { file, json, errors }) => {
+            amounts_eval::run(&file, json, errors)
+        }
         Command::Eval(EvalCommand::Timex { dir, json, errors }) => {
             timex_eval::run(&dir, json, errors)
         }

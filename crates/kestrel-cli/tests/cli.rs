@@ -645,6 +645,13 @@ fn cli_reference_article_events() {
         .find(|r| r["event"][0] == "PROTEST" && r["date_source"] == "text")
         .expect("a protest dated by its clause");
     assert_eq!(walkout["date"], "2022-07-08");
+    // The aid announcement carries its money.
+    let aid = records
+        .iter()
+        .find(|r| !r["money"].is_null())
+        .expect("an event with money");
+    assert_eq!(aid["money"]["currency"], "USD");
+    assert_eq!(aid["money"]["value"], 360_000_000.0);
     for r in &records {
         match r["date_source"].as_str().unwrap() {
             "published" => assert_eq!(r["date"], "2022-07-09"),

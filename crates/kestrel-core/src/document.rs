@@ -59,6 +59,8 @@ pub enum Layer {
     Quotes,
     /// Temporal expressions, resolved against the publication date.
     Dates,
+    /// Money, percentages and counts of people.
+    Amounts,
     /// Coded events.
     Events,
 }
@@ -75,6 +77,7 @@ impl Layer {
             Layer::Actors => "actors",
             Layer::Quotes => "quotes",
             Layer::Dates => "dates",
+            Layer::Amounts => "amounts",
             Layer::Events => "events",
         }
     }
@@ -372,6 +375,46 @@ pub struct TimeExpression {
     pub relative: bool,
 }
 
+/// What an amount measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountKind {
+    /// Money, with a currency.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A number of people ("at least 20 people", "dozens of protesters").
+    People,
+}
+
+impl AmountKind {
+    /// The kind's name in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            AmountKind::Money => "money",
+            AmountKind::Percent => "percent",
+            AmountKind::People => "people",
+        }
+    }
+}
+
+/// One amount read from the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amount {
+    /// Where it stands in the text.
+    pub span: Span,
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// Money, percentage or people.
+    pub kind: AmountKind,
+    /// The number it states (`360000000.0` for "$360 million"); for vague counts ("dozens")
+    /// the smallest number the word allows.
+    pub value: f64,
+    /// ISO 4217 code, for money.
+    pub currency: Option<String>,
+    /// True for "at least", "more than" and vague counts: the value is a floor.
+    pub at_least: bool,
+}
+
 /// How a quotation reports speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -456,6 +499,16 @@ pub struct Event {
     pub modality: Modality,
     /// When it happened, in TIMEX3 notation, when known.
     pub date: Option<String>,
+    /// Money in the event's clause ("provide $360 million"), as an index into
+    /// [`Document::amounts`].
+    pub money: Option<usize>,
+    /// PLOVER's size fields: people killed, injured and arrested, as stated in the event's
+    /// clause.
+    pub dead: Option<f64>,
+    /// People injured.
+    pub injured: Option<f64>,
+    /// People arrested.
+    pub arrested: Option<f64>,
     /// Where the date came from: `text` (an expression in the event's clause), `published`
     /// (the publication date) or `none`.
     pub date_source: &'static str,
@@ -520,6 +573,8 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Temporal expressions, in text order.
     pub dates: Vec<TimeExpression>,
+    /// Amounts, in text order.
+    pub amounts: Vec<Amount>,
     /// Coded events, in text order of their triggers.
     pub events: Vec<Event>,
     /// Things a user should know about this document (decoding guesses, odd metadata).

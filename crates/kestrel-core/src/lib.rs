@@ -29,9 +29,9 @@ pub mod pipeline;
 pub mod segment;
 
 pub use document::{
-    ActorCode, ActorSource, BoilerplateKind, Dateline, Document, Entity, EntityKind, Event, Layer,
-    MentionKind, Modality, Participant, Quote, QuoteKind, Removed, Sentence, Span, Speaker,
-    TimeExpression, TimexKind, Token,
+    ActorCode, ActorSource, Amount, AmountKind, BoilerplateKind, Dateline, Document, Entity,
+    EntityKind, Event, Layer, MentionKind, Modality, Participant, Quote, QuoteKind, Removed,
+    Sentence, Span, Speaker, TimeExpression, TimexKind, Token,
 };
 pub use ingest::{InputError, InputFormat, InputKind, Inputs, ReadOptions};
 pub use output::SCHEMA;

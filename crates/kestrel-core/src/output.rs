@@ -71,7 +71,7 @@ struct JsonDocument<'a> {
     events: Vec<JsonEvent<'a>>,
     places: [(); 0],
     dates: Vec<JsonTimex<'a>>,
-    amounts: [(); 0],
+    amounts: Vec<JsonAmount<'a>>,
     warnings: &'a [String],
 }
 
@@ -109,7 +109,25 @@ struct JsonEvent<'a> {
     modality: &'static str,
     date: Option<&'a str>,
     date_source: &'static str,
+    money: Option<String>,
+    dead: Option<f64>,
+    injured: Option<f64>,
+    arrested: Option<f64>,
     rule: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonAmount<'a> {
+    id: String,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: f64,
+    currency: Option<&'a str>,
+    at_least: bool,
 }
 
 #[derive(Serialize)]
@@ -386,7 +404,25 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
                 }
             })
             .collect(),
-        amounts: [],
+        amounts: doc
+            .amounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let (start, end) = offsets.span(a.span);
+                JsonAmount {
+                    id: format!("a{}", i + 1),
+                    text: doc.slice(a.span),
+                    start,
+                    end,
+                    sentence: a.sentence,
+                    kind: a.kind.name(),
+                    value: a.value,
+                    currency: a.currency.as_deref(),
+                    at_least: a.at_least,
+                }
+            })
+            .collect(),
         warnings: &doc.warnings,
     }
 }
@@ -451,6 +487,10 @@ fn json_event<'a>(
         modality: e.modality.name(),
         date: e.date.as_deref(),
         date_source: e.date_source,
+        money: e.money.map(|i| format!("a{}", i + 1)),
+        dead: e.dead,
+        injured: e.injured,
+        arrested: e.arrested,
         rule: &e.rule,
     }
 }

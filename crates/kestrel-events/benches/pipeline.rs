@@ -50,6 +50,7 @@ fn pipeline(with_events: bool) -> Option<Pipeline> {
     stages.push(Box::new(kestrel_nlp::NerStage::new(ner)));
     stages.push(Box::new(kestrel_actors::ActorStage::new(actors)));
     stages.push(Box::new(kestrel_time::DateStage));
+    stages.push(Box::new(kestrel_amounts::AmountStage));
     stages.push(Box::new(kestrel_events::EventStage::new(Arc::new(
         kestrel_events::Coder::builtin().ok()?,
     ))));

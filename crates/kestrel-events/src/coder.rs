@@ -390,42 +390,76 @@ impl<'a> Sentence<'a> {
     /// hang on the trigger without crossing another verb ("met on Friday", "the talks in
     /// March").
     fn clause_date(&self, t: usize) -> Option<String> {
-        for x in &self.doc.dates {
-            if x.sentence != self.index
-                || !matches!(
-                    x.kind,
-                    kestrel_core::TimexKind::Date | kestrel_core::TimexKind::Time
-                )
-            {
+        self.doc
+            .dates
+            .iter()
+            .filter(|x| {
+                x.sentence == self.index
+                    && matches!(
+                        x.kind,
+                        kestrel_core::TimexKind::Date | kestrel_core::TimexKind::Time
+                    )
+            })
+            .filter(|x| self.hangs_on(x.span, t))
+            .find_map(|x| x.value.clone())
+    }
+
+    /// Whether the words of `span` hang on the trigger `t` without crossing another verb.
+    fn hangs_on(&self, span: Span, t: usize) -> bool {
+        let tokens: Vec<usize> = (0..self.toks.len())
+            .filter(|&i| {
+                let sp = self.toks[i].span;
+                sp.start >= span.start && sp.end <= span.end
+            })
+            .collect();
+        let Some(&head) = tokens
+            .iter()
+            .find(|&&i| self.head(i).is_none_or(|h| !tokens.contains(&h)))
+        else {
+            return false;
+        };
+        let mut at = head;
+        for _ in 0..self.toks.len() {
+            let Some(h) = self.head(at) else {
+                return false;
+            };
+            if h == t {
+                return true;
+            }
+            if self.upos(h) == "VERB" {
+                return false;
+            }
+            at = h;
+        }
+        false
+    }
+
+    /// Money and counts of people in the trigger's clause: the money, and the dead, injured
+    /// and arrested as the trigger's meaning says ("killed at least 20 people").
+    fn clause_amounts(&self, t: usize) -> (Option<usize>, [Option<f64>; 3]) {
+        let mut money = None;
+        let mut counts = [None; 3];
+        let slot = match self.lemmas[t].as_str() {
+            "kill" | "die" | "massacre" | "execute" | "behead" | "assassinate" => Some(0),
+            "injure" | "wound" | "hurt" | "maim" => Some(1),
+            "arrest" | "detain" | "jail" | "imprison" | "capture" | "abduct" | "kidnap" => Some(2),
+            _ => None,
+        };
+        for (i, a) in self.doc.amounts.iter().enumerate() {
+            if a.sentence != self.index || !self.hangs_on(a.span, t) {
                 continue;
             }
-            let Some(value) = &x.value else { continue };
-            // The expression's head: its token whose head lies outside it.
-            let tokens: Vec<usize> = (0..self.toks.len())
-                .filter(|&i| {
-                    let sp = self.toks[i].span;
-                    sp.start >= x.span.start && sp.end <= x.span.end
-                })
-                .collect();
-            let Some(&head) = tokens
-                .iter()
-                .find(|&&i| self.head(i).is_none_or(|h| !tokens.contains(&h)))
-            else {
-                continue;
-            };
-            let mut at = head;
-            for _ in 0..self.toks.len() {
-                let Some(h) = self.head(at) else { break };
-                if h == t {
-                    return Some(value.clone());
+            match a.kind {
+                kestrel_core::AmountKind::Money if money.is_none() => money = Some(i),
+                kestrel_core::AmountKind::People => {
+                    if let Some(k) = slot {
+                        counts[k] = counts[k].or(Some(a.value));
+                    }
                 }
-                if self.upos(h) == "VERB" {
-                    break;
-                }
-                at = h;
+                _ => {}
             }
         }
-        None
+        (money, counts)
     }
 
     fn rel(&self, i: usize) -> &str {
@@ -1337,6 +1371,7 @@ fn code_sentence(
             let mut extra: Vec<usize> = m.extra.clone();
             extra.sort_unstable();
             extra.dedup();
+            let (money, [dead, injured, arrested]) = s.clause_amounts(t);
             let (date, date_source) = match s.clause_date(t) {
                 Some(d) => (Some(d), "text"),
                 None => match doc.published.as_deref().and_then(|p| p.get(..10)) {
@@ -1362,6 +1397,10 @@ fn code_sentence(
                     modality,
                     date,
                     date_source,
+                    money,
+                    dead,
+                    injured,
+                    arrested,
                     rule: entry.rule.clone(),
                 },
             ));

@@ -83,7 +83,7 @@ impl Stage for EventStage {
     }
 
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Parse, Layer::Actors, Layer::Dates]
+        &[Layer::Parse, Layer::Actors, Layer::Dates, Layer::Amounts]
     }
 
     fn assigns(&self) -> Layer {

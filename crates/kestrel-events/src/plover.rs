@@ -44,6 +44,15 @@ pub fn to_plover_jsonl(doc: &Document) -> String {
             // The event's own date when its clause gives one, else the publication date.
             "date": e.date.as_deref().unwrap_or(""),
             "date_source": e.date_source,
+            // PLOVER's size fields, and the money the event moves.
+            "dead": e.dead,
+            "injured": e.injured,
+            "arrested": e.arrested,
+            "money": e.money.and_then(|i| doc.amounts.get(i)).map(|a| json!({
+                "value": a.value,
+                "currency": a.currency,
+                "text": doc.slice(a.span),
+            })),
             "actor": e.actors.iter().map(|p| entity(doc, p)).collect::<Vec<_>>(),
             "recipient": e.recipients.iter().map(|p| entity(doc, p)).collect::<Vec<_>>(),
             "event": [e.plover_type],

@@ -416,3 +416,25 @@ fn coder_finds_targets_by_place_and_by_agent_phrases() {
     assert_eq!(ev[0].plover_type, "REQUEST");
     assert_eq!(codes(&ev[0].recipients), ["TGO"]);
 }
+
+#[test]
+fn coder_counts_the_dead_in_the_clause_of_a_killing() {
+    // "Ghanaian troops killed at least 20 people in Togo"
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let mut d = doc("Ghanaian Ghanaian ADJ JJ 2 amod GHA
+         troops troop NOUN NNS 3 nsubj
+         killed kill VERB VBD 0 root
+         at at ADP IN 5 case
+         least least ADJ JJS 7 nmod
+         20 20 NUM CD 7 nummod
+         people person NOUN NNS 3 obj
+         in in ADP IN 9 case
+         Togo Togo PROPN NNP 3 obl TGO
+         . . PUNCT . 3 punct");
+    d.amounts = kestrel_amounts::find_amounts(&d);
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+    assert_eq!(ev[0].dead, Some(20.0));
+    assert_eq!(ev[0].injured, None);
+}
