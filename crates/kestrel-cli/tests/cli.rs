@@ -370,7 +370,8 @@ fn cli_code_fills_tags_and_parse() {
     assert_eq!(
         doc["layers"],
         serde_json::json!([
-            "clean", "segment", "tag", "parse", "entities", "actors", "quotes", "dates", "events"
+            "clean", "segment", "tag", "parse", "entities", "actors", "quotes", "dates", "amounts",
+            "events"
         ])
     );
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
