@@ -41,6 +41,17 @@ const MONTHS: &[(&str, u32)] = &[
     ("oct", 10),
     ("nov", 11),
     ("dec", 12),
+    // German, for pages' written dates ("5. März 2024").
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("okt", 10),
+    ("dez", 12),
 ];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
@@ -441,6 +452,64 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
         duration(n, u, time)
     };
     found(unit_at + 1, TimexKind::Duration, Some(value), false)
+}
+
+/// The first written date in a text, for pages whose metadata give none: `2024-03-05`, `05.03.2024`, `5 March 2024`,
+/// `March 5, 2024`, `5. März 2024`.
+pub fn first_written_date(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| {
+        let y: String = w.chars().take_while(char::is_ascii_digit).collect();
+        (y.len() == 4)
+            .then(|| y.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1990..=2035).contains(y))
+    };
+    let day = |w: &str| {
+        let d: String = w.chars().take_while(char::is_ascii_digit).collect();
+        d.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+    };
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+    };
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '/');
+        // Numeric forms.
+        if let Some(d) = kestrel_core::ingest::normalise_date(w) {
+            return Some(d);
+        }
+        let parts: Vec<&str> = w.split(['.', '/']).filter(|p| !p.is_empty()).collect();
+        if parts.len() == 3 && w.contains('.') {
+            if let (Some(d), Ok(m), Some(y)) =
+                (day(parts[0]), parts[1].parse::<u32>(), year(parts[2]))
+            {
+                if (1..=12).contains(&m) {
+                    return kestrel_core::ingest::normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+        // "5 March 2024", "5. März 2024".
+        if let (Some(d), Some(m), Some(y)) = (
+            day(w),
+            words.get(i + 1).and_then(|x| month(x)),
+            words.get(i + 2).and_then(|x| year(x)),
+        ) {
+            return kestrel_core::ingest::normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
+        }
+        // "March 5, 2024".
+        if let (Some(m), Some(d), Some(y)) = (
+            month(w),
+            words.get(i + 1).and_then(|x| day(x)),
+            words.get(i + 2).and_then(|x| year(x)),
+        ) {
+            return kestrel_core::ingest::normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    None
 }
 
 /// Finds and resolves a document's temporal expressions (needs the `segment` layer).

@@ -139,7 +139,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         .or_else(|| time_element_date(html))
         .or_else(|| article.url.as_deref().and_then(url_date))
         .or_else(|| url.and_then(url_date))
-        .or_else(|| text_date(&visible_text(html)))
+        .or_else(|| kestrel_time::first_written_date(&visible_text(html)))
         .map(|d| d.chars().take(10).collect());
     let language = article
         .lang
@@ -352,100 +352,6 @@ fn visible_text(html: &str) -> String {
         i = next;
     }
     out
-}
-
-/// The first written date in a text: `2024-03-05`, `05.03.2024`, `5 March 2024`,
-/// `March 5, 2024`, `5. März 2024`.
-fn text_date(text: &str) -> Option<String> {
-    const MONTHS: &[(&str, u32)] = &[
-        ("january", 1),
-        ("february", 2),
-        ("march", 3),
-        ("april", 4),
-        ("may", 5),
-        ("june", 6),
-        ("july", 7),
-        ("august", 8),
-        ("september", 9),
-        ("october", 10),
-        ("november", 11),
-        ("december", 12),
-        ("januar", 1),
-        ("februar", 2),
-        ("märz", 3),
-        ("mai", 5),
-        ("juni", 6),
-        ("juli", 7),
-        ("oktober", 10),
-        ("dezember", 12),
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("okt", 10),
-        ("nov", 11),
-        ("dec", 12),
-        ("dez", 12),
-    ];
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let year = |w: &str| {
-        let y: String = w.chars().take_while(char::is_ascii_digit).collect();
-        (y.len() == 4)
-            .then(|| y.parse::<u32>().ok())
-            .flatten()
-            .filter(|y| (1990..=2035).contains(y))
-    };
-    let day = |w: &str| {
-        let d: String = w.chars().take_while(char::is_ascii_digit).collect();
-        d.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
-    };
-    let month = |w: &str| {
-        let w = w.trim_end_matches('.').to_lowercase();
-        MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
-    };
-    for (i, w) in words.iter().enumerate() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '/');
-        // Numeric forms.
-        if let Some(d) = normalise_date(w) {
-            return Some(d);
-        }
-        let parts: Vec<&str> = w.split(['.', '/']).filter(|p| !p.is_empty()).collect();
-        if parts.len() == 3 && w.contains('.') {
-            if let (Some(d), Ok(m), Some(y)) =
-                (day(parts[0]), parts[1].parse::<u32>(), year(parts[2]))
-            {
-                if (1..=12).contains(&m) {
-                    return normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
-                }
-            }
-        }
-        // "5 March 2024", "5. März 2024".
-        if let (Some(d), Some(m), Some(y)) = (
-            day(w),
-            words.get(i + 1).and_then(|x| month(x)),
-            words.get(i + 2).and_then(|x| year(x)),
-        ) {
-            return normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
-        }
-        // "March 5, 2024".
-        if let (Some(m), Some(d), Some(y)) = (
-            month(w),
-            words.get(i + 1).and_then(|x| day(x)),
-            words.get(i + 2).and_then(|x| year(x)),
-        ) {
-            return normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
-        }
-    }
-    None
 }
 
 /// The first `<time datetime="YYYY-MM-DD...">` in the page.
@@ -857,18 +763,18 @@ disagreements over tariffs before they close the border again, the officials add
     #[test]
     fn written_dates_are_read() {
         assert_eq!(
-            text_date("Posted on March 5, 2024 by staff").as_deref(),
+            kestrel_time::first_written_date("Posted on March 5, 2024 by staff").as_deref(),
             Some("2024-03-05")
         );
         assert_eq!(
-            text_date("Veröffentlicht am 5. März 2024").as_deref(),
+            kestrel_time::first_written_date("Veröffentlicht am 5. März 2024").as_deref(),
             Some("2024-03-05")
         );
         assert_eq!(
-            text_date("Stand: 05.03.2024, 10:00").as_deref(),
+            kestrel_time::first_written_date("Stand: 05.03.2024, 10:00").as_deref(),
             Some("2024-03-05")
         );
-        assert_eq!(text_date("no date here"), None);
+        assert_eq!(kestrel_time::first_written_date("no date here"), None);
     }
 
     #[test]
