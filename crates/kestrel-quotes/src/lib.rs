@@ -119,7 +119,6 @@ const SPEECH_VERBS: &[&str] = &[
     "guess",
     "imagine",
     "doubt",
-    "predict",
     "speculate",
     "repeat",
     "reiterate",
@@ -203,12 +202,10 @@ const QUOTING_VERBS: &[&str] = &[
     "proclaim",
     "describe",
     "caution",
-    "write",
     "muse",
     "recount",
     "exclaim",
     "tout",
-    "insist",
 ];
 
 /// Verbs whose `to`-clause states an intention, expectation or stance ("wants to run",
