@@ -28,7 +28,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let names: Vec<&str> = match &args.stages {
         None => vec![
             "clean", "segment", "tag", "parse", "ner", "actors", "quotes", "dates", "amounts",
-            "events",
+            "places", "events",
         ],
         Some(names) => names
             .iter()
@@ -39,7 +39,15 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let needs_models = names.iter().any(|n| {
         matches!(
             *n,
-            "tag" | "parse" | "ner" | "actors" | "quotes" | "dates" | "amounts" | "events"
+            "tag"
+                | "parse"
+                | "ner"
+                | "actors"
+                | "quotes"
+                | "dates"
+                | "amounts"
+                | "places"
+                | "events"
         )
     });
     let available = if needs_models {
@@ -173,6 +181,9 @@ pub fn available_stages(
     stages.push(Box::new(kestrel_quotes::QuoteStage));
     stages.push(Box::new(kestrel_time::DateStage));
     stages.push(Box::new(kestrel_amounts::AmountStage));
+    stages.push(Box::new(kestrel_places::PlaceStage::new(
+        kestrel_places::Gazetteer::builtin(),
+    )));
     stages.push(Box::new(kestrel_events::EventStage::new(
         std::sync::Arc::new(event_coder(event_files)?),
     )));

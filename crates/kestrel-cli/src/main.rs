@@ -4,6 +4,8 @@ mod amounts_eval;
 mod code;
 mod eval;
 mod extract_eval;
+mod gazetteer;
+mod geo_eval;
 mod petrarch_eval;
 mod quotes_eval;
 mod timex_eval;
@@ -42,6 +44,20 @@ enum Command {
         /// List at most this many problems.
         #[arg(long, default_value_t = 50)]
         limit: usize,
+    },
+    /// Build the gazetteer (dictionaries/gazetteer.tsv.gz) from GeoNames: countries,
+    /// first-level regions and cities of 15,000 people or more.
+    BuildGazetteer {
+        /// GeoNames folder (countryInfo.txt, admin1CodesASCII.txt, cities15000.zip).
+        #[arg(long, value_name = "DIR", default_value = "../shared/data/geo")]
+        geo: PathBuf,
+        /// Output file.
+        #[arg(
+            long,
+            value_name = "FILE",
+            default_value = "dictionaries/gazetteer.tsv.gz"
+        )]
+        out: PathBuf,
     },
     /// Build the actor dictionary (dictionaries/actors.tsv.gz) from GeoNames countries,
     /// demonyms and PETRARCH actor dictionaries.
@@ -341,6 +357,15 @@ enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// Toponym resolution against LGL or TR-News (lgl.xml, TR-News.xml): accuracy within
+    /// 161 km and mean error, over the files' gold toponyms.
+    Geo {
+        /// The XML file.
+        file: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+    },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
         /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
@@ -370,6 +395,7 @@ fn main() -> ExitCode {
         }
         Command::Train(args) => train::run(args),
         Command::BuildActors { geo, petrarch, out } => train::build_actors(&geo, &petrarch, &out),
+        Command::BuildGazetteer { geo, out } => gazetteer::build(&geo, &out),
         Command::CheckActors { files, limit } => code::check_actors(&files, limit),
         Command::BuildCameo { cameo, plover, out } => train::build_cameo(&cameo, &plover, &out),
         Command::CheckEvents { files } => code::check_events(&files),
@@ -398,6 +424,7 @@ fn main() -> ExitCode {
             monadic,
         ),
         Command::Eval(EvalCommand::Quotes { dir, json }) => quotes_eval::run(&dir, json),
+        Command::Eval(EvalCommand::Geo { file, json }) => geo_eval::run(&file, json),
         Command::Eval(EvalCommand::Amounts { file, json, errors }) => {
             amounts_eval::run(&file, json, errors)
         }

@@ -371,7 +371,7 @@ fn cli_code_fills_tags_and_parse() {
         doc["layers"],
         serde_json::json!([
             "clean", "segment", "tag", "parse", "entities", "actors", "quotes", "dates", "amounts",
-            "events"
+            "places", "events"
         ])
     );
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
@@ -653,6 +653,12 @@ fn cli_reference_article_events() {
         .expect("an event with money");
     assert_eq!(aid["money"]["currency"], "USD");
     assert_eq!(aid["money"]["value"], 360_000_000.0);
+    // The protest at the summit venue is placed on Bali, in Indonesia.
+    let placed = records
+        .iter()
+        .find(|r| !r["location"].is_null())
+        .expect("an event with a location");
+    assert_eq!(placed["location"]["country"], "IDN");
     for r in &records {
         match r["date_source"].as_str().unwrap() {
             "published" => assert_eq!(r["date"], "2022-07-09"),
@@ -693,6 +699,53 @@ fn cli_events_from_own_sentences() {
     assert_eq!(events[0]["actors"][0]["code"], "KEN");
     assert_eq!(events[0]["recipients"][0]["code"], "UGA");
     assert_eq!(events[0]["sentence"], 0);
+}
+
+#[test]
+fn cli_places_resolve_and_locate_events() {
+    let text = b"Kenyan police clashed with students in Mombasa on Tuesday. \
+                 Later the governor flew to Kampala.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    assert_eq!(schema_errors(doc), Vec::<String>::new());
+    let places = doc["places"].as_array().unwrap();
+    let find = |name: &str| {
+        places
+            .iter()
+            .find(|p| p["text"] == name)
+            .unwrap_or_else(|| panic!("{name} not placed: {places:?}"))
+    };
+    assert_eq!(find("Mombasa")["country"], "KEN");
+    assert_eq!(find("Mombasa")["level"], "city");
+    assert_eq!(find("Kampala")["country"], "UGA");
+    assert_eq!(find("Kampala")["level"], "capital");
+    let lat = find("Mombasa")["lat"].as_f64().unwrap();
+    assert!((-5.0..-3.0).contains(&lat), "Mombasa at latitude {lat}");
+    let clash = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["trigger"]["text"] == "clashed")
+        .expect("the clash is coded");
+    assert_eq!(clash["place"], find("Mombasa")["id"]);
+    assert_eq!(clash["place_source"], "text");
+
+    // Without a place in its clause, an event takes the dateline's.
+    let text = b"KISUMU, Kenya \xe2\x80\x94 Kenya condemned Uganda on Monday.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    let doc = &lines(&out)[0];
+    assert_eq!(schema_errors(doc), Vec::<String>::new());
+    let event = &doc["events"][0];
+    assert_eq!(event["place_source"], "dateline", "{doc}");
+    let place = doc["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == event["place"])
+        .unwrap();
+    assert_eq!(place["text"], "KISUMU");
+    assert_eq!(place["country"], "KEN");
 }
 
 #[test]

@@ -61,6 +61,8 @@ pub enum Layer {
     Dates,
     /// Money, percentages and counts of people.
     Amounts,
+    /// Places resolved to GeoNames.
+    Places,
     /// Coded events.
     Events,
 }
@@ -78,6 +80,7 @@ impl Layer {
             Layer::Quotes => "quotes",
             Layer::Dates => "dates",
             Layer::Amounts => "amounts",
+            Layer::Places => "places",
             Layer::Events => "events",
         }
     }
@@ -375,6 +378,31 @@ pub struct TimeExpression {
     pub relative: bool,
 }
 
+/// A place mention resolved to GeoNames.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Where it stands in the text.
+    pub span: Span,
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// The entity mention it is, when it is one.
+    pub entity: Option<usize>,
+    /// GeoNames id.
+    pub geonameid: u64,
+    /// GeoNames' name for it.
+    pub name: String,
+    /// ISO 3166 alpha-3 country.
+    pub country: String,
+    /// First-level region, when below a country.
+    pub admin1: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// `country`, `admin1`, `capital` or `city`.
+    pub level: String,
+}
+
 /// What an amount measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AmountKind {
@@ -509,6 +537,13 @@ pub struct Event {
     pub injured: Option<f64>,
     /// People arrested.
     pub arrested: Option<f64>,
+    /// Where it happened, as an index into [`Document::places`]: a place in the event's clause
+    /// that is not one of its participants ("clashed with police in Mombasa"), else the
+    /// dateline's place, else the article's main place.
+    pub place: Option<usize>,
+    /// Where the place came from: `text` (the event's clause), `dateline`, `article` (the
+    /// place the article names most) or `none`.
+    pub place_source: &'static str,
     /// Where the date came from: `text` (an expression in the event's clause), `published`
     /// (the publication date) or `none`.
     pub date_source: &'static str,
@@ -575,6 +610,8 @@ pub struct Document {
     pub dates: Vec<TimeExpression>,
     /// Amounts, in text order.
     pub amounts: Vec<Amount>,
+    /// Places, in text order.
+    pub places: Vec<Place>,
     /// Coded events, in text order of their triggers.
     pub events: Vec<Event>,
     /// Things a user should know about this document (decoding guesses, odd metadata).

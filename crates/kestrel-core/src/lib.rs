@@ -30,7 +30,7 @@ pub mod segment;
 
 pub use document::{
     ActorCode, ActorSource, Amount, AmountKind, BoilerplateKind, Dateline, Document, Entity,
-    EntityKind, Event, Layer, MentionKind, Modality, Participant, Quote, QuoteKind, Removed,
+    EntityKind, Event, Layer, MentionKind, Modality, Participant, Place, Quote, QuoteKind, Removed,
     Sentence, Span, Speaker, TimeExpression, TimexKind, Token,
 };
 pub use ingest::{InputError, InputFormat, InputKind, Inputs, ReadOptions};

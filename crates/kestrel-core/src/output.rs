@@ -69,7 +69,7 @@ struct JsonDocument<'a> {
     entities: Vec<JsonEntity<'a>>,
     quotes: Vec<JsonQuote<'a>>,
     events: Vec<JsonEvent<'a>>,
-    places: [(); 0],
+    places: Vec<JsonPlace<'a>>,
     dates: Vec<JsonTimex<'a>>,
     amounts: Vec<JsonAmount<'a>>,
     warnings: &'a [String],
@@ -113,7 +113,26 @@ struct JsonEvent<'a> {
     dead: Option<f64>,
     injured: Option<f64>,
     arrested: Option<f64>,
+    place: Option<String>,
+    place_source: &'static str,
     rule: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonPlace<'a> {
+    id: String,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    entity: Option<String>,
+    geonameid: u64,
+    name: &'a str,
+    country: &'a str,
+    admin1: Option<&'a str>,
+    lat: f64,
+    lon: f64,
+    level: &'a str,
 }
 
 #[derive(Serialize)]
@@ -387,7 +406,29 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
             .enumerate()
             .map(|(i, e)| json_event(doc, i, e, offsets))
             .collect(),
-        places: [],
+        places: doc
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (start, end) = offsets.span(p.span);
+                JsonPlace {
+                    id: format!("p{}", i + 1),
+                    text: doc.slice(p.span),
+                    start,
+                    end,
+                    sentence: p.sentence,
+                    entity: p.entity.map(|e| format!("e{}", e + 1)),
+                    geonameid: p.geonameid,
+                    name: &p.name,
+                    country: &p.country,
+                    admin1: p.admin1.as_deref(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    level: &p.level,
+                }
+            })
+            .collect(),
         dates: doc
             .dates
             .iter()
@@ -491,6 +532,8 @@ fn json_event<'a>(
         dead: e.dead,
         injured: e.injured,
         arrested: e.arrested,
+        place: e.place.map(|i| format!("p{}", i + 1)),
+        place_source: e.place_source,
         rule: &e.rule,
     }
 }

@@ -404,18 +404,23 @@ impl<'a> Sentence<'a> {
             .find_map(|x| x.value.clone())
     }
 
-    /// Whether the words of `span` hang on the trigger `t` without crossing another verb.
-    fn hangs_on(&self, span: Span, t: usize) -> bool {
+    /// The token of `span` whose head lies outside it.
+    fn span_head(&self, span: Span) -> Option<usize> {
         let tokens: Vec<usize> = (0..self.toks.len())
             .filter(|&i| {
                 let sp = self.toks[i].span;
                 sp.start >= span.start && sp.end <= span.end
             })
             .collect();
-        let Some(&head) = tokens
+        tokens
             .iter()
-            .find(|&&i| self.head(i).is_none_or(|h| !tokens.contains(&h)))
-        else {
+            .copied()
+            .find(|&i| self.head(i).is_none_or(|h| !tokens.contains(&h)))
+    }
+
+    /// Whether the words of `span` hang on the trigger `t` without crossing another verb.
+    fn hangs_on(&self, span: Span, t: usize) -> bool {
+        let Some(head) = self.span_head(span) else {
             return false;
         };
         let mut at = head;
@@ -460,6 +465,34 @@ impl<'a> Sentence<'a> {
             }
         }
         (money, counts)
+    }
+
+    /// The first place in the trigger's clause that names none of the event's participants and
+    /// stands in a prepositional phrase ("in Mombasa"); a place that is an object is a
+    /// participant by metonymy ("pressed Beijing"), not where the event happened.
+    fn clause_place(&self, t: usize, participants: &[&Participant]) -> Option<usize> {
+        let oblique = |span: Span| {
+            let Some(mut h) = self.span_head(span) else {
+                return false;
+            };
+            while self.rel(h) == "conj" {
+                match self.head(h) {
+                    Some(x) => h = x,
+                    None => return false,
+                }
+            }
+            let rel = self.rel(h);
+            rel.starts_with("obl") || rel.starts_with("nmod") && !rel.ends_with("poss")
+        };
+        self.doc.places.iter().position(|p| {
+            p.sentence == self.index
+                && oblique(p.span)
+                && self.hangs_on(p.span, t)
+                && !participants.iter().any(|q| {
+                    (p.entity.is_some() && q.entity == p.entity)
+                        || (q.span.start < p.span.end && p.span.start < q.span.end)
+                })
+        })
     }
 
     fn rel(&self, i: usize) -> &str {
@@ -1279,7 +1312,47 @@ pub fn code_document_with(
     for index in 0..doc.sentences.len() {
         code_sentence(doc, index, dict, cameo, conventions, &mut events);
     }
+    let fallback = dateline_place(doc)
+        .map(|p| (p, "dateline"))
+        .or_else(|| main_place(doc).map(|p| (p, "article")));
+    if let Some((p, source)) = fallback {
+        for e in events.iter_mut().filter(|e| e.place.is_none()) {
+            e.place = Some(p);
+            e.place_source = source;
+        }
+    }
     events
+}
+
+/// The place of the article's dateline ("NAIROBI —"), as an index into its places.
+fn dateline_place(doc: &Document) -> Option<usize> {
+    let d = doc.dateline.as_ref()?;
+    doc.places
+        .iter()
+        .position(|p| p.span.start < d.place.end && d.place.start < p.span.end)
+}
+
+/// The place the article names most often below the level of a country, else the country it
+/// names most; the first named wins a tie.
+fn main_place(doc: &Document) -> Option<usize> {
+    let best = |below_country: bool| {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, p) in doc.places.iter().enumerate() {
+            if (p.level != "country") != below_country {
+                continue;
+            }
+            let n = doc
+                .places
+                .iter()
+                .filter(|q| q.geonameid == p.geonameid)
+                .count();
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((i, n));
+            }
+        }
+        best.map(|(i, _)| i)
+    };
+    best(true).or_else(|| best(false))
 }
 
 fn code_sentence(
@@ -1372,6 +1445,8 @@ fn code_sentence(
             extra.sort_unstable();
             extra.dedup();
             let (money, [dead, injured, arrested]) = s.clause_amounts(t);
+            let participants: Vec<&Participant> = actors.iter().chain(&recipients).collect();
+            let place = s.clause_place(t, &participants);
             let (date, date_source) = match s.clause_date(t) {
                 Some(d) => (Some(d), "text"),
                 None => match doc.published.as_deref().and_then(|p| p.get(..10)) {
@@ -1401,6 +1476,8 @@ fn code_sentence(
                     dead,
                     injured,
                     arrested,
+                    place,
+                    place_source: if place.is_some() { "text" } else { "none" },
                     rule: entry.rule.clone(),
                 },
             ));

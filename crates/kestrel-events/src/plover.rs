@@ -53,6 +53,17 @@ pub fn to_plover_jsonl(doc: &Document) -> String {
                 "currency": a.currency,
                 "text": doc.slice(a.span),
             })),
+            // PLOVER's location: the place's name, country and coordinates.
+            "location_source": e.place_source,
+            "location": e.place.and_then(|i| doc.places.get(i)).map(|p| json!({
+                "name": p.name,
+                "text": doc.slice(p.span),
+                "country": p.country,
+                "admin1": p.admin1,
+                "lat": p.lat,
+                "lon": p.lon,
+                "geonameid": p.geonameid,
+            })),
             "actor": e.actors.iter().map(|p| entity(doc, p)).collect::<Vec<_>>(),
             "recipient": e.recipients.iter().map(|p| entity(doc, p)).collect::<Vec<_>>(),
             "event": [e.plover_type],

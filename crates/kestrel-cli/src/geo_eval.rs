@@ -1,0 +1,148 @@
+//! `kestrel eval geo FILE.xml`: toponym resolution against LGL or TR-News (gold toponyms with
+//! GeoNames coordinates): accuracy within 161 km (100 miles) and mean error.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use quick_xml::events::Event as XmlEvent;
+use serde_json::json;
+
+struct Article {
+    text: String,
+    toponyms: Vec<(String, f64, f64)>,
+}
+
+fn read_articles(xml: &str) -> anyhow::Result<Vec<Article>> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = false;
+    let mut out = Vec::new();
+    let mut path: Vec<String> = Vec::new();
+    let mut current: Option<Article> = None;
+    let (mut phrase, mut lat, mut lon) = (String::new(), None::<f64>, None::<f64>);
+    loop {
+        match reader.read_event().context("not readable XML")? {
+            XmlEvent::Eof => break,
+            XmlEvent::Start(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).to_string();
+                match name.as_str() {
+                    "article" => {
+                        current = Some(Article {
+                            text: String::new(),
+                            toponyms: Vec::new(),
+                        })
+                    }
+                    "toponym" => {
+                        phrase.clear();
+                        lat = None;
+                        lon = None;
+                    }
+                    _ => {}
+                }
+                path.push(name);
+            }
+            XmlEvent::End(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).to_string();
+                match name.as_str() {
+                    "article" => out.extend(current.take()),
+                    "toponym" => {
+                        if let (Some(a), Some(la), Some(lo)) = (current.as_mut(), lat, lon) {
+                            a.toponyms.push((phrase.clone(), la, lo));
+                        }
+                    }
+                    _ => {}
+                }
+                path.pop();
+            }
+            XmlEvent::Text(t) => {
+                let text = t.unescape().map(|s| s.to_string()).unwrap_or_default();
+                match (
+                    path.last().map(String::as_str),
+                    path.iter().any(|p| p == "gaztag"),
+                ) {
+                    (Some("phrase"), _) => phrase.push_str(text.trim()),
+                    (Some("lat"), true) => lat = text.trim().parse().ok(),
+                    (Some("lon"), true) => lon = text.trim().parse().ok(),
+                    _ => {}
+                }
+            }
+            XmlEvent::CData(t) if path.last().map(String::as_str) == Some("text") => {
+                if let Some(a) = current.as_mut() {
+                    a.text.push_str(&String::from_utf8_lossy(&t));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Runs the evaluation: each gold toponym's phrase is resolved with the countries the article
+/// is about (its actors', from Kestrel's pipeline) as focus; a demonym ("Turkish") resolves
+/// through the actor dictionary to its country.
+pub fn run(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let xml =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let articles = read_articles(&xml)?;
+    anyhow::ensure!(
+        !articles.is_empty(),
+        "no <article> records in {}",
+        file.display()
+    );
+    let stages = crate::code::available_stages(None, &[], &[])?;
+    let pipeline =
+        kestrel_core::Pipeline::select(stages, &["segment", "tag", "parse", "ner", "actors"])?;
+    let gazetteer = kestrel_places::Gazetteer::builtin();
+    let actors = kestrel_actors::builtin()?;
+    let (mut total, mut resolved, mut within, mut error_sum) = (0usize, 0usize, 0usize, 0.0f64);
+    for a in &articles {
+        let mut doc = kestrel_core::Document::new("article", a.text.clone());
+        pipeline.run(&mut doc);
+        let focus = kestrel_places::focus_countries(&doc);
+        let phrases: Vec<&str> = a.toponyms.iter().map(|(p, _, _)| p.as_str()).collect();
+        let found = gazetteer.resolve_all(&phrases, &focus);
+        for ((phrase, lat, lon), entry) in a.toponyms.iter().zip(found) {
+            total += 1;
+            let entry = entry.or_else(|| {
+                let code = actors
+                    .resolve(phrase, kestrel_core::EntityKind::Norp, None)?
+                    .code;
+                gazetteer.country(&code)
+            });
+            let Some(entry) = entry else { continue };
+            resolved += 1;
+            let d = kestrel_places::distance_km((entry.lat, entry.lon), (*lat, *lon));
+            error_sum += d;
+            if d <= 161.0 {
+                within += 1;
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let accuracy = ratio(within, total);
+    let mean = if resolved == 0 {
+        0.0
+    } else {
+        error_sum / resolved as f64
+    };
+    println!(
+        "{}: {} articles, {total} toponyms",
+        file.display(),
+        articles.len()
+    );
+    println!(
+        "  accuracy within 161 km  {accuracy:.3}  ({within}/{total}; unresolved count as wrong)"
+    );
+    println!("  resolved                {:.3}", ratio(resolved, total));
+    println!("  mean error, resolved    {mean:.0} km");
+    if json {
+        println!(
+            "{}",
+            json!({"task": "geo", "file": file.display().to_string(), "articles": articles.len(),
+                   "toponyms": total, "accuracy_161km": crate::eval::round(accuracy),
+                   "resolved": crate::eval::round(ratio(resolved, total)),
+                   "mean_error_km": (mean * 10.0).round() / 10.0})
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
