@@ -1,5 +1,5 @@
 //! `kestrel build-gazetteer`: dictionaries/gazetteer.tsv.gz from GeoNames (countryInfo.txt,
-//! admin1CodesASCII.txt, cities15000.zip).
+//! admin1CodesASCII.txt, admin2Codes.txt.gz, cities15000.zip).
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -16,6 +16,7 @@ struct City {
     lon: f64,
     country2: String,
     admin1: String,
+    admin2: String,
     population: u64,
     capital: bool,
 }
@@ -28,6 +29,70 @@ fn keep_alternate(name: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '.' | '\''))
 }
+
+/// The abbreviations of US states in news style (AP), by postal code; the postal codes
+/// themselves are GeoNames' admin1 codes and are added too.
+const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("AL", "Ala."),
+    ("AZ", "Ariz."),
+    ("AR", "Ark."),
+    ("CA", "Calif."),
+    ("CO", "Colo."),
+    ("CT", "Conn."),
+    ("DE", "Del."),
+    ("FL", "Fla."),
+    ("GA", "Ga."),
+    ("IL", "Ill."),
+    ("IN", "Ind."),
+    ("KS", "Kan."),
+    ("KS", "Kans."),
+    ("KY", "Ky."),
+    ("LA", "La."),
+    ("MD", "Md."),
+    ("MA", "Mass."),
+    ("MI", "Mich."),
+    ("MN", "Minn."),
+    ("MS", "Miss."),
+    ("MO", "Mo."),
+    ("MT", "Mont."),
+    ("NE", "Neb."),
+    ("NE", "Nebr."),
+    ("NV", "Nev."),
+    ("NH", "N.H."),
+    ("NJ", "N.J."),
+    ("NM", "N.M."),
+    ("NY", "N.Y."),
+    ("NC", "N.C."),
+    ("ND", "N.D."),
+    ("OK", "Okla."),
+    ("OR", "Ore."),
+    ("PA", "Pa."),
+    ("RI", "R.I."),
+    ("SC", "S.C."),
+    ("SD", "S.D."),
+    ("TN", "Tenn."),
+    ("TX", "Tex."),
+    ("VT", "Vt."),
+    ("VA", "Va."),
+    ("WA", "Wash."),
+    ("WV", "W.Va."),
+    ("WV", "W. Va."),
+    ("WI", "Wis."),
+    ("WY", "Wyo."),
+];
+
+/// Regions the news names that are not one GeoNames region but a group of them: name,
+/// alternate names, country (ISO2), and GeoNames' first-level region codes.
+const NAMED_REGIONS: &[(&str, &str, &str, &[&str])] = &[
+    ("Donbas", "Donbass|Donets Basin", "UA", &["05", "14"]),
+    ("Darfur", "", "SD", &["47", "49", "55", "60", "61"]),
+    (
+        "Kurdistan Region",
+        "Iraqi Kurdistan|Kurdistan Regional Government",
+        "IQ",
+        &["05", "08", "11", "19"],
+    ),
+];
 
 /// The mean position of a set of cities: a stand-in for a country's or region's centre, which
 /// these GeoNames files do not give.
@@ -49,6 +114,14 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
     };
     let country_info = read("countryInfo.txt")?;
     let admin1 = read("admin1CodesASCII.txt")?;
+    let admin2_path = geo.join("admin2Codes.txt.gz");
+    let mut admin2 = String::new();
+    flate2::read::GzDecoder::new(
+        std::fs::File::open(&admin2_path)
+            .with_context(|| format!("cannot open {}", admin2_path.display()))?,
+    )
+    .read_to_string(&mut admin2)
+    .with_context(|| format!("{} is not gzip text", admin2_path.display()))?;
     let zip_path = geo.join("cities15000.zip");
     let file = std::fs::File::open(&zip_path)
         .with_context(|| format!("cannot open {}", zip_path.display()))?;
@@ -98,13 +171,15 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
             lon,
             country2: f[8].to_string(),
             admin1: f[10].to_string(),
+            admin2: f[11].to_string(),
             population: f[14].parse().unwrap_or(0),
             capital: f[7] == "PPLC",
         });
     }
     let mut lines: Vec<String> = Vec::new();
     let iso3 = |c2: &str| countries.get(c2).map(|c| c.0.clone());
-    // Regions: at their most populous city.
+    // Regions: at the mean position of their cities.
+    let mut admin1_points: HashMap<String, (f64, f64)> = HashMap::new();
     let mut admin1_names: HashMap<String, String> = HashMap::new();
     for line in admin1.lines() {
         let f: Vec<&str> = line.split('\t').collect();
@@ -128,11 +203,80 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
             continue;
         };
         let Some(c3) = iso3(c2) else { continue };
+        admin1_points.insert(f[0].to_string(), (lat, lon));
         let population: u64 = in_region.iter().map(|c| c.population).sum();
-        let alt = if f[2] != f[1] { f[2] } else { "" };
+        let mut alternates: Vec<&str> = Vec::new();
+        if f[2] != f[1] {
+            alternates.push(f[2]);
+        }
+        if c2 == "US" {
+            alternates.push(code);
+            alternates.extend(
+                US_STATE_ABBREVIATIONS
+                    .iter()
+                    .filter(|(postal, _)| *postal == code)
+                    .map(|(_, abbreviation)| *abbreviation),
+            );
+        }
         lines.push(format!(
-            "{}\tadmin1\t{}\t{c3}\t{}\t{lat:.4}\t{lon:.4}\t{population}\t{alt}",
-            f[3], f[1], f[1]
+            "{}\tadmin1\t{}\t{c3}\t{}\t{lat:.4}\t{lon:.4}\t{population}\t{}",
+            f[3],
+            f[1],
+            f[1],
+            alternates.join("|")
+        ));
+    }
+    // Second-level regions (counties, districts): at the mean position of their cities of
+    // 15,000 or more, else at their region's point.
+    let mut admin2_cities: HashMap<String, Vec<&City>> = HashMap::new();
+    for c in &cities {
+        admin2_cities
+            .entry(format!("{}.{}.{}", c.country2, c.admin1, c.admin2))
+            .or_default()
+            .push(c);
+    }
+    for line in admin2.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 4 {
+            continue;
+        }
+        let mut parts = f[0].splitn(3, '.');
+        let (Some(c2), Some(a1), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let Some(c3) = iso3(c2) else { continue };
+        let in_district = admin2_cities.get(f[0]).cloned().unwrap_or_default();
+        let region_key = format!("{c2}.{a1}");
+        let Some((lat, lon)) =
+            centre(&in_district).or_else(|| admin1_points.get(&region_key).copied())
+        else {
+            continue;
+        };
+        let region = admin1_names.get(&region_key).cloned().unwrap_or_default();
+        let population: u64 = in_district.iter().map(|c| c.population).sum();
+        let alt = if f[2] != f[1] && keep_alternate(f[2]) {
+            f[2]
+        } else {
+            ""
+        };
+        lines.push(format!(
+            "{}\tadmin2\t{}\t{c3}\t{region}\t{lat:.4}\t{lon:.4}\t{population}\t{alt}",
+            f[3], f[1]
+        ));
+    }
+    // Named groups of regions: at the mean position of their cities, under the country's id.
+    for (name, alternates, c2, codes) in NAMED_REGIONS {
+        let in_group: Vec<&City> = cities
+            .iter()
+            .filter(|c| c.country2 == *c2 && codes.contains(&c.admin1.as_str()))
+            .collect();
+        let (Some((lat, lon)), Some(country)) = (centre(&in_group), countries.get(*c2)) else {
+            continue;
+        };
+        let population: u64 = in_group.iter().map(|c| c.population).sum();
+        lines.push(format!(
+            "{}\tregion\t{name}\t{}\t\t{lat:.4}\t{lon:.4}\t{population}\t{alternates}",
+            country.4, country.0
         ));
     }
     // Countries: at the mean position of their cities.

@@ -46,9 +46,10 @@ enum Command {
         limit: usize,
     },
     /// Build the gazetteer (dictionaries/gazetteer.tsv.gz) from GeoNames: countries,
-    /// first-level regions and cities of 15,000 people or more.
+    /// first- and second-level regions and cities of 15,000 people or more.
     BuildGazetteer {
-        /// GeoNames folder (countryInfo.txt, admin1CodesASCII.txt, cities15000.zip).
+        /// GeoNames folder (countryInfo.txt, admin1CodesASCII.txt, admin2Codes.txt.gz,
+        /// cities15000.zip).
         #[arg(long, value_name = "DIR", default_value = "../shared/data/geo")]
         geo: PathBuf,
         /// Output file.
@@ -365,6 +366,9 @@ enum EvalCommand {
         /// End with one JSON object of scores on the last line.
         #[arg(long)]
         json: bool,
+        /// List the toponyms not resolved or placed more than 161 km off, most frequent first.
+        #[arg(long)]
+        errors: bool,
     },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
@@ -424,7 +428,9 @@ fn main() -> ExitCode {
             monadic,
         ),
         Command::Eval(EvalCommand::Quotes { dir, json }) => quotes_eval::run(&dir, json),
-        Command::Eval(EvalCommand::Geo { file, json }) => geo_eval::run(&file, json),
+        Command::Eval(EvalCommand::Geo { file, json, errors }) => {
+            geo_eval::run(&file, json, errors)
+        }
         Command::Eval(EvalCommand::Amounts { file, json, errors }) => {
             amounts_eval::run(&file, json, errors)
         }

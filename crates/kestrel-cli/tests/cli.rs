@@ -746,6 +746,18 @@ fn cli_places_resolve_and_locate_events() {
         .unwrap();
     assert_eq!(place["text"], "KISUMU");
     assert_eq!(place["country"], "KEN");
+
+    // Region phrases: a compass part of a country, and a named group of regions.
+    let text = b"Artillery fire was heard in eastern Ukraine, far from the Donbas.";
+    let out = kestrel(&["code", "-"], Some(text));
+    let doc = &lines(&out)[0];
+    let places = doc["places"].as_array().unwrap();
+    let texts: Vec<&str> = places.iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["eastern Ukraine", "Donbas"], "{places:?}");
+    for p in places {
+        assert_eq!(p["level"], "region");
+        assert_eq!(p["country"], "UKR");
+    }
 }
 
 #[test]

@@ -1,15 +1,17 @@
 //! Where: a compact GeoNames gazetteer and toponym resolution.
 //!
 //! The gazetteer (`dictionaries/gazetteer.tsv.gz`, built by `kestrel build-gazetteer` from
-//! GeoNames' countryInfo, admin1 codes and cities15000; CC BY 4.0) lists countries, first-level
-//! regions and cities of 15,000 people or more, one a line:
+//! GeoNames' countryInfo, admin1 and admin2 codes and cities15000; CC BY 4.0) lists countries,
+//! first- and second-level regions and cities of 15,000 people or more, one a line:
 //! `geonameid level name country admin1 lat lon population alternate|names`. GeoNames gives
 //! no coordinates for countries and regions in these files: they stand at the mean position of
-//! their cities of 15,000 or more (an approximation, documented).
+//! their cities of 15,000 or more, a second-level region without such a city at its region's
+//! point (an approximation, documented).
 //!
 //! A place name resolves to the candidate that scores best on: lying in a country the article
-//! is about (its actors' countries and the places already resolved), being a country or region
-//! when the name is one, and population.
+//! is about (its actors' countries, then the countries its place names point to), being a
+//! country, capital or region when the name is one, population, and lying in the same region as
+//! the article's other places.
 #![deny(missing_docs)]
 
 use std::collections::HashMap;
@@ -23,7 +25,8 @@ use kestrel_core::{Document, EntityKind, Layer, Place, Stage};
 pub struct Entry {
     /// GeoNames id.
     pub geonameid: u64,
-    /// `country`, `admin1`, `capital` or `city`.
+    /// `country`, `admin1`, `admin2`, `region` (a named group of regions, or a part of a
+    /// country or region such as "eastern Ukraine"), `capital` or `city`.
     pub level: String,
     /// Its name.
     pub name: String,
@@ -115,6 +118,48 @@ impl Gazetteer {
             .find(|e| e.level == "country" && e.country == iso3)
     }
 
+    /// The part of a country or first-level region that a compass word names ("eastern
+    /// Ukraine"): placed at the mean position of the third of its cities that lie furthest that
+    /// way, or, for "central", nearest its centre. The part keeps the whole's GeoNames id.
+    pub fn part(&self, whole: &Entry, compass_word: &str) -> Option<Entry> {
+        let (north, east) = compass(compass_word)?;
+        if !matches!(whole.level.as_str(), "country" | "admin1") {
+            return None;
+        }
+        let mut cities: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| {
+                matches!(e.level.as_str(), "city" | "capital")
+                    && e.country == whole.country
+                    && (whole.level == "country" || e.admin1 == whole.admin1)
+            })
+            .collect();
+        if cities.is_empty() {
+            return None;
+        }
+        let toward = |e: &Entry| {
+            if north == 0.0 && east == 0.0 {
+                -distance_km((e.lat, e.lon), (whole.lat, whole.lon))
+            } else {
+                north * (e.lat - whole.lat) + east * (e.lon - whole.lon)
+            }
+        };
+        cities.sort_by(|a, b| toward(b).total_cmp(&toward(a)));
+        let part = &cities[..cities.len().div_ceil(3)];
+        let n = part.len() as f64;
+        Some(Entry {
+            geonameid: whole.geonameid,
+            level: "region".into(),
+            name: format!("{} {}", compass_word.to_lowercase(), whole.name),
+            country: whole.country.clone(),
+            admin1: whole.admin1.clone(),
+            lat: part.iter().map(|e| e.lat).sum::<f64>() / n,
+            lon: part.iter().map(|e| e.lon).sum::<f64>() / n,
+            population: part.iter().map(|e| e.population).sum(),
+        })
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -159,10 +204,36 @@ impl Gazetteer {
     /// population, a second that favours the regions the first pass found for the other names.
     pub fn resolve_all<'a>(&'a self, names: &[&str], focus: &[String]) -> Vec<Option<&'a Entry>> {
         let first: Vec<Option<&Entry>> = names.iter().map(|n| self.resolve(n, focus)).collect();
+        // The countries the first pass found for the other names join the focus after the
+        // actors' countries, most named first: a local story that names three Ohio towns is
+        // about the United States. A name does not vote for itself, or "Georgia" would keep
+        // the country it first resolved to.
+        let focus_without = |i: usize| {
+            let mut counts: Vec<(&str, usize)> = Vec::new();
+            for (j, e) in first.iter().enumerate() {
+                let Some(e) = e else { continue };
+                if key(names[j]) == key(names[i]) {
+                    continue;
+                }
+                match counts.iter_mut().find(|(c, _)| *c == e.country) {
+                    Some(slot) => slot.1 += 1,
+                    None => counts.push((&e.country, 1)),
+                }
+            }
+            counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+            let mut all = focus.to_vec();
+            for (c, _) in counts {
+                if !all.iter().any(|f| f == c) {
+                    all.push(c.to_string());
+                }
+            }
+            all
+        };
         names
             .iter()
             .enumerate()
             .map(|(i, n)| {
+                let focus = &focus_without(i)[..];
                 let regions: Vec<(&str, &str)> = first
                     .iter()
                     .enumerate()
@@ -184,6 +255,25 @@ impl Gazetteer {
     }
 }
 
+/// The direction a compass word points, as (north, east) components; (0, 0) for "central".
+fn compass(word: &str) -> Option<(f64, f64)> {
+    let d = std::f64::consts::FRAC_1_SQRT_2;
+    let w = word.to_lowercase().replace('-', "");
+    let w = w.strip_suffix("ern").unwrap_or(&w);
+    Some(match w {
+        "north" => (1.0, 0.0),
+        "south" => (-1.0, 0.0),
+        "east" => (0.0, 1.0),
+        "west" => (0.0, -1.0),
+        "northeast" => (d, d),
+        "northwest" => (d, -d),
+        "southeast" => (-d, d),
+        "southwest" => (-d, -d),
+        "central" => (0.0, 0.0),
+        _ => return None,
+    })
+}
+
 /// What lying in the same first-level region as another of the article's places is worth.
 const NEAR_WEIGHT: f64 = 3.0;
 
@@ -192,7 +282,9 @@ fn score(e: &Entry, focus: &[String]) -> f64 {
     let level = match e.level.as_str() {
         "country" => 6.0,
         "capital" => 4.0,
-        "admin1" => 3.0,
+        "admin1" | "region" => 3.0,
+        // A county shares its name with its seat more often than it is meant.
+        "admin2" => -1.0,
         _ => 0.0,
     };
     // The first country named weighs most.
@@ -262,14 +354,62 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
         }
     }
     for (&i, entry) in mentions.iter().zip(resolved) {
+        let e = &doc.entities[i];
+        // "Eastern Ukraine" tagged as one mention: the compass word, then the place.
+        let entry = entry.or_else(|| {
+            let (word, rest) = doc.slice(e.span).split_once(' ')?;
+            compass(word)?;
+            gazetteer.resolve(rest, &focus)
+        });
+        // A country name the gazetteer lacks ("U.S.") that the actor dictionary resolved to a
+        // bare country is that country.
+        let entry = entry.or_else(|| {
+            let actor = e.actor.as_ref().filter(|a| a.sector.is_none())?;
+            gazetteer.country(&actor.code)
+        });
         let Some(entry) = entry else {
             continue;
         };
-        let e = &doc.entities[i];
-        out.push(place(e.span, e.sentence, Some(i), entry));
+        let (span, entry) = compass_part(doc, gazetteer, e.span, entry);
+        out.push(place(span, e.sentence, Some(i), &entry));
     }
     out.sort_by_key(|p| p.span.start);
     out
+}
+
+/// A compass word before a country or region ("in eastern Ukraine") makes the place that part
+/// of it, its span widened to the word; a name that is itself a place ("South Sudan",
+/// "Northern Ireland") stays whole.
+fn compass_part(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    span: kestrel_core::Span,
+    entry: &Entry,
+) -> (kestrel_core::Span, Entry) {
+    let text = doc.slice(span);
+    if let Some((word, _)) = text.split_once(' ') {
+        if compass(word).is_some() && !gazetteer.by_name.contains_key(&key(text)) {
+            if let Some(part) = gazetteer.part(entry, word) {
+                return (span, part);
+            }
+        }
+    }
+    let Some(head) = doc.text[..span.start].strip_suffix(' ') else {
+        return (span, entry.clone());
+    };
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphabetic() || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &head[start..];
+    let named = gazetteer
+        .by_name
+        .contains_key(&key(&format!("{word} {text}")));
+    match gazetteer.part(entry, word) {
+        Some(part) if !named => (kestrel_core::Span::new(start, span.end), part),
+        _ => (span, entry.clone()),
+    }
 }
 
 fn place(span: kestrel_core::Span, sentence: usize, entity: Option<usize>, e: &Entry) -> Place {
@@ -344,6 +484,29 @@ mod tests {
     }
 
     #[test]
+    fn compass_words_name_parts() {
+        let tsv = "\
+1\tcountry\tValdoria\tVAL\t\t0.0\t0.0\t5000000\t
+2\tcity\tWestby\tVAL\tA\t0.0\t-3.0\t30000\t
+3\tcity\tMidby\tVAL\tA\t0.0\t0.0\t30000\t
+4\tcity\tEastby\tVAL\tA\t0.0\t3.0\t30000\t
+";
+        let g = Gazetteer::from_tsv(tsv);
+        let whole = g.country("VAL").unwrap();
+        let east = g.part(whole, "Eastern").unwrap();
+        assert_eq!(
+            (east.name.as_str(), east.level.as_str()),
+            ("eastern Valdoria", "region")
+        );
+        assert_eq!((east.lon, east.geonameid), (3.0, 1));
+        assert_eq!(g.part(whole, "north-western").unwrap().lon, -3.0);
+        assert_eq!(g.part(whole, "central").unwrap().lon, 0.0);
+        assert!(g.part(whole, "greater").is_none());
+        let city = g.resolve("Eastby", &[]).unwrap();
+        assert!(g.part(city, "eastern").is_none());
+    }
+
+    #[test]
     fn names_of_one_article_pull_towards_one_region() {
         let g = Gazetteer::from_tsv(TSV);
         let alone = g.resolve_all(&["Portmere"], &[]);
@@ -351,8 +514,11 @@ mod tests {
         let together = g.resolve_all(&["Portmere", "Lakeside"], &[]);
         assert_eq!(together[0].unwrap().geonameid, 3);
         assert_eq!(together[1].unwrap().geonameid, 4);
-        // A country the article is about still outweighs a neighbour.
-        let focused = g.resolve_all(&["Portmere", "Lakeside"], &["VAL".into()]);
+        // The article's actors' country decides a name alone; a neighbour in the same region
+        // and in that neighbour's country outweighs it.
+        let focused = g.resolve_all(&["Portmere"], &["VAL".into()]);
         assert_eq!(focused[0].unwrap().geonameid, 2);
+        let focused = g.resolve_all(&["Portmere", "Lakeside"], &["VAL".into()]);
+        assert_eq!(focused[0].unwrap().geonameid, 3);
     }
 }
