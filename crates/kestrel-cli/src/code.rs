@@ -12,7 +12,7 @@ use kestrel_core::output::{error_to_json, to_conllu, to_json, to_json_pretty, to
 use kestrel_core::{InputError, InputFormat, InputKind, Inputs, Pipeline, ReadOptions};
 use rayon::prelude::*;
 
-use crate::{CodeArgs, InputFormatArg, OutputFormat};
+use crate::{CodeArgs, InputArgs, InputFormatArg, OutputFormat};
 
 /// Documents handed to the workers at a time. Output keeps input order within and across
 /// batches, so the same input always gives the same bytes.
@@ -25,6 +25,89 @@ enum Outcome {
 }
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
+    if matches!(
+        args.format,
+        OutputFormat::Csv | OutputFormat::Gdelt | OutputFormat::Parquet
+    ) {
+        return crate::store_cmd::code_to_export(args);
+    }
+    let (pipeline, options) = prepare(&args.input)?;
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        ),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, sink);
+    let progress = progress_bar();
+    let mut by_kind: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let (mut coded, mut failed) = (0usize, 0usize);
+    let mut inputs = Inputs::new(&args.input.paths, options);
+    loop {
+        let batch: Vec<(InputKind, Result<kestrel_core::Document, InputError>)> =
+            inputs.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        for (kind, _) in &batch {
+            *by_kind.entry(kind.name()).or_default() += 1;
+        }
+        let outcomes: Vec<Outcome> = batch
+            .into_par_iter()
+            .map(|(_, item)| process(item, &pipeline, args.format, args.pretty))
+            .collect();
+        for outcome in outcomes {
+            let s = match outcome {
+                Outcome::Coded(s) => {
+                    coded += 1;
+                    s
+                }
+                Outcome::Failed(s) => {
+                    failed += 1;
+                    s
+                }
+            };
+            // PLOVER output has one line per event, and none for a document without events.
+            let s = s.strip_suffix('\n').unwrap_or(&s);
+            if !(s.is_empty() && matches!(args.format, OutputFormat::Plover)) {
+                out.write_all(s.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            progress.inc(1);
+        }
+    }
+    out.flush()?;
+    progress.finish_and_clear();
+    Ok(summary(&by_kind, coded, failed))
+}
+
+/// Prints the run's summary line and gives the exit code: 1 when a document failed or none
+/// was found.
+pub fn summary(by_kind: &BTreeMap<&'static str, usize>, coded: usize, failed: usize) -> ExitCode {
+    let read = coded + failed;
+    let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    eprintln!(
+        "kestrel: {read} document{} read ({}), {coded} coded, {failed} failed",
+        if read == 1 { "" } else { "s" },
+        if kinds.is_empty() {
+            "none".to_string()
+        } else {
+            kinds.join(", ")
+        },
+    );
+    if read == 0 {
+        eprintln!("kestrel: no documents found in the given paths");
+    }
+    if failed > 0 || read == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The pipeline and read options that the input arguments ask for.
+pub fn prepare(args: &InputArgs) -> anyhow::Result<(Pipeline, ReadOptions)> {
     let names: Vec<&str> = match &args.stages {
         None => vec![
             "clean", "segment", "tag", "parse", "ner", "actors", "quotes", "dates", "amounts",
@@ -85,72 +168,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         max_bytes: args.max_bytes,
         web: Some(kestrel_web::read),
     };
-    let sink: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        ),
-        None => Box::new(io::stdout().lock()),
-    };
-    let mut out = BufWriter::with_capacity(1 << 16, sink);
-    let progress = progress_bar();
-    let mut by_kind: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let (mut coded, mut failed) = (0usize, 0usize);
-    let mut inputs = Inputs::new(&args.paths, options);
-    loop {
-        let batch: Vec<(InputKind, Result<kestrel_core::Document, InputError>)> =
-            inputs.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
-        for (kind, _) in &batch {
-            *by_kind.entry(kind.name()).or_default() += 1;
-        }
-        let outcomes: Vec<Outcome> = batch
-            .into_par_iter()
-            .map(|(_, item)| process(item, &pipeline, args.format, args.pretty))
-            .collect();
-        for outcome in outcomes {
-            let s = match outcome {
-                Outcome::Coded(s) => {
-                    coded += 1;
-                    s
-                }
-                Outcome::Failed(s) => {
-                    failed += 1;
-                    s
-                }
-            };
-            // PLOVER output has one line per event, and none for a document without events.
-            let s = s.strip_suffix('\n').unwrap_or(&s);
-            if !(s.is_empty() && matches!(args.format, OutputFormat::Plover)) {
-                out.write_all(s.as_bytes())?;
-                out.write_all(b"\n")?;
-            }
-            progress.inc(1);
-        }
-    }
-    out.flush()?;
-    progress.finish_and_clear();
-    let read = coded + failed;
-    let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    eprintln!(
-        "kestrel: {read} document{} read ({}), {coded} coded, {failed} failed",
-        if read == 1 { "" } else { "s" },
-        if kinds.is_empty() {
-            "none".to_string()
-        } else {
-            kinds.join(", ")
-        },
-    );
-    if read == 0 {
-        eprintln!("kestrel: no documents found in the given paths");
-    }
-    Ok(if failed > 0 || read == 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok((pipeline, options))
 }
 
 /// Every stage: the core ones, then the model stages over the built-in models or those in
@@ -310,22 +328,21 @@ fn process(
     format: OutputFormat,
     pretty: bool,
 ) -> Outcome {
-    let mut doc = match item {
+    let doc = match item.and_then(|doc| run_pipeline(doc, pipeline)) {
         Ok(doc) => doc,
         Err(e) => return Outcome::Failed(render_error(&e, format)),
     };
     let id = doc.id.clone();
     let source = doc.source.clone().unwrap_or_default();
     // One document that trips a bug must not end the run: it becomes an error record.
-    let run = catch_unwind(AssertUnwindSafe(|| {
-        pipeline.run(&mut doc);
-        match format {
-            OutputFormat::Json if pretty => to_json_pretty(&doc),
-            OutputFormat::Json => to_json(&doc),
-            OutputFormat::Table => to_table(&doc),
-            OutputFormat::Conllu => to_conllu(&doc),
-            OutputFormat::Plover => kestrel_events::plover::to_plover_jsonl(&doc),
+    let run = catch_unwind(AssertUnwindSafe(|| match format {
+        OutputFormat::Json if pretty => to_json_pretty(&doc),
+        OutputFormat::Json | OutputFormat::Csv | OutputFormat::Gdelt | OutputFormat::Parquet => {
+            to_json(&doc)
         }
+        OutputFormat::Table => to_table(&doc),
+        OutputFormat::Conllu => to_conllu(&doc),
+        OutputFormat::Plover => kestrel_events::plover::to_plover_jsonl(&doc),
     }));
     match run {
         Ok(s) => Outcome::Coded(s),
@@ -348,9 +365,41 @@ fn process(
     }
 }
 
+/// Runs the pipeline over one document; a panic inside becomes an error that names the
+/// document, so that one document that trips a bug does not end the run.
+pub fn run_pipeline(
+    mut doc: kestrel_core::Document,
+    pipeline: &Pipeline,
+) -> Result<kestrel_core::Document, InputError> {
+    let id = doc.id.clone();
+    let source = doc.source.clone().unwrap_or_default();
+    match catch_unwind(AssertUnwindSafe(|| pipeline.run(&mut doc))) {
+        Ok(()) => Ok(doc),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".to_string());
+            Err(InputError {
+                id: Some(id),
+                source,
+                line: None,
+                message: format!(
+                    "internal error while coding: {what}; please report it with this document"
+                ),
+            })
+        }
+    }
+}
+
 fn render_error(e: &InputError, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json | OutputFormat::Plover => error_to_json(e),
+        OutputFormat::Json
+        | OutputFormat::Plover
+        | OutputFormat::Csv
+        | OutputFormat::Gdelt
+        | OutputFormat::Parquet => error_to_json(e),
         OutputFormat::Table => format!("{}\nerror     {e}\n", "-".repeat(72)),
         OutputFormat::Conllu => format!("# error = {e}\n"),
     }

@@ -132,7 +132,7 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         .context("cities15000.zip has no cities15000.txt")?
         .read_to_string(&mut cities_text)?;
 
-    // ISO2 -> (ISO3, name, capital, population, geonameid).
+    // ISO2 -> (ISO3, name, FIPS 10-4, population, geonameid).
     let mut countries: HashMap<String, (String, String, String, u64, String)> = HashMap::new();
     for line in country_info.lines().filter(|l| !l.starts_with('#')) {
         let f: Vec<&str> = line.split('\t').collect();
@@ -142,7 +142,7 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
                 (
                     f[1].to_string(),
                     f[4].to_string(),
-                    f[5].to_string(),
+                    f[3].to_string(),
                     f[7].parse().unwrap_or(0),
                     f[16].to_string(),
                 ),
@@ -283,14 +283,13 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
     let mut codes: Vec<&String> = countries.keys().collect();
     codes.sort();
     for c2 in codes {
-        let (c3, name, capital, population, id) = &countries[c2];
-        let _ = capital;
+        let (c3, name, fips, population, id) = &countries[c2];
         let in_country: Vec<&City> = cities.iter().filter(|c| c.country2 == *c2).collect();
         let Some((lat, lon)) = centre(&in_country) else {
             continue;
         };
         lines.push(format!(
-            "{id}\tcountry\t{name}\t{c3}\t\t{lat:.4}\t{lon:.4}\t{population}\t"
+            "{id}\tcountry\t{name}\t{c3}\t\t{lat:.4}\t{lon:.4}\t{population}\t\t{fips}"
         ));
     }
     for c in &cities {
@@ -315,7 +314,8 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
     }
     let mut text = String::from(
         "# Kestrel gazetteer, built by `kestrel build-gazetteer` from GeoNames (CC BY 4.0):\n\
-         # geonameid, level, name, country (ISO3), admin1, lat, lon, population, alternate names.\n\
+         # geonameid, level, name, country (ISO3), admin1, lat, lon, population, alternate names,\n\
+         # and on country lines the FIPS 10-4 code.\n\
          # Countries and regions stand at the mean position of their cities.\n",
     );
     for l in &lines {

@@ -8,6 +8,7 @@ mod gazetteer;
 mod geo_eval;
 mod petrarch_eval;
 mod quotes_eval;
+mod store_cmd;
 mod timex_eval;
 mod train;
 
@@ -29,6 +30,11 @@ enum Command {
     /// Code articles: read files, directories or - (standard input), write one JSON
     /// document per article.
     Code(CodeArgs),
+    /// Code articles and keep them in a store (SQLite): documents, entities, places,
+    /// quotes and events, with reports of one event merged. Re-running skips what is stored.
+    Ingest(IngestArgs),
+    /// Query a store's events and export them: JSON Lines, CSV, PLOVER, GDELT 2.0, Parquet.
+    Query(QueryArgs),
     /// Measure a component against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -168,18 +174,110 @@ enum TrainWhat {
 
 #[derive(Args)]
 struct CodeArgs {
-    /// Files, directories (read recursively) or - for standard input.
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
-    /// Write to this file instead of standard output.
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write to this file (for parquet: a file, or a directory to partition by date) instead
+    /// of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Output format (`--output-format` works too).
+    /// Output format (`--output-format` works too). csv, gdelt and parquet write the
+    /// deduplicated events of the whole run, as `kestrel query` does from a store.
     #[arg(short, long, alias = "output-format", value_enum, default_value_t = OutputFormat::Json)]
     format: OutputFormat,
     /// Indent the JSON (one document then spans several lines).
     #[arg(long)]
     pretty: bool,
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// The store; created when missing.
+    #[arg(long, value_name = "FILE", default_value = "kestrel.db")]
+    db: PathBuf,
+    /// Deduplication: the largest gap in days between two reports of one event (default 1;
+    /// kept in the store, and changing it regroups the stored events).
+    #[arg(long, value_name = "DAYS")]
+    window_days: Option<i64>,
+    /// Deduplication: merge reports even when they place the event in different countries.
+    #[arg(long, conflicts_with = "match_place")]
+    ignore_place: bool,
+    /// Deduplication: keep reports placed in different countries apart (the default).
+    #[arg(long)]
+    match_place: bool,
+}
+
+#[derive(Args)]
+struct QueryArgs {
+    /// The store.
+    #[arg(long, value_name = "FILE", default_value = "kestrel.db")]
+    db: PathBuf,
+    /// First date, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Last date, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// An actor's code (USA, IGOUNO).
+    #[arg(long, value_name = "CODE")]
+    actor: Option<String>,
+    /// A recipient's code.
+    #[arg(long, value_name = "CODE")]
+    recipient: Option<String>,
+    /// A sector of an actor or recipient (GOV, MIL, REB, ...).
+    #[arg(long)]
+    sector: Option<String>,
+    /// A PLOVER event type (PROTEST, ASSAULT, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    event_type: Option<String>,
+    /// A CAMEO code prefix (14 for protests, 1411, ...).
+    #[arg(long, value_name = "CODE")]
+    cameo: Option<String>,
+    /// The country where it happened (ISO alpha-3).
+    #[arg(long, value_name = "ISO3")]
+    country: Option<String>,
+    /// The place where it happened (GeoNames name).
+    #[arg(long)]
+    place: Option<String>,
+    /// Full text of the reporting articles (SQLite FTS5: words, "phrases", AND, OR, NOT, pre*).
+    #[arg(long)]
+    text: Option<String>,
+    /// At most this many events.
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    format: ExportFormat,
+    /// Write each report of the matching events instead (GDELT's mentions table).
+    #[arg(long)]
+    mentions: bool,
+    /// Write to this file (for parquet: a file, or a directory to partition by date).
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// One JSON object per event.
+    Jsonl,
+    /// CSV with a header.
+    Csv,
+    /// PLOVER JSON Lines (the first report's record, with the event's counts).
+    Plover,
+    /// GDELT 2.0: 61 tab-separated columns without a header (with --mentions, the 16-column
+    /// mentions table).
+    Gdelt,
+    /// Parquet (a file, or a directory partitioned by date).
+    Parquet,
+}
+
+/// What to read and how to code it: shared by `kestrel code` and `kestrel ingest`.
+#[derive(Args)]
+struct InputArgs {
+    /// Files, directories (read recursively) or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
     /// How to read inputs; auto decides by extension, then by content.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
     input_format: InputFormatArg,
@@ -211,7 +309,7 @@ struct CodeArgs {
     events: Vec<PathBuf>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     /// JSON Lines, one document per line (schema kestrel/1).
     Json,
@@ -221,6 +319,12 @@ enum OutputFormat {
     Conllu,
     /// PLOVER JSON Lines, one event per line.
     Plover,
+    /// Deduplicated events as CSV with a header.
+    Csv,
+    /// Deduplicated events as GDELT 2.0 event records (61 tab-separated columns, no header).
+    Gdelt,
+    /// Deduplicated events as Parquet.
+    Parquet,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -398,6 +502,8 @@ fn main() -> ExitCode {
             eval::ner(&file, json, model.as_deref())
         }
         Command::Train(args) => train::run(args),
+        Command::Ingest(args) => store_cmd::ingest(args),
+        Command::Query(args) => store_cmd::query(args),
         Command::BuildActors { geo, petrarch, out } => train::build_actors(&geo, &petrarch, &out),
         Command::BuildGazetteer { geo, out } => gazetteer::build(&geo, &out),
         Command::CheckActors { files, limit } => code::check_actors(&files, limit),

@@ -1344,7 +1344,7 @@ fn main_place(doc: &Document) -> Option<usize> {
             let n = doc
                 .places
                 .iter()
-                .filter(|q| q.geonameid == p.geonameid)
+                .filter(|q| q.geonameid == p.geonameid && q.name == p.name)
                 .count();
             if best.is_none_or(|(_, m)| n > m) {
                 best = Some((i, n));

@@ -3,7 +3,8 @@
 //! The gazetteer (`dictionaries/gazetteer.tsv.gz`, built by `kestrel build-gazetteer` from
 //! GeoNames' countryInfo, admin1 and admin2 codes and cities15000; CC BY 4.0) lists countries,
 //! first- and second-level regions and cities of 15,000 people or more, one a line:
-//! `geonameid level name country admin1 lat lon population alternate|names`. GeoNames gives
+//! `geonameid level name country admin1 lat lon population alternate|names [fips]` (the FIPS
+//! 10-4 code on country lines only). GeoNames gives
 //! no coordinates for countries and regions in these files: they stand at the mean position of
 //! their cities of 15,000 or more, a second-level region without such a city at its region's
 //! point (an approximation, documented).
@@ -47,6 +48,8 @@ pub struct Entry {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     by_name: HashMap<String, Vec<u32>>,
+    countries: HashMap<String, u32>,
+    fips: HashMap<String, String>,
 }
 
 fn key(name: &str) -> String {
@@ -75,6 +78,12 @@ impl Gazetteer {
                 continue;
             };
             let i = g.entries.len() as u32;
+            if f[1] == "country" {
+                g.countries.insert(f[3].to_string(), i);
+                if let Some(code) = f.get(9).filter(|c| !c.is_empty()) {
+                    g.fips.insert(f[3].to_string(), code.to_string());
+                }
+            }
             g.entries.push(Entry {
                 geonameid,
                 level: f[1].to_string(),
@@ -113,9 +122,12 @@ impl Gazetteer {
 
     /// The country entry of an ISO 3166 alpha-3 code.
     pub fn country(&self, iso3: &str) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|e| e.level == "country" && e.country == iso3)
+        self.countries.get(iso3).map(|&i| &self.entries[i as usize])
+    }
+
+    /// The FIPS 10-4 code of a country (GDELT's geographic country codes), from GeoNames.
+    pub fn fips(&self, iso3: &str) -> Option<&str> {
+        self.fips.get(iso3).map(String::as_str)
     }
 
     /// The part of a country or first-level region that a compass word names ("eastern

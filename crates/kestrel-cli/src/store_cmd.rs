@@ -1,0 +1,267 @@
+//! `kestrel ingest`, `kestrel query`, and `kestrel code --format csv|gdelt|parquet`.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use kestrel_core::{Document, InputError, InputKind, Inputs, Pipeline, ReadOptions};
+use kestrel_store::{Query, Store, Stored};
+use rayon::prelude::*;
+
+use crate::code::{prepare, run_pipeline};
+use crate::{CodeArgs, ExportFormat, IngestArgs, OutputFormat, QueryArgs};
+
+/// Documents coded and stored per transaction: a crash loses at most the batch in flight.
+const BATCH: usize = 256;
+
+/// What an ingest run did.
+#[derive(Default)]
+struct IngestSummary {
+    by_kind: BTreeMap<&'static str, usize>,
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    duplicates: usize,
+    failed: usize,
+    mentions: usize,
+}
+
+fn ingest_into(
+    store: &mut Store,
+    paths: &[std::path::PathBuf],
+    options: ReadOptions,
+    pipeline: &Pipeline,
+) -> anyhow::Result<IngestSummary> {
+    let mut s = IngestSummary::default();
+    let mut inputs = Inputs::new(paths, options);
+    loop {
+        let batch: Vec<(InputKind, Result<Document, InputError>)> =
+            inputs.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let mut to_code: Vec<(Document, String)> = Vec::new();
+        let mut failures: Vec<InputError> = Vec::new();
+        for (kind, item) in batch {
+            *s.by_kind.entry(kind.name()).or_default() += 1;
+            match item {
+                Ok(doc) => {
+                    let hash = kestrel_store::content_hash(&doc.text);
+                    match store.status(&doc.id, &hash)? {
+                        Stored::Unchanged => s.unchanged += 1,
+                        Stored::Duplicate(_) => s.duplicates += 1,
+                        Stored::New | Stored::Changed => to_code.push((doc, hash)),
+                    }
+                }
+                Err(e) => failures.push(e),
+            }
+        }
+        let coded: Vec<Result<(Document, String), InputError>> = to_code
+            .into_par_iter()
+            .map(|(doc, hash)| run_pipeline(doc, pipeline).map(|d| (d, hash)))
+            .collect();
+        let mut docs = Vec::with_capacity(coded.len());
+        for c in coded {
+            match c {
+                Ok(d) => docs.push(d),
+                Err(e) => failures.push(e),
+            }
+        }
+        for f in &failures {
+            eprintln!("kestrel: {f}");
+        }
+        let report = store
+            .insert(&docs, &failures)
+            .with_context(|| format!("cannot write to {}", store.path().display()))?;
+        s.added += report.added;
+        s.replaced += report.replaced;
+        s.failed += report.failed;
+        s.mentions += report.mentions;
+    }
+    Ok(s)
+}
+
+/// `kestrel ingest`.
+pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let (pipeline, options) = prepare(&args.input)?;
+    let mut store = Store::open(&args.db)?;
+    let mut rules = store.rules().clone();
+    if let Some(w) = args.window_days {
+        rules.window_days = w;
+    }
+    if args.ignore_place {
+        rules.match_place = false;
+    }
+    if args.match_place {
+        rules.match_place = true;
+    }
+    store.set_rules(rules)?;
+    let s = ingest_into(&mut store, &args.input.paths, options, &pipeline)?;
+    let [docs, mentions, events, failures] = store.counts()?;
+    let read = s.added + s.replaced + s.unchanged + s.duplicates + s.failed;
+    let kinds: Vec<String> = s.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    eprintln!(
+        "kestrel: {read} document{} read ({}): {} added, {} replaced, {} unchanged, {} duplicate content, {} failed; {} event mentions stored",
+        if read == 1 { "" } else { "s" },
+        if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") },
+        s.added,
+        s.replaced,
+        s.unchanged,
+        s.duplicates,
+        s.failed,
+        s.mentions
+    );
+    eprintln!(
+        "kestrel: {} now holds {docs} documents, {mentions} event mentions in {events} events, {failures} failures",
+        args.db.display()
+    );
+    if read == 0 {
+        eprintln!("kestrel: no documents found in the given paths");
+    }
+    Ok(if s.failed > 0 || read == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `kestrel query`.
+pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(&args.db)?;
+    let q = Query {
+        from: args.from,
+        to: args.to,
+        actor: args.actor,
+        recipient: args.recipient,
+        sector: args.sector,
+        event_type: args.event_type,
+        cameo: args.cameo,
+        country: args.country,
+        place: args.place,
+        text: args.text,
+        limit: args.limit,
+    };
+    let n = export(
+        &store,
+        &q,
+        args.format,
+        args.output.as_deref(),
+        args.mentions,
+    )?;
+    eprintln!(
+        "kestrel: {n} {} written",
+        if args.mentions { "mentions" } else { "events" }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kestrel code --format csv|gdelt|parquet`: the run's documents go through a store in
+/// memory, and its deduplicated events are written.
+pub fn code_to_export(args: CodeArgs) -> anyhow::Result<ExitCode> {
+    let (pipeline, options) = prepare(&args.input)?;
+    let mut store = Store::open(Path::new(":memory:"))?;
+    let s = ingest_into(&mut store, &args.input.paths, options, &pipeline)?;
+    let format = match args.format {
+        OutputFormat::Csv => ExportFormat::Csv,
+        OutputFormat::Gdelt => ExportFormat::Gdelt,
+        _ => ExportFormat::Parquet,
+    };
+    export(
+        &store,
+        &Query::default(),
+        format,
+        args.output.as_deref(),
+        false,
+    )?;
+    let coded = s.added + s.replaced + s.unchanged + s.duplicates;
+    Ok(crate::code::summary(&s.by_kind, coded, s.failed))
+}
+
+/// Writes the events (or their mentions) that match; returns how many.
+fn export(
+    store: &Store,
+    q: &Query,
+    format: ExportFormat,
+    output: Option<&Path>,
+    mentions: bool,
+) -> anyhow::Result<usize> {
+    if matches!(format, ExportFormat::Parquet) {
+        let Some(path) = output else {
+            anyhow::bail!(
+                "parquet needs --output FILE.parquet, or --output DIR to partition by date"
+            );
+        };
+        if mentions {
+            anyhow::bail!("--mentions is written as jsonl, csv or gdelt; parquet holds events");
+        }
+        let rows = store.events(q)?;
+        kestrel_store::parquet::write(&rows, path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(rows.len());
+    }
+    let sink: Box<dyn Write> = match output {
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        ),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, sink);
+    if mentions {
+        let rows = store.mentions(q)?;
+        match format {
+            ExportFormat::Gdelt => {
+                for m in &rows {
+                    writeln!(out, "{}", kestrel_store::to_gdelt_mention_row(m))?;
+                }
+            }
+            ExportFormat::Csv => {
+                let mut w = csv::Writer::from_writer(&mut out);
+                w.write_record(kestrel_store::mention_csv_header())?;
+                for m in &rows {
+                    w.write_record(kestrel_store::mention_csv_row(m))?;
+                }
+                w.flush()?;
+            }
+            _ => {
+                for m in &rows {
+                    writeln!(out, "{}", kestrel_store::mention_json_line(m))?;
+                }
+            }
+        }
+        out.flush()?;
+        return Ok(rows.len());
+    }
+    let rows = store.events(q)?;
+    match format {
+        ExportFormat::Jsonl => {
+            for e in &rows {
+                writeln!(out, "{}", kestrel_store::to_json_line(e))?;
+            }
+        }
+        ExportFormat::Plover => {
+            for e in &rows {
+                writeln!(out, "{}", kestrel_store::to_plover_line(e))?;
+            }
+        }
+        ExportFormat::Gdelt => {
+            let gazetteer = kestrel_places::Gazetteer::builtin();
+            for e in &rows {
+                writeln!(out, "{}", kestrel_store::to_gdelt_row(e, &gazetteer))?;
+            }
+        }
+        ExportFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record(kestrel_store::csv_header())?;
+            for e in &rows {
+                w.write_record(kestrel_store::to_csv_row(e))?;
+            }
+            w.flush()?;
+        }
+        ExportFormat::Parquet => unreachable!("written above"),
+    }
+    out.flush()?;
+    Ok(rows.len())
+}
