@@ -1044,3 +1044,151 @@ fn cli_reads_a_folder_of_web_formats() {
     assert!(stderr.contains("feed 1") && stderr.contains("html 1") && stderr.contains("warc 1"));
     assert!(stderr.contains("jsonl 2"), "{stderr}");
 }
+
+#[test]
+fn cli_ingest_then_query_and_export() {
+    let dir = temp_dir("ingest");
+    let db = dir.join("events.db");
+    let db = db.to_str().unwrap();
+    let reference = repo_root().join("../shared/examples/g20-bali-2022-07-09.txt");
+    let own = dir.join("own.jsonl");
+    std::fs::write(
+        &own,
+        concat!(
+            r#"{"id": "w1", "published": "2026-03-10", "site_name": "Lantern", "text": "Kenya condemned Uganda on Monday."}"#,
+            "\n",
+            r#"{"id": "w2", "published": "2026-03-10", "site_name": "Courier", "text": "Kenya condemned Uganda on Monday over the border closure."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let ingest = |extra: &[&str]| {
+        let mut args = vec!["ingest", "--db", db, "--published", "2022-07-09"];
+        args.extend_from_slice(extra);
+        kestrel(&args, None)
+    };
+    let out = ingest(&[reference.to_str().unwrap(), own.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("3 added"), "{err}");
+    // Again: nothing new, nothing recoded.
+    let out = ingest(&[reference.to_str().unwrap(), own.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        err.contains("0 added") && err.contains("3 unchanged"),
+        "{err}"
+    );
+
+    let query = |extra: &[&str]| {
+        let mut args = vec!["query", "--db", db];
+        args.extend_from_slice(extra);
+        let out = kestrel(&args, None);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // The two reports of Kenya's condemnation are one event, seen by two outlets.
+    let kenya = query(&["--actor", "KEN"]);
+    let rows: Vec<Value> = kenya
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1, "{kenya}");
+    assert_eq!(rows[0]["num_articles"], 2);
+    assert_eq!(rows[0]["num_sources"], 2);
+    assert_eq!(rows[0]["date"], "2026-03-09");
+    // By type and date, on the reference article.
+    let protests = query(&[
+        "--type",
+        "PROTEST",
+        "--from",
+        "2022-07-08",
+        "--to",
+        "2022-07-08",
+    ]);
+    assert!(protests.lines().count() >= 1, "{protests}");
+    assert!(query(&["--type", "PROTEST", "--from", "2023-01-01"]).is_empty());
+    assert!(!query(&["--text", "Lavrov", "-f", "plover"]).is_empty());
+    // GDELT: 61 tab-separated fields, codes as written.
+    let gdelt = query(&["-f", "gdelt"]);
+    for line in gdelt.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 61, "{line}");
+        assert_eq!(f[28], &f[26][..2]);
+    }
+    let mentions = query(&["-f", "gdelt", "--mentions", "--actor", "KEN"]);
+    assert_eq!(mentions.lines().count(), 2);
+    let csv = query(&["-f", "csv", "--actor", "KEN"]);
+    assert!(csv.starts_with("event,date,type"), "{csv}");
+    assert_eq!(csv.lines().count(), 2);
+    let parquet = dir.join("out");
+    query(&["-f", "parquet", "-o", parquet.to_str().unwrap()]);
+    assert!(parquet
+        .join("event_date=2026-03-09/events.parquet")
+        .exists());
+
+    // `kestrel code` writes the same exports directly.
+    let out = kestrel(&["code", own.to_str().unwrap(), "-f", "gdelt"], None);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+
+    // A file that is not a store is refused, named, and left as it was.
+    let foreign = dir.join("notes.txt");
+    std::fs::write(&foreign, "not a database").unwrap();
+    let out = kestrel(&["query", "--db", foreign.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a SQLite database"));
+    assert_eq!(std::fs::read_to_string(&foreign).unwrap(), "not a database");
+}
+
+#[test]
+fn cli_ingest_killed_midway_loses_nothing_committed() {
+    let dir = temp_dir("ingest-kill");
+    let input = dir.join("many.jsonl");
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "{{\"id\": \"n{i}\", \"text\": \"Report number {i} about the harbour.\"}}\n"
+        ));
+    }
+    std::fs::write(&input, text).unwrap();
+    let db = dir.join("k.db");
+    let args = [
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--stages",
+        "clean,segment",
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kestrel"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stored = || {
+        kestrel_store::Store::open_read_only(&db)
+            .and_then(|s| s.counts())
+            .map(|c| c[0])
+            .unwrap_or(0)
+    };
+    let started = std::time::Instant::now();
+    while stored() == 0 && started.elapsed().as_secs() < 120 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let kept = stored();
+    assert!(kept > 0 && kept < 20_000, "killed after {kept} documents");
+    // Whole batches only: a transaction is all or nothing.
+    assert_eq!(kept % 256, 0, "{kept}");
+    let out = kestrel(&args, None);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains(&format!("{kept} unchanged")), "{err}");
+    assert_eq!(stored(), 20_000);
+}
