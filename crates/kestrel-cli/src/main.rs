@@ -2,6 +2,7 @@
 
 mod amounts_eval;
 mod code;
+mod dedup_eval;
 mod eval;
 mod extract_eval;
 mod gazetteer;
@@ -474,6 +475,24 @@ enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// Event deduplication against articles with true event groups (data/eval/dedup.jsonl):
+    /// pairwise precision and recall of merged reports.
+    Dedup {
+        /// A .jsonl file of articles with "events": [{"sentence", "group"}].
+        file: PathBuf,
+        /// Largest gap in days between two reports of one event.
+        #[arg(long, default_value_t = 1)]
+        window_days: i64,
+        /// Merge reports placed in different countries.
+        #[arg(long)]
+        ignore_place: bool,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// List uncoded mentions, false merges and missed merges.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Boilerplate detection against a labelled paragraph set (JSON Lines).
     Boilerplate {
         /// A .jsonl file of {"id", "paragraphs": [{"text", "label"}]}.
@@ -502,6 +521,21 @@ fn main() -> ExitCode {
             eval::ner(&file, json, model.as_deref())
         }
         Command::Train(args) => train::run(args),
+        Command::Eval(EvalCommand::Dedup {
+            file,
+            window_days,
+            ignore_place,
+            json,
+            errors,
+        }) => dedup_eval::run(
+            &file,
+            kestrel_store::DedupRules {
+                window_days,
+                match_place: !ignore_place,
+            },
+            json,
+            errors,
+        ),
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Query(args) => store_cmd::query(args),
         Command::BuildActors { geo, petrarch, out } => train::build_actors(&geo, &petrarch, &out),

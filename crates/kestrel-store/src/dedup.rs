@@ -4,10 +4,13 @@
 //! A mention joins an existing event when all of these hold:
 //! - the same PLOVER type and the same modality (a threat and its execution stay apart);
 //! - the same actors and the same recipients, compared by country or organisation code (a
-//!   participant without a code by its sector, else its words), as sets;
+//!   participant without a code by its sector, else its words), as sets; for joint acts
+//!   (PLOVER CONSULT and COOPERATE, CAMEO 057 signing an agreement) the actors and recipients
+//!   together, since "A met B", "B met A" and "A and B met" report one meeting;
 //! - dates at most `window_days` apart (mentions without a date start an event of their own);
-//! - with `match_place`, no two different countries for where it happened (a missing place
-//!   matches any).
+//! - with `match_place`, no two different countries for where it happened, as the reports'
+//!   own clauses or datelines place it (a missing place matches any; the article's main place,
+//!   a guess, is not compared).
 //!
 //! Among several candidates the nearest in date wins, then the oldest. The rules are kept in
 //! the store's `settings` table; changing them regroups every mention.
@@ -46,6 +49,27 @@ pub(crate) struct MentionKey {
     pub recipient_key: String,
     pub country: Option<String>,
     pub site: String,
+}
+
+/// The participant keys deduplication compares: joint acts compare everyone involved.
+pub(crate) fn event_keys(
+    event_type: &str,
+    cameo: &str,
+    actor_key: &str,
+    recipient_key: &str,
+) -> (String, String) {
+    let joint = matches!(event_type, "CONSULT" | "COOPERATE") || cameo.starts_with("057");
+    if !joint {
+        return (actor_key.to_string(), recipient_key.to_string());
+    }
+    let mut all: Vec<&str> = actor_key
+        .split(';')
+        .chain(recipient_key.split(';'))
+        .filter(|k| !k.is_empty())
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    (all.join(";"), String::new())
 }
 
 pub(crate) fn load_rules(conn: &Connection) -> Result<DedupRules, StoreError> {
@@ -204,22 +228,30 @@ pub(crate) fn regroup(conn: &mut Connection, rules: &DedupRules) -> Result<(), S
     tx.execute("DELETE FROM events", [])?;
     let keys: Vec<MentionKey> = {
         let mut st = tx.prepare(
-            "SELECT mention, doc, day, date, type, modality, actor_key, recipient_key,
-                    place_country, site
+            "SELECT mention, doc, day, date, type, modality, actor_key, recipient_key, cameo,
+                    CASE WHEN place_source IN ('text', 'dateline') THEN place_country END, site
              FROM mentions ORDER BY mention",
         )?;
         let rows = st.query_map([], |r| {
+            let event_type: String = r.get(4)?;
+            let cameo: String = r.get(8)?;
+            let (actor_key, recipient_key) = event_keys(
+                &event_type,
+                &cameo,
+                &r.get::<_, String>(6)?,
+                &r.get::<_, String>(7)?,
+            );
             Ok(MentionKey {
                 mention: r.get(0)?,
                 doc: r.get(1)?,
                 day: r.get(2)?,
                 date: r.get(3)?,
-                event_type: r.get(4)?,
+                event_type,
                 modality: r.get(5)?,
-                actor_key: r.get(6)?,
-                recipient_key: r.get(7)?,
-                country: r.get(8)?,
-                site: r.get(9)?,
+                actor_key,
+                recipient_key,
+                country: r.get(9)?,
+                site: r.get(10)?,
             })
         })?;
         rows.collect::<Result<_, _>>()?
@@ -230,4 +262,25 @@ pub(crate) fn regroup(conn: &mut Connection, rules: &DedupRules) -> Result<(), S
     }
     tx.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joint_acts_compare_everyone_involved() {
+        let met = event_keys("CONSULT", "040", "VAL", "KSL");
+        assert_eq!(met, event_keys("CONSULT", "040", "KSL;VAL", ""));
+        assert_eq!(met, ("KSL;VAL".to_string(), String::new()));
+        assert_eq!(
+            event_keys("SUPPORT", "057", "KSL", "VAL"),
+            event_keys("SUPPORT", "057", "VAL", "KSL")
+        );
+        // Directed acts keep their direction.
+        assert_ne!(
+            event_keys("ACCUSE", "112", "VAL", "KSL"),
+            event_keys("ACCUSE", "112", "KSL", "VAL")
+        );
+    }
 }

@@ -370,6 +370,8 @@ fn insert_document(
                 ])?;
             }
         }
+        let (actor_key, recipient_key) =
+            dedup::event_keys(&e.plover_type, &e.cameo, &actor_key, &recipient_key);
         let key = dedup::MentionKey {
             mention,
             doc: doc_row,
@@ -379,7 +381,11 @@ fn insert_document(
             modality: e.modality.name().to_string(),
             actor_key,
             recipient_key,
-            country: place.map(|p| p.country.clone()),
+            // Only a place the report ties to the event counts against merging: the
+            // article's main place is a guess.
+            country: place
+                .filter(|_| matches!(e.place_source, "text" | "dateline"))
+                .map(|p| p.country.clone()),
             site: site.clone(),
         };
         dedup::assign(tx, &key, rules, at)?;

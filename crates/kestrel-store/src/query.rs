@@ -195,6 +195,22 @@ impl Store {
         Ok(out)
     }
 
+    /// The event mentions stored for one document, in text order: (event id, sentence
+    /// index, sentence text, PLOVER type).
+    pub fn document_mentions(
+        &self,
+        doc_id: &str,
+    ) -> Result<Vec<(i64, i64, String, String)>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT m.event, m.sentence, m.sentence_text, m.type FROM mentions m
+             JOIN documents d ON d.doc = m.doc WHERE d.id = ?1 ORDER BY m.seq",
+        )?;
+        let rows = st.query_map([doc_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Every mention of the events that match, by event then mention.
     pub fn mentions(&self, q: &Query) -> Result<Vec<MentionRow>, StoreError> {
         let (filter, values) = where_clause(q)?;
