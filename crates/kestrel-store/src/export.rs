@@ -167,7 +167,8 @@ fn gdelt_actor(p: Option<&ParticipantRow>) -> [String; 10] {
     let Some(p) = p else {
         return Default::default();
     };
-    let code = p.code.clone().unwrap_or_default();
+    // PETRARCH's "---" (country unknown) is no code.
+    let code = p.code.clone().filter(|c| c != "---").unwrap_or_default();
     let sector = p.sector.clone().unwrap_or_default();
     let group = ["IGO", "NGO", "MNC", "IMG"]
         .iter()

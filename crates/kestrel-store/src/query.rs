@@ -1,7 +1,7 @@
 //! Queries: deduplicated events by date, participants, type, CAMEO root, place and text.
 
 use rusqlite::types::Value;
-use rusqlite::Row;
+use rusqlite::{OptionalExtension, Row};
 
 use crate::insert::day_number;
 use crate::{Store, StoreError};
@@ -193,6 +193,22 @@ impl Store {
             out.push(row);
         }
         Ok(out)
+    }
+
+    /// A stored document in Kestrel's JSON (schema kestrel/1), by id.
+    pub fn document_json(&self, doc_id: &str) -> Result<Option<String>, StoreError> {
+        use std::io::Read;
+        let blob: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT json FROM documents WHERE id = ?1", [doc_id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(blob.map(|b| {
+            let mut s = String::new();
+            let _ = flate2::read::ZlibDecoder::new(&b[..]).read_to_string(&mut s);
+            s
+        }))
     }
 
     /// The event mentions stored for one document, in text order: (event id, sentence

@@ -15,7 +15,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );
-    -- One row per coded document; `json` is the document in Kestrel's JSON (schema kestrel/1).
+    -- One row per coded document; `json` is the document in Kestrel's JSON (schema kestrel/1),
+    -- deflate-compressed (zlib).
     CREATE TABLE documents (
         doc        INTEGER PRIMARY KEY,
         id         TEXT NOT NULL UNIQUE,
@@ -27,10 +28,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         site       TEXT,
         length     INTEGER NOT NULL,
         ingested   TEXT NOT NULL,
-        json       TEXT NOT NULL
+        json       BLOB NOT NULL
     );
     CREATE INDEX documents_hash ON documents(hash);
-    CREATE VIRTUAL TABLE documents_text USING fts5(title, text);
+    -- Full-text index of titles and texts; contentless: the words are indexed, not kept twice.
+    CREATE VIRTUAL TABLE documents_text USING fts5(title, text, content='', contentless_delete=1);
     -- Documents that could not be read or coded, with the reason.
     CREATE TABLE failures (
         id       TEXT,
@@ -129,7 +131,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX mentions_doc ON mentions(doc);
     CREATE INDEX mentions_event ON mentions(event, doc);
-    CREATE INDEX mentions_key ON mentions(type, actor_key, recipient_key, day);
+    CREATE INDEX mentions_country ON mentions(place_country);
+    CREATE INDEX mentions_place ON mentions(place_name COLLATE NOCASE);
     -- Actors and recipients of each mention.
     CREATE TABLE participants (
         mention  INTEGER NOT NULL REFERENCES mentions(mention) ON DELETE CASCADE,
