@@ -28,59 +28,97 @@ struct IngestSummary {
     mentions: usize,
 }
 
+/// Reads, codes and stores. Coding of one batch overlaps with storing the previous one: a
+/// writer thread owns the store, and the coding side asks a second, read-only connection what is
+/// stored already (`status`; none for a store in memory, where everything is new).
 fn ingest_into(
-    store: &mut Store,
+    store: Store,
+    status: Option<Store>,
     paths: &[std::path::PathBuf],
     options: ReadOptions,
     pipeline: &Pipeline,
-) -> anyhow::Result<IngestSummary> {
+) -> anyhow::Result<(Store, IngestSummary)> {
     let mut s = IngestSummary::default();
-    let mut inputs = Inputs::new(paths, options);
-    loop {
-        let batch: Vec<(InputKind, Result<Document, InputError>)> =
-            inputs.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let mut to_code: Vec<(Document, String)> = Vec::new();
-        let mut failures: Vec<InputError> = Vec::new();
-        for (kind, item) in batch {
-            *s.by_kind.entry(kind.name()).or_default() += 1;
-            match item {
-                Ok(doc) => {
-                    let hash = kestrel_store::content_hash(&doc.text);
-                    match store.status(&doc.id, &hash)? {
-                        Stored::Unchanged => s.unchanged += 1,
-                        Stored::Duplicate(_) => s.duplicates += 1,
-                        Stored::New | Stored::Changed => to_code.push((doc, hash)),
+    let (to_writer, from_coder) =
+        std::sync::mpsc::sync_channel::<(Vec<(Document, String)>, Vec<InputError>)>(1);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(
+            move || -> anyhow::Result<(Store, kestrel_store::IngestReport)> {
+                let mut store = store;
+                let mut total = kestrel_store::IngestReport::default();
+                for (docs, failures) in from_coder {
+                    let r = store
+                        .insert(&docs, &failures)
+                        .with_context(|| format!("cannot write to {}", store.path().display()))?;
+                    total.added += r.added;
+                    total.replaced += r.replaced;
+                    total.failed += r.failed;
+                    total.mentions += r.mentions;
+                    total.duplicates += r.duplicates;
+                }
+                Ok((store, total))
+            },
+        );
+        let mut inputs = Inputs::new(paths, options);
+        let coding = (|| -> anyhow::Result<()> {
+            loop {
+                let batch: Vec<(InputKind, Result<Document, InputError>)> =
+                    inputs.by_ref().take(BATCH).collect();
+                if batch.is_empty() {
+                    return Ok(());
+                }
+                let mut to_code: Vec<(Document, String)> = Vec::new();
+                let mut failures: Vec<InputError> = Vec::new();
+                for (kind, item) in batch {
+                    *s.by_kind.entry(kind.name()).or_default() += 1;
+                    match item {
+                        Ok(doc) => {
+                            let hash = kestrel_store::content_hash(&doc.text);
+                            let stored = match &status {
+                                Some(st) => st.status(&doc.id, &hash)?,
+                                None => Stored::New,
+                            };
+                            match stored {
+                                Stored::Unchanged => s.unchanged += 1,
+                                Stored::Duplicate(_) => s.duplicates += 1,
+                                Stored::New | Stored::Changed => to_code.push((doc, hash)),
+                            }
+                        }
+                        Err(e) => failures.push(e),
                     }
                 }
-                Err(e) => failures.push(e),
+                let coded: Vec<Result<(Document, String), InputError>> = to_code
+                    .into_par_iter()
+                    .map(|(doc, hash)| run_pipeline(doc, pipeline).map(|d| (d, hash)))
+                    .collect();
+                let mut docs = Vec::with_capacity(coded.len());
+                for c in coded {
+                    match c {
+                        Ok(d) => docs.push(d),
+                        Err(e) => failures.push(e),
+                    }
+                }
+                for f in &failures {
+                    eprintln!("kestrel: {f}");
+                }
+                if to_writer.send((docs, failures)).is_err() {
+                    // The writer stopped on an error; it is reported below.
+                    return Ok(());
+                }
             }
-        }
-        let coded: Vec<Result<(Document, String), InputError>> = to_code
-            .into_par_iter()
-            .map(|(doc, hash)| run_pipeline(doc, pipeline).map(|d| (d, hash)))
-            .collect();
-        let mut docs = Vec::with_capacity(coded.len());
-        for c in coded {
-            match c {
-                Ok(d) => docs.push(d),
-                Err(e) => failures.push(e),
-            }
-        }
-        for f in &failures {
-            eprintln!("kestrel: {f}");
-        }
-        let report = store
-            .insert(&docs, &failures)
-            .with_context(|| format!("cannot write to {}", store.path().display()))?;
-        s.added += report.added;
-        s.replaced += report.replaced;
-        s.failed += report.failed;
-        s.mentions += report.mentions;
-    }
-    Ok(s)
+        })();
+        drop(to_writer);
+        let (store, report) = writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the store writer stopped unexpectedly"))??;
+        coding?;
+        s.added = report.added;
+        s.replaced = report.replaced;
+        s.failed = report.failed;
+        s.mentions = report.mentions;
+        s.duplicates += report.duplicates;
+        Ok((store, s))
+    })
 }
 
 /// `kestrel ingest`.
@@ -98,7 +136,8 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         rules.match_place = true;
     }
     store.set_rules(rules)?;
-    let s = ingest_into(&mut store, &args.input.paths, options, &pipeline)?;
+    let status = Store::open_read_only(&args.db)?;
+    let (store, s) = ingest_into(store, Some(status), &args.input.paths, options, &pipeline)?;
     let [docs, mentions, events, failures] = store.counts()?;
     let read = s.added + s.replaced + s.unchanged + s.duplicates + s.failed;
     let kinds: Vec<String> = s.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
@@ -161,8 +200,8 @@ pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
 /// memory, and its deduplicated events are written.
 pub fn code_to_export(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let (pipeline, options) = prepare(&args.input)?;
-    let mut store = Store::open(Path::new(":memory:"))?;
-    let s = ingest_into(&mut store, &args.input.paths, options, &pipeline)?;
+    let store = Store::open(Path::new(":memory:"))?;
+    let (store, s) = ingest_into(store, None, &args.input.paths, options, &pipeline)?;
     let format = match args.format {
         OutputFormat::Csv => ExportFormat::Csv,
         OutputFormat::Gdelt => ExportFormat::Gdelt,

@@ -30,6 +30,8 @@ pub struct IngestReport {
     pub mentions: usize,
     /// Failures recorded.
     pub failed: usize,
+    /// Documents not stored because their content is stored under another id.
+    pub duplicates: usize,
 }
 
 /// A stable 64-bit FNV-1a hash of a document's text, as 16 hex digits: the same text always
@@ -49,6 +51,14 @@ fn compress(json: &str) -> Vec<u8> {
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
     let _ = z.write_all(json.as_bytes());
     z.finish().unwrap_or_default()
+}
+
+/// The stored document JSON back as text.
+pub(crate) fn decompress(blob: &[u8]) -> String {
+    use std::io::Read;
+    let mut s = String::new();
+    let _ = flate2::read::ZlibDecoder::new(blob).read_to_string(&mut s);
+    s
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD...` date; `None` for anything else.
@@ -155,7 +165,8 @@ impl Store {
 
     /// Stores coded documents and failures in one transaction: all of them or, on an error,
     /// none. Each document's `hash` is its [`content_hash`] taken before coding. A document
-    /// whose id is stored already replaces the stored one.
+    /// whose id is stored already replaces the stored one; a new id whose content is stored
+    /// under another id is skipped and counted as a duplicate.
     pub fn insert(
         &mut self,
         docs: &[(Document, String)],
@@ -175,6 +186,13 @@ impl Store {
                 remove_document(&tx, old)?;
                 report.replaced += 1;
             } else {
+                let same_text: bool = tx
+                    .prepare_cached("SELECT EXISTS(SELECT 1 FROM documents WHERE hash = ?1)")?
+                    .query_row([hash], |r| r.get(0))?;
+                if same_text {
+                    report.duplicates += 1;
+                    continue;
+                }
                 report.added += 1;
             }
             report.mentions += insert_document(&tx, doc, hash, &at, &rules)?;
@@ -206,7 +224,20 @@ fn remove_document(tx: &Transaction, doc: i64) -> Result<(), StoreError> {
     for table in ["mentions", "entities", "places", "quotes"] {
         tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [doc])?;
     }
-    tx.execute("DELETE FROM documents_text WHERE rowid = ?1", [doc])?;
+    // A contentless FTS5 row is deleted by giving back the values it indexed.
+    let (title, json): (Option<String>, Vec<u8>) = tx.query_row(
+        "SELECT title, json FROM documents WHERE doc = ?1",
+        [doc],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let text = serde_json::from_str::<serde_json::Value>(&decompress(&json))
+        .ok()
+        .and_then(|v| v["text"].as_str().map(str::to_string))
+        .unwrap_or_default();
+    tx.execute(
+        "INSERT INTO documents_text (documents_text, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)",
+        params![doc, title.as_deref().unwrap_or(""), text],
+    )?;
     tx.execute("DELETE FROM documents WHERE doc = ?1", [doc])?;
     for e in events {
         dedup::recount(tx, e)?;

@@ -19,6 +19,7 @@
 //! newer Kestrel, is refused and left untouched.
 #![deny(missing_docs)]
 
+mod browse;
 mod dedup;
 mod export;
 mod insert;
@@ -34,7 +35,8 @@ pub use export::{
     to_gdelt_mention_row, to_gdelt_row, to_json_line, to_plover_line,
 };
 pub use insert::{content_hash, IngestReport, Stored};
-pub use query::{EventRow, MentionRow, ParticipantRow, PlaceRow, Query};
+pub use browse::{ActorSummary, CountKey, DocumentSummary, Edge, EventMention, TimelineDay};
+pub use query::{Cursor, EventRow, MentionRow, ParticipantRow, PlaceRow, Query};
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -66,6 +68,9 @@ pub enum StoreError {
     /// The file does not exist (read-only opening never creates one).
     #[error("{0} does not exist; create it with `kestrel ingest --db {0}`")]
     Missing(PathBuf),
+    /// A query's filters cannot be read (a malformed date, cursor or full-text query).
+    #[error("{0}")]
+    BadQuery(String),
     /// SQLite reported an error.
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),

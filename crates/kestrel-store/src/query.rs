@@ -32,6 +32,50 @@ pub struct Query {
     pub text: Option<String>,
     /// At most this many events.
     pub limit: Option<usize>,
+    /// Only events after this one in the result's order (date, then id): the next page.
+    pub after: Option<Cursor>,
+}
+
+/// A position in the event order (date, then id), for paging through results: the last
+/// event of one page starts the next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// The event's date as days since 1970-01-01 (none for undated events, which come first).
+    pub day: Option<i64>,
+    /// The event's id.
+    pub event: i64,
+}
+
+impl Cursor {
+    /// The cursor after an event row.
+    pub fn after(row: &EventRow) -> Cursor {
+        Cursor {
+            day: row.date.as_deref().and_then(day_number),
+            event: row.event,
+        }
+    }
+
+    /// Reads a cursor written by [`Cursor::to_token`].
+    pub fn from_token(token: &str) -> Result<Cursor, StoreError> {
+        let bad = || StoreError::BadQuery(format!("cursor {token:?} is not one this server gave"));
+        let (day, event) = token.split_once('.').ok_or_else(bad)?;
+        let day = match day {
+            "u" => None,
+            d => Some(d.parse::<i64>().map_err(|_| bad())?),
+        };
+        Ok(Cursor {
+            day,
+            event: event.parse().map_err(|_| bad())?,
+        })
+    }
+
+    /// The cursor as a short opaque string (`20123.4567`; `u.12` for an undated event).
+    pub fn to_token(self) -> String {
+        match self.day {
+            Some(d) => format!("{d}.{}", self.event),
+            None => format!("u.{}", self.event),
+        }
+    }
 }
 
 /// One participant of an event.
@@ -155,20 +199,38 @@ impl Store {
     /// The events that match, by date then id.
     pub fn events(&self, q: &Query) -> Result<Vec<EventRow>, StoreError> {
         let (filter, values) = where_clause(q)?;
+        self.event_rows(&filter, values, q.limit)
+    }
+
+    /// One event by id.
+    pub fn event(&self, id: i64) -> Result<Option<EventRow>, StoreError> {
+        Ok(self
+            .event_rows("e.event = ?1", vec![Value::Integer(id)], Some(1))?
+            .pop())
+    }
+
+    fn event_rows(
+        &self,
+        filter: &str,
+        values: Vec<Value>,
+        limit: Option<usize>,
+    ) -> Result<Vec<EventRow>, StoreError> {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e
              JOIN mentions m ON m.mention = e.first_mention
              JOIN documents d ON d.doc = m.doc
              WHERE {filter} ORDER BY e.day, e.event {}",
-            q.limit.map(|n| format!("LIMIT {n}")).unwrap_or_default()
+            limit.map(|n| format!("LIMIT {n}")).unwrap_or_default()
         );
-        let mut st = self.conn.prepare(&sql)?;
-        let mut rows = st.query(rusqlite::params_from_iter(values))?;
+        let mut st = self.conn.prepare_cached(&sql).map_err(fts_error)?;
+        let mut rows = st
+            .query(rusqlite::params_from_iter(values))
+            .map_err(fts_error)?;
         let mut parts = self
             .conn
             .prepare_cached("SELECT role, text, start, code, sector FROM participants WHERE mention = ?1 ORDER BY role, seq")?;
         let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
+        while let Some(r) = rows.next().map_err(fts_error)? {
             let mut row = event_row(r)?;
             let mention: i64 = r.get(28)?;
             let list = parts.query_map([mention], |p| {
@@ -197,18 +259,13 @@ impl Store {
 
     /// A stored document in Kestrel's JSON (schema kestrel/1), by id.
     pub fn document_json(&self, doc_id: &str) -> Result<Option<String>, StoreError> {
-        use std::io::Read;
         let blob: Option<Vec<u8>> = self
             .conn
             .query_row("SELECT json FROM documents WHERE id = ?1", [doc_id], |r| {
                 r.get(0)
             })
             .optional()?;
-        Ok(blob.map(|b| {
-            let mut s = String::new();
-            let _ = flate2::read::ZlibDecoder::new(&b[..]).read_to_string(&mut s);
-            s
-        }))
+        Ok(blob.map(|b| crate::insert::decompress(&b)))
     }
 
     /// The event mentions stored for one document, in text order: (event id, sentence
@@ -304,8 +361,20 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
     })
 }
 
+/// A malformed full-text query is the user's error, not the store's.
+pub(crate) fn fts_error(e: rusqlite::Error) -> StoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.starts_with("fts5:") => {
+            StoreError::BadQuery(format!(
+                "full-text query: {msg}; quote phrases (\"...\") and use AND, OR, NOT, prefix*"
+            ))
+        }
+        _ => StoreError::Sqlite(e),
+    }
+}
+
 /// The SQL condition over events `e` (joined with their first mention `m`) and its values.
-fn where_clause(q: &Query) -> Result<(String, Vec<Value>), StoreError> {
+pub(crate) fn where_clause(q: &Query) -> Result<(String, Vec<Value>), StoreError> {
     let mut parts: Vec<String> = vec!["1 = 1".into()];
     let mut values: Vec<Value> = Vec::new();
     let mut push = |sql: &str, v: Value, parts: &mut Vec<String>| {
@@ -313,11 +382,8 @@ fn where_clause(q: &Query) -> Result<(String, Vec<Value>), StoreError> {
         parts.push(sql.replace('?', &format!("?{}", values.len())));
     };
     let day = |d: &str| {
-        day_number(d).ok_or_else(|| {
-            StoreError::Sqlite(rusqlite::Error::InvalidParameterName(format!(
-                "date {d:?}: write it as YYYY-MM-DD"
-            )))
-        })
+        day_number(d)
+            .ok_or_else(|| StoreError::BadQuery(format!("date {d:?}: write it as YYYY-MM-DD")))
     };
     if let Some(d) = &q.from {
         push("e.day >= ?", Value::Integer(day(d)?), &mut parts);
@@ -380,6 +446,25 @@ fn where_clause(q: &Query) -> Result<(String, Vec<Value>), StoreError> {
             Value::Text(t.clone()),
             &mut parts,
         );
+    }
+    if let Some(c) = q.after {
+        // Undated events sort first (NULL is lowest in SQLite).
+        match c.day {
+            None => {
+                values.push(Value::Integer(c.event));
+                parts.push(format!(
+                    "(e.day IS NOT NULL OR e.event > ?{})",
+                    values.len()
+                ));
+            }
+            Some(d) => {
+                values.push(Value::Integer(d));
+                values.push(Value::Integer(c.event));
+                let n = values.len();
+                // A row value: SQLite walks the (day, event) index from the cursor on.
+                parts.push(format!("(e.day, e.event) > (?{}, ?{n})", n - 1));
+            }
+        }
     }
     Ok((parts.join(" AND "), values))
 }

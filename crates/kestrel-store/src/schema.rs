@@ -32,7 +32,9 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX documents_hash ON documents(hash);
     -- Full-text index of titles and texts; contentless: the words are indexed, not kept twice.
-    CREATE VIRTUAL TABLE documents_text USING fts5(title, text, content='', contentless_delete=1);
+    -- (Plain contentless, without SQLite 3.43's contentless_delete, so that older SQLite
+    -- clients read the file; Kestrel deletes with FTS5's 'delete' command.)
+    CREATE VIRTUAL TABLE documents_text USING fts5(title, text, content='');
     -- Documents that could not be read or coded, with the reason.
     CREATE TABLE failures (
         id       TEXT,

@@ -25,6 +25,8 @@ fn doc(id: &str, site: &str, r: &Report) -> Document {
         text.push_str(&format!(" in {name}"));
     }
     text.push('.');
+    // Each article in its own words: the store skips a second copy of the same text.
+    text.push_str(&format!(" (Report {id}.)"));
     let span = |word: &str| {
         let start = text.find(word).expect("word in text");
         Span::new(start, start + word.len())
@@ -139,6 +141,26 @@ fn ingest_is_idempotent_and_replaces_changed_documents() {
     assert_eq!(store.counts().unwrap(), [1, 1, 1, 0]);
     let events = store.events(&Query::default()).unwrap();
     assert_eq!(events[0].date.as_deref(), Some("2026-05-20"));
+    let json = store.document_json("a").unwrap().expect("stored");
+    assert!(json.contains("\"schema\":\"kestrel/1\""), "{json}");
+    // Replacing a document replaces its words in the full-text index.
+    let before = Report {
+        actor: ("Ostria", "OST"),
+        ..accuse("2026-05-20", None)
+    };
+    store
+        .insert(&[with_hash(doc("a", "Daily Lantern", &before))], &[])
+        .unwrap();
+    let text = |w: &str| {
+        store
+            .events(&Query {
+                text: Some(w.into()),
+                ..Query::default()
+            })
+            .unwrap()
+            .len()
+    };
+    assert_eq!((text("Ostria"), text("Valdoria")), (1, 0));
     drop(store);
     // Closed, the store is one file that opens read-only.
     assert!(!path.with_extension("db-wal").exists());
