@@ -13,6 +13,7 @@ use kestrel_core::{InputError, InputFormat, InputKind, Inputs, Pipeline, ReadOpt
 use rayon::prelude::*;
 
 use crate::{CodeArgs, InputArgs, InputFormatArg, OutputFormat};
+pub use kestrel::{actor_dictionary, available_stages, event_coder, run_pipeline, DEFAULT_STAGES};
 
 /// Documents handed to the workers at a time. Output keeps input order within and across
 /// batches, so the same input always gives the same bytes.
@@ -22,6 +23,69 @@ const BATCH: usize = 512;
 enum Outcome {
     Coded(String),
     Failed(String),
+}
+
+/// The pipeline and read options that the input arguments ask for.
+pub fn prepare(args: &InputArgs) -> anyhow::Result<(Pipeline, ReadOptions)> {
+    let names: Vec<&str> = match &args.stages {
+        None => DEFAULT_STAGES.to_vec(),
+        Some(names) => names
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect(),
+    };
+    let needs_models = names.iter().any(|n| {
+        matches!(
+            *n,
+            "tag"
+                | "parse"
+                | "ner"
+                | "actors"
+                | "quotes"
+                | "dates"
+                | "amounts"
+                | "places"
+                | "events"
+        )
+    });
+    let available = if needs_models {
+        available_stages(args.models.as_deref(), &args.actors, &args.events)?
+    } else {
+        kestrel_core::pipeline::all_stages()
+    };
+    let pipeline = Pipeline::select(available, &names)?;
+    if let Some(p) = &args.published {
+        if normalise_date(p).is_none() {
+            bail!("--published {p:?} is not a date; write it as YYYY-MM-DD");
+        }
+    }
+    if args.id.is_some() && (args.paths.len() != 1 || args.paths[0].is_dir()) {
+        bail!("--id names one document; give a single file or - with it");
+    }
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    let options = ReadOptions {
+        format: match args.input_format {
+            InputFormatArg::Auto => InputFormat::Auto,
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+            InputFormatArg::Conllu => InputFormat::Conllu,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Warc => InputFormat::Warc,
+            InputFormatArg::Feed => InputFormat::Feed,
+        },
+        published: args.published.clone(),
+        id: args.id.clone(),
+        max_bytes: args.max_bytes,
+        web: Some(kestrel_web::read),
+        shard: args.shard,
+    };
+    Ok((pipeline, options))
 }
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
@@ -106,121 +170,6 @@ pub fn summary(by_kind: &BTreeMap<&'static str, usize>, coded: usize, failed: us
     }
 }
 
-/// The pipeline and read options that the input arguments ask for.
-pub fn prepare(args: &InputArgs) -> anyhow::Result<(Pipeline, ReadOptions)> {
-    let names: Vec<&str> = match &args.stages {
-        None => vec![
-            "clean", "segment", "tag", "parse", "ner", "actors", "quotes", "dates", "amounts",
-            "places", "events",
-        ],
-        Some(names) => names
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect(),
-    };
-    let needs_models = names.iter().any(|n| {
-        matches!(
-            *n,
-            "tag"
-                | "parse"
-                | "ner"
-                | "actors"
-                | "quotes"
-                | "dates"
-                | "amounts"
-                | "places"
-                | "events"
-        )
-    });
-    let available = if needs_models {
-        available_stages(args.models.as_deref(), &args.actors, &args.events)?
-    } else {
-        kestrel_core::pipeline::all_stages()
-    };
-    let pipeline = Pipeline::select(available, &names)?;
-    if let Some(p) = &args.published {
-        if normalise_date(p).is_none() {
-            bail!("--published {p:?} is not a date; write it as YYYY-MM-DD");
-        }
-    }
-    if args.id.is_some() && (args.paths.len() != 1 || args.paths[0].is_dir()) {
-        bail!("--id names one document; give a single file or - with it");
-    }
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
-    let options = ReadOptions {
-        format: match args.input_format {
-            InputFormatArg::Auto => InputFormat::Auto,
-            InputFormatArg::Text => InputFormat::Text,
-            InputFormatArg::Jsonl => InputFormat::Jsonl,
-            InputFormatArg::Conllu => InputFormat::Conllu,
-            InputFormatArg::Html => InputFormat::Html,
-            InputFormatArg::Warc => InputFormat::Warc,
-            InputFormatArg::Feed => InputFormat::Feed,
-        },
-        published: args.published.clone(),
-        id: args.id.clone(),
-        max_bytes: args.max_bytes,
-        web: Some(kestrel_web::read),
-    };
-    Ok((pipeline, options))
-}
-
-/// Every stage: the core ones, then the model stages over the built-in models or those in
-/// `models`.
-pub fn available_stages(
-    models: Option<&std::path::Path>,
-    actor_files: &[std::path::PathBuf],
-    event_files: &[std::path::PathBuf],
-) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
-    let models_dir = models;
-    let models = match models {
-        Some(dir) => std::sync::Arc::new(
-            kestrel_nlp::Models::from_dir(dir).with_context(|| format!("cannot load models from {}", dir.display()))?,
-        ),
-        None => kestrel_nlp::Models::builtin().context("cannot load the built-in models; run with --stages clean,segment to skip tagging and parsing")?,
-    };
-    let ner = match models_dir.map(|d| d.join("ner.bin.gz")).filter(|p| p.exists()) {
-        Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path.as_path()).with_context(|| format!("cannot load {}", path.display()))?),
-        None => kestrel_nlp::Ner::builtin().context("cannot load the built-in entity model; run with --stages clean,segment,tag,parse to skip entities")?,
-    };
-    let mut stages = kestrel_core::pipeline::all_stages();
-    stages.push(Box::new(kestrel_nlp::TagStage::new(models.clone())));
-    stages.push(Box::new(kestrel_nlp::ParseStage::new(models)));
-    stages.push(Box::new(kestrel_nlp::NerStage::new(ner)));
-    stages.push(Box::new(kestrel_actors::ActorStage::new(actor_dictionary(
-        actor_files,
-    )?)));
-    stages.push(Box::new(kestrel_quotes::QuoteStage));
-    stages.push(Box::new(kestrel_time::DateStage));
-    stages.push(Box::new(kestrel_amounts::AmountStage));
-    stages.push(Box::new(kestrel_places::PlaceStage::new(
-        kestrel_places::Gazetteer::builtin(),
-    )));
-    stages.push(Box::new(kestrel_events::EventStage::new(
-        std::sync::Arc::new(event_coder(event_files)?),
-    )));
-    Ok(stages)
-}
-
-/// The built-in event coder, with the user's dictionaries read after the built-in one.
-pub fn event_coder(files: &[std::path::PathBuf]) -> anyhow::Result<kestrel_events::Coder> {
-    let mut coder = kestrel_events::Coder::builtin()?;
-    for path in files {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read event dictionary {}", path.display()))?;
-        coder
-            .dictionary
-            .add_text(&text, &path.display().to_string(), &coder.cameo)?;
-    }
-    Ok(coder)
-}
-
 pub fn check_events(files: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
     let coder = event_coder(files)?;
     let entries = coder.dictionary.entries();
@@ -295,33 +244,6 @@ pub fn check_actors(files: &[std::path::PathBuf], limit: usize) -> anyhow::Resul
     })
 }
 
-/// The built-in actor dictionary, with the user's files added on top.
-fn actor_dictionary(
-    files: &[std::path::PathBuf],
-) -> anyhow::Result<std::sync::Arc<kestrel_actors::ActorDictionary>> {
-    let builtin = kestrel_actors::builtin()?;
-    if files.is_empty() {
-        return Ok(builtin);
-    }
-    let mut dict = (*builtin).clone();
-    let before = dict.len();
-    for path in files {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read actor dictionary {}", path.display()))?;
-        // Kestrel's format has four tab-separated columns; anything else is read as PETRARCH's.
-        let tsv = text
-            .lines()
-            .any(|l| !l.starts_with('#') && l.split('\t').count() == 4);
-        if tsv {
-            dict.add_tsv(&text, &path.display().to_string())?;
-        } else {
-            dict.add_petrarch(&text);
-        }
-    }
-    dict.index_surnames(before);
-    Ok(std::sync::Arc::new(dict))
-}
-
 fn process(
     item: Result<kestrel_core::Document, InputError>,
     pipeline: &Pipeline,
@@ -361,34 +283,6 @@ fn process(
                 ),
             };
             Outcome::Failed(render_error(&e, format))
-        }
-    }
-}
-
-/// Runs the pipeline over one document; a panic inside becomes an error that names the
-/// document, so that one document that trips a bug does not end the run.
-pub fn run_pipeline(
-    mut doc: kestrel_core::Document,
-    pipeline: &Pipeline,
-) -> Result<kestrel_core::Document, InputError> {
-    let id = doc.id.clone();
-    let source = doc.source.clone().unwrap_or_default();
-    match catch_unwind(AssertUnwindSafe(|| pipeline.run(&mut doc))) {
-        Ok(()) => Ok(doc),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".to_string());
-            Err(InputError {
-                id: Some(id),
-                source,
-                line: None,
-                message: format!(
-                    "internal error while coding: {what}; please report it with this document"
-                ),
-            })
         }
     }
 }

@@ -36,6 +36,10 @@ enum Command {
     Ingest(IngestArgs),
     /// Query a store's events and export them: JSON Lines, CSV, PLOVER, GDELT 2.0, Parquet.
     Query(QueryArgs),
+    /// Serve a store: a JSON API (OpenAPI at /api/openapi.json, docs at /api/docs) and a
+    /// dashboard at / (timeline, actor network, map, events, documents). Read-only unless
+    /// --allow-ingest.
+    Serve(ServeArgs),
     /// Measure a component against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -210,6 +214,29 @@ struct IngestArgs {
 }
 
 #[derive(Args)]
+struct ServeArgs {
+    /// The store.
+    #[arg(long, value_name = "FILE", default_value = "kestrel.db")]
+    db: PathBuf,
+    /// Address to listen on (loopback by default; 0.0.0.0:8080 serves the network).
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+    /// Accept articles at POST /api/documents: code them and store them (creates the store
+    /// when missing).
+    #[arg(long)]
+    allow_ingest: bool,
+    /// Largest request body, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
+    max_body_bytes: usize,
+    /// Longest a request may take, in seconds, before it is answered with 503.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    timeout: f64,
+    /// Read models from this directory instead of the built-in ones (for --allow-ingest).
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
+}
+
+#[derive(Args)]
 struct QueryArgs {
     /// The store.
     #[arg(long, value_name = "FILE", default_value = "kestrel.db")]
@@ -297,6 +324,11 @@ struct InputArgs {
     /// Largest article read, in bytes; larger ones become error records.
     #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     max_bytes: usize,
+    /// Process only share K of N of the inputs (K from 0 to N-1): the documents whose place
+    /// in the input stream is K modulo N. N runs with K = 0..N-1 (a Slurm job array, say)
+    /// over the same inputs together process each document once.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(usize, usize)>,
     /// Read models from this directory instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     models: Option<PathBuf>,
@@ -506,6 +538,20 @@ enum EvalCommand {
     },
 }
 
+/// Reads `K/N` for `--shard`.
+fn parse_shard(value: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("{value:?}: write the shard as K/N with 0 <= K < N, e.g. 0/4");
+    let (k, n) = value.split_once('/').ok_or_else(bad)?;
+    let (k, n): (usize, usize) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if n == 0 || k >= n {
+        return Err(bad());
+    }
+    Ok((k, n))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -538,6 +584,7 @@ fn main() -> ExitCode {
         ),
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Query(args) => store_cmd::query(args),
+        Command::Serve(args) => store_cmd::serve(args),
         Command::BuildActors { geo, petrarch, out } => train::build_actors(&geo, &petrarch, &out),
         Command::BuildGazetteer { geo, out } => gazetteer::build(&geo, &out),
         Command::CheckActors { files, limit } => code::check_actors(&files, limit),

@@ -11,7 +11,7 @@ use kestrel_store::{Query, Store, Stored};
 use rayon::prelude::*;
 
 use crate::code::{prepare, run_pipeline};
-use crate::{CodeArgs, ExportFormat, IngestArgs, OutputFormat, QueryArgs};
+use crate::{CodeArgs, ExportFormat, IngestArgs, OutputFormat, QueryArgs, ServeArgs};
 
 /// Documents coded and stored per transaction: a crash loses at most the batch in flight.
 const BATCH: usize = 256;
@@ -166,6 +166,33 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// `kestrel serve`.
+pub fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        anyhow::bail!(
+            "--timeout {} must be a positive number of seconds",
+            args.timeout
+        );
+    }
+    let mut config = kestrel_server::ServerConfig::new(args.db, args.addr);
+    config.max_body_bytes = args.max_body_bytes;
+    config.timeout = std::time::Duration::from_secs_f64(args.timeout);
+    if args.allow_ingest {
+        let stages = crate::code::available_stages(args.models.as_deref(), &[], &[])?;
+        let pipeline = Pipeline::select(stages, crate::code::DEFAULT_STAGES)?;
+        config.ingest = Some(kestrel_server::Ingest {
+            pipeline,
+            options: ReadOptions {
+                max_bytes: args.max_body_bytes,
+                web: Some(kestrel_web::read),
+                ..ReadOptions::default()
+            },
+        });
+    }
+    kestrel_server::serve(config)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `kestrel query`.
 pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.db)?;
@@ -181,6 +208,7 @@ pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
         place: args.place,
         text: args.text,
         limit: args.limit,
+        ..Query::default()
     };
     let n = export(
         &store,

@@ -1192,3 +1192,54 @@ fn cli_ingest_killed_midway_loses_nothing_committed() {
     assert!(err.contains(&format!("{kept} unchanged")), "{err}");
     assert_eq!(stored(), 20_000);
 }
+
+#[test]
+fn cli_shards_together_equal_one_run() {
+    let dir = temp_dir("shards");
+    for i in 0..7 {
+        std::fs::write(
+            dir.join(format!("note-{i}.txt")),
+            format!("The ferry board met for the {i}th time. It approved a new timetable."),
+        )
+        .unwrap();
+    }
+    let jsonl: String = (0..5)
+        .map(|i| format!("{{\"id\": \"line-{i}\", \"text\": \"The mayor opened bridge {i}.\"}}\n"))
+        .collect();
+    std::fs::write(dir.join("more.jsonl"), jsonl + "not json\n").unwrap();
+    let run = |shard: Option<&str>| {
+        let mut args = vec!["code", dir.to_str().unwrap(), "--stages", "clean,segment"];
+        if let Some(s) = shard {
+            args.extend(["--shard", s]);
+        }
+        let out = kestrel(&args, None);
+        let mut lines: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        lines
+    };
+    let whole = run(None);
+    assert_eq!(whole.len(), 13, "7 texts, 5 lines and one error record");
+    let mut parts: Vec<String> = ["0/3", "1/3", "2/3"]
+        .iter()
+        .flat_map(|s| run(Some(s)))
+        .collect();
+    let sizes: Vec<usize> = ["0/3", "1/3", "2/3"]
+        .iter()
+        .map(|s| run(Some(s)).len())
+        .collect();
+    assert_eq!(sizes, vec![5, 4, 4]);
+    parts.sort();
+    assert_eq!(parts, whole);
+    for bad in ["3/3", "1", "a/2", "0/0"] {
+        let out = kestrel(&["code", dir.to_str().unwrap(), "--shard", bad], None);
+        assert!(!out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("K/N"),
+            "{bad}"
+        );
+    }
+}

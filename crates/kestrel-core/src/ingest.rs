@@ -63,6 +63,10 @@ pub struct ReadOptions {
     /// The reader for HTML, WARC and feeds, which live in another crate (`kestrel-web`);
     /// without one those inputs are error records.
     pub web: Option<WebReader>,
+    /// Only this share of the stream: `(k, n)` keeps the items whose place in the stream
+    /// (counting from 0, error records included) is `k` modulo `n`. Runs with `k` from 0 to
+    /// `n - 1` over the same inputs together read every item once.
+    pub shard: Option<(usize, usize)>,
 }
 
 /// Reads an HTML page, a WARC archive or a feed into documents: the format, the input, its
@@ -78,6 +82,7 @@ impl Default for ReadOptions {
             id: None,
             max_bytes: 16 * 1024 * 1024,
             web: None,
+            shard: None,
         }
     }
 }
@@ -148,6 +153,8 @@ pub struct Inputs {
     current: Option<JsonLines>,
     /// Documents already read from a file that yields several at once (CoNLL-U).
     queued: VecDeque<InputItem>,
+    /// Items produced so far, for sharding.
+    seen: usize,
 }
 
 struct JsonLines {
@@ -165,6 +172,7 @@ impl Inputs {
             pending: paths.iter().map(|p| (p.clone(), None)).collect(),
             current: None,
             queued: VecDeque::new(),
+            seen: 0,
         }
     }
 
@@ -264,6 +272,20 @@ impl Iterator for Inputs {
     type Item = InputItem;
 
     fn next(&mut self) -> Option<InputItem> {
+        loop {
+            let item = self.next_item()?;
+            let place = self.seen;
+            self.seen += 1;
+            match self.options.shard {
+                Some((k, n)) if place % n.max(1) != k => continue,
+                _ => return Some(item),
+            }
+        }
+    }
+}
+
+impl Inputs {
+    fn next_item(&mut self) -> Option<InputItem> {
         loop {
             if let Some(item) = self.queued.pop_front() {
                 return Some(item);
@@ -661,6 +683,25 @@ impl JsonLines {
             return Some(Ok(doc));
         }
     }
+}
+
+/// Reads one document from a JSON object, as a line of JSON Lines input is read (`id`,
+/// `text` or `html`, `published`, `url`, `title`, ...): for inputs that arrive one at a time,
+/// such as an HTTP request. `fallback_id` is its id when the object has none.
+pub fn document_from_json_value(
+    value: &serde_json::Value,
+    fallback_id: &str,
+    source: &str,
+    options: &ReadOptions,
+) -> Result<Document, InputError> {
+    document_from_json(value, fallback_id.to_string(), source.to_string(), options).map_err(
+        |(id, message)| InputError {
+            id,
+            source: source.to_string(),
+            line: None,
+            message,
+        },
+    )
 }
 
 /// Field names accepted for each document field, first match wins.

@@ -33,6 +33,8 @@ pub use document::{
     EntityKind, Event, Layer, MentionKind, Modality, Participant, Place, Quote, QuoteKind, Removed,
     Sentence, Span, Speaker, TimeExpression, TimexKind, Token,
 };
-pub use ingest::{InputError, InputFormat, InputKind, Inputs, ReadOptions};
+pub use ingest::{
+    document_from_json_value, InputError, InputFormat, InputKind, Inputs, ReadOptions,
+};
 pub use output::SCHEMA;
 pub use pipeline::{Pipeline, PipelineError, Stage};

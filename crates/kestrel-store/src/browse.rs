@@ -4,7 +4,7 @@
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
 
-use crate::query::{fts_error, where_clause};
+use crate::query::fts_error;
 use crate::{Query, Store, StoreError};
 
 /// What [`Store::count_by`] groups events by.
@@ -167,9 +167,14 @@ impl Store {
         key: CountKey,
         limit: usize,
     ) -> Result<Vec<(String, i64)>, StoreError> {
-        let (filter, values) = where_clause(q)?;
+        let (filter, values) = self.where_clause(q)?;
+        // Dates that are not calendar days ("2005", "PAST_REF") have no day number.
+        let dated = match key {
+            CountKey::Day | CountKey::Month => " AND e.day IS NOT NULL",
+            _ => "",
+        };
         let sql = format!(
-            "SELECT {k}, count(*) {FILTERED} WHERE {filter} AND {k} IS NOT NULL
+            "SELECT {k}, count(*) {FILTERED} WHERE {filter} AND {k} IS NOT NULL{dated}
              GROUP BY 1 ORDER BY {} LIMIT {limit}",
             key.order(),
             k = key.sql()
@@ -179,10 +184,10 @@ impl Store {
 
     /// Events that match `q` per day and quad class, in date order.
     pub fn timeline(&self, q: &Query) -> Result<Vec<TimelineDay>, StoreError> {
-        let (filter, values) = where_clause(q)?;
+        let (filter, values) = self.where_clause(q)?;
         let sql = format!(
             "SELECT e.date, m.quad_class, count(*) {FILTERED}
-             WHERE {filter} AND e.date IS NOT NULL GROUP BY e.day, m.quad_class ORDER BY e.day"
+             WHERE {filter} AND e.day IS NOT NULL GROUP BY e.day, m.quad_class ORDER BY e.day"
         );
         let cells: Vec<(String, i64, i64)> =
             self.collect(&sql, values, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -207,7 +212,7 @@ impl Store {
     /// Who acts on whom among the events that match `q`: pairs of coded actor and recipient,
     /// most events first, at most `limit`.
     pub fn network(&self, q: &Query, limit: usize) -> Result<Vec<Edge>, StoreError> {
-        let (filter, values) = where_clause(q)?;
+        let (filter, values) = self.where_clause(q)?;
         let node = |t: &str| format!("{t}.code || coalesce(' ' || {t}.sector, '')");
         let sql = format!(
             "SELECT {a}, {r}, count(DISTINCT e.event) {FILTERED}
@@ -287,7 +292,9 @@ impl Store {
 
     fn actor_words(&self, code: &str) -> Result<(Vec<String>, Vec<String>), StoreError> {
         let names = self.collect(
-            "SELECT text FROM participants WHERE code = ?1
+            "SELECT text FROM participants WHERE code = ?1 AND lower(text) NOT IN
+                 ('he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their',
+                  'him', 'them', 'us', 'our', 'who', 'which', 'that')
              GROUP BY text ORDER BY count(*) DESC, text LIMIT 5",
             vec![Value::Text(code.to_string())],
             |r| r.get(0),
@@ -309,6 +316,9 @@ impl Store {
         after: Option<i64>,
         limit: usize,
     ) -> Result<Vec<DocumentSummary>, StoreError> {
+        if let Some(t) = text {
+            self.check_text_query(t)?;
+        }
         let mut values = vec![Value::Integer(after.unwrap_or(0))];
         let mut filter = "d.doc > ?1".to_string();
         if let Some(t) = text {

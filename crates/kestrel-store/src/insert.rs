@@ -66,7 +66,17 @@ pub(crate) fn day_number(date: &str) -> Option<i64> {
     let y: i64 = date.get(0..4)?.parse().ok()?;
     let m: i64 = date.get(5..7)?.parse().ok()?;
     let d: i64 = date.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || date.as_bytes().get(4) != Some(&b'-') {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=12).contains(&m)
+        || !(1..=month_days).contains(&d)
+        || date.as_bytes().get(4) != Some(&b'-')
+    {
         return None;
     }
     // Days from civil (proleptic Gregorian), after H. Hinnant's public-domain algorithm.

@@ -26,16 +26,17 @@ mod insert;
 pub mod parquet;
 mod query;
 mod schema;
+pub mod synthetic;
 
 use std::path::{Path, PathBuf};
 
+pub use browse::{ActorSummary, CountKey, DocumentSummary, Edge, EventMention, TimelineDay};
 pub use dedup::DedupRules;
 pub use export::{
     csv_header, mention_csv_header, mention_csv_row, mention_json_line, to_csv_row,
     to_gdelt_mention_row, to_gdelt_row, to_json_line, to_plover_line,
 };
 pub use insert::{content_hash, IngestReport, Stored};
-pub use browse::{ActorSummary, CountKey, DocumentSummary, Edge, EventMention, TimelineDay};
 pub use query::{Cursor, EventRow, MentionRow, ParticipantRow, PlaceRow, Query};
 
 use rusqlite::{Connection, OpenFlags};
@@ -63,6 +64,16 @@ pub enum StoreError {
         /// Its schema version.
         found: i64,
         /// The newest this build reads.
+        supported: i64,
+    },
+    /// The store was written by an older Kestrel and has not been brought up to date.
+    #[error("{path} has store schema {found}, older than this Kestrel's {supported}; open it for writing once to migrate it (`kestrel ingest --db {path}` with any input, even an empty file)")]
+    Older {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The version this build reads.
         supported: i64,
     },
     /// The file does not exist (read-only opening never creates one).
@@ -136,7 +147,11 @@ impl Store {
                     supported: SCHEMA_VERSION,
                 }
             } else {
-                StoreError::Sqlite(rusqlite::Error::InvalidQuery)
+                StoreError::Older {
+                    path: path.to_path_buf(),
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                }
             });
         }
         let rules = dedup::load_rules(&conn)?;

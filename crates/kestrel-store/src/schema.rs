@@ -148,6 +148,20 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX participants_mention ON participants(mention);
     CREATE INDEX participants_code ON participants(code, role);
     ",
+    // 2: faster pages: events by type in date order; each participant carries its mention's
+    // event (kept in step by a trigger), so that the events of one actor come from an index
+    // alone.
+    "
+    CREATE INDEX events_type_day ON events(type, day);
+    ALTER TABLE participants ADD COLUMN event INTEGER;
+    UPDATE participants SET event = (SELECT event FROM mentions m WHERE m.mention = participants.mention);
+    DROP INDEX participants_code;
+    CREATE INDEX participants_code ON participants(code, role, event);
+    CREATE TRIGGER mentions_event_to_participants AFTER UPDATE OF event ON mentions
+    BEGIN
+        UPDATE participants SET event = NEW.event WHERE mention = NEW.mention;
+    END;
+    ",
 ];
 
 /// Brings a store to [`SCHEMA_VERSION`], creating it when empty.

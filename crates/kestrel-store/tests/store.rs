@@ -222,6 +222,18 @@ fn reports_of_one_event_merge_and_are_counted() {
         .unwrap();
     assert_eq!(store.events(&Query::default()).unwrap().len(), 2);
     assert_eq!(store.rules().window_days, 7);
+    // Filters by participant follow the regrouped events.
+    let by_recipient = |code: &str| {
+        store
+            .events(&Query {
+                recipient: Some(code.into()),
+                actor: Some("VAL".into()),
+                ..Query::default()
+            })
+            .unwrap()
+            .len()
+    };
+    assert_eq!((by_recipient("KSL"), by_recipient("OST")), (1, 1));
     drop(store);
     // The rules are kept in the store.
     assert_eq!(Store::open(&path).unwrap().rules().window_days, 7);
