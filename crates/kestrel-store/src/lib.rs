@@ -67,7 +67,7 @@ pub enum StoreError {
         supported: i64,
     },
     /// The store was written by an older Kestrel and has not been brought up to date.
-    #[error("{path} has store schema {found}, older than this Kestrel's {supported}; open it for writing once to migrate it (`kestrel ingest --db {path}` with any input, even an empty file)")]
+    #[error("{path} has store schema {found}, older than this Kestrel's {supported}; open it for writing once to migrate it (`kestrel ingest --db {path} DIR` with an empty directory DIR)")]
     Older {
         /// The file.
         path: PathBuf,
