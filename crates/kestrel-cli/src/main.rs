@@ -2,6 +2,7 @@
 
 mod amounts_eval;
 mod code;
+mod cues;
 mod dedup_eval;
 mod eval;
 mod extract_eval;
@@ -111,6 +112,21 @@ enum Command {
         plover: PathBuf,
         /// Output file.
         #[arg(long, value_name = "FILE", default_value = "dictionaries/cameo.tsv")]
+        out: PathBuf,
+    },
+    /// Learn attribution cue verbs (dictionaries/cues.tsv) from PolNeAR's training split: the
+    /// verbs annotated as cues, and whether each introduces a clause, a `to`-clause or an
+    /// object.
+    BuildCues {
+        /// The PolNeAR training split (attributions/ and text/).
+        #[arg(
+            long,
+            value_name = "DIR",
+            default_value = "../shared/data/quotes/train"
+        )]
+        polnear: PathBuf,
+        /// Output file.
+        #[arg(long, value_name = "FILE", default_value = "dictionaries/cues.tsv")]
         out: PathBuf,
     },
     /// Check event dictionaries (the built-in one and any given) and report what they cover:
@@ -590,6 +606,7 @@ fn main() -> ExitCode {
         Command::CheckActors { files, limit } => code::check_actors(&files, limit),
         Command::BuildCameo { cameo, plover, out } => train::build_cameo(&cameo, &plover, &out),
         Command::CheckEvents { files } => code::check_events(&files),
+        Command::BuildCues { polnear, out } => cues::build(&polnear, &out),
         Command::Eval(EvalCommand::Plover { file, json, errors }) => {
             eval::plover(&file, json, errors)
         }

@@ -1243,3 +1243,95 @@ fn cli_shards_together_equal_one_run() {
         );
     }
 }
+
+#[test]
+fn cli_quotes_from_learned_cues_and_loose_parses() {
+    // A speech clause after a comma, a complement after "says that", and a cue verb learned
+    // from PolNeAR's training split (dictionaries/cues.tsv) rather than listed by hand.
+    let text = "The ferry fares will rise in May, Ortiz said.\n\n\
+Mendes says that the public reaction has been anger.\n\n\
+The mayor decried the new toll on the harbour bridge.\n";
+    let out = kestrel(
+        &["code", "-", "--published", "2024-05-02"],
+        Some(text.as_bytes()),
+    );
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let quotes = doc["quotes"].as_array().unwrap();
+    let find = |cue: &str| {
+        quotes
+            .iter()
+            .find(|q| q["cue"]["text"] == cue)
+            .unwrap_or_else(|| panic!("no quote with cue {cue:?} in {quotes:?}"))
+    };
+    let said = find("said");
+    assert_eq!(said["text"], "The ferry fares will rise in May");
+    assert_eq!(said["speaker"]["text"], "Ortiz");
+    let says = find("says");
+    assert!(says["text"]
+        .as_str()
+        .unwrap()
+        .ends_with("the public reaction has been anger"));
+    assert_eq!(says["speaker"]["text"], "Mendes");
+    let decried = find("decried");
+    assert_eq!(decried["text"], "the new toll on the harbour bridge");
+    assert_eq!(decried["speaker"]["text"], "The mayor");
+}
+
+#[test]
+fn cli_build_cues_learns_a_cue_verb_and_its_class() {
+    let dir = temp_dir("build-cues");
+    std::fs::create_dir_all(dir.join("attributions")).unwrap();
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    let who = [
+        "The farmers",
+        "The bakers",
+        "Two pilots",
+        "The nurses",
+        "A driver",
+        "The miners",
+    ];
+    for (i, w) in who.iter().enumerate() {
+        let text = format!("{w} grumbled that the new rules were unfair.");
+        let cue = text.find("grumbled").unwrap();
+        let content = text.find("that").unwrap();
+        let end = text.len() - 1;
+        std::fs::write(dir.join(format!("text/own-{i}.txt")), &text).unwrap();
+        std::fs::write(
+            dir.join(format!("attributions/own-{i}_x1.ann")),
+            format!(
+                "T1\tSource 0 {}\t{w}\nT2\tCue {cue} {}\tgrumbled\nT3\tContent {content} {end}\t{}\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+                w.len(),
+                cue + 8,
+                &text[content..end]
+            ),
+        )
+        .unwrap();
+    }
+    let out_file = dir.join("cues.tsv");
+    let out = kestrel(
+        &[
+            "build-cues",
+            "--polnear",
+            dir.to_str().unwrap(),
+            "--out",
+            out_file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let learned = std::fs::read_to_string(&out_file).unwrap();
+    // The lemma as Kestrel's lemmatizer gives it ("grumble" or a stem of it).
+    let row = learned
+        .lines()
+        .find(|l| l.starts_with("grumbl"))
+        .unwrap_or_else(|| panic!("grumbled not learned:\n{learned}"));
+    let fields: Vec<&str> = row.split('\t').collect();
+    assert_eq!(fields[1..4], ["speech", "6", "6"], "{row}");
+    // "be" is a verb here only as a copula (AUX), never inside a cue: not learned.
+    assert!(!learned.lines().any(|l| l.starts_with("unfair\t")));
+}

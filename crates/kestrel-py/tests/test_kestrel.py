@@ -66,6 +66,8 @@ class BatchTest(unittest.TestCase):
             record = json.loads(r["plover"])
             self.assertEqual(record["event"], [r["type"]])
             self.assertEqual(ARTICLE[r["trigger_start"]:r["trigger_end"]], r["trigger"])
+            # CAMEO's one-decimal scores, not their f32 neighbours.
+            self.assertEqual(round(r["goldstein"], 1), r["goldstein"])
 
     def test_documents_table_keeps_failures(self):
         events, docs = kestrel.code_batch(self.batch(), documents=True)

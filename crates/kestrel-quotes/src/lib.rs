@@ -599,6 +599,39 @@ fn is_quote_mark(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "‘" | "’" | "''" | "``")
 }
 
+/// Cue verbs learned from PolNeAR's training split (`kestrel build-cues`): lemma and class
+/// (`speech`: a clausal complement, `intent`: a `to`-clause, `stance`: an object, `topic`: an
+/// oblique with about, on, of or over).
+const LEARNED_CUES: &str = include_str!("../../../dictionaries/cues.tsv");
+
+fn learned(class: &str, lemma: &str) -> bool {
+    static CUES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        LEARNED_CUES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, f.next()?))
+            })
+            .collect()
+    });
+    cues.get(lemma) == Some(&class)
+}
+
+fn is_speech(lemma: &str) -> bool {
+    SPEECH_VERBS.contains(&lemma) || learned("speech", lemma)
+}
+
+fn is_intent(lemma: &str) -> bool {
+    INTENT_VERBS.contains(&lemma) || learned("intent", lemma)
+}
+
+fn is_stance(lemma: &str) -> bool {
+    STANCE_VERBS.contains(&lemma) || learned("stance", lemma)
+}
+
 /// What one speech verb introduces.
 struct Attribution {
     verb: usize,
@@ -614,17 +647,26 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
     let mut out = Vec::new();
     for v in 0..p.len {
         let lemma = p.lemmas[v].as_str();
-        let listed = SPEECH_VERBS.contains(&lemma)
-            || INTENT_VERBS.contains(&lemma)
-            || STANCE_VERBS.contains(&lemma)
-            || FOR_VERBS.contains(&lemma);
-        if p.upos(v) != "VERB" || !listed {
+        let listed = is_speech(lemma)
+            || is_intent(lemma)
+            || is_stance(lemma)
+            || FOR_VERBS.contains(&lemma)
+            || learned("topic", lemma);
+        // Adjectives only when learned as cues: "is confident that", "are content to wait".
+        let cue_word = match p.upos(v) {
+            "VERB" => listed,
+            "ADJ" => ["speech", "intent", "stance", "topic"]
+                .iter()
+                .any(|class| learned(class, lemma)),
+            _ => false,
+        };
+        if !cue_word {
             continue;
         }
         let speaker = p.subject(v, None).and_then(|s| p.speaker(s));
         // "X said (that) ...": the clausal complement.
         let ccomp = p.children[v].iter().copied().find(|&c| p.rel(c) == "ccomp");
-        if let Some(c) = ccomp.filter(|_| SPEECH_VERBS.contains(&lemma)) {
+        if let Some(c) = ccomp.filter(|_| is_speech(lemma)) {
             out.push(Attribution {
                 verb: v,
                 cue: p.cue_span(v),
@@ -633,13 +675,26 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             });
             continue;
         }
+        // "X says that the reaction has been rejection" with the complement mislabelled (an
+        // object, an oblique, a conjunct): a later child that heads a clause of its own.
+        if is_speech(lemma) {
+            if let Some(content) = mislabelled_complement(p, v, lemma) {
+                out.push(Attribution {
+                    verb: v,
+                    cue: p.cue_span(v),
+                    speaker,
+                    content,
+                });
+                continue;
+            }
+        }
         // The stances below are attributions only with someone holding them: "refusal to
         // support more controls" states no one's position.
-        if speaker.is_none() && !SPEECH_VERBS.contains(&lemma) {
+        if speaker.is_none() && !is_speech(lemma) {
             continue;
         }
         // "wants to run", "refused to comment": the `to`-clause.
-        if INTENT_VERBS.contains(&lemma) {
+        if is_intent(lemma) {
             if let Some(c) = p.children[v]
                 .iter()
                 .copied()
@@ -679,8 +734,35 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
                 continue;
             }
         }
+        // "talked about the wall", "spoke of reform": the topic, its preposition part of the
+        // cue, after verbs learned to report what was said about something.
+        if learned("topic", lemma) {
+            let target = p.children[v].iter().copied().find(|&c| {
+                p.rel(c).starts_with("obl")
+                    && p.children[c].iter().any(|&k| {
+                        p.rel(k) == "case"
+                            && matches!(p.lemmas[k].as_str(), "about" | "on" | "of" | "over")
+                    })
+            });
+            if let Some(c) = target {
+                let case = p.children[c]
+                    .iter()
+                    .copied()
+                    .find(|&k| p.rel(k) == "case")
+                    .unwrap_or(c);
+                let mut cue = p.cue_span(v);
+                cue.end = cue.end.max(p.tok(case).span.end);
+                out.push(Attribution {
+                    verb: v,
+                    cue,
+                    speaker,
+                    content: p.subtree(c).into_iter().filter(|&t| t != case).collect(),
+                });
+                continue;
+            }
+        }
         // "backed Crist", "announced his resignation": the object.
-        if STANCE_VERBS.contains(&lemma) {
+        if is_stance(lemma) {
             if let Some(o) = p.children[v].iter().copied().find(|&c| p.rel(c) == "obj") {
                 let mut content = p.subtree(o);
                 // "calling Christmas a sham": the object and what it is called.
@@ -709,6 +791,19 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
                     .filter(|t| !own.contains(t))
                     .collect();
                 let content = contiguous_block(&content, v);
+                out.push(Attribution {
+                    verb: v,
+                    cue: p.cue_span(v),
+                    speaker,
+                    content,
+                });
+                continue;
+            }
+        }
+        // A speech clause set off by commas that the parse did not read as one ("..., Sanders
+        // said." taken for a complement of the sentence's verb): read from the punctuation.
+        if is_speech(lemma) && ccomp.is_none() {
+            if let Some(content) = comma_clause_content(p, v) {
                 out.push(Attribution {
                     verb: v,
                     cue: p.cue_span(v),
@@ -836,6 +931,89 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
         });
     }
     out
+}
+
+/// The complement of speech verb `v` when the parse gave it another relation: from the first
+/// later child that heads a clause (it has a subject, a copula, an auxiliary or "that") to the
+/// end of the verb's phrase. An object right before that clause is taken as the clause's
+/// misattached subject ("said the Clintons and the foundation had been careful"), except
+/// after verbs that take an addressee ("told reporters ...").
+fn mislabelled_complement(p: &Parsed, v: usize, lemma: &str) -> Option<Vec<usize>> {
+    const ADDRESSEE: &[&str] = &["tell", "ask", "inform", "assure", "warn", "remind", "urge"];
+    let heads_clause = |c: usize| {
+        p.children[c].iter().any(|&k| {
+            matches!(
+                p.rel(k),
+                "nsubj" | "nsubj:pass" | "cop" | "mark" | "aux" | "aux:pass"
+            ) && (p.rel(k) != "mark" || p.word(k).eq_ignore_ascii_case("that"))
+        })
+    };
+    let clause = p.children[v].iter().copied().find(|&c| {
+        c > v
+            && matches!(
+                p.rel(c),
+                "obj" | "obl" | "conj" | "advcl" | "xcomp" | "dep" | "parataxis" | "acl"
+            )
+            && heads_clause(c)
+    })?;
+    let mut start = p.subtree(clause).into_iter().min()?;
+    if !ADDRESSEE.contains(&lemma) {
+        if let Some(o) = p.children[v]
+            .iter()
+            .copied()
+            .find(|&o| o > v && o < clause && p.rel(o) == "obj")
+        {
+            start = start.min(p.subtree(o).into_iter().min()?);
+        }
+    }
+    let end = p.subtree(v).into_iter().max()?;
+    let content: Vec<usize> = (start..=end)
+        .filter(|&t| !(t == end && p.upos(t) == "PUNCT"))
+        .collect();
+    (content.len() >= 2).then_some(content)
+}
+
+/// The statement around a speech clause that commas set off: "It will pass, Sanders said."
+/// and "It will pass, said Ana Ruiz, an aide." give the words before the clause; "Greensboro,
+/// Sexton said, changed him." the words after, when those before are too few for a statement.
+/// None unless the clause is short, names someone, and ends with the verb or its subject.
+fn comma_clause_content(p: &Parsed, v: usize) -> Option<Vec<usize>> {
+    let is_break = |t: usize| matches!(p.word(t), "," | "—" | "--");
+    let is_end = |t: usize| matches!(p.word(t), "." | "!" | "?") || is_quote_mark(p.word(t));
+    let left = (v.saturating_sub(7)..v).rev().find(|&t| is_break(t))?;
+    if (left + 1..v).any(|t| matches!(p.upos(t), "VERB" | "AUX" | "SCONJ")) {
+        return None;
+    }
+    let mut right = v + 1;
+    while right < p.len && !is_break(right) && !is_end(right) {
+        right += 1;
+    }
+    if right - v > 8 || (v + 1..right).any(|t| matches!(p.upos(t), "VERB" | "AUX" | "SCONJ")) {
+        return None;
+    }
+    let named = (left + 1..right).any(|t| t != v && matches!(p.upos(t), "PROPN" | "PRON" | "NOUN"));
+    if !named {
+        return None;
+    }
+    let words = |r: Range<usize>| -> Vec<usize> {
+        let mut w: Vec<usize> = r.filter(|&t| !is_end(t)).collect();
+        // A leading "But" or "And" joins the sentence to the last; it is not said.
+        if w.first().is_some_and(|&t| p.upos(t) == "CCONJ") {
+            w.remove(0);
+        }
+        w
+    };
+    let before = words(0..left);
+    if before.len() >= 3 {
+        return Some(before);
+    }
+    if right < p.len && is_break(right) {
+        let after = words(right + 1..p.len);
+        if after.len() >= 3 {
+            return Some(after);
+        }
+    }
+    None
 }
 
 /// The longest run of consecutive tokens in `tokens` (sorted), preferring the run next to

@@ -42,7 +42,7 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/api/actors", get(list_actors))
         .route("/api/actors/{code}", get(get_actor))
         .route("/api/documents", get(list_documents).post(post_document))
-        .route("/api/documents/{id}", get(get_document))
+        .route("/api/documents/{*id}", get(get_document))
         .route("/api/openapi.json", get(openapi))
         .route("/api/docs", get(docs))
         .fallback(not_found)

@@ -78,12 +78,12 @@ pub enum ServerError {
     #[error(transparent)]
     Store(#[from] kestrel_store::StoreError),
     /// The address cannot be listened on, or the runtime failed.
-    #[error("cannot serve on {addr}: {source}; choose another --addr")]
+    #[error("cannot serve on {addr}: {error}; choose another --addr")]
     Io {
         /// The address.
         addr: SocketAddr,
         /// Why.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -122,7 +122,7 @@ pub fn router(config: &mut ServerConfig) -> Result<Router, ServerError> {
 pub fn serve(mut config: ServerConfig) -> Result<(), ServerError> {
     let app = router(&mut config)?;
     let addr = config.addr;
-    let io = |source| ServerError::Io { addr, source };
+    let io = |error| ServerError::Io { addr, error };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

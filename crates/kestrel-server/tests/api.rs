@@ -249,7 +249,7 @@ async fn posted_articles_are_coded_stored_and_idempotent() {
         options: kestrel_core::ReadOptions::default(),
     });
     let app = router(&mut config).unwrap();
-    let article = r#"{"id": "note-1", "text": "The harbour board met on Tuesday. It agreed to dredge the channel.", "published": "2026-05-05"}"#;
+    let article = r#"{"id": "wire/note-1", "text": "The harbour board met on Tuesday. It agreed to dredge the channel.", "published": "2026-05-05"}"#;
     let (status, body) = call(&app, "POST", "/api/documents", Some(article)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["status"], "added");
@@ -259,7 +259,13 @@ async fn posted_articles_are_coded_stored_and_idempotent() {
     let copy = article.replace("note-1", "note-2");
     let (_, dup) = call(&app, "POST", "/api/documents", Some(&copy)).await;
     assert_eq!(dup["status"], "duplicate");
-    assert_eq!(dup["duplicate_of"], "note-1");
+    assert_eq!(dup["duplicate_of"], "wire/note-1");
+    // Ids with slashes (paths of files read from folders) are found written either way.
+    for uri in ["/api/documents/wire/note-1", "/api/documents/wire%2Fnote-1"] {
+        let (status, doc) = get(&app, uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_eq!(doc["document"]["id"], "wire/note-1");
+    }
     let (_, health) = get(&app, "/api/health").await;
     assert_eq!(health["documents"], 1);
     assert_eq!(health["ingest"], true);
