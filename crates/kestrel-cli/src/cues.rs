@@ -1,9 +1,11 @@
-//! `kestrel build-cues`: learns attribution cue verbs, and what each introduces, from
-//! PolNeAR's training split, into `dictionaries/cues.tsv` for the quotes stage.
+//! `kestrel build-cues`: learns attribution cues from PolNeAR's training split into
+//! `dictionaries/cues.tsv` for the quotes stage.
 //!
-//! Every verb and adjective of the split is counted; a verb inside an annotated cue counts as a cue, and the
-//! relation of its attribution's content to it (a clausal complement, a `to`-clause, an object)
-//! votes for its class. Verbs that are cues often enough, with one clear class, are kept.
+//! Every verb and adjective of the split is counted by its lemma and its frame, read off
+//! Kestrel's own parse: with a clausal complement (speech), a `to`-clause (intent), an oblique
+//! with about/on/of/over (topic), an object and an `as` phrase (as), or an object (stance). A
+//! (lemma, frame) pair inside annotated cues often enough is kept: "see" is no cue with an
+//! object alone, but is one with an object and an `as` phrase ("saw the remarks as a threat").
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,24 +13,55 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use kestrel_core::output::CharOffsets;
+use kestrel_core::Token;
 
-/// A verb is kept when it occurs this often in the split...
+/// A (lemma, frame) pair is kept when it occurs this often in the split...
 const MIN_OCCURRENCES: usize = 5;
-/// ...is part of an annotated cue at least this share of the time...
+/// ...and is part of an annotated cue at least this share of the time.
 const MIN_CUE_SHARE: f64 = 0.5;
-/// ...and at least this many of its attributions agree on one class.
-const MIN_CLASS_VOTES: usize = 2;
 
 #[derive(Default)]
 struct Counts {
     occurrences: usize,
     cues: usize,
-    /// Votes: speech (clausal complement), intent (`to`-clause), stance (object), topic (an
-    /// oblique with about, on, of or over).
-    votes: [usize; 4],
 }
 
-const CLASSES: [&str; 4] = ["speech", "intent", "stance", "topic"];
+/// The frame of token `i` of a sentence: what its children make of it.
+fn frame(tokens: &[Token], i: usize) -> Option<&'static str> {
+    let children: Vec<&Token> = tokens.iter().filter(|k| k.head == Some(i)).collect();
+    fn rel(k: &Token) -> &str {
+        k.deprel.as_deref().unwrap_or("")
+    }
+    let case_of = |k: &Token| -> Option<String> {
+        let at = tokens.iter().position(|x| std::ptr::eq(x, k))?;
+        tokens
+            .iter()
+            .find(|x| x.head == Some(at) && x.deprel.as_deref() == Some("case"))
+            .and_then(|x| x.lemma.clone())
+    };
+    let obl_with = |words: &[&str]| {
+        children.iter().any(|k| {
+            rel(k).starts_with("obl") && case_of(k).is_some_and(|c| words.contains(&c.as_str()))
+        })
+    };
+    let has = |r: &str| children.iter().any(|k| rel(k) == r);
+    if has("ccomp") {
+        Some("speech")
+    } else if children
+        .iter()
+        .any(|k| rel(k) == "xcomp" && k.upos.as_deref() == Some("VERB"))
+    {
+        Some("intent")
+    } else if obl_with(&["about", "on", "of", "over"]) {
+        Some("topic")
+    } else if has("obj") && obl_with(&["as"]) {
+        Some("as")
+    } else if has("obj") {
+        Some("stance")
+    } else {
+        None
+    }
+}
 
 /// A span of characters.
 type Chars = (usize, usize);
@@ -101,7 +134,7 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         crate::code::available_stages(None, &[], &[])?,
         &["segment", "tag", "parse"],
     )?;
-    let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut counts: BTreeMap<(String, &'static str), Counts> = BTreeMap::new();
     for ann in &files {
         let stem = ann.file_stem().unwrap_or_default().to_string_lossy();
         // "<article>_<annotator>.ann" annotates "<article>.txt".
@@ -113,91 +146,47 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         let mut doc = kestrel_core::Document::new(article.to_string(), text);
         pipeline.run(&mut doc);
         let offsets = CharOffsets::new(&doc.text);
-        let chars =
-            |t: &kestrel_core::Token| (offsets.char_at(t.span.start), offsets.char_at(t.span.end));
         for sentence in &doc.sentences {
             let tokens = &doc.tokens[sentence.tokens.clone()];
             for (i, t) in tokens.iter().enumerate() {
-                // Verbs, and adjectives that carry a stance ("is confident that", "are
-                // content to wait").
+                // Verbs, and adjectives that carry a stance ("is confident that").
                 if !matches!(t.upos.as_deref(), Some("VERB" | "ADJ")) {
                     continue;
                 }
-                let Some(lemma) = t.lemma.as_deref().map(str::to_lowercase) else {
+                let (Some(lemma), Some(frame)) = (t.lemma.as_deref(), frame(tokens, i)) else {
                     continue;
                 };
-                let c = counts.entry(lemma).or_default();
+                let c = counts.entry((lemma.to_lowercase(), frame)).or_default();
                 c.occurrences += 1;
-                let (a, b) = chars(t);
-                let Some((_, content)) = gold.iter().find(|((s, e), _)| *s <= a && b <= *e) else {
-                    continue;
-                };
-                c.cues += 1;
-                // The content's head: a content token attached to this verb.
-                let inside = |t: &kestrel_core::Token| {
-                    let (x, y) = chars(t);
-                    content.iter().any(|&(s, e)| s <= x && y <= e)
-                };
-                let vote = tokens.iter().find_map(|k| {
-                    let attached = k.head == Some(i);
-                    if !attached || !inside(k) {
-                        return None;
-                    }
-                    match k.deprel.as_deref()? {
-                        "ccomp" => Some(0),
-                        "xcomp" => Some(1),
-                        "obj" => Some(2),
-                        rel if rel.starts_with("obl") => {
-                            // The preposition is a child of the oblique's head.
-                            let about = tokens.iter().any(|x| {
-                                x.head.is_some_and(|h| std::ptr::eq(&tokens[h], k))
-                                    && x.deprel.as_deref() == Some("case")
-                                    && x.lemma.as_deref().is_some_and(|l| {
-                                        matches!(l, "about" | "on" | "of" | "over")
-                                    })
-                            });
-                            about.then_some(3)
-                        }
-                        _ => None,
-                    }
-                });
-                if let Some(v) = vote {
-                    c.votes[v] += 1;
+                let (a, b) = (offsets.char_at(t.span.start), offsets.char_at(t.span.end));
+                if gold.iter().any(|&((s, e), _)| s <= a && b <= e) {
+                    c.cues += 1;
                 }
             }
         }
     }
     let mut lines = vec![
-        "# Attribution cue verbs and adjectives learned from PolNeAR's training split by `kestrel build-cues`.".to_string(),
+        "# Attribution cues learned from PolNeAR's training split by `kestrel build-cues`.".to_string(),
         format!(
-            "# Kept: at least {MIN_OCCURRENCES} occurrences as a verb or adjective, inside an annotated cue at least {:.0}% of the time, and at least {MIN_CLASS_VOTES} attributions of one class.",
+            "# Kept: a lemma in a frame seen at least {MIN_OCCURRENCES} times, inside an annotated cue at least {:.0}% of the time.",
             MIN_CUE_SHARE * 100.0
         ),
-        "# lemma\tclass\tcue\toccurrences\tspeech\tintent\tstance\ttopic".to_string(),
+        "# Frames: speech (clausal complement), intent (to-clause), topic (about/on/of/over), as (object and as), stance (object).".to_string(),
+        "# lemma\tframe\tcue\toccurrences".to_string(),
     ];
     let mut kept = 0;
-    for (lemma, c) in &counts {
+    for ((lemma, frame), c) in &counts {
         let share = c.cues as f64 / c.occurrences as f64;
-        let (best, votes) = c
-            .votes
-            .iter()
-            .enumerate()
-            .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))
-            .map(|(i, v)| (i, *v))
-            .unwrap_or((0, 0));
-        if c.occurrences < MIN_OCCURRENCES || share < MIN_CUE_SHARE || votes < MIN_CLASS_VOTES {
+        if c.occurrences < MIN_OCCURRENCES || share < MIN_CUE_SHARE {
             continue;
         }
         kept += 1;
-        lines.push(format!(
-            "{lemma}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            CLASSES[best], c.cues, c.occurrences, c.votes[0], c.votes[1], c.votes[2], c.votes[3]
-        ));
+        lines.push(format!("{lemma}\t{frame}\t{}\t{}", c.cues, c.occurrences));
     }
     std::fs::write(out, lines.join("\n") + "\n")
         .with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
-        "kestrel: {} files, {} verb and adjective lemmas seen, {kept} cues written to {}",
+        "kestrel: {} files, {} lemma-frame pairs seen, {kept} cues written to {}",
         files.len(),
         counts.len(),
         out.display()

@@ -599,13 +599,13 @@ fn is_quote_mark(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "‘" | "’" | "''" | "``")
 }
 
-/// Cue verbs learned from PolNeAR's training split (`kestrel build-cues`): lemma and class
-/// (`speech`: a clausal complement, `intent`: a `to`-clause, `stance`: an object, `topic`: an
-/// oblique with about, on, of or over).
+/// Cues learned from PolNeAR's training split (`kestrel build-cues`): a lemma and the frame
+/// in which it reports (`speech`: a clausal complement, `intent`: a `to`-clause, `stance`: an
+/// object, `as`: an object and an `as` phrase, `topic`: an oblique with about/on/of/over).
 const LEARNED_CUES: &str = include_str!("../../../dictionaries/cues.tsv");
 
-fn learned(class: &str, lemma: &str) -> bool {
-    static CUES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+fn learned(frame: &str, lemma: &str) -> bool {
+    static CUES: std::sync::OnceLock<std::collections::HashSet<(&'static str, &'static str)>> =
         std::sync::OnceLock::new();
     let cues = CUES.get_or_init(|| {
         LEARNED_CUES
@@ -617,7 +617,7 @@ fn learned(class: &str, lemma: &str) -> bool {
             })
             .collect()
     });
-    cues.get(lemma) == Some(&class)
+    cues.contains(&(lemma, frame))
 }
 
 fn is_speech(lemma: &str) -> bool {
@@ -651,11 +651,12 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             || is_intent(lemma)
             || is_stance(lemma)
             || FOR_VERBS.contains(&lemma)
-            || learned("topic", lemma);
+            || learned("topic", lemma)
+            || learned("as", lemma);
         // Adjectives only when learned as cues: "is confident that", "are content to wait".
         let cue_word = match p.upos(v) {
             "VERB" => listed,
-            "ADJ" => ["speech", "intent", "stance", "topic"]
+            "ADJ" => ["speech", "intent", "stance", "topic", "as"]
                 .iter()
                 .any(|class| learned(class, lemma)),
             _ => false,
@@ -757,6 +758,28 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
                     cue,
                     speaker,
                     content: p.subtree(c).into_iter().filter(|&t| t != case).collect(),
+                });
+                continue;
+            }
+        }
+        // "described the plan as reckless": the object and what it is seen as.
+        if learned("as", lemma) {
+            let object = p.children[v].iter().copied().find(|&c| p.rel(c) == "obj");
+            let seen_as = p.children[v].iter().copied().find(|&c| {
+                p.rel(c).starts_with("obl")
+                    && p.children[c]
+                        .iter()
+                        .any(|&k| p.rel(k) == "case" && p.lemmas[k] == "as")
+            });
+            if let (Some(o), Some(a)) = (object, seen_as) {
+                let mut content = p.subtree(o);
+                content.extend(p.subtree(a));
+                content.sort_unstable();
+                out.push(Attribution {
+                    verb: v,
+                    cue: p.cue_span(v),
+                    speaker,
+                    content,
                 });
                 continue;
             }
@@ -1113,16 +1136,34 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
             || (before.ends_with(',') && ends_statement && words > 3);
         let paragraph = paragraph_of(doc, m.span.start);
         if standalone {
-            let cue = direct_cue(&parsed, m.span, sentences.clone()).or_else(|| {
-                // A colon-ended sentence just before: "He said:".
-                let s = sentences.start.checked_sub(1)?;
-                if !doc.slice(doc.sentences[s].span).trim_end().ends_with(':') {
-                    return None;
-                }
-                let p = &parsed[s];
-                let v = (0..p.len).rev().find(|&v| is_quoting_verb(p, v))?;
-                Some((s, v))
-            });
+            let cue = direct_cue(&parsed, m.span, sentences.clone())
+                .or_else(|| {
+                    // A colon-ended sentence just before: "He said:".
+                    let s = sentences.start.checked_sub(1)?;
+                    if !doc.slice(doc.sentences[s].span).trim_end().ends_with(':') {
+                        return None;
+                    }
+                    let p = &parsed[s];
+                    let v = (0..p.len).rev().find(|&v| is_quoting_verb(p, v))?;
+                    Some((s, v))
+                })
+                .or_else(|| {
+                    // The speech clause split off as a sentence of its own right after the quote:
+                    // "“Can we win?” | Mr. Manafort asked." (short, with its subject, in the same
+                    // paragraph).
+                    let s = sentences.end;
+                    let next = doc.sentences.get(s)?;
+                    if paragraph_of(doc, next.span.start) != paragraph {
+                        return None;
+                    }
+                    let p = &parsed[s];
+                    if p.len > 8 {
+                        return None;
+                    }
+                    let v = (0..p.len).find(|&v| is_quoting_verb(p, v))?;
+                    p.subject(v, None)?;
+                    Some((s, v))
+                });
             if let Some((s, v)) = cue {
                 let p = &parsed[s];
                 let speaker = p.subject(v, Some(m.span)).and_then(|x| p.speaker(x));
@@ -1133,6 +1174,25 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                     content: m.span,
                     speaker,
                     cue: Some(p.cue_span(v)),
+                    sentences,
+                });
+                continue;
+            }
+            // "Bush: “The mission is ...”": a name and a colon right before the quote.
+            let colon = all_attributions[sentences.start].iter().find(|a| {
+                let cue = a.cue;
+                cue.end <= m.span.start
+                    && doc.text[cue.range()] == *":"
+                    && doc.text[cue.end..m.span.start].trim().is_empty()
+            });
+            if let Some(a) = colon {
+                used_for_direct.push((sentences.start, a.verb));
+                last_direct = Some((paragraph, a.speaker.clone()));
+                quotes.push(Quote {
+                    kind: QuoteKind::Direct,
+                    content: m.span,
+                    speaker: a.speaker.clone(),
+                    cue: Some(a.cue),
                     sentences,
                 });
                 continue;
