@@ -1335,3 +1335,28 @@ fn cli_build_cues_learns_a_cue_verb_and_its_class() {
     // "be" is a verb here only as a copula (AUX), never inside a cue: not learned.
     assert!(!learned.lines().any(|l| l.starts_with("unfair\t")));
 }
+
+#[test]
+fn cli_quotes_with_split_off_or_colon_attributions() {
+    let text = "\"Will the ferry run on time next week?\" The harbour master asked.\n\n\
+Mayor Ada Okafor: \"The bridge stays shut until the inspectors finish.\"\n";
+    let out = kestrel(&["code", "-"], Some(text.as_bytes()));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let quotes = doc["quotes"].as_array().unwrap();
+    let direct: Vec<(&str, &str)> = quotes
+        .iter()
+        .filter(|q| q["kind"] == "direct")
+        .map(|q| {
+            (
+                q["cue"]["text"].as_str().unwrap_or("-"),
+                q["speaker"]["text"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        direct,
+        [("asked", "The harbour master"), (":", "Mayor Ada Okafor")],
+        "{quotes:?}"
+    );
+}
