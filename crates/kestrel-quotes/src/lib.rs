@@ -339,6 +339,25 @@ fn marked_spans(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
         while let Some((i, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
             let at = p.start + i;
+            // Plain-text renderings of quotation marks: ''...'' and ``...'' (as in Penn
+            // Treebank-style text and some newswire archives) pair up like "...".
+            if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+                chars.next();
+                match open {
+                    None => open = Some((at, '"')),
+                    Some((start, o)) if o != '‘' && c == '\'' => {
+                        out.push(Marked {
+                            span: Span::new(start, at + 2),
+                            continues: left_open && first_mark,
+                        });
+                        first_mark = false;
+                        open = None;
+                    }
+                    _ => {}
+                }
+                prev = Some(c);
+                continue;
+            }
             match (c, open) {
                 ('“', None) | ('"', None) => {
                     open = Some((at, c));
@@ -1350,6 +1369,16 @@ mod tests {
             .map(|m| &text[m.span.range()])
             .collect();
         assert_eq!(spans, ["“we will not move”", "‘best offer’", "\"Yes,\""]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_backticks_pair_up_as_marks() {
+        let text = "''We will rebuild,'' she said. ``It is done,'' he said. Don't stop.";
+        let spans: Vec<&str> = marked_spans(text, &[])
+            .iter()
+            .map(|m| &text[m.span.range()])
+            .collect();
+        assert_eq!(spans, ["''We will rebuild,''", "``It is done,''"]);
     }
 
     #[test]
