@@ -54,7 +54,18 @@ fn frame(tokens: &[Token], i: usize) -> Option<&'static str> {
         Some("intent")
     } else if obl_with(&["about", "on", "of", "over"]) {
         Some("topic")
-    } else if has("obj") && obl_with(&["as"]) {
+    } else if has("obj")
+        && (obl_with(&["as"])
+            || children.iter().any(|o| {
+                // "saw the remarks as a threat" with "as" hung on the object.
+                rel(o) == "obj"
+                    && tokens.iter().any(|x| {
+                        x.head.is_some_and(|h| std::ptr::eq(&tokens[h], *o))
+                            && x.deprel.as_deref().is_some_and(|r| r.starts_with("nmod"))
+                            && case_of(x).as_deref() == Some("as")
+                    })
+            }))
+    {
         Some("as")
     } else if has("obj") {
         Some("stance")

@@ -784,16 +784,28 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
         // "described the plan as reckless": the object and what it is seen as.
         if learned("as", lemma) {
             let object = p.children[v].iter().copied().find(|&c| p.rel(c) == "obj");
-            let seen_as = p.children[v].iter().copied().find(|&c| {
-                p.rel(c).starts_with("obl")
-                    && p.children[c]
+            let as_phrase = |c: usize| {
+                p.children[c]
+                    .iter()
+                    .any(|&k| p.rel(k) == "case" && p.lemmas[k] == "as")
+            };
+            let seen_as = p.children[v]
+                .iter()
+                .copied()
+                .find(|&c| p.rel(c).starts_with("obl") && as_phrase(c))
+                .or_else(|| {
+                    // "as" hung on the object: its subtree holds it already.
+                    let o = object?;
+                    p.children[o]
                         .iter()
-                        .any(|&k| p.rel(k) == "case" && p.lemmas[k] == "as")
-            });
+                        .copied()
+                        .find(|&c| p.rel(c).starts_with("nmod") && as_phrase(c))
+                });
             if let (Some(o), Some(a)) = (object, seen_as) {
                 let mut content = p.subtree(o);
                 content.extend(p.subtree(a));
                 content.sort_unstable();
+                content.dedup();
                 out.push(Attribution {
                     verb: v,
                     cue: p.cue_span(v),
