@@ -128,19 +128,7 @@ fn attributions(ann: &str) -> Vec<(Chars, Vec<Chars>)> {
 
 /// `kestrel build-cues`.
 pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
-    let ann_dir = polnear.join("attributions");
-    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&ann_dir)
-        .with_context(|| {
-            format!(
-                "cannot read {}; give the PolNeAR training split (attributions/ and text/)",
-                ann_dir.display()
-            )
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
-        .collect();
-    files.sort();
-    anyhow::ensure!(!files.is_empty(), "no .ann files in {}", ann_dir.display());
+    let files = crate::quotes_eval::polnear_annotations(polnear)?;
     let pipeline = kestrel_core::Pipeline::select(
         crate::code::available_stages(None, &[], &[])?,
         &["segment", "tag", "parse"],

@@ -105,9 +105,9 @@ fn score(chars: &[char], predicted: &[(usize, usize)], gold: &[(usize, usize)]) 
 }
 
 /// Runs the evaluation.
-pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
+/// The brat annotation files of a PolNeAR split (`DIR/attributions/*.ann`), sorted.
+pub fn polnear_annotations(dir: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
     let ann_dir = dir.join("attributions");
-    let text_dir = dir.join("text");
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&ann_dir)
         .with_context(|| {
             format!(
@@ -120,6 +120,12 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
         .collect();
     files.sort();
     anyhow::ensure!(!files.is_empty(), "no .ann files in {}", ann_dir.display());
+    Ok(files)
+}
+
+pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let text_dir = dir.join("text");
+    let files = polnear_annotations(dir)?;
     let stages = crate::code::available_stages(None, &[], &[])?;
     let pipeline = kestrel_core::Pipeline::select(
         stages,

@@ -729,57 +729,20 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
                 continue;
             }
         }
-        // "called for the impeachment": the `for` phrase, its preposition part of the cue.
-        if FOR_VERBS.contains(&lemma) {
-            let target = p.children[v].iter().copied().find(|&c| {
-                p.rel(c).starts_with("obl")
-                    && p.children[c]
-                        .iter()
-                        .any(|&k| p.rel(k) == "case" && p.word(k).eq_ignore_ascii_case("for"))
+        // "called for the impeachment": the `for` phrase; "talked about the wall", "spoke of
+        // reform": the topic, after verbs learned to report what was said about something.
+        let found = FOR_VERBS
+            .contains(&lemma)
+            .then(|| prepositional(p, v, &["for"], speaker.clone()))
+            .flatten()
+            .or_else(|| {
+                learned("topic", lemma)
+                    .then(|| prepositional(p, v, &["about", "on", "of", "over"], speaker.clone()))
+                    .flatten()
             });
-            if let Some(c) = target {
-                let case = p.children[c]
-                    .iter()
-                    .copied()
-                    .find(|&k| p.rel(k) == "case")
-                    .unwrap_or(c);
-                let mut cue = p.cue_span(v);
-                cue.end = cue.end.max(p.tok(case).span.end);
-                out.push(Attribution {
-                    verb: v,
-                    cue,
-                    speaker,
-                    content: p.subtree(c).into_iter().filter(|&t| t != case).collect(),
-                });
-                continue;
-            }
-        }
-        // "talked about the wall", "spoke of reform": the topic, its preposition part of the
-        // cue, after verbs learned to report what was said about something.
-        if learned("topic", lemma) {
-            let target = p.children[v].iter().copied().find(|&c| {
-                p.rel(c).starts_with("obl")
-                    && p.children[c].iter().any(|&k| {
-                        p.rel(k) == "case"
-                            && matches!(p.lemmas[k].as_str(), "about" | "on" | "of" | "over")
-                    })
-            });
-            if let Some(c) = target {
-                let case = p.children[c]
-                    .iter()
-                    .copied()
-                    .find(|&k| p.rel(k) == "case")
-                    .unwrap_or(c);
-                let mut cue = p.cue_span(v);
-                cue.end = cue.end.max(p.tok(case).span.end);
-                out.push(Attribution {
-                    verb: v,
-                    cue,
-                    speaker,
-                    content: p.subtree(c).into_iter().filter(|&t| t != case).collect(),
-                });
-                continue;
-            }
+        if let Some(a) = found {
+            out.push(a);
+            continue;
         }
         // "described the plan as reckless": the object and what it is seen as.
         if learned("as", lemma) {
@@ -985,6 +948,36 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
         });
     }
     out
+}
+
+/// The oblique of verb `v` that one of `prepositions` introduces, as the attribution's
+/// content, the preposition joining the cue ("called for", "talked about").
+fn prepositional(
+    p: &Parsed,
+    v: usize,
+    prepositions: &[&str],
+    speaker: Option<Speaker>,
+) -> Option<Attribution> {
+    let (c, case) = p.children[v].iter().find_map(|&c| {
+        if !p.rel(c).starts_with("obl") {
+            return None;
+        }
+        let case = p.children[c].iter().copied().find(|&k| {
+            p.rel(k) == "case"
+                && prepositions
+                    .iter()
+                    .any(|w| p.word(k).eq_ignore_ascii_case(w))
+        })?;
+        Some((c, case))
+    })?;
+    let mut cue = p.cue_span(v);
+    cue.end = cue.end.max(p.tok(case).span.end);
+    Some(Attribution {
+        verb: v,
+        cue,
+        speaker,
+        content: p.subtree(c).into_iter().filter(|&t| t != case).collect(),
+    })
 }
 
 /// The complement of speech verb `v` when the parse gave it another relation: from the first
