@@ -150,6 +150,16 @@ async fn wait_until(client: &Client, script: &str, what: &str) {
     }
 }
 
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css} on the page: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
 async fn value(client: &Client, script: &str) -> Value {
     client.execute(script, vec![]).await.unwrap()
 }
@@ -253,13 +263,7 @@ async fn dashboard_filters_and_traces_events_to_sentences() {
             .await
             .unwrap();
     }
-    client
-        .find(Locator::Css("#apply"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "#apply").await;
     wait_until(
         &client,
         "document.body.dataset.ready === 'true'",
@@ -294,13 +298,7 @@ async fn dashboard_filters_and_traces_events_to_sentences() {
         "return document.querySelector('#events tr.event b.trig').textContent",
     )
     .await;
-    client
-        .find(Locator::Css("#events tr.event a.open-doc"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "#events tr.event a.open-doc").await;
     wait_until(
         &client,
         "!document.getElementById('doc-view').hidden",
@@ -360,20 +358,8 @@ async fn dashboard_filters_and_traces_events_to_sentences() {
         )
         .await
         .unwrap();
-    client
-        .find(Locator::Css("#doc-close"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("#apply"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "#doc-close").await;
+    click(&client, "#apply").await;
     wait_until(
         &client,
         "!document.getElementById('error').hidden",
@@ -430,13 +416,7 @@ async fn screenshots_for_the_readme() {
         "the filtered load",
     )
     .await;
-    client
-        .find(Locator::Css("#events tr.event a.open-doc"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "#events tr.event a.open-doc").await;
     wait_until(
         &client,
         "document.querySelector('#doc-text .sentence.focus')",
