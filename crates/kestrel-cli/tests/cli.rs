@@ -1360,3 +1360,28 @@ Mayor Ada Okafor: \"The bridge stays shut until the inspectors finish.\"\n";
         "{quotes:?}"
     );
 }
+
+#[test]
+fn cli_quotes_according_to_either_side() {
+    let text = "According to the transport ministry, the fleet has grown by a third.\n\n\
+The fleet has grown by a third, according to the transport ministry.\n";
+    let out = kestrel(&["code", "-"], Some(text.as_bytes()));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let found: Vec<(String, String)> = doc["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["text"].as_str().unwrap().to_lowercase(),
+                q["speaker"]["text"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    let want = (
+        "the fleet has grown by a third".to_string(),
+        "the transport ministry".to_string(),
+    );
+    assert_eq!(found, [want.clone(), want], "{found:?}");
+}

@@ -912,39 +912,48 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             }
         }
     }
-    // "according to X, ...".
+    // "according to X, ...": X is the words after "to" up to the next punctuation, and the
+    // rest of the sentence is what X says. Read from the words, not the parse, which often
+    // hangs "according" on the wrong head.
     for x in 0..p.len {
         if !p.word(x).eq_ignore_ascii_case("according") {
             continue;
         }
-        let Some(source) = p.head(x).filter(|&s| p.upos(s) != "VERB") else {
-            continue;
-        };
-        let Some(clause) = p.head(source) else {
-            continue;
-        };
         let to = (x + 1 < p.len && p.word(x + 1).eq_ignore_ascii_case("to")).then_some(x + 1);
-        let cue = Span::new(p.tok(x).span.start, p.tok(to.unwrap_or(x)).span.end);
-        let source_tokens: Vec<usize> = p
-            .subtree(source)
-            .into_iter()
-            .filter(|&t| t != x && Some(t) != to)
-            .collect();
+        let Some(to) = to else {
+            continue;
+        };
+        let start = to + 1;
+        let mut end = start;
+        while end < p.len && !matches!(p.word(end), "," | "." | ";" | ":" | "!" | "?" | "—") {
+            end += 1;
+        }
+        if end == start || !(start..end).any(|t| matches!(p.upos(t), "NOUN" | "PROPN" | "PRON")) {
+            continue;
+        }
+        let source_tokens: Vec<usize> = (start..end).collect();
+        let head = source_tokens
+            .iter()
+            .copied()
+            .find(|&t| p.head(t).is_none_or(|h| h < start || h >= end))
+            .unwrap_or(start);
         let speaker = p.span_of(&source_tokens).map(|span| Speaker {
             span,
-            entity: p.entity_at(source),
+            entity: p
+                .entity_at(head)
+                .or_else(|| source_tokens.iter().find_map(|&t| p.entity_at(t))),
         });
-        let own = p.subtree(source);
-        let content: Vec<usize> = p
-            .subtree(clause)
-            .into_iter()
-            .filter(|t| !own.contains(t))
-            .collect();
+        // The longer side of the sentence; its edge punctuation is trimmed with the span.
+        let content: Vec<usize> = (0..p.len).filter(|&t| t < x || t >= end).collect();
+        let content = contiguous_block(&content, x);
+        if content.len() < 2 {
+            continue;
+        }
         out.push(Attribution {
-            verb: clause,
-            cue,
+            verb: x,
+            cue: Span::new(p.tok(x).span.start, p.tok(to).span.end),
             speaker,
-            content: contiguous_block(&content, source),
+            content,
         });
     }
     out
