@@ -77,8 +77,8 @@ fn frame(tokens: &[Token], i: usize) -> Option<&'static str> {
 /// A span of characters.
 type Chars = (usize, usize);
 
-/// Attributions of one brat file: (cue span, content spans).
-fn attributions(ann: &str) -> Vec<(Chars, Vec<Chars>)> {
+/// The cue spans of one brat file's attributions (the first part of a discontinuous cue).
+fn cues(ann: &str) -> Vec<Chars> {
     let mut spans: BTreeMap<&str, Vec<Chars>> = BTreeMap::new();
     for line in ann.lines() {
         let mut f = line.split('\t');
@@ -106,22 +106,13 @@ fn attributions(ann: &str) -> Vec<(Chars, Vec<Chars>)> {
         let Some(args) = line.split('\t').nth(1) else {
             continue;
         };
-        let mut cue = None;
-        let mut content = Vec::new();
-        for arg in args.split_whitespace() {
-            let Some((role, id)) = arg.split_once(':') else {
-                continue;
-            };
-            let found = spans.get(id).cloned().unwrap_or_default();
-            if role.starts_with("Cue") {
-                cue = found.first().copied();
-            } else if role.starts_with("Content") {
-                content.extend(found);
-            }
-        }
-        if let Some(c) = cue {
-            out.push((c, content));
-        }
+        let cue = args.split_whitespace().find_map(|arg| {
+            let (role, id) = arg.split_once(':')?;
+            role.starts_with("Cue")
+                .then(|| spans.get(id)?.first().copied())
+                .flatten()
+        });
+        out.extend(cue);
     }
     out
 }
@@ -141,7 +132,7 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         let text_path = polnear.join("text").join(format!("{article}.txt"));
         let text = std::fs::read_to_string(&text_path)
             .with_context(|| format!("cannot read {}", text_path.display()))?;
-        let gold = attributions(&std::fs::read_to_string(ann)?);
+        let gold = cues(&std::fs::read_to_string(ann)?);
         let mut doc = kestrel_core::Document::new(article.to_string(), text);
         pipeline.run(&mut doc);
         let offsets = CharOffsets::new(&doc.text);
@@ -158,7 +149,7 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
                 let c = counts.entry((lemma.to_lowercase(), frame)).or_default();
                 c.occurrences += 1;
                 let (a, b) = (offsets.char_at(t.span.start), offsets.char_at(t.span.end));
-                if gold.iter().any(|&((s, e), _)| s <= a && b <= e) {
+                if gold.iter().any(|&(s, e)| s <= a && b <= e) {
                     c.cues += 1;
                 }
             }
