@@ -44,14 +44,7 @@ pub fn run(file: &Path, rules: DedupRules, json: bool, errors: bool) -> anyhow::
         }
     }
     anyhow::ensure!(!gold.is_empty(), "no gold events in {}", file.display());
-    let stages = crate::code::available_stages(None, &[], &[])?;
-    let pipeline = kestrel_core::Pipeline::select(
-        stages,
-        &[
-            "clean", "segment", "tag", "parse", "ner", "actors", "quotes", "dates", "amounts",
-            "places", "events",
-        ],
-    )?;
+    let pipeline = kestrel::standard_pipeline()?;
     let mut store = Store::open(Path::new(":memory:"))?;
     store.set_rules(rules.clone())?;
     let options = ReadOptions {

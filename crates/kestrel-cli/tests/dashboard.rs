@@ -160,6 +160,11 @@ async fn click(client: &Client, css: &str) {
         .unwrap();
 }
 
+async fn screenshot(client: &Client, path: &Path) {
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(path, png).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
 async fn value(client: &Client, script: &str) -> Value {
     client.execute(script, vec![]).await.unwrap()
 }
@@ -249,7 +254,7 @@ async fn dashboard_filters_and_traces_events_to_sentences() {
     );
 
     if let Some(path) = std::env::var_os("KESTREL_SCREENSHOT") {
-        std::fs::write(path, client.screenshot().await.unwrap()).unwrap();
+        screenshot(&client, Path::new(&path)).await;
     }
 
     // Filter to the reference article's dates through the form.
@@ -401,11 +406,7 @@ async fn screenshots_for_the_readme() {
     )
     .await;
     tokio::time::sleep(Duration::from_secs(1)).await;
-    std::fs::write(
-        docs.join("dashboard.png"),
-        client.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    screenshot(&client, &docs.join("dashboard.png")).await;
     client
         .goto(&format!("{base}/?from=2022-07-08&to=2022-07-09"))
         .await
@@ -424,10 +425,6 @@ async fn screenshots_for_the_readme() {
     )
     .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    std::fs::write(
-        docs.join("dashboard-document.png"),
-        client.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    screenshot(&client, &docs.join("dashboard-document.png")).await;
     client.close().await.unwrap();
 }

@@ -551,6 +551,17 @@ pub struct Event {
     pub rule: String,
 }
 
+impl Event {
+    /// The Goldstein score as the `f64` with the same shortest decimal form: CAMEO's -4.4
+    /// stays -4.4 rather than becoming -4.400000095367432.
+    pub fn goldstein_f64(&self) -> f64 {
+        self.goldstein
+            .to_string()
+            .parse()
+            .unwrap_or(f64::from(self.goldstein))
+    }
+}
+
 /// One sentence: a span of text and a range of the document's tokens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {

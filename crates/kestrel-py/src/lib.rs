@@ -216,13 +216,7 @@ fn events_batch(results: &[(String, Result<Document, InputError>)]) -> PyResult<
             event_type.push(Some(e.plover_type.clone()));
             mode.push(e.mode.clone());
             cameo.push(Some(e.cameo.clone()));
-            // Through the shortest decimal form: -4.4 stays -4.4 in f64.
-            goldstein.push(Some(
-                e.goldstein
-                    .to_string()
-                    .parse()
-                    .unwrap_or(f64::from(e.goldstein)),
-            ));
+            goldstein.push(Some(e.goldstein_f64()));
             quad.push(Some(e.quad_class as i32));
             modality.push(Some(e.modality.name().to_string()));
             for (k, list) in [(0, &e.actors), (3, &e.recipients)] {

@@ -684,27 +684,24 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             continue;
         }
         let speaker = p.subject(v, None).and_then(|s| p.speaker(s));
+        // What the cue word itself introduces.
+        let said = |content: Vec<usize>| Attribution {
+            verb: v,
+            cue: p.cue_span(v),
+            speaker: speaker.clone(),
+            content,
+        };
         // "X said (that) ...": the clausal complement.
         let ccomp = p.children[v].iter().copied().find(|&c| p.rel(c) == "ccomp");
         if let Some(c) = ccomp.filter(|_| is_speech(lemma)) {
-            out.push(Attribution {
-                verb: v,
-                cue: p.cue_span(v),
-                speaker,
-                content: p.subtree(c),
-            });
+            out.push(said(p.subtree(c)));
             continue;
         }
         // "X says that the reaction has been rejection" with the complement mislabelled (an
         // object, an oblique, a conjunct): a later child that heads a clause of its own.
         if is_speech(lemma) {
             if let Some(content) = mislabelled_complement(p, v, lemma) {
-                out.push(Attribution {
-                    verb: v,
-                    cue: p.cue_span(v),
-                    speaker,
-                    content,
-                });
+                out.push(said(content));
                 continue;
             }
         }
@@ -720,12 +717,7 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
                 .copied()
                 .find(|&c| p.rel(c) == "xcomp" && p.upos(c) == "VERB")
             {
-                out.push(Attribution {
-                    verb: v,
-                    cue: p.cue_span(v),
-                    speaker,
-                    content: p.subtree(c),
-                });
+                out.push(said(p.subtree(c)));
                 continue;
             }
         }
@@ -769,12 +761,7 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
                 content.extend(p.subtree(a));
                 content.sort_unstable();
                 content.dedup();
-                out.push(Attribution {
-                    verb: v,
-                    cue: p.cue_span(v),
-                    speaker,
-                    content,
-                });
+                out.push(said(content));
                 continue;
             }
         }
@@ -789,12 +776,7 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
                     }
                 }
                 content.sort_unstable();
-                out.push(Attribution {
-                    verb: v,
-                    cue: p.cue_span(v),
-                    speaker,
-                    content,
-                });
+                out.push(said(content));
                 continue;
             }
         }
@@ -808,12 +790,7 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
                     .filter(|t| !own.contains(t))
                     .collect();
                 let content = contiguous_block(&content, v);
-                out.push(Attribution {
-                    verb: v,
-                    cue: p.cue_span(v),
-                    speaker,
-                    content,
-                });
+                out.push(said(content));
                 continue;
             }
         }
@@ -821,12 +798,7 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
         // said." taken for a complement of the sentence's verb): read from the punctuation.
         if is_speech(lemma) && ccomp.is_none() {
             if let Some(content) = comma_clause_content(p, v) {
-                out.push(Attribution {
-                    verb: v,
-                    cue: p.cue_span(v),
-                    speaker,
-                    content,
-                });
+                out.push(said(content));
             }
         }
     }

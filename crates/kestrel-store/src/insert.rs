@@ -89,12 +89,6 @@ pub(crate) fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// An `f32` as the `f64` with the same shortest decimal form: Goldstein's -4.4 stays -4.4
-/// rather than becoming -4.400000095367432.
-pub(crate) fn decimal(x: f32) -> f64 {
-    x.to_string().parse().unwrap_or(f64::from(x))
-}
-
 /// The current time as `YYYY-MM-DDTHH:MM:SSZ`.
 pub(crate) fn now() -> String {
     let secs = std::time::SystemTime::now()
@@ -395,7 +389,7 @@ fn insert_document(
             e.plover_type,
             e.mode,
             e.cameo,
-            decimal(e.goldstein),
+            e.goldstein_f64(),
             i64::from(e.quad_class),
             e.modality.name(),
             actor_key,
