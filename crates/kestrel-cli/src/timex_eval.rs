@@ -165,6 +165,11 @@ pub fn run(dir: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
                 None => {
                     relaxed.fp += 1;
                     valued.fp += 1;
+                    if errors {
+                        let chars: Vec<char> = doc.text.chars().collect();
+                        let text: String = chars[a..b.min(chars.len())].iter().collect();
+                        println!("{}	{text:?}	spurious {value:?}", path.display());
+                    }
                 }
             }
         }

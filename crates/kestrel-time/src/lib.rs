@@ -6,7 +6,12 @@
 //! - Dates relative to the publication date: "today", "yesterday", "tomorrow", weekday names
 //!   ("on Friday": the last one on or before the publication date, or the next one in a clause
 //!   about the future), "last week", "this month", "next year", "earlier this year", "two days
-//!   ago", "this morning", "now" (`PRESENT_REF`), "recently" (`PAST_REF`), quarters.
+//!   ago", "this morning", "now" (`PRESENT_REF`), "recently" (`PAST_REF`), decades ("the
+//!   early 1980s": `198`). A clause about the future ("will", "is scheduled to", "planned
+//!   to", "as early as") looks forward.
+//! - Quarters as financial news uses them: "the third quarter" is the latest one to have begun;
+//!   "the quarter" and "the latest quarter" the one the story named last, else the last one to
+//!   have ended; "a year earlier" and "the year-ago quarter" that quarter a year before.
 //! - Durations ("five hours", "a 12-year rift": `PT5H`, `P12Y`) and sets ("every week",
 //!   "daily": `P1W`, `P1D`) are kept apart from dates.
 //!
@@ -164,6 +169,20 @@ fn nearest(anchor: NaiveDate, m: u32, d: u32) -> Option<String> {
         .map(|c| c.format("%Y-%m-%d").to_string())
 }
 
+/// A month named without a year: the nearest one to the publication date, or after "last"
+/// the nearest before it and after "next" the nearest after it.
+fn nearest_month(a: NaiveDate, m: u32, modifier: &str) -> String {
+    let y = (a.year() - 1..=a.year() + 1)
+        .filter(|&y| match modifier {
+            "last" => (y, m) < (a.year(), a.month()),
+            "next" => (y, m) > (a.year(), a.month()),
+            _ => true,
+        })
+        .min_by_key(|&y| ((y * 12 + m as i32) - (a.year() * 12 + a.month() as i32)).abs())
+        .unwrap_or(a.year());
+    format!("{y:04}-{m:02}")
+}
+
 /// The publication date as a calendar date.
 pub fn anchor(doc: &Document) -> Option<NaiveDate> {
     let p = doc.published.as_deref()?;
@@ -178,8 +197,70 @@ struct Found {
     relative: bool,
 }
 
+/// What an expression is resolved against besides its own words.
+#[derive(Clone, Copy)]
+struct Context {
+    /// The publication date.
+    anchor: Option<NaiveDate>,
+    /// Whether the clause before the expression speaks of the future.
+    future: bool,
+    /// The quarter the document reports on: the last one it named ("the third quarter"),
+    /// as (year, quarter).
+    quarter: Option<(i32, u32)>,
+}
+
+/// Words that put a clause in the future: "will meet on Tuesday", "is scheduled to close
+/// Monday", "planned to leave on Thursday", "as early as Tuesday", "would travel Thursday".
+fn future_cue(words: &[String]) -> bool {
+    let back: Vec<&str> = words
+        .iter()
+        .rev()
+        .take(8)
+        .map(String::as_str)
+        .take_while(|w| !matches!(*w, "," | "." | ";" | ":" | "said" | "says" | "told" | "--"))
+        .collect();
+    let has = |w: &str| back.contains(&w);
+    back.iter().any(|w| {
+        matches!(
+            *w,
+            "will"
+                | "'ll"
+                | "shall"
+                | "wo"
+                | "would"
+                | "scheduled"
+                | "planned"
+                | "plans"
+                | "planning"
+                | "plan"
+                | "due"
+                | "next"
+        )
+    }) || (has("as") && (has("soon") || has("early")))
+        || (has("set") || has("expected")) && has("to")
+}
+
+/// The most recent quarter that has ended by `d`: what a report about "the quarter" covers.
+fn last_completed_quarter(d: NaiveDate) -> (i32, u32) {
+    let q = d.month0() / 3 + 1;
+    if q == 1 {
+        (d.year() - 1, 4)
+    } else {
+        (d.year(), q - 1)
+    }
+}
+
+fn quarter_value((y, q): (i32, u32)) -> String {
+    format!("{y:04}-Q{q}")
+}
+
 /// Matches a temporal expression starting at word `i` of a sentence.
-fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool) -> Option<Found> {
+fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
+    let Context {
+        anchor,
+        future,
+        quarter,
+    } = ctx;
     let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
     let found = |len: usize, kind: TimexKind, value: Option<String>, relative: bool| {
         Some(Found {
@@ -198,6 +279,10 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
     }
     if let Some(y) = w(0).strip_prefix("mid-").and_then(year) {
         return date(1, Some(format!("{y:04}")), false);
+    }
+    // "mid-November": the nearest November.
+    if let Some(m) = w(0).strip_prefix("mid-").and_then(month) {
+        return date(1, anchor.map(|a| nearest_month(a, m, w(0))), true);
     }
     // Month-name dates.
     if let Some(m) = month(w(0)) {
@@ -235,6 +320,24 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
         });
         return date(1, value, true);
     }
+    // "year-earlier profit", "the year-ago quarter".
+    let lead = usize::from(w(0) == "the");
+    let year_back = if matches!(w(lead), "year-earlier" | "year-ago") {
+        1
+    } else if w(lead) == "year" && w(lead + 1) == "-" && matches!(w(lead + 2), "earlier" | "ago") {
+        3
+    } else {
+        0
+    };
+    if year_back > 0 {
+        let noun = matches!(w(lead + year_back), "period" | "quarter");
+        let len = lead + year_back + usize::from(lead == 1 && noun);
+        let value = anchor.map(|a| match quarter {
+            Some((y, q)) => quarter_value((y - 1, q)),
+            None => format!("{:04}", a.year() - 1),
+        });
+        return date(len, value, true);
+    }
     // Deictic words.
     let shift =
         |days: i64| anchor.map(|a| (a + Duration::days(days)).format("%Y-%m-%d").to_string());
@@ -251,10 +354,13 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
             )
         }
         "now" | "currently" | "current" => return date(1, Some("PRESENT_REF".into()), false),
-        "recently" | "lately" | "recent" | "previously" => {
-            return date(1, Some("PAST_REF".into()), false)
+        // "Previously", "soon" and the adjectives "recent" and "future" only point at a
+        // time, as TimeML reads them ("future talks" has no date); "the future" is one.
+        "recently" | "lately" => return date(1, Some("PAST_REF".into()), false),
+        // "in recent years", "recent weeks".
+        "recent" if unit(w(1)).is_some() && w(1).ends_with('s') => {
+            return date(2, Some("PAST_REF".into()), false)
         }
-        "soon" | "future" => return date(1, Some("FUTURE_REF".into()), false),
         "daily" => return found(1, TimexKind::Set, Some("P1D".into()), false),
         "weekly" => return found(1, TimexKind::Set, Some("P1W".into()), false),
         "monthly" => return found(1, TimexKind::Set, Some("P1M".into()), false),
@@ -283,6 +389,14 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
                 format!("{:04}-{:02}", d.year(), d.month())
             }),
             "year" => anchor.map(|a| format!("{:04}", a.year() + step as i32)),
+            "night" if deictic == "last" => {
+                return found(
+                    len,
+                    TimexKind::Time,
+                    shift(-1).map(|d| format!("{d}TNI")),
+                    true,
+                );
+            }
             "morning" | "afternoon" | "evening" | "night" if step == 0 => {
                 let part = match noun {
                     "morning" => "MO",
@@ -308,7 +422,14 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
             }
             n if WEEKDAYS.iter().any(|(d, _)| *d == n) => {
                 // "last Friday", "next Tuesday".
-                let f = match_at(words, i + lead + 1, anchor, step > 0)?;
+                let f = match_at(
+                    words,
+                    i + lead + 1,
+                    Context {
+                        future: step > 0,
+                        ..ctx
+                    },
+                )?;
                 return date(len, f.value, true);
             }
             _ => None,
@@ -323,9 +444,26 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
             "future" => return date(2, Some("FUTURE_REF".into()), false),
             "past" if unit(w(2)).is_none() => return date(2, Some("PAST_REF".into()), false),
             "weekend" => return date(2, anchor.map(|a| format!("{}-WE", week_of(a))), true),
+            // "the year ended March 31": a fiscal year, a span of time.
+            "year" | "quarter" if matches!(w(2), "ended" | "ending") => {
+                let u = if w(1) == "year" { "P1Y" } else { "P3M" };
+                return found(2, TimexKind::Duration, Some(u.into()), false);
+            }
             "year" => return date(2, anchor.map(|a| format!("{:04}", a.year())), true),
-            "quarter" => return date(2, anchor.map(quarter_of), true),
-            "latest" if w(2) == "quarter" => return date(3, anchor.map(quarter_of), true),
+            // "the quarter", "the latest quarter", "the latest period": in a report, the
+            // quarter the document named last, else the last one to have ended; in a clause
+            // about the future, the current one.
+            "quarter" | "latest" if w(1) == "quarter" || matches!(w(2), "quarter" | "period") => {
+                let len = if w(1) == "quarter" { 2 } else { 3 };
+                let value = anchor.map(|a| {
+                    if future {
+                        quarter_of(a)
+                    } else {
+                        quarter_value(quarter.unwrap_or_else(|| last_completed_quarter(a)))
+                    }
+                });
+                return date(len, value, true);
+            }
             _ => {}
         }
     }
@@ -341,11 +479,18 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
     if let Some(q) = ordinal {
         let hyphen = usize::from(w(lead + 1) == "-");
         if w(lead + 1 + hyphen) == "quarter" {
-            return date(
-                lead + 2 + hyphen,
-                anchor.map(|a| format!("{:04}-Q{q}", a.year())),
-                true,
-            );
+            // The latest such quarter to have begun, or in a clause about the future the
+            // next one: "the fourth quarter" in a January story is the one just ended.
+            let value = anchor.map(|a| {
+                let current = a.month0() / 3 + 1;
+                let y = match (q > current, future) {
+                    (true, false) => a.year() - 1,
+                    (false, true) if q < current => a.year() + 1,
+                    _ => a.year(),
+                };
+                quarter_value((y, q))
+            });
+            return date(lead + 2 + hyphen, value, true);
         }
     }
     // A month named alone ("in January", "late November", "last April"): the nearest one.
@@ -361,19 +506,7 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
             } else {
                 modifier
             };
-            let value = anchor.map(|a| {
-                let y = (a.year() - 1..=a.year() + 1)
-                    .filter(|&y| match w(0) {
-                        "last" => (y, m) < (a.year(), a.month()),
-                        "next" => (y, m) > (a.year(), a.month()),
-                        _ => true,
-                    })
-                    .min_by_key(|&y| {
-                        ((y * 12 + m as i32) - (a.year() * 12 + a.month() as i32)).abs()
-                    })
-                    .unwrap_or(a.year());
-                format!("{y:04}-{m:02}")
-            });
+            let value = anchor.map(|a| nearest_month(a, m, w(0)));
             if keep == 0 && modifier == 1 {
                 return None;
             }
@@ -383,6 +516,32 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
     // Year alone, after a preposition or as the whole phrase ("in 2021", "since 1998").
     if let Some(y) = year(w(0)) {
         return date(1, Some(format!("{y:04}")), false);
+    }
+    // Decades: "the 1990s", "the early 1980s", "the mid-1990s", "the '80s": TIMEX3 writes a
+    // decade as its first three digits.
+    {
+        let lead = usize::from(w(0) == "the");
+        let modifier = usize::from(matches!(w(lead), "early" | "late" | "mid"));
+        let word = w(lead + modifier);
+        let word = word.strip_prefix("mid-").unwrap_or(word);
+        let decade = word
+            .strip_suffix('s')
+            .and_then(|d| d.strip_suffix('\'').or(Some(d)))
+            .and_then(|d| {
+                let d = d.trim_start_matches('\'');
+                match d.len() {
+                    4 => year(d).filter(|y| y % 10 == 0).map(|y| y / 10),
+                    2 if lead == 1 => d
+                        .parse::<i32>()
+                        .ok()
+                        .filter(|y| y % 10 == 0)
+                        .map(|y| 190 + y / 10),
+                    _ => None,
+                }
+            });
+        if let Some(d) = decade {
+            return date(lead + modifier + 1, Some(format!("{d:03}")), false);
+        }
     }
     // "every week", "each year".
     if matches!(w(0), "every" | "each") {
@@ -428,9 +587,18 @@ fn match_at(words: &[String], i: usize, anchor: Option<NaiveDate>, future: bool)
     } else {
         n.to_string()
     };
+    // "a year ago", "a year earlier": in a report on a quarter, that quarter of the year
+    // before ("profit rose from $5 million a year ago").
+    let back_from = |a: NaiveDate| match quarter {
+        Some((y, q)) if u == "Y" && !time => quarter_value((y - n as i32, q)),
+        _ => format!("{:04}", a.year() - n as i32),
+    };
+    if matches!(w(unit_at + 1), "earlier" | "before") && u == "Y" && n > 0 {
+        return date(unit_at + 2, anchor.map(back_from), true);
+    }
     if w(unit_at + 1) == "ago" {
         let value = anchor.filter(|_| n > 0).map(|a| match u {
-            "Y" => format!("{:04}", a.year() - n as i32),
+            "Y" => back_from(a),
             "M" if !time => {
                 let d = shift_months(a, -(n as i32));
                 format!("{:04}-{:02}", d.year(), d.month())
@@ -515,6 +683,7 @@ pub fn first_written_date(text: &str) -> Option<String> {
 /// Finds and resolves a document's temporal expressions (needs the `segment` layer).
 pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
     let anchor = anchor(doc);
+    let mut quarter = None;
     let mut out = Vec::new();
     for (s_idx, s) in doc.sentences.iter().enumerate() {
         let toks = doc.sentence_tokens(s);
@@ -526,10 +695,12 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
         while i < words.len() {
             // A word that only looks like a year or a number inside a longer number or name.
             // A clause about the future ("will meet on Tuesday") looks forward.
-            let future = words[i.saturating_sub(5)..i]
-                .iter()
-                .any(|w| matches!(w.as_str(), "will" | "'ll" | "shall" | "wo"));
-            let Some(f) = match_at(&words, i, anchor, future) else {
+            let ctx = Context {
+                anchor,
+                future: future_cue(&words[..i]),
+                quarter,
+            };
+            let Some(f) = match_at(&words, i, ctx) else {
                 i += 1;
                 continue;
             };
@@ -550,6 +721,17 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
                 && month(&words[i]).is_some()
                 && !doc.slice(first.span).starts_with(char::is_uppercase);
             if plausible && !lowercase_month {
+                // A quarter named by its number becomes the one the report is about.
+                let named_quarter = words[i..i + f.len]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "first" | "second" | "third" | "fourth"));
+                if let Some(v) = f.value.as_deref().filter(|_| named_quarter) {
+                    if let Some((y, q)) = v.split_once("-Q") {
+                        if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
+                            quarter = Some((y, q));
+                        }
+                    }
+                }
                 out.push(TimeExpression {
                     span: Span::new(first.span.start, last.span.end),
                     sentence: s_idx,
@@ -629,9 +811,10 @@ mod tests {
             "Sales rose in the third quarter, as in November, and will rise in the future.",
             "2023-01-20",
         );
+        // In a January story, the third quarter that sales rose in is last year's.
         assert_eq!(
             v[0],
-            ("the third quarter".into(), "DATE", Some("2023-Q3".into()))
+            ("the third quarter".into(), "DATE", Some("2022-Q3".into()))
         );
         // November nearest to a January story is the one before it.
         assert_eq!(v[1], ("November".into(), "DATE", Some("2022-11".into())));
@@ -642,6 +825,64 @@ mod tests {
         // "march" in lowercase is a verb, not a month.
         let v = values("Thousands will march through the city.", "2023-01-20");
         assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn reports_on_a_quarter_compare_with_the_same_quarter_a_year_before() {
+        let v = values(
+            "Harwick Mills said third-quarter profit fell to $4 million from $6 million a year \
+             earlier. Sales in the latest quarter slipped, and the year-earlier period had a \
+             one-time gain. Profit was also below last year's.",
+            "2023-11-02",
+        );
+        let get = |text: &str| v.iter().find(|x| x.0 == text).and_then(|x| x.2.clone());
+        assert_eq!(get("third-quarter").as_deref(), Some("2023-Q3"));
+        assert_eq!(get("a year earlier").as_deref(), Some("2022-Q3"));
+        assert_eq!(get("the latest quarter").as_deref(), Some("2023-Q3"));
+        assert_eq!(get("the year-earlier period").as_deref(), Some("2022-Q3"));
+        // Without a named quarter, "the quarter" is the last one to have ended.
+        let v = values("Orders doubled in the quarter.", "2024-02-10");
+        assert_eq!(v[0].2.as_deref(), Some("2023-Q4"));
+        // "the year ended June 30" is a fiscal year: a span of time.
+        let v = values("Revenue for the year ended June 30 rose.", "2024-02-10");
+        assert_eq!(v[0], ("the year".into(), "DURATION", Some("P1Y".into())));
+    }
+
+    #[test]
+    fn plans_and_schedules_look_forward() {
+        // 2024-03-06 is a Wednesday.
+        for text in [
+            "The court is scheduled to rule on Monday.",
+            "Delegates planned to leave for the capital on Monday.",
+            "The envoy could arrive as early as Monday.",
+        ] {
+            let v = values(text, "2024-03-06");
+            assert_eq!(v[0].2.as_deref(), Some("2024-03-11"), "{text}");
+        }
+        let v = values("The court ruled on Monday.", "2024-03-06");
+        assert_eq!(v[0].2.as_deref(), Some("2024-03-04"));
+        // A reporting verb ends the look back: the ruling came before the statement.
+        let v = values("They will appeal, lawyers said Monday.", "2024-03-06");
+        assert_eq!(v[0].2.as_deref(), Some("2024-03-04"));
+    }
+
+    #[test]
+    fn decades_and_vague_references() {
+        let v = values(
+            "Prices were stable through the 1990s and the early 1980s, rose in recent years, \
+             and previously fell; talks on future cuts will resume soon.",
+            "2024-03-06",
+        );
+        let texts: Vec<(&str, Option<&str>)> =
+            v.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("the 1990s", Some("199")),
+                ("the early 1980s", Some("198")),
+                ("recent years", Some("PAST_REF")),
+            ]
+        );
     }
 
     #[test]
