@@ -59,6 +59,83 @@ const MONTHS: &[(&str, u32)] = &[
     ("dez", 12),
 ];
 
+/// Month names of other languages, for the written dates of web pages only: French, Spanish,
+/// Italian, Portuguese, Dutch, Polish and Russian (genitive, as dates write them).
+const PAGE_MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+];
+
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),
@@ -642,7 +719,22 @@ pub fn first_written_date(text: &str) -> Option<String> {
     };
     let month = |w: &str| {
         let w = w.trim_end_matches('.').to_lowercase();
-        MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+        MONTHS
+            .iter()
+            .chain(PAGE_MONTHS)
+            .find(|(m, _)| *m == w)
+            .map(|&(_, n)| n)
+    };
+    // "3 de mayo de 2022", "13 juin 2019": connecting words between the parts.
+    let skip = |at: usize| {
+        let mut at = at;
+        while words
+            .get(at)
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "de" | "del" | "of" | "di"))
+        {
+            at += 1;
+        }
+        at
     };
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '/');
@@ -660,11 +752,12 @@ pub fn first_written_date(text: &str) -> Option<String> {
                 }
             }
         }
-        // "5 March 2024", "5. März 2024".
+        // "5 March 2024", "5. März 2024", "3 de mayo de 2022".
+        let month_at = skip(i + 1);
         if let (Some(d), Some(m), Some(y)) = (
             day(w),
-            words.get(i + 1).and_then(|x| month(x)),
-            words.get(i + 2).and_then(|x| year(x)),
+            words.get(month_at).and_then(|x| month(x)),
+            words.get(skip(month_at + 1)).and_then(|x| year(x)),
         ) {
             return kestrel_core::ingest::normalise_date(&format!("{y:04}-{m:02}-{d:02}"));
         }

@@ -364,7 +364,11 @@ fn meta_date(html: &str) -> Option<String> {
         from = end.max(start + 5);
     }
     // Microdata on other elements, and JSON-LD.
-    for marker in ["itemprop=\"datepublished\"", "\"datepublished\""] {
+    for marker in [
+        "itemprop=\"datepublished\"",
+        "itemprop='datepublished'",
+        "\"datepublished\"",
+    ] {
         if let Some(at) = lower.find(marker) {
             let mut end = html.len().min(at + 300);
             while !html.is_char_boundary(end) {
@@ -374,7 +378,8 @@ fn meta_date(html: &str) -> Option<String> {
             let digits = window
                 .char_indices()
                 .find(|&(i, c)| c.is_ascii_digit() && normalise_date(&window[i..]).is_some())
-                .and_then(|(i, _)| normalise_date(&window[i..]));
+                .and_then(|(i, _)| normalise_date(&window[i..]))
+                .map(|d| d.chars().take(10).collect::<String>());
             if digits.is_some() {
                 return digits;
             }
@@ -843,7 +848,26 @@ disagreements over tariffs before they close the border again, the officials add
             kestrel_time::first_written_date("Stand: 05.03.2024, 10:00").as_deref(),
             Some("2024-03-05")
         );
+        for (text, date) in [
+            ("Publié le mardi 5 mars 2024 à 10h", "2024-03-05"),
+            ("Actualizado el 3 de mayo de 2022", "2022-05-03"),
+            ("Опубликовано 15 августа 2016, 13:43", "2016-08-15"),
+            ("Pubblicato il 7 giugno 2021", "2021-06-07"),
+        ] {
+            assert_eq!(
+                kestrel_time::first_written_date(text).as_deref(),
+                Some(date),
+                "{text}"
+            );
+        }
         assert_eq!(kestrel_time::first_written_date("no date here"), None);
+    }
+
+    #[test]
+    fn microdata_dates_in_single_quotes_are_read() {
+        let html = "<html><body><p>Story</p><abbr itemprop='datePublished' \
+                    title='2018-06-05T08:00:00-07:00'>08:00</abbr></body></html>";
+        assert_eq!(meta_date(html).as_deref(), Some("2018-06-05"));
     }
 
     #[test]
