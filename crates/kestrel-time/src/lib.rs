@@ -12,7 +12,10 @@
 //! - Quarters as financial news uses them: "the third quarter" is the latest one to have begun;
 //!   "the quarter" and "the latest quarter" the one the story named last, else the last one to
 //!   have ended; "a year earlier" and "the year-ago quarter" that quarter a year before.
-//! - Durations ("five hours", "a 12-year rift": `PT5H`, `P12Y`) and sets ("every week",
+//! - Holidays with a fixed rule: Christmas, New Year's Day and Eve, Thanksgiving, Halloween,
+//!   Valentine's Day.
+//! - Durations ("five hours", "a 12-year rift", "the past four months": `PT5H`, `P12Y`, `P4M`)
+//!   and sets ("every week",
 //!   "daily": `P1W`, `P1D`) are kept apart from dates.
 //!
 //! Without a publication date, relative expressions are found but have no value.
@@ -260,6 +263,57 @@ fn nearest_month(a: NaiveDate, m: u32, modifier: &str) -> String {
     format!("{y:04}-{m:02}")
 }
 
+/// How a holiday falls in a year.
+#[derive(Clone, Copy)]
+enum HolidayRule {
+    /// A fixed month and day.
+    Fixed(u32, u32),
+    /// The nth weekday of a month (n = 5: the last one).
+    Nth(u32, Weekday, u32),
+}
+
+/// A holiday's name at word `start` (lowercase words): how many words it takes and its rule.
+fn holiday(words: &[String], start: usize) -> Option<(usize, HolidayRule)> {
+    use HolidayRule::*;
+    let w = |k: usize| words.get(start + k).map(String::as_str).unwrap_or("");
+    // "New Year's Day" may come as "year's" or as "year" + "'s".
+    let possessive = |at: usize, stem: &str| {
+        if w(at) == format!("{stem}'s") || w(at) == format!("{stem}’s") {
+            Some(at + 1)
+        } else if w(at) == stem && matches!(w(at + 1), "'s" | "’s") {
+            Some(at + 2)
+        } else {
+            None
+        }
+    };
+    let with_day = |at: usize| at + usize::from(w(at) == "day");
+    match w(0) {
+        "christmas" if w(1) == "eve" => Some((2, Fixed(12, 24))),
+        "christmas" => Some((with_day(1), Fixed(12, 25))),
+        "thanksgiving" => Some((with_day(1), Nth(11, Weekday::Thu, 4))),
+        "halloween" => Some((1, Fixed(10, 31))),
+        "new" => {
+            let at = possessive(1, "year")?;
+            match w(at) {
+                "eve" => Some((at + 1, Fixed(12, 31))),
+                "day" => Some((at + 1, Fixed(1, 1))),
+                _ => None,
+            }
+        }
+        _ => {
+            let at = possessive(0, "valentine")?;
+            (w(at) == "day").then_some((at + 1, Fixed(2, 14)))
+        }
+    }
+}
+
+fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
+    match rule {
+        HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+        HolidayRule::Nth(m, wd, n) => NaiveDate::from_weekday_of_month_opt(year, m, wd, n as u8),
+    }
+}
+
 /// The publication date as a calendar date.
 pub fn anchor(doc: &Document) -> Option<NaiveDate> {
     let p = doc.published.as_deref()?;
@@ -415,6 +469,24 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         });
         return date(len, value, true);
     }
+    // Holidays with a fixed rule: the nearest one, or after "last" / "next" the one before /
+    // after the publication date.
+    {
+        let lead = usize::from(matches!(w(0), "last" | "next"));
+        if let Some((len, rule)) = holiday(words, i + lead) {
+            let value = anchor.map(|a| {
+                let on = |y: i32| holiday_date(rule, y);
+                let candidates = (a.year() - 1..=a.year() + 1).filter_map(on);
+                let pick = match w(0) {
+                    "last" => candidates.filter(|d| *d < a).max(),
+                    "next" => candidates.filter(|d| *d > a).min(),
+                    _ => candidates.min_by_key(|d| (*d - a).num_days().abs()),
+                };
+                pick.map(|d| d.format("%Y-%m-%d").to_string())
+            });
+            return date(lead + len, value.flatten(), true);
+        }
+    }
     // Deictic words.
     let shift =
         |days: i64| anchor.map(|a| (a + Duration::days(days)).format("%Y-%m-%d").to_string());
@@ -513,6 +585,31 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         };
         if value.is_some() || anchor.is_none() && matches!(noun, "week" | "month" | "year") {
             return date(len, value, true);
+        }
+    }
+    // "the past four months", "the next few days", "the first nine months": a span of time.
+    if w(0) == "the"
+        && matches!(
+            w(1),
+            "past" | "last" | "next" | "coming" | "previous" | "first"
+        )
+    {
+        let few = matches!(w(2), "few" | "several" | "couple");
+        let n = number(w(2)).filter(|&n| n > 0 && w(2) != "a");
+        let at = 3 + usize::from(w(2) == "couple" && w(3) == "of");
+        if let (true, Some((u, time))) = (n.is_some() || few, unit(w(at))) {
+            let value = match n {
+                Some(n) if w(2) != "couple" => duration(n, u, time),
+                _ if w(2) == "couple" => duration(2, u, time),
+                _ => (if time {
+                    format!("PTX{u}")
+                } else {
+                    format!("PX{u}")
+                })
+                .replace("XDE", "XY")
+                .replace("XCE", "XY"),
+            };
+            return found(at + 1, TimexKind::Duration, Some(value), false);
         }
     }
     // "the future", "the past", "the weekend", "the year", "the quarter".
@@ -974,6 +1071,29 @@ mod tests {
                 ("the 1990s", Some("199")),
                 ("the early 1980s", Some("198")),
                 ("recent years", Some("PAST_REF")),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_counted_back_or_forward_and_holidays() {
+        let v = values(
+            "Over the past four months and the next few days, and again last Thanksgiving, \
+             the ferry ran on Christmas Day and on New Year's Eve.",
+            "2024-03-06",
+        );
+        let texts: Vec<(&str, &str, Option<&str>)> = v
+            .iter()
+            .map(|x| (x.0.as_str(), x.1, x.2.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("the past four months", "DURATION", Some("P4M")),
+                ("the next few days", "DURATION", Some("PXD")),
+                ("last Thanksgiving", "DATE", Some("2023-11-23")),
+                ("Christmas Day", "DATE", Some("2023-12-25")),
+                ("New Year's Eve", "DATE", Some("2023-12-31")),
             ]
         );
     }
