@@ -343,17 +343,19 @@ struct Context {
 /// Words that put a clause in the future: "will meet on Tuesday", "is scheduled to close
 /// Monday", "planned to leave on Thursday", "as early as Tuesday", "would travel Thursday".
 fn future_cue(words: &[String]) -> bool {
-    let back: Vec<&str> = words
-        .iter()
-        .rev()
-        .take(8)
-        .map(String::as_str)
-        .take_while(|w| !matches!(*w, "," | "." | ";" | ":" | "said" | "says" | "told" | "--"))
-        .collect();
-    let has = |w: &str| back.contains(&w);
-    back.iter().any(|w| {
+    // Called at every word: walks back without allocating.
+    let back = || {
+        words
+            .iter()
+            .rev()
+            .take(8)
+            .map(String::as_str)
+            .take_while(|w| !matches!(*w, "," | "." | ";" | ":" | "said" | "says" | "told" | "--"))
+    };
+    let has = |w: &str| back().any(|b| b == w);
+    back().any(|w| {
         matches!(
-            *w,
+            w,
             "will"
                 | "'ll"
                 | "shall"
