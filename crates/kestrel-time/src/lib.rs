@@ -702,18 +702,15 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         let word = word.strip_prefix("mid-").unwrap_or(word);
         let decade = word
             .strip_suffix('s')
-            .and_then(|d| d.strip_suffix('\'').or(Some(d)))
-            .and_then(|d| {
-                let d = d.trim_start_matches('\'');
-                match d.len() {
-                    4 => year(d).filter(|y| y % 10 == 0).map(|y| y / 10),
-                    2 if lead == 1 => d
-                        .parse::<i32>()
-                        .ok()
-                        .filter(|y| y % 10 == 0)
-                        .map(|y| 190 + y / 10),
-                    _ => None,
-                }
+            .map(|d| d.trim_matches('\''))
+            .and_then(|d| match d.len() {
+                4 => year(d).filter(|y| y % 10 == 0).map(|y| y / 10),
+                2 if lead == 1 => d
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| y % 10 == 0)
+                    .map(|y| 190 + y / 10),
+                _ => None,
             });
         if let Some(d) = decade {
             return date(lead + modifier + 1, Some(format!("{d:03}")), false);
