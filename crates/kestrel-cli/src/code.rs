@@ -269,19 +269,7 @@ fn process(
     match run {
         Ok(s) => Outcome::Coded(s),
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".to_string());
-            let e = InputError {
-                id: Some(id),
-                source,
-                line: None,
-                message: format!(
-                    "internal error while coding: {what}; please report it with this document"
-                ),
-            };
+            let e = kestrel::internal_error(id, source, panic.as_ref());
             Outcome::Failed(render_error(&e, format))
         }
     }

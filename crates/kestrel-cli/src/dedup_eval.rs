@@ -117,13 +117,8 @@ pub fn run(file: &Path, rules: DedupRules, json: bool, errors: bool) -> anyhow::
         }
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let precision = ratio(tp, tp + fp);
-    let recall = ratio(tp, tp + fn_);
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
+    let scores = kestrel_core::eval::Prf { tp, fp, fn_ };
+    let (precision, recall, f1) = (scores.precision(), scores.recall(), scores.f1());
     let coded = found.iter().filter(|f| f.is_some()).count();
     let groups: std::collections::HashSet<&str> = gold
         .iter()

@@ -115,13 +115,8 @@ pub fn run(archive: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode>
     }
     let elapsed = started.elapsed().as_secs_f64();
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let precision = ratio(tp, tp + fp);
-    let recall = ratio(tp, tp + fn_);
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
+    let scores = kestrel_core::eval::Prf { tp, fp, fn_ };
+    let (precision, recall, f1) = (scores.precision(), scores.recall(), scores.f1());
     let accuracy = ratio(tp + tn, tp + tn + fp + fn_);
     println!(
         "{}: {scored} pages ({failed} with no article found)",

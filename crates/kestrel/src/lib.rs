@@ -106,6 +106,28 @@ pub fn actor_dictionary(
     Ok(std::sync::Arc::new(dict))
 }
 
+/// The error record for a document whose coding panicked: it names the document and what the
+/// panic said.
+pub fn internal_error(
+    id: String,
+    source: String,
+    panic: &(dyn std::any::Any + Send),
+) -> InputError {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".to_string());
+    InputError {
+        id: Some(id),
+        source,
+        line: None,
+        message: format!(
+            "internal error while coding: {what}; please report it with this document"
+        ),
+    }
+}
+
 /// Runs the pipeline over one document; a panic inside becomes an error that names the
 /// document, so that one document that trips a bug does not end the run.
 pub fn run_pipeline(
@@ -116,20 +138,6 @@ pub fn run_pipeline(
     let source = doc.source.clone().unwrap_or_default();
     match catch_unwind(AssertUnwindSafe(|| pipeline.run(&mut doc))) {
         Ok(()) => Ok(doc),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".to_string());
-            Err(InputError {
-                id: Some(id),
-                source,
-                line: None,
-                message: format!(
-                    "internal error while coding: {what}; please report it with this document"
-                ),
-            })
-        }
+        Err(panic) => Err(internal_error(id, source, panic.as_ref())),
     }
 }
