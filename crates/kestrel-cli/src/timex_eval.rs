@@ -103,6 +103,11 @@ pub fn run(dir: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
     let (mut strict, mut relaxed, mut valued) = (Prf::default(), Prf::default(), Prf::default());
     let (mut type_ok, mut matched) = (0usize, 0usize);
     let mut documents = 0;
+    // As in the pipeline, dates come after tagging: a verb's tense decides which way a month
+    // without a year looks.
+    let tagger = kestrel_nlp::TagStage::new(
+        kestrel_nlp::Models::builtin().context("cannot load the built-in models")?,
+    );
     for path in &files {
         let content = std::fs::read_to_string(path)?;
         let Some((dct, text, gold)) = read_tml(&content) else {
@@ -112,6 +117,7 @@ pub fn run(dir: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
         let mut doc = kestrel_core::Document::new(path.display().to_string(), text);
         doc.published = Some(dct);
         kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        tagger.process(&mut doc);
         kestrel_time::DateStage.process(&mut doc);
         let offsets = kestrel_core::output::CharOffsets::new(&doc.text);
         let predicted: Vec<(usize, usize, &str, Option<&str>)> = doc

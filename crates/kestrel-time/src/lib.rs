@@ -240,25 +240,49 @@ fn shift_months(d: NaiveDate, months: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
 }
 
-/// A month and day without a year: the one nearest the publication date ("Nov. 25" in a
-/// January story is last November's).
-fn nearest(anchor: NaiveDate, m: u32, d: u32) -> Option<String> {
+/// Which way from the publication date a clause looks, by its words and its verb's tense.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Past,
+    Future,
+    Either,
+}
+
+/// A month and day without a year: the nearest to the publication date ("Nov. 25" in a January
+/// story is last November's); in a clause about the future the first one on or after it; in a
+/// clause in the past tense one before it, unless the next one is three times nearer (a past
+/// tense verb does not make "payable Nov. 16" a year old in a story of November 2).
+fn nearest(anchor: NaiveDate, m: u32, d: u32, direction: Direction) -> Option<String> {
+    let distance = |c: &NaiveDate| {
+        let days = (*c - anchor).num_days();
+        match direction {
+            Direction::Past if days > 0 => days * 3,
+            _ => days.abs(),
+        }
+    };
     (anchor.year() - 1..=anchor.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
-        .min_by_key(|c| (*c - anchor).num_days().abs())
+        .filter(|c| direction != Direction::Future || *c >= anchor)
+        .min_by_key(distance)
         .map(|c| c.format("%Y-%m-%d").to_string())
 }
 
 /// A month named without a year: the nearest one to the publication date, or after "last"
-/// the nearest before it and after "next" the nearest after it.
-fn nearest_month(a: NaiveDate, m: u32, modifier: &str) -> String {
+/// the nearest before it and after "next" (or in a clause about the future) the nearest after
+/// it; in the past tense, as for a day (`nearest`).
+fn nearest_month(a: NaiveDate, m: u32, modifier: &str, direction: Direction) -> String {
+    let months = |y: i32| (y * 12 + m as i32) - (a.year() * 12 + a.month() as i32);
     let y = (a.year() - 1..=a.year() + 1)
-        .filter(|&y| match modifier {
-            "last" => (y, m) < (a.year(), a.month()),
-            "next" => (y, m) > (a.year(), a.month()),
+        .filter(|&y| match (modifier, direction) {
+            ("last", _) => months(y) < 0,
+            ("next", _) => months(y) > 0,
+            (_, Direction::Future) => months(y) >= 0,
             _ => true,
         })
-        .min_by_key(|&y| ((y * 12 + m as i32) - (a.year() * 12 + a.month() as i32)).abs())
+        .min_by_key(|&y| match direction {
+            Direction::Past if months(y) > 0 => months(y) * 3,
+            _ => months(y).abs(),
+        })
         .unwrap_or(a.year());
     format!("{y:04}-{m:02}")
 }
@@ -335,6 +359,8 @@ struct Context {
     anchor: Option<NaiveDate>,
     /// Whether the clause before the expression speaks of the future.
     future: bool,
+    /// Whether the verb nearest the expression is in the past tense (needs the tagger).
+    past: bool,
     /// The quarter the document reports on: the last one it named ("the third quarter"),
     /// as (year, quarter).
     quarter: Option<(i32, u32)>,
@@ -373,6 +399,35 @@ fn future_cue(words: &[String]) -> bool {
         || (has("set") || has("expected")) && has("to")
 }
 
+/// Whether the verb nearest word `i` of a sentence is in the past tense: "rose" (VBD), or a
+/// participle after "has", "had", "was" or "were". False without tags.
+fn nearest_verb_is_past(toks: &[kestrel_core::Token], words: &[String], i: usize) -> bool {
+    let is_verb = |k: usize| {
+        toks[k]
+            .xpos
+            .as_deref()
+            .is_some_and(|x| x.starts_with("VB") || x == "MD")
+    };
+    let nearest = (1..toks.len()).find_map(|d| {
+        [i.checked_sub(d), Some(i + d)]
+            .into_iter()
+            .flatten()
+            .find(|&k| k < toks.len() && is_verb(k))
+    });
+    nearest.is_some_and(|k| match toks[k].xpos.as_deref() {
+        Some("VBD") => true,
+        Some("VBN") => {
+            k > 0
+                && words[..k]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|w| matches!(w.as_str(), "has" | "had" | "have" | "was" | "were"))
+        }
+        _ => false,
+    })
+}
+
 /// The most recent quarter that has ended by `d`: what a report about "the quarter" covers.
 fn last_completed_quarter(d: NaiveDate) -> (i32, u32) {
     let q = d.month0() / 3 + 1;
@@ -392,8 +447,14 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     let Context {
         anchor,
         future,
+        past,
         quarter,
     } = ctx;
+    let direction = match (future, past) {
+        (true, _) => Direction::Future,
+        (false, true) => Direction::Past,
+        _ => Direction::Either,
+    };
     let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
     let found = |len: usize, kind: TimexKind, value: Option<String>, relative: bool| {
         Some(Found {
@@ -415,7 +476,11 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     }
     // "mid-November": the nearest November.
     if let Some(m) = w(0).strip_prefix("mid-").and_then(month) {
-        return date(1, anchor.map(|a| nearest_month(a, m, w(0))), true);
+        return date(
+            1,
+            anchor.map(|a| nearest_month(a, m, w(0), direction)),
+            true,
+        );
     }
     // Month-name dates.
     if let Some(m) = month(w(0)) {
@@ -426,7 +491,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 if let Some(y) = year(w(2 + comma)) {
                     return date(3 + comma, Some(ymd(y, m, d)), false);
                 }
-                return date(2, anchor.and_then(|a| nearest(a, m, d)), true);
+                return date(2, anchor.and_then(|a| nearest(a, m, d, direction)), true);
             }
             if let Some(y) = year(w(1)) {
                 return date(2, Some(format!("{y:04}-{m:02}")), false);
@@ -437,7 +502,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         if let Some(y) = year(w(2)) {
             return date(3, Some(ymd(y, m, d)), false);
         }
-        return date(2, anchor.and_then(|a| nearest(a, m, d)), true);
+        return date(2, anchor.and_then(|a| nearest(a, m, d, direction)), true);
     }
     // Weekdays.
     if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w(0)) {
@@ -682,7 +747,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             } else {
                 modifier
             };
-            let value = anchor.map(|a| nearest_month(a, m, w(0)));
+            let value = anchor.map(|a| nearest_month(a, m, w(0), direction));
             if keep == 0 && modifier == 1 {
                 return None;
             }
@@ -887,6 +952,7 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
             let ctx = Context {
                 anchor,
                 future: future_cue(&words[..i]),
+                past: nearest_verb_is_past(&toks, &words, i),
                 quarter,
             };
             let Some(f) = match_at(&words, i, ctx) else {
@@ -1035,6 +1101,32 @@ mod tests {
         // "the year ended June 30" is a fiscal year: a span of time.
         let v = values("Revenue for the year ended June 30 rose.", "2024-02-10");
         assert_eq!(v[0], ("the year".into(), "DURATION", Some("P1Y".into())));
+    }
+
+    #[test]
+    fn a_past_tense_verb_looks_back_for_a_date_without_a_year() {
+        let dated = |text: &str, past_verb: Option<&str>| {
+            let mut doc = Document::new("t", text);
+            doc.published = Some("2023-11-02".into());
+            kestrel_core::pipeline::SegmentStage.process(&mut doc);
+            for i in 0..doc.tokens.len() {
+                let word = doc.slice(doc.tokens[i].span).to_string();
+                let tag = if Some(word.as_str()) == past_verb {
+                    "VBD"
+                } else {
+                    "NN"
+                };
+                doc.tokens[i].xpos = Some(tag.to_string());
+            }
+            find_dates(&doc)[0].value.clone()
+        };
+        // Untagged, the nearest March 31 is next year's; "fell" puts it in the past.
+        let text = "Shares of the mill fell sharply on March 31.";
+        assert_eq!(dated(text, None).as_deref(), Some("2024-03-31"));
+        assert_eq!(dated(text, Some("fell")).as_deref(), Some("2023-03-31"));
+        // A date a fortnight ahead stays ahead: the next one is three times nearer.
+        let text = "The board declared a dividend payable Nov. 16.";
+        assert_eq!(dated(text, Some("declared")).as_deref(), Some("2023-11-16"));
     }
 
     #[test]
