@@ -952,7 +952,7 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
             let ctx = Context {
                 anchor,
                 future: future_cue(&words[..i]),
-                past: nearest_verb_is_past(&toks, &words, i),
+                past: nearest_verb_is_past(toks, &words, i),
                 quarter,
             };
             let Some(f) = match_at(&words, i, ctx) else {
