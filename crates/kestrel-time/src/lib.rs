@@ -684,7 +684,20 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         match w(1) {
             "future" => return date(2, Some("FUTURE_REF".into()), false),
             "past" if unit(w(2)).is_none() => return date(2, Some("PAST_REF".into()), false),
-            "weekend" => return date(2, anchor.map(|a| format!("{}-WE", week_of(a))), true),
+            // "the weekend": in a story from Monday to Thursday the one just past, unless the
+            // clause is about the future; from Friday, the one of its own week.
+            "weekend" => {
+                let value = anchor.map(|a| {
+                    let early_week = a.weekday().num_days_from_monday() < 4;
+                    let week = if early_week && !future {
+                        a - Duration::weeks(1)
+                    } else {
+                        a
+                    };
+                    format!("{}-WE", week_of(week))
+                });
+                return date(2, value, true);
+            }
             // "the year ended March 31": a fiscal year, a span of time.
             "year" | "quarter" if matches!(w(2), "ended" | "ending") => {
                 let u = if w(1) == "year" { "P1Y" } else { "P3M" };
@@ -1142,6 +1155,11 @@ mod tests {
         }
         let v = values("The court ruled on Monday.", "2024-03-06");
         assert_eq!(v[0].2.as_deref(), Some("2024-03-04"));
+        // "The weekend" in a Wednesday story is the one just past, unless it is ahead.
+        let v = values("Talks ran through the weekend.", "2024-03-06");
+        assert_eq!(v[0].2.as_deref(), Some("2024-W09-WE"));
+        let v = values("Talks will run through the weekend.", "2024-03-06");
+        assert_eq!(v[0].2.as_deref(), Some("2024-W10-WE"));
         // A reporting verb ends the look back: the ruling came before the statement.
         let v = values("They will appeal, lawyers said Monday.", "2024-03-06");
         assert_eq!(v[0].2.as_deref(), Some("2024-03-04"));
