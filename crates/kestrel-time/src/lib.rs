@@ -391,8 +391,6 @@ fn future_cue(words: &[String]) -> bool {
                 | "planned"
                 | "plans"
                 | "planning"
-                | "plan"
-                | "due"
                 | "next"
         )
     }) || (has("as") && (has("soon") || has("early")))
@@ -699,9 +697,8 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 return date(2, value, true);
             }
             // "the year ended March 31": a fiscal year, a span of time.
-            "year" | "quarter" if matches!(w(2), "ended" | "ending") => {
-                let u = if w(1) == "year" { "P1Y" } else { "P3M" };
-                return found(2, TimexKind::Duration, Some(u.into()), false);
+            "year" if matches!(w(2), "ended" | "ending") => {
+                return found(2, TimexKind::Duration, Some("P1Y".into()), false);
             }
             "year" => return date(2, anchor.map(|a| format!("{:04}", a.year())), true),
             // "the quarter", "the latest quarter", "the latest period": in a report, the
@@ -848,8 +845,14 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         return date(unit_at + 2, anchor.map(back_from), true);
     }
     if w(unit_at + 1) == "ago" {
-        let value = anchor.filter(|_| n > 0).map(|a| match u {
+        if n == 0 {
+            // "several years ago", "a few weeks ago".
+            return date(unit_at + 2, Some("PAST_REF".into()), false);
+        }
+        let value = anchor.map(|a| match u {
             "Y" => back_from(a),
+            "DE" => format!("{:04}", a.year() - 10 * n as i32),
+            "CE" => format!("{:04}", a.year() - 100 * n as i32),
             "M" if !time => {
                 let d = shift_months(a, -(n as i32));
                 format!("{:04}-{:02}", d.year(), d.month())
@@ -1205,6 +1208,25 @@ mod tests {
                 ("New Year's Eve", "DATE", Some("2023-12-31")),
             ]
         );
+    }
+
+    #[test]
+    fn decades_ago_and_vague_counts_ago() {
+        let v = values(
+            "The dam opened two decades ago and was repaired several years ago, due to floods.",
+            "2024-03-06",
+        );
+        assert_eq!(
+            v[0],
+            ("two decades ago".into(), "DATE", Some("2004".into()))
+        );
+        assert_eq!(
+            v[1],
+            ("several years ago".into(), "DATE", Some("PAST_REF".into()))
+        );
+        // "due to" is a cause, not a schedule: the third quarter stays last year's.
+        let v = values("Profit fell due to its third-quarter loss.", "2024-02-06");
+        assert_eq!(v[0].2.as_deref(), Some("2023-Q3"));
     }
 
     #[test]
