@@ -37,6 +37,8 @@ struct Index {
     lexicon: HashMap<u64, String, BuildPassThrough>,
     rules: HashMap<u64, Edit, BuildPassThrough>,
     form_feats: HashMap<u64, String, BuildPassThrough>,
+    /// Every word the treebank has, as a form or a lemma (lowercase).
+    known_words: std::collections::HashSet<u64, BuildPassThrough>,
 }
 
 fn pair(a: &str, b: &str) -> u64 {
@@ -60,6 +62,12 @@ impl Lemmatizer {
                 .form_feats
                 .iter()
                 .map(|((f, x), v)| (pair(f, x), v.clone()))
+                .collect(),
+            known_words: self
+                .lexicon
+                .iter()
+                .flat_map(|((f, _), l)| [f.to_lowercase(), l.to_lowercase()])
+                .map(|w| pair(&w, ""))
                 .collect(),
         };
         self
@@ -172,8 +180,11 @@ impl Lemmatizer {
         if let Some(l) = self.index.lexicon.get(&pair(&key_form, xpos)) {
             return l.clone();
         }
-        // Suffix starts, longest suffix first (at most MAX_SUFFIX characters).
+        // Suffix starts, longest suffix first (at most MAX_SUFFIX characters). The first
+        // edit that gives a word the treebank knows wins ("tweeted": "-eted" -> "-ete" is the
+        // common edit, but "tweet" is a word and "tweete" is not); else the longest suffix's.
         let starts: Vec<usize> = key_form.char_indices().map(|(i, _)| i).collect();
+        let mut first: Option<String> = None;
         for k in (1..=MAX_SUFFIX.min(starts.len())).rev() {
             let suffix = &key_form[starts[starts.len() - k]..];
             // An edit reaching past its suffix was learned from whole-word changes ("chinese"
@@ -185,11 +196,18 @@ impl Lemmatizer {
                 .filter(|e| e.strip as usize <= k)
             {
                 if let Some(l) = apply(&key_form, edit) {
-                    return l;
+                    if self
+                        .index
+                        .known_words
+                        .contains(&pair(&l.to_lowercase(), ""))
+                    {
+                        return l;
+                    }
+                    first.get_or_insert(l);
                 }
             }
         }
-        key_form
+        first.unwrap_or(key_form)
     }
 
     /// The morphological features of `form` tagged `xpos`, `_` for none.
@@ -303,6 +321,29 @@ mod tests {
         assert_eq!(l.lemma("went", "VBD"), "go");
         assert_eq!(l.lemma("militias", "NNS"), "militia");
         assert_eq!(l.lemma("Kiprono", "NNP"), "Kiprono");
+    }
+
+    #[test]
+    fn a_lemma_the_treebank_knows_wins_over_the_commoner_edit() {
+        // "-eted" loses its "d" ("completed", "deleted") and "-ed" mostly "ed"; "greeted"
+        // gives "greet", a word the treebank has, so the shorter suffix's edit wins, while
+        // "repeated" keeps the longest suffix's edit as "repeat" is not known.
+        let s = TrainSentence {
+            words: vec![
+                word("completed", "complete", "VBD"),
+                word("deleted", "delete", "VBD"),
+                word("competed", "compete", "VBD"),
+                word("wanted", "want", "VBD"),
+                word("visited", "visit", "VBD"),
+                word("walked", "walk", "VBD"),
+                word("played", "play", "VBD"),
+                word("opened", "open", "VBD"),
+                word("greet", "greet", "VB"),
+            ],
+        };
+        let l = Lemmatizer::train(&[s]);
+        assert_eq!(l.lemma("repeated", "VBD"), "repeate");
+        assert_eq!(l.lemma("greeted", "VBD"), "greet");
     }
 
     #[test]
