@@ -1362,6 +1362,33 @@ Mayor Ada Okafor: \"The bridge stays shut until the inspectors finish.\"\n";
 }
 
 #[test]
+fn cli_quotes_with_unseen_verbs_and_run_together_sentences() {
+    // "tweeted" is not in the treebank (its lemma comes out wrong); "said.The" lacks a space.
+    let text =
+        "\u{201c}The ferry will run again next week,\u{201d} the harbour master tweeted.\n\n\
+\u{201c}Repairs are finished,\u{201d} Ada Okafor said.The council agreed.\n";
+    let out = kestrel(&["code", "-"], Some(text.as_bytes()));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let quotes = doc["quotes"].as_array().unwrap();
+    let direct: Vec<(&str, &str)> = quotes
+        .iter()
+        .filter(|q| q["kind"] == "direct")
+        .map(|q| {
+            (
+                q["cue"]["text"].as_str().unwrap_or("-"),
+                q["speaker"]["text"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        direct,
+        [("tweeted", "the harbour master"), ("said", "Ada Okafor")],
+        "{quotes:?}"
+    );
+}
+
+#[test]
 fn cli_quotes_according_to_either_side() {
     let text = "According to the transport ministry, the fleet has grown by a third.\n\n\
 The fleet has grown by a third, according to the transport ministry.\n";

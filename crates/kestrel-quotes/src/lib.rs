@@ -363,6 +363,20 @@ fn marked_spans(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
                     open = Some((at, c));
                 }
                 ('‘', None) if is_opening_context(prev) => open = Some((at, c)),
+                // An opening mark typed where a closing one belongs: right after the quoted
+                // words and before a space or the end ("grim,“ said").
+                ('“', Some((start, o)))
+                    if o != '‘'
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                        && next.is_none_or(|n| n.is_whitespace()) =>
+                {
+                    out.push(Marked {
+                        span: Span::new(start, at + c.len_utf8()),
+                        continues: left_open && first_mark,
+                    });
+                    first_mark = false;
+                    open = None;
+                }
                 ('”', Some((start, o))) | ('"', Some((start, o))) if o != '‘' => {
                     out.push(Marked {
                         span: Span::new(start, at + c.len_utf8()),
@@ -1086,7 +1100,18 @@ fn paragraph_of(doc: &Document, at: usize) -> usize {
 }
 
 fn is_quoting_verb(p: &Parsed, v: usize) -> bool {
-    p.upos(v) == "VERB" && QUOTING_VERBS.contains(&p.lemmas[v].as_str())
+    if p.upos(v) != "VERB" {
+        return false;
+    }
+    // The word's own endings too: a verb the treebank never saw may get a wrong lemma
+    // ("tweeted" as "tweete").
+    let word = p.word(v).to_lowercase();
+    let stems = ["ed", "d", "s", "ing"]
+        .iter()
+        .filter_map(|e| word.strip_suffix(e));
+    std::iter::once(p.lemmas[v].as_str())
+        .chain(stems)
+        .any(|l| QUOTING_VERBS.contains(&l))
 }
 
 /// The speech verb that introduces a direct quote: one outside the marks in the quote's
@@ -1365,6 +1390,17 @@ mod tests {
             .map(|m| &text[m.span.range()])
             .collect();
         assert_eq!(spans, ["''We will rebuild,''", "``It is done,''"]);
+    }
+
+    #[test]
+    fn an_opening_mark_typed_as_a_closing_one_closes() {
+        let text = "“The harbour stays shut,“ the mayor said. “Ferries resume on Monday.”";
+        let m = marked_spans(text, &[]);
+        let quoted: Vec<&str> = m.iter().map(|q| &text[q.span.range()]).collect();
+        assert_eq!(
+            quoted,
+            ["“The harbour stays shut,“", "“Ferries resume on Monday.”"]
+        );
     }
 
     #[test]

@@ -73,8 +73,16 @@ pub fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         }
         // Closing quotes and brackets written against the mark belong to this sentence.
         let mut j = i + 1;
+        // An opening mark written against the mark and followed by a space is a closing one
+        // mistyped ("decision.“ The").
+        let mistyped_closer = |j: usize| {
+            word(j) == "\u{201c}"
+                && tokens
+                    .get(j + 1)
+                    .is_none_or(|n| n.span.start > tokens[j].span.end)
+        };
         while j < tokens.len()
-            && is_closer(word(j))
+            && (is_closer(word(j)) || mistyped_closer(j))
             && tokens[j].span.start == tokens[j - 1].span.end
         {
             j += 1;
@@ -208,6 +216,16 @@ mod tests {
             "us_mid",
             "The U.S. envoy arrived. She spoke.",
             &["The U.S. envoy arrived.", "She spoke."],
+        ),
+        (
+            "run_together",
+            "The envoy arrived late.She spoke briefly.",
+            &["The envoy arrived late.", "She spoke briefly."],
+        ),
+        (
+            "mistyped_closing_mark",
+            "\u{201c}We will not move.\u{201c} The crowd cheered.",
+            &["\u{201c}We will not move.\u{201c}", "The crowd cheered."],
         ),
         (
             "us_final",

@@ -17,15 +17,64 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     for (i, c) in piece.char_indices() {
         if c.is_whitespace() {
             if let Some(s) = chunk_start.take() {
-                split_chunk(text, span.start + s, span.start + i, out);
+                split_run_together(text, span.start + s, span.start + i, out);
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(i);
         }
     }
     if let Some(s) = chunk_start {
-        split_chunk(text, span.start + s, span.end, out);
+        split_run_together(text, span.start + s, span.end, out);
     }
+}
+
+/// Splits a chunk where two sentences run together without a space, as scraped text often
+/// has them ("he said.The minister", "love it!”Former"): a lowercase word of two letters or
+/// more, a sentence mark and any closing quotation marks, then a capitalised word. Dotted
+/// abbreviations ("e.g.The"), addresses and URLs stay whole.
+fn split_run_together(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let chunk = &text[start..end];
+    if is_url_or_email(chunk) || chunk.contains('@') {
+        split_chunk(text, start, end, out);
+        return;
+    }
+    let chars: Vec<(usize, char)> = chunk.char_indices().collect();
+    // Where the current piece starts: a character index and its byte offset in the chunk.
+    let (mut from, mut from_byte) = (0, 0);
+    let mut k = 2;
+    while k + 2 < chars.len() {
+        let (_, c) = chars[k];
+        // The word before the mark: all lowercase, so that names and domains ("Inc.One",
+        // "Newsfeed.Com") stay whole.
+        let word_start = chars[from..k]
+            .iter()
+            .rposition(|&(_, c)| !c.is_alphabetic())
+            .map_or(from, |p| from + p + 1);
+        let run_together = matches!(c, '.' | '!' | '?')
+            && k >= word_start + 2
+            && chars[word_start..k].iter().all(|&(_, c)| c.is_lowercase())
+            && chars[from..k].iter().all(|&(_, c)| c != '.')
+            && {
+                let mut j = k + 1;
+                while j < chars.len() && matches!(chars[j].1, '"' | '\u{201d}' | '\u{2019}') {
+                    j += 1;
+                }
+                j + 1 < chars.len() && chars[j].1.is_uppercase() && chars[j + 1].1.is_lowercase()
+            };
+        if run_together {
+            let mut j = k + 1;
+            while matches!(chars[j].1, '"' | '\u{201d}' | '\u{2019}') {
+                j += 1;
+            }
+            let cut = chars[j].0;
+            split_chunk(text, start + from_byte, start + cut, out);
+            (from, from_byte) = (j, cut);
+            k = j + 2;
+            continue;
+        }
+        k += 1;
+    }
+    split_chunk(text, start + from_byte, end, out);
 }
 
 /// Tokenizes a whole string (one paragraph's worth of text).
@@ -154,7 +203,8 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
             end -= 1;
             continue;
         }
-        if c == '\'' || c == '\u{2019}' || CLOSERS.contains(&c) {
+        if c == '\'' || c == '\u{2019}' || CLOSERS.contains(&c) || c == '\u{201c}' {
+            // (An opening mark that ends a word is a closing one mistyped: "grim,“".)
             tail.push((end - len, end));
             end -= len;
             continue;
@@ -361,6 +411,26 @@ mod tests {
             &["They", "do", "n't", "agree", "."],
         ),
         ("clitic_cant", "We can't go", &["We", "ca", "n't", "go"]),
+        (
+            "run_together_sentences",
+            "the envoy said.The talks",
+            &["the", "envoy", "said", ".", "The", "talks"],
+        ),
+        (
+            "run_together_after_a_quote",
+            "won!\u{201d}Later",
+            &["won", "!", "\u{201d}", "Later"],
+        ),
+        (
+            "names_and_domains_stay_whole",
+            "Acme Inc.One Valdoria.Com e.g.The",
+            &["Acme", "Inc.One", "Valdoria.Com", "e.g.The"],
+        ),
+        (
+            "mistyped_closing_mark",
+            "was grim,\u{201c} said",
+            &["was", "grim", ",", "\u{201c}", "said"],
+        ),
         (
             "clitic_curly",
             "It won\u{2019}t",
