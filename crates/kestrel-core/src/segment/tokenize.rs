@@ -34,7 +34,12 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
 /// abbreviations ("e.g.The"), addresses and URLs stay whole.
 fn split_run_together(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let chunk = &text[start..end];
-    if is_url_or_email(chunk) || chunk.contains('@') {
+    // Most chunks have no mark before their last character: nothing to look at.
+    let inner = chunk
+        .char_indices()
+        .next_back()
+        .map_or("", |(last, _)| &chunk[..last]);
+    if !inner.contains(['.', '!', '?']) || is_url_or_email(chunk) || chunk.contains('@') {
         split_chunk(text, start, end, out);
         return;
     }
