@@ -199,6 +199,32 @@ fn unit(word: &str) -> Option<(&'static str, bool)> {
     })
 }
 
+/// TIMEX3's code of a season's name.
+fn season_code(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "summer" => "SU",
+        "winter" => "WI",
+        "spring" => "SP",
+        "fall" | "autumn" => "FA",
+        _ => return None,
+    })
+}
+
+/// The decade digit of a decade's name ("nineties": 9), for the twentieth century.
+fn decade_word(word: &str) -> Option<u32> {
+    let names = [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ];
+    names.iter().position(|n| *n == word).map(|i| i as u32 + 2)
+}
+
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
@@ -571,6 +597,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         // "Previously", "soon" and the adjectives "recent" and "future" only point at a
         // time, as TimeML reads them ("future talks" has no date); "the future" is one.
         "recently" | "lately" => return date(1, Some("PAST_REF".into()), false),
+        "these" if w(1) == "days" => return date(2, Some("PRESENT_REF".into()), false),
         // "in recent years", "recent weeks".
         "recent" if unit(w(1)).is_some() && w(1).ends_with('s') => {
             return date(2, Some("PAST_REF".into()), false)
@@ -626,12 +653,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 );
             }
             "summer" | "winter" | "spring" | "fall" | "autumn" => {
-                let season = match noun {
-                    "summer" => "SU",
-                    "winter" => "WI",
-                    "spring" => "SP",
-                    _ => "FA",
-                };
+                let season = season_code(noun).unwrap_or("FA");
                 anchor.map(|a| format!("{:04}-{season}", a.year() + step as i32))
             }
             n if WEEKDAYS.iter().any(|(d, _)| *d == n) => {
@@ -681,6 +703,24 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     if w(0) == "the" {
         match w(1) {
             "future" => return date(2, Some("FUTURE_REF".into()), false),
+            // "the near future", "the near term", "the short term".
+            "near" | "short" if matches!(w(2), "future" | "term") => {
+                return date(3, Some("FUTURE_REF".into()), false)
+            }
+            // "the summer", "the early summer": this year's ("the fall" is more often a
+            // decline than autumn).
+            _ if season_code(w(1)).is_some() || season_code(w(2)).is_some() => {
+                let modified = matches!(w(1), "early" | "late" | "mid");
+                let name = w(1 + usize::from(modified));
+                if let Some(code) = season_code(name).filter(|_| name != "fall") {
+                    let value = anchor.map(|a| format!("{:04}-{code}", a.year()));
+                    return date(2 + usize::from(modified), value, true);
+                }
+            }
+            // "the nineties": a decade in words.
+            word if decade_word(word).is_some() => {
+                return date(2, decade_word(word).map(|d| format!("19{d}")), false);
+            }
             "past" if unit(w(2)).is_none() => return date(2, Some("PAST_REF".into()), false),
             // "the weekend": in a story from Monday to Thursday the one just past, unless the
             // clause is about the future; from Friday, the one of its own week.
@@ -1206,6 +1246,26 @@ mod tests {
                 ("last Thanksgiving", "DATE", Some("2023-11-23")),
                 ("Christmas Day", "DATE", Some("2023-12-25")),
                 ("New Year's Eve", "DATE", Some("2023-12-31")),
+            ]
+        );
+    }
+
+    #[test]
+    fn seasons_vague_futures_and_decades_in_words() {
+        let v = values(
+            "Like the nineties, these days the port is busy; in the early summer it will \
+             expand, and in the near future again, despite the fall in prices.",
+            "2024-03-06",
+        );
+        let texts: Vec<(&str, Option<&str>)> =
+            v.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("the nineties", Some("199")),
+                ("these days", Some("PRESENT_REF")),
+                ("the early summer", Some("2024-SU")),
+                ("the near future", Some("FUTURE_REF")),
             ]
         );
     }
