@@ -111,7 +111,7 @@ fn is_terminal(w: &str) -> bool {
 fn is_closer(w: &str) -> bool {
     matches!(
         w,
-        "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]" | "}" | "\u{00bb}"
+        "\"" | "'" | "''" | "\u{201d}" | "\u{2019}" | ")" | "]" | "}" | "\u{00bb}"
     )
 }
 
@@ -120,7 +120,7 @@ fn ends_sentence(mark: &str, prev: Option<&str>, next: &str, terminal: bool) -> 
     let next_upper = first.is_uppercase() || first.is_ascii_digit();
     let next_opens = matches!(
         first,
-        '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\'' | '\u{00ab}'
+        '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\'' | '`' | '\u{00ab}'
     );
     if !terminal {
         // A word that kept its period: "U.S.", "Inc.", "Gen.", "F.".
@@ -221,6 +221,16 @@ mod tests {
             "run_together",
             "The envoy arrived late.She spoke briefly.",
             &["The envoy arrived late.", "She spoke briefly."],
+        ),
+        (
+            "newswire_marks",
+            "The vote was close. ``We won,'' she said. ''Now we rest.'' They left.",
+            &[
+                "The vote was close.",
+                "``We won,'' she said.",
+                "''Now we rest.''",
+                "They left.",
+            ],
         ),
         (
             "mistyped_closing_mark",

@@ -124,10 +124,18 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
         let len = c.len_utf8();
         let opener = OPENERS.contains(&c)
             || DASHES.contains(&c)
+            || rest.starts_with("``")
             || (c == '\'' && !starts_with_elision(&rest[1..]))
             || (CURRENCY.contains(&c) && rest.len() > len);
         if !opener || rest.len() == len {
             break;
+        }
+        // Plain-text quotation marks of newswire archives: ``...'' (and ''...''), one token
+        // each.
+        if (rest.starts_with("``") || rest.starts_with("''")) && rest.len() > 2 {
+            push(out, start, start + 2, false);
+            start += 2;
+            continue;
         }
         if rest.starts_with("--") {
             let n = rest.bytes().take_while(|&b| b == b'-').count();
@@ -187,6 +195,11 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
             }
             tail.push((end - n, end));
             end -= n;
+            continue;
+        }
+        if core.ends_with("''") && core.len() > 2 {
+            tail.push((end - 2, end));
+            end -= 2;
             continue;
         }
         if c == '\u{2026}' || DASHES.contains(&c) {
@@ -430,6 +443,11 @@ mod tests {
             "names_and_domains_stay_whole",
             "Acme Inc.One Valdoria.Com e.g.The",
             &["Acme", "Inc.One", "Valdoria.Com", "e.g.The"],
+        ),
+        (
+            "newswire_marks",
+            "``We agree,'' she said",
+            &["``", "We", "agree", ",", "''", "she", "said"],
         ),
         (
             "mistyped_closing_mark",
