@@ -159,14 +159,15 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         .or_else(|| time_element_date(html))
         .or_else(|| article.url.as_deref().and_then(url_date))
         .or_else(|| url.and_then(url_date))
-        .or_else(|| kestrel_time::first_written_date(&visible_text(html)))
-        .map(|d| d.chars().take(10).collect());
+        .or_else(|| kestrel_time::first_written_date(&visible_text(html)));
     let language = article
         .lang
         .as_deref()
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase())
         .filter(|l| (2..=3).contains(&l.len()))
         .or_else(|| detect_language(&text));
+    let site = article.url.as_deref().or(url);
+    let published = published.map(|d| site_local_date(&d, site, language.as_deref()));
     Ok(Page {
         title: nonempty(Some(article.title.clone())).map(|t| headline(&t, html)),
         published,
@@ -212,6 +213,67 @@ fn drop_page_furniture(dom: &dom_query::Document) {
             node.remove_from_parent();
         }
     }
+}
+
+/// The calendar date of a publication time as the site's readers saw it. Pages often give the
+/// time in UTC ("2022-11-06T23:00:00Z"), while the date printed on the story is local: a UTC
+/// time is moved by the offset of the site's country, known from its country-code domain or,
+/// on a generic domain, from the page's language. Other times keep their own date.
+fn site_local_date(stamp: &str, site: Option<&str>, language: Option<&str>) -> String {
+    let date: String = stamp.chars().take(10).collect();
+    let rest = stamp.get(10..).unwrap_or("");
+    let utc = rest.ends_with('Z') || rest.ends_with("+00:00") || rest.ends_with("+0000");
+    let time = rest
+        .get(1..6)
+        .filter(|_| rest.starts_with(['T', ' ']))
+        .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok());
+    let (Some(time), true) = (time, utc) else {
+        return date;
+    };
+    let Ok(day) = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
+        return date;
+    };
+    let Some(offset) = site_utc_offset(site, language, chrono::Datelike::month(&day)) else {
+        return date;
+    };
+    let local = day.and_time(time) + chrono::Duration::hours(offset.into());
+    local.date().format("%Y-%m-%d").to_string()
+}
+
+/// Standard offsets from UTC (hours) of the countries whose sites we see most, with European
+/// and North American summer time taken as April to October.
+fn site_utc_offset(site: Option<&str>, language: Option<&str>, month: u32) -> Option<i8> {
+    let summer = (4..=10).contains(&month);
+    let europe = 1 + i8::from(summer);
+    let host = site
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|rest| rest.split(['/', ':', '?']).next())
+        .unwrap_or("");
+    let tld = host.rsplit('.').next().unwrap_or("");
+    let by_domain = match tld {
+        "de" | "at" | "ch" | "fr" | "it" | "es" | "nl" | "be" | "pl" | "cz" | "dk" | "se"
+        | "no" | "hu" | "sk" | "si" | "hr" | "lu" => Some(europe),
+        "uk" | "ie" | "pt" => Some(i8::from(summer)),
+        "br" | "ar" | "uy" => Some(-3),
+        "co" | "pe" | "ec" => Some(-5),
+        "mx" => Some(-6),
+        "in" => None, // +5:30: whole hours only
+        "jp" | "kr" => Some(9),
+        "cn" | "sg" | "hk" | "tw" => Some(8),
+        "ru" => Some(3),
+        "us" => Some(-5 + i8::from(summer)),
+        _ => None,
+    };
+    by_domain.or_else(|| {
+        if !matches!(tld, "com" | "org" | "net" | "info" | "news" | "media") {
+            return None;
+        }
+        // English is written from Sydney to Seattle: no guess.
+        match language? {
+            "de" | "fr" | "it" | "nl" | "pl" | "cs" | "da" | "sv" | "nb" | "hu" => Some(europe),
+            _ => None,
+        }
+    })
 }
 
 /// The headline within a page title: the first `<h1>` when the title contains it, else the
@@ -420,8 +482,13 @@ fn meta_date(html: &str) -> Option<String> {
             let digits = window
                 .char_indices()
                 .find(|&(i, c)| c.is_ascii_digit() && normalise_date(&window[i..]).is_some())
-                .and_then(|(i, _)| normalise_date(&window[i..]))
-                .map(|d| d.chars().take(10).collect::<String>());
+                .and_then(|(i, _)| {
+                    let stamp: String = window[i..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit() || "-:T.+Z".contains(*c))
+                        .collect();
+                    normalise_date(&stamp)
+                });
             if digits.is_some() {
                 return digits;
             }
@@ -918,10 +985,48 @@ disagreements over tariffs before they close the border again, the officials add
     }
 
     #[test]
+    fn utc_times_take_the_sites_local_date() {
+        let at =
+            |stamp: &str, url: &str, lang: Option<&str>| site_local_date(stamp, Some(url), lang);
+        // 23:00 UTC in November is midnight in Berlin; 00:44 UTC in May is the evening
+        // before in São Paulo.
+        assert_eq!(
+            at("2022-11-06T23:00:00.000Z", "https://example.de/a", None),
+            "2022-11-07"
+        );
+        assert_eq!(
+            at("2022-05-04T00:44:52Z", "https://example.com.br/a", None),
+            "2022-05-03"
+        );
+        // A generic domain goes by the page's language; English gives no guess.
+        assert_eq!(
+            at(
+                "2019-10-18T22:30:00+00:00",
+                "https://example.com/a",
+                Some("de")
+            ),
+            "2019-10-19"
+        );
+        assert_eq!(
+            at("2020-02-25T02:25:54Z", "https://example.com/a", Some("en")),
+            "2020-02-25"
+        );
+        // A time with its own offset is already local.
+        assert_eq!(
+            at("2019-12-09T23:30:00+01:00", "https://example.fr/a", None),
+            "2019-12-09"
+        );
+    }
+
+    #[test]
     fn microdata_dates_in_single_quotes_are_read() {
         let html = "<html><body><p>Story</p><abbr itemprop='datePublished' \
                     title='2018-06-05T08:00:00-07:00'>08:00</abbr></body></html>";
-        assert_eq!(meta_date(html).as_deref(), Some("2018-06-05"));
+        // The whole timestamp, offset included, and none of the markup after it.
+        assert_eq!(
+            meta_date(html).as_deref(),
+            Some("2018-06-05T08:00:00-07:00")
+        );
     }
 
     #[test]
