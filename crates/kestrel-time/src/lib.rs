@@ -969,6 +969,45 @@ pub fn first_written_date(text: &str) -> Option<String> {
                 }
             }
         }
+        // "23.09.22": a two-digit year, all three parts written with two digits.
+        if parts.len() == 3 && w.contains('.') && parts.iter().all(|p| p.len() == 2) {
+            if let (Some(d), Ok(m), Ok(y)) = (
+                day(parts[0]),
+                parts[1].parse::<u32>(),
+                parts[2].parse::<i32>(),
+            ) {
+                let y = if y <= 35 { 2000 + y } else { 1900 + y };
+                if (1..=12).contains(&m) {
+                    if let Some(date) =
+                        kestrel_core::ingest::normalise_date(&format!("{y:04}-{m:02}-{d:02}"))
+                    {
+                        return Some(date);
+                    }
+                }
+            }
+        }
+        // "17/02/2022" and "02/17/2022": with slashes, only when the order is certain (one
+        // of the first two numbers is over 12).
+        if parts.len() == 3 && w.contains('/') && !w.contains('.') {
+            if let (Ok(a), Ok(b), Some(y)) = (
+                parts[0].parse::<u32>(),
+                parts[1].parse::<u32>(),
+                year(parts[2]),
+            ) {
+                let (d, m) = match (a > 12, b > 12) {
+                    (true, false) => (a, b),
+                    (false, true) => (b, a),
+                    _ => (0, 0),
+                };
+                if d > 0 && d <= 31 && (1..=12).contains(&m) {
+                    if let Some(date) =
+                        kestrel_core::ingest::normalise_date(&format!("{y:04}-{m:02}-{d:02}"))
+                    {
+                        return Some(date);
+                    }
+                }
+            }
+        }
         // "5 March 2024", "5. März 2024", "3 de mayo de 2022".
         let month_at = skip(i + 1);
         if let (Some(d), Some(m), Some(y)) = (

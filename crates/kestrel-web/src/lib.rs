@@ -468,10 +468,21 @@ fn meta_date(html: &str) -> Option<String> {
         from = end.max(start + 5);
     }
     // Microdata on other elements, and JSON-LD.
+    // Microdata, RDFa and the JSON that pages and their frameworks embed, publication before
+    // creation.
     for marker in [
         "itemprop=\"datepublished\"",
         "itemprop='datepublished'",
         "\"datepublished\"",
+        "schema:datepublished",
+        "\"publisheddate\"",
+        "\"published_at\"",
+        "\"publishedat\"",
+        "\"publish_date\"",
+        "schema:datecreated",
+        "\"datecreated\"",
+        "\"created_at\"",
+        "\"createdat\"",
     ] {
         if let Some(at) = lower.find(marker) {
             let mut end = html.len().min(at + 300);
@@ -520,7 +531,8 @@ fn visible_text(html: &str) -> String {
             continue;
         }
         let next = html[i..].find('<').map_or(html.len(), |e| i + e);
-        out.push_str(&html[i..next]);
+        // Non-breaking spaces as entities join a date to its neighbours ("&nbsp;02.02.2022").
+        out.push_str(&html[i..next].replace("&nbsp;", " ").replace("&#160;", " "));
         i = next;
     }
     out
@@ -560,6 +572,21 @@ fn url_date(url: &str) -> Option<String> {
         if ok {
             if let Some(date) = normalise_date(&format!("{y}-{m}-{d2}")) {
                 return Some(date);
+            }
+        }
+    }
+    // "/meldungen/29-10-2021": day, month and year in one segment.
+    for p in &parts {
+        let nums: Vec<&str> = p.split('-').collect();
+        for w in nums.windows(3) {
+            let ok = w[0].len() == 2
+                && w[1].len() == 2
+                && w[2].len() == 4
+                && w.iter().all(|n| n.chars().all(|c| c.is_ascii_digit()));
+            if ok {
+                if let Some(date) = normalise_date(&format!("{}-{}-{}", w[2], w[1], w[0])) {
+                    return Some(date);
+                }
             }
         }
     }
@@ -958,6 +985,9 @@ disagreements over tariffs before they close the border again, the officials add
             Some("2024-03-05")
         );
         for (text, date) in [
+            ("Hochgeladen 23.09.22 von der Redaktion", "2022-09-23"),
+            ("Posted 17/02/2022 at noon", "2022-02-17"),
+            ("Posted 02/17/2022 at noon", "2022-02-17"),
             ("Publié le mardi 5 mars 2024 à 10h", "2024-03-05"),
             ("Actualizado el 3 de mayo de 2022", "2022-05-03"),
             ("Опубликовано 15 августа 2016, 13:43", "2016-08-15"),
@@ -970,6 +1000,8 @@ disagreements over tariffs before they close the border again, the officials add
             );
         }
         assert_eq!(kestrel_time::first_written_date("no date here"), None);
+        // With slashes and both numbers up to 12, day and month cannot be told apart.
+        assert_eq!(kestrel_time::first_written_date("Posted 03/05/2022"), None);
     }
 
     #[test]
@@ -981,6 +1013,22 @@ disagreements over tariffs before they close the border again, the officials add
             without_label_lines(text),
             "The bridge reopened on Monday.\n\nPhoto: a crowd at the bridge, as the mayor cut \
              the ribbon to cheers from the families who had waited two years for it."
+        );
+    }
+
+    #[test]
+    fn embedded_json_and_rdfa_dates_are_read() {
+        for html in [
+            r#"<script>{"title":"x","published_at":"2019-03-02T06:22:28+01:00"}</script>"#,
+            r#"<script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z"}</script>"#,
+            r#"<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>"#,
+        ] {
+            let date = meta_date(html).map(|d| d.chars().take(10).collect::<String>());
+            assert!(date.is_some(), "{html}");
+        }
+        assert_eq!(
+            url_date("https://example.org/meldungen/29-10-2021").as_deref(),
+            Some("2021-10-29")
         );
     }
 
