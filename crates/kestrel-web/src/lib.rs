@@ -425,6 +425,22 @@ const DATE_PROPERTIES: &[&str] = &[
     "datecreated",
 ];
 
+/// Markers of a publication date outside `<meta>` tags, in order of preference (lowercase).
+const DATE_MARKERS: &[&str] = &[
+    "itemprop=\"datepublished\"",
+    "itemprop='datepublished'",
+    "\"datepublished\"",
+    "schema:datepublished",
+    "\"publisheddate\"",
+    "\"published_at\"",
+    "\"publishedat\"",
+    "\"publish_date\"",
+    "schema:datecreated",
+    "\"datecreated\"",
+    "\"created_at\"",
+    "\"createdat\"",
+];
+
 /// The value of attribute `name` in one tag's text (lowercase names).
 fn attribute<'a>(tag: &'a str, lower: &str, name: &str) -> Option<&'a str> {
     let mut from = 0;
@@ -469,40 +485,33 @@ fn meta_date(html: &str) -> Option<String> {
     }
     // Microdata on other elements, and JSON-LD.
     // Microdata, RDFa and the JSON that pages and their frameworks embed, publication before
-    // creation.
-    for marker in [
-        "itemprop=\"datepublished\"",
-        "itemprop='datepublished'",
-        "\"datepublished\"",
-        "schema:datepublished",
-        "\"publisheddate\"",
-        "\"published_at\"",
-        "\"publishedat\"",
-        "\"publish_date\"",
-        "schema:datecreated",
-        "\"datecreated\"",
-        "\"created_at\"",
-        "\"createdat\"",
-    ] {
-        if let Some(at) = lower.find(marker) {
-            let mut end = html.len().min(at + 300);
-            while !html.is_char_boundary(end) {
-                end -= 1;
-            }
-            let window = &html[at..end];
-            let digits = window
-                .char_indices()
-                .find(|&(i, c)| c.is_ascii_digit() && normalise_date(&window[i..]).is_some())
-                .and_then(|(i, _)| {
-                    let stamp: String = window[i..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_digit() || "-:T.+Z".contains(*c))
-                        .collect();
-                    normalise_date(&stamp)
-                });
-            if digits.is_some() {
-                return digits;
-            }
+    // creation: the first occurrence of each marker, found in one pass over the page.
+    static MARKERS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(DATE_MARKERS).expect("the date markers are valid patterns")
+    });
+    let mut first = [None; DATE_MARKERS.len()];
+    for m in markers.find_overlapping_iter(&lower) {
+        first[m.pattern().as_usize()].get_or_insert(m.start());
+    }
+    for at in first.into_iter().flatten() {
+        let mut end = html.len().min(at + 300);
+        while !html.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &html[at..end];
+        let digits = window
+            .char_indices()
+            .find(|&(i, c)| c.is_ascii_digit() && normalise_date(&window[i..]).is_some())
+            .and_then(|(i, _)| {
+                let stamp: String = window[i..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || "-:T.+Z".contains(*c))
+                    .collect();
+                normalise_date(&stamp)
+            });
+        if digits.is_some() {
+            return digits;
         }
     }
     None
