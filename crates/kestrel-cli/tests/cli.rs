@@ -1336,27 +1336,32 @@ fn cli_build_cues_learns_a_cue_verb_and_its_class() {
     assert!(!learned.lines().any(|l| l.starts_with("unfair\t")));
 }
 
+/// The (cue, speaker) of each direct quote `kestrel code` finds in `text`, and all its quotes.
+fn direct_cues_and_speakers(text: &str) -> (Vec<(String, String)>, Vec<serde_json::Value>) {
+    let out = kestrel(&["code", "-"], Some(text.as_bytes()));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let quotes = doc["quotes"].as_array().unwrap().clone();
+    let direct = quotes
+        .iter()
+        .filter(|q| q["kind"] == "direct")
+        .map(|q| {
+            let text = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+            (text(&q["cue"]["text"]), text(&q["speaker"]["text"]))
+        })
+        .collect();
+    (direct, quotes)
+}
+
 #[test]
 fn cli_quotes_with_split_off_or_colon_attributions() {
     let text = "\"Will the ferry run on time next week?\" The harbour master asked.\n\n\
 Mayor Ada Okafor: \"The bridge stays shut until the inspectors finish.\"\n";
-    let out = kestrel(&["code", "-"], Some(text.as_bytes()));
-    assert!(out.status.success());
-    let doc = &lines(&out)[0];
-    let quotes = doc["quotes"].as_array().unwrap();
-    let direct: Vec<(&str, &str)> = quotes
-        .iter()
-        .filter(|q| q["kind"] == "direct")
-        .map(|q| {
-            (
-                q["cue"]["text"].as_str().unwrap_or("-"),
-                q["speaker"]["text"].as_str().unwrap_or("-"),
-            )
-        })
-        .collect();
+    let (direct, quotes) = direct_cues_and_speakers(text);
     assert_eq!(
         direct,
-        [("asked", "The harbour master"), (":", "Mayor Ada Okafor")],
+        [("asked", "The harbour master"), (":", "Mayor Ada Okafor")]
+            .map(|(c, p)| (c.to_string(), p.to_string())),
         "{quotes:?}"
     );
 }
@@ -1367,23 +1372,11 @@ fn cli_quotes_with_unseen_verbs_and_run_together_sentences() {
     let text =
         "\u{201c}The ferry will run again next week,\u{201d} the harbour master tweeted.\n\n\
 \u{201c}Repairs are finished,\u{201d} Ada Okafor said.The council agreed.\n";
-    let out = kestrel(&["code", "-"], Some(text.as_bytes()));
-    assert!(out.status.success());
-    let doc = &lines(&out)[0];
-    let quotes = doc["quotes"].as_array().unwrap();
-    let direct: Vec<(&str, &str)> = quotes
-        .iter()
-        .filter(|q| q["kind"] == "direct")
-        .map(|q| {
-            (
-                q["cue"]["text"].as_str().unwrap_or("-"),
-                q["speaker"]["text"].as_str().unwrap_or("-"),
-            )
-        })
-        .collect();
+    let (direct, quotes) = direct_cues_and_speakers(text);
     assert_eq!(
         direct,
-        [("tweeted", "the harbour master"), ("said", "Ada Okafor")],
+        [("tweeted", "the harbour master"), ("said", "Ada Okafor")]
+            .map(|(c, p)| (c.to_string(), p.to_string())),
         "{quotes:?}"
     );
 }
