@@ -534,38 +534,173 @@ impl<'a> Parsed<'a> {
     }
 
     /// The subject phrase of a verb, reaching through a relative pronoun to its noun. Words
-    /// inside `not_in` (the quote itself) cannot be the speaker. When the parse gives no
-    /// subject, a noun or pronoun right before the verb is taken ("..., Blinken said").
+    /// inside `not_in` (the quote itself) cannot be the speaker. A verb without a subject of
+    /// its own shares its head's, as UD leaves it ("attacked Cruz, saying ...", "met them and
+    /// said ..."); failing that, the words around the verb are read, as the parse of a
+    /// speech clause is often wrong (see `subject_by_position`).
     fn subject(&self, v: usize, not_in: Option<Span>) -> Option<usize> {
+        self.subject_within(v, not_in, 3)
+    }
+
+    fn subject_within(&self, v: usize, not_in: Option<Span>, depth: usize) -> Option<usize> {
         let outside = |c: usize| {
             not_in.is_none_or(|q| {
                 let t = self.tok(c).span;
                 t.end <= q.start || t.start >= q.end
             })
         };
-        let s = self.children[v]
+        // A day or a time is no speaker, whatever the parse says ("said Saturday night").
+        let own = self.children[v]
             .iter()
             .copied()
             .filter(|&c| matches!(self.rel(c), "nsubj" | "nsubj:outer") && outside(c))
-            .min_by_key(|&c| (c > v, c.abs_diff(v)))
-            .or_else(|| {
-                let mut b = v.checked_sub(1)?;
-                while matches!(self.rel(b), "aux" | "advmod") && self.head(b) == Some(v) {
-                    b = b.checked_sub(1)?;
+            .filter(|&c| !is_time_word(&self.lemmas[c]))
+            .min_by_key(|&c| (c > v, c.abs_diff(v)));
+        if let Some(s) = own {
+            if matches!(self.lemmas[s].as_str(), "who" | "which" | "that") {
+                if self.rel(v) == "acl:relcl" {
+                    return self.head(v);
                 }
-                let nominal = matches!(self.upos(b), "PROPN" | "NOUN" | "PRON");
-                (nominal
-                    && outside(b)
-                    && !self.children[v]
-                        .iter()
-                        .any(|&c| self.rel(c) == "nsubj:pass"))
-                .then_some(b)
-            })?;
-        if matches!(self.lemmas[s].as_str(), "who" | "which" | "that") && self.rel(v) == "acl:relcl"
-        {
-            return self.head(v);
+                // A relative clause the parse missed: the noun before the pronoun.
+                let before = (0..s).rev().find(|&t| self.word(t) != ",");
+                return Some(before.filter(|&b| matches!(self.upos(b), "NOUN" | "PROPN")).unwrap_or(s));
+            }
+            // A subject after the verb is the complement's, misread, when a name before a
+            // parenthesis starts the clause ("Ortiz, a senator, said the plan ...").
+            if s > v {
+                let comma = v.checked_sub(1).filter(|&b| self.word(b) == ",");
+                if let Some(name) = comma.and_then(|b| self.name_before_parenthesis(b)) {
+                    return outside(name).then_some(name);
+                }
+            }
+            return Some(s);
         }
-        Some(s)
+        if self.children[v]
+            .iter()
+            .any(|&c| self.rel(c) == "nsubj:pass")
+        {
+            return None;
+        }
+        self.inherited_subject(v, not_in, depth)
+            .or_else(|| self.subject_by_position(v, &outside))
+    }
+
+    /// The subject a verb shares with its head: a conjoined verb's ("criticised the plan and
+    /// said ..."), a participle's ("..., saying ..."), a controlled verb's ("wants to call
+    /// for ..."; with an object, the object's: "urged Ortiz to say").
+    fn inherited_subject(&self, v: usize, not_in: Option<Span>, depth: usize) -> Option<usize> {
+        let h = self.head(v).filter(|_| depth > 0)?;
+        match self.rel(v) {
+            "conj" | "advcl" if matches!(self.upos(h), "VERB" | "AUX") => {
+                // A clause with its own subordinator and tense is no participle: "when ...".
+                let finite_advcl = self.rel(v) == "advcl"
+                    && !self.word(v).to_lowercase().ends_with("ing")
+                    && !self.children[v].iter().any(|&c| self.word(c) == "to");
+                if finite_advcl {
+                    return None;
+                }
+                self.subject_within(h, not_in, depth - 1)
+            }
+            "xcomp" if matches!(self.upos(h), "VERB" | "AUX") => self.children[h]
+                .iter()
+                .copied()
+                .find(|&c| self.rel(c) == "obj")
+                .or_else(|| self.subject_within(h, not_in, depth - 1)),
+            _ => None,
+        }
+    }
+
+    /// A speech verb's subject read from the words when the parse gives none: a noun or
+    /// pronoun right before it ("..., Blinken said"); a name before a parenthesis set off by
+    /// commas ("Ortiz, who chairs the council, said"); a noun phrase right after it when the
+    /// verb follows a quotation or a comma ("\"...,\" said Ortiz", "..., says the minister").
+    fn subject_by_position(&self, v: usize, outside: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let mut b = v.checked_sub(1)?;
+        while matches!(self.rel(b), "aux" | "advmod") && self.head(b) == Some(v) {
+            b = b.checked_sub(1)?;
+        }
+        // A capitalised adjective before or after a verb is a name the tagger took for a
+        // demonym ("Cuban said").
+        let nominal = |t: usize| {
+            matches!(self.upos(t), "PROPN" | "NOUN" | "PRON")
+                || (matches!(self.upos(t), "ADJ" | "INTJ" | "X")
+                    && self.word(t).chars().next().is_some_and(char::is_uppercase))
+        };
+        if nominal(b) {
+            return outside(b).then_some(b);
+        }
+        // `,"` closing a parenthesis that ends in a quotation.
+        let close = if is_quote_mark(self.word(b)) && b > 0 && self.word(b - 1) == "," {
+            b - 1
+        } else {
+            b
+        };
+        if let Some(s) = self.name_before_parenthesis(close) {
+            return outside(s).then_some(s);
+        }
+        if self.word(b) == "," || is_quote_mark(self.word(b)) {
+            let mut a = v + 1;
+            while a < self.len && matches!(self.upos(a), "DET" | "ADJ" | "NUM") && !nominal(a) {
+                a += 1;
+            }
+            let mut s = a;
+            while s + 1 < self.len && self.upos(s + 1) == "PROPN" && nominal(s) {
+                s += 1;
+            }
+            // The name's head is the word the parse hangs the others on ("Mina" with "Ortiz"
+            // as `flat`), else its last.
+            let head = (a..=s).find(|&t| self.head(t).is_none_or(|h| h < a || h > s));
+            // The phrase ends there, or an apposition or a time follows: not the subject of a
+            // clause the verb introduces ("..., saying he would").
+            let ends = s + 1 >= self.len
+                || self.is_punct(s + 1)
+                || matches!(self.upos(s + 1), "ADP" | "NOUN" | "PROPN");
+            let participle = self.word(v).to_lowercase().ends_with("ing");
+            if a < self.len && nominal(a) && ends && !participle && outside(a) {
+                return Some(head.unwrap_or(s));
+            }
+        }
+        None
+    }
+
+    /// For `close` closing a parenthesis (a comma, a dash or a bracket: "Ortiz, who chairs the
+    /// council, said", "Ortiz (Texas) said"), the name before the mark that opens it, when
+    /// that name starts its clause.
+    fn name_before_parenthesis(&self, close: usize) -> Option<usize> {
+        let mark = self.word(close);
+        let dash = |w: &str| matches!(w, "—" | "–" | "--");
+        let open = match mark {
+            ")" => (0..close).rev().find(|&t| self.word(t) == "(")?,
+            "," => (0..close).rev().find(|&t| {
+                self.is_punct(t) && !is_quote_mark(self.word(t)) && !matches!(self.word(t), "-")
+            })?,
+            w if dash(w) => (0..close).rev().find(|&t| dash(self.word(t)))?,
+            _ => return None,
+        };
+        if (mark == "," && self.word(open) != ",") || open == 0 || open + 1 == close {
+            return None;
+        }
+        let name = open - 1;
+        let capitalised = self.word(name).chars().next().is_some_and(char::is_uppercase);
+        let nominal = matches!(self.upos(name), "PROPN" | "NOUN" | "PRON")
+            || (capitalised && matches!(self.upos(name), "INTJ" | "X" | "ADJ"));
+        // The parenthesis describes the name: a relative clause, an apposition, a participle
+        // ("Ortiz, citing the rules, said"), a bracketed note.
+        let first = open + 1;
+        let describes = mark == ")"
+            || matches!(
+                self.lemmas[first].as_str(),
+                "who" | "whose" | "which" | "a" | "an" | "the" | "himself" | "herself" | "itself"
+            )
+            || matches!(self.upos(first), "PROPN" | "NOUN" | "NUM")
+            || (self.upos(first) == "VERB" && self.word(first).ends_with("ing"));
+        // Nothing before the name in its clause is a verb: the name is the subject.
+        let clause_start = (0..name)
+            .rev()
+            .find(|&t| self.is_punct(t) && !matches!(self.word(t), "." | "-"))
+            .map_or(0, |t| t + 1);
+        let verbless = (clause_start..name).all(|t| !matches!(self.upos(t), "VERB" | "AUX"));
+        (nominal && describes && verbless).then_some(name)
     }
 
     /// The speaker phrase of subject `s`: its subtree without relative and participial
@@ -706,7 +841,15 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             content,
         };
         // "X said (that) ...": the clausal complement.
-        let ccomp = p.children[v].iter().copied().find(|&c| p.rel(c) == "ccomp");
+        // The complement after the verb before one before it, and never the one holding the
+        // speaker ("Ortiz, who clashed with them, said he ..." misparsed).
+        let speaker_head = p.subject(v, None);
+        let ccomp = p.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| p.rel(c) == "ccomp")
+            .filter(|&c| speaker_head.is_none_or(|s| !p.subtree(c).contains(&s)))
+            .min_by_key(|&c| c < v);
         if let Some(c) = ccomp.filter(|_| is_speech(lemma)) {
             out.push(said(p.subtree(c)));
             continue;
@@ -1099,6 +1242,32 @@ fn paragraph_of(doc: &Document, at: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// Days, parts of days and other times, which a parse may take for a subject.
+fn is_time_word(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "day"
+    )
+}
+
 fn is_quoting_verb(p: &Parsed, v: usize) -> bool {
     if p.upos(v) != "VERB" {
         return false;
@@ -1330,7 +1499,14 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                     && q.content.start <= content.start
                     && content.end <= q.content.end
             });
-            if covered || content.end <= content.start {
+            // Speech reported inside a quotation is the quoted speaker's words ("“I told them
+            // we would win,” she said"), not an attribution of the article's.
+            let nested = quotes.iter().any(|q| {
+                q.kind == QuoteKind::Direct
+                    && q.content.start < a.cue.start
+                    && a.cue.end < q.content.end
+            });
+            if covered || nested || content.end <= content.start {
                 continue;
             }
             quotes.push(Quote {
