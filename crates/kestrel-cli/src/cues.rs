@@ -18,7 +18,7 @@ use kestrel_core::Token;
 /// A (lemma, frame) pair is kept when it occurs this often in the split...
 const MIN_OCCURRENCES: usize = 5;
 /// ...and is part of an annotated cue at least this share of the time.
-const MIN_CUE_SHARE: f64 = 0.5;
+const MIN_CUE_SHARE: f64 = 0.4;
 
 #[derive(Default)]
 struct Counts {
