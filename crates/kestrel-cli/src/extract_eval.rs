@@ -51,7 +51,7 @@ pub fn run(archive: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode>
             continue;
         };
         scored += 1;
-        let (html, _) = kestrel_core::ingest::decode(bytes);
+        let (html, _) = kestrel_web::decode_html(bytes);
         let page = kestrel_web::extract(&html, Some(url)).unwrap_or_else(|_| {
             failed += 1;
             kestrel_web::Page::default()

@@ -563,7 +563,11 @@ impl<'a> Parsed<'a> {
                 }
                 // A relative clause the parse missed: the noun before the pronoun.
                 let before = (0..s).rev().find(|&t| self.word(t) != ",");
-                return Some(before.filter(|&b| matches!(self.upos(b), "NOUN" | "PROPN")).unwrap_or(s));
+                return Some(
+                    before
+                        .filter(|&b| matches!(self.upos(b), "NOUN" | "PROPN"))
+                        .unwrap_or(s),
+                );
             }
             // A subject after the verb is the complement's, misread, when a name before a
             // parenthesis starts the clause ("Ortiz, a senator, said the plan ...").
@@ -681,7 +685,11 @@ impl<'a> Parsed<'a> {
             return None;
         }
         let name = open - 1;
-        let capitalised = self.word(name).chars().next().is_some_and(char::is_uppercase);
+        let capitalised = self
+            .word(name)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         let nominal = matches!(self.upos(name), "PROPN" | "NOUN" | "PRON")
             || (capitalised && matches!(self.upos(name), "INTJ" | "X" | "ADJ"));
         // The parenthesis describes the name: a relative clause, an apposition, a participle

@@ -4,8 +4,9 @@
 //!   its text kept paragraph by paragraph; the title, publication date (meta tags, JSON-LD,
 //!   `<time datetime>`, a date in the URL), author, site name, canonical URL and language
 //!   (declared, else detected with `whatlang`) become the document's metadata. Bytes that are
-//!   not valid UTF-8 are decoded by detection (chardetng and encoding_rs), whatever the page
-//!   declares.
+//!   not valid UTF-8 are decoded in the charset the page declares when they decode in it
+//!   without error, else by detection (chardetng and encoding_rs). Scripts and style sheets
+//!   are emptied before the HTML parser runs (see `without_code`).
 //! - **WARC** (plain or gzipped): every `response` record with an HTML payload is a page, its
 //!   target URI and date its URL and fallback date; other records are skipped and counted in
 //!   a warning; a truncated archive ends with an error record.
@@ -105,7 +106,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
             text_mode: dom_smoothie::TextMode::Formatted,
             ..Default::default()
         };
-        let dom = dom_query::Document::from(html);
+        let dom = dom_query::Document::from(without_code(html).as_ref());
         drop_page_furniture(&dom);
         dom_smoothie::Readability::with_document(dom, base, Some(cfg))
             .map_err(|e| format!("cannot parse the HTML: {e}"))
@@ -304,6 +305,63 @@ fn headline(title: &str, html: &str) -> String {
         .filter(|p| !p.is_empty())
         .unwrap_or(title)
         .to_string()
+}
+
+/// The page without its scripts and style sheets, which Readability drops anyway and which
+/// make up much of a modern page's bytes: the HTML parser then reads only the rest. JSON-LD
+/// blocks stay, as they carry the article's metadata.
+fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
+    // Patterns 0 and 1 open an element, 2 and 3 close it.
+    static TAGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let tags = TAGS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["<script", "<style", "</script", "</style"])
+            .expect("the tag patterns are valid")
+    });
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    // The element being skipped: its pattern and the end of its opening tag.
+    let mut inside: Option<(usize, usize)> = None;
+    for m in tags.find_iter(html) {
+        let kind = m.pattern().as_usize();
+        match inside {
+            None if kind < 2 => {
+                // `<scripts>` or `<style-guide>` are other elements.
+                if !matches!(
+                    bytes.get(m.end()),
+                    Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+                ) {
+                    continue;
+                }
+                let Some(tag_end) = html[m.end()..].find('>').map(|at| m.end() + at) else {
+                    break;
+                };
+                let opening = &bytes[m.start()..tag_end];
+                if opening
+                    .windows(7)
+                    .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+                {
+                    continue;
+                }
+                inside = Some((kind, tag_end));
+            }
+            Some((open, tag_end)) if kind == open + 2 => {
+                // The element stays, empty: Readability and the date readers see the same
+                // structure.
+                out.push_str(&html[copied..=tag_end]);
+                copied = m.start();
+                inside = None;
+            }
+            _ => {}
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Readability's own threshold (characters) under which it relaxes its rules and tries again.
@@ -655,6 +713,48 @@ fn detect_language(text: &str) -> Option<String> {
     )
 }
 
+/// Decodes a page's bytes. Valid UTF-8 passes through; otherwise the charset the page declares
+/// in its first 1,024 bytes (`<meta charset>` or a content type), as browsers read it, when the
+/// page decodes in it without error; otherwise the charset is detected (chardetng). The
+/// warning says which.
+pub fn decode_html(bytes: &[u8]) -> (String, Option<String>) {
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(body) {
+        return (text.to_string(), None);
+    }
+    let declared =
+        declared_charset(&bytes[..bytes.len().min(1024)]).filter(|&e| e != encoding_rs::UTF_8);
+    if let Some(encoding) = declared {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if !had_errors {
+            let warning = format!(
+                "input is not valid UTF-8; decoded as {} (declared)",
+                encoding.name()
+            );
+            return (text.into_owned(), Some(warning));
+        }
+    }
+    decode(bytes)
+}
+
+/// The encoding named by the first `charset=` of `head`, when encoding_rs knows the label.
+fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let at = head
+        .windows(8)
+        .position(|w| w.eq_ignore_ascii_case(b"charset="))?
+        + 8;
+    let rest = &head[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b' ' | b'/'))
+        .unwrap_or(rest.len());
+    encoding_rs::Encoding::for_label(&rest[..end])
+}
+
 /// A document from an HTML page's bytes.
 fn page_document(
     bytes: &[u8],
@@ -662,7 +762,7 @@ fn page_document(
     id: &str,
     source: &str,
 ) -> Result<Document, String> {
-    let (html, warning) = decode(bytes);
+    let (html, warning) = decode_html(bytes);
     let page = extract(&html, url)?;
     if page.text.trim().is_empty() {
         return Err("empty document: no article text in the page".to_string());
@@ -1022,6 +1122,48 @@ disagreements over tariffs before they close the border again, the officials add
             without_label_lines(text),
             "The bridge reopened on Monday.\n\nPhoto: a crowd at the bridge, as the mayor cut \
              the ribbon to cheers from the families who had waited two years for it."
+        );
+    }
+
+    #[test]
+    fn scripts_and_styles_are_emptied_before_parsing_and_json_ld_kept() {
+        let html = "<head><SCRIPT src=a.js>var x = '<p>no</p>';</script>\
+                    <style>p { color: red }</style>\
+                    <script type=\"application/ld+json\">{\"headline\":\"Kept\"}</script>\
+                    <stylesheet>odd</stylesheet></head><body><p>Text</p></body>";
+        assert_eq!(
+            without_code(html),
+            "<head><SCRIPT src=a.js></script><style></style>\
+             <script type=\"application/ld+json\">{\"headline\":\"Kept\"}</script>\
+             <stylesheet>odd</stylesheet></head><body><p>Text</p></body>"
+        );
+        // Nothing to take out: the page itself, not a copy.
+        assert!(matches!(
+            without_code("<p>plain</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_declared_charset_decodes_the_page_and_detection_is_the_fallback() {
+        let mut page = b"<meta charset=\"windows-1252\"><p>Caf".to_vec();
+        page.extend([0xe9, b' ', 0x80, b'5']);
+        let (text, warning) = decode_html(&page);
+        assert!(text.ends_with("Café €5"), "{text}");
+        assert!(warning.unwrap().contains("windows-1252 (declared)"));
+        // A page that claims UTF-8 but is not: detected.
+        let mut page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"><p>".to_vec();
+        page.extend(
+            "Zürich liegt am Zürichsee, sagt der Müller."
+                .bytes()
+                .map(|b| if b == 0xc3 { b'?' } else { b }),
+        );
+        let (_, warning) = decode_html(&page);
+        assert!(warning.unwrap().contains("(detected)"));
+        assert_eq!(
+            decode_html("<p>já</p>".as_bytes()),
+            ("<p>já</p>".to_string(), None)
         );
     }
 
