@@ -129,7 +129,7 @@ pub fn run(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
     for a in &articles {
         let mut doc = kestrel_core::Document::new("article", a.text.clone());
         pipeline.run(&mut doc);
-        let focus = kestrel_places::focus_countries(&doc);
+        let focus = kestrel_places::focus_countries(&doc, &gazetteer);
         let phrases: Vec<&str> = a.toponyms.iter().map(|t| t.phrase.as_str()).collect();
         let found = gazetteer.resolve_all(&phrases, &focus);
         for (t, entry) in a.toponyms.iter().zip(found) {

@@ -197,32 +197,70 @@ impl Gazetteer {
         regions: &[(&str, &str)],
     ) -> Option<&'a Entry> {
         let ids = self.by_name.get(&key(name))?;
+        // Two other names in a region say more than one.
         let near = |e: &Entry| {
             let same = regions
                 .iter()
-                .any(|(c, a)| *c == e.country && e.admin1.as_deref() == Some(*a));
-            if same && e.level != "admin1" {
-                NEAR_WEIGHT
+                .filter(|(c, a)| *c == e.country && e.admin1.as_deref() == Some(*a))
+                .count();
+            if e.level != "admin1" {
+                NEAR_WEIGHT * same.min(2) as f64
+            } else {
+                0.0
+            }
+        };
+        // A place called so by its own name before one that has it among its alternate names,
+        // which hold old and foreign names ("Athens" was once a name of Lemont, Illinois).
+        let wanted = key(name);
+        let own = |e: &Entry| {
+            if key(&e.name) == wanted {
+                ALTERNATE_NAME_WEIGHT
             } else {
                 0.0
             }
         };
         ids.iter()
             .map(|&i| &self.entries[i as usize])
-            .max_by(|a, b| (score(a, focus) + near(a)).total_cmp(&(score(b, focus) + near(b))))
+            .max_by(|a, b| {
+                (score(a, focus) + near(a) + own(a))
+                    .total_cmp(&(score(b, focus) + near(b) + own(b)))
+            })
     }
 
     /// Resolves all the place names of one article together: a first pass by focus and
-    /// population, a second that favours the regions the first pass found for the other names.
+    /// population, then passes that favour the countries and regions the pass before found for
+    /// the other names, until the readings settle (three at most).
     pub fn resolve_all<'a>(&'a self, names: &[&str], focus: &[String]) -> Vec<Option<&'a Entry>> {
-        let first: Vec<Option<&Entry>> = names.iter().map(|n| self.resolve(n, focus)).collect();
-        // The countries the first pass found for the other names join the focus after the
-        // actors' countries, most named first: a local story that names three Ohio towns is
-        // about the United States. A name does not vote for itself, or "Georgia" would keep
-        // the country it first resolved to.
+        let mut current: Vec<Option<&Entry>> =
+            names.iter().map(|n| self.resolve(n, focus)).collect();
+        for _ in 0..3 {
+            let next = self.resolve_pass(names, focus, &current);
+            let settled = next
+                .iter()
+                .zip(&current)
+                .all(|(a, b)| a.map(|e| e.geonameid) == b.map(|e| e.geonameid));
+            current = next;
+            if settled {
+                break;
+            }
+        }
+        current
+    }
+
+    /// One pass of [`Gazetteer::resolve_all`] given the readings of the pass before.
+    fn resolve_pass<'a>(
+        &'a self,
+        names: &[&str],
+        focus: &[String],
+        before: &[Option<&'a Entry>],
+    ) -> Vec<Option<&'a Entry>> {
+        // The countries found for the other names join the focus after the actors'
+        // countries, most named first: a local story that names three Ohio towns is about the
+        // United States. A name does not vote for itself, or "Georgia" would keep the country
+        // it first resolved to.
         let focus_without = |i: usize| {
             let mut counts: Vec<(&str, usize)> = Vec::new();
-            for (j, e) in first.iter().enumerate() {
+            for (j, e) in before.iter().enumerate() {
                 let Some(e) = e else { continue };
                 if key(names[j]) == key(names[i]) {
                     continue;
@@ -246,7 +284,7 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, n)| {
                 let focus = &focus_without(i)[..];
-                let regions: Vec<(&str, &str)> = first
+                let regions: Vec<(&str, &str)> = before
                     .iter()
                     .enumerate()
                     .filter(|(j, _)| key(names[*j]) != key(names[i]))
@@ -286,6 +324,9 @@ fn compass(word: &str) -> Option<(f64, f64)> {
     })
 }
 
+/// What being called by its own name rather than an alternate one is worth.
+const ALTERNATE_NAME_WEIGHT: f64 = 0.5;
+
 /// What lying in the same first-level region as another of the article's places is worth.
 const NEAR_WEIGHT: f64 = 3.0;
 
@@ -304,7 +345,10 @@ fn score(e: &Entry, focus: &[String]) -> f64 {
         Some(rank) => 8.0 - (rank as f64).min(4.0),
         None => 0.0,
     };
-    level + in_focus + (e.population as f64 + 1.0).ln() / 2.0
+    // A county's population is only that of its towns over 15,000 people, too partial to
+    // tell counties of one name apart.
+    let population = if e.level == "admin2" { 0 } else { e.population };
+    level + in_focus + (population as f64 + 1.0).ln() / 2.0
 }
 
 /// Distance in kilometres between two points (haversine).
@@ -320,10 +364,19 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
-/// The countries an article is about, most mentioned first: its actors' countries.
-pub fn focus_countries(doc: &Document) -> Vec<String> {
+/// The countries an article is about, most mentioned first: its actors' countries. Place
+/// names do not count here, whatever the entity model typed them: their countries come from
+/// resolving them together ([`Gazetteer::resolve_all`]), and a capital or state taken as its
+/// government ("Dublin" as Ireland's, "Georgia" as the country's) would otherwise decide its own
+/// reading in a story from Dublin, Ohio or Atlanta, Georgia.
+pub fn focus_countries(doc: &Document, gazetteer: &Gazetteer) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for e in &doc.entities {
+        if matches!(e.kind, EntityKind::Gpe | EntityKind::Loc)
+            || gazetteer.by_name.contains_key(&key(doc.slice(e.span)))
+        {
+            continue;
+        }
         let Some(code) = e.actor.as_ref().map(|a| a.code.clone()) else {
             continue;
         };
@@ -341,7 +394,7 @@ pub fn focus_countries(doc: &Document) -> Vec<String> {
 
 /// Resolves a document's place mentions (GPE and LOC entities).
 pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
-    let focus = focus_countries(doc);
+    let focus = focus_countries(doc, gazetteer);
     let mentions: Vec<usize> = (0..doc.entities.len())
         .filter(|&i| matches!(doc.entities[i].kind, EntityKind::Gpe | EntityKind::Loc))
         .collect();
@@ -516,6 +569,56 @@ mod tests {
         assert!(g.part(whole, "greater").is_none());
         let city = g.resolve("Eastby", &[]).unwrap();
         assert!(g.part(city, "eastern").is_none());
+    }
+
+    #[test]
+    fn place_names_do_not_vote_for_the_articles_countries() {
+        let text = "Portmere officials met Mayor Ilse Varn of Lakeside.";
+        let mut doc = Document::new("d", text.to_string());
+        let mention = |word: &str, kind: EntityKind, code: &str| {
+            let start = text.find(word).unwrap();
+            kestrel_core::Entity {
+                span: kestrel_core::Span::new(start, start + word.len()),
+                sentence: 0,
+                tokens: 0..1,
+                kind,
+                actor: Some(kestrel_core::ActorCode {
+                    code: code.into(),
+                    sector: Some("GOV".into()),
+                    name: word.into(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                }),
+                cluster: None,
+                mention: kestrel_core::MentionKind::Name,
+            }
+        };
+        // "Portmere" taken as its government (typed ORG) must not make the story Valdorian:
+        // only the mayor, a person, counts.
+        doc.entities = vec![
+            mention("Portmere", EntityKind::Org, "VAL"),
+            mention("Ilse Varn", EntityKind::Person, "KSL"),
+            mention("Lakeside", EntityKind::Gpe, "KSL"),
+        ];
+        let g = Gazetteer::from_tsv(TSV);
+        assert_eq!(focus_countries(&doc, &g), vec!["KSL".to_string()]);
+    }
+
+    #[test]
+    fn counties_of_one_name_are_told_apart_by_their_neighbours_not_population() {
+        let tsv = "\
+10\tadmin1\tNorth\tKSL\tNorth\t40.0\t-70.0\t2000000\t
+11\tadmin1\tSouth\tKSL\tSouth\t30.0\t-70.0\t2000000\t
+12\tadmin2\tElm County\tKSL\tNorth\t40.0\t-70.0\t0\t
+13\tadmin2\tElm County\tKSL\tSouth\t30.0\t-70.0\t90000\t
+14\tcity\tBrookton\tKSL\tNorth\t40.1\t-70.1\t30000\t
+15\tcity\tBrookton\tKSL\tSouth\t30.1\t-70.1\t20000\t
+";
+        let g = Gazetteer::from_tsv(tsv);
+        // Named beside the northern region, both names go north, though the southern county
+        // has more towns and the first pass put "Brookton" north only by population.
+        let found = g.resolve_all(&["Elm County", "Brookton", "North"], &[]);
+        assert_eq!(found[0].unwrap().geonameid, 12);
+        assert_eq!(found[1].unwrap().geonameid, 14);
     }
 
     #[test]
