@@ -403,6 +403,25 @@ fn children_of(heads: &[usize]) -> Vec<Vec<usize>> {
     c
 }
 
+/// A passive subject needs a passive auxiliary beside it: the labeller, which names each
+/// word's relation before it has seen the auxiliaries after it, reads "Ortiz has urged ..." as
+/// passive. Without an `aux:pass` sibling, `nsubj:pass` and `csubj:pass` become active.
+/// `heads` are 1-based (0 for the root), one per word, as `labels`.
+fn agree_voice(heads: &[usize], labels: &mut [String]) {
+    for d in 0..labels.len() {
+        let active = match labels[d].as_str() {
+            "nsubj:pass" => "nsubj",
+            "csubj:pass" => "csubj",
+            _ => continue,
+        };
+        let head = heads[d];
+        let passive = (0..labels.len()).any(|s| heads[s] == head && labels[s] == "aux:pass");
+        if !passive && head != 0 {
+            labels[d] = active.to_string();
+        }
+    }
+}
+
 impl Parser {
     /// Parses one sentence given its words and XPOS tags: (head, relation) per word, heads
     /// 1-based with 0 for the root.
@@ -426,6 +445,7 @@ impl Parser {
         let mut labels = self.label(&words, &heads);
         let mut h: Vec<usize> = heads[1..].to_vec();
         projective::deprojectivize(&mut h, &mut labels);
+        agree_voice(&h, &mut labels);
         h.into_iter().zip(labels).collect()
     }
 
@@ -648,6 +668,27 @@ fn prev_sibling_label(heads: &[usize], children: &[Vec<usize>], d: usize, labels
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passive_subjects_need_a_passive_auxiliary() {
+        // "Ortiz has urged them" (active, mislabelled) and "Ortiz was urged" (passive).
+        let heads = [3, 3, 0, 3, 7, 7, 0];
+        let mut labels: Vec<String> = [
+            "nsubj:pass",
+            "aux",
+            "root",
+            "obj",
+            "nsubj:pass",
+            "aux:pass",
+            "root",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        agree_voice(&heads, &mut labels);
+        assert_eq!(labels[0], "nsubj");
+        assert_eq!(labels[4], "nsubj:pass");
+    }
 
     #[test]
     fn parser_oracle_reproduces_gold_projective_trees() {
