@@ -1354,6 +1354,50 @@ fn direct_cues_and_speakers(text: &str) -> (Vec<(String, String)>, Vec<serde_jso
 }
 
 #[test]
+fn cli_quotes_find_speakers_and_statements_the_parse_misplaces() {
+    let text =
+        "\"The ferry plan is sound,\" said Mina Orvik, a spokeswoman for the harbour board.\n\n\
+Harlow, who has clashed with Orvik often, said he had met her only once.\n\n\
+Delgado, whose second-place finish surprised many, said that he would stay in the race.\n\n\
+Tamsin Reyes has described the dinner as a celebration of the press.\n\n\
+Orvik said last week that the board represents the whole valley.\n\n\
+\"I told them we would win the vote,\" Orvik said.\n";
+    let (_, quotes) = direct_cues_and_speakers(text);
+    let found: Vec<(String, String, String)> = quotes
+        .iter()
+        .map(|q| {
+            let text = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+            (
+                text(&q["kind"]),
+                text(&q["speaker"]["text"]),
+                text(&q["text"]),
+            )
+        })
+        .collect();
+    let has = |kind: &str, speaker: &str, content: &str| {
+        found
+            .iter()
+            .any(|(k, s, c)| k == kind && s.starts_with(speaker) && c.starts_with(content))
+    };
+    // A speech clause after the quote: the name after the verb.
+    assert!(has("direct", "Mina Orvik", "\"The ferry"), "{found:?}");
+    // A name before a relative clause set off by commas, and its statement after the verb.
+    assert!(has("indirect", "Harlow", "he had met"), "{found:?}");
+    assert!(has("indirect", "Delgado", "that he would"), "{found:?}");
+    // "has described" is active: its subject is the speaker.
+    assert!(has("indirect", "Tamsin Reyes", "the dinner"), "{found:?}");
+    // A time between the verb and its clause.
+    assert!(has("indirect", "Orvik", "that the board"), "{found:?}");
+    // Speech reported inside a quotation is not an attribution of its own.
+    assert!(
+        !found
+            .iter()
+            .any(|(k, _, c)| k == "indirect" && c.starts_with("we would")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn cli_quotes_with_split_off_or_colon_attributions() {
     let text = "\"Will the ferry run on time next week?\" The harbour master asked.\n\n\
 Mayor Ada Okafor: \"The bridge stays shut until the inspectors finish.\"\n";

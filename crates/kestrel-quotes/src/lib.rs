@@ -557,17 +557,10 @@ impl<'a> Parsed<'a> {
             .filter(|&c| !is_time_word(&self.lemmas[c]))
             .min_by_key(|&c| (c > v, c.abs_diff(v)));
         if let Some(s) = own {
-            if matches!(self.lemmas[s].as_str(), "who" | "which" | "that") {
-                if self.rel(v) == "acl:relcl" {
-                    return self.head(v);
-                }
-                // A relative clause the parse missed: the noun before the pronoun.
-                let before = (0..s).rev().find(|&t| self.word(t) != ",");
-                return Some(
-                    before
-                        .filter(|&b| matches!(self.upos(b), "NOUN" | "PROPN"))
-                        .unwrap_or(s),
-                );
+            // A relative pronoun is the speaker's word in its clause, as a pronoun is; the
+            // noun it stands for gives the entity (see `speaker`).
+            if self.relative_antecedent(s).is_some() {
+                return Some(s);
             }
             // A subject after the verb is the complement's, misread, when a name before a
             // parenthesis starts the clause ("Ortiz, a senator, said the plan ...").
@@ -630,8 +623,20 @@ impl<'a> Parsed<'a> {
                 || (matches!(self.upos(t), "ADJ" | "INTJ" | "X")
                     && self.word(t).chars().next().is_some_and(char::is_uppercase))
         };
-        if nominal(b) {
+        // Not the object of a preposition: "A source familiar with the inquiry said".
+        let in_phrase = |t: usize| self.children[t].iter().any(|&c| self.rel(c) == "case");
+        if nominal(b) && !in_phrase(b) {
             return outside(b).then_some(b);
+        }
+        if nominal(b) {
+            // The first noun of the verbless stretch that ends at the verb heads the subject.
+            let start = (0..b)
+                .rev()
+                .find(|&t| self.is_punct(t) && !matches!(self.word(t), "-"))
+                .map_or(0, |t| t + 1);
+            let verbless = (start..b).all(|t| !matches!(self.upos(t), "VERB" | "AUX" | "SCONJ"));
+            let first = (start..b).find(|&t| nominal(t) && !in_phrase(t));
+            return first.filter(|&t| verbless && outside(t));
         }
         // `,"` closing a parenthesis that ends in a quotation.
         let close = if is_quote_mark(self.word(b)) && b > 0 && self.word(b - 1) == "," {
@@ -658,7 +663,8 @@ impl<'a> Parsed<'a> {
             // clause the verb introduces ("..., saying he would").
             let ends = s + 1 >= self.len
                 || self.is_punct(s + 1)
-                || matches!(self.upos(s + 1), "ADP" | "NOUN" | "PROPN");
+                || matches!(self.upos(s + 1), "ADP" | "NOUN" | "PROPN" | "ADJ")
+                || matches!(self.lemmas[s + 1].as_str(), "who" | "whose");
             let participle = self.word(v).to_lowercase().ends_with("ing");
             if a < self.len && nominal(a) && ends && !participle && outside(a) {
                 return Some(head.unwrap_or(s));
@@ -692,23 +698,16 @@ impl<'a> Parsed<'a> {
             .is_some_and(char::is_uppercase);
         let nominal = matches!(self.upos(name), "PROPN" | "NOUN" | "PRON")
             || (capitalised && matches!(self.upos(name), "INTJ" | "X" | "ADJ"));
-        // The parenthesis describes the name: a relative clause, an apposition, a participle
-        // ("Ortiz, citing the rules, said"), a bracketed note.
-        let first = open + 1;
-        let describes = mark == ")"
-            || matches!(
-                self.lemmas[first].as_str(),
-                "who" | "whose" | "which" | "a" | "an" | "the" | "himself" | "herself" | "itself"
-            )
-            || matches!(self.upos(first), "PROPN" | "NOUN" | "NUM")
-            || (self.upos(first) == "VERB" && self.word(first).ends_with("ing"));
+        // What the parenthesis holds is not checked: a relative clause, an apposition, a
+        // participle, a prepositional phrase ("Ortiz, after a pause, said") all describe the
+        // name; the verbless start of the clause is what makes the name its subject.
         // Nothing before the name in its clause is a verb: the name is the subject.
         let clause_start = (0..name)
             .rev()
             .find(|&t| self.is_punct(t) && !matches!(self.word(t), "." | "-"))
             .map_or(0, |t| t + 1);
         let verbless = (clause_start..name).all(|t| !matches!(self.upos(t), "VERB" | "AUX"));
-        (nominal && describes && verbless).then_some(name)
+        (nominal && verbless).then_some(name)
     }
 
     /// The speaker phrase of subject `s`: its subtree without relative and participial
@@ -756,13 +755,31 @@ impl<'a> Parsed<'a> {
             hi += 1;
         }
         let span = self.span_of(&tokens[lo..=hi])?;
-        let entity = self.entity_at(s).or_else(|| {
-            tokens[lo..=hi]
-                .iter()
-                .filter_map(|&t| self.entity_at(t))
-                .find(|&e| self.doc.entities[e].actor.is_some())
-        });
+        let entity = self
+            .entity_at(s)
+            .or_else(|| self.relative_antecedent(s).and_then(|a| self.entity_at(a)))
+            .or_else(|| {
+                tokens[lo..=hi]
+                    .iter()
+                    .filter_map(|&t| self.entity_at(t))
+                    .find(|&e| self.doc.entities[e].actor.is_some())
+            });
         Some(Speaker { span, entity })
+    }
+
+    /// For a relative pronoun that is a subject ("Ortiz, who said ..."), the noun its clause
+    /// describes: the head of the relative clause, else, where the parse missed the clause,
+    /// the noun right before the pronoun.
+    fn relative_antecedent(&self, s: usize) -> Option<usize> {
+        if !matches!(self.lemmas[s].as_str(), "who" | "which" | "that") {
+            return None;
+        }
+        let v = self.head(s)?;
+        if self.rel(v) == "acl:relcl" {
+            return self.head(v);
+        }
+        let before = (0..s).rev().find(|&t| self.word(t) != ",")?;
+        matches!(self.upos(before), "NOUN" | "PROPN").then_some(before)
     }
 
     fn entity_at(&self, i: usize) -> Option<usize> {
@@ -865,7 +882,9 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
         // "X says that the reaction has been rejection" with the complement mislabelled (an
         // object, an oblique, a conjunct): a later child that heads a clause of its own.
         if is_speech(lemma) {
-            if let Some(content) = mislabelled_complement(p, v, lemma) {
+            if let Some(content) = mislabelled_complement(p, v, lemma)
+                .or_else(|| speaker.as_ref().and_then(|_| words_after(p, v, lemma)))
+            {
                 out.push(said(content));
                 continue;
             }
@@ -1164,6 +1183,47 @@ fn mislabelled_complement(p: &Parsed, v: usize, lemma: &str) -> Option<Vec<usize
         .filter(|&t| !(t == end && p.upos(t) == "PUNCT"))
         .collect();
     (content.len() >= 2).then_some(content)
+}
+
+/// What a speech verb introduces, read from the words when the parse attached its clause
+/// elsewhere ("said last week that ..." with the clause hung on "week"; "said he would" with
+/// "would" as the verb's auxiliary): from a "that" a few words on, or from the word after the
+/// verb (and its addressee), to the end of the sentence, when that stretch holds a verb.
+fn words_after(p: &Parsed, v: usize, lemma: &str) -> Option<Vec<usize>> {
+    const ADDRESSEE: &[&str] = &["tell", "ask", "inform", "assure", "warn", "remind", "urge"];
+    let end = (v + 1..p.len)
+        .rev()
+        .find(|&t| !p.is_punct(t) || is_quote_mark(p.word(t)))?;
+    // "that" after the verb, a time ("last week"), a phrase ("in a statement") or the
+    // addressee ("told reporters"); after another noun it is a relative ("the areas that").
+    let that = (v + 1..p.len.min(v + 8))
+        .take_while(|&t| !matches!(p.upos(t), "VERB" | "AUX") && !p.is_punct(t))
+        .find(|&t| p.word(t).eq_ignore_ascii_case("that"))
+        .filter(|&t| {
+            let before = t - 1;
+            before == v
+                || is_time_word(&p.lemmas[before])
+                || p.upos(before) == "PROPN"
+                || p.children[before].iter().any(|&c| p.rel(c) == "case")
+                || ADDRESSEE.contains(&lemma)
+        });
+    let start = match that {
+        Some(t) => t,
+        None => {
+            let mut t = v + 1;
+            if ADDRESSEE.contains(&lemma) && t < p.len && matches!(p.upos(t), "PRON" | "PROPN") {
+                t += 1;
+            }
+            // The clause starts at once with its subject.
+            if t >= p.len || !matches!(p.upos(t), "PRON" | "DET" | "PROPN" | "NOUN" | "NUM") {
+                return None;
+            }
+            t
+        }
+    };
+    let content: Vec<usize> = (start..=end).collect();
+    let has_verb = content.iter().any(|&t| matches!(p.upos(t), "VERB" | "AUX"));
+    (has_verb && content.len() >= 2).then_some(content)
 }
 
 /// The statement around a speech clause that commas set off: "It will pass, Sanders said."
