@@ -152,6 +152,9 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
         let offsets = CharOffsets::new(&doc.text);
         let span = |s: kestrel_core::Span| (offsets.char_at(s.start), offsets.char_at(s.end));
         let mut predicted = Roles::default();
+        let mut interrupted: Vec<(kestrel_core::Span, usize)> = Vec::new();
+        // The last direct quote: its paragraph and its content's place in the predictions.
+        let mut last_direct: Option<(Option<usize>, usize)> = None;
         for (i, q) in doc.quotes.iter().enumerate() {
             if q.kind == QuoteKind::Scare {
                 continue;
@@ -166,7 +169,47 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
             if q.kind == QuoteKind::Partial && inside {
                 continue;
             }
-            predicted.spans[2].push(span(q.content));
+            // The parts of one quotation that its attribution interrupts ("“...,” she said,
+            // “...”": two direct quotes with one cue) are one attribution, whose content brat
+            // writes as one discontinuous span.
+            // Likewise a quote with no cue of its own that continues the last direct quote's
+            // speaker in the same paragraph ("“...,” he said. “...”").
+            let paragraph = doc
+                .paragraphs
+                .iter()
+                .position(|p| p.start <= q.content.start && q.content.start < p.end);
+            let continues = (q.kind == QuoteKind::Direct && q.cue.is_none() && q.speaker.is_some())
+                .then_some(last_direct)
+                .flatten()
+                .filter(|&(para, _)| para == paragraph)
+                .map(|(_, at)| at);
+            let part_of = q
+                .cue
+                .filter(|_| q.kind == QuoteKind::Direct)
+                .and_then(|c| {
+                    interrupted
+                        .iter()
+                        .find(|(cue, _)| *cue == c)
+                        .map(|&(_, at)| at)
+                })
+                .or(continues);
+            match part_of {
+                Some(at) => {
+                    let (a, b) = predicted.spans[2][at];
+                    let (c, d) = span(q.content);
+                    predicted.spans[2][at] = (a.min(c), b.max(d));
+                }
+                None => {
+                    if let (Some(c), QuoteKind::Direct) = (q.cue, q.kind) {
+                        interrupted.push((c, predicted.spans[2].len()));
+                    }
+                    predicted.spans[2].push(span(q.content));
+                }
+            }
+            if q.kind == QuoteKind::Direct {
+                let at = part_of.unwrap_or(predicted.spans[2].len() - 1);
+                last_direct = Some((paragraph, at));
+            }
             if let Some(sp) = &q.speaker {
                 if !predicted.spans[0].contains(&span(sp.span)) {
                     predicted.spans[0].push(span(sp.span));

@@ -944,6 +944,18 @@ fn cli_eval_quotes_scores_a_brat_folder() {
         "T1\tSource 0 5\tGhana\nT2\tCue 6 10\tsaid\nT3\tContent 11 31\tthe talks had failed\n",
     )
     .unwrap();
+    // A quote that continues its speaker's statement after the attribution is one content
+    // with it, as brat writes it: from the first mark to the last.
+    let text = "\"We will reopen the ferry,\" Orvik said. \"The repairs are done.\"";
+    std::fs::write(dir.join("text/two-parts.txt"), text).unwrap();
+    std::fs::write(
+        dir.join("attributions/two-parts_x1.ann"),
+        format!(
+            "T1\tSource 28 33\tOrvik\nT2\tCue 34 38\tsaid\nT3\tContent 0 27;40 {}\tx\n",
+            text.len()
+        ),
+    )
+    .unwrap();
     let out = kestrel(&["eval", "quotes", dir.to_str().unwrap(), "--json"], None);
     assert!(
         out.status.success(),
@@ -952,7 +964,7 @@ fn cli_eval_quotes_scores_a_brat_folder() {
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let scores: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
-    assert_eq!(scores["documents"], 1);
+    assert_eq!(scores["documents"], 2);
     for role in ["source", "cue", "content"] {
         assert_eq!(scores[format!("{role}_exact")]["f1"], 1.0, "{scores}");
     }
@@ -1388,6 +1400,12 @@ Orvik said last week that the board represents the whole valley.\n\n\
     assert!(has("indirect", "Tamsin Reyes", "the dinner"), "{found:?}");
     // A time between the verb and its clause.
     assert!(has("indirect", "Orvik", "that the board"), "{found:?}");
+    // A stance inside what someone is reported to say is part of the report.
+    let (_, quotes) = direct_cues_and_speakers("Orvik said the board supports the ferry plan.\n");
+    assert!(
+        !quotes.iter().any(|q| q["cue"]["text"] == "supports"),
+        "{quotes:?}"
+    );
     // Speech reported inside a quotation is not an attribution of its own.
     assert!(
         !found

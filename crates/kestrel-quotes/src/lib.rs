@@ -1546,6 +1546,7 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
 
     // Indirect speech: attributions not used by a direct quote whose content is not itself a
     // quotation.
+    let mut indirect: Vec<(Quote, bool)> = Vec::new();
     for (s, list) in all_attributions.iter().enumerate() {
         let p = &parsed[s];
         for a in list {
@@ -1577,15 +1578,38 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
             if covered || nested || content.end <= content.start {
                 continue;
             }
-            quotes.push(Quote {
-                kind: QuoteKind::Indirect,
-                content,
-                speaker: a.speaker.clone(),
-                cue: Some(a.cue),
-                sentences: sentences_of(doc, content),
-            });
+            let word = p.lemmas.get(a.verb).map_or("", String::as_str);
+            let stance = p.upos(a.verb) != "PUNCT" && !is_speech(word) && word != "accord";
+            indirect.push((
+                Quote {
+                    kind: QuoteKind::Indirect,
+                    content,
+                    speaker: a.speaker.clone(),
+                    cue: Some(a.cue),
+                    sentences: sentences_of(doc, content),
+                },
+                stance,
+            ));
         }
     }
+    // A stance, intention or topic inside what someone else is reported to say ("Ortiz said
+    // the council supports the plan") is part of that report, not the article's attribution;
+    // reported speech inside it ("... said the mayor told him ...") stays.
+    let inside_another = |cue: Span, own: Span| {
+        quotes
+            .iter()
+            .map(|q| (q.kind, q.content))
+            .chain(indirect.iter().map(|(q, _)| (q.kind, q.content)))
+            .any(|(kind, c)| {
+                kind != QuoteKind::Scare && c != own && c.start <= cue.start && cue.end <= c.end
+            })
+    };
+    let kept: Vec<Quote> = indirect
+        .iter()
+        .filter(|(q, stance)| !(*stance && q.cue.is_some_and(|c| inside_another(c, q.content))))
+        .map(|(q, _)| q.clone())
+        .collect();
+    quotes.extend(kept);
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     quotes
 }
