@@ -1400,6 +1400,21 @@ Orvik said last week that the board represents the whole valley.\n\n\
     assert!(has("indirect", "Tamsin Reyes", "the dinner"), "{found:?}");
     // A time between the verb and its clause.
     assert!(has("indirect", "Orvik", "that the board"), "{found:?}");
+    // An evidential's subject is part of what is reported, and no one is named saying it.
+    let (_, quotes) =
+        direct_cues_and_speakers("The ferry measure appears to have wide support in the valley.\n");
+    let evidential = quotes
+        .iter()
+        .find(|q| q["cue"]["text"] == "appears")
+        .unwrap_or_else(|| panic!("{quotes:?}"));
+    assert!(evidential["speaker"].is_null(), "{evidential}");
+    assert!(
+        evidential["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The ferry measure"),
+        "{evidential}"
+    );
     // A stance inside what someone is reported to say is part of the report.
     let (_, quotes) = direct_cues_and_speakers("Orvik said the board supports the ferry plan.\n");
     assert!(

@@ -857,6 +857,46 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
         if !cue_word {
             continue;
         }
+        // "Ortiz appears to lead", "the vote is expected to pass", "it is unclear whether":
+        // evidentials whose subject is part of what is reported, with no one named saying it.
+        let passive = p.children[v]
+            .iter()
+            .any(|&c| matches!(p.rel(c), "aux:pass" | "nsubj:pass"));
+        // The passive of a verb of saying or thinking with a `to`-clause raises the same way:
+        // "Ortiz is said (believed, thought, known) to have ...".
+        let to_clause = p.children[v].iter().any(|&c| p.rel(c) == "xcomp");
+        let raising = matches!(lemma, "seem" | "appear")
+            || (lemma == "expect" && passive)
+            || (passive
+                && to_clause
+                && matches!(
+                    lemma,
+                    "say" | "believe" | "think" | "know" | "report" | "consider" | "rumor"
+                ))
+            || (p.upos(v) == "ADJ" && matches!(lemma, "unclear" | "likely" | "unlikely"));
+        if raising {
+            let mut content: Vec<usize> = p.children[v]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    matches!(
+                        p.rel(c),
+                        "nsubj" | "nsubj:pass" | "xcomp" | "ccomp" | "csubj"
+                    ) && p.lemmas[c] != "it"
+                })
+                .flat_map(|c| p.subtree(c))
+                .collect();
+            content.sort_unstable();
+            if content.len() >= 2 && content.iter().any(|&c| c > v) {
+                out.push(Attribution {
+                    verb: v,
+                    cue: p.cue_span(v),
+                    speaker: None,
+                    content,
+                });
+            }
+            continue;
+        }
         let speaker = p.subject(v, None).and_then(|s| p.speaker(s));
         // What the cue word itself introduces.
         let said = |content: Vec<usize>| Attribution {
