@@ -1619,7 +1619,15 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                 continue;
             }
             let word = p.lemmas.get(a.verb).map_or("", String::as_str);
-            let stance = p.upos(a.verb) != "PUNCT" && !is_speech(word) && word != "accord";
+            // Thoughts count with stances: "officials said they think ..." reports the
+            // thinking as part of what the officials said.
+            let cognition = matches!(
+                word,
+                "think" | "believe" | "know" | "feel" | "hope" | "understand" | "assume"
+                    | "guess" | "suppose" | "wonder" | "doubt" | "fear" | "realize" | "worry"
+            );
+            let stance =
+                p.upos(a.verb) != "PUNCT" && (!is_speech(word) || cognition) && word != "accord";
             indirect.push((
                 Quote {
                     kind: QuoteKind::Indirect,
