@@ -54,6 +54,8 @@ fn frame(tokens: &[Token], i: usize) -> Option<&'static str> {
         Some("intent")
     } else if obl_with(&["about", "on", "of", "over"]) {
         Some("topic")
+    } else if obl_with(&["to", "for", "against"]) {
+        Some("towards")
     } else if has("obj")
         && (obl_with(&["as"])
             || children.iter().any(|o| {
@@ -161,7 +163,7 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
             "# Kept: a lemma in a frame seen at least {MIN_OCCURRENCES} times, inside an annotated cue at least {:.0}% of the time.",
             MIN_CUE_SHARE * 100.0
         ),
-        "# Frames: speech (clausal complement), intent (to-clause), topic (about/on/of/over), as (object and as), stance (object).".to_string(),
+        "# Frames: speech (clausal complement), intent (to-clause), topic (about/on/of/over), towards (to/for/against), as (object and as), stance (object).".to_string(),
         "# lemma\tframe\tcue\toccurrences".to_string(),
     ];
     let mut kept = 0;

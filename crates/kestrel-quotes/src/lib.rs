@@ -845,6 +845,7 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             || is_stance(lemma)
             || FOR_VERBS.contains(&lemma)
             || learned("topic", lemma)
+            || learned("towards", lemma)
             || learned("as", lemma);
         // Adjectives only when learned as cues: "is confident that", "are content to wait".
         let cue_word = match p.upos(v) {
@@ -954,6 +955,12 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             .or_else(|| {
                 learned("topic", lemma)
                     .then(|| prepositional(p, v, &["about", "on", "of", "over"], speaker.clone()))
+                    .flatten()
+            })
+            .or_else(|| {
+                // "referred to the vote", "voted against the bill", "pushed for a recount".
+                learned("towards", lemma)
+                    .then(|| prepositional(p, v, &["to", "for", "against"], speaker.clone()))
                     .flatten()
             });
         if let Some(a) = found {
