@@ -152,7 +152,7 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
         let offsets = CharOffsets::new(&doc.text);
         let span = |s: kestrel_core::Span| (offsets.char_at(s.start), offsets.char_at(s.end));
         let mut predicted = Roles::default();
-        let mut interrupted: Vec<(kestrel_core::Span, usize)> = Vec::new();
+        let mut by_cue: Vec<(kestrel_core::Span, usize)> = Vec::new();
         // The last direct quote: its paragraph and its content's place in the predictions.
         let mut last_direct: Option<(Option<usize>, usize)> = None;
         for (i, q) in doc.quotes.iter().enumerate() {
@@ -169,9 +169,9 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
             if q.kind == QuoteKind::Partial && inside {
                 continue;
             }
-            // The parts of one quotation that its attribution interrupts ("“...,” she said,
-            // “...”": two direct quotes with one cue) are one attribution, whose content brat
-            // writes as one discontinuous span.
+            // Quotes that share a cue are one attribution, whose content brat writes as one
+            // (discontinuous) span: the parts of a quotation its attribution interrupts ("“...,”
+            // she said, “...”"), the partial quotes of one verb ("called it “x” and “y”").
             // Likewise a quote with no cue of its own that continues the last direct quote's
             // speaker in the same paragraph ("“...,” he said. “...”").
             let paragraph = doc
@@ -185,13 +185,7 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
                 .map(|(_, at)| at);
             let part_of = q
                 .cue
-                .filter(|_| q.kind == QuoteKind::Direct)
-                .and_then(|c| {
-                    interrupted
-                        .iter()
-                        .find(|(cue, _)| *cue == c)
-                        .map(|&(_, at)| at)
-                })
+                .and_then(|c| by_cue.iter().find(|(cue, _)| *cue == c).map(|&(_, at)| at))
                 .or(continues);
             match part_of {
                 Some(at) => {
@@ -200,8 +194,8 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
                     predicted.spans[2][at] = (a.min(c), b.max(d));
                 }
                 None => {
-                    if let (Some(c), QuoteKind::Direct) = (q.cue, q.kind) {
-                        interrupted.push((c, predicted.spans[2].len()));
+                    if let Some(c) = q.cue {
+                        by_cue.push((c, predicted.spans[2].len()));
                     }
                     predicted.spans[2].push(span(q.content));
                 }

@@ -1630,8 +1630,20 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
             // thinking as part of what the officials said.
             let cognition = matches!(
                 word,
-                "think" | "believe" | "know" | "feel" | "hope" | "understand" | "assume"
-                    | "guess" | "suppose" | "wonder" | "doubt" | "fear" | "realize" | "worry"
+                "think"
+                    | "believe"
+                    | "know"
+                    | "feel"
+                    | "hope"
+                    | "understand"
+                    | "assume"
+                    | "guess"
+                    | "suppose"
+                    | "wonder"
+                    | "doubt"
+                    | "fear"
+                    | "realize"
+                    | "worry"
             );
             let stance =
                 p.upos(a.verb) != "PUNCT" && (!is_speech(word) || cognition) && word != "accord";
