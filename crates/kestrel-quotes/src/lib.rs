@@ -603,6 +603,19 @@ impl<'a> Parsed<'a> {
                 .copied()
                 .find(|&c| self.rel(c) == "obj")
                 .or_else(|| self.subject_within(h, not_in, depth - 1)),
+            // A participle after a comma that the parse hung on a noun ("attacked him on
+            // Saturday morning, saying ..."): the sentence's subject, before it.
+            _ if self.word(v).to_lowercase().ends_with("ing")
+                && v > 0
+                && self.word(v - 1) == "," =>
+            {
+                let root = (0..self.len).find(|&t| self.rel(t) == "root")?;
+                if root == v || !matches!(self.upos(root), "VERB" | "AUX") {
+                    return None;
+                }
+                self.subject_within(root, not_in, depth - 1)
+                    .filter(|&s| s < v)
+            }
             _ => None,
         }
     }
