@@ -610,7 +610,7 @@ impl<'a> Parsed<'a> {
                 && self.word(v - 1) == "," =>
             {
                 let root = (0..self.len).find(|&t| self.rel(t) == "root")?;
-                if root == v || !matches!(self.upos(root), "VERB" | "AUX") {
+                if root == v {
                     return None;
                 }
                 self.subject_within(root, not_in, depth - 1)
@@ -626,8 +626,15 @@ impl<'a> Parsed<'a> {
     /// verb follows a quotation or a comma ("\"...,\" said Ortiz", "..., says the minister").
     fn subject_by_position(&self, v: usize, outside: &dyn Fn(usize) -> bool) -> Option<usize> {
         let mut b = v.checked_sub(1)?;
-        while matches!(self.rel(b), "aux" | "advmod") && self.head(b) == Some(v) {
+        // A capitalised word that starts the sentence is a name the tagger read as an adverb
+        // ("Jolly said"), not an adverb to step over.
+        let name_first =
+            |t: usize| t == 0 && self.word(t).chars().next().is_some_and(char::is_uppercase);
+        while matches!(self.rel(b), "aux" | "advmod") && self.head(b) == Some(v) && !name_first(b) {
             b = b.checked_sub(1)?;
+        }
+        if name_first(b) && self.upos(b) == "ADV" {
+            return outside(b).then_some(b);
         }
         // A capitalised adjective before or after a verb is a name the tagger took for a
         // demonym ("Cuban said").
