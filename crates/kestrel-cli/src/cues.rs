@@ -16,7 +16,7 @@ use kestrel_core::output::CharOffsets;
 use kestrel_core::Token;
 
 /// A (lemma, frame) pair is kept when it occurs this often in the split...
-const MIN_OCCURRENCES: usize = 5;
+const MIN_OCCURRENCES: usize = 3;
 /// ...and is part of an annotated cue at least this share of the time.
 const MIN_CUE_SHARE: f64 = 0.4;
 
