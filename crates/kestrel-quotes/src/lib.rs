@@ -941,8 +941,11 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             continue;
         }
         // "X says that the reaction has been rejection" with the complement mislabelled (an
-        // object, an oblique, a conjunct): a later child that heads a clause of its own.
-        if is_speech(lemma) {
+        // object, an oblique, a conjunct): a later child that heads a clause of its own. The
+        // repairs of the parse below are for verbs of speech proper: a verb learned only with
+        // a clausal complement ("allow", "deliver") has no clause to repair without one.
+        let speech_proper = SPEECH_VERBS.contains(&lemma);
+        if speech_proper {
             if let Some(content) = mislabelled_complement(p, v, lemma)
                 .or_else(|| speaker.as_ref().and_then(|_| words_after(p, v, lemma)))
             {
@@ -1047,7 +1050,7 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
         }
         // A speech clause set off by commas that the parse did not read as one ("..., Sanders
         // said." taken for a complement of the sentence's verb): read from the punctuation.
-        if is_speech(lemma) && ccomp.is_none() {
+        if speech_proper && ccomp.is_none() {
             if let Some(content) = comma_clause_content(p, v) {
                 out.push(said(content));
             }
