@@ -185,3 +185,42 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// `kestrel build-cue-model`: every verb the built-in rules leave alone in the training split,
+/// labelled by whether an annotated cue covers it, trains [`kestrel_quotes::CueModel`].
+pub fn build_model(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+    let files = crate::quotes_eval::polnear_annotations(polnear)?;
+    let pipeline = kestrel_core::Pipeline::select(
+        crate::code::available_stages(None, &[], &[])?,
+        &["segment", "tag", "parse", "ner", "actors"],
+    )?;
+    let mut examples: Vec<(Vec<String>, bool)> = Vec::new();
+    for ann in &files {
+        let stem = ann.file_stem().unwrap_or_default().to_string_lossy();
+        let article = stem.rsplit_once('_').map_or(&*stem, |(a, _)| a);
+        let text_path = polnear.join("text").join(format!("{article}.txt"));
+        let text = std::fs::read_to_string(&text_path)
+            .with_context(|| format!("cannot read {}", text_path.display()))?;
+        let gold = cues(&std::fs::read_to_string(ann)?);
+        let mut doc = kestrel_core::Document::new(article.to_string(), text);
+        pipeline.run(&mut doc);
+        let offsets = CharOffsets::new(&doc.text);
+        for (span, features) in kestrel_quotes::cue_model_examples(&doc) {
+            let (a, b) = (offsets.char_at(span.start), offsets.char_at(span.end));
+            let label = gold.iter().any(|&(s, e)| s < b && a < e);
+            examples.push((features, label));
+        }
+    }
+    let model = kestrel_quotes::CueModel::train(&examples, 2026);
+    std::fs::write(out, model.to_tsv())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    let positives = examples.iter().filter(|(_, y)| *y).count();
+    eprintln!(
+        "kestrel: {} files, {} verbs ({positives} cues), {} features written to {}",
+        files.len(),
+        examples.len(),
+        model.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -129,6 +129,25 @@ enum Command {
         #[arg(long, value_name = "FILE", default_value = "dictionaries/cues.tsv")]
         out: PathBuf,
     },
+    /// Train the cue model (dictionaries/cue_model.tsv) on PolNeAR's training split: which
+    /// verbs the rules leave alone are cues after all. Run after build-cues and a rebuild, as
+    /// the model learns from what the built-in rules miss.
+    BuildCueModel {
+        /// The PolNeAR training split (attributions/ and text/).
+        #[arg(
+            long,
+            value_name = "DIR",
+            default_value = "../shared/data/quotes/train"
+        )]
+        polnear: PathBuf,
+        /// Output file.
+        #[arg(
+            long,
+            value_name = "FILE",
+            default_value = "dictionaries/cue_model.tsv"
+        )]
+        out: PathBuf,
+    },
     /// Check event dictionaries (the built-in one and any given) and report what they cover:
     /// PLOVER types, modes and CAMEO roots.
     CheckEvents {
@@ -607,6 +626,7 @@ fn main() -> ExitCode {
         Command::BuildCameo { cameo, plover, out } => train::build_cameo(&cameo, &plover, &out),
         Command::CheckEvents { files } => code::check_events(&files),
         Command::BuildCues { polnear, out } => cues::build(&polnear, &out),
+        Command::BuildCueModel { polnear, out } => cues::build_model(&polnear, &out),
         Command::Eval(EvalCommand::Plover { file, json, errors }) => {
             eval::plover(&file, json, errors)
         }

@@ -27,6 +27,9 @@ use std::ops::Range;
 
 use kestrel_core::{Document, Layer, Quote, QuoteKind, Span, Speaker, Stage};
 
+mod model;
+pub use model::CueModel;
+
 /// Verbs that report speech, writing or a stated position.
 const SPEECH_VERBS: &[&str] = &[
     "say",
@@ -1446,8 +1449,139 @@ fn direct_cue(parsed: &[Parsed], quote: Span, sentences: Range<usize>) -> Option
     best.map(|(_, s, v)| (s, v))
 }
 
-/// Finds a document's quotations.
+/// The features the cue model reads for verb `v`: its lemma, relation and tag, its
+/// dependents' relations (with the lemma), its object's lemma, its particle, the prepositions
+/// of its obliques, and its subject's kind (a personal pronoun, a part of speech) and entity.
+fn cue_features(p: &Parsed, v: usize) -> Vec<String> {
+    let lemma = p.lemmas[v].as_str();
+    let mut f = vec![
+        format!("lem={lemma}"),
+        format!("rel={}", p.rel(v)),
+        format!("xpos={}", p.tok(v).xpos.as_deref().unwrap_or("")),
+    ];
+    let mut rels: Vec<&str> = p.children[v].iter().map(|&c| p.rel(c)).collect();
+    rels.sort_unstable();
+    rels.dedup();
+    for r in rels {
+        f.push(format!("kid={r}"));
+        f.push(format!("lemkid={lemma}|{r}"));
+    }
+    for &c in &p.children[v] {
+        match p.rel(c) {
+            "obj" => f.push(format!("obj={lemma}|{}", p.lemmas[c])),
+            "compound:prt" => f.push(format!("prt={lemma}|{}", p.word(c).to_lowercase())),
+            r if r.starts_with("obl") => {
+                if let Some(&k) = p.children[c].iter().find(|&&k| p.rel(k) == "case") {
+                    let case = p.word(k).to_lowercase();
+                    f.push(format!("obl={lemma}|{case}"));
+                    f.push(format!("oblc={case}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    match p.children[v].iter().copied().find(|&c| p.rel(c) == "nsubj") {
+        Some(s) => {
+            let word = p.word(s).to_lowercase();
+            let class = if matches!(
+                word.as_str(),
+                "he" | "she" | "they" | "i" | "we" | "you" | "who"
+            ) {
+                "pers".to_string()
+            } else {
+                p.upos(s).to_string()
+            };
+            let entity = p.entity_at(s).map_or("none".to_string(), |e| {
+                format!("{:?}", p.doc.entities[e].kind)
+            });
+            f.push(format!("subj={class}"));
+            f.push(format!("subjent={entity}"));
+            f.push(format!("lemsubj={lemma}|{class}"));
+            // A common noun says what kind of source it is: "poll", "report", "officials".
+            if p.upos(s) == "NOUN" {
+                f.push(format!("subjlem={}", p.lemmas[s]));
+            }
+            // A subject the actor layer knows: a person or body of political weight.
+            let actor = p
+                .entity_at(s)
+                .and_then(|e| p.doc.entities[e].actor.as_ref())
+                .is_some();
+            f.push(format!("subjactor={actor}"));
+        }
+        None => f.push("nosubj".to_string()),
+    }
+    f
+}
+
+/// The verbs (and adjectives with a complement) the rules left alone: (sentence, token) of each
+/// that is no quote's cue and stands outside every quote's content.
+fn uncued_verbs(doc: &Document, parsed: &[Parsed], quotes: &[Quote]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (s, p) in parsed.iter().enumerate() {
+        for v in 0..p.len {
+            // Verbs, and adjectives with a complement ("is worried that", "is eager to").
+            let adjective = p.upos(v) == "ADJ"
+                && p.children[v]
+                    .iter()
+                    .any(|&c| matches!(p.rel(c), "ccomp" | "xcomp") || p.rel(c).starts_with("obl"));
+            if p.upos(v) != "VERB" && !adjective {
+                continue;
+            }
+            let t = p.tok(v).span;
+            let taken = quotes.iter().any(|q| {
+                q.cue.is_some_and(|c| c.start < t.end && t.start < c.end)
+                    || (q.kind != QuoteKind::Scare
+                        && q.content.start < t.start
+                        && t.end < q.content.end)
+            });
+            if !taken {
+                out.push((s, v));
+            }
+        }
+    }
+    let _ = doc;
+    out
+}
+
+/// What a verb the model took as a cue introduces: its clause, its `to`-clause, its object or
+/// its first oblique after it.
+fn model_content(p: &Parsed, v: usize) -> Option<Vec<usize>> {
+    let first = |want: &dyn Fn(&str) -> bool| {
+        p.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| c > v && want(p.rel(c)))
+            .min()
+    };
+    let head = first(&|r| r == "ccomp")
+        .or_else(|| first(&|r| r == "xcomp"))
+        .or_else(|| first(&|r| r == "obj"))
+        .or_else(|| first(&|r| r.starts_with("obl")))?;
+    let content = p.subtree(head);
+    (content.len() >= 2).then_some(content)
+}
+
+/// Training examples for the cue model from one document that has been through the stages
+/// before quotes: the byte span of each verb the rules leave alone, with its features.
+pub fn cue_model_examples(doc: &Document) -> Vec<(Span, Vec<String>)> {
+    let parsed: Vec<Parsed> = (0..doc.sentences.len())
+        .map(|s| Parsed::new(doc, s))
+        .collect();
+    let quotes = find_quotes_with(doc, None);
+    uncued_verbs(doc, &parsed, &quotes)
+        .into_iter()
+        .map(|(s, v)| (parsed[s].tok(v).span, cue_features(&parsed[s], v)))
+        .collect()
+}
+
+/// Finds a document's quotations, with Kestrel's cue model.
 pub fn find_quotes(doc: &Document) -> Vec<Quote> {
+    find_quotes_with(doc, Some(CueModel::builtin()))
+}
+
+/// Finds a document's quotations by the rules, and with `model` also the attributions of
+/// verbs it scores as cues.
+pub fn find_quotes_with(doc: &Document, model: Option<&CueModel>) -> Vec<Quote> {
     let marked = marked_spans(&doc.text, &doc.paragraphs);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut used_for_direct: Vec<(usize, usize)> = Vec::new(); // (sentence, verb)
@@ -1700,6 +1834,30 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
         .map(|(q, _)| q.clone())
         .collect();
     quotes.extend(kept);
+    if let Some(model) = model.filter(|m| !m.is_empty()) {
+        let mut learned = Vec::new();
+        for (s, v) in uncued_verbs(doc, &parsed, &quotes) {
+            let p = &parsed[s];
+            if model.probability(&cue_features(p, v)) < model::THRESHOLD {
+                continue;
+            }
+            let speaker = p.subject(v, None).and_then(|x| p.speaker(x));
+            let (Some(speaker), Some(content)) = (speaker, model_content(p, v)) else {
+                continue;
+            };
+            let Some(content) = p.span_of(&content) else {
+                continue;
+            };
+            learned.push(Quote {
+                kind: QuoteKind::Indirect,
+                content,
+                speaker: Some(speaker),
+                cue: Some(p.cue_span(v)),
+                sentences: sentences_of(doc, content),
+            });
+        }
+        quotes.extend(learned);
+    }
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     quotes
 }
