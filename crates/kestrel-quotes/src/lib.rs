@@ -1459,6 +1459,11 @@ fn cue_features(p: &Parsed, v: usize) -> Vec<String> {
         format!("rel={}", p.rel(v)),
         format!("xpos={}", p.tok(v).xpos.as_deref().unwrap_or("")),
     ];
+    // What the verb hangs on: "went on to say", "decided to endorse".
+    if let Some(h) = p.head(v) {
+        f.push(format!("head={}|{}", p.lemmas[h], p.rel(v)));
+        f.push(format!("headlem={lemma}|{}", p.lemmas[h]));
+    }
     let mut rels: Vec<&str> = p.children[v].iter().map(|&c| p.rel(c)).collect();
     rels.sort_unstable();
     rels.dedup();
@@ -1470,6 +1475,7 @@ fn cue_features(p: &Parsed, v: usize) -> Vec<String> {
         match p.rel(c) {
             "obj" => f.push(format!("obj={lemma}|{}", p.lemmas[c])),
             "compound:prt" => f.push(format!("prt={lemma}|{}", p.word(c).to_lowercase())),
+            "aux" | "advmod" => f.push(format!("mod={}", p.lemmas[c])),
             r if r.starts_with("obl") => {
                 if let Some(&k) = p.children[c].iter().find(|&&k| p.rel(k) == "case") {
                     let case = p.word(k).to_lowercase();
