@@ -1521,7 +1521,7 @@ fn cue_features(p: &Parsed, v: usize) -> Vec<String> {
 
 /// The verbs (and adjectives with a complement) the rules left alone: (sentence, token) of each
 /// that is no quote's cue and stands outside every quote's content.
-fn uncued_verbs(doc: &Document, parsed: &[Parsed], quotes: &[Quote]) -> Vec<(usize, usize)> {
+fn uncued_verbs(parsed: &[Parsed], quotes: &[Quote]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (s, p) in parsed.iter().enumerate() {
         for v in 0..p.len {
@@ -1545,7 +1545,6 @@ fn uncued_verbs(doc: &Document, parsed: &[Parsed], quotes: &[Quote]) -> Vec<(usi
             }
         }
     }
-    let _ = doc;
     out
 }
 
@@ -1574,7 +1573,7 @@ pub fn cue_model_examples(doc: &Document) -> Vec<(Span, Vec<String>)> {
         .map(|s| Parsed::new(doc, s))
         .collect();
     let quotes = find_quotes_with(doc, None);
-    uncued_verbs(doc, &parsed, &quotes)
+    uncued_verbs(&parsed, &quotes)
         .into_iter()
         .map(|(s, v)| (parsed[s].tok(v).span, cue_features(&parsed[s], v)))
         .collect()
@@ -1842,7 +1841,7 @@ pub fn find_quotes_with(doc: &Document, model: Option<&CueModel>) -> Vec<Quote> 
     quotes.extend(kept);
     if let Some(model) = model.filter(|m| !m.is_empty()) {
         let mut learned = Vec::new();
-        for (s, v) in uncued_verbs(doc, &parsed, &quotes) {
+        for (s, v) in uncued_verbs(&parsed, &quotes) {
             let p = &parsed[s];
             if model.probability(&cue_features(p, v)) < model::THRESHOLD {
                 continue;
