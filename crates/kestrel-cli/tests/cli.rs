@@ -1291,6 +1291,60 @@ The mayor decried the new toll on the harbour bridge.\n";
 }
 
 #[test]
+fn cli_build_cue_model_learns_a_verb_the_rules_miss() {
+    let dir = temp_dir("build-cue-model");
+    std::fs::create_dir_all(dir.join("attributions")).unwrap();
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    let who = ["Ortiz", "Delgado", "Harlow", "Okafor", "Varga", "Lindqvist"];
+    for (i, w) in who.iter().enumerate() {
+        let text = format!("{w} chortled at the ruling and walked home.");
+        let cue = text.find("chortled").unwrap();
+        let content = text.find("the ruling").unwrap();
+        std::fs::write(dir.join(format!("text/own-{i}.txt")), &text).unwrap();
+        std::fs::write(
+            dir.join(format!("attributions/own-{i}_x1.ann")),
+            format!(
+                "T1\tSource 0 {}\t{w}\nT2\tCue {cue} {}\tchortled\nT3\tContent {content} {}\tthe ruling\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+                w.len(),
+                cue + 8,
+                content + 10,
+            ),
+        )
+        .unwrap();
+    }
+    let out_file = dir.join("cue_model.tsv");
+    let out = kestrel(
+        &[
+            "build-cue-model",
+            "--polnear",
+            dir.to_str().unwrap(),
+            "--out",
+            out_file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let model = kestrel_quotes::CueModel::from_tsv(&std::fs::read_to_string(&out_file).unwrap());
+    let lemma = |word: &str| {
+        std::fs::read_to_string(&out_file)
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("lem=").filter(|r| r.starts_with(word)))
+            .map(|r| r.split('\t').next().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no lem={word}... feature"))
+    };
+    let (chortle, walk) = (lemma("chortl"), lemma("walk"));
+    assert!(
+        model.probability(&[format!("lem={chortle}")])
+            > model.probability(&[format!("lem={walk}")])
+    );
+}
+
+#[test]
 fn cli_build_cues_learns_a_cue_verb_and_its_class() {
     let dir = temp_dir("build-cues");
     std::fs::create_dir_all(dir.join("attributions")).unwrap();
