@@ -119,14 +119,16 @@ fn cues(ann: &str) -> Vec<Chars> {
     out
 }
 
-/// `kestrel build-cues`.
-pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+/// Runs `stages` over each annotated article of a PolNeAR split and hands `f` the document
+/// with its annotated cue spans (characters); returns the number of annotation files.
+fn each_annotated(
+    polnear: &Path,
+    stages: &[&str],
+    mut f: impl FnMut(&kestrel_core::Document, &[Chars]),
+) -> anyhow::Result<usize> {
     let files = crate::quotes_eval::polnear_annotations(polnear)?;
-    let pipeline = kestrel_core::Pipeline::select(
-        crate::code::available_stages(None, &[], &[])?,
-        &["segment", "tag", "parse"],
-    )?;
-    let mut counts: BTreeMap<(String, &'static str), Counts> = BTreeMap::new();
+    let pipeline =
+        kestrel_core::Pipeline::select(crate::code::available_stages(None, &[], &[])?, stages)?;
     for ann in &files {
         let stem = ann.file_stem().unwrap_or_default().to_string_lossy();
         // "<article>_<annotator>.ann" annotates "<article>.txt".
@@ -137,6 +139,15 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         let gold = cues(&std::fs::read_to_string(ann)?);
         let mut doc = kestrel_core::Document::new(article.to_string(), text);
         pipeline.run(&mut doc);
+        f(&doc, &gold);
+    }
+    Ok(files.len())
+}
+
+/// `kestrel build-cues`.
+pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+    let mut counts: BTreeMap<(String, &'static str), Counts> = BTreeMap::new();
+    let files = each_annotated(polnear, &["segment", "tag", "parse"], |doc, gold| {
         let offsets = CharOffsets::new(&doc.text);
         for sentence in &doc.sentences {
             let tokens = &doc.tokens[sentence.tokens.clone()];
@@ -156,7 +167,8 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-    }
+    })?;
+
     let mut lines = vec![
         "# Attribution cues learned from PolNeAR's training split by `kestrel build-cues`.".to_string(),
         format!(
@@ -178,8 +190,7 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
     std::fs::write(out, lines.join("\n") + "\n")
         .with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
-        "kestrel: {} files, {} lemma-frame pairs seen, {kept} cues written to {}",
-        files.len(),
+        "kestrel: {files} files, {} lemma-frame pairs seen, {kept} cues written to {}",
         counts.len(),
         out.display()
     );
@@ -189,35 +200,22 @@ pub fn build(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
 /// `kestrel build-cue-model`: every verb the built-in rules leave alone in the training split,
 /// labelled by whether an annotated cue covers it, trains [`kestrel_quotes::CueModel`].
 pub fn build_model(polnear: &Path, out: &Path) -> anyhow::Result<ExitCode> {
-    let files = crate::quotes_eval::polnear_annotations(polnear)?;
-    let pipeline = kestrel_core::Pipeline::select(
-        crate::code::available_stages(None, &[], &[])?,
-        &["segment", "tag", "parse", "ner", "actors"],
-    )?;
     let mut examples: Vec<(Vec<String>, bool)> = Vec::new();
-    for ann in &files {
-        let stem = ann.file_stem().unwrap_or_default().to_string_lossy();
-        let article = stem.rsplit_once('_').map_or(&*stem, |(a, _)| a);
-        let text_path = polnear.join("text").join(format!("{article}.txt"));
-        let text = std::fs::read_to_string(&text_path)
-            .with_context(|| format!("cannot read {}", text_path.display()))?;
-        let gold = cues(&std::fs::read_to_string(ann)?);
-        let mut doc = kestrel_core::Document::new(article.to_string(), text);
-        pipeline.run(&mut doc);
+    let stages = ["segment", "tag", "parse", "ner", "actors"];
+    let files = each_annotated(polnear, &stages, |doc, gold| {
         let offsets = CharOffsets::new(&doc.text);
-        for (span, features) in kestrel_quotes::cue_model_examples(&doc) {
+        for (span, features) in kestrel_quotes::cue_model_examples(doc) {
             let (a, b) = (offsets.char_at(span.start), offsets.char_at(span.end));
             let label = gold.iter().any(|&(s, e)| s < b && a < e);
             examples.push((features, label));
         }
-    }
+    })?;
     let model = kestrel_quotes::CueModel::train(&examples, 2026);
     std::fs::write(out, model.to_tsv())
         .with_context(|| format!("cannot write {}", out.display()))?;
     let positives = examples.iter().filter(|(_, y)| *y).count();
     eprintln!(
-        "kestrel: {} files, {} verbs ({positives} cues), {} features written to {}",
-        files.len(),
+        "kestrel: {files} files, {} verbs ({positives} cues), {} features written to {}",
         examples.len(),
         model.len(),
         out.display()

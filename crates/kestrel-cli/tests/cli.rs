@@ -1290,32 +1290,34 @@ The mayor decried the new toll on the harbour bridge.\n";
     assert_eq!(decried["speaker"]["text"], "The mayor");
 }
 
-#[test]
-fn cli_build_cue_model_learns_a_verb_the_rules_miss() {
-    let dir = temp_dir("build-cue-model");
+/// Writes `text` as article `name` of a brat folder, with one attribution whose source, cue
+/// and content are the first occurrences of those words.
+fn brat_attribution(dir: &Path, name: &str, text: &str, source: &str, cue: &str, content: &str) {
     std::fs::create_dir_all(dir.join("attributions")).unwrap();
     std::fs::create_dir_all(dir.join("text")).unwrap();
-    let who = ["Ortiz", "Delgado", "Harlow", "Okafor", "Varga", "Lindqvist"];
-    for (i, w) in who.iter().enumerate() {
-        let text = format!("{w} chortled at the ruling and walked home.");
-        let cue = text.find("chortled").unwrap();
-        let content = text.find("the ruling").unwrap();
-        std::fs::write(dir.join(format!("text/own-{i}.txt")), &text).unwrap();
-        std::fs::write(
-            dir.join(format!("attributions/own-{i}_x1.ann")),
-            format!(
-                "T1\tSource 0 {}\t{w}\nT2\tCue {cue} {}\tchortled\nT3\tContent {content} {}\tthe ruling\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
-                w.len(),
-                cue + 8,
-                content + 10,
-            ),
-        )
-        .unwrap();
-    }
-    let out_file = dir.join("cue_model.tsv");
+    let at = |part: &str| {
+        let start = text.find(part).unwrap();
+        format!("{start} {}\t{part}", start + part.len())
+    };
+    std::fs::write(dir.join(format!("text/{name}.txt")), text).unwrap();
+    std::fs::write(
+        dir.join(format!("attributions/{name}_x1.ann")),
+        format!(
+            "T1\tSource {}\nT2\tCue {}\nT3\tContent {}\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+            at(source),
+            at(cue),
+            at(content)
+        ),
+    )
+    .unwrap();
+}
+
+/// Runs a `build-cues`-like `command` on the brat folder `dir` and returns the file it writes.
+fn learn_from_brat(command: &str, dir: &Path) -> String {
+    let out_file = dir.join("learned.tsv");
     let out = kestrel(
         &[
-            "build-cue-model",
+            command,
             "--polnear",
             dir.to_str().unwrap(),
             "--out",
@@ -1328,10 +1330,28 @@ fn cli_build_cue_model_learns_a_verb_the_rules_miss() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let model = kestrel_quotes::CueModel::from_tsv(&std::fs::read_to_string(&out_file).unwrap());
+    std::fs::read_to_string(&out_file).unwrap()
+}
+
+#[test]
+fn cli_build_cue_model_learns_a_verb_the_rules_miss() {
+    let dir = temp_dir("build-cue-model");
+    let who = ["Ortiz", "Delgado", "Harlow", "Okafor", "Varga", "Lindqvist"];
+    for (i, w) in who.iter().enumerate() {
+        let text = format!("{w} chortled at the ruling and walked home.");
+        brat_attribution(
+            &dir,
+            &format!("own-{i}"),
+            &text,
+            w,
+            "chortled",
+            "the ruling",
+        );
+    }
+    let learned = learn_from_brat("build-cue-model", &dir);
+    let model = kestrel_quotes::CueModel::from_tsv(&learned);
     let lemma = |word: &str| {
-        std::fs::read_to_string(&out_file)
-            .unwrap()
+        learned
             .lines()
             .find_map(|l| l.strip_prefix("lem=").filter(|r| r.starts_with(word)))
             .map(|r| r.split('\t').next().unwrap().to_string())
@@ -1347,8 +1367,6 @@ fn cli_build_cue_model_learns_a_verb_the_rules_miss() {
 #[test]
 fn cli_build_cues_learns_a_cue_verb_and_its_class() {
     let dir = temp_dir("build-cues");
-    std::fs::create_dir_all(dir.join("attributions")).unwrap();
-    std::fs::create_dir_all(dir.join("text")).unwrap();
     let who = [
         "The farmers",
         "The bakers",
@@ -1359,38 +1377,16 @@ fn cli_build_cues_learns_a_cue_verb_and_its_class() {
     ];
     for (i, w) in who.iter().enumerate() {
         let text = format!("{w} grumbled that the new rules were unfair.");
-        let cue = text.find("grumbled").unwrap();
-        let content = text.find("that").unwrap();
-        let end = text.len() - 1;
-        std::fs::write(dir.join(format!("text/own-{i}.txt")), &text).unwrap();
-        std::fs::write(
-            dir.join(format!("attributions/own-{i}_x1.ann")),
-            format!(
-                "T1\tSource 0 {}\t{w}\nT2\tCue {cue} {}\tgrumbled\nT3\tContent {content} {end}\t{}\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
-                w.len(),
-                cue + 8,
-                &text[content..end]
-            ),
-        )
-        .unwrap();
+        brat_attribution(
+            &dir,
+            &format!("own-{i}"),
+            &text,
+            w,
+            "grumbled",
+            "that the new rules were unfair",
+        );
     }
-    let out_file = dir.join("cues.tsv");
-    let out = kestrel(
-        &[
-            "build-cues",
-            "--polnear",
-            dir.to_str().unwrap(),
-            "--out",
-            out_file.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let learned = std::fs::read_to_string(&out_file).unwrap();
+    let learned = learn_from_brat("build-cues", &dir);
     // The lemma as Kestrel's lemmatizer gives it ("grumble" or a stem of it).
     let row = learned
         .lines()
