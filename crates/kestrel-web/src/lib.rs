@@ -426,13 +426,62 @@ const CREDIT_OPENERS: &[&str] = &[
     "foto di",
 ];
 
+/// Labels of links to other stories inside an article ("Read also: ..."), in the languages of
+/// the pages we read, lowercased.
+const READ_ALSO: &[&str] = &[
+    "read also",
+    "read more",
+    "also read",
+    "see also",
+    "related",
+    "lea también",
+    "lea más",
+    "lea",
+    "lee también",
+    "lee más",
+    "mire",
+    "mira",
+    "vea también",
+    "vea",
+    "ver también",
+    "le puede interesar",
+    "te puede interesar",
+    "puede interesarle",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "lesen sie auch",
+    "auch interessant",
+    "mehr zum thema",
+    "leggi anche",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+];
+
 /// Drops paragraphs that credit rather than tell the story: photo credits and source lines
 /// ("Foto: dpa", "Źródło: PAP", "© Reuters"). Short lines that only carry a date were tried
 /// too: they cost as much recall as they gave precision.
 fn without_label_lines(text: &str) -> String {
     let keep = |p: &str| {
         let lower = p.to_lowercase();
-        p.split_whitespace().count() > 12 || !CREDIT_OPENERS.iter().any(|o| lower.starts_with(o))
+        let words = p.split_whitespace().count();
+        let credit = words <= 12 && CREDIT_OPENERS.iter().any(|o| lower.starts_with(o));
+        // A link to another story set in the text: a label, a colon, that story's headline.
+        let link = words <= 30
+            && lower.split_once(':').is_some_and(|(label, _)| {
+                READ_ALSO.contains(
+                    &label
+                        .trim_start_matches(['¿', '¡', '»', '>', '-', ' '])
+                        .trim(),
+                )
+            });
+        !(credit || link)
     };
     text.split("\n\n")
         .filter(|p| keep(p))
@@ -1111,6 +1160,18 @@ disagreements over tariffs before they close the border again, the officials add
         assert_eq!(kestrel_time::first_written_date("no date here"), None);
         // With slashes and both numbers up to 12, day and month cannot be told apart.
         assert_eq!(kestrel_time::first_written_date("Posted 03/05/2022"), None);
+    }
+
+    #[test]
+    fn links_to_other_stories_are_dropped() {
+        let text = "The ferry resumed service on Monday.\n\nLea también: Otro puerto cierra por \
+                    la tormenta\n\nREAD ALSO: Harbour board names new chief\n\nThe mayor \
+                    said more boats would follow: two in May and one in June.";
+        assert_eq!(
+            without_label_lines(text),
+            "The ferry resumed service on Monday.\n\nThe mayor said more boats would follow: \
+             two in May and one in June."
+        );
     }
 
     #[test]
