@@ -457,6 +457,8 @@ const READ_ALSO: &[&str] = &[
     "lesen sie auch",
     "auch interessant",
     "mehr zum thema",
+    "zum weiterlesen",
+    "weiterlesen",
     "leggi anche",
     "czytaj też",
     "czytaj także",
@@ -473,14 +475,15 @@ fn without_label_lines(text: &str) -> String {
         let words = p.split_whitespace().count();
         let credit = words <= 12 && CREDIT_OPENERS.iter().any(|o| lower.starts_with(o));
         // A link to another story set in the text: a label, a colon, that story's headline.
+        let is_label = |l: &str| {
+            READ_ALSO.contains(&l.trim_start_matches(['¿', '¡', '»', '>', '-', ' ']).trim())
+        };
+        // ... or the label alone, over a list of links the extraction left out.
         let link = words <= 30
-            && lower.split_once(':').is_some_and(|(label, _)| {
-                READ_ALSO.contains(
-                    &label
-                        .trim_start_matches(['¿', '¡', '»', '>', '-', ' '])
-                        .trim(),
-                )
-            });
+            && (lower
+                .split_once(':')
+                .is_some_and(|(label, _)| is_label(label))
+                || is_label(lower.trim_end_matches([':', ' ', '.', '…'])));
         !(credit || link)
     };
     text.split("\n\n")
@@ -1165,7 +1168,8 @@ disagreements over tariffs before they close the border again, the officials add
     #[test]
     fn links_to_other_stories_are_dropped() {
         let text = "The ferry resumed service on Monday.\n\nLea también: Otro puerto cierra por \
-                    la tormenta\n\nREAD ALSO: Harbour board names new chief\n\nThe mayor \
+                    la tormenta\n\nREAD ALSO: Harbour board names new chief\n\nMehr zum \
+                    Thema\n\nThe mayor \
                     said more boats would follow: two in May and one in June.";
         assert_eq!(
             without_label_lines(text),
