@@ -639,13 +639,7 @@ impl<'a> Parsed<'a> {
         if name_first(b) && self.upos(b) == "ADV" {
             return outside(b).then_some(b);
         }
-        // A capitalised adjective before or after a verb is a name the tagger took for a
-        // demonym ("Cuban said").
-        let nominal = |t: usize| {
-            matches!(self.upos(t), "PROPN" | "NOUN" | "PRON")
-                || (matches!(self.upos(t), "ADJ" | "INTJ" | "X")
-                    && self.word(t).chars().next().is_some_and(char::is_uppercase))
-        };
+        let nominal = |t: usize| self.is_nominal(t);
         // Not the object of a preposition: "A source familiar with the inquiry said".
         let in_phrase = |t: usize| self.children[t].iter().any(|&c| self.rel(c) == "case");
         if nominal(b) && !in_phrase(b) {
@@ -696,6 +690,14 @@ impl<'a> Parsed<'a> {
         None
     }
 
+    /// A noun, a proper noun or a pronoun, or a capitalised word the tagger took for an
+    /// adjective or an interjection: a name ("Cuban said", "Harlow, who ...").
+    fn is_nominal(&self, t: usize) -> bool {
+        matches!(self.upos(t), "PROPN" | "NOUN" | "PRON")
+            || (matches!(self.upos(t), "ADJ" | "INTJ" | "X")
+                && self.word(t).chars().next().is_some_and(char::is_uppercase))
+    }
+
     /// For `close` closing a parenthesis (a comma, a dash or a bracket: "Ortiz, who chairs the
     /// council, said", "Ortiz (Texas) said"), the name before the mark that opens it, when
     /// that name starts its clause.
@@ -714,13 +716,7 @@ impl<'a> Parsed<'a> {
             return None;
         }
         let name = open - 1;
-        let capitalised = self
-            .word(name)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        let nominal = matches!(self.upos(name), "PROPN" | "NOUN" | "PRON")
-            || (capitalised && matches!(self.upos(name), "INTJ" | "X" | "ADJ"));
+        let nominal = self.is_nominal(name);
         // What the parenthesis holds is not checked: a relative clause, an apposition, a
         // participle, a prepositional phrase ("Ortiz, after a pause, said") all describe the
         // name; the verbless start of the clause is what makes the name its subject.
