@@ -641,6 +641,8 @@ const PHRASES: &[(&str, BoilerplateKind, f32)] = {
         ("the app", App, 1.5),
         ("app store", App, 3.0),
         ("google play", App, 3.0),
+        ("ios and android", App, 3.0),
+        ("android and ios", App, 3.0),
         ("push notifications", App, 2.5),
         ("notifications", App, 1.0),
         ("all rights reserved", Copyright, 4.0),
@@ -730,6 +732,17 @@ Police said the crowd dispersed peacefully by the evening.\n";
         let mut doc = Document::new("a", text);
         clean(&mut doc, &CleanerConfig::default());
         assert!(doc.removed.is_empty(), "{:?}", doc.removed);
+    }
+
+    #[test]
+    fn clean_removes_app_prompts_that_name_the_platforms() {
+        let text = "The harbour board approved the new ferry timetable on Tuesday.\n\
+Boats will leave every forty minutes from May, the board said.\n\
+For breaking news on the go, get the Valley Courier apps for iOS and Android.\n";
+        let mut doc = Document::new("a", text);
+        clean(&mut doc, &CleanerConfig::default());
+        let kinds: Vec<&str> = doc.removed.iter().map(|r| r.kind.name()).collect();
+        assert_eq!(kinds, ["app"], "{:?}", doc.removed);
     }
 
     #[test]
