@@ -94,6 +94,18 @@ const NAMED_REGIONS: &[(&str, &str, &str, &[&str])] = &[
     ),
 ];
 
+/// The continents, which the news names as places ("across Europe"): GeoNames' own records
+/// (id, name, latitude, longitude), as the files we build from do not hold them.
+const CONTINENTS: &[(u64, &str, f64, f64)] = &[
+    (6255146, "Africa", 7.1881, 21.09375),
+    (6255147, "Asia", 29.84064, 89.29688),
+    (6255148, "Europe", 48.69096, 9.14062),
+    (6255149, "North America", 46.07323, -100.54688),
+    (6255150, "South America", -14.60485, -57.65625),
+    (6255151, "Oceania", -18.31281, 138.51563),
+    (6255152, "Antarctica", -78.15856, 16.40626),
+];
+
 /// The mean position of a set of cities: a stand-in for a country's or region's centre, which
 /// these GeoNames files do not give.
 fn centre(cities: &[&City]) -> Option<(f64, f64)> {
@@ -279,6 +291,12 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
             country.4, country.0
         ));
     }
+    // Continents, with no country.
+    for (id, name, lat, lon) in CONTINENTS {
+        lines.push(format!(
+            "{id}\tcontinent\t{name}\t\t\t{lat:.4}\t{lon:.4}\t0\t"
+        ));
+    }
     // Countries: at the mean position of their cities.
     let mut codes: Vec<&String> = countries.keys().collect();
     codes.sort();
@@ -316,7 +334,8 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         "# Kestrel gazetteer, built by `kestrel build-gazetteer` from GeoNames (CC BY 4.0):\n\
          # geonameid, level, name, country (ISO3), admin1, lat, lon, population, alternate names,\n\
          # and on country lines the FIPS 10-4 code.\n\
-         # Countries and regions stand at the mean position of their cities.\n",
+         # Countries and regions stand at the mean position of their cities; continents at\n\
+         # GeoNames' own points, with no country.\n",
     );
     for l in &lines {
         text.push_str(l);

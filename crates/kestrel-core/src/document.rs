@@ -391,7 +391,7 @@ pub struct Place {
     pub geonameid: u64,
     /// GeoNames' name for it.
     pub name: String,
-    /// ISO 3166 alpha-3 country.
+    /// ISO 3166 alpha-3 country; empty for a continent.
     pub country: String,
     /// First-level region, when below a country.
     pub admin1: Option<String>,
@@ -399,7 +399,7 @@ pub struct Place {
     pub lat: f64,
     /// Longitude.
     pub lon: f64,
-    /// `country`, `admin1`, `capital` or `city`.
+    /// `continent`, `country`, `region`, `admin1`, `admin2`, `capital` or `city`.
     pub level: String,
 }
 

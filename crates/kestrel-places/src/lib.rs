@@ -262,7 +262,8 @@ impl Gazetteer {
             let mut counts: Vec<(&str, usize)> = Vec::new();
             for (j, e) in before.iter().enumerate() {
                 let Some(e) = e else { continue };
-                if key(names[j]) == key(names[i]) {
+                // A continent has no country to vote for.
+                if key(names[j]) == key(names[i]) || e.country.is_empty() {
                     continue;
                 }
                 match counts.iter_mut().find(|(c, _)| *c == e.country) {
@@ -333,7 +334,7 @@ const NEAR_WEIGHT: f64 = 3.0;
 /// How likely an entry is the place meant.
 fn score(e: &Entry, focus: &[String]) -> f64 {
     let level = match e.level.as_str() {
-        "country" => 6.0,
+        "country" | "continent" => 6.0,
         "capital" => 4.0,
         "admin1" | "region" => 3.0,
         // A county shares its name with its seat more often than it is meant.
@@ -569,6 +570,16 @@ mod tests {
         assert!(g.part(whole, "greater").is_none());
         let city = g.resolve("Eastby", &[]).unwrap();
         assert!(g.part(city, "eastern").is_none());
+    }
+
+    #[test]
+    fn continents_resolve_as_places_of_no_country() {
+        let tsv = format!("{TSV}9\tcontinent\tEurope\t\t\t48.7\t9.1\t0\t\n");
+        let g = Gazetteer::from_tsv(&tsv);
+        let found = g.resolve_all(&["Europe", "Portmere"], &[]);
+        assert_eq!(found[0].unwrap().level, "continent");
+        assert_eq!(found[0].unwrap().country, "");
+        assert_eq!(found[1].unwrap().geonameid, 2);
     }
 
     #[test]

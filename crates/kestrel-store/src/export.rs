@@ -246,6 +246,8 @@ pub fn to_gdelt_row(e: &EventRow, gazetteer: &Gazetteer) -> String {
             let country_name = country.map_or(p.country.as_str(), |c| c.name.as_str());
             let full = match p.level.as_str() {
                 "country" => country_name.to_string(),
+                // A continent has no country to name after it.
+                "continent" => p.name.clone(),
                 "admin1" | "region" => format!("{}, {country_name}", p.name),
                 _ => match &p.admin1 {
                     Some(a) if !a.is_empty() => format!("{}, {a}, {country_name}", p.name),
