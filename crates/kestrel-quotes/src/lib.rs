@@ -729,8 +729,9 @@ impl<'a> Parsed<'a> {
         (nominal && verbless).then_some(name)
     }
 
-    /// The speaker phrase of subject `s`: its subtree without relative and participial
-    /// clauses after the head.
+    /// The speaker phrase of subject `s`: its subtree, relative clauses and appositions
+    /// included as PolNeAR's sources include them ("Ortiz, who chairs the council,"), without a
+    /// parenthetical clause after the head.
     fn speaker(&self, s: usize) -> Option<Speaker> {
         // A conjunct speaks with the whole coordination: "NBC and CNN reported".
         let mut s = s;
@@ -1803,8 +1804,9 @@ pub fn find_quotes_with(doc: &Document, model: Option<&CueModel>) -> Vec<Quote> 
                     | "realize"
                     | "worry"
             );
-            let stance =
-                p.upos(a.verb) != "PUNCT" && (!is_speech(word) || cognition) && word != "accord";
+            let stance = p.upos(a.verb) != "PUNCT"
+                && (!SPEECH_VERBS.contains(&word) || cognition)
+                && word != "accord";
             indirect.push((
                 Quote {
                     kind: QuoteKind::Indirect,
