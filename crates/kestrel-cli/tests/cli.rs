@@ -1465,6 +1465,24 @@ Orvik said last week that the board represents the whole valley.\n\n\
             .starts_with("The ferry measure"),
         "{evidential}"
     );
+    // Relayed attribution: both kept, and a time is not what was said.
+    let (_, quotes) = direct_cues_and_speakers(
+        "The ferry talks had failed, the premier said on Friday, according to two people in \
+         the room.\n",
+    );
+    let said = |speaker: &str| {
+        quotes.iter().any(|q| {
+            q["speaker"]["text"] == speaker
+                && q["text"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("The ferry talks had failed")
+        })
+    };
+    assert!(
+        said("the premier") && said("two people in the room"),
+        "{quotes:?}"
+    );
     // A stance inside what someone is reported to say is part of the report.
     let (_, quotes) = direct_cues_and_speakers("Orvik said the board supports the ferry plan.\n");
     assert!(

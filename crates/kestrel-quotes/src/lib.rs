@@ -1194,7 +1194,8 @@ fn prepositional(
     speaker: Option<Speaker>,
 ) -> Option<Attribution> {
     let (c, case) = p.children[v].iter().find_map(|&c| {
-        if !p.rel(c).starts_with("obl") {
+        // A time is when something was said, not what about: "said on Friday".
+        if !p.rel(c).starts_with("obl") || is_time_word(&p.lemmas[c]) {
             return None;
         }
         let case = p.children[c].iter().copied().find(|&k| {
@@ -1384,7 +1385,18 @@ fn paragraph_of(doc: &Document, at: usize) -> usize {
 fn is_time_word(lemma: &str) -> bool {
     matches!(
         lemma,
-        "monday"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
             | "tuesday"
             | "wednesday"
             | "thursday"
