@@ -1216,13 +1216,15 @@ fn prepositional(
     })
 }
 
+/// Speech verbs whose object is the one spoken to ("told reporters ..."), not what was said.
+const ADDRESSEE: &[&str] = &["tell", "ask", "inform", "assure", "warn", "remind", "urge"];
+
 /// The complement of speech verb `v` when the parse gave it another relation: from the first
 /// later child that heads a clause (it has a subject, a copula, an auxiliary or "that") to the
 /// end of the verb's phrase. An object right before that clause is taken as the clause's
 /// misattached subject ("said the Clintons and the foundation had been careful"), except
 /// after verbs that take an addressee ("told reporters ...").
 fn mislabelled_complement(p: &Parsed, v: usize, lemma: &str) -> Option<Vec<usize>> {
-    const ADDRESSEE: &[&str] = &["tell", "ask", "inform", "assure", "warn", "remind", "urge"];
     let heads_clause = |c: usize| {
         p.children[c].iter().any(|&k| {
             matches!(
@@ -1261,7 +1263,6 @@ fn mislabelled_complement(p: &Parsed, v: usize, lemma: &str) -> Option<Vec<usize
 /// "would" as the verb's auxiliary): from a "that" a few words on, or from the word after the
 /// verb (and its addressee), to the end of the sentence, when that stretch holds a verb.
 fn words_after(p: &Parsed, v: usize, lemma: &str) -> Option<Vec<usize>> {
-    const ADDRESSEE: &[&str] = &["tell", "ask", "inform", "assure", "warn", "remind", "urge"];
     let end = (v + 1..p.len)
         .rev()
         .find(|&t| !p.is_punct(t) || is_quote_mark(p.word(t)))?;
