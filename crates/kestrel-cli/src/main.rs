@@ -19,6 +19,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+// Parsing HTML and scoring with the models allocate many small, short-lived objects.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Kestrel turns news into political event data.
 #[derive(Parser)]
 #[command(name = "kestrel", version, about, long_about = None)]

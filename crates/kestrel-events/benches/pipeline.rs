@@ -10,6 +10,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+// The `kestrel` binary's allocator, so that the figures are the ones users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use kestrel_core::{Document, Pipeline, Stage};
 
 const ARTICLES: usize = 300;

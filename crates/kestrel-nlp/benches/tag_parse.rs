@@ -9,6 +9,10 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+// The `kestrel` binary's allocator, so that the figures are the ones users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use kestrel_core::{Document, Pipeline};
 use kestrel_nlp::Models;
 

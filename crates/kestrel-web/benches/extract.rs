@@ -10,6 +10,10 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+// The `kestrel` binary's allocator, so that the figures are the ones users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const PAGES: usize = 200;
 
 fn pages() -> Option<Vec<Vec<u8>>> {

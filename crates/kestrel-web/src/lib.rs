@@ -186,7 +186,13 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
 /// it holds under a tenth of the page's text, so a container that merely carries such a class
 /// (`<div class="post-meta-wrapper">` around the whole story) stays.
 fn drop_page_furniture(dom: &dom_query::Document) {
-    const MARKS: &[&str] = &["caption", "related", "author", "meta"];
+    static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let marks = MARKS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["caption", "related", "author", "meta"])
+            .expect("the class marks are valid patterns")
+    });
     let Some(body) = dom.select("body").nodes().first().cloned() else {
         return;
     };
@@ -197,12 +203,9 @@ fn drop_page_furniture(dom: &dom_query::Document) {
         .filter(|node| {
             node.is_element()
                 && (node.has_name("figcaption")
-                    || ["class", "id"].iter().any(|attr| {
-                        node.attr(attr).is_some_and(|v| {
-                            let v = v.to_ascii_lowercase();
-                            MARKS.iter().any(|m| v.contains(m))
-                        })
-                    }))
+                    || ["class", "id"]
+                        .iter()
+                        .any(|attr| node.attr(attr).is_some_and(|v| marks.is_match(v.as_ref()))))
         })
         .collect();
     if furniture.is_empty() {
@@ -307,27 +310,35 @@ fn headline(title: &str, html: &str) -> String {
         .to_string()
 }
 
-/// The page without its scripts and style sheets, which Readability drops anyway and which
-/// make up much of a modern page's bytes: the HTML parser then reads only the rest. JSON-LD
-/// blocks stay, as they carry the article's metadata.
+/// The page without its scripts, style sheets, inline SVG drawings and comments, which
+/// Readability drops anyway and which make up much of a modern page's bytes: the HTML parser
+/// then reads only the rest. Elements stay, emptied, so that Readability and the date readers
+/// see the same structure; comments go. JSON-LD blocks stay whole, as they carry the article's
+/// metadata.
 fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
-    // Patterns 0 and 1 open an element, 2 and 3 close it.
+    // Opening patterns come first, each closed by the pattern `CLOSES` further on.
+    const PATTERNS: [&str; 8] = [
+        "<script", "<style", "<svg", "<!--", "</script", "</style", "</svg", "-->",
+    ];
+    const CLOSES: usize = 4;
+    const COMMENT: usize = 3;
     static TAGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let tags = TAGS.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(["<script", "<style", "</script", "</style"])
+            .build(PATTERNS)
             .expect("the tag patterns are valid")
     });
     let bytes = html.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
-    // The element being skipped: its pattern and the end of its opening tag.
+    // The element being skipped: its pattern and where what is kept of it ends.
     let mut inside: Option<(usize, usize)> = None;
     for m in tags.find_iter(html) {
         let kind = m.pattern().as_usize();
         match inside {
-            None if kind < 2 => {
+            None if kind == COMMENT => inside = Some((kind, m.start())),
+            None if kind < CLOSES => {
                 // `<scripts>` or `<style-guide>` are other elements.
                 if !matches!(
                     bytes.get(m.end()),
@@ -339,19 +350,18 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
                     break;
                 };
                 let opening = &bytes[m.start()..tag_end];
-                if opening
-                    .windows(7)
-                    .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+                if (kind == 2 && bytes[tag_end - 1] == b'/')
+                    || opening
+                        .windows(7)
+                        .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
                 {
                     continue;
                 }
-                inside = Some((kind, tag_end));
+                inside = Some((kind, tag_end + 1));
             }
-            Some((open, tag_end)) if kind == open + 2 => {
-                // The element stays, empty: Readability and the date readers see the same
-                // structure.
-                out.push_str(&html[copied..=tag_end]);
-                copied = m.start();
+            Some((open, kept)) if kind == open + CLOSES => {
+                out.push_str(&html[copied..kept]);
+                copied = if open == COMMENT { m.end() } else { m.start() };
                 inside = None;
             }
             _ => {}
@@ -1191,17 +1201,22 @@ disagreements over tariffs before they close the border again, the officials add
     }
 
     #[test]
-    fn scripts_and_styles_are_emptied_before_parsing_and_json_ld_kept() {
+    fn scripts_styles_drawings_and_comments_go_before_parsing_and_json_ld_stays() {
         let html = "<head><SCRIPT src=a.js>var x = '<p>no</p>';</script>\
                     <style>p { color: red }</style>\
                     <script type=\"application/ld+json\">{\"headline\":\"Kept\"}</script>\
-                    <stylesheet>odd</stylesheet></head><body><p>Text</p></body>";
+                    <stylesheet>odd</stylesheet></head><body><!-- a <p>note</p> -->\
+                    <svg viewBox=\"0 0 9 9\"><path d=\"M0 0\"/></svg><svg class=i /><p>Text</p>\
+                    <svgs>kept</svgs></body>";
         assert_eq!(
             without_code(html),
             "<head><SCRIPT src=a.js></script><style></style>\
              <script type=\"application/ld+json\">{\"headline\":\"Kept\"}</script>\
-             <stylesheet>odd</stylesheet></head><body><p>Text</p></body>"
+             <stylesheet>odd</stylesheet></head><body>\
+             <svg viewBox=\"0 0 9 9\"></svg><svg class=i /><p>Text</p><svgs>kept</svgs></body>"
         );
+        // An unclosed comment loses nothing.
+        assert_eq!(without_code("<p>a</p><!-- b"), "<p>a</p><!-- b");
         // Nothing to take out: the page itself, not a copy.
         assert!(matches!(
             without_code("<p>plain</p>"),
