@@ -227,6 +227,7 @@ const LIGHT_VERBS: &[&str] = &[
     "start",
     "continue",
     "resume",
+    "renew",
     "open",
     "announce",
     "impose",
@@ -366,6 +367,22 @@ impl<'a> Sentence<'a> {
             published_year,
             conventions,
             index,
+        }
+    }
+
+    /// Verb lemmas the lemmatizer guessed wrong for words its treebank lacks ("resumed" →
+    /// "resum", "expelled" → "expell"): where the lemma is no verb the dictionary knows but
+    /// exactly one of the spellings English inflection allows is, that one is taken.
+    fn repair_verb_lemmas(&mut self, dict: &EventDictionary) {
+        for t in 0..self.toks.len() {
+            if self.upos(t) != "VERB" || dict.knows_verb(&self.lemmas[t]) {
+                continue;
+            }
+            let form = self.doc.slice(self.toks[t].span).to_lowercase();
+            let mut found = base_forms(&form).into_iter().filter(|b| dict.knows_verb(b));
+            if let (Some(base), None) = (found.next(), found.next()) {
+                self.lemmas[t] = base;
+            }
         }
     }
 
@@ -1232,6 +1249,47 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// The base forms an inflected verb may have by English spelling: "-ed", "-ing" and "-s"
+/// taken off as English spelling adds them, with a final "e" restored ("resumed"), a
+/// doubled consonant undoubled ("expelled"), or "i" turned back to "y" ("carried").
+fn base_forms(form: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: &str| {
+        if s.len() >= 2 && !out.iter().any(|o| o == s) {
+            out.push(s.to_string());
+        }
+    };
+    for suffix in ["ed", "ing"] {
+        let Some(stem) = form.strip_suffix(suffix) else {
+            continue;
+        };
+        push(stem);
+        push(&format!("{stem}e"));
+        let b = stem.as_bytes();
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+            push(&stem[..stem.len() - 1]);
+        }
+        if let Some(i) = stem.strip_suffix('i') {
+            push(&format!("{i}y"));
+        }
+    }
+    if let Some(stem) = form.strip_suffix("ies") {
+        push(&format!("{stem}y"));
+    }
+    // "-es" follows sibilants and "o" only ("pushes", "goes"; not "departes").
+    if let Some(stem) = form.strip_suffix("es").filter(|s| {
+        ["s", "x", "z", "ch", "sh", "o"]
+            .iter()
+            .any(|e| s.ends_with(e))
+    }) {
+        push(stem);
+    }
+    if let Some(stem) = form.strip_suffix('s') {
+        push(stem);
+    }
+    out
+}
+
 /// Keeps the actors that say who acted (a code or at least a sector), and drops a recipient
 /// that is one of them.
 fn settle(
@@ -1363,10 +1421,11 @@ fn code_sentence(
     conventions: Conventions,
     events: &mut Vec<Event>,
 ) {
-    let s = Sentence::new(doc, index, conventions);
+    let mut s = Sentence::new(doc, index, conventions);
     if s.toks.iter().all(|t| t.deprel.is_none()) {
         return;
     }
+    s.repair_verb_lemmas(dict);
     let mut consumed = vec![false; s.toks.len()];
     let mut found: Vec<(usize, Event)> = Vec::new();
     for kind in [TriggerKind::Verb, TriggerKind::Noun] {

@@ -123,6 +123,8 @@ impl Entry {
 pub struct EventDictionary {
     entries: Vec<Entry>,
     by_trigger: HashMap<(TriggerKind, String), Vec<usize>>,
+    /// Every verb the entries name, as trigger or in a `comp=` condition.
+    verbs: std::collections::HashSet<String>,
 }
 
 impl EventDictionary {
@@ -145,6 +147,11 @@ impl EventDictionary {
             .into_iter()
             .flatten()
             .map(move |&i| &self.entries[i])
+    }
+
+    /// Whether an entry names `lemma` as a verb (a trigger or a governed verb).
+    pub fn knows_verb(&self, lemma: &str) -> bool {
+        self.verbs.contains(lemma)
     }
 
     /// Adds the entries of a dictionary file; `source_name` names it in errors and rules.
@@ -307,6 +314,16 @@ impl EventDictionary {
     }
 
     fn add(&mut self, entry: Entry) {
+        if entry.kind == TriggerKind::Verb {
+            self.verbs.insert(entry.lemma.clone());
+        }
+        for c in entry
+            .conditions
+            .iter()
+            .filter(|c| c.slot == Slot::Complement)
+        {
+            self.verbs.extend(c.lemmas.iter().cloned());
+        }
         let key = (entry.kind, entry.lemma.clone());
         self.entries.push(entry);
         let i = self.entries.len() - 1;

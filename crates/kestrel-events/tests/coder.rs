@@ -438,3 +438,38 @@ fn coder_counts_the_dead_in_the_clause_of_a_killing() {
     assert_eq!(ev[0].dead, Some(20.0));
     assert_eq!(ev[0].injured, None);
 }
+
+#[test]
+fn coder_repairs_verb_lemmas_the_lemmatizer_guessed_wrong() {
+    // Lemmas as a lemmatizer that never saw these verbs guesses them.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         expelled expell VERB VBD 0 root
+         two two NUM CD 4 nummod
+         diplomats diplomat NOUN NNS 2 obj
+         from from ADP IN 6 case
+         Togo Togo PROPN NNP 4 nmod TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "SANCTION");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 4 nsubj GHA
+         and and CCONJ CC 3 cc
+         Togo Togo PROPN NNP 1 conj TGO
+         resumed resum VERB VBD 0 root
+         talks talk NOUN NNS 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "CONSULT");
+    assert_eq!(codes(&ev[0].actors), ["GHA", "TGO"]);
+    // A lemma that is no verb of the dictionary and has no spelling that is stays as it is.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         glorped glorp VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty());
+}
