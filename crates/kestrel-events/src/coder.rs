@@ -858,6 +858,32 @@ impl<'a> Sentence<'a> {
                     return vec![self.entity_participant(e, None)];
                 }
             }
+            // A nationality adjective names the side a phrase stands for, as PLOVER codes
+            // it: "the Turkish and Greek sides", "French warships".
+            if self.conventions.agent_nouns && self.upos(h) == "NOUN" {
+                let mut found: Vec<Participant> = Vec::new();
+                for &c in &self.children[h] {
+                    if self.rel(c) != "amod" {
+                        continue;
+                    }
+                    let conj = self.children[c]
+                        .iter()
+                        .copied()
+                        .filter(|&k| self.rel(k) == "conj");
+                    for k in std::iter::once(c).chain(conj) {
+                        if let Some(e) = self.entity_at[k] {
+                            let entity = &self.doc.entities[e];
+                            if entity.kind == kestrel_core::EntityKind::Norp
+                                && entity.actor.is_some()
+                                && !found.iter().any(|p| p.entity == Some(e))
+                            {
+                                found.push(self.entity_participant(e, None));
+                            }
+                        }
+                    }
+                }
+                return found;
+            }
             return Vec::new();
         }
         // Countries and organisations in the modifiers: "Russian troops", "Kenya's army",
@@ -881,6 +907,14 @@ impl<'a> Sentence<'a> {
                 {
                     found.push(self.entity_participant(e, sector));
                 }
+                // "Hungarian and Romanian officials": the conjuncts hang on the first.
+                stack.extend(
+                    self.children[c]
+                        .iter()
+                        .copied()
+                        .filter(|&k| self.rel(k) == "conj")
+                        .map(|k| (k, depth)),
+                );
                 continue;
             }
             if depth < 1 {

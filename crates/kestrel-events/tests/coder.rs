@@ -42,6 +42,8 @@ fn doc(rows: &str) -> Document {
             };
             let kind = if f[2] == "PRON" || sector.is_some() {
                 EntityKind::Person
+            } else if f[2] == "ADJ" {
+                EntityKind::Norp
             } else {
                 EntityKind::Gpe
             };
@@ -470,6 +472,47 @@ fn coder_repairs_verb_lemmas_the_lemmatizer_guessed_wrong() {
          glorped glorp VERB VBD 0 root
          Togo Togo PROPN NNP 2 obj TGO
          . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty());
+}
+
+#[test]
+fn coder_takes_a_side_from_its_nationality_adjectives() {
+    let (_, ev) = code(
+        "The the DET DT 5 det
+         Ghanaian Ghanaian ADJ JJ 5 amod GHA
+         and and CCONJ CC 4 cc
+         Togolese Togolese ADJ JJ 2 conj TGO
+         delegations delegation NOUN NNS 6 nsubj
+         condemned condemn VERB VBD 0 root
+         the the DET DT 8 det
+         raid raid NOUN NN 6 obj
+         . . PUNCT . 6 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["GHA", "TGO"]);
+    // A noun that names no agent takes its side from the adjectives too.
+    let (_, ev) = code(
+        "The the DET DT 5 det
+         Ghanaian Ghanaian ADJ JJ 5 amod GHA
+         and and CCONJ CC 4 cc
+         Togolese Togolese ADJ JJ 2 conj TGO
+         sides side NOUN NNS 6 nsubj
+         condemned condemn VERB VBD 0 root
+         the the DET DT 8 det
+         raid raid NOUN NN 6 obj
+         . . PUNCT . 6 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["GHA", "TGO"]);
+    // A noun with no nationality stays without an actor, and so without an event.
+    let (_, ev) = code(
+        "The the DET DT 2 det
+         sides side NOUN NNS 3 nsubj
+         condemned condemn VERB VBD 0 root
+         the the DET DT 5 det
+         raid raid NOUN NN 3 obj
+         . . PUNCT . 3 punct",
     );
     assert!(ev.is_empty());
 }
