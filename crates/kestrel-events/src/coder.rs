@@ -214,6 +214,55 @@ const PLACE_TARGET_TYPES: &[&str] = &["ASSAULT", "COERCE", "CONCEDE", "RETREAT",
 /// demand", "met to criticise".
 const EXPRESSIVE_TYPES: &[&str] = &["REQUEST", "ACCUSE", "PROTEST", "SUPPORT", "REJECT"];
 
+/// Words of time the parser may take for a clause's subject, with the true subject hanging
+/// on them ("Iran today threatened").
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Nouns that count or divide what their `of` phrase names ("thousands of protesters",
+/// "members of the union", "a third of the guerrillas").
+const QUANTITY_NOUNS: &[&str] = &[
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "dozen",
+    "dozens",
+    "ten",
+    "tens",
+    "score",
+    "scores",
+    "number",
+    "member",
+    "majority",
+    "minority",
+    "third",
+    "half",
+    "quarter",
+    "part",
+    "rest",
+    "many",
+    "most",
+    "some",
+    "all",
+    "none",
+    "both",
+    "each",
+];
+
 /// Verbs that hand their subject to an event noun object ("held talks", "launched an
 /// offensive", "imposed sanctions").
 const LIGHT_VERBS: &[&str] = &[
@@ -821,6 +870,28 @@ impl<'a> Sentence<'a> {
     fn participant(&self, h: usize, loose: bool) -> Vec<Participant> {
         if let Some(e) = self.entity_at[h] {
             return vec![self.entity_participant(e, None)];
+        }
+        let lemma = self.lemmas[h].as_str();
+        // "Iran today threatened ...": the parser can take the name for a modifier of the
+        // time word that follows it.
+        if TIME_WORDS.contains(&lemma) {
+            return self.children[h]
+                .iter()
+                .copied()
+                .filter(|&c| matches!(self.rel(c), "compound" | "nmod:poss"))
+                .flat_map(|c| self.participant(c, loose))
+                .collect();
+        }
+        // "Thousands of Iraqi Kurds", "members of the union": a quantity stands for what it
+        // counts.
+        if QUANTITY_NOUNS.contains(&lemma) || self.upos(h) == "NUM" {
+            if let Some(c) = self.children[h]
+                .iter()
+                .copied()
+                .find(|&c| self.rel(c).starts_with("nmod") && self.case_of(c) == Some("of"))
+            {
+                return self.participants(c, loose);
+            }
         }
         let sector = agent_sector(&self.lemmas[h]).filter(|_| self.conventions.agent_nouns);
         if sector.is_none() && loose {

@@ -516,3 +516,30 @@ fn coder_takes_a_side_from_its_nationality_adjectives() {
     );
     assert!(ev.is_empty());
 }
+
+#[test]
+fn coder_reads_through_quantities_and_misplaced_time_words() {
+    // "Thousands of Togolese marched ...": the quantity stands for whom it counts.
+    let (_, ev) = code(
+        "Thousands thousand NOUN NNS 4 nsubj
+         of of ADP IN 3 case
+         Togolese Togolese PROPN NNPS 1 nmod TGO
+         condemned condemn VERB VBD 0 root
+         the the DET DT 6 det
+         raid raid NOUN NN 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["TGO"]);
+    // "Ghana today condemned ..." parsed with the name as a modifier of "today".
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 compound GHA
+         today today NOUN NN 3 nsubj
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 3 obj TGO
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
