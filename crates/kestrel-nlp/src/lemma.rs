@@ -39,6 +39,8 @@ struct Index {
     form_feats: HashMap<u64, String, BuildPassThrough>,
     /// Every word the treebank has, as a form or a lemma (lowercase).
     known_words: std::collections::HashSet<u64, BuildPassThrough>,
+    /// The lemmas the treebank gives its verbs (lowercase).
+    verb_lemmas: std::collections::HashSet<u64, BuildPassThrough>,
 }
 
 fn pair(a: &str, b: &str) -> u64 {
@@ -69,6 +71,12 @@ impl Lemmatizer {
                 .flat_map(|((f, _), l)| [f.to_lowercase(), l.to_lowercase()])
                 .map(|w| pair(&w, ""))
                 .collect(),
+            verb_lemmas: self
+                .lexicon
+                .iter()
+                .filter(|((_, x), _)| x.starts_with("VB"))
+                .map(|(_, l)| pair(&l.to_lowercase(), ""))
+                .collect(),
         };
         self
     }
@@ -95,6 +103,46 @@ fn apply(form: &str, edit: &Edit) -> Option<String> {
     let mut s: String = chars[..keep].iter().collect();
     s.push_str(&edit.append);
     Some(s)
+}
+
+/// The base forms an inflected verb may have by English spelling: "-ed", "-ing" or "-s" off,
+/// with a final "e" restored ("resumed"), a doubled consonant undoubled ("expelled") or "i"
+/// turned back to "y" ("carried"); "-es" only after sibilants and "o".
+fn verb_base_forms(form: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: String| {
+        if s.len() >= 2 && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for suffix in ["ed", "ing"] {
+        let Some(stem) = form.strip_suffix(suffix) else {
+            continue;
+        };
+        push(format!("{stem}e"));
+        push(stem.to_string());
+        let b = stem.as_bytes();
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+            push(stem[..stem.len() - 1].to_string());
+        }
+        if let Some(i) = stem.strip_suffix('i') {
+            push(format!("{i}y"));
+        }
+    }
+    if let Some(stem) = form.strip_suffix("ies") {
+        push(format!("{stem}y"));
+    }
+    if let Some(stem) = form.strip_suffix("es").filter(|s| {
+        ["s", "x", "z", "ch", "sh", "o"]
+            .iter()
+            .any(|e| s.ends_with(e))
+    }) {
+        push(stem.to_string());
+    }
+    if let Some(stem) = form.strip_suffix('s') {
+        push(stem.to_string());
+    }
+    out
 }
 
 fn is_proper(xpos: &str) -> bool {
@@ -205,6 +253,23 @@ impl Lemmatizer {
                     }
                     first.get_or_insert(l);
                 }
+            }
+        }
+        // An inflected verb none of whose suffix edits gives a known word ("resumed" →
+        // "resum": EWT's "-med" verbs mostly just drop "-ed"): the spelling English inflection
+        // allows that the treebank knows, a verb's lemma first, then any word.
+        if matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ") {
+            let candidates = verb_base_forms(&key_form);
+            let known = |set: &std::collections::HashSet<u64, BuildPassThrough>| {
+                candidates
+                    .iter()
+                    .find(|c| set.contains(&pair(c, "")))
+                    .cloned()
+            };
+            if let Some(l) =
+                known(&self.index.verb_lemmas).or_else(|| known(&self.index.known_words))
+            {
+                return l;
             }
         }
         first.unwrap_or(key_form)
@@ -344,6 +409,28 @@ mod tests {
         let l = Lemmatizer::train(&[s]);
         assert_eq!(l.lemma("repeated", "VBD"), "repeate");
         assert_eq!(l.lemma("greeted", "VBD"), "greet");
+    }
+
+    #[test]
+    fn an_unknown_verb_takes_the_spelling_the_treebank_knows() {
+        // The "-med" verbs here drop "-ed", so the learned edit makes "resumed" "resum"; the
+        // treebank knows "resume" (as a noun), and "fuel" as a verb.
+        let s = TrainSentence {
+            words: vec![
+                word("formed", "form", "VBD"),
+                word("claimed", "claim", "VBD"),
+                word("seemed", "seem", "VBD"),
+                word("called", "call", "VBD"),
+                word("killed", "kill", "VBD"),
+                word("resume", "resume", "NN"),
+                word("fuel", "fuel", "VB"),
+            ],
+        };
+        let l = Lemmatizer::train(&[s]);
+        assert_eq!(l.lemma("resumed", "VBD"), "resume");
+        assert_eq!(l.lemma("fuelled", "VBD"), "fuel");
+        // Nothing known: the learned edit stays.
+        assert_eq!(l.lemma("glorped", "VBD"), "glorp");
     }
 
     #[test]
