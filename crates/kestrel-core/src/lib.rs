@@ -24,6 +24,7 @@ pub mod conllu;
 pub mod document;
 pub mod eval;
 pub mod ingest;
+pub mod morphology;
 pub mod output;
 pub mod pipeline;
 pub mod segment;

@@ -428,7 +428,9 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let form = self.doc.slice(self.toks[t].span).to_lowercase();
-            let mut found = base_forms(&form).into_iter().filter(|b| dict.knows_verb(b));
+            let mut found = kestrel_core::morphology::verb_base_forms(&form)
+                .into_iter()
+                .filter(|b| dict.knows_verb(b));
             if let (Some(base), None) = (found.next(), found.next()) {
                 self.lemmas[t] = base;
             }
@@ -1352,47 +1354,6 @@ impl<'a> Sentence<'a> {
         }
         settle(actors, recipients)
     }
-}
-
-/// The base forms an inflected verb may have by English spelling: "-ed", "-ing" and "-s"
-/// taken off as English spelling adds them, with a final "e" restored ("resumed"), a
-/// doubled consonant undoubled ("expelled"), or "i" turned back to "y" ("carried").
-fn base_forms(form: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |s: &str| {
-        if s.len() >= 2 && !out.iter().any(|o| o == s) {
-            out.push(s.to_string());
-        }
-    };
-    for suffix in ["ed", "ing"] {
-        let Some(stem) = form.strip_suffix(suffix) else {
-            continue;
-        };
-        push(stem);
-        push(&format!("{stem}e"));
-        let b = stem.as_bytes();
-        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-            push(&stem[..stem.len() - 1]);
-        }
-        if let Some(i) = stem.strip_suffix('i') {
-            push(&format!("{i}y"));
-        }
-    }
-    if let Some(stem) = form.strip_suffix("ies") {
-        push(&format!("{stem}y"));
-    }
-    // "-es" follows sibilants and "o" only ("pushes", "goes"; not "departes").
-    if let Some(stem) = form.strip_suffix("es").filter(|s| {
-        ["s", "x", "z", "ch", "sh", "o"]
-            .iter()
-            .any(|e| s.ends_with(e))
-    }) {
-        push(stem);
-    }
-    if let Some(stem) = form.strip_suffix('s') {
-        push(stem);
-    }
-    out
 }
 
 /// Keeps the actors that say who acted (a code or at least a sector), and drops a recipient

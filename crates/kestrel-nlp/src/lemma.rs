@@ -105,46 +105,6 @@ fn apply(form: &str, edit: &Edit) -> Option<String> {
     Some(s)
 }
 
-/// The base forms an inflected verb may have by English spelling: "-ed", "-ing" or "-s" off,
-/// with a final "e" restored ("resumed"), a doubled consonant undoubled ("expelled") or "i"
-/// turned back to "y" ("carried"); "-es" only after sibilants and "o".
-fn verb_base_forms(form: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |s: String| {
-        if s.len() >= 2 && !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    for suffix in ["ed", "ing"] {
-        let Some(stem) = form.strip_suffix(suffix) else {
-            continue;
-        };
-        push(format!("{stem}e"));
-        push(stem.to_string());
-        let b = stem.as_bytes();
-        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-            push(stem[..stem.len() - 1].to_string());
-        }
-        if let Some(i) = stem.strip_suffix('i') {
-            push(format!("{i}y"));
-        }
-    }
-    if let Some(stem) = form.strip_suffix("ies") {
-        push(format!("{stem}y"));
-    }
-    if let Some(stem) = form.strip_suffix("es").filter(|s| {
-        ["s", "x", "z", "ch", "sh", "o"]
-            .iter()
-            .any(|e| s.ends_with(e))
-    }) {
-        push(stem.to_string());
-    }
-    if let Some(stem) = form.strip_suffix('s') {
-        push(stem.to_string());
-    }
-    out
-}
-
 fn is_proper(xpos: &str) -> bool {
     xpos == "NNP" || xpos == "NNPS"
 }
@@ -259,7 +219,7 @@ impl Lemmatizer {
         // "resum": EWT's "-med" verbs mostly just drop "-ed"): the spelling English inflection
         // allows that the treebank knows, a verb's lemma first, then any word.
         if matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ") {
-            let candidates = verb_base_forms(&key_form);
+            let candidates = kestrel_core::morphology::verb_base_forms(&key_form);
             let known = |set: &std::collections::HashSet<u64, BuildPassThrough>| {
                 candidates
                     .iter()
