@@ -867,6 +867,49 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The sector a noun phrase's head names, made precise by a modifier that names a sector
+    /// of its own: "opposition leaders" are OPP and "military officials" MIL, not GOV; "rebel
+    /// forces" are REB; "opposition groups" OPP. Institutions keep theirs ("military court").
+    fn phrase_sector(&self, h: usize) -> Option<&'static str> {
+        const INSTITUTIONS: &[&str] = &[
+            "government",
+            "ministry",
+            "cabinet",
+            "administration",
+            "regime",
+            "state",
+            "country",
+            "nation",
+            "authority",
+            "leadership",
+        ];
+        const GROUPS: &[&str] = &[
+            "group",
+            "faction",
+            "movement",
+            "coalition",
+            "alliance",
+            "camp",
+            "bloc",
+            "supporter",
+            "member",
+            "figure",
+            "source",
+        ];
+        let lemma = self.lemmas[h].as_str();
+        let own = agent_sector(lemma);
+        let modifier = self.children[h]
+            .iter()
+            .filter(|&&c| matches!(self.rel(c), "compound" | "amod"))
+            .find_map(|&c| agent_sector(&self.lemmas[c]).filter(|&m| m != "GOV"));
+        match (own, modifier) {
+            (Some("GOV"), Some(m)) if !INSTITUTIONS.contains(&lemma) => Some(m),
+            (Some("MIL"), Some(m @ ("REB" | "PRM" | "OPP"))) => Some(m),
+            (None, Some(m)) if GROUPS.contains(&lemma) => Some(m),
+            (own, _) => own,
+        }
+    }
+
     /// What one noun phrase head stands for. `loose` also reaches into modifiers of a head that
     /// is not an agent ("Russia's invasion" stands for Russia as a recipient).
     fn participant(&self, h: usize, loose: bool) -> Vec<Participant> {
@@ -895,7 +938,9 @@ impl<'a> Sentence<'a> {
                 return self.participants(c, loose);
             }
         }
-        let sector = agent_sector(&self.lemmas[h]).filter(|_| self.conventions.agent_nouns);
+        let sector = self
+            .phrase_sector(h)
+            .filter(|_| self.conventions.agent_nouns);
         if sector.is_none() && loose {
             // Only the phrase's own possessor or modifier: "Russia's invasion", "Russian
             // positions".

@@ -543,3 +543,33 @@ fn coder_reads_through_quantities_and_misplaced_time_words() {
     assert_eq!(codes(&ev[0].actors), ["GHA"]);
     assert_eq!(codes(&ev[0].recipients), ["TGO"]);
 }
+
+#[test]
+fn coder_takes_a_sector_from_the_modifier_that_names_one() {
+    // "Togolese opposition leaders condemned the raid": opposition, not government.
+    let (_, ev) = code(
+        "Togolese Togolese ADJ JJ 3 amod TGO
+         opposition opposition NOUN NN 3 compound
+         leaders leader NOUN NNS 4 nsubj
+         condemned condemn VERB VBD 0 root
+         the the DET DT 6 det
+         raid raid NOUN NN 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["TGO"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("OPP"));
+    // An institution keeps its own: "the Togolese military court" is a court.
+    let (_, ev) = code(
+        "The the DET DT 4 det
+         Togolese Togolese ADJ JJ 4 amod TGO
+         military military ADJ JJ 4 amod
+         court court NOUN NN 5 nsubj
+         condemned condemn VERB VBD 0 root
+         the the DET DT 7 det
+         raid raid NOUN NN 5 obj
+         . . PUNCT . 5 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("JUD"));
+}
