@@ -320,8 +320,9 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
     const PATTERNS: [&str; 8] = [
         "<script", "<style", "<svg", "<!--", "</script", "</style", "</svg", "-->",
     ];
-    const CLOSES: usize = 4;
+    const SVG: usize = 2;
     const COMMENT: usize = 3;
+    const CLOSES: usize = 4;
     static TAGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let tags = TAGS.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
@@ -350,7 +351,8 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
                     break;
                 };
                 let opening = &bytes[m.start()..tag_end];
-                if (kind == 2 && bytes[tag_end - 1] == b'/')
+                // A self-closed drawing (`<svg ... />`) has nothing to empty.
+                if (kind == SVG && bytes[tag_end - 1] == b'/')
                     || opening
                         .windows(7)
                         .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
