@@ -230,6 +230,67 @@ const TIME_WORDS: &[&str] = &[
     "sunday",
 ];
 
+/// Weapons and incidents that kill without naming who used them ("a car bomb killed ...").
+const CAUSE_NOUNS: &[&str] = &[
+    "bomb",
+    "bombing",
+    "explosion",
+    "blast",
+    "attack",
+    "mine",
+    "landmine",
+    "minefield",
+    "shell",
+    "shelling",
+    "rocket",
+    "missile",
+    "mortar",
+    "grenade",
+    "device",
+    "airstrike",
+    "strike",
+    "raid",
+    "gunfire",
+    "ambush",
+    "drone",
+    "gunman",
+    "gunmen",
+    "assailant",
+    "attacker",
+    "sniper",
+];
+
+/// Units and amounts whose `of` phrase says what is measured ("tons of grain", "a shipment
+/// of arms").
+const MEASURE_NOUNS: &[&str] = &[
+    "ton",
+    "tonne",
+    "kg",
+    "kilogram",
+    "pound",
+    "litre",
+    "liter",
+    "gallon",
+    "barrel",
+    "dollar",
+    "euro",
+    "worth",
+    "amount",
+    "quantity",
+    "shipment",
+    "consignment",
+    "load",
+    "batch",
+    "package",
+    "supply",
+    "lot",
+    "box",
+    "truckload",
+    "planeload",
+    "convoy",
+    "crate",
+];
+
 /// Nouns that count or divide what their `of` phrase names ("thousands of protesters",
 /// "members of the union", "a third of the guerrillas").
 const QUANTITY_NOUNS: &[&str] = &[
@@ -632,9 +693,22 @@ impl<'a> Sentence<'a> {
     fn matches(&self, entry: &Entry, t: usize) -> Option<Match> {
         let mut m = Match::default();
         for p in &entry.particles {
-            let particle = self.children[t].iter().copied().find(|&c| {
-                matches!(self.rel(c), "compound:prt" | "advmod" | "prt") && self.lemmas[c] == *p
-            });
+            let particle = self.children[t]
+                .iter()
+                .copied()
+                .find(|&c| {
+                    matches!(self.rel(c), "compound:prt" | "advmod" | "prt") && self.lemmas[c] == *p
+                })
+                .or_else(|| {
+                    // "handed over 700 kg": the parser may hang the particle right after the
+                    // verb on what follows ("over 700", as "more than").
+                    let next = t + 1;
+                    (next < self.lemmas.len()
+                        && self.lemmas[next] == *p
+                        && matches!(self.upos(next), "ADV" | "ADP" | "PART")
+                        && self.rel(next) != "case")
+                        .then_some(next)
+                });
             if let Some(c) = particle {
                 m.extra.push(c);
                 continue;
@@ -657,13 +731,36 @@ impl<'a> Sentence<'a> {
         Some(m)
     }
 
+    /// Objects followed by what they measure: "delivered 700 kg of medicine", "provide 70
+    /// million dollars of aid", "$50,000 worth of goods" send medicine, aid and goods.
+    fn with_measured(&self, objects: Vec<usize>) -> Vec<usize> {
+        let mut out = objects.clone();
+        for o in objects {
+            let lemma = self.lemmas[o].as_str();
+            let counted = self.upos(o) == "NUM"
+                || QUANTITY_NOUNS.contains(&lemma)
+                || MEASURE_NOUNS.contains(&lemma)
+                || self.children[o].iter().any(|&c| self.rel(c) == "nummod");
+            if !counted {
+                continue;
+            }
+            out.extend(
+                self.children[o]
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.rel(c).starts_with("nmod") && self.case_of(c) == Some("of")),
+            );
+        }
+        out
+    }
+
     fn condition_token(&self, c: &Condition, t: usize) -> Option<usize> {
         let accepts = |i: usize| c.lemmas.is_empty() || c.lemmas.contains(&self.lemmas[i]);
         let candidates: Vec<usize> = match &c.slot {
             Slot::Object => {
                 let mut v: Vec<usize> = self.kids(t, "obj").collect();
                 v.extend(self.kid_exact(t, "nsubj:pass"));
-                v
+                self.with_measured(v)
             }
             Slot::Complement => self.children[t]
                 .iter()
@@ -691,7 +788,7 @@ impl<'a> Sentence<'a> {
             Slot::ObjectModifier => {
                 let mut objects: Vec<usize> = self.kids(t, "obj").collect();
                 objects.extend(self.kid_exact(t, "nsubj:pass"));
-                objects
+                self.with_measured(objects)
                     .into_iter()
                     .flat_map(|o| self.children[o].iter().copied())
                     .filter(|&k| matches!(self.rel(k), "compound" | "amod" | "nmod:npmod"))
@@ -1255,6 +1352,37 @@ impl<'a> Sentence<'a> {
         settle(actors, recipients)
     }
 
+    /// Whether a violent verb's clause leaves its perpetrator unnamed: a passive with no agent
+    /// ("were killed on Monday") or one that is a weapon or an incident ("killed by a roadside
+    /// bomb"), or such a subject ("an explosion killed ..."). A subject that names someone
+    /// without a known country ("Chelsea beat Portsmouth") is not unnamed.
+    fn perpetrator_unnamed(&self, v: usize) -> bool {
+        let is_cause = |n: usize| CAUSE_NOUNS.contains(&self.lemmas[n].as_str());
+        if self.is_passive(v) {
+            return self.children[v]
+                .iter()
+                .copied()
+                .find(|&c| {
+                    self.rel(c) == "obl:agent"
+                        || (self.rel(c).starts_with("obl") && self.case_of(c) == Some("by"))
+                })
+                .is_none_or(is_cause);
+        }
+        self.kid_exact(v, "nsubj").is_some_and(is_cause)
+    }
+
+    /// Whether the victims of a violent verb, its object or its passive subject, include one
+    /// whose country is known ("killed two Ghanaian soldiers"); a place it happened in is not
+    /// a victim.
+    fn named_victims(&self, v: usize) -> bool {
+        let slot = if self.is_passive(v) {
+            self.kid_exact(v, "nsubj:pass")
+        } else {
+            self.kid_exact(v, "obj")
+        };
+        slot.is_some_and(|n| self.participants(n, true).iter().any(|p| p.code.is_some()))
+    }
+
     /// The `by` phrase of a passive verb, as actors.
     fn passive_agent(&self, v: usize) -> Vec<Participant> {
         self.children[v]
@@ -1586,7 +1714,14 @@ fn code_sentence(
                 ),
                 TriggerKind::Noun => s.noun_arguments(t),
             };
-            if actors.is_empty() {
+            // Violence with unknown perpetrators is still an event ("a roadside bomb killed two
+            // soldiers", "three civilians were killed in a car bombing"), coded with no actor
+            // as PLOVER does, when its victims are known; other events need their actor.
+            let actorless_violence = entry.plover_type == "ASSAULT"
+                && kind == TriggerKind::Verb
+                && s.perpetrator_unnamed(t)
+                && s.named_victims(t);
+            if actors.is_empty() && !actorless_violence {
                 continue;
             }
             let needs_recipient =

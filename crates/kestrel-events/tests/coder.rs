@@ -573,3 +573,82 @@ fn coder_takes_a_sector_from_the_modifier_that_names_one() {
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].actors[0].sector.as_deref(), Some("JUD"));
 }
+
+#[test]
+fn coder_reads_what_an_object_measures_and_a_particle_the_parser_misplaced() {
+    // "Ghana handed over 900 tons of grain to Togo", parsed with "over" as "more than" on
+    // the number: the particle still makes "hand over", and the tons are of grain.
+    let (d, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         handed hand VERB VBD 0 root
+         over over ADV RB 4 advmod
+         900 900 NUM CD 5 nummod
+         tons ton NOUN NNS 2 obj
+         of of ADP IN 7 case
+         grain grain NOUN NN 5 nmod
+         to to ADP IN 9 case
+         Togo Togo PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "AID");
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+    assert!(ev[0].trigger_extra.iter().any(|s| d.slice(*s) == "grain"));
+    // Without a measure the object's own `of` phrase is not read: "handed over the files of
+    // the inquiry" is not aid.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         handed hand VERB VBD 0 root
+         over over ADP RP 2 compound:prt
+         the the DET DT 5 det
+         files file NOUN NNS 2 obj
+         of of ADP IN 8 case
+         the the DET DT 8 det
+         grain grain NOUN NN 5 nmod
+         to to ADP IN 10 case
+         Togo Togo PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "AID"));
+}
+
+#[test]
+fn coder_codes_violence_whose_perpetrator_is_unnamed() {
+    // "A roadside bomb killed two Ghanaian soldiers": an assault on Ghanaians, by no one named.
+    let (_, ev) = code(
+        "A a DET DT 3 det
+         roadside roadside NOUN NN 3 compound
+         bomb bomb NOUN NN 4 nsubj
+         killed kill VERB VBD 0 root
+         two two NUM CD 7 nummod
+         Ghanaian Ghanaian ADJ JJ 7 amod GHA
+         soldiers soldier NOUN NNS 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+    assert!(ev[0].actors.is_empty());
+    assert_eq!(codes(&ev[0].recipients), ["GHA"]);
+    // A subject that names someone of no known country is not an unknown perpetrator: "the
+    // Stars beat Togo" is left alone.
+    let (_, ev) = code(
+        "The the DET DT 2 det
+         Stars Stars PROPN NNPS 3 nsubj
+         beat beat VERB VBD 0 root
+         Togo Togo PROPN NNP 3 obj TGO
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.is_empty());
+    // Nor is a place it happened in a victim: "the film was shot in Togo".
+    let (_, ev) = code(
+        "The the DET DT 2 det
+         film film NOUN NN 4 nsubj:pass
+         was be AUX VBD 4 aux:pass
+         shot shoot VERB VBN 0 root
+         in in ADP IN 6 case
+         Togo Togo PROPN NNP 4 obl TGO
+         . . PUNCT . 4 punct",
+    );
+    assert!(ev.is_empty());
+}
