@@ -955,6 +955,15 @@ pub fn first_written_date(text: &str) -> Option<String> {
     };
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '/');
+        // Every form below needs a digit in this word or, for "March 5, 2024", a number
+        // next: most words of a page are neither, and are passed over cheaply.
+        if !w.bytes().any(|b| b.is_ascii_digit())
+            && !words
+                .get(i + 1)
+                .is_some_and(|x| x.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+        {
+            continue;
+        }
         // Numeric forms.
         if let Some(d) = kestrel_core::ingest::normalise_date(w) {
             return Some(d);
