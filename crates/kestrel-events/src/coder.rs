@@ -1192,6 +1192,23 @@ impl<'a> Sentence<'a> {
         }
         match self.upos(h) {
             "NOUN" | "PROPN" => Some(h),
+            // "... walked out as his counterpart Annalena Baerbock criticized ...", with the
+            // name hung elsewhere: a noun phrase right before the verb is its subject, not the
+            // governing verb's.
+            "VERB"
+                if v - 1 > h
+                    && matches!(self.upos(v - 1), "NOUN" | "PROPN")
+                    && !TIME_WORDS.contains(&self.lemmas[v - 1].as_str()) =>
+            {
+                let mut n = v - 1;
+                while matches!(self.rel(n), "flat" | "flat:name" | "compound") {
+                    match self.head(n) {
+                        Some(p) if p < v => n = p,
+                        _ => break,
+                    }
+                }
+                Some(n)
+            }
             _ => self.children[h]
                 .iter()
                 .copied()
@@ -1241,6 +1258,23 @@ impl<'a> Sentence<'a> {
             }
             return found;
         }
+        // "Kenyan police clashed with ...", read as a participle with "police" hung on it: a
+        // past participle with no auxiliary and no subject takes the noun right before it
+        // that depends on it.
+        let bare_participle = self.toks[v].xpos.as_deref() == Some("VBN")
+            && !self.children[v]
+                .iter()
+                .any(|&c| self.rel(c).starts_with("aux"));
+        if bare_participle
+            && v > 0
+            && self.head(v - 1) == Some(v)
+            && matches!(self.upos(v - 1), "NOUN" | "PROPN")
+        {
+            let found = self.participants(v - 1, false);
+            if !found.is_empty() {
+                return found;
+            }
+        }
         let Some(h) = self.head(v) else {
             return Vec::new();
         };
@@ -1248,6 +1282,19 @@ impl<'a> Sentence<'a> {
             // Coordinated verbs, control and participial clauses ("after meeting ...",
             // "..., demanding ...") share the governing clause's subject.
             "conj" | "xcomp" | "advcl" => self.subject_of(h, depth + 1),
+            // "said after meeting ...": a clause opened by a temporal conjunction is adverbial
+            // whatever the parser named it.
+            "ccomp"
+                if self.children[v].iter().any(|&c| {
+                    self.rel(c) == "mark"
+                        && matches!(
+                            self.lemmas[c].as_str(),
+                            "after" | "before" | "while" | "when" | "since" | "until" | "upon"
+                        )
+                }) =>
+            {
+                self.subject_of(h, depth + 1)
+            }
             "acl:relcl" => self.participants(h, false),
             // A finite past verb attached to a noun is a parse error for "NOUN VERBed".
             "amod" | "acl" if self.toks[v].xpos.as_deref() == Some("VBD") => {

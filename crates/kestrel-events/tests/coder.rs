@@ -652,3 +652,48 @@ fn coder_codes_violence_whose_perpetrator_is_unnamed() {
     );
     assert!(ev.is_empty());
 }
+
+#[test]
+fn coder_repairs_three_misreadings_of_who_acted() {
+    // "Togo said after meeting Ghana ...", the adverbial clause labelled a complement: the
+    // meeting is Togo's.
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 2 nsubj TGO
+         said say VERB VBD 0 root
+         after after SCONJ IN 4 mark
+         meeting meet VERB VBG 2 ccomp
+         Ghana Ghana PROPN NNP 4 obj GHA
+         . . PUNCT . 2 punct",
+    );
+    let meeting: Vec<_> = ev.iter().filter(|e| e.plover_type == "CONSULT").collect();
+    assert_eq!(meeting.len(), 1);
+    assert_eq!(codes(&meeting[0].actors), ["TGO"]);
+    // "Ghanaian police clashed with students", with "clashed" read as a participle and the
+    // police hung on it.
+    let (_, ev) = code(
+        "Ghanaian Ghanaian ADJ JJ 2 amod GHA
+         police police NOUN NN 3 obl:unmarked
+         clashed clash VERB VBN 0 root
+         with with ADP IN 5 case
+         Togolese Togolese PROPN NNPS 3 obl TGO
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    // "Ghana walked out as Togo condemned the vote", the second clause set beside the first
+    // with its subject hung elsewhere: Togo condemned, not Ghana.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         walked walk VERB VBD 0 root
+         out out ADP RP 2 compound:prt
+         as as ADP IN 5 case
+         Togo Togo PROPN NNP 2 obl TGO
+         condemned condemn VERB VBD 2 parataxis
+         the the DET DT 8 det
+         vote vote NOUN NN 6 obj
+         . . PUNCT . 2 punct",
+    );
+    let condemned: Vec<_> = ev.iter().filter(|e| e.plover_type == "ACCUSE").collect();
+    assert_eq!(condemned.len(), 1);
+    assert_eq!(codes(&condemned[0].actors), ["TGO"]);
+}

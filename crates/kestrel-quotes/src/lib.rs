@@ -935,6 +935,9 @@ fn attributions(p: &Parsed) -> Vec<Attribution> {
             .copied()
             .filter(|&c| p.rel(c) == "ccomp")
             .filter(|&c| speaker_head.is_none_or(|s| !p.subtree(c).contains(&s)))
+            // A "complement" with a preposition of its own is a noun phrase ("said on Friday,
+            // according to two people" misparsed), not what was said.
+            .filter(|&c| !p.children[c].iter().any(|&k| p.rel(k) == "case"))
             .min_by_key(|&c| c < v);
         if let Some(c) = ccomp.filter(|_| is_speech(lemma)) {
             out.push(said(p.subtree(c)));
