@@ -1721,7 +1721,14 @@ fn code_sentence(
             }
             let upos = s.upos(t);
             let fits = match kind {
-                TriggerKind::Verb => upos == "VERB",
+                // "ready to talk", "willing to send": a predicate adjective governing a verb
+                // stands for a verb of intention.
+                TriggerKind::Verb => {
+                    upos == "VERB"
+                        || (upos == "ADJ"
+                            && s.children[t].iter().any(|&c| s.rel(c) == "cop")
+                            && s.children[t].iter().any(|&c| s.rel(c) == "xcomp"))
+                }
                 TriggerKind::Noun => {
                     upos == "NOUN" && s.entity_at[t].is_none() && s.noun_is_reported(t)
                 }

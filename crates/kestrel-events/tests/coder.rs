@@ -697,3 +697,34 @@ fn coder_repairs_three_misreadings_of_who_acted() {
     assert_eq!(condemned.len(), 1);
     assert_eq!(codes(&condemned[0].actors), ["TGO"]);
 }
+
+#[test]
+fn coder_reads_ready_and_willing_as_intentions() {
+    // "Ghana is ready to send troops to Togo": an intention to give military aid, an AGREE.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 3 nsubj GHA
+         is be AUX VBZ 3 cop
+         ready ready ADJ JJ 0 root
+         to to PART TO 5 mark
+         send send VERB VB 3 xcomp
+         troops troop NOUN NNS 5 obj
+         to to ADP IN 8 case
+         Togo Togo PROPN NNP 5 obl TGO
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "AGREE");
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    // Not when it is denied: "Ghana is not willing to send troops".
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 4 nsubj GHA
+         is be AUX VBZ 4 cop
+         not not PART RB 4 advmod
+         willing willing ADJ JJ 0 root
+         to to PART TO 6 mark
+         send send VERB VB 4 xcomp
+         troops troop NOUN NNS 6 obj
+         . . PUNCT . 4 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "AGREE"), "{ev:?}");
+}
