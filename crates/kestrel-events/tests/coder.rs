@@ -728,3 +728,26 @@ fn coder_reads_ready_and_willing_as_intentions() {
     );
     assert!(ev.iter().all(|e| e.plover_type != "AGREE"), "{ev:?}");
 }
+
+#[test]
+fn coder_knows_ties_established_and_forces_strengthened() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         established establish VERB VBD 0 root
+         ties tie NOUN NNS 2 obj
+         with with ADP IN 5 case
+         Togo Togo PROPN NNP 3 nmod TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "SUPPORT");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         strengthened strengthen VERB VBD 0 root
+         its its PRON PRP$ 4 nmod:poss
+         forces force NOUN NNS 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "MOBILIZE");
+}
