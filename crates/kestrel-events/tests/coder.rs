@@ -751,3 +751,19 @@ fn coder_knows_ties_established_and_forces_strengthened() {
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].plover_type, "MOBILIZE");
 }
+
+#[test]
+fn coder_reads_inspectors_sent_as_an_investigation() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         dispatched dispatch VERB VBD 0 root
+         inspectors inspector NOUN NNS 2 obj
+         to to ADP IN 5 case
+         Togo Togo PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+    assert_eq!(ev[0].mode.as_deref(), Some("investigate"));
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
