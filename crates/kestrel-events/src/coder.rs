@@ -1345,14 +1345,25 @@ impl<'a> Sentence<'a> {
         if recipients.is_empty() {
             // "demanded that Pyongyang give up ...", "threatened to cut supplies to Kyiv": the
             // complement's subject, else its own recipient.
+            // A clause opened by "that" is a complement even where the parser made it
+            // adverbial ("demanded Friday that Washington match ...").
+            let that_clause = |c: usize| {
+                self.rel(c) == "advcl"
+                    && self.children[c]
+                        .iter()
+                        .any(|&k| self.rel(k) == "mark" && self.lemmas[k] == "that")
+            };
             let comp = m
                 .extra
                 .iter()
                 .copied()
                 .chain(self.children[v].iter().copied())
-                .find(|&c| self.head(c) == Some(v) && matches!(self.rel(c), "xcomp" | "ccomp"));
+                .find(|&c| {
+                    self.head(c) == Some(v)
+                        && (matches!(self.rel(c), "xcomp" | "ccomp") || that_clause(c))
+                });
             if let Some(c) = comp {
-                if self.rel(c) == "ccomp" {
+                if self.rel(c) == "ccomp" || that_clause(c) {
                     if let Some(subj) = self.kid_exact(c, "nsubj") {
                         recipients = self.participants(subj, false);
                     }
@@ -1493,6 +1504,13 @@ impl<'a> Sentence<'a> {
             return Vec::new();
         }
         for &c in &self.children[h] {
+            // "denounced Serbia's crackdown": whose action it is, when named.
+            if self.rel(c) == "nmod:poss" && self.upos(c) != "PRON" {
+                let found = self.participants(c, false);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
             if self.rel(c).starts_with("nmod")
                 && self.case_of(c).is_some_and(|p| {
                     // "an admission by Moscow", "support from Paris": the party asked.

@@ -767,3 +767,33 @@ fn coder_reads_inspectors_sent_as_an_investigation() {
     assert_eq!(ev[0].mode.as_deref(), Some("investigate"));
     assert_eq!(codes(&ev[0].recipients), ["TGO"]);
 }
+
+#[test]
+fn coder_finds_recipients_in_possessors_and_that_clauses() {
+    // "Togo denounced Ghana's crackdown": the crackdown is Ghana's.
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 2 nsubj TGO
+         denounced denounce VERB VBD 0 root
+         Ghana Ghana PROPN NNP 5 nmod:poss GHA
+         's 's PART POS 3 case
+         crackdown crackdown NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].recipients), ["GHA"]);
+    // "Togo demanded Friday that Ghana free the prisoners", the clause parsed as adverbial.
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 2 nsubj TGO
+         demanded demand VERB VBD 0 root
+         Friday Friday PROPN NNP 2 obl:tmod
+         that that SCONJ IN 6 mark
+         Ghana Ghana PROPN NNP 6 nsubj GHA
+         free free VERB VB 2 advcl
+         the the DET DT 8 det
+         prisoners prisoner NOUN NNS 6 obj
+         . . PUNCT . 2 punct",
+    );
+    let demand: Vec<_> = ev.iter().filter(|e| e.plover_type == "REQUEST").collect();
+    assert_eq!(demand.len(), 1, "{ev:?}");
+    assert_eq!(codes(&demand[0].recipients), ["GHA"]);
+}
