@@ -1371,6 +1371,15 @@ impl<'a> Sentence<'a> {
                 if recipients.is_empty() {
                     recipients = self.recipient_among(c, None);
                 }
+                if recipients.is_empty() {
+                    // "refused to lift the curfew on Palestinians": a directional phrase in
+                    // the complement's object.
+                    recipients = self
+                        .kids(c, "obj")
+                        .map(|o| self.directed_within(o, 2, place_is_target))
+                        .find(|found| !found.is_empty())
+                        .unwrap_or_default();
+                }
             }
         }
         if recipients.is_empty() {
@@ -1522,6 +1531,21 @@ impl<'a> Sentence<'a> {
                 let found = self.participants(c, true);
                 if !found.is_empty() {
                     return found;
+                }
+                // "aid to refugees in Darfur", "troops to a force in Liberia": who receives it
+                // is no actor, the place it goes to stands for the recipient.
+                if self.case_of(c).is_some_and(|p| matches!(p, "to" | "for")) {
+                    let placed = self.children[c]
+                        .iter()
+                        .copied()
+                        .filter(|&k| {
+                            self.rel(k).starts_with("nmod") && self.case_of(k) == Some("in")
+                        })
+                        .map(|k| self.participants(k, true))
+                        .find(|found| !found.is_empty());
+                    if let Some(found) = placed {
+                        return found;
+                    }
                 }
             }
         }

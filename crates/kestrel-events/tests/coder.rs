@@ -797,3 +797,36 @@ fn coder_finds_recipients_in_possessors_and_that_clauses() {
     assert_eq!(demand.len(), 1, "{ev:?}");
     assert_eq!(codes(&demand[0].recipients), ["GHA"]);
 }
+
+#[test]
+fn coder_finds_recipients_deeper_in_complements_and_destinations() {
+    // "Ghana refused to lift the blockade on Togo".
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         refused refuse VERB VBD 0 root
+         to to PART TO 4 mark
+         lift lift VERB VB 2 xcomp
+         the the DET DT 6 det
+         blockade blockade NOUN NN 4 obj
+         on on ADP IN 8 case
+         Togo Togo PROPN NNP 6 nmod TGO
+         . . PUNCT . 2 punct",
+    );
+    let refusal: Vec<_> = ev.iter().filter(|e| e.plover_type == "REJECT").collect();
+    assert_eq!(refusal.len(), 1, "{ev:?}");
+    assert_eq!(codes(&refusal[0].recipients), ["TGO"]);
+    // "Ghana sent food to refugees in Togo": the refugees are no actor, their place is.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         sent send VERB VBD 0 root
+         food food NOUN NN 2 obj
+         to to ADP IN 5 case
+         refugees refugee NOUN NNS 3 nmod
+         in in ADP IN 7 case
+         Togo Togo PROPN NNP 5 nmod TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "AID");
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
