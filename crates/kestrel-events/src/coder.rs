@@ -1285,13 +1285,10 @@ impl<'a> Sentence<'a> {
             // "said after meeting ...": a clause opened by a temporal conjunction is adverbial
             // whatever the parser named it.
             "ccomp"
-                if self.children[v].iter().any(|&c| {
-                    self.rel(c) == "mark"
-                        && matches!(
-                            self.lemmas[c].as_str(),
-                            "after" | "before" | "while" | "when" | "since" | "until" | "upon"
-                        )
-                }) =>
+                if self.opened_by(
+                    v,
+                    &["after", "before", "while", "when", "since", "until", "upon"],
+                ) =>
             {
                 self.subject_of(h, depth + 1)
             }
@@ -1347,12 +1344,7 @@ impl<'a> Sentence<'a> {
             // complement's subject, else its own recipient.
             // A clause opened by "that" is a complement even where the parser made it
             // adverbial ("demanded Friday that Washington match ...").
-            let that_clause = |c: usize| {
-                self.rel(c) == "advcl"
-                    && self.children[c]
-                        .iter()
-                        .any(|&k| self.rel(k) == "mark" && self.lemmas[k] == "that")
-            };
+            let that_clause = |c: usize| self.rel(c) == "advcl" && self.opened_by(c, &["that"]);
             let comp = m
                 .extra
                 .iter()
@@ -1426,14 +1418,7 @@ impl<'a> Sentence<'a> {
     fn perpetrator_unnamed(&self, v: usize) -> bool {
         let is_cause = |n: usize| CAUSE_NOUNS.contains(&self.lemmas[n].as_str());
         if self.is_passive(v) {
-            return self.children[v]
-                .iter()
-                .copied()
-                .find(|&c| {
-                    self.rel(c) == "obl:agent"
-                        || (self.rel(c).starts_with("obl") && self.case_of(c) == Some("by"))
-                })
-                .is_none_or(is_cause);
+            return self.agent_phrase(v).is_none_or(is_cause);
         }
         self.kid_exact(v, "nsubj").is_some_and(is_cause)
     }
@@ -1452,15 +1437,24 @@ impl<'a> Sentence<'a> {
 
     /// The `by` phrase of a passive verb, as actors.
     fn passive_agent(&self, v: usize) -> Vec<Participant> {
-        self.children[v]
-            .iter()
-            .copied()
-            .find(|&c| {
-                self.rel(c) == "obl:agent"
-                    || (self.rel(c).starts_with("obl") && self.case_of(c) == Some("by"))
-            })
+        self.agent_phrase(v)
             .map(|a| self.participants(a, false))
             .unwrap_or_default()
+    }
+
+    /// The head of a verb's `by` phrase.
+    fn agent_phrase(&self, v: usize) -> Option<usize> {
+        self.children[v].iter().copied().find(|&c| {
+            self.rel(c) == "obl:agent"
+                || (self.rel(c).starts_with("obl") && self.case_of(c) == Some("by"))
+        })
+    }
+
+    /// Whether clause `c` is opened by one of these subordinating words.
+    fn opened_by(&self, c: usize, marks: &[&str]) -> bool {
+        self.children[c]
+            .iter()
+            .any(|&k| self.rel(k) == "mark" && marks.contains(&self.lemmas[k].as_str()))
     }
 
     /// The first of a verb's object, indirect object and directional obliques that stands for
