@@ -272,13 +272,18 @@ fn trigger_depth(doc: &kestrel_core::Document, e: &kestrel_core::Event) -> usize
     depth
 }
 
-pub fn plover(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
+pub fn plover(
+    file: &Path,
+    json: bool,
+    errors: bool,
+    models: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     use std::collections::BTreeMap;
     let content =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let records: Vec<serde_json::Value> = serde_json::from_str(&content)
         .with_context(|| format!("{} is not a JSON array of PLOVER records", file.display()))?;
-    let stages = crate::code::available_stages(None, &[], &[])?;
+    let stages = crate::code::available_stages(models, &[], &[])?;
     let pipeline = kestrel_core::Pipeline::select(
         stages,
         &["segment", "tag", "parse", "ner", "actors", "events"],

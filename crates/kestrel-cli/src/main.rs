@@ -456,6 +456,10 @@ enum EvalCommand {
         /// Also list the records Kestrel got wrong.
         #[arg(long)]
         errors: bool,
+        /// Read the tagger, parser and entity models from this directory instead of the
+        /// built-in ones.
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
     },
     /// Event coding against a PETRARCH validation file (PETR_Validate_records_2_02.xml,
     /// PETR.UnitTest.records.xml) with PETRARCH-format dictionaries, through Kestrel's own
@@ -486,6 +490,9 @@ enum EvalCommand {
         /// Also list the records Kestrel got wrong.
         #[arg(long)]
         errors: bool,
+        /// Read the tagger and parser from this directory instead of the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
     },
     /// Quotation finding against PolNeAR (brat Source, Cue and Content spans): precision,
     /// recall and F1 per role, exact (edges trimmed of spaces and punctuation) and overlapping.
@@ -631,9 +638,12 @@ fn main() -> ExitCode {
         Command::CheckEvents { files } => code::check_events(&files),
         Command::BuildCues { polnear, out } => cues::build(&polnear, &out),
         Command::BuildCueModel { polnear, out } => cues::build_model(&polnear, &out),
-        Command::Eval(EvalCommand::Plover { file, json, errors }) => {
-            eval::plover(&file, json, errors)
-        }
+        Command::Eval(EvalCommand::Plover {
+            file,
+            json,
+            errors,
+            models,
+        }) => eval::plover(&file, json, errors, models.as_deref()),
         Command::Eval(EvalCommand::Petrarch {
             file,
             verbs,
@@ -643,6 +653,7 @@ fn main() -> ExitCode {
             monadic,
             json,
             errors,
+            models,
         }) => petrarch_eval::run(
             &file,
             petrarch_eval::Dictionaries {
@@ -650,6 +661,7 @@ fn main() -> ExitCode {
                 actors,
                 agents,
                 discards,
+                models,
             },
             json,
             errors,

@@ -24,6 +24,8 @@ pub struct Dictionaries {
     pub agents: Option<PathBuf>,
     /// The discard file.
     pub discards: Option<PathBuf>,
+    /// A directory of tagger and parser models to parse with instead of the built-in ones.
+    pub models: Option<PathBuf>,
 }
 
 /// What a record expects.
@@ -222,7 +224,7 @@ pub fn run(
     if let Some(p) = &discards_path {
         discards.add_text(&read(p)?);
     }
-    let stages = crate::code::available_stages(None, &[], &[])?;
+    let stages = crate::code::available_stages(dictionaries.models.as_deref(), &[], &[])?;
     let coder = PetrarchCoder {
         pipeline: kestrel_core::Pipeline::select(stages, &["segment", "tag", "parse"])?,
         verbs,

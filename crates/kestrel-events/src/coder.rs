@@ -1011,7 +1011,19 @@ impl<'a> Sentence<'a> {
     /// is not an agent ("Russia's invasion" stands for Russia as a recipient).
     fn participant(&self, h: usize, loose: bool) -> Vec<Participant> {
         if let Some(e) = self.entity_at[h] {
-            return vec![self.entity_participant(e, None)];
+            // A person no dictionary knows still has the sector of the title before the name
+            // ("opposition leader Maria Okafor"), when no country came with it.
+            let title_sector = if self.doc.entities[e].actor.is_none() {
+                self.children[h]
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.rel(c) == "nmod:desc" && self.entity_at[c].is_none())
+                    .find_map(|c| self.phrase_sector(c))
+                    .filter(|_| self.conventions.agent_nouns)
+            } else {
+                None
+            };
+            return vec![self.entity_participant(e, title_sector)];
         }
         let lemma = self.lemmas[h].as_str();
         // "Iran today threatened ...": the parser can take the name for a modifier of the

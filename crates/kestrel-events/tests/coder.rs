@@ -1,5 +1,6 @@
 //! The coder on hand-parsed sentences, so that these tests do not depend on the statistical
-//! models: each row is `form lemma UPOS XPOS head deprel [actor code]`, heads 1-based.
+//! models: each row is `form lemma UPOS XPOS head deprel [actor code]`, heads 1-based; the
+//! code `-` marks a person the dictionaries do not know.
 
 use kestrel_core::{
     ActorCode, ActorSource, Document, Entity, EntityKind, Event, Layer, MentionKind, Modality,
@@ -47,12 +48,15 @@ fn doc(rows: &str) -> Document {
             } else {
                 EntityKind::Gpe
             };
+            // "-": a person no dictionary knows.
+            let known = code != "-";
+            let kind = if known { kind } else { EntityKind::Person };
             entities.push(Entity {
                 span,
                 sentence: 0,
                 tokens: i..i + 1,
                 kind,
-                actor: Some(ActorCode {
+                actor: known.then(|| ActorCode {
                     code,
                     sector,
                     name: f[0].into(),
@@ -829,4 +833,35 @@ fn coder_finds_recipients_deeper_in_complements_and_destinations() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].plover_type, "AID");
     assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_gives_an_unknown_person_the_sector_of_the_title_before_the_name() {
+    // "Opposition leader Okafor accused Tanzania of fraud ."
+    let (_, events) = code(
+        "Opposition opposition NOUN NN 2 compound
+         leader leader NOUN NN 3 nmod:desc
+         Okafor Okafor PROPN NNP 4 nsubj -
+         accused accuse VERB VBD 0 root
+         Tanzania Tanzania PROPN NNP 4 obj TZA
+         of of ADP IN 7 case
+         fraud fraud NOUN NN 4 obl
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    let actor = &events[0].actors[0];
+    assert_eq!(actor.code, None);
+    assert_eq!(actor.sector.as_deref(), Some("OPP"));
+    assert_eq!(codes(&events[0].recipients), vec!["TZA"]);
+
+    // Without a title, a person nobody knows is no actor.
+    let (_, events) = code(
+        "Okafor Okafor PROPN NNP 2 nsubj -
+         accused accuse VERB VBD 0 root
+         Tanzania Tanzania PROPN NNP 2 obj TZA
+         of of ADP IN 5 case
+         fraud fraud NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(events.is_empty(), "{events:?}");
 }

@@ -422,6 +422,41 @@ fn agree_voice(heads: &[usize], labels: &mut [String]) {
     }
 }
 
+/// Words that stand before a name as its title ("Mr Law", "Dr Okafor").
+const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
+];
+
+/// A title or role right before a name both hung on the verb as its subject ("Tory leader |
+/// Michael Howard said", "Mr | Law said") is one subject: EWT, where such phrases are rare,
+/// makes the title `nmod:desc` of a name of several words, and a word before a one-word name
+/// part of it ("Audit | Office") a `compound`. Two subjects of one verb gave the event coder two
+/// actors and the quotation stage the title for a speaker. `heads` are 1-based (0 for the
+/// root), one per word, as `labels`.
+fn title_before_name(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let is_subject = |l: &str| l == "nsubj" || l == "nsubj:pass";
+    for d in 0..heads.len().saturating_sub(1) {
+        let name = d + 1;
+        if !is_subject(&labels[d])
+            || !is_subject(&labels[name])
+            || heads[d] != heads[name]
+            || tags[name] != "NNP"
+            || !matches!(tags[d], "NN" | "NNS" | "NNP")
+        {
+            continue;
+        }
+        let multiword_name = (0..heads.len()).any(|k| heads[k] == name + 1 && labels[k] == "flat");
+        let honorific = HONORIFICS.contains(&forms[d].to_lowercase().as_str());
+        heads[d] = name + 1;
+        labels[d] = if honorific || multiword_name {
+            "nmod:desc"
+        } else {
+            "compound"
+        }
+        .to_string();
+    }
+}
+
 impl Parser {
     /// Parses one sentence given its words and XPOS tags: (head, relation) per word, heads
     /// 1-based with 0 for the root.
@@ -446,6 +481,7 @@ impl Parser {
         let mut h: Vec<usize> = heads[1..].to_vec();
         projective::deprojectivize(&mut h, &mut labels);
         agree_voice(&h, &mut labels);
+        title_before_name(forms, tags, &mut h, &mut labels);
         h.into_iter().zip(labels).collect()
     }
 
@@ -688,6 +724,44 @@ mod tests {
         agree_voice(&heads, &mut labels);
         assert_eq!(labels[0], "nsubj");
         assert_eq!(labels[4], "nsubj:pass");
+    }
+
+    #[test]
+    fn a_title_before_a_name_is_not_a_second_subject() {
+        // "Opposition leader Maria Okafor said ." and "Harbour Authority said ." with both
+        // nouns hung on "said" as subjects.
+        let forms = ["Opposition", "leader", "Maria", "Okafor", "said", "."];
+        let tags = ["NN", "NN", "NNP", "NNP", "VBD", "."];
+        let mut heads = vec![2, 5, 5, 3, 0, 5];
+        let mut labels: Vec<String> = ["compound", "nsubj", "nsubj", "flat", "root", "punct"]
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        title_before_name(&forms, &tags, &mut heads, &mut labels);
+        assert_eq!((heads[1], labels[1].as_str()), (3, "nmod:desc"));
+        assert_eq!((heads[2], labels[2].as_str()), (5, "nsubj"));
+
+        let forms = ["Harbour", "Authority", "said", "."];
+        let tags = ["NNP", "NNP", "VBD", "."];
+        let mut heads = vec![3, 3, 0, 3];
+        let mut labels: Vec<String> = ["nsubj", "nsubj", "root", "punct"]
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        title_before_name(&forms, &tags, &mut heads, &mut labels);
+        assert_eq!((heads[0], labels[0].as_str()), (2, "compound"));
+        assert_eq!(labels[1], "nsubj");
+
+        // Two subjects that are not title and name stay as they are.
+        let forms = ["Farmers", "they", "said", "."];
+        let tags = ["NNS", "PRP", "VBD", "."];
+        let mut heads = vec![3, 3, 0, 3];
+        let mut labels: Vec<String> = ["nsubj", "nsubj", "root", "punct"]
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        title_before_name(&forms, &tags, &mut heads, &mut labels);
+        assert_eq!(heads, vec![3, 3, 0, 3]);
     }
 
     #[test]
