@@ -457,6 +457,80 @@ fn title_before_name(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     }
 }
 
+/// A verb with a subject before it and another after it ("the spokeswoman said | the move
+/// was premature") has taken its complement's subject: the second subject goes to the
+/// complement clause after it that has none, or, where the parser hung the complement's verb
+/// on that noun ("said the venture | had failed"), the noun and that verb become the
+/// complement. `heads` are 1-based (0 for the root), one per word, as `labels`.
+fn subject_after_the_verb(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let is_subject = |l: &str| l == "nsubj" || l == "nsubj:pass";
+    let finite = |t: &str| matches!(t, "VBD" | "VBZ" | "VBP" | "MD");
+    let n = heads.len();
+    for v in 0..n {
+        let verb = v + 1;
+        if !(0..v).any(|d| heads[d] == verb && is_subject(&labels[d])) {
+            continue;
+        }
+        let Some(after) = (v + 1..n).find(|&d| heads[d] == verb && is_subject(&labels[d])) else {
+            continue;
+        };
+        let has_subject = |heads: &[usize], labels: &[String], c: usize| {
+            (0..n).any(|d| heads[d] == c + 1 && (is_subject(&labels[d]) || labels[d] == "expl"))
+        };
+        let complement = (after + 1..n)
+            .find(|&c| heads[c] == verb && labels[c] == "ccomp" && !has_subject(heads, labels, c));
+        if let Some(c) = complement {
+            heads[after] = c + 1;
+            continue;
+        }
+        let hung = (after + 1..n).find(|&c| {
+            heads[c] == after + 1
+                && labels[c] == "acl"
+                && finite(tags[c])
+                && !has_subject(heads, labels, c)
+        });
+        if let Some(c) = hung {
+            heads[c] = verb;
+            labels[c] = "ccomp".to_string();
+            heads[after] = c + 1;
+        }
+    }
+}
+
+/// "Ms Ruiz, who won the seat in 2019, said ...": when the verb of a relative clause took both
+/// the noun it describes and its relative pronoun for subjects, the noun is the subject of the
+/// clause the relative one hangs on (when that clause comes after it and has none), and the
+/// relative clause describes the noun. `heads` are 1-based (0 for the root), one per word, as
+/// `labels`.
+fn relative_clause_subject(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let is_subject = |l: &str| l == "nsubj" || l == "nsubj:pass";
+    let n = heads.len();
+    for v in 0..n {
+        let verb = v + 1;
+        let main = heads[v];
+        if main == 0 || main <= verb {
+            continue;
+        }
+        let subjects: Vec<usize> = (0..v)
+            .filter(|&d| heads[d] == verb && is_subject(&labels[d]))
+            .collect();
+        let [noun, relative] = subjects[..] else {
+            continue;
+        };
+        if !matches!(tags[relative], "WP" | "WDT") || matches!(tags[noun], "WP" | "WDT" | "PRP") {
+            continue;
+        }
+        let main_has_subject =
+            (0..n).any(|d| heads[d] == main && (is_subject(&labels[d]) || labels[d] == "expl"));
+        if main_has_subject {
+            continue;
+        }
+        heads[noun] = main;
+        heads[v] = noun + 1;
+        labels[v] = "acl:relcl".to_string();
+    }
+}
+
 impl Parser {
     /// Parses one sentence given its words and XPOS tags: (head, relation) per word, heads
     /// 1-based with 0 for the root.
@@ -482,6 +556,8 @@ impl Parser {
         projective::deprojectivize(&mut h, &mut labels);
         agree_voice(&h, &mut labels);
         title_before_name(forms, tags, &mut h, &mut labels);
+        subject_after_the_verb(tags, &mut h, &mut labels);
+        relative_clause_subject(tags, &mut h, &mut labels);
         h.into_iter().zip(labels).collect()
     }
 
@@ -762,6 +838,50 @@ mod tests {
             .collect();
         title_before_name(&forms, &tags, &mut heads, &mut labels);
         assert_eq!(heads, vec![3, 3, 0, 3]);
+    }
+
+    #[test]
+    fn a_subject_after_the_verb_goes_to_the_complement() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Officials said the dam was safe ." with "dam" on "said".
+        let tags = ["NNS", "VBD", "DT", "NN", "VBD", "JJ", "."];
+        let mut heads = vec![2, 0, 4, 2, 6, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "det", "nsubj", "cop", "ccomp", "punct"]);
+        subject_after_the_verb(&tags, &mut heads, &mut ls);
+        assert_eq!(heads, vec![2, 0, 4, 6, 6, 2, 2]);
+
+        // "Officials said the dam had burst ." with "had burst" hung on "dam" as `acl`.
+        let tags = ["NNS", "VBD", "DT", "NN", "VBD", "VBN", "."];
+        let mut heads = vec![2, 0, 4, 2, 4, 5, 2];
+        let mut ls = labels(&["nsubj", "root", "det", "nsubj", "acl", "xcomp", "punct"]);
+        subject_after_the_verb(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], heads[4], ls[4].as_str()), (5, 2, "ccomp"));
+
+        // "Said the minister : ..." has one subject and stays.
+        let tags = ["VBD", "DT", "NN", "."];
+        let mut heads = vec![0, 3, 1, 1];
+        let mut ls = labels(&["root", "det", "nsubj", "punct"]);
+        subject_after_the_verb(&tags, &mut heads, &mut ls);
+        assert_eq!(heads, vec![0, 3, 1, 1]);
+    }
+
+    #[test]
+    fn a_relative_clause_gives_back_the_subject_it_took() {
+        // "Ruiz , who won , resigned ." with "Ruiz" and "who" both on "won", "won" on
+        // "resigned".
+        let tags = ["NNP", ",", "WP", "VBD", ",", "VBD", "."];
+        let mut heads = vec![4, 4, 4, 6, 4, 0, 6];
+        let mut labels: Vec<String> =
+            ["nsubj", "punct", "nsubj", "advcl", "punct", "root", "punct"]
+                .iter()
+                .map(|l| l.to_string())
+                .collect();
+        relative_clause_subject(&tags, &mut heads, &mut labels);
+        assert_eq!((heads[0], labels[0].as_str()), (6, "nsubj"));
+        assert_eq!((heads[3], labels[3].as_str()), (1, "acl:relcl"));
+        assert_eq!(heads[2], 4);
     }
 
     #[test]
