@@ -96,6 +96,15 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         return crate::store_cmd::code_to_export(args);
     }
     let (pipeline, options) = prepare(&args.input)?;
+    // --explain writes the table, with the coder's decisions after each document.
+    let (format, explainer) = if args.explain {
+        (
+            OutputFormat::Table,
+            Some(kestrel::event_coder(&args.input.events)?),
+        )
+    } else {
+        (args.format, None)
+    };
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(
             std::fs::File::create(path)
@@ -119,7 +128,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
         }
         let outcomes: Vec<Outcome> = batch
             .into_par_iter()
-            .map(|(_, item)| process(item, &pipeline, args.format, args.pretty))
+            .map(|(_, item)| process(item, &pipeline, format, args.pretty, explainer.as_ref()))
             .collect();
         for outcome in outcomes {
             let s = match outcome {
@@ -134,7 +143,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             };
             // PLOVER output has one line per event, and none for a document without events.
             let s = s.strip_suffix('\n').unwrap_or(&s);
-            if !(s.is_empty() && matches!(args.format, OutputFormat::Plover)) {
+            if !(s.is_empty() && matches!(format, OutputFormat::Plover)) {
                 out.write_all(s.as_bytes())?;
                 out.write_all(b"\n")?;
             }
@@ -249,6 +258,7 @@ fn process(
     pipeline: &Pipeline,
     format: OutputFormat,
     pretty: bool,
+    explainer: Option<&kestrel_events::Coder>,
 ) -> Outcome {
     let doc = match item.and_then(|doc| run_pipeline(doc, pipeline)) {
         Ok(doc) => doc,
@@ -262,7 +272,10 @@ fn process(
         OutputFormat::Json | OutputFormat::Csv | OutputFormat::Gdelt | OutputFormat::Parquet => {
             to_json(&doc)
         }
-        OutputFormat::Table => to_table(&doc),
+        OutputFormat::Table => match explainer {
+            Some(coder) => to_table(&doc) + &explain_table(&doc, coder),
+            None => to_table(&doc),
+        },
         OutputFormat::Conllu => to_conllu(&doc),
         OutputFormat::Plover => kestrel_events::plover::to_plover_jsonl(&doc),
     }));
@@ -297,4 +310,26 @@ fn progress_bar() -> ProgressBar {
             .expect("valid template"),
     );
     bar
+}
+
+/// The coder's decisions on a coded document, one line per dictionary word, by sentence.
+fn explain_table(doc: &kestrel_core::Document, coder: &kestrel_events::Coder) -> String {
+    use std::fmt::Write as _;
+    let decisions = coder.explain(doc);
+    let mut out = format!("\ncoder decisions ({})\n", decisions.len());
+    for d in &decisions {
+        let _ = writeln!(
+            out,
+            "  s{:<3} {:<16} {} {}{}",
+            d.sentence,
+            doc.slice(d.trigger),
+            if d.coded { "coded " } else { "no    " },
+            d.outcome,
+            d.rule
+                .as_deref()
+                .map(|r| format!("  [{r}]"))
+                .unwrap_or_default()
+        );
+    }
+    out
 }

@@ -231,6 +231,11 @@ struct CodeArgs {
     /// Indent the JSON (one document then spans several lines).
     #[arg(long)]
     pretty: bool,
+    /// Write the readable table, and after each document every word the event dictionary
+    /// lists with what the coder made of it: the event, or why there was none (tagged as no
+    /// verb, no entry's conditions hold, negated, no actor, ...).
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Args)]

@@ -138,6 +138,16 @@ fn cli_pretty_and_table_formats() {
     );
     let shown = String::from_utf8(table.stdout).unwrap();
     assert!(shown.contains("sentences (2)"), "{shown}");
+    let explained = kestrel(
+        &["code", "-", "--explain", "--published", "2026-03-02"],
+        Some(b"Ghana did not condemn Togo on Monday."),
+    );
+    let shown = String::from_utf8(explained.stdout).unwrap();
+    assert!(shown.contains("coder decisions (1)"), "{shown}");
+    assert!(
+        shown.contains("condemn") && shown.contains("negated"),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -407,7 +407,8 @@ fn agent_sector(lemma: &str) -> Option<&'static str> {
 /// What the clause around a trigger does to it.
 enum Status {
     Code(Modality),
-    Skip,
+    /// Not asserted, and why.
+    Skip(&'static str),
 }
 
 /// One sentence, with what the coder needs to read its parse quickly.
@@ -810,7 +811,7 @@ impl<'a> Sentence<'a> {
             .last()
             .is_some_and(|l| self.doc.slice(l.span) == "?")
         {
-            return Status::Skip;
+            return Status::Skip("a question");
         }
         let mut modality = Modality::Asserted;
         // The trigger's own clause: a verb trigger, or the verb a noun trigger hangs on.
@@ -824,10 +825,10 @@ impl<'a> Sentence<'a> {
                     || (r == "det" && matches!(l, "no" | "neither"))
                     || (r == "cc:preconj" && l == "neither")
                 {
-                    return Status::Skip;
+                    return Status::Skip("negated");
                 }
                 if r == "mark" && matches!(l, "if" | "unless" | "whether" | "lest") {
-                    return Status::Skip;
+                    return Status::Skip("a condition (if, unless, whether)");
                 }
                 if own_clause && r == "aux" {
                     match l {
@@ -836,10 +837,12 @@ impl<'a> Sentence<'a> {
                             if self.rel(x) == "ccomp" {
                                 modality = Modality::Future;
                             } else {
-                                return Status::Skip;
+                                return Status::Skip("hypothetical (would)");
                             }
                         }
-                        _ if MODALS.contains(&l) => return Status::Skip,
+                        _ if MODALS.contains(&l) => {
+                            return Status::Skip("a modal (may, could, should, ...)")
+                        }
                         _ => {}
                     }
                 }
@@ -866,17 +869,26 @@ impl<'a> Sentence<'a> {
                     if INTENT_VERBS.contains(&governor) && !is_trigger(h) {
                         modality = Modality::Future;
                     } else if !ASPECT_VERBS.contains(&governor) && !attempted_attack {
-                        return Status::Skip;
+                        return Status::Skip("the complement of a verb that does not assert it");
                     }
                 }
                 "ccomp" if !REPORTING_VERBS.contains(&self.lemmas[h].as_str()) => {
-                    return Status::Skip;
+                    return Status::Skip("the complement of a verb that does not report it");
                 }
-                "csubj" => return Status::Skip,
+                "csubj" => return Status::Skip("a clausal subject"),
                 "advcl" | "acl" => match self.case_of(x) {
                     Some("to") if x == t && EXPRESSIVE_TYPES.contains(&plover_type) => break,
-                    Some("to" | "of" | "for" | "without" | "so" | "in") => return Status::Skip,
+                    Some("to" | "of" | "for" | "without" | "so" | "in") => {
+                        return Status::Skip("a purpose or manner clause (to, for, without, ...)")
+                    }
                     Some(_) => break,
+                    // "..., demanding Moscow allow ...": a participle set off by a comma
+                    // speaks for the sentence's subject whatever the parser hung it on.
+                    None if self.toks[x].xpos.as_deref() == Some("VBG")
+                        && self.comma_before_clause(x) =>
+                    {
+                        break
+                    }
                     None => {}
                 },
                 _ => {}
@@ -887,6 +899,32 @@ impl<'a> Sentence<'a> {
             modality = Modality::Historical;
         }
         Status::Code(modality)
+    }
+
+    /// Whether the clause headed by `x` opens right after a comma.
+    fn comma_before_clause(&self, x: usize) -> bool {
+        let mut start = x;
+        for (i, _) in self.toks.iter().enumerate().take(x).rev() {
+            let mut a = i;
+            let mut inside = false;
+            for _ in 0..self.toks.len() {
+                if a == x {
+                    inside = true;
+                    break;
+                }
+                match self.head(a) {
+                    Some(h) => a = h,
+                    None => break,
+                }
+            }
+            if !inside {
+                break;
+            }
+            start = i;
+        }
+        // The comma may hang on the clause or before it.
+        self.doc.slice(self.toks[start].span) == ","
+            || (start > 0 && self.doc.slice(self.toks[start - 1].span) == ",")
     }
 
     /// A year well before the publication year in the trigger's time modifiers.
@@ -1693,6 +1731,47 @@ pub fn code_document(doc: &Document, dict: &EventDictionary, cameo: &CameoTable)
     code_document_with(doc, dict, cameo, Conventions::default())
 }
 
+/// What the coder decided about one word the event dictionary lists: the event it coded, or
+/// why it coded none (`kestrel explain` prints these).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// The word, as a byte span of the cleaned text.
+    pub trigger: Span,
+    /// Its lemma.
+    pub lemma: String,
+    /// Whether it became an event.
+    pub coded: bool,
+    /// The event it became ("REJECT 125") or why it became none.
+    pub outcome: String,
+    /// The dictionary entry used (`FILE:LINE`), when one matched.
+    pub rule: Option<String>,
+}
+
+/// Codes a parsed document as [`code_document`] does and says, for every word the dictionary
+/// lists, what became of it.
+pub fn explain_document(
+    doc: &Document,
+    dict: &EventDictionary,
+    cameo: &CameoTable,
+) -> (Vec<Event>, Vec<Decision>) {
+    let mut events = Vec::new();
+    let mut decisions = Vec::new();
+    for index in 0..doc.sentences.len() {
+        code_sentence(
+            doc,
+            index,
+            dict,
+            cameo,
+            Conventions::default(),
+            &mut events,
+            Some(&mut decisions),
+        );
+    }
+    (events, decisions)
+}
+
 /// [`code_document`] under other conventions.
 pub fn code_document_with(
     doc: &Document,
@@ -1702,7 +1781,7 @@ pub fn code_document_with(
 ) -> Vec<Event> {
     let mut events = Vec::new();
     for index in 0..doc.sentences.len() {
-        code_sentence(doc, index, dict, cameo, conventions, &mut events);
+        code_sentence(doc, index, dict, cameo, conventions, &mut events, None);
     }
     let fallback = dateline_place(doc)
         .map(|p| (p, "dateline"))
@@ -1754,6 +1833,7 @@ fn code_sentence(
     cameo: &CameoTable,
     conventions: Conventions,
     events: &mut Vec<Event>,
+    mut trace: Option<&mut Vec<Decision>>,
 ) {
     let mut s = Sentence::new(doc, index, conventions);
     if s.toks.iter().all(|t| t.deprel.is_none()) {
@@ -1762,6 +1842,18 @@ fn code_sentence(
     s.repair_verb_lemmas(dict);
     let mut consumed = vec![false; s.toks.len()];
     let mut found: Vec<(usize, Event)> = Vec::new();
+    let mut note = |t: usize, outcome: String, rule: Option<&str>, coded: bool| {
+        if let Some(trace) = trace.as_deref_mut() {
+            trace.push(Decision {
+                sentence: index,
+                trigger: s.span(t),
+                lemma: s.lemmas[t].clone(),
+                coded,
+                outcome,
+                rule: rule.map(String::from),
+            });
+        }
+    };
     for kind in [TriggerKind::Verb, TriggerKind::Noun] {
         for t in 0..s.toks.len() {
             if consumed[t] {
@@ -1782,18 +1874,33 @@ fn code_sentence(
                 }
             };
             if !fits {
+                if kind == TriggerKind::Verb
+                    && !matches!(upos, "NOUN" | "PROPN")
+                    && s.entries_for(dict, kind, t).next().is_some()
+                {
+                    note(t, format!("tagged {upos}, not read as a verb"), None, false);
+                }
                 continue;
             }
             let Some((entry, m)) = s
                 .entries_for(dict, kind, t)
                 .find_map(|e| s.matches(e, t).map(|m| (e, m)))
             else {
+                if s.entries_for(dict, kind, t).next().is_some() {
+                    note(
+                        t,
+                        "no entry's conditions hold (object, complement, preposition)".into(),
+                        None,
+                        false,
+                    );
+                }
                 continue;
             };
             for &x in &m.extra {
                 consumed[x] = true;
             }
             if entry.plover_type == crate::dictionary::IGNORE {
+                note(t, "listed as no event".into(), Some(&entry.rule), false);
                 continue;
             }
             let is_trigger = |h: usize| {
@@ -1805,8 +1912,12 @@ fn code_sentence(
                 s.entries_for(dict, kind, h)
                     .any(|e| s.matches(e, h).is_some())
             };
-            let Status::Code(modality) = s.status(t, &entry.plover_type, &is_trigger) else {
-                continue;
+            let modality = match s.status(t, &entry.plover_type, &is_trigger) {
+                Status::Code(modality) => modality,
+                Status::Skip(why) => {
+                    note(t, format!("not asserted: {why}"), Some(&entry.rule), false);
+                    continue;
+                }
             };
             let (actors, recipients) = match kind {
                 TriggerKind::Verb => s.verb_arguments(
@@ -1824,11 +1935,29 @@ fn code_sentence(
                 && s.perpetrator_unnamed(t)
                 && s.named_victims(t);
             if actors.is_empty() && !actorless_violence {
+                note(
+                    t,
+                    format!(
+                        "{} {}: no actor with a country or sector",
+                        entry.plover_type, entry.cameo
+                    ),
+                    Some(&entry.rule),
+                    false,
+                );
                 continue;
             }
             let needs_recipient =
                 matches!(entry.plover_type.as_str(), "COOPERATE" | "AID" | "SANCTION");
             if needs_recipient && recipients.is_empty() {
+                note(
+                    t,
+                    format!(
+                        "{} {}: no recipient, which this type needs",
+                        entry.plover_type, entry.cameo
+                    ),
+                    Some(&entry.rule),
+                    false,
+                );
                 continue;
             }
             let mut plover_type = entry.plover_type.clone();
@@ -1846,6 +1975,12 @@ fn code_sentence(
                 code = promised(&code).to_string();
             }
             let Some(c) = cameo.get(&code) else {
+                note(
+                    t,
+                    format!("CAMEO code {code} is not in the table"),
+                    Some(&entry.rule),
+                    false,
+                );
                 continue;
             };
             let mut extra: Vec<usize> = m.extra.clone();
@@ -1904,11 +2039,22 @@ fn code_sentence(
         }
         false
     };
-    found.retain(|(t, _)| {
-        !REPORTING_VERBS.contains(&s.lemmas[*t].as_str())
+    found.retain(|(t, e)| {
+        let kept = !REPORTING_VERBS.contains(&s.lemmas[*t].as_str())
             || !triggers.iter().any(|&o| {
                 o != *t && (dominates(*t, o) || (s.rel(*t) == "parataxis" && s.head(*t) == Some(o)))
-            })
+            });
+        note(
+            *t,
+            if kept {
+                format!("{} {}", e.plover_type, e.cameo)
+            } else {
+                "a report whose content is coded".to_string()
+            },
+            Some(&e.rule),
+            kept,
+        );
+        kept
     });
     found.sort_by_key(|(t, _)| *t);
     events.extend(found.into_iter().map(|(_, e)| e));

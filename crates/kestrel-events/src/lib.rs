@@ -23,7 +23,7 @@ pub mod ontology;
 pub mod petrarch;
 pub mod plover;
 
-pub use coder::{code_document, code_document_with, Conventions};
+pub use coder::{code_document, code_document_with, explain_document, Conventions, Decision};
 pub use dictionary::{EventDictionary, TriggerKind};
 pub use ontology::{build_cameo_table, CameoTable, PLOVER_TYPES};
 
@@ -62,6 +62,12 @@ impl Coder {
     /// Codes a parsed document's events (without adding them to it).
     pub fn code(&self, doc: &Document) -> Vec<kestrel_core::Event> {
         code_document(doc, &self.dictionary, &self.cameo)
+    }
+
+    /// What the coder decided about each word of a parsed document that the dictionary
+    /// lists: the event it coded, or why it coded none.
+    pub fn explain(&self, doc: &Document) -> Vec<Decision> {
+        explain_document(doc, &self.dictionary, &self.cameo).1
     }
 }
 

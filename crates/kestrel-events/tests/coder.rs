@@ -865,3 +865,53 @@ fn coder_gives_an_unknown_person_the_sector_of_the_title_before_the_name() {
     );
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn coder_reads_a_participle_after_a_comma_as_the_sentence_subjects_act() {
+    // "Peru accused Chile of hoarding water , demanding Chile release it ." with "demanding"
+    // hung on the gerund inside the "of" clause.
+    let (_, events) = code(
+        "Peru Peru PROPN NNP 2 nsubj PER
+         accused accuse VERB VBD 0 root
+         Chile Chile PROPN NNP 2 obj CHL
+         of of SCONJ IN 5 mark
+         hoarding hoard VERB VBG 2 advcl
+         water water NOUN NN 5 obj
+         , , PUNCT , 8 punct
+         demanding demand VERB VBG 5 advcl
+         Chile Chile PROPN NNP 10 nsubj CHL
+         release release VERB VB 8 xcomp
+         it it PRON PRP 10 obj
+         . . PUNCT . 2 punct",
+    );
+    let types: Vec<&str> = events.iter().map(|e| e.plover_type.as_str()).collect();
+    assert!(types.contains(&"REQUEST"), "{events:?}");
+    let request = events.iter().find(|e| e.plover_type == "REQUEST").unwrap();
+    assert_eq!(codes(&request.actors), ["PER"]);
+}
+
+#[test]
+fn coder_explains_what_it_did_not_code() {
+    // "Kenya did not condemn Uganda ." and "Kenya condemned Uganda ."
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let d = doc("Kenya Kenya PROPN NNP 4 nsubj KEN
+         did do AUX VBD 4 aux
+         not not PART RB 4 advmod
+         condemn condemn VERB VB 0 root
+         Uganda Uganda PROPN NNP 4 obj UGA
+         . . PUNCT . 4 punct");
+    let decisions = coder.explain(&d);
+    assert_eq!(decisions.len(), 1, "{decisions:?}");
+    assert!(!decisions[0].coded);
+    assert_eq!(decisions[0].lemma, "condemn");
+    assert!(decisions[0].outcome.contains("negated"), "{decisions:?}");
+
+    let d = doc("Kenya Kenya PROPN NNP 2 nsubj KEN
+         condemned condemn VERB VBD 0 root
+         Uganda Uganda PROPN NNP 2 obj UGA
+         . . PUNCT . 2 punct");
+    let decisions = coder.explain(&d);
+    assert!(decisions[0].coded, "{decisions:?}");
+    assert!(decisions[0].outcome.starts_with("ACCUSE"), "{decisions:?}");
+    assert!(decisions[0].rule.is_some());
+}
