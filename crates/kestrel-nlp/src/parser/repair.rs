@@ -10,6 +10,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     subject_after_the_verb(tags, heads, labels);
     relative_clause_subject(tags, heads, labels);
     clause_after_a_subordinator(forms, tags, heads, labels);
+    verb_hung_on_its_subject(forms, tags, heads, labels);
 }
 
 /// A passive subject needs a passive auxiliary beside it: the labeller, which names each
@@ -253,6 +254,114 @@ fn clause_after_a_subordinator(
     }
 }
 
+/// Words for a day that news writes between a subject and its verb ("Kenya today accused
+/// ...").
+const DAY_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// "The Kenyan government today welcomed the plan", "Liberian police used tear gas", "Thousands
+/// of farmers marched ..., witnesses said": the parser, which saw few such sentences, hung
+/// the verb on the noun phrase before it as a modifier (of the noun, or of the day word after
+/// it), leaving the verb without a subject and the noun as the sentence's root or as a second
+/// subject of "said". The verb takes the noun's place, the noun becomes its subject, and the
+/// day word and the noun's dependents after the verb move to the verb. Only verbs that cannot
+/// be modifiers: a finite past or present, or a past participle with an object after it.
+fn verb_hung_on_its_subject(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    let is_subject = |l: &str| l == "nsubj" || l == "nsubj:pass";
+    let nominal = |t: &str| matches!(t, "NN" | "NNS" | "NNP" | "NNPS");
+    for v in 1..n {
+        if !matches!(labels[v].as_str(), "acl" | "amod" | "acl:relcl" | "appos") || heads[v] == 0 {
+            continue;
+        }
+        let kids = |heads: &[usize], x: usize| -> Vec<usize> {
+            (0..n).filter(|&d| heads[d] == x + 1).collect()
+        };
+        let own = kids(heads, v);
+        if own
+            .iter()
+            .any(|&d| is_subject(&labels[d]) || labels[d].starts_with("aux") || labels[d] == "mark")
+        {
+            continue;
+        }
+        let object_after = own.iter().any(|&d| d > v && labels[d] == "obj")
+            || (v + 1 < n
+                && matches!(tags[v + 1], "DT" | "PRP$" | "NNP" | "NNPS" | "CD")
+                && descends_from(heads, v + 1, v));
+        let verb_like =
+            matches!(tags[v], "VBD" | "VBZ" | "VBP") || (tags[v] == "VBN" && object_after);
+        if !verb_like {
+            continue;
+        }
+        // The noun: where the verb hung, or the noun a day word before the verb hangs on.
+        let mut noun = heads[v] - 1;
+        let mut day = None;
+        if DAY_WORDS.contains(&forms[noun].to_lowercase().as_str()) && heads[noun] != 0 {
+            day = Some(noun);
+            noun = heads[noun] - 1;
+        }
+        // A noun the tagger took for an adjective still has its determiner ("a top official").
+        let determined = (0..noun).any(|d| heads[d] == noun + 1 && labels[d] == "det");
+        if noun >= v || !(nominal(tags[noun]) || (tags[noun] == "JJ" && determined)) {
+            continue;
+        }
+        // Between the noun and the verb only the noun's own words and the day word.
+        let between_ok = (noun + 1..v).all(|k| {
+            descends_from(heads, k, noun) && !descends_from(heads, k, v)
+                || day.is_some_and(|d| descends_from(heads, k, d))
+        });
+        if !between_ok {
+            continue;
+        }
+        let place = heads[noun];
+        let relation = labels[noun].clone();
+        if place != 0 {
+            // A noun that is one of two subjects of a later "said": the verb becomes what was
+            // said.
+            let governor = place - 1;
+            let second_subject =
+                (0..n).any(|d| d != noun && heads[d] == place && is_subject(&labels[d]) && d > v);
+            if !(is_subject(&relation) && governor > v && second_subject) {
+                continue;
+            }
+            heads[v] = place;
+            labels[v] = "ccomp".to_string();
+        } else {
+            heads[v] = 0;
+            labels[v] = "root".to_string();
+        }
+        heads[noun] = v + 1;
+        labels[noun] = "nsubj".to_string();
+        if let Some(d) = day {
+            heads[d] = v + 1;
+            if labels[d] != "obl" {
+                labels[d] = "obl:unmarked".to_string();
+            }
+        }
+        // The noun's dependents after the verb belong to the clause.
+        for head in heads.iter_mut().skip(v + 1) {
+            if *head == noun + 1 {
+                *head = v + 1;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,5 +511,50 @@ mod tests {
         let mut ls = labels(&["nsubj", "root", "case", "det", "obl", "punct"]);
         clause_after_a_subordinator(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(heads, vec![2, 0, 5, 5, 2, 2]);
+    }
+
+    #[test]
+    fn a_verb_hung_on_its_subject_takes_the_subjects_place() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "The Kenyan government today welcomed the plan ." with "welcomed" a participle on
+        // "today" and "government" the root.
+        let forms = [
+            "The",
+            "Kenyan",
+            "government",
+            "today",
+            "welcomed",
+            "the",
+            "plan",
+            ".",
+        ];
+        let tags = ["DT", "JJ", "NN", "NN", "VBN", "DT", "NN", "."];
+        let mut heads = vec![3, 3, 0, 3, 4, 7, 5, 3];
+        let mut ls = labels(&[
+            "det",
+            "amod",
+            "root",
+            "obl:unmarked",
+            "acl",
+            "det",
+            "obj",
+            "punct",
+        ]);
+        verb_hung_on_its_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[4], ls[4].as_str()), (0, "root"));
+        assert_eq!((heads[2], ls[2].as_str()), (5, "nsubj"));
+        assert_eq!(heads[3], 5);
+        assert_eq!(heads[7], 5, "the full stop moves to the verb");
+
+        // "The plan welcomed by Kenya failed ." keeps its participle.
+        let forms = ["The", "plan", "welcomed", "by", "Kenya", "failed", "."];
+        let tags = ["DT", "NN", "VBN", "IN", "NNP", "VBD", "."];
+        let mut heads = vec![2, 6, 2, 5, 3, 0, 6];
+        let mut ls = labels(&["det", "nsubj", "acl", "case", "obl:agent", "root", "punct"]);
+        let before = heads.clone();
+        verb_hung_on_its_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, before);
     }
 }
