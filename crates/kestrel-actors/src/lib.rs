@@ -747,10 +747,89 @@ impl Stage for ActorStage {
             let kind = doc.entities[i].kind;
             doc.entities[i].actor = self.dictionary.resolve(&text, kind, date);
         }
+        widen_to_dictionary_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
         read_roles(doc);
         cluster_by_name(doc);
         link_pronouns(doc);
+    }
+}
+
+/// Widens a mention that resolves to nothing over the capitalised words beside it when they
+/// make a country's or organisation's name the dictionary knows: the entity model found
+/// "Street" in "Downing Street" and "Council" in "Gulf Cooperation Council".
+pub fn widen_to_dictionary_names(
+    doc: &mut Document,
+    dictionary: &ActorDictionary,
+    date: Option<Date>,
+) {
+    const WIDEST: usize = 3;
+    let n_tokens = doc.tokens.len();
+    let mut covered = vec![false; n_tokens];
+    for e in &doc.entities {
+        for t in e.tokens.clone().filter(|&t| t < n_tokens) {
+            covered[t] = true;
+        }
+    }
+    let capitalised = |doc: &Document, k: usize| {
+        doc.text[doc.tokens[k].span.range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    for i in 0..doc.entities.len() {
+        let e = &doc.entities[i];
+        if e.actor.is_some() || e.tokens.is_empty() || e.tokens.end > n_tokens {
+            continue;
+        }
+        let Some(sentence) = doc.sentences.get(e.sentence).map(|s| s.tokens.clone()) else {
+            continue;
+        };
+        let free = |k: usize| !covered[k] && capitalised(doc, k);
+        let left = (1..=WIDEST)
+            .take_while(|&w| e.tokens.start >= sentence.start + w && free(e.tokens.start - w))
+            .last()
+            .unwrap_or(0);
+        let right = (1..=WIDEST)
+            .take_while(|&w| e.tokens.end + w <= sentence.end && free(e.tokens.end + w - 1))
+            .last()
+            .unwrap_or(0);
+        let mut best = None;
+        'widths: for total in (1..=left + right).rev() {
+            for l in 0..=left.min(total) {
+                let r = total - l;
+                if r > right {
+                    continue;
+                }
+                let tokens = e.tokens.start - l..e.tokens.end + r;
+                let span = Span::new(
+                    doc.tokens[tokens.start].span.start,
+                    doc.tokens[tokens.end - 1].span.end,
+                );
+                let Some(actor) = dictionary.lookup(&doc.text[span.range()]) else {
+                    continue;
+                };
+                let kind = match actor.kind {
+                    ActorKind::Country => EntityKind::Gpe,
+                    ActorKind::Org => EntityKind::Org,
+                    ActorKind::Person => continue,
+                };
+                if let Some(code) = dictionary.resolve(&doc.text[span.range()], kind, date) {
+                    best = Some((tokens, span, kind, code));
+                    break 'widths;
+                }
+            }
+        }
+        if let Some((tokens, span, kind, code)) = best {
+            for k in tokens.clone() {
+                covered[k] = true;
+            }
+            let e = &mut doc.entities[i];
+            e.tokens = tokens;
+            e.span = span;
+            e.kind = kind;
+            e.actor = Some(code);
+        }
     }
 }
 
@@ -1125,6 +1204,34 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
                 ("Daniel Okafor", "NGA")
             ]
         );
+    }
+
+    #[test]
+    fn actors_widen_a_mention_to_the_dictionary_name_around_it() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("org\tHarbour Street\t\tKENGOV\n", "t").unwrap();
+        let mut doc = Document::new("t", "Officials at Harbour Street denied it.");
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        // The entity model found only "Street".
+        let at = doc
+            .tokens
+            .iter()
+            .position(|t| doc.slice(t.span) == "Street")
+            .unwrap();
+        doc.entities.push(kestrel_core::Entity {
+            span: doc.tokens[at].span,
+            sentence: 0,
+            tokens: at..at + 1,
+            kind: EntityKind::Person,
+            actor: None,
+            cluster: None,
+            mention: kestrel_core::MentionKind::Name,
+        });
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let e = &doc.entities[0];
+        assert_eq!(doc.slice(e.span), "Harbour Street");
+        assert_eq!(e.kind, EntityKind::Org);
+        assert_eq!(e.actor.as_ref().unwrap().code, "KEN");
     }
 
     #[test]

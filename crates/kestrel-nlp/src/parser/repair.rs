@@ -11,6 +11,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     relative_clause_subject(tags, heads, labels);
     clause_after_a_subordinator(forms, tags, heads, labels);
     verb_hung_on_its_subject(forms, tags, heads, labels);
+    participle_with_a_subject(tags, heads, labels);
 }
 
 /// A passive subject needs a passive auxiliary beside it: the labeller, which names each
@@ -362,6 +363,43 @@ fn verb_hung_on_its_subject(
     }
 }
 
+/// "The bloc imposed sanctions on ...", parsed with "imposed" a participle on "sanctions" but
+/// with "bloc" as its subject: a modifier has no subject, so the verb is the clause's head and
+/// the noun after it its object.
+fn participle_with_a_subject(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let n = heads.len();
+    for v in 0..n {
+        if !matches!(labels[v].as_str(), "amod" | "acl")
+            || !matches!(tags[v], "VBD" | "VBN" | "VBZ" | "VBP")
+            || heads[v] == 0
+        {
+            continue;
+        }
+        let noun = heads[v] - 1;
+        if noun <= v || !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS") {
+            continue;
+        }
+        let has_subject = (0..v).any(|d| heads[d] == v + 1 && labels[d] == "nsubj");
+        if !has_subject
+            || !matches!(
+                labels[noun].as_str(),
+                "root" | "ccomp" | "conj" | "parataxis" | "advcl"
+            )
+        {
+            continue;
+        }
+        heads[v] = heads[noun];
+        labels[v] = std::mem::replace(&mut labels[noun], "obj".to_string());
+        heads[noun] = v + 1;
+        // Punctuation and the clause's other words before the verb go with the verb.
+        for d in 0..n {
+            if heads[d] == noun + 1 && (d < v || labels[d] == "punct") {
+                heads[d] = v + 1;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,5 +594,21 @@ mod tests {
         let before = heads.clone();
         verb_hung_on_its_subject(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(heads, before);
+    }
+
+    #[test]
+    fn a_participle_with_a_subject_is_the_clauses_verb() {
+        // "The bloc imposed sanctions on Peru ." with "imposed" a modifier of "sanctions".
+        let tags = ["DT", "NN", "VBN", "NNS", "IN", "NNP", "."];
+        let mut heads = vec![2, 3, 4, 0, 6, 4, 4];
+        let mut labels: Vec<String> = ["det", "nsubj", "amod", "root", "case", "nmod", "punct"]
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        participle_with_a_subject(&tags, &mut heads, &mut labels);
+        assert_eq!((heads[2], labels[2].as_str()), (0, "root"));
+        assert_eq!((heads[3], labels[3].as_str()), (3, "obj"));
+        assert_eq!(heads[5], 4, "the phrase after the noun stays with it");
+        assert_eq!(heads[6], 3);
     }
 }
