@@ -789,10 +789,14 @@ impl<'a> Sentence<'a> {
             Slot::ObjectModifier => {
                 let mut objects: Vec<usize> = self.kids(t, "obj").collect();
                 objects.extend(self.kid_exact(t, "nsubj:pass"));
+                // "signed a trade deal", "lifted the state of emergency".
                 self.with_measured(objects)
                     .into_iter()
                     .flat_map(|o| self.children[o].iter().copied())
-                    .filter(|&k| matches!(self.rel(k), "compound" | "amod" | "nmod:npmod"))
+                    .filter(|&k| {
+                        matches!(self.rel(k), "compound" | "amod" | "nmod:npmod")
+                            || (self.rel(k) == "nmod" && self.case_of(k) == Some("of"))
+                    })
                     .collect()
             }
             Slot::Prep(p) => self
