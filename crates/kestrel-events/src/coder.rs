@@ -15,6 +15,31 @@ use crate::dictionary::{Condition, Entry, EventDictionary, Slot, TriggerKind};
 use crate::ontology::{plover_score, quad_class, CameoTable};
 
 /// Nouns that name an agent of a sector ("officials", "troops"), and the sector.
+/// Words for an organisation that say nothing of its sector by themselves.
+const ORGANISATION_HEADS: &[&str] = &[
+    "network",
+    "group",
+    "organisation",
+    "organization",
+    "movement",
+    "wing",
+    "body",
+    "forum",
+    "association",
+    "party",
+    "front",
+    "faction",
+    "coalition",
+    "alliance",
+    "council",
+    "committee",
+    "agency",
+    "union",
+    "league",
+    "mission",
+    "office",
+];
+
 const AGENT_NOUNS: &[(&str, &str)] = &[
     ("government", "GOV"),
     ("official", "GOV"),
@@ -870,7 +895,12 @@ impl<'a> Sentence<'a> {
                     // An attempted attack or seizure counts; other attempts do not.
                     let attempted_attack = ATTEMPT_VERBS.contains(&governor)
                         && matches!(plover_type, "ASSAULT" | "COERCE");
-                    if INTENT_VERBS.contains(&governor) && !is_trigger(h) {
+                    // "wants to meet" is the subject's intention; "wants Britain to meet"
+                    // is not.
+                    let someone_else = self.children[h]
+                        .iter()
+                        .any(|&c| matches!(self.rel(c), "obj" | "iobj") && c < x);
+                    if INTENT_VERBS.contains(&governor) && !is_trigger(h) && !someone_else {
                         modality = Modality::Future;
                     } else if !ASPECT_VERBS.contains(&governor) && !attempted_attack {
                         return Status::Skip("the complement of a verb that does not assert it");
@@ -882,6 +912,14 @@ impl<'a> Sentence<'a> {
                 "csubj" => return Status::Skip("a clausal subject"),
                 "advcl" | "acl" => match self.case_of(x) {
                     Some("to") if x == t && EXPRESSIVE_TYPES.contains(&plover_type) => break,
+                    // "used tear gas to disperse the crowd": what an instrument was used for
+                    // is reported as done.
+                    // The instrument's clause still decides: "could use X to ..." is not.
+                    Some("to") if matches!(self.lemmas[h].as_str(), "use" | "employ") => {
+                        own_clause = true;
+                        x = h;
+                        continue;
+                    }
                     Some("to" | "of" | "for" | "without" | "so" | "in") => {
                         return Status::Skip("a purpose or manner clause (to, for, without, ...)")
                     }
@@ -1125,6 +1163,26 @@ impl<'a> Sentence<'a> {
             if let Some(a) = self.kid_exact(h, "appos") {
                 if let Some(e) = self.entity_at[a] {
                     return vec![self.entity_participant(e, None)];
+                }
+            }
+            // A word for an organisation stands for the one its modifiers name: "the
+            // al-Qaeda network", "the Hizbollah group", "Libya's ruling party".
+            if ORGANISATION_HEADS.contains(&lemma) {
+                let mut named: Vec<Participant> = Vec::new();
+                for &c in &self.children[h] {
+                    if !matches!(self.rel(c), "compound" | "nmod:poss" | "amod" | "flat") {
+                        continue;
+                    }
+                    if let Some(e) = self.entity_at[c] {
+                        if self.doc.entities[e].actor.is_some()
+                            && !named.iter().any(|p| p.entity == Some(e))
+                        {
+                            named.push(self.entity_participant(e, None));
+                        }
+                    }
+                }
+                if !named.is_empty() {
+                    return named;
                 }
             }
             // A nationality adjective names the side a phrase stands for, as PLOVER codes

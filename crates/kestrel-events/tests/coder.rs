@@ -915,3 +915,42 @@ fn coder_explains_what_it_did_not_code() {
     assert!(decisions[0].outcome.starts_with("ACCUSE"), "{decisions:?}");
     assert!(decisions[0].rule.is_some());
 }
+
+#[test]
+fn coder_takes_an_organisation_word_for_the_organisation_its_modifiers_name() {
+    // "The Hezbollah group attacked Israel ."
+    let (_, events) = code(
+        "The the DET DT 3 det
+         Hezbollah Hezbollah PROPN NNP 3 compound LBN/REB
+         group group NOUN NN 4 nsubj
+         attacked attack VERB VBD 0 root
+         Israel Israel PROPN NNP 4 obj ISR
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(codes(&events[0].actors), ["LBN"]);
+    assert_eq!(codes(&events[0].recipients), ["ISR"]);
+}
+
+#[test]
+fn coder_reports_what_an_instrument_was_used_for_unless_the_use_is_not_asserted() {
+    // "Kenyan police used tear gas to disperse protesters ."
+    let rows = |aux: &str| {
+        format!(
+            "Kenyan Kenyan ADJ JJ 2 amod KEN
+             police police NOUN NNS 4 nsubj
+             {aux}
+             used use VERB VBD 0 root
+             tear tear NOUN NN 6 compound
+             gas gas NOUN NN 4 obj
+             to to PART TO 8 mark
+             disperse disperse VERB VB 4 advcl
+             protesters protester NOUN NNS 8 obj
+             . . PUNCT . 4 punct"
+        )
+    };
+    let (_, events) = code(&rows("already already ADV RB 4 advmod"));
+    assert!(events.iter().any(|e| e.cameo == "175"), "{events:?}");
+    let (_, events) = code(&rows("may may AUX MD 4 aux"));
+    assert!(events.is_empty(), "{events:?}");
+}
