@@ -556,7 +556,7 @@ impl<'a> Sentence<'a> {
                     )
             })
             .filter(|x| self.hangs_on(x.span, t))
-            .find_map(|x| x.value.clone())
+            .find_map(|x| x.value.as_deref().map(calendar_part))
     }
 
     /// The token of `span` whose head lies outside it.
@@ -1793,6 +1793,20 @@ pub fn code_document(doc: &Document, dict: &EventDictionary, cameo: &CameoTable)
     code_document_with(doc, dict, cameo, Conventions::default())
 }
 
+/// The calendar part of a TimeML value: an event is dated to the day ("2024-05-03TNI", a
+/// Friday night, and "2024-05-03T14:00" are 2024-05-03); coarser values ("2024-05",
+/// "2024-W18") stay as they are.
+fn calendar_part(value: &str) -> String {
+    let day = value.get(..10).filter(|d| {
+        d.len() == 10
+            && d.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+    });
+    day.unwrap_or(value).to_string()
+}
+
 /// What the coder decided about one word the event dictionary lists: the event it coded, or
 /// why it coded none (`kestrel explain` prints these).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -2120,4 +2134,18 @@ fn code_sentence(
     });
     found.sort_by_key(|(t, _)| *t);
     events.extend(found.into_iter().map(|(_, e)| e));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::calendar_part;
+
+    #[test]
+    fn events_are_dated_to_the_day() {
+        assert_eq!(calendar_part("2024-05-03TNI"), "2024-05-03");
+        assert_eq!(calendar_part("2024-05-03T14:00"), "2024-05-03");
+        assert_eq!(calendar_part("2024-05"), "2024-05");
+        assert_eq!(calendar_part("2024-W18"), "2024-W18");
+        assert_eq!(calendar_part("PRESENT_REF"), "PRESENT_REF");
+    }
 }
