@@ -1938,12 +1938,15 @@ fn code_sentence(
             let upos = s.upos(t);
             let fits = match kind {
                 // "ready to talk", "willing to send": a predicate adjective governing a verb
-                // stands for a verb of intention.
+                // stands for a verb of intention; "opposed to the plan", "critical of Ankara":
+                // one with its prepositional argument, for a verb of attitude.
                 TriggerKind::Verb => {
                     upos == "VERB"
                         || (upos == "ADJ"
                             && s.children[t].iter().any(|&c| s.rel(c) == "cop")
-                            && s.children[t].iter().any(|&c| s.rel(c) == "xcomp"))
+                            && s.children[t]
+                                .iter()
+                                .any(|&c| matches!(s.rel(c), "xcomp" | "obl")))
                 }
                 TriggerKind::Noun => {
                     upos == "NOUN" && s.entity_at[t].is_none() && s.noun_is_reported(t)
@@ -1972,6 +1975,17 @@ fn code_sentence(
                 }
                 continue;
             };
+            // An adjective stands for a verb only through an entry that names its argument:
+            // "opposed to" is, "free of" (the verb "free") is not.
+            let adjective_without_argument = upos == "ADJ"
+                && !s.children[t].iter().any(|&c| s.rel(c) == "xcomp")
+                && !entry
+                    .conditions
+                    .iter()
+                    .any(|c| matches!(c.slot, crate::dictionary::Slot::Prep(_)));
+            if adjective_without_argument {
+                continue;
+            }
             for &x in &m.extra {
                 consumed[x] = true;
             }

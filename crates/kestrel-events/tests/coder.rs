@@ -954,3 +954,28 @@ fn coder_reports_what_an_instrument_was_used_for_unless_the_use_is_not_asserted(
     let (_, events) = code(&rows("may may AUX MD 4 aux"));
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn coder_reads_predicate_adjectives_with_their_argument() {
+    // "Kenya is critical of Uganda ." and "Kenya is free of debt ."
+    let (_, events) = code(
+        "Kenya Kenya PROPN NNP 3 nsubj KEN
+         is be AUX VBZ 3 cop
+         critical critical ADJ JJ 0 root
+         of of ADP IN 5 case
+         Uganda Uganda PROPN NNP 3 obl UGA
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].plover_type, "ACCUSE");
+    assert_eq!(codes(&events[0].recipients), ["UGA"]);
+    let (_, events) = code(
+        "Kenya Kenya PROPN NNP 3 nsubj KEN
+         is be AUX VBZ 3 cop
+         free free ADJ JJ 0 root
+         of of ADP IN 5 case
+         debt debt NOUN NN 3 obl
+         . . PUNCT . 3 punct",
+    );
+    assert!(events.is_empty(), "{events:?}");
+}
