@@ -381,7 +381,7 @@ impl PetrarchCoder {
             .filter_map(|e| Some(format!("{}={}", doc.slice(e.span), e.actor.as_ref()?.code)))
             .collect();
         let conventions = kestrel_events::Conventions {
-            promised_as_agree: false,
+            plover_future_types: false,
             any_preposition_recipient: true,
             agent_nouns: false,
         };

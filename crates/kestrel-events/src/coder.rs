@@ -1763,13 +1763,46 @@ fn promised(cameo: &str) -> &'static str {
     }
 }
 
+/// The CAMEO code of an announced retreat, which PLOVER codes as `CONCEDE`: CAMEO's
+/// "express intent to yield" (035x).
+fn announced_retreat(cameo: &str) -> &'static str {
+    match cameo {
+        c if c.starts_with("084") => "0353",
+        c if c.starts_with("085") => "0354",
+        c if c.starts_with("086") => "0355",
+        c if c.starts_with("087") => "0356",
+        _ => "035",
+    }
+}
+
+/// The CAMEO threat (13x) and PLOVER `THREATEN` mode (the threat's content) for an announced
+/// coercive, violent or sanctioning action.
+fn threatened(cameo: &str) -> (&'static str, &'static str) {
+    match cameo {
+        "1723" => ("1323", "restrict"),
+        "1724" => ("1324", "restrict"),
+        c if c.starts_with("172") => ("1321", "restrict"),
+        "173" => ("137", "arrest"),
+        "174" => ("137", "expel"),
+        c if c.starts_with("171") => ("1382", "territory"),
+        c if c.starts_with("191") => ("1381", "restrict"),
+        c if c.starts_with("17") => ("137", "violence"),
+        c if c.starts_with("162") => ("1311", "relations"),
+        c if c.starts_with("163") => ("1312", "restrict"),
+        c if c.starts_with("166") => ("1313", "expel"),
+        c if c.starts_with("16") => ("1313", "relations"),
+        _ => ("138", "violence"),
+    }
+}
+
 /// Choices where coding conventions differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Conventions {
-    /// PLOVER: a promised or announced consultation, support, cooperation or aid is an
-    /// `AGREE` event (CAMEO 03x). PETRARCH codes the action itself, so its validation suites
-    /// are scored with this off.
-    pub promised_as_agree: bool,
+    /// PLOVER's types for announced actions: a promised consultation, support, cooperation or
+    /// aid is `AGREE` (CAMEO 03x), an announced retreat `CONCEDE` (035x), an announced
+    /// coercion, attack or sanction `THREATEN` (13x, the mode naming what is threatened).
+    /// PETRARCH codes the action itself, so its validation suites are scored with this off.
+    pub plover_future_types: bool,
     /// PETRARCH takes its target from any prepositional phrase of the verb ("met in
     /// Nairobi"); Kestrel only from directional ones ("to", "against", "with", ...).
     pub any_preposition_recipient: bool,
@@ -1781,7 +1814,7 @@ pub struct Conventions {
 impl Default for Conventions {
     fn default() -> Conventions {
         Conventions {
-            promised_as_agree: true,
+            plover_future_types: true,
             any_preposition_recipient: false,
             agent_nouns: true,
         }
@@ -2053,16 +2086,26 @@ fn code_sentence(
             let mut plover_type = entry.plover_type.clone();
             let mut mode = entry.mode.clone();
             let mut code = entry.cameo.clone();
-            if conventions.promised_as_agree
-                && modality == Modality::Future
-                && matches!(
-                    plover_type.as_str(),
-                    "CONSULT" | "SUPPORT" | "COOPERATE" | "AID"
-                )
-            {
-                plover_type = "AGREE".into();
-                mode = None;
-                code = promised(&code).to_string();
+            if conventions.plover_future_types && modality == Modality::Future {
+                match plover_type.as_str() {
+                    "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" => {
+                        plover_type = "AGREE".into();
+                        mode = None;
+                        code = promised(&code).to_string();
+                    }
+                    "RETREAT" => {
+                        plover_type = "CONCEDE".into();
+                        mode = None;
+                        code = announced_retreat(&code).to_string();
+                    }
+                    "COERCE" | "ASSAULT" | "SANCTION" => {
+                        let (threat, content) = threatened(&code);
+                        plover_type = "THREATEN".into();
+                        mode = Some(content.to_string());
+                        code = threat.to_string();
+                    }
+                    _ => {}
+                }
             }
             let Some(c) = cameo.get(&code) else {
                 note(

@@ -979,3 +979,36 @@ fn coder_reads_predicate_adjectives_with_their_argument() {
     );
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn coder_turns_announced_coercion_into_threats_and_announced_retreats_into_concessions() {
+    // "Kenya will impose a curfew on Uganda ." (the PLOVER manual: the mode is what is
+    // threatened) and "Kenya will withdraw troops from Somalia ." (announced retreats are
+    // CONCEDE).
+    let (_, events) = code(
+        "Kenya Kenya PROPN NNP 3 nsubj KEN
+         will will AUX MD 3 aux
+         impose impose VERB VB 0 root
+         a a DET DT 5 det
+         curfew curfew NOUN NN 3 obj
+         on on ADP IN 7 case
+         Uganda Uganda PROPN NNP 3 obl UGA
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].plover_type, "THREATEN");
+    assert_eq!(events[0].mode.as_deref(), Some("restrict"));
+    assert_eq!(events[0].cameo, "1323");
+    let (_, events) = code(
+        "Kenya Kenya PROPN NNP 3 nsubj KEN
+         will will AUX MD 3 aux
+         withdraw withdraw VERB VB 0 root
+         troops troop NOUN NNS 3 obj
+         from from ADP IN 6 case
+         Somalia Somalia PROPN NNP 3 obl SOM
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].plover_type, "CONCEDE");
+    assert_eq!(events[0].cameo, "0356");
+}

@@ -74,7 +74,7 @@ fn code(d: &mut Document) -> (Vec<Event>, PetrarchVerbs) {
     agents.add_text(AGENTS);
     code_petrarch_actors(d, &actors, &agents);
     let conventions = Conventions {
-        promised_as_agree: false,
+        plover_future_types: false,
         any_preposition_recipient: true,
         agent_nouns: false,
     };
