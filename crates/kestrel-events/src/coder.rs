@@ -1763,6 +1763,36 @@ fn promised(cameo: &str) -> &'static str {
     }
 }
 
+/// One participant per side: "his German counterpart Annalena Baerbock" names Germany twice
+/// (the adjective and the minister); the more specific mention (with a sector) stays, and of
+/// exact repeats the fuller name.
+fn one_per_side(mut list: Vec<Participant>) -> Vec<Participant> {
+    let n = list.len();
+    let mut keep = vec![true; n];
+    for i in 0..n {
+        for j in 0..n {
+            if i == j || !keep[j] || list[i].code.is_none() || list[i].code != list[j].code {
+                continue;
+            }
+            let less_specific = list[i].sector.is_none() && list[j].sector.is_some();
+            // Of two alike, the fuller name stays ("Annalena Baerbock" over "German").
+            let (len_i, len_j) = (list[i].span.len(), list[j].span.len());
+            let repeat =
+                list[i].sector == list[j].sector && (len_j > len_i || (len_j == len_i && j < i));
+            if less_specific || repeat {
+                keep[i] = false;
+                break;
+            }
+        }
+    }
+    let mut k = 0;
+    list.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    list
+}
+
 /// The CAMEO code of an announced retreat, which PLOVER codes as `CONCEDE`: CAMEO's
 /// "express intent to yield" (035x).
 fn announced_retreat(cameo: &str) -> &'static str {
@@ -2050,6 +2080,7 @@ fn code_sentence(
                 ),
                 TriggerKind::Noun => s.noun_arguments(t),
             };
+            let (actors, recipients) = (one_per_side(actors), one_per_side(recipients));
             // Violence with unknown perpetrators is still an event ("a roadside bomb killed two
             // soldiers", "three civilians were killed in a car bombing"), coded with no actor
             // as PLOVER does, when its victims are known; other events need their actor.
@@ -2195,7 +2226,35 @@ fn code_sentence(
 
 #[cfg(test)]
 mod tests {
-    use super::calendar_part;
+    use super::{calendar_part, one_per_side};
+    use kestrel_core::{Participant, Span};
+
+    fn part(start: usize, end: usize, code: &str, sector: Option<&str>) -> Participant {
+        Participant {
+            span: Span::new(start, end),
+            entity: None,
+            code: Some(code.into()),
+            sector: sector.map(String::from),
+        }
+    }
+
+    #[test]
+    fn a_side_named_twice_is_one_participant() {
+        // "his German counterpart Annalena Baerbock": the adjective and the name.
+        let kept = one_per_side(vec![
+            part(4, 10, "DEU", Some("GOV")),
+            part(23, 40, "DEU", Some("GOV")),
+            part(45, 50, "FRA", None),
+        ]);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept[0].span, Span::new(23, 40));
+        // A code with a sector wins over the same code without one.
+        let kept = one_per_side(vec![
+            part(0, 5, "KEN", None),
+            part(9, 14, "KEN", Some("MIL")),
+        ]);
+        assert_eq!(kept, vec![part(9, 14, "KEN", Some("MIL"))]);
+    }
 
     #[test]
     fn events_are_dated_to_the_day() {
