@@ -1448,8 +1448,23 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        // "withdraw its troops", "mobilised their supporters": a pronoun that points back to
+        // the actor makes the object the actor's own, not the recipient.
+        let own = |r: &Participant| {
+            r.entity
+                .is_some_and(|e| self.doc.entities[e].mention == kestrel_core::MentionKind::Pronoun)
+                && actors.iter().any(|a| a.code.is_some() && a.code == r.code)
+        };
         if recipients.is_empty() {
             recipients = self.recipient_among(v, None);
+            if !recipients.is_empty() && recipients.iter().all(own) {
+                let object = self.kids(v, "obj").next();
+                recipients = self
+                    .recipient_among(v, object)
+                    .into_iter()
+                    .filter(|r| !own(r))
+                    .collect();
+            }
         }
         if recipients.is_empty() {
             // "demanded that Pyongyang give up ...", "threatened to cut supplies to Kyiv": the
@@ -1474,6 +1489,14 @@ impl<'a> Sentence<'a> {
                 }
                 if recipients.is_empty() {
                     recipients = self.recipient_among(c, None);
+                    if !recipients.is_empty() && recipients.iter().all(own) {
+                        let object = self.kids(c, "obj").next();
+                        recipients = self
+                            .recipient_among(c, object)
+                            .into_iter()
+                            .filter(|r| !own(r))
+                            .collect();
+                    }
                 }
                 if recipients.is_empty() {
                     // "refused to lift the curfew on Palestinians": a directional phrase in

@@ -1012,3 +1012,19 @@ fn coder_turns_announced_coercion_into_threats_and_announced_retreats_into_conce
     assert_eq!(events[0].plover_type, "CONCEDE");
     assert_eq!(events[0].cameo, "0356");
 }
+
+#[test]
+fn coder_takes_no_recipient_from_the_actors_own_possession() {
+    // "Kenya withdrew its troops from Somalia ." ("its" points back to Kenya).
+    let (_, events) = code(
+        "Kenya Kenya PROPN NNP 2 nsubj KEN
+         withdrew withdraw VERB VBD 0 root
+         its its PRON PRP$ 4 nmod:poss KEN
+         troops troop NOUN NNS 2 obj
+         from from ADP IN 6 case
+         Somalia Somalia PROPN NNP 2 obl SOM
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(codes(&events[0].recipients), ["SOM"]);
+}
