@@ -1743,6 +1743,17 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        if recipients.is_empty() {
+            // "a suspension of air links with Serbia": a directional phrase inside what the
+            // noun is of.
+            recipients = self.children[n]
+                .iter()
+                .copied()
+                .filter(|&c| self.rel(c).starts_with("nmod") && self.case_of(c) == Some("of"))
+                .map(|c| self.directed_within(c, 2, false))
+                .find(|found| !found.is_empty())
+                .unwrap_or_default();
+        }
         settle(actors, recipients)
     }
 }

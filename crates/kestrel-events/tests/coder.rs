@@ -1028,3 +1028,23 @@ fn coder_takes_no_recipient_from_the_actors_own_possession() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(codes(&events[0].recipients), ["SOM"]);
 }
+
+#[test]
+fn coder_finds_a_noun_events_recipient_inside_what_it_is_of() {
+    // "Kenya announced a suspension of flights with Uganda ."
+    let (_, events) = code(
+        "Kenya Kenya PROPN NNP 2 nsubj KEN
+         announced announce VERB VBD 0 root
+         a a DET DT 4 det
+         suspension suspension NOUN NN 2 obj
+         of of ADP IN 6 case
+         flights flight NOUN NNS 4 nmod
+         with with ADP IN 8 case
+         Uganda Uganda PROPN NNP 6 nmod UGA
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].plover_type, "SANCTION");
+    assert_eq!(codes(&events[0].actors), ["KEN"]);
+    assert_eq!(codes(&events[0].recipients), ["UGA"]);
+}
