@@ -863,7 +863,16 @@ impl<'a> Sentence<'a> {
                     match l {
                         "will" | "'ll" | "wo" => modality = Modality::Future,
                         "would" | "'d" => {
-                            if self.rel(x) == "ccomp" {
+                            // "announced it would prohibit aid and would deny entry": a
+                            // conjunct reports as its first conjunct does.
+                            let mut first = x;
+                            while self.rel(first) == "conj" {
+                                match self.head(first) {
+                                    Some(h) => first = h,
+                                    None => break,
+                                }
+                            }
+                            if self.rel(first) == "ccomp" {
                                 modality = Modality::Future;
                             } else {
                                 return Status::Skip("hypothetical (would)");

@@ -1048,3 +1048,28 @@ fn coder_finds_a_noun_events_recipient_inside_what_it_is_of() {
     assert_eq!(codes(&events[0].actors), ["KEN"]);
     assert_eq!(codes(&events[0].recipients), ["UGA"]);
 }
+
+#[test]
+fn coder_reads_a_reported_would_through_coordination() {
+    // "Kenya said it would close the border and would expel Ugandan diplomats ."
+    let (_, events) = code(
+        "Kenya Kenya PROPN NNP 2 nsubj KEN
+         said say VERB VBD 0 root
+         it it PRON PRP 5 nsubj KEN
+         would would AUX MD 5 aux
+         close close VERB VB 2 ccomp
+         the the DET DT 7 det
+         border border NOUN NN 5 obj
+         and and CCONJ CC 10 cc
+         would would AUX MD 10 aux
+         expel expel VERB VB 5 conj
+         Ugandan Ugandan ADJ JJ 12 amod UGA
+         diplomats diplomat NOUN NNS 10 obj
+         . . PUNCT . 2 punct",
+    );
+    let expel = events
+        .iter()
+        .find(|e| e.cameo.starts_with("13") || e.cameo.starts_with("16"));
+    assert!(expel.is_some(), "{events:?}");
+    assert_eq!(expel.unwrap().modality, kestrel_core::Modality::Future);
+}
