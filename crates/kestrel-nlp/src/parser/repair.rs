@@ -10,6 +10,8 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     subject_after_the_verb(tags, heads, labels);
     relative_clause_subject(tags, heads, labels);
     clause_after_a_subordinator(forms, tags, heads, labels);
+    day_read_as_subject(forms, heads, labels);
+    auxiliary_read_as_verb(forms, tags, heads, labels);
     verb_hung_on_its_subject(forms, tags, heads, labels);
     participle_with_a_subject(tags, heads, labels);
 }
@@ -269,6 +271,60 @@ const DAY_WORDS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// "Rebels on Tuesday blocked ...", parsed with "on" as a clause's `mark` and "Tuesday" as the
+/// verb's subject: a day after "on" is a date (`obl`, with "on" its `case`).
+fn day_read_as_subject(forms: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    for d in 1..heads.len() {
+        if labels[d] != "nsubj" || !DAY_WORDS.contains(&forms[d].to_lowercase().as_str()) {
+            continue;
+        }
+        let on = d - 1;
+        if forms[on].to_lowercase() != "on" || !matches!(labels[on].as_str(), "mark" | "case") {
+            continue;
+        }
+        heads[on] = d + 1;
+        labels[on] = "case".to_string();
+        labels[d] = "obl".to_string();
+    }
+}
+
+/// "Kenya has once again rejected the plan", parsed with "has" as the main verb of a clause
+/// whose complement is "rejected": a form of "have" right before a past participle (or a past
+/// tense the tagger chose instead), with only adverbs between, is its auxiliary, and its
+/// subject is the participle's.
+fn auxiliary_read_as_verb(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    for a in 0..n {
+        if !matches!(forms[a].to_lowercase().as_str(), "has" | "have" | "had")
+            || labels[a].starts_with("aux")
+        {
+            continue;
+        }
+        let Some(v) = (a + 1..n).find(|&k| !tags[k].starts_with("RB")) else {
+            continue;
+        };
+        if !matches!(tags[v], "VBN" | "VBD") || heads[a] != v + 1 {
+            continue;
+        }
+        let subject_of_v = (0..n).any(|d| heads[d] == v + 1 && labels[d].starts_with("nsubj"));
+        if subject_of_v {
+            continue;
+        }
+        for d in 0..n {
+            if heads[d] == a + 1 && (labels[d].starts_with("nsubj") || labels[d] == "advmod") {
+                heads[d] = v + 1;
+            }
+        }
+        heads[a] = v + 1;
+        labels[a] = "aux".to_string();
+    }
+}
 
 /// "The Kenyan government today welcomed the plan", "Liberian police used tear gas", "Thousands
 /// of farmers marched ..., witnesses said": the parser, which saw few such sentences, hung
@@ -610,5 +666,28 @@ mod tests {
         assert_eq!((heads[3], labels[3].as_str()), (3, "obj"));
         assert_eq!(heads[5], 4, "the phrase after the noun stays with it");
         assert_eq!(heads[6], 3);
+    }
+
+    #[test]
+    fn a_day_after_on_is_a_date_and_have_before_a_participle_its_auxiliary() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Rebels on Tuesday blocked roads ." with "on" a `mark` and "Tuesday" a subject.
+        let forms = ["Rebels", "on", "Tuesday", "blocked", "roads", "."];
+        let mut heads = vec![0, 4, 4, 1, 4, 1];
+        let mut ls = labels(&["root", "mark", "nsubj", "acl:relcl", "obj", "punct"]);
+        day_read_as_subject(&forms, &mut heads, &mut ls);
+        assert_eq!((heads[1], ls[1].as_str()), (3, "case"));
+        assert_eq!(ls[2], "obl");
+
+        // "Kenya has again rejected the plan ." with "has" a clause of its own.
+        let forms = ["Kenya", "has", "again", "rejected", "the", "plan", "."];
+        let tags = ["NNP", "VBZ", "RB", "VBD", "DT", "NN", "."];
+        let mut heads = vec![2, 4, 4, 0, 6, 4, 4];
+        let mut ls = labels(&["nsubj", "ccomp", "advmod", "root", "det", "obj", "punct"]);
+        auxiliary_read_as_verb(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[1], ls[1].as_str()), (4, "aux"));
+        assert_eq!((heads[0], ls[0].as_str()), (4, "nsubj"));
     }
 }
