@@ -748,7 +748,6 @@ impl Stage for ActorStage {
             doc.entities[i].actor = self.dictionary.resolve(&text, kind, date);
         }
         widen_to_dictionary_names(doc, &self.dictionary, date);
-        organisations_named_for_a_country(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
         read_roles(doc);
         cluster_by_name(doc);
@@ -830,47 +829,6 @@ pub fn widen_to_dictionary_names(
             e.span = span;
             e.kind = kind;
             e.actor = Some(code);
-        }
-    }
-}
-
-/// An organisation the dictionary does not know whose name opens with a country's ("Kenya
-/// Anti-Corruption Commission", "Montenegro Municipality Association") is of that country, with
-/// no sector: what PETRARCH does with the first actor named in a noun phrase.
-pub fn organisations_named_for_a_country(
-    doc: &mut Document,
-    dictionary: &ActorDictionary,
-    date: Option<Date>,
-) {
-    for i in 0..doc.entities.len() {
-        let e = &doc.entities[i];
-        if e.kind != EntityKind::Org || e.actor.is_some() || e.tokens.len() < 2 {
-            continue;
-        }
-        if e.tokens.end > doc.tokens.len() {
-            continue;
-        }
-        let tokens = e.tokens.clone();
-        let found = (1..tokens.len().min(3)).rev().find_map(|len| {
-            let span = Span::new(
-                doc.tokens[tokens.start].span.start,
-                doc.tokens[tokens.start + len - 1].span.end,
-            );
-            let name = &doc.text[span.range()];
-            let actor = dictionary.lookup(name)?;
-            if actor.kind != ActorKind::Country {
-                return None;
-            }
-            dictionary.resolve(name, EntityKind::Gpe, date)
-        });
-        if let Some(country) = found {
-            let name = doc.text[doc.entities[i].span.range()].to_string();
-            doc.entities[i].actor = Some(ActorCode {
-                code: country.code,
-                sector: None,
-                name,
-                source: ActorSource::Dictionary,
-            });
         }
     }
 }
@@ -1274,35 +1232,6 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
         assert_eq!(doc.slice(e.span), "Harbour Street");
         assert_eq!(e.kind, EntityKind::Org);
         assert_eq!(e.actor.as_ref().unwrap().code, "KEN");
-    }
-
-    #[test]
-    fn actors_an_organisation_named_for_a_country_is_of_that_country() {
-        let mut d = ActorDictionary::new();
-        d.add_tsv("country\tKenya\tKenyan\tKEN\n", "t").unwrap();
-        let mut doc = Document::new("t", "The Kenya Roads Board denied it.");
-        kestrel_core::pipeline::SegmentStage.process(&mut doc);
-        let start = doc
-            .tokens
-            .iter()
-            .position(|t| doc.slice(t.span) == "Kenya")
-            .unwrap();
-        doc.entities.push(kestrel_core::Entity {
-            span: Span::new(doc.tokens[start].span.start, doc.tokens[start + 2].span.end),
-            sentence: 0,
-            tokens: start..start + 3,
-            kind: EntityKind::Org,
-            actor: None,
-            cluster: None,
-            mention: kestrel_core::MentionKind::Name,
-        });
-        ActorStage::new(Arc::new(d)).process(&mut doc);
-        let actor = doc.entities[0].actor.as_ref().unwrap();
-        assert_eq!(
-            (actor.code.as_str(), actor.sector.as_deref()),
-            ("KEN", None)
-        );
-        assert_eq!(actor.name, "Kenya Roads Board");
     }
 
     #[test]
