@@ -1464,16 +1464,20 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|e| self.doc.entities[e].mention == kestrel_core::MentionKind::Pronoun)
                 && actors.iter().any(|a| a.code.is_some() && a.code == r.code)
         };
-        if recipients.is_empty() {
-            recipients = self.recipient_among(v, None);
-            if !recipients.is_empty() && recipients.iter().all(own) {
-                let object = self.kids(v, "obj").next();
-                recipients = self
-                    .recipient_among(v, object)
-                    .into_iter()
-                    .filter(|r| !own(r))
-                    .collect();
+        // A recipient among a clause's arguments, passing over an object the actor owns.
+        let recipient_not_owned = |x: usize| -> Vec<Participant> {
+            let found = self.recipient_among(x, None);
+            if found.is_empty() || !found.iter().all(own) {
+                return found;
             }
+            let object = self.kids(x, "obj").next();
+            self.recipient_among(x, object)
+                .into_iter()
+                .filter(|r| !own(r))
+                .collect()
+        };
+        if recipients.is_empty() {
+            recipients = recipient_not_owned(v);
         }
         if recipients.is_empty() {
             // "demanded that Pyongyang give up ...", "threatened to cut supplies to Kyiv": the
@@ -1497,15 +1501,7 @@ impl<'a> Sentence<'a> {
                     }
                 }
                 if recipients.is_empty() {
-                    recipients = self.recipient_among(c, None);
-                    if !recipients.is_empty() && recipients.iter().all(own) {
-                        let object = self.kids(c, "obj").next();
-                        recipients = self
-                            .recipient_among(c, object)
-                            .into_iter()
-                            .filter(|r| !own(r))
-                            .collect();
-                    }
+                    recipients = recipient_not_owned(c);
                 }
                 if recipients.is_empty() {
                     // "refused to lift the curfew on Palestinians": a directional phrase in
