@@ -755,6 +755,26 @@ impl Stage for ActorStage {
     }
 }
 
+/// Which tokens some entity mention already covers.
+fn covered_by_entities(doc: &Document) -> Vec<bool> {
+    let n_tokens = doc.tokens.len();
+    let mut covered = vec![false; n_tokens];
+    for e in &doc.entities {
+        for t in e.tokens.clone().filter(|&t| t < n_tokens) {
+            covered[t] = true;
+        }
+    }
+    covered
+}
+
+/// Whether the `k`-th token opens with a capital letter.
+fn capitalised(doc: &Document, k: usize) -> bool {
+    doc.text[doc.tokens[k].span.range()]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
 /// Widens a mention that resolves to nothing over the capitalised words beside it when they
 /// make a country's or organisation's name the dictionary knows: the entity model found
 /// "Street" in "Downing Street" and "Council" in "Gulf Cooperation Council".
@@ -765,18 +785,7 @@ pub fn widen_to_dictionary_names(
 ) {
     const WIDEST: usize = 3;
     let n_tokens = doc.tokens.len();
-    let mut covered = vec![false; n_tokens];
-    for e in &doc.entities {
-        for t in e.tokens.clone().filter(|&t| t < n_tokens) {
-            covered[t] = true;
-        }
-    }
-    let capitalised = |doc: &Document, k: usize| {
-        doc.text[doc.tokens[k].span.range()]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    };
+    let mut covered = covered_by_entities(doc);
     for i in 0..doc.entities.len() {
         let e = &doc.entities[i];
         if e.actor.is_some() || e.tokens.is_empty() || e.tokens.end > n_tokens {
@@ -842,31 +851,19 @@ pub fn add_dictionary_mentions(
     date: Option<Date>,
 ) {
     const LONGEST: usize = 5;
-    let n_tokens = doc.tokens.len();
-    let mut covered = vec![false; n_tokens];
-    for e in &doc.entities {
-        for t in e.tokens.clone().filter(|&t| t < n_tokens) {
-            covered[t] = true;
-        }
-    }
+    let covered = covered_by_entities(doc);
     let mut added = Vec::new();
     for (s_idx, s) in doc.sentences.iter().enumerate() {
         let mut t = s.tokens.start;
         while t < s.tokens.end {
-            let capitalised = |k: usize| {
-                doc.text[doc.tokens[k].span.range()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            };
-            if covered[t] || !capitalised(t) {
+            if covered[t] || !capitalised(doc, t) {
                 t += 1;
                 continue;
             }
             let mut found = None;
             for len in (1..=LONGEST.min(s.tokens.end - t)).rev() {
                 let range = t..t + len;
-                if range.clone().any(|k| covered[k]) || !capitalised(t + len - 1) {
+                if range.clone().any(|k| covered[k]) || !capitalised(doc, t + len - 1) {
                     continue;
                 }
                 let span = Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);

@@ -38,4 +38,21 @@ pub use ingest::{
     document_from_json_value, InputError, InputFormat, InputKind, Inputs, ReadOptions,
 };
 pub use output::SCHEMA;
+
+/// Words that name a day near the publication date, which news also writes between a subject
+/// and its verb ("Kenya today accused ...", "Rebels on Tuesday blocked ..."): the parser's
+/// repairs and the event coder read them as dates, not as names or subjects.
+pub const DAY_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 pub use pipeline::{Pipeline, PipelineError, Stage};

@@ -241,19 +241,7 @@ const EXPRESSIVE_TYPES: &[&str] = &["REQUEST", "ACCUSE", "PROTEST", "SUPPORT", "
 
 /// Words of time the parser may take for a clause's subject, with the true subject hanging
 /// on them ("Iran today threatened").
-const TIME_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use kestrel_core::DAY_WORDS as TIME_WORDS;
 
 /// Weapons and incidents that kill without naming who used them ("a car bomb killed ...").
 const CAUSE_NOUNS: &[&str] = &[

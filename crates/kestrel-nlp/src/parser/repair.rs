@@ -257,20 +257,7 @@ fn clause_after_a_subordinator(
     }
 }
 
-/// Words for a day that news writes between a subject and its verb ("Kenya today accused
-/// ...").
-const DAY_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use kestrel_core::DAY_WORDS;
 
 /// "Rebels on Tuesday blocked ...", parsed with "on" as a clause's `mark` and "Tuesday" as the
 /// verb's subject: a day after "on" is a date (`obl`, with "on" its `case`).
