@@ -63,6 +63,29 @@ const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("businessman", Some("BUS")),
     ("businesswoman", Some("BUS")),
     ("executive", Some("BUS")),
+    ("negotiator", Some("GOV")),
+    ("representative", Some("GOV")),
+    ("commissioner", Some("GOV")),
+    ("emir", Some("GOV")),
+    ("monarch", Some("GOV")),
+    ("sultan", Some("GOV")),
+    ("junior", None),
+    ("acting", None),
+    ("interim", None),
+    ("caretaker", None),
+    ("outgoing", None),
+    ("assistant", None),
+    ("home", None),
+    ("health", None),
+    ("economy", None),
+    ("energy", None),
+    ("labour", None),
+    ("labor", None),
+    ("agriculture", None),
+    ("environment", None),
+    ("transport", None),
+    ("education", None),
+    ("information", None),
     ("foreign", None),
     ("interior", None),
     ("finance", None),
@@ -86,10 +109,15 @@ const ROLE_WORDS: &[(&str, Option<&str>)] = &[
 
 pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
     let lower = w.to_lowercase();
-    ROLE_WORDS
-        .iter()
-        .find(|(r, _)| *r == lower)
-        .map(|(_, s)| *s)
+    let find = |part: &str| ROLE_WORDS.iter().find(|(r, _)| *r == part).map(|(_, s)| *s);
+    // "Vice-President", "Deputy-Governor": the last part decides.
+    match lower.split_once('-') {
+        Some((first, rest)) if !first.is_empty() && !rest.is_empty() => {
+            find(first)?;
+            find(rest)
+        }
+        _ => find(&lower),
+    }
 }
 
 /// The sector of a role phrase: the last word that decides one wins ("army chief" is MIL,
@@ -308,6 +336,24 @@ mod tests {
         assert_eq!(read_roles(&mut doc), 2);
         assert_eq!(actor(&doc, 0), ("GHA".into(), Some("MIL".into()), "both"));
         assert_eq!(actor(&doc, 2), ("CHL".into(), Some("GOV".into()), "text"));
+    }
+
+    #[test]
+    fn roles_with_rank_and_portfolio_words_and_hyphenated_titles() {
+        let mut doc = doc_with(
+            "Velorian junior health minister Tomas Ek met Kostovan Vice-President Ines Lund.",
+            &[
+                ("Velorian", EntityKind::Norp, Some(("VLR", None))),
+                ("Tomas Ek", EntityKind::Person, None),
+                ("Kostovan", EntityKind::Norp, Some(("KST", None))),
+                ("Ines Lund", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 2);
+        assert_eq!(actor(&doc, 1), ("VLR".into(), Some("GOV".into()), "text"));
+        assert_eq!(actor(&doc, 3), ("KST".into(), Some("GOV".into()), "text"));
+        assert_eq!(role_word("Vice-President"), Some(Some("GOV")));
+        assert_eq!(role_word("Ex-Wife"), None);
     }
 
     #[test]

@@ -286,7 +286,10 @@ pub fn plover(
     let stages = crate::code::available_stages(models, &[], &[])?;
     let pipeline = kestrel_core::Pipeline::select(
         stages,
-        &["segment", "tag", "parse", "ner", "actors", "events"],
+        &[
+            "segment", "tag", "parse", "ner", "actors", "quotes", "dates", "amounts", "places",
+            "events",
+        ],
     )?;
     let mut n = 0usize;
     let (mut type_correct, mut predicted_events, mut event_tp) = (0usize, 0usize, 0usize);

@@ -1073,3 +1073,44 @@ fn coder_reads_a_reported_would_through_coordination() {
     assert!(expel.is_some(), "{events:?}");
     assert_eq!(expel.unwrap().modality, kestrel_core::Modality::Future);
 }
+
+#[test]
+fn coder_reads_a_people_named_with_a_nationality() {
+    // "Velorian Kurds demonstrated ."
+    let (_, ev) = code(
+        "Velorian Velorian ADJ JJ 2 amod VLR
+         Kurds Kurd PROPN NNPS 3 nsubj
+         demonstrated demonstrate VERB VBD 0 root
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "PROTEST");
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+}
+
+#[test]
+fn coder_gives_a_town_named_as_a_participant_its_country() {
+    // "Ghana condemned Tarvik ." where Tarvik is a town the places stage put in Togo and no
+    // actor dictionary lists.
+    let mut d = doc("Ghana Ghana PROPN NNP 2 nsubj GHA
+         condemned condemn VERB VBD 0 root
+         Tarvik Tarvik PROPN NNP 2 obj -
+         . . PUNCT . 2 punct");
+    d.entities[1].kind = EntityKind::Gpe;
+    d.places.push(kestrel_core::Place {
+        span: d.entities[1].span,
+        sentence: 0,
+        entity: Some(1),
+        geonameid: 1,
+        name: "Tarvik".into(),
+        country: "TGO".into(),
+        admin1: None,
+        lat: 6.0,
+        lon: 1.0,
+        level: "city".into(),
+    });
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}

@@ -11,9 +11,11 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     relative_clause_subject(tags, heads, labels);
     clause_after_a_subordinator(forms, tags, heads, labels);
     day_read_as_subject(forms, heads, labels);
+    name_after_a_fronted_day(forms, tags, heads, labels);
     auxiliary_read_as_verb(forms, tags, heads, labels);
     verb_hung_on_its_subject(forms, tags, heads, labels);
     participle_with_a_subject(tags, heads, labels);
+    complement_before_its_verb(tags, heads, labels);
 }
 
 /// A passive subject needs a passive auxiliary beside it: the labeller, which names each
@@ -276,6 +278,83 @@ fn day_read_as_subject(forms: &[&str], heads: &mut [usize], labels: &mut [String
     }
 }
 
+/// "On Tuesday, the Kenyan minister Ana Ruiz summoned ...", parsed with the name as an
+/// apposition of the day and the verb left with no subject: a day names no person, so a noun
+/// hung on a day word before a verb that has no subject is that verb's subject.
+fn name_after_a_fronted_day(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    for d in 0..n {
+        if heads[d] == 0 || !DAY_WORDS.contains(&forms[d].to_lowercase().as_str()) {
+            continue;
+        }
+        let verb = heads[d];
+        let v = verb - 1;
+        if v < d || !tags[v].starts_with("VB") {
+            continue;
+        }
+        let has_subject = (0..n)
+            .any(|k| heads[k] == verb && (labels[k].starts_with("nsubj") || labels[k] == "expl"));
+        if has_subject {
+            continue;
+        }
+        let name = (d + 1..v).find(|&k| {
+            heads[k] == d + 1
+                && matches!(labels[k].as_str(), "appos" | "nmod" | "compound" | "flat")
+                && matches!(tags[k], "NN" | "NNS" | "NNP" | "NNPS")
+        });
+        if let Some(k) = name {
+            heads[k] = verb;
+            labels[k] = "nsubj".to_string();
+        }
+    }
+}
+
+/// "Kenya expelled the envoy on Friday, a senior official said", parsed with both "Kenya" and
+/// "official" as subjects of "said" and "expelled" as its complement with no subject: a clause
+/// reported before its verb keeps the subject that opens it. The verb's first subject, before
+/// the complement, becomes the complement's; a further subject between the two, when the
+/// complement has no object, is its object.
+fn complement_before_its_verb(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let is_subject = |l: &str| l == "nsubj" || l == "nsubj:pass";
+    let n = heads.len();
+    for v in 0..n {
+        let verb = v + 1;
+        let subjects: Vec<usize> = (0..v)
+            .filter(|&d| heads[d] == verb && is_subject(&labels[d]))
+            .collect();
+        if subjects.len() < 2 {
+            continue;
+        }
+        let Some(c) = (subjects[0] + 1..v).find(|&c| {
+            heads[c] == verb
+                && labels[c] == "ccomp"
+                && tags[c].starts_with("VB")
+                && !(0..n)
+                    .any(|k| heads[k] == c + 1 && (is_subject(&labels[k]) || labels[k] == "expl"))
+        }) else {
+            continue;
+        };
+        let first = subjects[0];
+        if !(first + 1..c).all(|k| descends_from(heads, k, first) || labels[k] == "punct") {
+            continue;
+        }
+        heads[first] = c + 1;
+        let has_object = (0..n).any(|k| heads[k] == c + 1 && labels[k] == "obj");
+        let last = *subjects.last().unwrap_or(&first);
+        if let Some(&o) = subjects.iter().find(|&&s| s > c && s != last) {
+            if !has_object {
+                heads[o] = c + 1;
+                labels[o] = "obj".to_string();
+            }
+        }
+    }
+}
+
 /// "Kenya has once again rejected the plan", parsed with "has" as the main verb of a clause
 /// whose complement is "rejected": a form of "have" right before a past participle (or a past
 /// tense the tagger chose instead), with only adverbs between, is its auxiliary, and its
@@ -347,17 +426,26 @@ fn verb_hung_on_its_subject(
             || (v + 1 < n
                 && matches!(tags[v + 1], "DT" | "PRP$" | "NNP" | "NNPS" | "CD")
                 && descends_from(heads, v + 1, v));
-        let verb_like =
-            matches!(tags[v], "VBD" | "VBZ" | "VBP") || (tags[v] == "VBN" && object_after);
-        if !verb_like {
-            continue;
-        }
         // The noun: where the verb hung, or the noun a day word before the verb hangs on.
         let mut noun = heads[v] - 1;
         let mut day = None;
         if DAY_WORDS.contains(&forms[noun].to_lowercase().as_str()) && heads[noun] != 0 {
             day = Some(noun);
             noun = heads[noun] - 1;
+        }
+        // A noun that is one of two subjects of a later "said": the verb becomes what was
+        // said, and even a participle with no object is the clause's verb then ("Thousands of
+        // farmers marched ..., witnesses said", with "marched" read as a participle).
+        let place = heads[noun];
+        let relation = labels[noun].clone();
+        let second_subject = place != 0
+            && is_subject(&relation)
+            && place - 1 > v
+            && (0..n).any(|d| d != noun && heads[d] == place && is_subject(&labels[d]) && d > v);
+        let verb_like = matches!(tags[v], "VBD" | "VBZ" | "VBP")
+            || (tags[v] == "VBN" && (object_after || second_subject));
+        if !verb_like {
+            continue;
         }
         // A noun the tagger took for an adjective still has its determiner ("a top official").
         let determined = (0..noun).any(|d| heads[d] == noun + 1 && labels[d] == "det");
@@ -372,15 +460,8 @@ fn verb_hung_on_its_subject(
         if !between_ok {
             continue;
         }
-        let place = heads[noun];
-        let relation = labels[noun].clone();
         if place != 0 {
-            // A noun that is one of two subjects of a later "said": the verb becomes what was
-            // said.
-            let governor = place - 1;
-            let second_subject =
-                (0..n).any(|d| d != noun && heads[d] == place && is_subject(&labels[d]) && d > v);
-            if !(is_subject(&relation) && governor > v && second_subject) {
+            if !second_subject {
                 continue;
             }
             heads[v] = place;
@@ -676,5 +757,113 @@ mod tests {
         auxiliary_read_as_verb(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[1], ls[1].as_str()), (4, "aux"));
         assert_eq!((heads[0], ls[0].as_str()), (4, "nsubj"));
+    }
+
+    #[test]
+    fn an_intransitive_participle_before_a_second_subject_is_what_was_said() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Hundreds of farmers marched , witnesses said ." with "marched" a participle on
+        // "Hundreds" and both nouns subjects of "said".
+        let forms = [
+            "Hundreds",
+            "of",
+            "farmers",
+            "marched",
+            ",",
+            "witnesses",
+            "said",
+            ".",
+        ];
+        let tags = ["NNS", "IN", "NNS", "VBN", ",", "NNS", "VBD", "."];
+        let mut heads = vec![7, 3, 1, 1, 7, 7, 0, 7];
+        let mut ls = labels(&[
+            "nsubj", "case", "nmod", "acl", "punct", "nsubj", "root", "punct",
+        ]);
+        verb_hung_on_its_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3].as_str()), (7, "ccomp"));
+        assert_eq!((heads[0], ls[0].as_str()), (4, "nsubj"));
+
+        // "Hundreds of farmers displaced by floods waited ." keeps its participle.
+        let forms = [
+            "Hundreds",
+            "of",
+            "farmers",
+            "displaced",
+            "by",
+            "floods",
+            "waited",
+            ".",
+        ];
+        let tags = ["NNS", "IN", "NNS", "VBN", "IN", "NNS", "VBD", "."];
+        let mut heads = vec![7, 3, 1, 1, 6, 4, 0, 7];
+        let mut ls = labels(&[
+            "nsubj", "case", "nmod", "acl", "case", "obl", "root", "punct",
+        ]);
+        let before = heads.clone();
+        verb_hung_on_its_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, before);
+    }
+
+    #[test]
+    fn a_name_hung_on_a_fronted_day_is_the_subject() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "On Friday , minister Ana Ruiz left ." with "Ruiz" an apposition of "Friday".
+        let forms = ["On", "Friday", ",", "minister", "Ana", "Ruiz", "left", "."];
+        let tags = ["IN", "NNP", ",", "NN", "NNP", "NNP", "VBD", "."];
+        let mut heads = vec![2, 7, 5, 5, 2, 5, 0, 7];
+        let mut ls = labels(&[
+            "case",
+            "obl",
+            "punct",
+            "nmod:desc",
+            "appos",
+            "flat",
+            "root",
+            "punct",
+        ]);
+        name_after_a_fronted_day(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[4], ls[4].as_str()), (7, "nsubj"));
+
+        // A verb with a subject keeps it: "On Friday , Ruiz 's aide left ."
+        let forms = ["On", "Friday", ",", "Ruiz", "'s", "aide", "left", "."];
+        let tags = ["IN", "NNP", ",", "NNP", "POS", "NN", "VBD", "."];
+        let mut heads = vec![2, 7, 4, 2, 4, 7, 0, 7];
+        let mut ls = labels(&[
+            "case", "obl", "punct", "appos", "case", "nsubj", "root", "punct",
+        ]);
+        let before = heads.clone();
+        name_after_a_fronted_day(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, before);
+    }
+
+    #[test]
+    fn a_complement_before_its_verb_keeps_its_subject() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Kostova expelled the envoy , an official said ." with "Kostova" and "official" both
+        // subjects of "said".
+        let tags = ["NNP", "VBD", "DT", "NN", ",", "DT", "NN", "VBD", "."];
+        let mut heads = vec![8, 8, 4, 2, 8, 7, 8, 0, 8];
+        let mut ls = labels(&[
+            "nsubj", "ccomp", "det", "obj", "punct", "det", "nsubj", "root", "punct",
+        ]);
+        complement_before_its_verb(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[0], ls[0].as_str()), (2, "nsubj"));
+        assert_eq!((heads[6], ls[6].as_str()), (8, "nsubj"));
+
+        // "Kostova expelled Ana Ruiz , an official said ." with "Ruiz" a third subject.
+        let tags = ["NNP", "VBD", "NNP", "NNP", ",", "DT", "NN", "VBD", "."];
+        let mut heads = vec![8, 8, 8, 3, 8, 7, 8, 0, 8];
+        let mut ls = labels(&[
+            "nsubj", "ccomp", "nsubj", "flat", "punct", "det", "nsubj", "root", "punct",
+        ]);
+        complement_before_its_verb(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[0], ls[0].as_str()), (2, "nsubj"));
+        assert_eq!((heads[2], ls[2].as_str()), (2, "obj"));
     }
 }
