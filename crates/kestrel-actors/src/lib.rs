@@ -27,10 +27,12 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::Arc;
 
+mod agents;
 pub mod petrarch;
 mod pronouns;
 mod roles;
 
+pub use agents::agent_sector;
 pub use pronouns::link_pronouns;
 pub use roles::read_roles;
 
@@ -749,6 +751,7 @@ impl Stage for ActorStage {
         }
         widen_to_dictionary_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
+        bodies_of_a_country(doc, &self.dictionary, date);
         read_roles(doc);
         cluster_by_name(doc);
         link_pronouns(doc);
@@ -839,6 +842,75 @@ pub fn widen_to_dictionary_names(
             e.kind = kind;
             e.actor = Some(code);
         }
+    }
+}
+
+/// Gives a country's institutions that no dictionary lists the country and the sector their
+/// names state: "the Latvian Constitutional Court" (a nationality or country, then a name
+/// ending in an agent noun), "Kostova's Supreme Court" (a country's possessive before it).
+/// Only names that end in an agent noun ("court", "ministry", "army", "police", ...), so that
+/// a company named for a place ("Georgia Power") stays without a country.
+pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
+    let n_tokens = doc.tokens.len();
+    let country_code = |code: &ActorCode| {
+        (code.code.len() == 3 && code.sector.is_none()).then(|| code.code.clone())
+    };
+    let mut found = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind != EntityKind::Org
+            || e.actor.is_some()
+            || e.tokens.len() < 2
+            || e.tokens.end > n_tokens
+        {
+            continue;
+        }
+        let last = &doc.tokens[e.tokens.end - 1];
+        let lemma = last
+            .lemma
+            .clone()
+            .unwrap_or_else(|| doc.text[last.span.range()].to_lowercase())
+            .to_lowercase();
+        let Some(sector) = agent_sector(&lemma) else {
+            continue;
+        };
+        let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+        // "Kostova's Supreme Court".
+        let possessor = (e.tokens.start >= 2
+            && matches!(word(e.tokens.start - 1), "'s" | "\u{2019}s"))
+        .then(|| {
+            doc.entities
+                .iter()
+                .find(|x| x.tokens.end == e.tokens.start - 1)
+                .and_then(|x| x.actor.as_ref())
+                .and_then(country_code)
+        })
+        .flatten();
+        // "Latvian Constitutional Court", "the Kostova National Assembly": the longest
+        // opening words that name a country.
+        let start = if word(e.tokens.start).eq_ignore_ascii_case("the") {
+            e.tokens.start + 1
+        } else {
+            e.tokens.start
+        };
+        let opening = (start + 1..e.tokens.end).rev().find_map(|k| {
+            let span = Span::new(doc.tokens[start].span.start, doc.tokens[k - 1].span.end);
+            dictionary
+                .resolve(&doc.text[span.range()], EntityKind::Gpe, date)
+                .as_ref()
+                .and_then(country_code)
+        });
+        if let Some(code) = possessor.or(opening) {
+            found.push((i, code, sector));
+        }
+    }
+    for (i, code, sector) in found {
+        let name = doc.text[doc.entities[i].span.range()].to_string();
+        doc.entities[i].actor = Some(ActorCode {
+            code,
+            sector: Some(sector.to_string()),
+            name,
+            source: ActorSource::Text,
+        });
     }
 }
 
@@ -1229,6 +1301,75 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
         assert_eq!(doc.slice(e.span), "Harbour Street");
         assert_eq!(e.kind, EntityKind::Org);
         assert_eq!(e.actor.as_ref().unwrap().code, "KEN");
+    }
+
+    #[test]
+    fn actors_a_countrys_institution_takes_its_country_and_sector() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("country\tKostova\tKostovan\tKST\n", "t").unwrap();
+        let text = "The Kostovan Supreme Court and Kostova's Defence Ministry met Kostova Power.";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        let org = |doc: &Document, name: &str| {
+            let words: Vec<&str> = name.split(' ').collect();
+            let at = (0..doc.tokens.len())
+                .find(|&k| {
+                    words.iter().enumerate().all(|(j, w)| {
+                        doc.tokens
+                            .get(k + j)
+                            .is_some_and(|t| doc.slice(t.span) == *w)
+                    })
+                })
+                .unwrap();
+            let tokens = at..at + words.len();
+            kestrel_core::Entity {
+                span: Span::new(
+                    doc.tokens[at].span.start,
+                    doc.tokens[tokens.end - 1].span.end,
+                ),
+                sentence: 0,
+                tokens,
+                kind: EntityKind::Org,
+                actor: None,
+                cluster: None,
+                mention: kestrel_core::MentionKind::Name,
+            }
+        };
+        for name in [
+            "Kostovan Supreme Court",
+            "Defence Ministry",
+            "Kostova Power",
+        ] {
+            let e = org(&doc, name);
+            doc.entities.push(e);
+        }
+        let k = doc
+            .tokens
+            .iter()
+            .position(|t| doc.slice(t.span) == "Kostova")
+            .unwrap();
+        doc.entities.push(kestrel_core::Entity {
+            span: doc.tokens[k].span,
+            sentence: 0,
+            tokens: k..k + 1,
+            kind: EntityKind::Gpe,
+            actor: None,
+            cluster: None,
+            mention: kestrel_core::MentionKind::Name,
+        });
+        for t in &mut doc.tokens {
+            t.lemma = Some(doc.text[t.span.range()].to_lowercase());
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let code = |i: usize| {
+            doc.entities[i]
+                .actor
+                .as_ref()
+                .map(|a| (a.code.clone(), a.sector.clone()))
+        };
+        assert_eq!(code(0), Some(("KST".into(), Some("JUD".into()))));
+        assert_eq!(code(1), Some(("KST".into(), Some("GOV".into()))));
+        assert_eq!(code(2), None, "a company named for the country");
     }
 
     #[test]
