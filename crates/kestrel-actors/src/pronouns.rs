@@ -109,10 +109,9 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
     let tok = &doc.tokens[t];
     if let Some(h) = tok.head {
         let head = &doc.tokens[sentence.tokens.start + h];
-        let copular = head
-            .upos
-            .as_deref()
-            .is_some_and(|u| u == "ADJ" || u == "AUX")
+        // "it is clear", "it was not us": the head is an adjective or a form of "be" (not
+        // "has" in "as it has been").
+        let copular = head.upos.as_deref() == Some("ADJ")
             || head.lemma.as_deref() == Some("be")
             || doc.tokens[sentence.tokens.clone()]
                 .iter()
@@ -124,8 +123,46 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
     antecedent(doc, bodies, s, t, 1)
 }
 
+/// A pronoun that is the subject of a clause reported or explained by the clause above it
+/// ("Ruiz refused to meet Soto, saying he would ...", "Kenya said it would ...") refers to that
+/// clause's subject, when the subject is one of `candidates` and comes before it: news
+/// reports what its subject says of itself. Climbs through clauses with no subject of their
+/// own ("saying"), three at most.
+fn subject_above(doc: &Document, candidates: &[usize], s: usize, t: usize) -> Option<usize> {
+    let sentence = doc.sentences[s].tokens.clone();
+    let rel = |k: usize| doc.tokens[k].deprel.as_deref().unwrap_or("");
+    let head = |k: usize| {
+        doc.tokens[k]
+            .head
+            .map(|h| sentence.start + h)
+            .filter(|h| sentence.contains(h))
+    };
+    if !rel(t).starts_with("nsubj") {
+        return None;
+    }
+    let mut clause = head(t)?;
+    for _ in 0..3 {
+        if !matches!(rel(clause), "ccomp" | "xcomp" | "advcl" | "parataxis") {
+            return None;
+        }
+        let above = head(clause)?;
+        let subject = sentence
+            .clone()
+            .find(|&k| k < t && head(k) == Some(above) && rel(k).starts_with("nsubj"));
+        if let Some(k) = subject {
+            return candidates.iter().copied().find(|&i| {
+                let e = &doc.entities[i];
+                e.sentence == s && e.tokens.contains(&k)
+            });
+        }
+        clause = above;
+    }
+    None
+}
+
 /// The mention a pronoun at token `t` of sentence `s` refers to, among `candidates`: the
-/// nearest before it in the sentence, else, in each of the `look_back` sentences before, its
+/// subject of the clause above its own (see [`subject_above`]), else the nearest before it in
+/// the sentence, else, in each of the `look_back` sentences before, its
 /// subject, the mention before its main verb, or its first.
 fn antecedent(
     doc: &Document,
@@ -134,6 +171,9 @@ fn antecedent(
     t: usize,
     look_back: usize,
 ) -> Option<usize> {
+    if let Some(i) = subject_above(doc, candidates, s, t) {
+        return Some(i);
+    }
     let same_sentence = candidates
         .iter()
         .rev()
@@ -357,6 +397,66 @@ mod tests {
         assert_eq!(
             found,
             [("The Chilean diplomat", Some(0)), ("The general", Some(1))]
+        );
+    }
+
+    #[test]
+    fn a_reported_subject_pronoun_joins_the_subject_above_it() {
+        let text = "Ana Ruiz refused to meet Luis Soto , saying he was busy .";
+        let mut doc = Document::new("t", text);
+        Pipeline::with_stage_names(&["segment"])
+            .unwrap()
+            .run(&mut doc);
+        let parse = [
+            (2, "nsubj"),
+            (0, "flat"),
+            (usize::MAX, "root"),
+            (4, "mark"),
+            (2, "xcomp"),
+            (4, "obj"),
+            (5, "flat"),
+            (8, "punct"),
+            (2, "advcl"),
+            (11, "nsubj"),
+            (11, "cop"),
+            (8, "ccomp"),
+            (2, "punct"),
+        ];
+        assert_eq!(doc.tokens.len(), parse.len());
+        for (tok, (head, rel)) in doc.tokens.iter_mut().zip(parse) {
+            tok.head = (head != usize::MAX).then_some(head);
+            tok.deprel = Some(rel.into());
+            tok.upos = Some(
+                if rel == "nsubj" && head == 11 {
+                    "PRON"
+                } else {
+                    "X"
+                }
+                .into(),
+            );
+        }
+        for (cluster, (name, tokens)) in [("Ana Ruiz", 0..2), ("Luis Soto", 5..7)]
+            .into_iter()
+            .enumerate()
+        {
+            let start = text.find(name).unwrap();
+            doc.entities.push(Entity {
+                span: Span::new(start, start + name.len()),
+                sentence: 0,
+                tokens,
+                kind: EntityKind::Person,
+                actor: None,
+                cluster: Some(cluster),
+                mention: kestrel_core::MentionKind::Name,
+            });
+        }
+        assert_eq!(link_pronouns(&mut doc), 1);
+        let he = doc.entities.last().unwrap();
+        assert_eq!(&doc.text[he.span.range()], "he");
+        assert_eq!(
+            he.cluster,
+            Some(0),
+            "the subject of the clause above, not the nearest name"
         );
     }
 

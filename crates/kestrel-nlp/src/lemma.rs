@@ -232,6 +232,11 @@ impl Lemmatizer {
                 return l;
             }
         }
+        // A known word none of whose edits gives one is most likely its own lemma under a
+        // wrong tag ("ease" tagged as a past tense had become "eaose" by "chose" → "choose").
+        if self.index.known_words.contains(&pair(&key_form, "")) {
+            return key_form;
+        }
         first.unwrap_or(key_form)
     }
 
@@ -369,6 +374,21 @@ mod tests {
         let l = Lemmatizer::train(&[s]);
         assert_eq!(l.lemma("repeated", "VBD"), "repeate");
         assert_eq!(l.lemma("greeted", "VBD"), "greet");
+    }
+
+    #[test]
+    fn a_known_word_under_a_wrong_tag_keeps_its_form() {
+        // "chose" → "choose" teaches "-se" → "-ose"; "ease" tagged as a past tense is the
+        // known word "ease", not "eaose".
+        let s = TrainSentence {
+            words: vec![
+                word("chose", "choose", "VBD"),
+                word("chose", "choose", "VBD"),
+                word("ease", "ease", "NN"),
+            ],
+        };
+        let l = Lemmatizer::train(&[s]);
+        assert_eq!(l.lemma("ease", "VBD"), "ease");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     clause_after_a_subordinator(forms, tags, heads, labels);
     day_read_as_subject(forms, heads, labels);
     name_after_a_fronted_day(forms, tags, heads, labels);
+    day_after_its_noun(forms, tags, heads, labels);
     auxiliary_read_as_verb(forms, tags, heads, labels);
     verb_hung_on_its_subject(forms, tags, heads, labels);
     participle_with_a_subject(tags, heads, labels);
@@ -275,6 +276,44 @@ fn day_read_as_subject(forms: &[&str], heads: &mut [usize], labels: &mut [String
         heads[on] = d + 1;
         labels[on] = "case".to_string();
         labels[d] = "obl".to_string();
+    }
+}
+
+/// "Students staged mass rallies Saturday", parsed with "Saturday" the object and "rallies"
+/// a compound on it: a day word takes no noun as a compound, so the noun is the head of the
+/// phrase (with the day's relation and its modifiers before it) and the day a bare modifier
+/// of the same governor, as UD writes a date without a preposition.
+fn day_after_its_noun(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let n = heads.len();
+    for d in 1..n {
+        let c = d - 1;
+        if heads[c] != d + 1
+            || labels[c] != "compound"
+            || !matches!(tags[c], "NN" | "NNS")
+            || !DAY_WORDS.contains(&forms[d].to_lowercase().as_str())
+        {
+            continue;
+        }
+        let governor = heads[d];
+        heads[c] = governor;
+        labels[c] = std::mem::take(&mut labels[d]);
+        for k in 0..c {
+            if heads[k] == d + 1 {
+                heads[k] = c + 1;
+            }
+        }
+        if governor == 0 {
+            heads[d] = c + 1;
+            labels[d] = "nmod:unmarked".to_string();
+        } else {
+            let verbal = tags[governor - 1].starts_with("VB");
+            labels[d] = if verbal {
+                "obl:unmarked"
+            } else {
+                "nmod:unmarked"
+            }
+            .to_string();
+        }
     }
 }
 
@@ -865,5 +904,21 @@ mod tests {
         complement_before_its_verb(&tags, &mut heads, &mut ls);
         assert_eq!((heads[0], ls[0].as_str()), (2, "nsubj"));
         assert_eq!((heads[2], ls[2].as_str()), (2, "obj"));
+    }
+
+    #[test]
+    fn a_noun_before_a_day_word_heads_the_phrase() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Students staged mass rallies Saturday ." with "Saturday" the object.
+        let forms = ["Students", "staged", "mass", "rallies", "Saturday", "."];
+        let tags = ["NNS", "VBD", "JJ", "NNS", "NNP", "."];
+        let mut heads = vec![2, 0, 5, 5, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "amod", "compound", "obj", "punct"]);
+        day_after_its_noun(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3].as_str()), (2, "obj"));
+        assert_eq!((heads[4], ls[4].as_str()), (2, "obl:unmarked"));
+        assert_eq!(heads[2], 4, "the adjective goes with the noun");
     }
 }
