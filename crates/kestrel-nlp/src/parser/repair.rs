@@ -297,9 +297,9 @@ fn day_after_its_noun(forms: &[&str], tags: &[&str], heads: &mut [usize], labels
         let governor = heads[d];
         heads[c] = governor;
         labels[c] = std::mem::take(&mut labels[d]);
-        for k in 0..c {
-            if heads[k] == d + 1 {
-                heads[k] = c + 1;
+        for h in heads.iter_mut().take(c) {
+            if *h == d + 1 {
+                *h = c + 1;
             }
         }
         if governor == 0 {
