@@ -31,6 +31,8 @@ const AGENT_NOUNS: &[(&str, &str)] = &[
     ("country", "GOV"),
     ("nation", "GOV"),
     ("troop", "MIL"),
+    // The treebank's lemma for "troops" is "troops".
+    ("troops", "MIL"),
     ("soldier", "MIL"),
     ("army", "MIL"),
     ("military", "MIL"),

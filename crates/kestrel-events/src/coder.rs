@@ -15,7 +15,6 @@ use kestrel_core::{Document, Event, Modality, Participant, Span, Token};
 use crate::dictionary::{Condition, Entry, EventDictionary, Slot, TriggerKind};
 use crate::ontology::{plover_score, quad_class, CameoTable};
 
-/// Nouns that name an agent of a sector ("officials", "troops"), and the sector.
 /// Words for an organisation that say nothing of its sector by themselves.
 const ORGANISATION_HEADS: &[&str] = &[
     "network",
@@ -201,6 +200,9 @@ const QUANTITY_NOUNS: &[&str] = &[
     "both",
     "each",
 ];
+
+/// Nouns for a body of people that stand for their members ("a group of diplomats").
+const COMPANY_NOUNS: &[&str] = &["group", "delegation", "team", "contingent", "party", "band"];
 
 /// Verbs that hand their subject to an event noun object ("held talks", "launched an
 /// offensive", "imposed sanctions").
@@ -634,11 +636,23 @@ impl<'a> Sentence<'a> {
                 v.extend(self.kid_exact(t, "nsubj:pass"));
                 self.with_measured(v)
             }
-            Slot::Complement => self.children[t]
-                .iter()
-                .copied()
-                .filter(|&k| matches!(self.rel(k), "xcomp" | "ccomp"))
-                .collect(),
+            Slot::Complement => {
+                let mut v: Vec<usize> = self.children[t]
+                    .iter()
+                    .copied()
+                    .filter(|&k| matches!(self.rel(k), "xcomp" | "ccomp"))
+                    .collect();
+                // "ordered the newspaper to suspend ...", parsed with the infinitive on the
+                // object: it is still the verb's complement.
+                v.extend(self.kids(t, "obj").flat_map(|o| {
+                    self.children[o]
+                        .iter()
+                        .copied()
+                        .filter(|&k| self.rel(k) == "acl" && self.opened_by(k, &["to"]))
+                        .collect::<Vec<_>>()
+                }));
+                v
+            }
             Slot::Modifier => self.children[t]
                 .iter()
                 .copied()
@@ -982,6 +996,19 @@ impl<'a> Sentence<'a> {
                 return self.participants(c, loose);
             }
         }
+        // "a group of Moroccan diplomats", "a delegation of Kenyan officials": the group is
+        // who its members are, when they name someone.
+        if COMPANY_NOUNS.contains(&lemma) {
+            let members = self.children[h]
+                .iter()
+                .copied()
+                .find(|&c| self.rel(c).starts_with("nmod") && self.case_of(c) == Some("of"))
+                .map(|c| self.participants(c, loose))
+                .unwrap_or_default();
+            if !members.is_empty() {
+                return members;
+            }
+        }
         // "Iraqi Kurds", "Bosnian Serbs": a people named in the plural with a nationality
         // before it are of that nationality's country.
         if self.toks[h].xpos.as_deref() == Some("NNPS") {
@@ -1283,18 +1310,26 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// `moves_own_forces`: the verb moves the actor's own forces ("deploy", "withdraw"), so a
+    /// passive with no agent ("Kenyan troops were deployed to Haiti") is done by the forces'
+    /// country, not to it.
     fn verb_arguments(
         &self,
         v: usize,
         m: &Match,
         place_is_target: bool,
+        moves_own_forces: bool,
     ) -> (Vec<Participant>, Vec<Participant>) {
-        let actors;
+        let mut actors;
         let mut recipients = Vec::new();
         if self.is_passive(v) {
             actors = self.passive_agent(v);
             if let Some(s) = self.kid_exact(v, "nsubj:pass") {
-                recipients = self.participants(s, true);
+                if actors.is_empty() && moves_own_forces {
+                    actors = self.participants(s, true);
+                } else {
+                    recipients = self.participants(s, true);
+                }
             }
         } else {
             actors = self.subject_of(v, 0);
@@ -1994,6 +2029,7 @@ fn code_sentence(
                     t,
                     &m,
                     PLACE_TARGET_TYPES.contains(&entry.plover_type.as_str()),
+                    matches!(entry.mode.as_deref(), Some("troops" | "withdraw")),
                 ),
                 TriggerKind::Noun => s.noun_arguments(t),
             };

@@ -1114,3 +1114,54 @@ fn coder_gives_a_town_named_as_a_participant_its_country() {
     assert_eq!(ev.len(), 1);
     assert_eq!(codes(&ev[0].recipients), ["TGO"]);
 }
+
+#[test]
+fn coder_reads_forces_deployed_in_the_passive_as_their_countrys() {
+    // "Velorian troops were deployed to Kostova ."
+    let (_, ev) = code(
+        "Velorian Velorian ADJ JJ 2 amod VLR
+         troops troops NOUN NNS 4 nsubj:pass
+         were be AUX VBD 4 aux:pass
+         deployed deploy VERB VBN 0 root
+         to to ADP IN 6 case
+         Kostova Kostova PROPN NNP 4 obl KST
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "MOBILIZE");
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("MIL"));
+    assert_eq!(codes(&ev[0].recipients), ["KST"]);
+}
+
+#[test]
+fn coder_reads_a_group_as_its_members_and_an_infinitive_on_the_object() {
+    // "A group of Velorian diplomats met Tomas Ek ."
+    let (_, ev) = code(
+        "A a DET DT 2 det
+         group group NOUN NN 6 nsubj
+         of of ADP IN 5 case
+         Velorian Velorian ADJ JJ 5 amod VLR
+         diplomats diplomat NOUN NNS 2 nmod
+         met meet VERB VBD 0 root
+         Tomas Tomas PROPN NNP 6 obj KST/GOV
+         . . PUNCT . 6 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+    // "Velorian police ordered the newspaper to suspend publication ." with the infinitive
+    // hung on "newspaper".
+    let (_, ev) = code(
+        "Velorian Velorian ADJ JJ 2 amod VLR
+         police police NOUN NNS 3 nsubj
+         ordered order VERB VBD 0 root
+         the the DET DT 5 det
+         newspaper newspaper NOUN NN 3 obj
+         to to PART TO 7 mark
+         suspend suspend VERB VB 5 acl
+         publication publication NOUN NN 7 obj
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].cameo, "1721");
+}
