@@ -13,6 +13,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     day_read_as_subject(forms, heads, labels);
     name_after_a_fronted_day(forms, tags, heads, labels);
     day_after_its_noun(forms, tags, heads, labels);
+    phrase_after_a_day(forms, tags, heads, labels);
     auxiliary_read_as_verb(forms, tags, heads, labels);
     verb_hung_on_its_subject(forms, tags, heads, labels);
     participle_with_a_subject(tags, heads, labels);
@@ -313,6 +314,30 @@ fn day_after_its_noun(forms: &[&str], tags: &[&str], heads: &mut [usize], labels
                 "nmod:unmarked"
             }
             .to_string();
+        }
+    }
+}
+
+/// "The paper called Thursday on Arabs to unite", parsed with "on Arabs" a modifier of
+/// "Thursday": a prepositional phrase after a day word that dates a verb belongs to the verb,
+/// as UD attaches "met Monday in Geneva".
+fn phrase_after_a_day(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let n = heads.len();
+    for d in 0..n {
+        let verb = heads[d];
+        if verb == 0
+            || !labels[d].starts_with("obl")
+            || !tags[verb - 1].starts_with("VB")
+            || !DAY_WORDS.contains(&forms[d].to_lowercase().as_str())
+        {
+            continue;
+        }
+        for c in d + 1..n {
+            let has_case = (0..n).any(|k| heads[k] == c + 1 && labels[k] == "case");
+            if heads[c] == d + 1 && labels[c] == "nmod" && has_case {
+                heads[c] = verb;
+                labels[c] = "obl".to_string();
+            }
         }
     }
 }
@@ -920,5 +945,30 @@ mod tests {
         assert_eq!((heads[3], ls[3].as_str()), (2, "obj"));
         assert_eq!((heads[4], ls[4].as_str()), (2, "obl:unmarked"));
         assert_eq!(heads[2], 4, "the adjective goes with the noun");
+    }
+
+    #[test]
+    fn a_phrase_after_a_day_word_belongs_to_the_verb() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Kostova called Friday on Velor to talk ." with "on Velor" on "Friday".
+        let forms = [
+            "Kostova", "called", "Friday", "on", "Velor", "to", "talk", ".",
+        ];
+        let tags = ["NNP", "VBD", "NNP", "IN", "NNP", "TO", "VB", "."];
+        let mut heads = vec![2, 0, 2, 5, 3, 7, 2, 2];
+        let mut ls = labels(&[
+            "nsubj",
+            "root",
+            "obl:unmarked",
+            "case",
+            "nmod",
+            "mark",
+            "xcomp",
+            "punct",
+        ]);
+        phrase_after_a_day(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[4], ls[4].as_str()), (2, "obl"));
     }
 }
