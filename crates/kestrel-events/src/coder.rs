@@ -1514,7 +1514,7 @@ impl<'a> Sentence<'a> {
         candidates
             .into_iter()
             .filter(|&c| Some(c) != skip)
-            .map(|c| self.participants(c, self.rel(c) == "obj"))
+            .map(|c| self.participants(c, self.rel(c) == "obj" || self.rel(c).starts_with("obl")))
             .find(|found| !found.is_empty())
             .unwrap_or_default()
     }
