@@ -1360,11 +1360,19 @@ impl<'a> Sentence<'a> {
         };
         // A recipient among a clause's arguments, passing over an object the actor owns.
         let recipient_not_owned = |x: usize| -> Vec<Participant> {
+            let object = self.kids(x, "obj").next();
             let found = self.recipient_among(x, None);
+            // "lifted the state of emergency": an object that is part of the entry's phrase,
+            // with the modifier the entry asked for, names no one when it brings no country.
+            let phrase_object = object.is_some_and(|o| {
+                m.extra.contains(&o) && m.extra.iter().any(|&k| self.head(k) == Some(o))
+            });
+            if phrase_object && !found.is_empty() && found.iter().all(|r| r.code.is_none()) {
+                return self.recipient_among(x, object);
+            }
             if found.is_empty() || !found.iter().all(own) {
                 return found;
             }
-            let object = self.kids(x, "obj").next();
             self.recipient_among(x, object)
                 .into_iter()
                 .filter(|r| !own(r))

@@ -1165,3 +1165,21 @@ fn coder_reads_a_group_as_its_members_and_an_infinitive_on_the_object() {
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].cameo, "1721");
 }
+
+#[test]
+fn coder_reads_no_recipient_in_the_entrys_own_phrase() {
+    // "Kostova lifted the state of emergency ." names no recipient ("state" is part of the
+    // phrase, not a government).
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 2 nsubj KST
+         lifted lift VERB VBD 0 root
+         the the DET DT 4 det
+         state state NOUN NN 2 obj
+         of of ADP IN 6 case
+         emergency emergency NOUN NN 4 nmod
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].cameo, "0814");
+    assert!(ev[0].recipients.is_empty(), "{:?}", ev[0].recipients);
+}
