@@ -693,6 +693,11 @@ fn cli_reference_article_events() {
         ] {
             assert!(r.get(field).is_some(), "{field} missing in {r}");
         }
+        // Scores keep CAMEO's and PLOVER's decimals (-4.4, not -4.400000095367432).
+        for field in ["goldstein", "event_scale"] {
+            let written = r[field].to_string();
+            assert!(written.len() <= 5, "{field} written as {written}");
+        }
     }
 }
 

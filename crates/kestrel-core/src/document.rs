@@ -555,11 +555,17 @@ impl Event {
     /// The Goldstein score as the `f64` with the same shortest decimal form: CAMEO's -4.4
     /// stays -4.4 rather than becoming -4.400000095367432.
     pub fn goldstein_f64(&self) -> f64 {
-        self.goldstein
-            .to_string()
-            .parse()
-            .unwrap_or(f64::from(self.goldstein))
+        shortest_f64(self.goldstein)
     }
+
+    /// The PLOVER score as the `f64` with the same shortest decimal form.
+    pub fn plover_score_f64(&self) -> f64 {
+        shortest_f64(self.plover_score)
+    }
+}
+
+fn shortest_f64(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(f64::from(x))
 }
 
 /// One sentence: a span of text and a range of the document's tokens.

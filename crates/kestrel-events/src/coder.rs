@@ -693,6 +693,26 @@ impl<'a> Sentence<'a> {
         candidates.into_iter().find(|&i| accepts(i))
     }
 
+    /// Whether the clause of the trigger at `t` holds a condition that others not do
+    /// something: an adverbial clause opened by "unless", or by "if" with a negation in it.
+    fn on_a_condition_of_not(&self, t: usize) -> bool {
+        let clause = if self.upos(t) == "VERB" {
+            t
+        } else {
+            match self.head(t) {
+                Some(h) => h,
+                None => return false,
+            }
+        };
+        self.kids(clause, "advcl").any(|c| {
+            self.opened_by(c, &["unless"])
+                || (self.opened_by(c, &["if"])
+                    && self.children[c].iter().any(|&k| {
+                        self.rel(k) == "advmod" && matches!(self.lemmas[k].as_str(), "not" | "n't")
+                    }))
+        })
+    }
+
     /// Whether the clause asserts the event at `t`, and how.
     fn status(&self, t: usize, plover_type: &str, is_trigger: &dyn Fn(usize) -> bool) -> Status {
         if self
@@ -2078,7 +2098,22 @@ fn code_sentence(
             let mut plover_type = entry.plover_type.clone();
             let mut mode = entry.mode.clone();
             let mut code = entry.cameo.clone();
-            if conventions.plover_future_types && modality == Modality::Future {
+            if conventions.plover_future_types
+                && modality == Modality::Future
+                && plover_type != "THREATEN"
+                && s.on_a_condition_of_not(t)
+            {
+                // "will withdraw its force unless the government agrees", "said it would
+                // boycott the vote unless ...": an action announced on a condition is a threat.
+                let (threat, content) = match plover_type.as_str() {
+                    "COERCE" | "ASSAULT" | "SANCTION" => threatened(&code),
+                    "PROTEST" => ("1312", "restrict"),
+                    _ => ("130", ""),
+                };
+                plover_type = "THREATEN".into();
+                mode = (!content.is_empty()).then(|| content.to_string());
+                code = threat.to_string();
+            } else if conventions.plover_future_types && modality == Modality::Future {
                 match plover_type.as_str() {
                     "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" => {
                         plover_type = "AGREE".into();

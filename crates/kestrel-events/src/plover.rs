@@ -71,9 +71,9 @@ pub fn to_plover_jsonl(doc: &Document) -> String {
             "context": e.context,
             "event_text": event_text,
             "quad_code": plover_quad(&e.plover_type),
-            "event_scale": e.plover_score,
+            "event_scale": e.plover_score_f64(),
             "cameo": e.cameo,
-            "goldstein": e.goldstein,
+            "goldstein": e.goldstein_f64(),
             "modality": e.modality.name(),
             "text": doc.slice(sentence.span),
             "text_info": {

@@ -1183,3 +1183,32 @@ fn coder_reads_no_recipient_in_the_entrys_own_phrase() {
     assert_eq!(ev[0].cameo, "0814");
     assert!(ev[0].recipients.is_empty(), "{:?}", ev[0].recipients);
 }
+
+#[test]
+fn coder_reads_an_action_announced_on_a_condition_as_a_threat() {
+    // "Kostova will boycott the talks unless Velor pays ."
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 3 nsubj KST
+         will will AUX MD 3 aux
+         boycott boycott VERB VB 0 root
+         the the DET DT 5 det
+         talks talk NOUN NNS 3 obj
+         unless unless SCONJ IN 8 mark
+         Velor Velor PROPN NNP 8 nsubj VLR
+         pays pay VERB VBZ 3 advcl
+         . . PUNCT . 3 punct",
+    );
+    let threat = ev.iter().find(|e| e.plover_type == "THREATEN");
+    assert!(threat.is_some(), "{ev:?}");
+    assert_eq!(threat.unwrap().modality, Modality::Future);
+    // Without the condition it is an announced boycott.
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 3 nsubj KST
+         will will AUX MD 3 aux
+         boycott boycott VERB VB 0 root
+         the the DET DT 5 det
+         talks talk NOUN NNS 3 obj
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "THREATEN"), "{ev:?}");
+}
