@@ -184,7 +184,16 @@ fn clause_after_a_subordinator(
         let has_object = (0..n).any(|d| heads[d] == v + 1 && labels[d] == "obj");
         let passive = (0..n).any(|d| heads[d] == v + 1 && labels[d] == "aux:pass");
         let has_aux = (0..n).any(|d| heads[d] == v + 1 && d < v && labels[d].starts_with("aux"));
-        if !(finite || (tags[v] == "VBN" && has_object && !passive && !has_aux))
+        // "after two vehicles were hit": a passive made finite by its auxiliary.
+        let finite_passive = tags[v] == "VBN"
+            && passive
+            && (0..n).any(|d| {
+                heads[d] == v + 1
+                    && d < v
+                    && labels[d].starts_with("aux")
+                    && matches!(tags[d], "VBD" | "VBZ" | "VBP")
+            });
+        if !(finite || finite_passive || (tags[v] == "VBN" && has_object && !passive && !has_aux))
             || labels[v].starts_with("aux")
             || labels[v] == "cop"
         {
@@ -215,14 +224,23 @@ fn clause_after_a_subordinator(
                     | ","
             )
         };
-        let Some(subordinator) = (0..v).rev().find(|&j| !phrase_tag(tags[j])).filter(|&j| {
-            j + 1 < v
+        // The verb's group starts at its first auxiliary ("were hit").
+        let mut group = v;
+        while group > 0 && heads[group - 1] == v + 1 && labels[group - 1].starts_with("aux") {
+            group -= 1;
+        }
+        // "of" inside the phrase: "two of their vehicles".
+        let in_phrase = |j: usize| {
+            phrase_tag(tags[j]) || (forms[j].eq_ignore_ascii_case("of") && labels[j] == "case")
+        };
+        let Some(subordinator) = (0..group).rev().find(|&j| !in_phrase(j)).filter(|&j| {
+            j + 1 < group
                 && labels[j] == "case"
                 && SUBORDINATORS.contains(&forms[j].to_lowercase().as_str())
         }) else {
             continue;
         };
-        let span = subordinator + 1..v;
+        let span = subordinator + 1..group;
         let outside: Vec<usize> = span
             .clone()
             .filter(|&d| heads[d] == 0 || !span.contains(&(heads[d] - 1)))
@@ -230,8 +248,14 @@ fn clause_after_a_subordinator(
         let Some(&noun) = outside.first() else {
             continue;
         };
-        if !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS" | "PRP")
-            || outside[1..].iter().any(|&d| labels[d] != "conj")
+        // Others that hang outside are conjuncts, or a prepositional phrase of the noun
+        // ("two | of their vehicles").
+        let prepositional =
+            |d: usize| (noun + 1..d).any(|k| heads[k] == d + 1 && labels[k] == "case");
+        if !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "CD")
+            || outside[1..]
+                .iter()
+                .any(|&d| labels[d] != "conj" && !prepositional(d))
         {
             continue;
         }
@@ -246,16 +270,28 @@ fn clause_after_a_subordinator(
         while above != 0 && (!tags[above - 1].starts_with("VB") || span.contains(&(above - 1))) {
             above = heads[above - 1];
         }
-        if above == 0 || above == v + 1 || descends_from(heads, above - 1, v) {
+        if above == 0 || above == v + 1 {
             continue;
+        }
+        if descends_from(heads, above - 1, v) {
+            // "X suspended aid after two vehicles were hit", parsed with "hit" as the
+            // sentence's head and "suspended" its complement: the main verb takes its place.
+            if heads[above - 1] != v + 1 || above - 1 > subordinator {
+                continue;
+            }
+            heads[above - 1] = heads[v];
+            labels[above - 1] = labels[v].clone();
         }
         for &d in &outside[1..] {
             heads[d] = noun + 1;
+            if labels[d] != "conj" {
+                labels[d] = "nmod".to_string();
+            }
         }
         heads[v] = above;
         labels[v] = "advcl".to_string();
         heads[noun] = v + 1;
-        labels[noun] = "nsubj".to_string();
+        labels[noun] = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
         heads[subordinator] = v + 1;
         labels[subordinator] = "mark".to_string();
     }
@@ -970,5 +1006,50 @@ mod tests {
         ]);
         phrase_after_a_day(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[4], ls[4].as_str()), (2, "obl"));
+    }
+
+    #[test]
+    fn a_passive_clause_after_a_subordinator_is_not_the_main_verb() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Officials suspended aid after two of their trucks were hit ." with "hit" the root,
+        // "suspended" its complement and "two ... trucks" obliques of "suspended".
+        let forms = [
+            "Officials",
+            "suspended",
+            "aid",
+            "after",
+            "two",
+            "of",
+            "their",
+            "trucks",
+            "were",
+            "hit",
+            ".",
+        ];
+        let tags = [
+            "NNS", "VBD", "NN", "IN", "CD", "IN", "PRP$", "NNS", "VBD", "VBN", ".",
+        ];
+        let mut heads = vec![2, 10, 2, 5, 2, 8, 8, 2, 10, 0, 10];
+        let mut ls = labels(&[
+            "nsubj",
+            "ccomp",
+            "obj",
+            "case",
+            "obl",
+            "case",
+            "nmod:poss",
+            "obl",
+            "aux:pass",
+            "root",
+            "punct",
+        ]);
+        clause_after_a_subordinator(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[1], ls[1].as_str()), (0, "root"));
+        assert_eq!((heads[9], ls[9].as_str()), (2, "advcl"));
+        assert_eq!((heads[4], ls[4].as_str()), (10, "nsubj:pass"));
+        assert_eq!((heads[7], ls[7].as_str()), (5, "nmod"));
+        assert_eq!((heads[3], ls[3].as_str()), (10, "mark"));
     }
 }
