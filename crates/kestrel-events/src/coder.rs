@@ -637,10 +637,15 @@ impl<'a> Sentence<'a> {
                 self.with_measured(v)
             }
             Slot::Complement => {
+                // "agreed in principle on Saturday to provide ...": the parser may read the
+                // infinitive the entry asks for as a purpose (`advcl`).
                 let mut v: Vec<usize> = self.children[t]
                     .iter()
                     .copied()
-                    .filter(|&k| matches!(self.rel(k), "xcomp" | "ccomp"))
+                    .filter(|&k| {
+                        matches!(self.rel(k), "xcomp" | "ccomp")
+                            || (self.rel(k) == "advcl" && k > t && self.opened_by(k, &["to"]))
+                    })
                     .collect();
                 // "ordered the newspaper to suspend ...", parsed with the infinitive on the
                 // object: it is still the verb's complement.
@@ -1414,7 +1419,9 @@ impl<'a> Sentence<'a> {
                 .chain(self.children[v].iter().copied())
                 .find(|&c| {
                     self.head(c) == Some(v)
-                        && (matches!(self.rel(c), "xcomp" | "ccomp") || that_clause(c))
+                        && (matches!(self.rel(c), "xcomp" | "ccomp")
+                            || that_clause(c)
+                            || (self.rel(c) == "advcl" && m.extra.contains(&c)))
                 });
             if let Some(c) = comp {
                 if self.rel(c) == "ccomp" || that_clause(c) {

@@ -1212,3 +1212,24 @@ fn coder_reads_an_action_announced_on_a_condition_as_a_threat() {
     );
     assert!(ev.iter().all(|e| e.plover_type != "THREATEN"), "{ev:?}");
 }
+
+#[test]
+fn coder_reads_an_infinitive_parsed_as_a_purpose_as_the_complement() {
+    // "Kostova agreed on Friday to provide aid to Velor ." with "provide" an `advcl`.
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 2 nsubj KST
+         agreed agree VERB VBD 0 root
+         on on ADP IN 4 case
+         Friday Friday PROPN NNP 2 obl
+         to to PART TO 6 mark
+         provide provide VERB VB 2 advcl
+         aid aid NOUN NN 6 obj
+         to to ADP IN 9 case
+         Velor Velor PROPN NNP 6 obl VLR
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "AGREE");
+    assert_eq!(ev[0].cameo, "033");
+    assert_eq!(codes(&ev[0].recipients), ["VLR"]);
+}
