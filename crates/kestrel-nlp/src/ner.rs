@@ -811,8 +811,19 @@ fn split_at_title(
                 .split_once('-')
                 .is_some_and(|(a, b)| matches!(a, "vice" | "deputy") && TITLE_WORDS.contains(&b))
     };
-    let titles: Vec<usize> = tokens.clone().filter(|&t| is_title(words[t])).collect();
-    let (&first, &last) = (titles.first()?, titles.last()?);
+    // Words that open a title before its title word ("Prime Minister", "Foreign Secretary").
+    const TITLE_OPENERS: &[&str] = &[
+        "prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance",
+        "acting", "former", "junior", "senior", "chief", "home",
+    ];
+    let last = tokens.clone().rev().find(|&t| is_title(words[t]))?;
+    let mut first = last;
+    while first > tokens.start && {
+        let w = words[first - 1].to_lowercase();
+        is_title(&w) || TITLE_OPENERS.contains(&w.as_str())
+    } {
+        first -= 1;
+    }
     let name = last + 1..tokens.end;
     let capitalised = |t: usize| words[t].chars().next().is_some_and(|c| c.is_uppercase());
     if name.len() < 2 || !name.clone().all(capitalised) {
