@@ -201,6 +201,10 @@ const QUANTITY_NOUNS: &[&str] = &[
     "each",
 ];
 
+/// Nouns for the partners of a body, which stand for the body named before them ("EU
+/// partners", "Nato allies").
+const PARTNER_NOUNS: &[&str] = &["partner", "ally", "member", "neighbour", "neighbor"];
+
 /// Nouns for a body of people that stand for their members ("a group of diplomats").
 const COMPANY_NOUNS: &[&str] = &["group", "delegation", "team", "contingent", "party", "band"];
 
@@ -1032,6 +1036,27 @@ impl<'a> Sentence<'a> {
                 .unwrap_or_default();
             if !members.is_empty() {
                 return members;
+            }
+        }
+        // "its European Community partners", "Nato allies": the body named before the word,
+        // not a possessor ("its allies" are not its own country).
+        if PARTNER_NOUNS.contains(&lemma) {
+            let mut named: Vec<Participant> = Vec::new();
+            for &c in &self.children[h] {
+                let Some(e) = self.entity_at[c] else {
+                    continue;
+                };
+                let entity = &self.doc.entities[e];
+                if matches!(self.rel(c), "compound" | "amod" | "flat")
+                    && entity.actor.is_some()
+                    && entity.mention == kestrel_core::MentionKind::Name
+                    && !named.iter().any(|p| p.entity == Some(e))
+                {
+                    named.push(self.entity_participant(e, None));
+                }
+            }
+            if !named.is_empty() {
+                return named;
             }
         }
         // "Iraqi Kurds", "Bosnian Serbs": a people named in the plural with a nationality

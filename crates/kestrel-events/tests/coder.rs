@@ -1233,3 +1233,25 @@ fn coder_reads_an_infinitive_parsed_as_a_purpose_as_the_complement() {
     assert_eq!(ev[0].cameo, "033");
     assert_eq!(codes(&ev[0].recipients), ["VLR"]);
 }
+
+#[test]
+fn coder_reads_partners_as_the_body_named_before_them() {
+    // "Kostova urged its Nato partners to act ." and "... urged its partners ...".
+    let rows = |modifier: &str| {
+        format!(
+            "Kostova Kostova PROPN NNP 2 nsubj KST
+             urged urge VERB VBD 0 root
+             its its PRON PRP$ 5 nmod:poss KST
+             {modifier}
+             partners partner NOUN NNS 2 obj
+             to to PART TO 7 mark
+             act act VERB VB 2 xcomp
+             . . PUNCT . 2 punct"
+        )
+    };
+    let (_, ev) = code(&rows("Nato Nato PROPN NNP 5 compound IGOWSTNAT"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].recipients), ["IGOWSTNAT"]);
+    let (_, ev) = code(&rows("new new ADJ JJ 5 amod"));
+    assert!(ev.iter().all(|e| codes(&e.recipients) != ["KST"]), "{ev:?}");
+}
