@@ -752,6 +752,7 @@ impl Stage for ActorStage {
         widen_to_dictionary_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
         bodies_of_a_country(doc, &self.dictionary, date);
+        peoples_with_a_nationality(doc, &self.dictionary, date);
         read_roles(doc);
         cluster_by_name(doc);
         link_pronouns(doc);
@@ -908,6 +909,53 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
         doc.entities[i].actor = Some(ActorCode {
             code,
             sector: Some(sector.to_string()),
+            name,
+            source: ActorSource::Text,
+        });
+    }
+}
+
+/// Gives a people named with a nationality ("Bosnian Serbs", "Iraqi Kurds"), which the entity
+/// model may read as one name of any kind, the nationality's country: a mention no dictionary
+/// knows, not an organisation's, whose first word names a country and whose other words are
+/// capitalised plurals.
+pub fn peoples_with_a_nationality(
+    doc: &mut Document,
+    dictionary: &ActorDictionary,
+    date: Option<Date>,
+) {
+    let n_tokens = doc.tokens.len();
+    let mut found = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind == EntityKind::Org
+            || e.actor.is_some()
+            || e.tokens.len() < 2
+            || e.tokens.end > n_tokens
+        {
+            continue;
+        }
+        let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+        let plural_people = (e.tokens.start + 1..e.tokens.end).all(|t| {
+            let w = word(t);
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && capitalised(doc, t)
+        });
+        if !plural_people {
+            continue;
+        }
+        let Some(code) = dictionary.resolve(word(e.tokens.start), EntityKind::Norp, date) else {
+            continue;
+        };
+        if code.code.len() == 3 && code.sector.is_none() {
+            found.push((i, code.code));
+        }
+    }
+    for (i, code) in found {
+        let name = doc.text[doc.entities[i].span.range()].to_string();
+        let e = &mut doc.entities[i];
+        e.kind = EntityKind::Norp;
+        e.actor = Some(ActorCode {
+            code,
+            sector: None,
             name,
             source: ActorSource::Text,
         });
@@ -1370,6 +1418,34 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
         assert_eq!(code(0), Some(("KST".into(), Some("JUD".into()))));
         assert_eq!(code(1), Some(("KST".into(), Some("GOV".into()))));
         assert_eq!(code(2), None, "a company named for the country");
+    }
+
+    #[test]
+    fn actors_a_people_named_with_a_nationality_is_of_its_country() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("country\tKostova\tKostovan\tKST\n", "t").unwrap();
+        let text = "Kostovan Velds marched and Kostovan Airlines flew.";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        for (at, kind) in [(0, EntityKind::Person), (4, EntityKind::Org)] {
+            doc.entities.push(kestrel_core::Entity {
+                span: Span::new(doc.tokens[at].span.start, doc.tokens[at + 1].span.end),
+                sentence: 0,
+                tokens: at..at + 2,
+                kind,
+                actor: None,
+                cluster: None,
+                mention: kestrel_core::MentionKind::Name,
+            });
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let people = &doc.entities[0];
+        assert_eq!(people.kind, EntityKind::Norp);
+        assert_eq!(people.actor.as_ref().map(|a| a.code.as_str()), Some("KST"));
+        assert!(
+            doc.entities[1].actor.is_none(),
+            "an organisation stays as it is"
+        );
     }
 
     #[test]

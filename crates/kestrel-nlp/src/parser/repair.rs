@@ -7,6 +7,7 @@
 pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
     agree_voice(heads, labels);
     title_before_name(forms, tags, heads, labels);
+    determiner_read_as_subject(tags, heads, labels);
     subject_after_the_verb(tags, heads, labels);
     relative_clause_subject(tags, heads, labels);
     clause_after_a_subordinator(forms, tags, heads, labels);
@@ -71,6 +72,28 @@ fn title_before_name(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
             "compound"
         }
         .to_string();
+    }
+}
+
+/// "Some 800,000 refugees fled", parsed with both "Some" and "refugees" as subjects of
+/// "fled": a determiner right before a noun phrase that is the verb's other subject is that
+/// phrase's determiner.
+fn determiner_read_as_subject(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let n = heads.len();
+    for d in 0..n {
+        if tags[d] != "DT" || !labels[d].starts_with("nsubj") || heads[d] == 0 {
+            continue;
+        }
+        let verb = heads[d];
+        let Some(noun) =
+            (d + 1..verb - 1).find(|&k| heads[k] == verb && labels[k].starts_with("nsubj"))
+        else {
+            continue;
+        };
+        if (d + 1..noun).all(|k| descends_from(heads, k, noun)) {
+            heads[d] = noun + 1;
+            labels[d] = "det".to_string();
+        }
     }
 }
 
@@ -1051,5 +1074,19 @@ mod tests {
         assert_eq!((heads[4], ls[4].as_str()), (10, "nsubj:pass"));
         assert_eq!((heads[7], ls[7].as_str()), (5, "nmod"));
         assert_eq!((heads[3], ls[3].as_str()), (10, "mark"));
+    }
+
+    #[test]
+    fn a_determiner_before_the_subject_is_its_determiner() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Some 900 refugees fled ." with "Some" and "refugees" both subjects.
+        let tags = ["DT", "CD", "NNS", "VBD", "."];
+        let mut heads = vec![4, 3, 4, 0, 4];
+        let mut ls = labels(&["nsubj", "nummod", "nsubj", "root", "punct"]);
+        determiner_read_as_subject(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[0], ls[0].as_str()), (3, "det"));
+        assert_eq!((heads[2], ls[2].as_str()), (4, "nsubj"));
     }
 }
