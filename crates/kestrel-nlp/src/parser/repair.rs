@@ -9,6 +9,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     title_before_name(forms, tags, heads, labels);
     determiner_read_as_subject(tags, heads, labels);
     subject_after_the_verb(tags, heads, labels);
+    second_subject_is_the_object(forms, tags, heads, labels);
     relative_clause_subject(tags, heads, labels);
     clause_after_a_subordinator(forms, tags, heads, labels);
     day_read_as_subject(forms, heads, labels);
@@ -134,6 +135,143 @@ fn subject_after_the_verb(tags: &[&str], heads: &mut [usize], labels: &mut [Stri
             labels[c] = "ccomp".to_string();
             heads[after] = c + 1;
         }
+    }
+}
+
+/// "Israeli soldiers arrested more than 100 Palestinians", parsed with the noun after the verb
+/// as a second subject: what the repair above could not give to a complement clause is the
+/// object, when the verb has none and takes no clause. Not after forms of "be" ("there is no
+/// ..."), nor after verbs that report or judge, whose second subject opens a clause the parser
+/// split ("said the move was not ...").
+fn second_subject_is_the_object(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    const CLAUSE_VERBS: &[&str] = &[
+        "say",
+        "said",
+        "tell",
+        "told",
+        "think",
+        "thought",
+        "believe",
+        "claim",
+        "suggest",
+        "warn",
+        "insist",
+        "argue",
+        "add",
+        "admit",
+        "note",
+        "state",
+        "report",
+        "announce",
+        "show",
+        "shown",
+        "mean",
+        "meant",
+        "know",
+        "knew",
+        "known",
+        "hope",
+        "fear",
+        "feel",
+        "felt",
+        "find",
+        "found",
+        "see",
+        "saw",
+        "seen",
+        "expect",
+        "predict",
+        "estimate",
+        "reckon",
+        "accept",
+        "agree",
+        "confirm",
+        "deny",
+        "explain",
+        "indicate",
+        "reveal",
+        "acknowledge",
+        "assume",
+        "guess",
+        "realise",
+        "realize",
+        "understand",
+        "understood",
+        "doubt",
+        "hear",
+        "heard",
+        "learn",
+        "learnt",
+        "prove",
+        "proven",
+        "recall",
+        "remember",
+        "ensure",
+        "promise",
+        "vow",
+        "pledge",
+        // Verbs that link a subject to a description, as "be" does.
+        "remain",
+        "become",
+        "became",
+        "seem",
+        "appear",
+        "stay",
+        "look",
+        "sound",
+    ];
+    let base = |form: &str| -> String {
+        let f = form.to_lowercase();
+        for suffix in ["ing", "ed", "es", "s", "d"] {
+            if let Some(stem) = f.strip_suffix(suffix) {
+                for candidate in [stem.to_string(), format!("{stem}e")] {
+                    if CLAUSE_VERBS.contains(&candidate.as_str()) {
+                        return candidate;
+                    }
+                }
+            }
+        }
+        f
+    };
+    let is_subject = |l: &str| l == "nsubj" || l == "nsubj:pass";
+    let n = heads.len();
+    for v in 0..n {
+        let verb = v + 1;
+        let before = (0..v).find(|&d| heads[d] == verb && is_subject(&labels[d]));
+        let Some(before) = before else {
+            continue;
+        };
+        let Some(after) = (v + 1..n).find(|&d| heads[d] == verb && is_subject(&labels[d])) else {
+            continue;
+        };
+        let lower = forms[v].to_lowercase();
+        let be = matches!(
+            lower.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "'re" | "'m" | "am"
+        );
+        let clause_verb = CLAUSE_VERBS.contains(&base(forms[v]).as_str());
+        let takes_something = (0..n).any(|d| {
+            heads[d] == verb && matches!(labels[d].as_str(), "obj" | "ccomp" | "xcomp" | "cop")
+        });
+        // "served in the Scots Guards": a prepositional phrase is no object.
+        let prepositional = (0..n).any(|d| heads[d] == after + 1 && labels[d] == "case");
+        if be
+            || clause_verb
+            || takes_something
+            || prepositional
+            || forms[after] == "%"
+            || forms[before].eq_ignore_ascii_case("there")
+            || !tags[v].starts_with("VB")
+            || !matches!(tags[after], "NN" | "NNS" | "NNP" | "NNPS")
+        {
+            continue;
+        }
+        labels[after] = "obj".to_string();
     }
 }
 
@@ -1088,5 +1226,26 @@ mod tests {
         determiner_read_as_subject(&tags, &mut heads, &mut ls);
         assert_eq!((heads[0], ls[0].as_str()), (3, "det"));
         assert_eq!((heads[2], ls[2].as_str()), (4, "nsubj"));
+    }
+
+    #[test]
+    fn a_second_subject_after_a_verb_with_no_clause_is_its_object() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Soldiers arrested 100 protesters ." with "protesters" a second subject.
+        let forms = ["Soldiers", "arrested", "100", "protesters", "."];
+        let tags = ["NNS", "VBD", "CD", "NNS", "."];
+        let mut heads = vec![2, 0, 4, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "nummod", "nsubj", "punct"]);
+        second_subject_is_the_object(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3].as_str()), (2, "obj"));
+        // "Officials said the move failed ." keeps its subjects for the clause repairs.
+        let forms = ["Officials", "said", "the", "move", "."];
+        let tags = ["NNS", "VBD", "DT", "NN", "."];
+        let mut heads = vec![2, 0, 4, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "det", "nsubj", "punct"]);
+        second_subject_is_the_object(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(ls[3], "nsubj");
     }
 }
