@@ -1001,6 +1001,27 @@ impl<'a> Sentence<'a> {
             } else {
                 None
             };
+            // "ethnic Albanians in southern Serbia", "the Kurds of Iraq": a people where it
+            // lives is of that country, as CAMEO codes minorities.
+            if self.doc.entities[e].kind == kestrel_core::EntityKind::Norp
+                && self.toks[h]
+                    .xpos
+                    .as_deref()
+                    .is_some_and(|x| x.ends_with('S'))
+            {
+                let home = self.children[h]
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        self.rel(c).starts_with("nmod")
+                            && matches!(self.case_of(c), Some("in" | "of"))
+                    })
+                    .flat_map(|c| self.participants(c, false))
+                    .find(|p| p.code.as_ref().is_some_and(|c| c.len() == 3));
+                if let Some(home) = home {
+                    return vec![home];
+                }
+            }
             return vec![self.entity_participant(e, title_sector)];
         }
         let lemma = self.lemmas[h].as_str();

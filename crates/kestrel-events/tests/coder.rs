@@ -1,6 +1,7 @@
 //! The coder on hand-parsed sentences, so that these tests do not depend on the statistical
-//! models: each row is `form lemma UPOS XPOS head deprel [actor code]`, heads 1-based; the
-//! code `-` marks a person the dictionaries do not know.
+//! models: each row is `form lemma UPOS XPOS head deprel [actor code]`, heads 1-based (a coded
+//! adjective or plural proper noun is a nationality); the code `-` marks a person the
+//! dictionaries do not know.
 
 use kestrel_core::{
     ActorCode, ActorSource, Document, Entity, EntityKind, Event, Layer, MentionKind, Modality,
@@ -43,7 +44,7 @@ fn doc(rows: &str) -> Document {
             };
             let kind = if f[2] == "PRON" || sector.is_some() {
                 EntityKind::Person
-            } else if f[2] == "ADJ" {
+            } else if f[2] == "ADJ" || f[3] == "NNPS" {
                 EntityKind::Norp
             } else {
                 EntityKind::Gpe
@@ -1254,4 +1255,19 @@ fn coder_reads_partners_as_the_body_named_before_them() {
     assert_eq!(codes(&ev[0].recipients), ["IGOWSTNAT"]);
     let (_, ev) = code(&rows("new new ADJ JJ 5 amod"));
     assert!(ev.iter().all(|e| codes(&e.recipients) != ["KST"]), "{ev:?}");
+}
+
+#[test]
+fn coder_reads_a_people_where_it_lives_as_of_that_country() {
+    // "Velorians in Kostova demanded autonomy ."
+    let (_, ev) = code(
+        "Velorians Velorian PROPN NNPS 4 nsubj VLR
+         in in ADP IN 3 case
+         Kostova Kostova PROPN NNP 1 nmod KST
+         demanded demand VERB VBD 0 root
+         autonomy autonomy NOUN NN 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["KST"]);
 }
