@@ -148,7 +148,7 @@ pub fn run(dir: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
                     if gold[i].kind == kind {
                         type_ok += 1;
                     }
-                    if value == Some(gold[i].value.as_str()) {
+                    if value.is_some_and(|v| same_value(v, &gold[i].value)) {
                         valued.tp += 1;
                     } else {
                         valued.fp += 1;
@@ -237,4 +237,31 @@ pub fn run(dir: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
         println!("{v}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether two TIMEX3 values name the same time: equal, or equal but for a week number's
+/// leading zero, which the treebank writes both ways ("2000-W8" and "1998-W08").
+fn same_value(a: &str, b: &str) -> bool {
+    fn unpadded(v: &str) -> String {
+        match v.split_once("-W0") {
+            Some((year, rest)) if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+                format!("{year}-W{rest}")
+            }
+            _ => v.to_string(),
+        }
+    }
+    a == b || unpadded(a) == unpadded(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_value;
+
+    #[test]
+    fn week_numbers_match_with_or_without_a_leading_zero() {
+        assert!(same_value("2000-W08", "2000-W8"));
+        assert!(same_value("1998-W08", "1998-W08"));
+        assert!(!same_value("2000-W08", "2000-W18"));
+        assert!(!same_value("2000-W08", "2000-W09"));
+    }
 }
