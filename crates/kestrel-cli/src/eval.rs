@@ -360,9 +360,15 @@ pub fn plover(
                 recipient_correct += 1;
             }
         }
+        // A gold event with no actor (violence by an unnamed perpetrator) is matched by a
+        // prediction that names none either.
         let full = doc.events.iter().any(|e| {
             e.plover_type == gold_type
-                && any_match(&e.actors, &sources)
+                && if sources.is_empty() {
+                    e.actors.iter().all(|a| a.code.is_none())
+                } else {
+                    any_match(&e.actors, &sources)
+                }
                 && (targets.is_empty() || any_match(&e.recipients, &targets))
         });
         if full {

@@ -8,6 +8,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     agree_voice(heads, labels);
     title_before_name(forms, tags, heads, labels);
     determiner_read_as_subject(tags, heads, labels);
+    noun_before_the_subject(forms, tags, heads, labels);
     subject_after_the_verb(tags, heads, labels);
     second_subject_is_the_object(forms, tags, heads, labels);
     relative_clause_subject(tags, heads, labels);
@@ -94,6 +95,92 @@ fn determiner_read_as_subject(tags: &[&str], heads: &mut [usize], labels: &mut [
         if (d + 1..noun).all(|k| descends_from(heads, k, noun)) {
             heads[d] = noun + 1;
             labels[d] = "det".to_string();
+        }
+    }
+}
+
+/// "European Community foreign ministers demanded ...", parsed with "Community" a bare
+/// oblique of the verb (`obl:unmarked`, as for "Monday demanded"): a noun that names no time,
+/// right before the subject's phrase, is part of it (a `compound` of the subject).
+fn noun_before_the_subject(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    const TIME_NOUNS: &[&str] = &[
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "day",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "time",
+        "hour",
+        "minute",
+        "decade",
+        "century",
+        "season",
+        "quarter",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "ago",
+        "earlier",
+        "later",
+        "once",
+    ];
+    let n = heads.len();
+    for x in 0..n {
+        if labels[x] != "obl:unmarked"
+            || heads[x] == 0
+            || !matches!(tags[x], "NN" | "NNS" | "NNP" | "NNPS")
+        {
+            continue;
+        }
+        let lower = forms[x].to_lowercase();
+        let singular = lower.trim_end_matches('s');
+        if DAY_WORDS.contains(&lower.as_str())
+            || TIME_NOUNS.contains(&lower.as_str())
+            || TIME_NOUNS.contains(&singular)
+        {
+            continue;
+        }
+        let verb = heads[x];
+        let Some(subject) = (x + 1..verb.saturating_sub(1))
+            .find(|&k| heads[k] == verb && labels[k].starts_with("nsubj"))
+        else {
+            continue;
+        };
+        // Not a relative clause's head, which the parser reads the same way ("the way the
+        // government handled it", "which seat he will contest"): a determined noun, or a
+        // subject that is a pronoun.
+        let determined = (0..x).any(|k| heads[k] == x + 1 && labels[k] == "det");
+        let nominal_subject =
+            matches!(tags[subject], "NN" | "NNS" | "NNP" | "NNPS") && forms[subject] != "%";
+        if !determined
+            && nominal_subject
+            && (x + 1..subject).all(|k| descends_from(heads, k, subject))
+        {
+            heads[x] = subject + 1;
+            labels[x] = "compound".to_string();
         }
     }
 }
@@ -1247,5 +1334,26 @@ mod tests {
         let mut ls = labels(&["nsubj", "root", "det", "nsubj", "punct"]);
         second_subject_is_the_object(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(ls[3], "nsubj");
+    }
+
+    #[test]
+    fn a_noun_before_the_subject_is_part_of_it() {
+        fn labels(ls: &[&str]) -> Vec<String> {
+            ls.iter().map(|l| l.to_string()).collect()
+        }
+        // "Harbour Authority officials objected ." with "Authority" a bare oblique.
+        let forms = ["Harbour", "Authority", "officials", "objected", "."];
+        let tags = ["NNP", "NNP", "NNS", "VBD", "."];
+        let mut heads = vec![2, 4, 4, 0, 4];
+        let mut ls = labels(&["compound", "obl:unmarked", "nsubj", "root", "punct"]);
+        noun_before_the_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[1], ls[1].as_str()), (3, "compound"));
+        // "Monday officials objected ." keeps its date.
+        let forms = ["Monday", "officials", "objected", "."];
+        let tags = ["NNP", "NNS", "VBD", "."];
+        let mut heads = vec![3, 3, 0, 3];
+        let mut ls = labels(&["obl:unmarked", "nsubj", "root", "punct"]);
+        noun_before_the_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(ls[0], "obl:unmarked");
     }
 }
