@@ -670,10 +670,12 @@ impl<'a> Sentence<'a> {
             Slot::ComplementAux => {
                 // The clause is returned, so that it counts as the entry's and is not coded
                 // on its own.
-                let complements = self.children[t]
-                    .iter()
-                    .copied()
-                    .filter(|&k| matches!(self.rel(k), "ccomp" | "xcomp"));
+                // A clause opened by "that" is a complement even where the parser made it
+                // adverbial ("declared Tuesday that China must ...").
+                let complements = self.children[t].iter().copied().filter(|&k| {
+                    matches!(self.rel(k), "ccomp" | "xcomp")
+                        || (self.rel(k) == "advcl" && self.opened_by(k, &["that"]))
+                });
                 return complements.into_iter().find(|&k| {
                     self.children[k]
                         .iter()

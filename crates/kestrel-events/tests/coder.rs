@@ -1271,3 +1271,21 @@ fn coder_reads_a_people_where_it_lives_as_of_that_country() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(codes(&ev[0].actors), ["KST"]);
 }
+
+#[test]
+fn coder_reads_a_demand_in_a_that_clause_parsed_as_adverbial() {
+    // "Kostova declared Tuesday that Velor must withdraw ." with the clause an `advcl`.
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 2 nsubj KST
+         declared declare VERB VBD 0 root
+         Tuesday Tuesday PROPN NNP 2 obl:unmarked
+         that that SCONJ IN 7 mark
+         Velor Velor PROPN NNP 7 nsubj VLR
+         must must AUX MD 7 aux
+         withdraw withdraw VERB VB 2 advcl
+         . . PUNCT . 2 punct",
+    );
+    let demand = ev.iter().find(|e| e.plover_type == "REQUEST");
+    assert!(demand.is_some(), "{ev:?}");
+    assert_eq!(codes(&demand.unwrap().recipients), ["VLR"]);
+}
