@@ -876,6 +876,10 @@ fn participle_with_a_subject(tags: &[&str], heads: &mut [usize], labels: &mut [S
 mod tests {
     use super::*;
 
+    fn labels(ls: &[&str]) -> Vec<String> {
+        ls.iter().map(|l| l.to_string()).collect()
+    }
+
     #[test]
     fn passive_subjects_need_a_passive_auxiliary() {
         // "Ortiz has urged them" (active, mislabelled) and "Ortiz was urged" (passive).
@@ -937,9 +941,6 @@ mod tests {
 
     #[test]
     fn a_subject_after_the_verb_goes_to_the_complement() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Officials said the dam was safe ." with "dam" on "said".
         let tags = ["NNS", "VBD", "DT", "NN", "VBD", "JJ", "."];
         let mut heads = vec![2, 0, 4, 2, 6, 2, 2];
@@ -981,9 +982,6 @@ mod tests {
 
     #[test]
     fn a_clause_read_as_a_prepositional_phrase_gets_its_subject_and_mark() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Okafor left after Uganda and its partners rejected the plan ." with "after Uganda"
         // an `obl` of "left" and "rejected" a participle on "partners".
         let forms = [
@@ -1025,9 +1023,6 @@ mod tests {
 
     #[test]
     fn a_verb_hung_on_its_subject_takes_the_subjects_place() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "The Kenyan government today welcomed the plan ." with "welcomed" a participle on
         // "today" and "government" the root.
         let forms = [
@@ -1086,9 +1081,6 @@ mod tests {
 
     #[test]
     fn a_day_after_on_is_a_date_and_have_before_a_participle_its_auxiliary() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Rebels on Tuesday blocked roads ." with "on" a `mark` and "Tuesday" a subject.
         let forms = ["Rebels", "on", "Tuesday", "blocked", "roads", "."];
         let mut heads = vec![0, 4, 4, 1, 4, 1];
@@ -1109,9 +1101,6 @@ mod tests {
 
     #[test]
     fn an_intransitive_participle_before_a_second_subject_is_what_was_said() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Hundreds of farmers marched , witnesses said ." with "marched" a participle on
         // "Hundreds" and both nouns subjects of "said".
         let forms = [
@@ -1156,9 +1145,6 @@ mod tests {
 
     #[test]
     fn a_name_hung_on_a_fronted_day_is_the_subject() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "On Friday , minister Ana Ruiz left ." with "Ruiz" an apposition of "Friday".
         let forms = ["On", "Friday", ",", "minister", "Ana", "Ruiz", "left", "."];
         let tags = ["IN", "NNP", ",", "NN", "NNP", "NNP", "VBD", "."];
@@ -1190,9 +1176,6 @@ mod tests {
 
     #[test]
     fn a_complement_before_its_verb_keeps_its_subject() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Kostova expelled the envoy , an official said ." with "Kostova" and "official" both
         // subjects of "said".
         let tags = ["NNP", "VBD", "DT", "NN", ",", "DT", "NN", "VBD", "."];
@@ -1217,9 +1200,6 @@ mod tests {
 
     #[test]
     fn a_noun_before_a_day_word_heads_the_phrase() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Students staged mass rallies Saturday ." with "Saturday" the object.
         let forms = ["Students", "staged", "mass", "rallies", "Saturday", "."];
         let tags = ["NNS", "VBD", "JJ", "NNS", "NNP", "."];
@@ -1233,9 +1213,6 @@ mod tests {
 
     #[test]
     fn a_phrase_after_a_day_word_belongs_to_the_verb() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Kostova called Friday on Velor to talk ." with "on Velor" on "Friday".
         let forms = [
             "Kostova", "called", "Friday", "on", "Velor", "to", "talk", ".",
@@ -1258,9 +1235,6 @@ mod tests {
 
     #[test]
     fn a_passive_clause_after_a_subordinator_is_not_the_main_verb() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Officials suspended aid after two of their trucks were hit ." with "hit" the root,
         // "suspended" its complement and "two ... trucks" obliques of "suspended".
         let forms = [
@@ -1303,9 +1277,6 @@ mod tests {
 
     #[test]
     fn a_determiner_before_the_subject_is_its_determiner() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Some 900 refugees fled ." with "Some" and "refugees" both subjects.
         let tags = ["DT", "CD", "NNS", "VBD", "."];
         let mut heads = vec![4, 3, 4, 0, 4];
@@ -1317,9 +1288,6 @@ mod tests {
 
     #[test]
     fn a_second_subject_after_a_verb_with_no_clause_is_its_object() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Soldiers arrested 100 protesters ." with "protesters" a second subject.
         let forms = ["Soldiers", "arrested", "100", "protesters", "."];
         let tags = ["NNS", "VBD", "CD", "NNS", "."];
@@ -1338,9 +1306,6 @@ mod tests {
 
     #[test]
     fn a_noun_before_the_subject_is_part_of_it() {
-        fn labels(ls: &[&str]) -> Vec<String> {
-            ls.iter().map(|l| l.to_string()).collect()
-        }
         // "Harbour Authority officials objected ." with "Authority" a bare oblique.
         let forms = ["Harbour", "Authority", "officials", "objected", "."];
         let tags = ["NNP", "NNP", "NNS", "VBD", "."];
