@@ -266,7 +266,7 @@ impl Features {
                 };
             }
         }
-        let dated = WEEKDAYS.iter().any(|d| words.contains(d));
+        let dated = crate::WEEKDAYS.iter().any(|d| words.contains(d));
         // A paragraph that opens "Dear ..." addresses the reader as a letter does.
         if lower.trim_start().starts_with("dear ") {
             let k = BoilerplateKind::ALL
@@ -522,16 +522,6 @@ const CALL_TO_ACTION: &[&str] = &[
     "reject",
     "dismiss",
     "close",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 const ASK_WORDS: &[&str] = &[

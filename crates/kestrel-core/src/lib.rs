@@ -55,4 +55,8 @@ pub const DAY_WORDS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// The names of the weekdays, lower case: the last seven of [`DAY_WORDS`].
+pub const WEEKDAYS: &[&str] = DAY_WORDS.split_at(4).1;
+
 pub use pipeline::{Pipeline, PipelineError, Stage};

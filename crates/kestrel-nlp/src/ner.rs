@@ -773,22 +773,13 @@ fn without_trailing_weekday(
     words: &[&str],
     tokens: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
-    const WEEKDAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let last = tokens.end - 1;
     let before_is_name = last > tokens.start
         && words[last - 1]
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase());
-    if before_is_name && WEEKDAYS.contains(&words[last]) {
+    if before_is_name && kestrel_core::WEEKDAYS.contains(&words[last].to_lowercase().as_str()) {
         tokens.start..last
     } else {
         tokens
