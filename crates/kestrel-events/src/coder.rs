@@ -206,7 +206,8 @@ const QUANTITY_NOUNS: &[&str] = &[
 const PARTNER_NOUNS: &[&str] = &["partner", "ally", "member", "neighbour", "neighbor"];
 
 /// Nouns for a body of people that stand for their members ("a group of diplomats").
-const COMPANY_NOUNS: &[&str] = &["group", "delegation", "team", "contingent", "party", "band"];
+/// ("party" is not one: "the party of the president" is a political party.)
+const COMPANY_NOUNS: &[&str] = &["group", "delegation", "team", "contingent", "band"];
 
 /// Verbs that hand their subject to an event noun object ("held talks", "launched an
 /// offensive", "imposed sanctions").
@@ -704,8 +705,8 @@ impl<'a> Sentence<'a> {
         candidates.into_iter().find(|&i| accepts(i))
     }
 
-    /// Whether the clause of the trigger at `t` holds a condition that others not do
-    /// something: an adverbial clause opened by "unless", or by "if" with a negation in it.
+    /// Whether the clause of the trigger at `t` is conditional on something not happening: an
+    /// adverbial clause opened by "unless", or by "if" with a negation in it.
     fn on_a_condition_of_not(&self, t: usize) -> bool {
         let clause = if self.upos(t) == "VERB" {
             t
