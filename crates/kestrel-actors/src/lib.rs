@@ -846,6 +846,12 @@ pub fn widen_to_dictionary_names(
     }
 }
 
+/// The country an actor code names when it names a country alone (`KEN`, not `KENGOV` or
+/// `IGOUNO`).
+fn country_of(code: &ActorCode) -> Option<&str> {
+    (code.code.len() == 3 && code.sector.is_none()).then_some(code.code.as_str())
+}
+
 /// Gives a country's institutions that no dictionary lists the country and the sector their
 /// names state: "the Latvian Constitutional Court" (a nationality or country, then a name
 /// ending in an agent noun), "Kostova's Supreme Court" (a country's possessive before it).
@@ -853,9 +859,7 @@ pub fn widen_to_dictionary_names(
 /// a company named for a place ("Georgia Power") stays without a country.
 pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
     let n_tokens = doc.tokens.len();
-    let country_code = |code: &ActorCode| {
-        (code.code.len() == 3 && code.sector.is_none()).then(|| code.code.clone())
-    };
+    let country_code = |code: &ActorCode| country_of(code).map(String::from);
     let mut found = Vec::new();
     for (i, e) in doc.entities.iter().enumerate() {
         if e.kind != EntityKind::Org
@@ -945,8 +949,8 @@ pub fn peoples_with_a_nationality(
         let Some(code) = dictionary.resolve(word(e.tokens.start), EntityKind::Norp, date) else {
             continue;
         };
-        if code.code.len() == 3 && code.sector.is_none() {
-            found.push((i, code.code));
+        if let Some(country) = country_of(&code) {
+            found.push((i, country.to_string()));
         }
     }
     for (i, code) in found {
@@ -1240,6 +1244,26 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
         );
     }
 
+    /// A name mention of `kind` over `tokens`, with no actor yet.
+    fn mention(
+        doc: &Document,
+        tokens: std::ops::Range<usize>,
+        kind: EntityKind,
+    ) -> kestrel_core::Entity {
+        kestrel_core::Entity {
+            span: Span::new(
+                doc.tokens[tokens.start].span.start,
+                doc.tokens[tokens.end - 1].span.end,
+            ),
+            sentence: 0,
+            tokens,
+            kind,
+            actor: None,
+            cluster: None,
+            mention: kestrel_core::MentionKind::Name,
+        }
+    }
+
     fn entity(doc: &Document, text: &str, nth: usize, kind: EntityKind) -> kestrel_core::Entity {
         let start = doc.text.match_indices(text).nth(nth).unwrap().0;
         kestrel_core::Entity {
@@ -1335,15 +1359,8 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
             .iter()
             .position(|t| doc.slice(t.span) == "Street")
             .unwrap();
-        doc.entities.push(kestrel_core::Entity {
-            span: doc.tokens[at].span,
-            sentence: 0,
-            tokens: at..at + 1,
-            kind: EntityKind::Person,
-            actor: None,
-            cluster: None,
-            mention: kestrel_core::MentionKind::Name,
-        });
+        doc.entities
+            .push(mention(&doc, at..at + 1, EntityKind::Person));
         ActorStage::new(Arc::new(d)).process(&mut doc);
         let e = &doc.entities[0];
         assert_eq!(doc.slice(e.span), "Harbour Street");
@@ -1369,19 +1386,7 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
                     })
                 })
                 .unwrap();
-            let tokens = at..at + words.len();
-            kestrel_core::Entity {
-                span: Span::new(
-                    doc.tokens[at].span.start,
-                    doc.tokens[tokens.end - 1].span.end,
-                ),
-                sentence: 0,
-                tokens,
-                kind: EntityKind::Org,
-                actor: None,
-                cluster: None,
-                mention: kestrel_core::MentionKind::Name,
-            }
+            mention(doc, at..at + words.len(), EntityKind::Org)
         };
         for name in [
             "Kostovan Supreme Court",
@@ -1396,15 +1401,7 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
             .iter()
             .position(|t| doc.slice(t.span) == "Kostova")
             .unwrap();
-        doc.entities.push(kestrel_core::Entity {
-            span: doc.tokens[k].span,
-            sentence: 0,
-            tokens: k..k + 1,
-            kind: EntityKind::Gpe,
-            actor: None,
-            cluster: None,
-            mention: kestrel_core::MentionKind::Name,
-        });
+        doc.entities.push(mention(&doc, k..k + 1, EntityKind::Gpe));
         for t in &mut doc.tokens {
             t.lemma = Some(doc.text[t.span.range()].to_lowercase());
         }
@@ -1428,15 +1425,7 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
         let mut doc = Document::new("t", text);
         kestrel_core::pipeline::SegmentStage.process(&mut doc);
         for (at, kind) in [(0, EntityKind::Person), (4, EntityKind::Org)] {
-            doc.entities.push(kestrel_core::Entity {
-                span: Span::new(doc.tokens[at].span.start, doc.tokens[at + 1].span.end),
-                sentence: 0,
-                tokens: at..at + 2,
-                kind,
-                actor: None,
-                cluster: None,
-                mention: kestrel_core::MentionKind::Name,
-            });
+            doc.entities.push(mention(&doc, at..at + 2, kind));
         }
         ActorStage::new(Arc::new(d)).process(&mut doc);
         let people = &doc.entities[0];
