@@ -223,6 +223,11 @@ const LIGHT_VERBS: &[&str] = &[
     "continue",
     "resume",
     "renew",
+    // "completed their withdrawal", "speeded up the pull-out": the action took place.
+    "complete",
+    "finish",
+    "accelerate",
+    "speed",
     "open",
     "announce",
     "impose",
@@ -639,6 +644,9 @@ impl<'a> Sentence<'a> {
             Slot::Object => {
                 let mut v: Vec<usize> = self.kids(t, "obj").collect();
                 v.extend(self.kid_exact(t, "nsubj:pass"));
+                // "sent tents and medicine": any of coordinated objects.
+                let conjuncts: Vec<usize> = v.iter().flat_map(|&o| self.kids(o, "conj")).collect();
+                v.extend(conjuncts);
                 self.with_measured(v)
             }
             Slot::Complement => {
@@ -1662,7 +1670,9 @@ impl<'a> Sentence<'a> {
             }
         }
         for &c in &self.children[h] {
-            if self.rel(c).starts_with("nmod") || self.rel(c) == "nummod" {
+            // "photographs and intelligence to Skopje": the last of coordinated objects
+            // carries the direction they share.
+            if self.rel(c).starts_with("nmod") || matches!(self.rel(c), "nummod" | "conj") {
                 let found = self.directed_within(c, depth - 1, place_is_target);
                 if !found.is_empty() {
                     return found;
@@ -1695,22 +1705,31 @@ impl<'a> Sentence<'a> {
             }
         }
         let mut recipients: Vec<Participant> = Vec::new();
-        for c in self.children[n].iter().copied() {
-            if self.rel(c).starts_with("nmod")
-                && !actors
-                    .iter()
-                    .any(|a| a.span.start <= self.span(c).start && self.span(c).end <= a.span.end)
-            {
-                match self.case_of(c) {
-                    Some("between" | "among") if actors.is_empty() => {
-                        actors = self.participants(c, false);
+        // A directional phrase names the recipient before an "of" phrase does: "the
+        // withdrawal of its troops from Kostova" is from Kostova.
+        for directional in [true, false] {
+            for c in self.children[n].iter().copied() {
+                if self.rel(c).starts_with("nmod")
+                    && !actors.iter().any(|a| {
+                        a.span.start <= self.span(c).start && self.span(c).end <= a.span.end
+                    })
+                {
+                    match self.case_of(c) {
+                        Some("between" | "among") if actors.is_empty() => {
+                            actors = self.participants(c, false);
+                        }
+                        Some(p)
+                            if recipients.is_empty()
+                                && (if directional {
+                                    RECIPIENT_PREPS.contains(&p)
+                                } else {
+                                    p == "of"
+                                }) =>
+                        {
+                            recipients = self.participants(c, p != "of");
+                        }
+                        _ => {}
                     }
-                    Some(p)
-                        if (RECIPIENT_PREPS.contains(&p) || p == "of") && recipients.is_empty() =>
-                    {
-                        recipients = self.participants(c, p != "of");
-                    }
-                    _ => {}
                 }
             }
         }

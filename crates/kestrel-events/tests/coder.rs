@@ -1289,3 +1289,43 @@ fn coder_reads_a_demand_in_a_that_clause_parsed_as_adverbial() {
     assert!(demand.is_some(), "{ev:?}");
     assert_eq!(codes(&demand.unwrap().recipients), ["VLR"]);
 }
+
+#[test]
+fn coder_finds_the_recipient_after_coordinated_objects() {
+    // "Velor sent tents and medical supplies to Kostova ." with "to Kostova" on "supplies".
+    let (_, ev) = code(
+        "Velor Velor PROPN NNP 2 nsubj VLR
+         sent send VERB VBD 0 root
+         tents tent NOUN NNS 2 obj
+         and and CCONJ CC 6 cc
+         medical medical ADJ JJ 6 amod
+         supplies supplies NOUN NNS 3 conj
+         to to ADP IN 8 case
+         Kostova Kostova PROPN NNP 6 nmod KST
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "AID");
+    assert_eq!(codes(&ev[0].recipients), ["KST"]);
+}
+
+#[test]
+fn coder_reads_a_completed_withdrawal_as_one_that_took_place() {
+    // "Velor completed the withdrawal of its troops from Kostova ."
+    let (_, ev) = code(
+        "Velor Velor PROPN NNP 2 nsubj VLR
+         completed complete VERB VBD 0 root
+         the the DET DT 4 det
+         withdrawal withdrawal NOUN NN 2 obj
+         of of ADP IN 7 case
+         its its PRON PRP$ 7 nmod:poss VLR
+         troops troops NOUN NNS 4 nmod
+         from from ADP IN 9 case
+         Kostova Kostova PROPN NNP 4 nmod KST
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "RETREAT");
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+    assert_eq!(codes(&ev[0].recipients), ["KST"]);
+}

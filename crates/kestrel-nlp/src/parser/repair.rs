@@ -17,6 +17,8 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     name_after_a_fronted_day(forms, tags, heads, labels);
     day_after_its_noun(forms, tags, heads, labels);
     phrase_after_a_day(forms, tags, heads, labels);
+    day_between_subject_and_verb(forms, tags, heads, labels);
+    first_object_before_a_number(tags, heads, labels);
     auxiliary_read_as_verb(forms, tags, heads, labels);
     verb_hung_on_its_subject(forms, tags, heads, labels);
     participle_with_a_subject(tags, heads, labels);
@@ -621,6 +623,68 @@ fn phrase_after_a_day(forms: &[&str], tags: &[&str], heads: &mut [usize], labels
             if heads[c] == d + 1 && labels[c] == "nmod" && has_case {
                 heads[c] = verb;
                 labels[c] = "obl".to_string();
+            }
+        }
+    }
+}
+
+/// "The council on Monday approved ...", parsed with "on Monday" a modifier of the subject:
+/// a day between a subject and its verb dates the verb, as UD attaches it.
+fn day_between_subject_and_verb(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    for d in 0..n {
+        let s = heads[d];
+        if s == 0
+            || s > d
+            || !labels[d].starts_with("nmod")
+            || !DAY_WORDS.contains(&forms[d].to_lowercase().as_str())
+            || !labels[s - 1].starts_with("nsubj")
+        {
+            continue;
+        }
+        let verb = heads[s - 1];
+        if verb <= d + 1 || !tags[verb - 1].starts_with("VB") {
+            continue;
+        }
+        heads[d] = verb;
+        labels[d] = if labels[d] == "nmod" {
+            "obl"
+        } else {
+            "obl:unmarked"
+        }
+        .to_string();
+    }
+}
+
+/// "gave the island 5 million dollars", parsed with "island" a compound of "dollars": a
+/// compound never has a number between it and its head, so the noun before the number is a
+/// first (indirect) object of the verb, with its determiner and modifiers.
+fn first_object_before_a_number(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let n = heads.len();
+    for c in 0..n.saturating_sub(1) {
+        let object = heads[c];
+        if labels[c] != "compound"
+            || !tags[c].starts_with("NN")
+            || tags[c + 1] != "CD"
+            || object <= c + 2
+            || labels[object - 1] != "obj"
+        {
+            continue;
+        }
+        let verb = heads[object - 1];
+        if verb == 0 || verb > c + 1 || !tags[verb - 1].starts_with("VB") {
+            continue;
+        }
+        heads[c] = verb;
+        labels[c] = "iobj".to_string();
+        for j in verb..c {
+            if heads[j] == object && matches!(labels[j].as_str(), "det" | "amod" | "compound") {
+                heads[j] = c + 1;
             }
         }
     }
@@ -1320,5 +1384,44 @@ mod tests {
         let mut ls = labels(&["obl:unmarked", "nsubj", "root", "punct"]);
         noun_before_the_subject(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(ls[0], "obl:unmarked");
+    }
+
+    #[test]
+    fn a_day_between_subject_and_verb_dates_the_verb() {
+        // "The council on Monday approved the plan ."
+        let forms = [
+            "The", "council", "on", "Monday", "approved", "the", "plan", ".",
+        ];
+        let tags = ["DT", "NN", "IN", "NNP", "VBD", "DT", "NN", "."];
+        let mut heads = vec![2, 5, 4, 2, 0, 7, 5, 5];
+        let mut first = labels(&[
+            "det", "nsubj", "case", "nmod", "root", "det", "obj", "punct",
+        ]);
+        day_between_subject_and_verb(&forms, &tags, &mut heads, &mut first);
+        assert_eq!((heads[3], first[3].as_str()), (5, "obl"));
+        // "The council of Monday Street approved ..." is no date of the verb: the day word
+        // is not the phrase's head there, so nothing moves.
+        let forms = ["The", "council", "of", "Monday", "Street", "approved", "."];
+        let tags = ["DT", "NN", "IN", "NNP", "NNP", "VBD", "."];
+        let mut heads = vec![2, 6, 5, 5, 2, 0, 6];
+        let mut second = labels(&["det", "nsubj", "case", "compound", "nmod", "root", "punct"]);
+        day_between_subject_and_verb(&forms, &tags, &mut heads, &mut second);
+        assert_eq!(heads[3], 5);
+    }
+
+    #[test]
+    fn a_noun_before_a_number_is_the_first_object() {
+        // "Norland gave the Vesk Republic 4 million dollars ."
+        let tags = ["NNP", "VBD", "DT", "NNP", "NNP", "CD", "CD", "NNS", "."];
+        let mut heads = vec![2, 0, 8, 5, 8, 7, 8, 2, 2];
+        let mut labels = labels(&[
+            "nsubj", "root", "det", "compound", "compound", "compound", "nummod", "obj", "punct",
+        ]);
+        first_object_before_a_number(&tags, &mut heads, &mut labels);
+        assert_eq!((heads[4], labels[4].as_str()), (2, "iobj"));
+        assert_eq!(heads[2], 5);
+        assert_eq!(heads[3], 5);
+        assert_eq!(heads[5], 7);
+        assert_eq!(heads[7], 2);
     }
 }
