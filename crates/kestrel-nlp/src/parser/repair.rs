@@ -23,6 +23,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     verb_hung_on_its_subject(forms, tags, heads, labels);
     participle_with_a_subject(tags, heads, labels);
     complement_before_its_verb(tags, heads, labels);
+    participle_as_the_main_verb(forms, tags, heads, labels);
 }
 
 /// A passive subject needs a passive auxiliary beside it: the labeller, which names each
@@ -688,6 +689,96 @@ fn first_object_before_a_number(tags: &[&str], heads: &mut [usize], labels: &mut
             }
         }
     }
+}
+
+/// "The ministers agreed on Friday to ...", "the committee pressed the minister on ...",
+/// parsed as a sentence with no verb: the main verb read as a participle modifying a noun
+/// (`acl` or `amod`) and the subject's noun as the root. A sentence with no finite verb whose
+/// root noun comes before a bare participle (no auxiliary, no "by" agent, not set off by a
+/// comma as a reduced relative is) makes that participle the root: the root noun becomes
+/// its subject, a noun it modified its object, and what follows it on the subject's side
+/// hangs on it instead.
+fn participle_as_the_main_verb(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    if tags
+        .iter()
+        .any(|t| matches!(*t, "VBD" | "VBZ" | "VBP" | "MD"))
+    {
+        return;
+    }
+    let Some(r) = (0..n).find(|&i| heads[i] == 0) else {
+        return;
+    };
+    if !tags[r].starts_with("NN") {
+        return;
+    }
+    let opened_by_by = |k: usize| {
+        (0..n).any(|c| {
+            heads[c] == k + 1 && labels[c] == "case" && forms[c].eq_ignore_ascii_case("by")
+        })
+    };
+    let passive_sign = |k: usize| {
+        labels[k].starts_with("aux") || (labels[k].starts_with("obl") && opened_by_by(k))
+    };
+    let Some(v) = (r + 1..n).find(|&v| {
+        tags[v] == "VBN"
+            && matches!(labels[v].as_str(), "acl" | "amod")
+            && descends_from(heads, v, r)
+            && !(0..n).any(|k| heads[k] == v + 1 && passive_sign(k))
+    }) else {
+        return;
+    };
+    // An odd number of commas between the subject and the participle opens a reduced
+    // relative ("The men, elected in May, ..."); an even one closes an apposition first.
+    let commas = (r + 1..v).filter(|&k| forms[k] == ",").count();
+    if commas % 2 == 1 {
+        return;
+    }
+    let old_head = heads[v] - 1;
+    let was_amod = labels[v] == "amod" && old_head > v;
+    // Whatever after the participle hangs on the subject's words belongs to the verb.
+    for j in v + 1..n {
+        let h = heads[j];
+        if h == 0 || h - 1 == v || h - 1 >= v || !descends_from(heads, h - 1, r) {
+            continue;
+        }
+        if was_amod && j == old_head {
+            continue;
+        }
+        let moved = match labels[j].as_str() {
+            l if l.starts_with("nmod") => Some(l.replacen("nmod", "obl", 1)),
+            "acl" => Some(
+                if (0..n).any(|c| heads[c] == j + 1 && labels[c] == "mark" && forms[c] == "to") {
+                    "xcomp"
+                } else {
+                    "advcl"
+                }
+                .to_string(),
+            ),
+            "punct" | "advmod" | "advcl" | "parataxis" | "xcomp" | "ccomp" | "obj" => {
+                Some(labels[j].clone())
+            }
+            l if l.starts_with("obl") => Some(labels[j].clone()),
+            _ => None,
+        };
+        if let Some(label) = moved {
+            heads[j] = v + 1;
+            labels[j] = label;
+        }
+    }
+    if was_amod {
+        heads[old_head] = v + 1;
+        labels[old_head] = "obj".to_string();
+    }
+    heads[v] = 0;
+    labels[v] = "root".to_string();
+    heads[r] = v + 1;
+    labels[r] = "nsubj".to_string();
 }
 
 /// "On Tuesday, the Kenyan minister Ana Ruiz summoned ...", parsed with the name as an
@@ -1423,5 +1514,36 @@ mod tests {
         assert_eq!(heads[3], 5);
         assert_eq!(heads[5], 7);
         assert_eq!(heads[7], 2);
+    }
+
+    #[test]
+    fn a_bare_participle_after_a_root_noun_is_the_main_verb() {
+        // "The envoys agreed on Friday to resume talks ." read with no verb.
+        let forms = [
+            "The", "envoys", "agreed", "on", "Friday", "to", "resume", "talks", ".",
+        ];
+        let tags = ["DT", "NNS", "VBN", "IN", "NNP", "TO", "VB", "NNS", "."];
+        let mut heads = vec![2, 0, 2, 5, 3, 7, 2, 7, 2];
+        let mut rels = labels(&[
+            "det", "root", "acl", "case", "obl", "mark", "acl", "obj", "punct",
+        ]);
+        participle_as_the_main_verb(&forms, &tags, &mut heads, &mut rels);
+        assert_eq!(heads, [2, 3, 0, 5, 3, 7, 3, 7, 3]);
+        assert_eq!((rels[1].as_str(), rels[2].as_str()), ("nsubj", "root"));
+        assert_eq!(rels[6], "xcomp");
+
+        // A caption with an agent and a reduced relative after a comma stay as they are.
+        let forms = ["Tents", "pitched", "by", "volunteers", "."];
+        let tags = ["NNS", "VBN", "IN", "NNS", "."];
+        let mut heads = vec![0, 1, 4, 2, 1];
+        let mut rels = labels(&["root", "acl", "case", "obl", "punct"]);
+        participle_as_the_main_verb(&forms, &tags, &mut heads, &mut rels);
+        assert_eq!(heads, [0, 1, 4, 2, 1]);
+        let forms = ["The", "envoys", ",", "chosen", "in", "May", "."];
+        let tags = ["DT", "NNS", ",", "VBN", "IN", "NNP", "."];
+        let mut heads = vec![2, 0, 4, 2, 6, 4, 2];
+        let mut rels = labels(&["det", "root", "punct", "acl", "case", "obl", "punct"]);
+        participle_as_the_main_verb(&forms, &tags, &mut heads, &mut rels);
+        assert_eq!(heads, [2, 0, 4, 2, 6, 4, 2]);
     }
 }
