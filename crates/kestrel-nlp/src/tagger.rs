@@ -321,6 +321,44 @@ impl Tagger {
     }
 
     fn tag_classes(&self, words: &[&str]) -> Vec<usize> {
+        let mut classes = self.decoded_classes(words);
+        self.no_gerund_without_a_stem(words, &mut classes);
+        classes
+    }
+
+    /// A gerund's stem has a vowel ("being", "eyeing"): "wing", "swing" or "ING" tagged VBG
+    /// are nouns (proper when capitalised inside the sentence).
+    fn no_gerund_without_a_stem(&self, words: &[&str], classes: &mut [usize]) {
+        let class_of = |upos: &str, xpos: &str| {
+            self.classes
+                .iter()
+                .position(|(u, x)| u == upos && x == xpos)
+        };
+        for (i, word) in words.iter().enumerate() {
+            if self.classes[classes[i]].1 != "VBG" {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let Some(stem) = lower.strip_suffix("ing") else {
+                continue;
+            };
+            if stem.chars().any(|c| "aeiouy".contains(c)) || !stem.chars().all(char::is_alphabetic)
+            {
+                continue;
+            }
+            let proper = i > 0 && word.starts_with(char::is_uppercase);
+            let replacement = if proper {
+                class_of("PROPN", "NNP")
+            } else {
+                class_of("NOUN", "NN")
+            };
+            if let Some(c) = replacement {
+                classes[i] = c;
+            }
+        }
+    }
+
+    fn decoded_classes(&self, words: &[&str]) -> Vec<usize> {
         let info = token_info(words);
         let amb = ambiguity_of(&self.ambiguity_index, words);
         let amb = (amb.0.as_slice(), amb.1.as_slice());
@@ -650,5 +688,31 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("3.5"), "d.d");
         assert_eq!(normalise("Year2024"), "year0000");
+    }
+
+    #[test]
+    fn a_gerund_needs_a_vowel_in_its_stem() {
+        let row = |i: usize, form: &str, upos: &str, xpos: &str, head: usize, rel: &str| {
+            format!("{i}\t{form}\t{form}\t{upos}\t{xpos}\t_\t{head}\t{rel}\t_\t_\n")
+        };
+        let mut conllu = String::new();
+        conllu += &row(1, "Envoys", "NOUN", "NNS", 2, "nsubj");
+        conllu += &row(2, "are", "AUX", "VBP", 3, "aux");
+        conllu += &row(3, "meeting", "VERB", "VBG", 0, "root");
+        conllu += &row(4, "Vesk", "PROPN", "NNP", 3, "obj");
+        conllu += &row(5, "today", "NOUN", "NN", 3, "obl");
+        let data = crate::corpus::parse(&conllu).unwrap();
+        let tagger = Tagger::train(&data, &TaggerConfig::default());
+        let vbg = tagger.classes.iter().position(|c| c.1 == "VBG").unwrap();
+        let words = ["The", "party", "wing", "and", "ING", "are", "meeting"];
+        let mut classes = vec![vbg; words.len()];
+        tagger.no_gerund_without_a_stem(&words, &mut classes);
+        let xpos: Vec<&str> = classes
+            .iter()
+            .map(|&c| tagger.classes[c].1.as_str())
+            .collect();
+        assert_eq!(xpos[2], "NN");
+        assert_eq!(xpos[4], "NNP");
+        assert_eq!(xpos[6], "VBG");
     }
 }
