@@ -744,7 +744,7 @@ fn participle_as_the_main_verb(
     // Whatever after the participle hangs on the subject's words belongs to the verb.
     for j in v + 1..n {
         let h = heads[j];
-        if h == 0 || h - 1 == v || h - 1 >= v || !descends_from(heads, h - 1, r) {
+        if h == 0 || h > v || !descends_from(heads, h - 1, r) {
             continue;
         }
         if was_amod && j == old_head {
