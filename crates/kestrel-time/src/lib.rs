@@ -791,7 +791,39 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             "early" | "late" | "mid" | "last" | "this" | "next" | "since" | "in" | "until"
         ));
         let name = w(modifier);
-        if let Some(m) = month(name).filter(|_| name != "may" && name.len() > 3) {
+        // "May" is the month only where the modal cannot stand: after a preposition or
+        // "last"/"next" ("signed last May", "by May", "the end of May").
+        let before = if modifier == 1 {
+            w(0)
+        } else {
+            i.checked_sub(1).map_or("", |k| words[k].as_str())
+        };
+        let may_is_month = matches!(
+            before,
+            "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "in"
+                | "since"
+                | "until"
+                | "by"
+                | "of"
+                | "through"
+                | "before"
+                | "after"
+                | "from"
+                | "to"
+                | "till"
+        );
+        if let Some(m) = month(name).filter(|_| {
+            if name == "may" {
+                may_is_month
+            } else {
+                name.len() > 3
+            }
+        }) {
             let keep = if matches!(w(0), "since" | "in" | "until") {
                 0
             } else {
@@ -1231,6 +1263,16 @@ mod tests {
         // A date a fortnight ahead stays ahead: the next one is three times nearer.
         let text = "The board declared a dividend payable Nov. 16.";
         assert_eq!(dated(text, Some("declared")).as_deref(), Some("2023-11-16"));
+    }
+
+    #[test]
+    fn may_is_a_month_only_where_the_modal_cannot_stand() {
+        let v = values("The envoys signed the accord last May.", "2024-03-06");
+        assert_eq!(v[0].2.as_deref(), Some("2023-05"));
+        let v = values("The mill must reopen by May, the union said.", "2024-03-06");
+        assert_eq!(v[0].2.as_deref(), Some("2024-05"));
+        assert!(values("The strike may spread to the port.", "2024-03-06").is_empty());
+        assert!(values("May the talks go well, the envoy said.", "2024-03-06").is_empty());
     }
 
     #[test]
