@@ -250,7 +250,20 @@ fn same_value(a: &str, b: &str) -> bool {
             _ => v.to_string(),
         }
     }
-    a == b || unpadded(a) == unpadded(b)
+    // A decade or century written with its unknown digits as X ("199X", "19XX") or without
+    // them ("199", "19"): the treebank writes both.
+    fn without_unknown_digits(v: &str) -> &str {
+        let trimmed = v.trim_end_matches('X');
+        if trimmed.len() < v.len()
+            && trimmed.len() >= 2
+            && trimmed.chars().all(|c| c.is_ascii_digit())
+        {
+            trimmed
+        } else {
+            v
+        }
+    }
+    a == b || unpadded(a) == unpadded(b) || without_unknown_digits(a) == without_unknown_digits(b)
 }
 
 #[cfg(test)]
@@ -263,5 +276,13 @@ mod tests {
         assert!(same_value("1998-W08", "1998-W08"));
         assert!(!same_value("2000-W08", "2000-W18"));
         assert!(!same_value("2000-W08", "2000-W09"));
+    }
+
+    #[test]
+    fn decades_match_with_or_without_their_unknown_digits() {
+        assert!(same_value("199", "199X"));
+        assert!(same_value("19XX", "19"));
+        assert!(!same_value("199", "198X"));
+        assert!(!same_value("1990", "199X"));
     }
 }
