@@ -24,6 +24,8 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     participle_with_a_subject(tags, heads, labels);
     complement_before_its_verb(tags, heads, labels);
     participle_as_the_main_verb(forms, tags, heads, labels);
+    hyphenated_participle(forms, tags, heads, labels);
+    clause_noun_before_a_participle(tags, heads, labels);
 }
 
 /// A passive subject needs a passive auxiliary beside it: the labeller, which names each
@@ -779,6 +781,100 @@ fn participle_as_the_main_verb(
     labels[v] = "root".to_string();
     heads[r] = v + 1;
     labels[r] = "nsubj".to_string();
+}
+
+/// "Kenyan-led forces", "a Nairobi-based group", tokenised "Kenyan - led forces": the
+/// participle is an adjective of the noun after it and the word before the hyphen its
+/// `compound`, as UD writes them; the greedy parser may read the participle as a clause's
+/// verb with the noun as its object. The noun takes the participle's place in the tree.
+fn hyphenated_participle(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    for v in 2..n.saturating_sub(1) {
+        if tags[v] != "VBN" || forms[v - 1] != "-" || !matches!(tags[v - 2], "NNP" | "NN" | "JJ") {
+            continue;
+        }
+        if labels[v] == "amod" {
+            continue;
+        }
+        // The noun the participle describes: the last of a run of nouns after it.
+        let mut noun = v + 1;
+        if !tags[noun].starts_with("NN") {
+            continue;
+        }
+        while noun + 1 < n && tags[noun + 1].starts_with("NN") && heads[noun] == noun + 2 {
+            noun += 1;
+        }
+        let x = v - 2;
+        if heads[noun] == v + 1 {
+            let governor = heads[v];
+            heads[noun] = governor;
+            labels[noun] = std::mem::take(&mut labels[v]);
+            // A phrase before a verb that has no subject, read as an adverbial clause, is
+            // that verb's subject.
+            let subjectless = governor > noun + 1
+                && tags[governor - 1].starts_with("VB")
+                && !(0..n).any(|k| heads[k] == governor && labels[k].starts_with("nsubj"));
+            if labels[noun] == "advcl" && subjectless {
+                labels[noun] = "nsubj".to_string();
+            }
+        }
+        for k in 0..n {
+            if heads[k] == v + 1 && k != x && k != v - 1 && k != noun {
+                heads[k] = noun + 1;
+            }
+        }
+        heads[v] = noun + 1;
+        labels[v] = "amod".to_string();
+        heads[x] = v + 1;
+        labels[x] = "compound".to_string();
+        heads[v - 1] = x + 1;
+        labels[v - 1] = "punct".to_string();
+    }
+}
+
+/// "..., forces launched rockets at the camp, officials said", parsed with "forces" the
+/// reported clause and "launched" a participle on it: a noun heads no clause, and a bare
+/// participle with an object is an active verb. The participle takes the noun's place and
+/// the noun becomes its subject.
+fn clause_noun_before_a_participle(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let n = heads.len();
+    for v in 1..n {
+        let noun = v - 1;
+        if tags[v] != "VBN"
+            || labels[v] != "acl"
+            || heads[v] != noun + 1
+            || !tags[noun].starts_with("NN")
+            || !matches!(
+                labels[noun].as_str(),
+                "ccomp" | "root" | "parataxis" | "advcl"
+            )
+        {
+            continue;
+        }
+        let has_object = (0..n).any(|k| heads[k] == v + 1 && labels[k] == "obj");
+        let has_aux = (0..n).any(|k| heads[k] == v + 1 && labels[k].starts_with("aux"));
+        if !has_object || has_aux {
+            continue;
+        }
+        heads[v] = heads[noun];
+        labels[v] = std::mem::replace(&mut labels[noun], "nsubj".to_string());
+        heads[noun] = v + 1;
+        // What hung on the noun after it (the clause's punctuation, its adverbials) now
+        // hangs on the verb.
+        for k in v + 1..n {
+            if heads[k] == noun + 1 {
+                heads[k] = v + 1;
+                if let Some(rest) = labels[k].strip_prefix("nmod") {
+                    labels[k] = format!("obl{rest}");
+                }
+            }
+        }
+    }
 }
 
 /// "On Tuesday, the Kenyan minister Ana Ruiz summoned ...", parsed with the name as an
@@ -1545,5 +1641,38 @@ mod tests {
         let mut rels = labels(&["det", "root", "punct", "acl", "case", "obl", "punct"]);
         participle_as_the_main_verb(&forms, &tags, &mut heads, &mut rels);
         assert_eq!(heads, [2, 0, 4, 2, 6, 4, 2]);
+    }
+
+    #[test]
+    fn a_hyphenated_participle_describes_the_noun_after_it() {
+        // "Kenyan - led forces took the town ." read with "led" the verb and "forces" its
+        // object.
+        let forms = ["Kenyan", "-", "led", "forces", "took", "the", "town", "."];
+        let tags = ["JJ", "HYPH", "VBN", "NNS", "VBD", "DT", "NN", "."];
+        let mut heads = vec![3, 1, 5, 3, 0, 7, 5, 5];
+        let mut rels = labels(&[
+            "compound", "punct", "advcl", "obj", "root", "det", "obj", "punct",
+        ]);
+        hyphenated_participle(&forms, &tags, &mut heads, &mut rels);
+        assert_eq!(heads, [3, 1, 4, 5, 0, 7, 5, 5]);
+        assert_eq!((rels[2].as_str(), rels[3].as_str()), ("amod", "nsubj"));
+    }
+
+    #[test]
+    fn a_participle_with_an_object_after_a_clause_noun_is_the_verb() {
+        // "Rebels fired rockets , officials said ." with "Rebels" the reported clause and
+        // "fired" a participle on it.
+        let tags = ["NNS", "VBN", "NNS", ",", "NNS", "VBD", "."];
+        let mut heads = vec![6, 1, 2, 1, 6, 0, 6];
+        let mut rels = labels(&["ccomp", "acl", "obj", "punct", "nsubj", "root", "punct"]);
+        clause_noun_before_a_participle(&tags, &mut heads, &mut rels);
+        assert_eq!(heads, [2, 6, 2, 2, 6, 0, 6]);
+        assert_eq!((rels[0].as_str(), rels[1].as_str()), ("nsubj", "ccomp"));
+        // "Aid sent to the camp arrived ." keeps its reduced relative: no object.
+        let tags = ["NN", "VBN", "IN", "DT", "NN", "VBD", "."];
+        let mut heads = vec![6, 1, 5, 5, 2, 0, 6];
+        let mut rels = labels(&["nsubj", "acl", "case", "det", "obl", "root", "punct"]);
+        clause_noun_before_a_participle(&tags, &mut heads, &mut rels);
+        assert_eq!(heads, [6, 1, 5, 5, 2, 0, 6]);
     }
 }
