@@ -18,14 +18,45 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     day_after_its_noun(forms, tags, heads, labels);
     phrase_after_a_day(forms, tags, heads, labels);
     day_between_subject_and_verb(forms, tags, heads, labels);
-    first_object_before_a_number(tags, heads, labels);
+    kept_if_a_tree(heads, labels, |h, l| first_object_before_a_number(tags, h, l));
     auxiliary_read_as_verb(forms, tags, heads, labels);
     verb_hung_on_its_subject(forms, tags, heads, labels);
     participle_with_a_subject(tags, heads, labels);
     complement_before_its_verb(tags, heads, labels);
-    participle_as_the_main_verb(forms, tags, heads, labels);
-    hyphenated_participle(forms, tags, heads, labels);
-    clause_noun_before_a_participle(tags, heads, labels);
+    kept_if_a_tree(heads, labels, |h, l| participle_as_the_main_verb(forms, tags, h, l));
+    kept_if_a_tree(heads, labels, |h, l| hyphenated_participle(forms, tags, h, l));
+    kept_if_a_tree(heads, labels, |h, l| clause_noun_before_a_participle(tags, h, l));
+}
+
+/// Runs a repair that moves whole phrases on a copy, and keeps its result only when every
+/// word still reaches the root: a repair must never leave a cycle behind.
+fn kept_if_a_tree(
+    heads: &mut [usize],
+    labels: &mut [String],
+    repair: impl FnOnce(&mut [usize], &mut [String]),
+) {
+    let mut new_heads = heads.to_vec();
+    let mut new_labels = labels.to_vec();
+    repair(&mut new_heads, &mut new_labels);
+    if new_heads == heads {
+        labels.clone_from_slice(&new_labels);
+        return;
+    }
+    let reaches_root = (0..new_heads.len()).all(|d| {
+        let mut at = d;
+        for _ in 0..=new_heads.len() {
+            match new_heads[at] {
+                0 => return true,
+                h => at = h - 1,
+            }
+        }
+        false
+    });
+    let one_root = new_heads.iter().filter(|&&h| h == 0).count() == 1;
+    if reaches_root && one_root {
+        heads.copy_from_slice(&new_heads);
+        labels.clone_from_slice(&new_labels);
+    }
 }
 
 /// A passive subject needs a passive auxiliary beside it: the labeller, which names each
@@ -1674,5 +1705,17 @@ mod tests {
         let mut rels = labels(&["nsubj", "acl", "case", "det", "obl", "root", "punct"]);
         clause_noun_before_a_participle(&tags, &mut heads, &mut rels);
         assert_eq!(heads, [6, 1, 5, 5, 2, 0, 6]);
+    }
+
+    #[test]
+    fn a_repair_that_leaves_a_cycle_is_undone() {
+        let mut heads = vec![2, 0, 2];
+        let mut rels = labels(&["nsubj", "root", "obj"]);
+        kept_if_a_tree(&mut heads, &mut rels, |h, l| {
+            h[1] = 1;
+            l[1] = "obj".to_string();
+        });
+        assert_eq!(heads, [2, 0, 2]);
+        assert_eq!(rels[1], "root");
     }
 }
