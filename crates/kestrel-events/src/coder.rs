@@ -282,6 +282,10 @@ const RECIPIENT_PREPS: &[&str] = &[
     "onto", "between", "among",
 ];
 
+/// CAMEO codes of acts only a state's authorities do: arrest and detain (173), expel or
+/// deport (174), investigate (09).
+const STATE_ONLY: &[&str] = &["173", "174", "09"];
+
 /// Auxiliaries that make a clause hypothetical or obligatory rather than asserted.
 const MODALS: &[&str] = &[
     "could", "might", "may", "should", "must", "can", "ought", "shall",
@@ -1537,6 +1541,28 @@ impl<'a> Sentence<'a> {
         settle(actors, recipients)
     }
 
+    /// "A reporter was arrested in Velor": an act only a state's authorities do (an arrest, an
+    /// expulsion, an investigation), in the passive with no agent, is that of the country it
+    /// was done in, when a country is named there.
+    fn state_where_done(&self, v: usize) -> Vec<Participant> {
+        if !self.is_passive(v) || self.agent_phrase(v).is_some() {
+            return Vec::new();
+        }
+        self.children[v]
+            .iter()
+            .copied()
+            // A named place: "in a Cuban camp" may be another state's doing.
+            .filter(|&c| {
+                self.rel(c).starts_with("obl")
+                    && self.case_of(c) == Some("in")
+                    && self.entity_at[c].is_some()
+            })
+            .flat_map(|c| self.participants(c, true))
+            .find(|p| p.code.as_ref().is_some_and(|c| c.len() == 3))
+            .into_iter()
+            .collect()
+    }
+
     /// Whether a violent verb's clause leaves its perpetrator unnamed: a passive with no agent
     /// ("were killed on Monday") or one that is a weapon or an incident ("killed by a roadside
     /// bomb"), or such a subject ("an explosion killed ..."). A subject that names someone
@@ -2136,7 +2162,13 @@ fn code_sentence(
                 ),
                 TriggerKind::Noun => s.noun_arguments(t),
             };
-            let (actors, recipients) = (one_per_side(actors), one_per_side(recipients));
+            let (mut actors, recipients) = (one_per_side(actors), one_per_side(recipients));
+            if actors.is_empty()
+                && kind == TriggerKind::Verb
+                && STATE_ONLY.iter().any(|c| entry.cameo.starts_with(c))
+            {
+                actors = s.state_where_done(t);
+            }
             // Violence with unknown perpetrators is still an event ("a roadside bomb killed two
             // soldiers", "three civilians were killed in a car bombing"), coded with no actor
             // as PLOVER does, when its victims are known; other events need their actor.

@@ -1329,3 +1329,28 @@ fn coder_reads_a_completed_withdrawal_as_one_that_took_place() {
     assert_eq!(codes(&ev[0].actors), ["VLR"]);
     assert_eq!(codes(&ev[0].recipients), ["KST"]);
 }
+
+#[test]
+fn coder_gives_an_arrest_without_agent_to_the_country_it_was_made_in() {
+    // "A Norland reporter was arrested in Vesk ." and "... was attacked in Vesk .".
+    let rows = |verb: &str, lemma: &str| {
+        format!(
+            "A a DET DT 3 det
+             Norland Norland ADJ JJ 3 amod NRL
+             reporter reporter NOUN NN 5 nsubj:pass
+             was be AUX VBD 5 aux:pass
+             {verb} {lemma} VERB VBN 0 root
+             in in ADP IN 7 case
+             Vesk Vesk PROPN NNP 5 obl VSK
+             . . PUNCT . 5 punct"
+        )
+    };
+    let (_, ev) = code(&rows("arrested", "arrest"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "COERCE");
+    assert_eq!(codes(&ev[0].actors), ["VSK"]);
+    assert_eq!(codes(&ev[0].recipients), ["NRL"]);
+    // Anyone may attack: the place names no perpetrator.
+    let (_, ev) = code(&rows("attacked", "attack"));
+    assert!(ev.iter().all(|e| codes(&e.actors) != ["VSK"]), "{ev:?}");
+}
