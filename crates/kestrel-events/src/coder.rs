@@ -540,11 +540,16 @@ impl<'a> Sentence<'a> {
 
     /// The preposition or subordinator introducing a dependent ("of" in "of aggression").
     fn case_of(&self, i: usize) -> Option<&str> {
-        self.children[i]
+        let c = self.children[i]
             .iter()
             .copied()
-            .find(|&c| matches!(self.rel(c), "case" | "mark"))
-            .map(|c| self.lemmas[c].as_str())
+            .find(|&c| matches!(self.rel(c), "case" | "mark"))?;
+        // "contribute up to 4,000 troops": "up to" counts, it points nowhere.
+        let counted = self.lemmas[c] == "to"
+            && c > 0
+            && self.lemmas[c - 1] == "up"
+            && self.children[i].iter().any(|&k| self.rel(k) == "nummod");
+        (!counted).then(|| self.lemmas[c].as_str())
     }
 
     fn span(&self, i: usize) -> Span {
@@ -1494,10 +1499,13 @@ impl<'a> Sentence<'a> {
                     recipients = recipient_not_owned(c);
                 }
                 if recipients.is_empty() {
-                    // "refused to lift the curfew on Palestinians": a directional phrase in
-                    // the complement's object.
-                    recipients = self
-                        .kids(c, "obj")
+                    // "refused to lift the curfew on Palestinians", "ready to send troops to
+                    // a force in Liberia": a directional phrase in the complement's object
+                    // or oblique.
+                    recipients = self.children[c]
+                        .iter()
+                        .copied()
+                        .filter(|&o| self.rel(o) == "obj" || self.rel(o).starts_with("obl"))
                         .map(|o| self.directed_within(o, 2, place_is_target))
                         .find(|found| !found.is_empty())
                         .unwrap_or_default();

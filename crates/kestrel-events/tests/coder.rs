@@ -1354,3 +1354,28 @@ fn coder_gives_an_arrest_without_agent_to_the_country_it_was_made_in() {
     let (_, ev) = code(&rows("attacked", "attack"));
     assert!(ev.iter().all(|e| codes(&e.actors) != ["VSK"]), "{ev:?}");
 }
+
+#[test]
+fn coder_reads_up_to_as_a_count_and_finds_where_the_troops_go() {
+    // "Velor is ready to send up to 500 troops to a force in Kostova ."
+    let (_, ev) = code(
+        "Velor Velor PROPN NNP 3 nsubj VLR
+         is be AUX VBZ 3 cop
+         ready ready ADJ JJ 0 root
+         to to PART TO 5 mark
+         send send VERB VB 3 xcomp
+         up up ADP RP 5 compound:prt
+         to to ADP IN 9 case
+         500 500 NUM CD 9 nummod
+         troops troops NOUN NNS 5 obl
+         to to ADP IN 12 case
+         a a DET DT 12 det
+         force force NOUN NN 9 nmod
+         in in ADP IN 14 case
+         Kostova Kostova PROPN NNP 12 nmod KST
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "AGREE");
+    assert_eq!(codes(&ev[0].recipients), ["KST"]);
+}
