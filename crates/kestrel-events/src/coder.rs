@@ -1041,6 +1041,27 @@ impl<'a> Sentence<'a> {
                 if let Some(home) = home {
                     return vec![home];
                 }
+                // "ethnic Albanians demonstrated in Serbia": an ethnic minority is of the
+                // country named as where its clause happens.
+                let ethnic = self.children[h]
+                    .iter()
+                    .any(|&c| self.rel(c) == "amod" && self.lemmas[c] == "ethnic");
+                let clause = self
+                    .head(h)
+                    .filter(|_| ethnic && self.rel(h).starts_with("nsubj"));
+                let home = clause
+                    .into_iter()
+                    .flat_map(|v| self.children[v].iter().copied())
+                    .filter(|&c| {
+                        self.rel(c).starts_with("obl")
+                            && self.case_of(c) == Some("in")
+                            && self.entity_at[c].is_some()
+                    })
+                    .flat_map(|c| self.participants(c, false))
+                    .find(|p| p.code.as_ref().is_some_and(|c| c.len() == 3));
+                if let Some(home) = home {
+                    return vec![home];
+                }
             }
             return vec![self.entity_participant(e, title_sector)];
         }
