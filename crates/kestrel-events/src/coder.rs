@@ -647,8 +647,35 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// Whether word `i` names a person: a person's name, a personal pronoun, a noun for
+    /// people of some trade or side, or a number standing for people ("released the four").
+    fn names_a_person(&self, i: usize) -> bool {
+        if self.upos(i) == "PRON" {
+            // Whatever the pronoun was resolved to ("they" may stand for a government).
+            return matches!(
+                self.lemmas[i].to_lowercase().as_str(),
+                "i" | "me" | "you" | "he" | "she" | "they" | "him" | "her" | "them" | "we" | "us"
+            );
+        }
+        if let Some(e) = self.entity_at[i] {
+            return self.doc.entities[e].kind == kestrel_core::EntityKind::Person;
+        }
+        match self.upos(i) {
+            "NUM" => !self.children[i]
+                .iter()
+                .any(|&c| self.rel(c).starts_with("nmod")),
+            // "freed the protesters": a noun for people of some trade or side.
+            "NOUN" => agent_sector(&self.lemmas[i]).is_some(),
+            _ => false,
+        }
+    }
+
     fn condition_token(&self, c: &Condition, t: usize) -> Option<usize> {
-        let accepts = |i: usize| c.lemmas.is_empty() || c.lemmas.contains(&self.lemmas[i]);
+        let accepts = |i: usize| {
+            c.lemmas.is_empty()
+                || c.lemmas.contains(&self.lemmas[i])
+                || (c.lemmas.iter().any(|l| l == "@person") && self.names_a_person(i))
+        };
         let candidates: Vec<usize> = match &c.slot {
             Slot::Object => {
                 let mut v: Vec<usize> = self.kids(t, "obj").collect();
@@ -1791,7 +1818,15 @@ impl<'a> Sentence<'a> {
         if actors.is_empty() {
             if let Some(g) = self.light_governor(n) {
                 actors = if self.is_passive(g) {
-                    self.passive_agent(g)
+                    let by_agent = self.passive_agent(g);
+                    // "forces were engaged in ethnic cleansing": with the noun an oblique
+                    // and no agent, the participle says what state its subject is in.
+                    match self.kid_exact(g, "nsubj:pass") {
+                        Some(s) if by_agent.is_empty() && self.rel(n).starts_with("obl") => {
+                            self.participants(s, false)
+                        }
+                        _ => by_agent,
+                    }
                 } else {
                     self.subject_of(g, 0)
                 };

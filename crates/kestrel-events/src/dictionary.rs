@@ -29,7 +29,10 @@
 //!   `objmod=L|L` (the verb's object has one: "signed a **trade** deal"), `compaux=L|L` (a
 //!   governed clause has one of these auxiliaries: "said Tehran **must** ..."), and
 //!   `PREP=L|L` for any preposition (an argument introduced by `PREP` has one of these lemmas:
-//!   "accused Kyiv **of** aggression"). `*` accepts any lemma.
+//!   "accused Kyiv **of** aggression"). `*` accepts any lemma; `@person` accepts a person
+//!   however named: a person's name, a personal pronoun, a noun for people of some trade or
+//!   side ("protesters", "journalists"), or a number standing for people ("released **the
+//!   four**").
 //! - `CAMEO` is the CAMEO code. The PLOVER mode and contexts default to the CAMEO code's
 //!   conversion; `mode=` and `context=` set them.
 //!

@@ -1409,3 +1409,24 @@ fn coder_reads_an_ethnic_minority_as_of_the_country_where_it_acts() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(codes(&ev[0].actors), ["NRL"]);
 }
+
+#[test]
+fn coder_reads_the_subject_of_engaged_in_as_the_actor() {
+    // "Velor forces were engaged in fighting with Kostova ." with "were" the passive
+    // auxiliary.
+    let (_, ev) = code(
+        "Velor Velor ADJ JJ 2 amod VLR
+         forces force NOUN NNS 4 nsubj:pass
+         were be AUX VBD 4 aux:pass
+         engaged engage VERB VBN 0 root
+         in in ADP IN 6 case
+         fighting fighting NOUN NN 4 obl
+         with with ADP IN 8 case
+         Kostova Kostova PROPN NNP 6 nmod KST
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+    assert_eq!(codes(&ev[0].recipients), ["KST"]);
+}

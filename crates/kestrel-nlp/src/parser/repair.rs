@@ -5,6 +5,7 @@
 
 /// Runs every repair, in order.
 pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    copula_of_a_participle(tags, heads, labels);
     agree_voice(heads, labels);
     title_before_name(forms, tags, heads, labels);
     determiner_read_as_subject(tags, heads, labels);
@@ -64,6 +65,23 @@ fn kept_if_a_tree(
     if reaches_root && one_root {
         heads.copy_from_slice(&new_heads);
         labels.clone_from_slice(&new_labels);
+    }
+}
+
+/// "they were freed", labelled with "were" a copula: a past participle takes no copula, so
+/// "be" before it is the passive auxiliary and its subject the passive subject.
+fn copula_of_a_participle(tags: &[&str], heads: &[usize], labels: &mut [String]) {
+    for k in 0..heads.len() {
+        let v = heads[k];
+        if v == 0 || labels[k] != "cop" || tags[v - 1] != "VBN" {
+            continue;
+        }
+        labels[k] = "aux:pass".to_string();
+        for d in 0..heads.len() {
+            if heads[d] == v && labels[d] == "nsubj" {
+                labels[d] = "nsubj:pass".to_string();
+            }
+        }
     }
 }
 
@@ -1725,5 +1743,20 @@ mod tests {
         });
         assert_eq!(heads, [2, 0, 2]);
         assert_eq!(rels[1], "root");
+    }
+
+    #[test]
+    fn be_before_a_participle_is_the_passive_auxiliary() {
+        // "They were freed ." read with "were" a copula.
+        let tags = ["PRP", "VBD", "VBN", "."];
+        let heads = [3, 3, 0, 3];
+        let mut rels = labels(&["nsubj", "cop", "root", "punct"]);
+        copula_of_a_participle(&tags, &heads, &mut rels);
+        assert_eq!(rels, ["nsubj:pass", "aux:pass", "root", "punct"]);
+        // "They were glad ." keeps its copula.
+        let tags = ["PRP", "VBD", "JJ", "."];
+        let mut rels = labels(&["nsubj", "cop", "root", "punct"]);
+        copula_of_a_participle(&tags, &heads, &mut rels);
+        assert_eq!(rels[1], "cop");
     }
 }
