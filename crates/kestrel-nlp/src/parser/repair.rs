@@ -880,9 +880,9 @@ fn hyphenated_participle(
                 labels[noun] = "nsubj".to_string();
             }
         }
-        for k in 0..n {
-            if heads[k] == v + 1 && k != x && k != v - 1 && k != noun {
-                heads[k] = noun + 1;
+        for (k, h) in heads.iter_mut().enumerate() {
+            if *h == v + 1 && k != x && k != v - 1 && k != noun {
+                *h = noun + 1;
             }
         }
         heads[v] = noun + 1;
