@@ -1136,6 +1136,22 @@ pub fn cluster_by_name(doc: &mut Document) {
         });
         if let Some(j) = source {
             doc.entities[i].actor = snapshot[j].clone();
+            continue;
+        }
+        // "Tony Blair ... Mr Blair": a surname alone is the person the article named in full,
+        // whoever else the dictionary knows by that surname (with no date to choose by, a
+        // bare "Blair" would be the one in office now). Unknown in full, unknown alone.
+        if doc.entities[i].kind == EntityKind::Person && words[i].len() == 1 {
+            let full = (0..n)
+                .filter(|&j| {
+                    cluster[j] == cluster[i]
+                        && doc.entities[j].kind == EntityKind::Person
+                        && words[j].len() > 1
+                })
+                .min_by_key(|&j| (j.abs_diff(i), j > i));
+            if let Some(j) = full {
+                doc.entities[i].actor = snapshot[j].clone();
+            }
         }
     }
 }
@@ -1301,6 +1317,31 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
         // "Odhiambo" joins "Amina Odhiambo"; Ana Ruiz is someone else.
         assert_eq!(clusters, [0, 1, 0, 1, 4]);
         assert_eq!(doc.entities[3].actor.as_ref().unwrap().code, "KEN");
+    }
+
+    #[test]
+    fn actors_a_surname_alone_is_the_person_named_in_full_before() {
+        // The dictionary knows another Brenn by the bare surname; with no date to choose by,
+        // the article's own "Tomas Brenn" says who "Brenn" is.
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "person\tTomas Brenn\t\tVLRGOV 1990-01-01..2000-12-31\n\
+person\tIlse Brenn\tBrenn\tNRLGOV 2020-01-01..\n",
+            "t",
+        )
+        .unwrap();
+        let mut doc = Document::new("t", "Tomas Brenn spoke. Later Brenn left.");
+        for (t, nth) in [("Tomas Brenn", 0), ("Brenn", 1)] {
+            let e = entity(&doc, t, nth, EntityKind::Person);
+            doc.entities.push(e);
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let codes: Vec<&str> = doc
+            .entities
+            .iter()
+            .map(|e| e.actor.as_ref().map_or("-", |a| a.code.as_str()))
+            .collect();
+        assert_eq!(codes, ["VLR", "VLR"]);
     }
 
     #[test]

@@ -1430,3 +1430,34 @@ fn coder_reads_the_subject_of_engaged_in_as_the_actor() {
     assert_eq!(codes(&ev[0].actors), ["VLR"]);
     assert_eq!(codes(&ev[0].recipients), ["KST"]);
 }
+
+#[test]
+fn coder_reads_meeting_a_target_as_no_meeting_and_an_attack_on_plans_as_criticism() {
+    // "Norland met its deficit target ."
+    let (_, ev) = code(
+        "Norland Norland PROPN NNP 2 nsubj NRL
+         met meet VERB VBD 0 root
+         its its PRON PRP$ 5 nmod:poss NRL
+         deficit deficit NOUN NN 5 compound
+         target target NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // "Kostova launched an attack on Velor 's budget plans ."
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 2 nsubj KST
+         launched launch VERB VBD 0 root
+         an a DET DT 4 det
+         attack attack NOUN NN 2 obj
+         on on ADP IN 9 case
+         Velor Velor PROPN NNP 9 nmod:poss VLR
+         's 's PART POS 6 case
+         budget budget NOUN NN 9 compound
+         plans plan NOUN NNS 4 nmod
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+    assert_eq!(codes(&ev[0].actors), ["KST"]);
+    assert_eq!(codes(&ev[0].recipients), ["VLR"]);
+}
