@@ -688,12 +688,31 @@ impl<'a> Sentence<'a> {
             Slot::Complement => {
                 // "agreed in principle on Saturday to provide ...": the parser may read the
                 // infinitive the entry asks for as a purpose (`advcl`).
+                // "asked why ministers attacked the plan" is a question, not a request: a
+                // clause opened by a question word is no governed action.
+                let question = |k: usize| {
+                    self.children[k].iter().any(|&c| {
+                        c < k
+                            && matches!(
+                                self.lemmas[c].as_str(),
+                                "why"
+                                    | "how"
+                                    | "what"
+                                    | "whether"
+                                    | "if"
+                                    | "when"
+                                    | "where"
+                                    | "who"
+                            )
+                    })
+                };
                 let mut v: Vec<usize> = self.children[t]
                     .iter()
                     .copied()
                     .filter(|&k| {
-                        matches!(self.rel(k), "xcomp" | "ccomp")
-                            || (self.rel(k) == "advcl" && k > t && self.opened_by(k, &["to"]))
+                        (matches!(self.rel(k), "xcomp" | "ccomp")
+                            || (self.rel(k) == "advcl" && k > t && self.opened_by(k, &["to"])))
+                            && !question(k)
                     })
                     .collect();
                 // "ordered the newspaper to suspend ...", parsed with the infinitive on the

@@ -1461,3 +1461,31 @@ fn coder_reads_meeting_a_target_as_no_meeting_and_an_attack_on_plans_as_criticis
     assert_eq!(codes(&ev[0].actors), ["KST"]);
     assert_eq!(codes(&ev[0].recipients), ["VLR"]);
 }
+
+#[test]
+fn coder_reads_asking_why_as_a_question_not_a_request() {
+    // "Kostova asked why Velor closed the border ." and "Kostova asked Velor to open the
+    // border .".
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 2 nsubj KST
+         asked ask VERB VBD 0 root
+         why why ADV WRB 5 advmod
+         Velor Velor PROPN NNP 5 nsubj VLR
+         closed close VERB VBD 2 ccomp
+         the the DET DT 7 det
+         border border NOUN NN 5 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "REQUEST"), "{ev:?}");
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 2 nsubj KST
+         asked ask VERB VBD 0 root
+         Velor Velor PROPN NNP 2 obj VLR
+         to to PART TO 5 mark
+         open open VERB VB 2 xcomp
+         the the DET DT 7 det
+         border border NOUN NN 5 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().any(|e| e.plover_type == "REQUEST"), "{ev:?}");
+}
