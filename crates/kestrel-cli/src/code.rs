@@ -13,7 +13,10 @@ use kestrel_core::{InputError, InputFormat, InputKind, Inputs, Pipeline, ReadOpt
 use rayon::prelude::*;
 
 use crate::{CodeArgs, InputArgs, InputFormatArg, OutputFormat};
-pub use kestrel::{actor_dictionary, available_stages, event_coder, run_pipeline, DEFAULT_STAGES};
+pub use kestrel::{
+    actor_dictionary, available_stages, available_stages_with, event_coder, run_pipeline,
+    DEFAULT_STAGES,
+};
 
 /// Documents handed to the workers at a time. Output keeps input order within and across
 /// batches, so the same input always gives the same bytes.
@@ -50,7 +53,15 @@ pub fn prepare(args: &InputArgs) -> anyhow::Result<(Pipeline, ReadOptions)> {
         )
     });
     let available = if needs_models {
-        available_stages(args.models.as_deref(), &args.actors, &args.events)?
+        available_stages_with(
+            args.models.as_deref(),
+            &args.actors,
+            &args.events,
+            kestrel_events::Conventions {
+                code_sports_reports: args.code_sports,
+                ..Default::default()
+            },
+        )?
     } else {
         kestrel_core::pipeline::all_stages()
     };

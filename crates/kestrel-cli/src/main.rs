@@ -384,6 +384,11 @@ struct InputArgs {
     /// are read after the built-in ones. May be given more than once.
     #[arg(long, value_name = "FILE")]
     events: Vec<PathBuf>,
+    /// Code events in sports reports too. By default a document whose words are at least 2%
+    /// words of sport ("league", "striker", "wicket", ...) gets no events and a warning:
+    /// "England beat Samoa" is no political event.
+    #[arg(long)]
+    code_sports: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

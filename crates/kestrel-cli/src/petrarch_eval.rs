@@ -384,6 +384,7 @@ impl PetrarchCoder {
             plover_future_types: false,
             any_preposition_recipient: true,
             agent_nouns: false,
+            code_sports_reports: true,
         };
         let code_of = |p: &kestrel_core::Participant| p.entity.and(p.code.clone());
         let events = kestrel_events::code_document_with(

@@ -23,7 +23,9 @@ pub mod ontology;
 pub mod petrarch;
 pub mod plover;
 
-pub use coder::{code_document, code_document_with, explain_document, Conventions, Decision};
+pub use coder::{
+    code_document, code_document_with, explain_document, sports_report, Conventions, Decision,
+};
 pub use dictionary::{EventDictionary, TriggerKind};
 pub use ontology::{build_cameo_table, CameoTable, PLOVER_TYPES};
 
@@ -49,6 +51,9 @@ pub struct Coder {
     pub dictionary: EventDictionary,
     /// CAMEO codes, scores and PLOVER conversions.
     pub cameo: CameoTable,
+    /// Coding conventions; the default is Kestrel's (PLOVER's), with sports reports left
+    /// uncoded.
+    pub conventions: Conventions,
 }
 
 impl Coder {
@@ -56,12 +61,16 @@ impl Coder {
     pub fn builtin() -> Result<Coder, EventError> {
         let cameo = CameoTable::builtin();
         let dictionary = EventDictionary::builtin(&cameo)?;
-        Ok(Coder { dictionary, cameo })
+        Ok(Coder {
+            dictionary,
+            cameo,
+            conventions: Conventions::default(),
+        })
     }
 
     /// Codes a parsed document's events (without adding them to it).
     pub fn code(&self, doc: &Document) -> Vec<kestrel_core::Event> {
-        code_document(doc, &self.dictionary, &self.cameo)
+        code_document_with(doc, &self.dictionary, &self.cameo, self.conventions)
     }
 
     /// What the coder decided about each word of a parsed document that the dictionary
@@ -98,5 +107,11 @@ impl Stage for EventStage {
 
     fn process(&self, doc: &mut Document) {
         doc.events = self.coder.code(doc);
+        let skipped = !self.coder.conventions.code_sports_reports;
+        if let Some((sport, words)) = sports_report(doc).filter(|_| skipped) {
+            doc.warnings.push(format!(
+                "a sports report ({sport} of {words} words are of sport): no events coded"
+            ));
+        }
     }
 }

@@ -1489,3 +1489,34 @@ fn coder_reads_asking_why_as_a_question_not_a_request() {
     );
     assert!(ev.iter().any(|e| e.plover_type == "REQUEST"), "{ev:?}");
 }
+
+#[test]
+fn coder_knows_a_sports_report_by_its_words() {
+    use kestrel_core::Stage;
+    let segmented = |text: &str| {
+        let mut d = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut d);
+        d
+    };
+    let sport = "Vesk City beat Norland Rovers 3-1 in the league on Saturday. The striker \
+scored twice before half-time and the goalkeeper saved a penalty. Their coach praised the \
+squad after the match, and the captain said the team would fight for the cup. The referee \
+sent off a defender late in the second half, and the fans sang until the final whistle. \
+Rovers stay bottom of the league with four matches left in the season, and their \
+midfielder faces a ban before the derby at the stadium next week.";
+    let d = segmented(sport);
+    let (words, total) = kestrel_events::sports_report(&d).expect("a sports report");
+    assert!(words >= 10 && total >= 80, "{words} of {total}");
+    let politics = "The parliament of Vesk voted on Tuesday to impose sanctions on Norland \
+after its troops crossed the border. The foreign minister said the measures would stay until \
+the troops withdrew, and the opposition leader accused the government of acting too late. \
+Norland's ambassador rejected the charges and warned that his country would respond. The \
+United Nations urged both sides to return to talks, and a mediator from the regional bloc \
+said she would visit both capitals before the end of the month to meet their leaders.";
+    assert_eq!(kestrel_events::sports_report(&segmented(politics)), None);
+    // One sentence is too little to tell.
+    assert_eq!(
+        kestrel_events::sports_report(&segmented("The striker scored a goal in the cup match.")),
+        None
+    );
+}

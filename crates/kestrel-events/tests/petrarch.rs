@@ -77,6 +77,7 @@ fn code(d: &mut Document) -> (Vec<Event>, PetrarchVerbs) {
         plover_future_types: false,
         any_preposition_recipient: true,
         agent_nouns: false,
+        code_sports_reports: true,
     };
     let events = code_document_with(d, &verbs.dictionary, &cameo, conventions);
     (events, verbs)

@@ -36,6 +36,22 @@ pub fn available_stages(
     actor_files: &[std::path::PathBuf],
     event_files: &[std::path::PathBuf],
 ) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
+    available_stages_with(
+        models,
+        actor_files,
+        event_files,
+        kestrel_events::Conventions::default(),
+    )
+}
+
+/// [`available_stages`] with the event coder under other conventions (`kestrel code
+/// --code-sports` codes sports reports too).
+pub fn available_stages_with(
+    models: Option<&std::path::Path>,
+    actor_files: &[std::path::PathBuf],
+    event_files: &[std::path::PathBuf],
+    conventions: kestrel_events::Conventions,
+) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
     let models_dir = models;
     let models = match models {
         Some(dir) => std::sync::Arc::new(
@@ -60,8 +76,10 @@ pub fn available_stages(
     stages.push(Box::new(kestrel_places::PlaceStage::new(
         kestrel_places::Gazetteer::builtin(),
     )));
+    let mut coder = event_coder(event_files)?;
+    coder.conventions = conventions;
     stages.push(Box::new(kestrel_events::EventStage::new(
-        std::sync::Arc::new(event_coder(event_files)?),
+        std::sync::Arc::new(coder),
     )));
     Ok(stages)
 }
