@@ -1092,19 +1092,10 @@ impl<'a> Sentence<'a> {
                 let ethnic = self.children[h]
                     .iter()
                     .any(|&c| self.rel(c) == "amod" && self.lemmas[c] == "ethnic");
-                let clause = self
+                let home = self
                     .head(h)
-                    .filter(|_| ethnic && self.rel(h).starts_with("nsubj"));
-                let home = clause
-                    .into_iter()
-                    .flat_map(|v| self.children[v].iter().copied())
-                    .filter(|&c| {
-                        self.rel(c).starts_with("obl")
-                            && self.case_of(c) == Some("in")
-                            && self.entity_at[c].is_some()
-                    })
-                    .flat_map(|c| self.participants(c, false))
-                    .find(|p| p.code.as_ref().is_some_and(|c| c.len() == 3));
+                    .filter(|_| ethnic && self.rel(h).starts_with("nsubj"))
+                    .and_then(|v| self.country_named_in(v));
                 if let Some(home) = home {
                     return vec![home];
                 }
@@ -1623,10 +1614,16 @@ impl<'a> Sentence<'a> {
         if !self.is_passive(v) || self.agent_phrase(v).is_some() {
             return Vec::new();
         }
+        self.country_named_in(v).into_iter().collect()
+    }
+
+    /// The country of a place named in an "in" phrase of clause `v` ("was arrested in
+    /// Lebanon", "demonstrated in Serbia"). Only a named place: "in a Cuban camp" may be
+    /// another state's.
+    fn country_named_in(&self, v: usize) -> Option<Participant> {
         self.children[v]
             .iter()
             .copied()
-            // A named place: "in a Cuban camp" may be another state's doing.
             .filter(|&c| {
                 self.rel(c).starts_with("obl")
                     && self.case_of(c) == Some("in")
@@ -1634,8 +1631,6 @@ impl<'a> Sentence<'a> {
             })
             .flat_map(|c| self.participants(c, true))
             .find(|p| p.code.as_ref().is_some_and(|c| c.len() == 3))
-            .into_iter()
-            .collect()
     }
 
     /// Whether a violent verb's clause leaves its perpetrator unnamed: a passive with no agent

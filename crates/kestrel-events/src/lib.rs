@@ -106,12 +106,22 @@ impl Stage for EventStage {
     }
 
     fn process(&self, doc: &mut Document) {
-        doc.events = self.coder.code(doc);
-        let skipped = !self.coder.conventions.code_sports_reports;
-        if let Some((sport, words)) = sports_report(doc).filter(|_| skipped) {
-            doc.warnings.push(format!(
-                "a sports report ({sport} of {words} words are of sport): no events coded"
-            ));
+        let conventions = self.coder.conventions;
+        if !conventions.code_sports_reports {
+            if let Some((sport, words)) = sports_report(doc) {
+                doc.events.clear();
+                doc.warnings.push(format!(
+                    "a sports report ({sport} of {words} words are of sport): no events coded"
+                ));
+                return;
+            }
         }
+        // Judged above: the coder need not look again.
+        let conventions = Conventions {
+            code_sports_reports: true,
+            ..conventions
+        };
+        doc.events =
+            code_document_with(doc, &self.coder.dictionary, &self.coder.cameo, conventions);
     }
 }
