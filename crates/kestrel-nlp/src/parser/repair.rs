@@ -19,22 +19,27 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     day_after_its_noun(forms, tags, heads, labels);
     phrase_after_a_day(forms, tags, heads, labels);
     day_between_subject_and_verb(forms, tags, heads, labels);
-    kept_if_a_tree(heads, labels, |h, l| {
-        first_object_before_a_number(tags, h, l)
-    });
+    // The repairs run on a copy need a number or a participle: most sentences skip the copy.
+    if tags.contains(&"CD") {
+        kept_if_a_tree(heads, labels, |h, l| {
+            first_object_before_a_number(tags, h, l)
+        });
+    }
     auxiliary_read_as_verb(forms, tags, heads, labels);
     verb_hung_on_its_subject(forms, tags, heads, labels);
     participle_with_a_subject(tags, heads, labels);
     complement_before_its_verb(tags, heads, labels);
-    kept_if_a_tree(heads, labels, |h, l| {
-        participle_as_the_main_verb(forms, tags, h, l)
-    });
-    kept_if_a_tree(heads, labels, |h, l| {
-        hyphenated_participle(forms, tags, h, l)
-    });
-    kept_if_a_tree(heads, labels, |h, l| {
-        clause_noun_before_a_participle(tags, h, l)
-    });
+    if tags.contains(&"VBN") {
+        kept_if_a_tree(heads, labels, |h, l| {
+            participle_as_the_main_verb(forms, tags, h, l)
+        });
+        kept_if_a_tree(heads, labels, |h, l| {
+            hyphenated_participle(forms, tags, h, l)
+        });
+        kept_if_a_tree(heads, labels, |h, l| {
+            clause_noun_before_a_participle(tags, h, l)
+        });
+    }
 }
 
 /// Runs a repair that moves whole phrases on a copy, and keeps its result only when every
