@@ -161,7 +161,12 @@ pub fn ud(file: &Path, raw: bool, json: bool, models: Option<&Path>) -> anyhow::
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn ner(file: &Path, json: bool, model: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn ner(
+    file: &Path,
+    json: bool,
+    model: Option<&Path>,
+    errors: bool,
+) -> anyhow::Result<ExitCode> {
     let content =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let sentences = kestrel_nlp::ner::parse_iob2(&content);
@@ -172,6 +177,11 @@ pub fn ner(file: &Path, json: bool, model: Option<&Path>) -> anyhow::Result<Exit
     let models = kestrel_nlp::Models::builtin()?;
     let s = kestrel_nlp::ner::evaluate(&ner, &models.tagger, &sentences);
     let prf = |(tp, fp, fn_): (usize, usize, usize)| Prf { tp, fp, fn_ };
+    if errors {
+        for (what, t, words) in &s.errors {
+            println!("{what}\t{t}\t{words}");
+        }
+    }
     println!("{}: {} sentences", file.display(), sentences.len());
     let mut per_type = serde_json::Map::new();
     for (t, counts) in &s.per_type {

@@ -181,6 +181,10 @@ struct TrainArgs {
     /// Random seed for shuffling and exploration.
     #[arg(long)]
     seed: Option<u64>,
+    /// Entity recogniser: models trained with seeds seed, seed+1, ... whose mean is kept
+    /// (default 3).
+    #[arg(long)]
+    runs: Option<usize>,
     /// Tagger passes: 1 (left context) or 2 (adds a pass that sees right-context tags).
     #[arg(long)]
     tagger_passes: Option<usize>,
@@ -454,6 +458,9 @@ enum EvalCommand {
         /// Read the entity model from this file instead of the built-in one.
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
+        /// List the spans missed and the spurious ones (a wrong type is both), one per line.
+        #[arg(long)]
+        errors: bool,
     },
     /// Event coding against PLOVER's gold standard records (PLOVER_GSR_CAMEO.json): type
     /// accuracy and macro F1, actor and recipient country accuracy, full-event F1.
@@ -619,9 +626,12 @@ fn main() -> ExitCode {
             json,
             models,
         }) => eval::ud(&file, raw, json, models.as_deref()),
-        Command::Eval(EvalCommand::Ner { file, json, model }) => {
-            eval::ner(&file, json, model.as_deref())
-        }
+        Command::Eval(EvalCommand::Ner {
+            file,
+            json,
+            model,
+            errors,
+        }) => eval::ner(&file, json, model.as_deref(), errors),
         Command::Train(args) => train::run(args),
         Command::Eval(EvalCommand::Dedup {
             file,

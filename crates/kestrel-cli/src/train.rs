@@ -52,6 +52,9 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             seed: args
                 .seed
                 .unwrap_or(kestrel_nlp::ner::NerConfig::default().seed),
+            runs: args
+                .runs
+                .unwrap_or(kestrel_nlp::ner::NerConfig::default().runs),
         };
         let licence = if args.licence == kestrel_nlp::train::EWT_LICENCE {
             "CC BY-SA 4.0 (trained on UniversalNER English-EWT; gazetteer from GeoNames, CC BY 4.0)"

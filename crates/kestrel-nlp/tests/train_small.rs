@@ -169,6 +169,7 @@ fn train_ner_learns_its_sentences_and_types_them() {
         &kestrel_nlp::ner::NerConfig {
             epochs: 10,
             seed: 1,
+            runs: 1,
         },
     );
     let words = [
