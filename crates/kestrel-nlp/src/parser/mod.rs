@@ -76,7 +76,23 @@ struct Words {
     norm: Vec<u64>,
     tag: Vec<u64>,
     suffix: Vec<u64>,
+    /// What kind of function word each is, for the labeller: [`ADPOSITION`], [`AUXILIARY`],
+    /// [`NOMINAL`] bits.
+    kind: Vec<u8>,
 }
+
+/// A preposition, "to" or a possessive ending: a case or mark word.
+const ADPOSITION: u8 = 1;
+/// A form of an auxiliary verb (be, have, do, get, the modals), tagged as a verb.
+const AUXILIARY: u8 = 2;
+/// A noun or pronoun.
+const NOMINAL: u8 = 4;
+
+const AUXILIARY_FORMS: &[&str] = &[
+    "be", "is", "am", "are", "was", "were", "been", "being", "'s", "'re", "'m", "has", "have",
+    "had", "having", "'ve", "'d", "do", "does", "did", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "get", "gets", "got", "gotten", "getting", "ca", "wo",
+];
 
 impl Words {
     fn new(forms: &[&str], tags: &[&str], vocabulary: &HashSet<u64>) -> Words {
@@ -86,7 +102,26 @@ impl Words {
         let mut norm = vec![root];
         let mut tag = vec![root];
         let mut suffix = vec![root];
+        let mut kind = vec![0u8];
         for (i, t) in info.iter().zip(tags) {
+            let form = forms[norm.len() - 1].to_lowercase();
+            kind.push(
+                if matches!(*t, "IN" | "TO" | "POS") {
+                    ADPOSITION
+                } else {
+                    0
+                } | if (t.starts_with('V') || *t == "MD")
+                    && AUXILIARY_FORMS.contains(&form.as_str())
+                {
+                    AUXILIARY
+                } else {
+                    0
+                } | if t.starts_with("NN") || matches!(*t, "PRP" | "WP" | "EX") {
+                    NOMINAL
+                } else {
+                    0
+                },
+            );
             norm.push(if vocabulary.contains(&i.norm) {
                 i.norm
             } else {
@@ -97,7 +132,12 @@ impl Words {
             let s: String = chars[chars.len().saturating_sub(3)..].iter().collect();
             suffix.push(string(&s));
         }
-        Words { norm, tag, suffix }
+        Words {
+            norm,
+            tag,
+            suffix,
+            kind,
+        }
     }
 }
 
@@ -266,7 +306,19 @@ fn transition_features(w: &Words, s: &State, out: &mut Vec<u64>) {
     let vr = |x: Option<usize>| x.map_or(NONE, |i| s.rights[i].len().min(4) as u64);
     let vl = |x: Option<usize>| x.map_or(NONE, |i| s.lefts[i].len().min(4) as u64);
     let sf = |x: Option<usize>| x.map_or(NONE, |i| w.suffix[i]);
-    let templates: [(u64, &[u64]); 58] = [
+    // The case word a word has taken as its left child ("by", "of", "to"): which head a
+    // prepositional phrase attaches to depends on its preposition.
+    let case_of = |x: Option<usize>| {
+        x.and_then(|i| {
+            s.lefts[i]
+                .iter()
+                .find(|&&k| w.kind[k] & ADPOSITION != 0)
+                .map(|&k| w.norm[k])
+        })
+        .unwrap_or(NONE)
+    };
+    let (s0c, b0c) = (case_of(s0), case_of(b0));
+    let templates: [(u64, &[u64]); 62] = [
         (0, &[]),
         (1, &[s0w]),
         (2, &[s0t]),
@@ -325,6 +377,10 @@ fn transition_features(w: &Words, s: &State, out: &mut Vec<u64>) {
         (55, &[sf(s0), b0t]),
         (56, &[s0t, sf(b0)]),
         (57, &[s1t, sf(s0), b0t]),
+        (58, &[s0t, b0t, b0c]),
+        (59, &[s0w, b0c]),
+        (60, &[s1t, s0t, s0c]),
+        (61, &[s1w, s0c]),
     ];
     for (id, values) in templates {
         out.push(feature(id, values));
@@ -360,7 +416,20 @@ fn label_features(
         NONE
     };
     let is_root = (h == 0) as u64;
-    let templates: [(u64, &[u64]); 30] = [
+    // The dependent's case or mark word ("by", "of", "that", "to"), whether it has a nominal
+    // child before it (a subject: ccomp against xcomp), and the auxiliary its head has before
+    // it ("was" makes a passive's subject nsubj:pass).
+    let case = kids
+        .iter()
+        .find(|&&k| w.kind[k] & ADPOSITION != 0)
+        .map_or(NONE, |&k| w.norm[k]);
+    let subject_before = kids.iter().any(|&k| k < d && w.kind[k] & NOMINAL != 0) as u64;
+    let head_aux = sibs
+        .iter()
+        .rev()
+        .find(|&&k| k < h && k != d && w.kind[k] & AUXILIARY != 0)
+        .map_or(NONE, |&k| w.norm[k]);
+    let templates: [(u64, &[u64]); 36] = [
         (100, &[]),
         (101, &[dw]),
         (102, &[dt]),
@@ -391,6 +460,12 @@ fn label_features(
         (127, &[dt, ht, prev, dir]),
         (128, &[dw, ht, dir]),
         (129, &[hw, dt, dir]),
+        (130, &[dt, ht, case]),
+        (131, &[dt, case, hw]),
+        (132, &[dt, ht, subject_before]),
+        (133, &[dt, ht, head_aux]),
+        (134, &[dw, case]),
+        (135, &[dt, ht, dir, head_aux]),
     ];
     for (id, values) in templates {
         out.push(feature(id, values));
@@ -651,6 +726,20 @@ fn prev_sibling_label(heads: &[usize], children: &[Vec<usize>], d: usize, labels
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_know_their_function_word_kinds() {
+        let forms = [
+            "Talks", "were", "halted", "by", "the", "ministry", "'s", "envoy",
+        ];
+        let tags = ["NNS", "VBD", "VBN", "IN", "DT", "NN", "POS", "NN"];
+        let w = Words::new(&forms, &tags, &HashSet::new());
+        // Index 0 is the root.
+        assert_eq!(
+            w.kind,
+            vec![0, NOMINAL, AUXILIARY, 0, ADPOSITION, 0, NOMINAL, ADPOSITION, NOMINAL]
+        );
+    }
 
     #[test]
     fn parser_oracle_reproduces_gold_projective_trees() {

@@ -19,6 +19,8 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     day_after_its_noun(forms, tags, heads, labels);
     phrase_after_a_day(forms, tags, heads, labels);
     day_between_subject_and_verb(forms, tags, heads, labels);
+    reporting_verb_after_its_clause(forms, heads, labels);
+    whose_clause_read_as_the_main_one(tags, heads, labels);
     // The repairs run on a copy need a number or a participle: most sentences skip the copy.
     if tags.contains(&"CD") {
         kept_if_a_tree(heads, labels, |h, l| {
@@ -70,6 +72,97 @@ fn kept_if_a_tree(
     if reaches_root && one_root {
         heads.copy_from_slice(&new_heads);
         labels.clone_from_slice(&new_labels);
+    }
+}
+
+/// "Delgado, whose finish surprised many, said ...": read as one clause with two subjects,
+/// "Delgado" and "finish", and "said" its conjunct. A noun with "whose" before it is the
+/// subject of a relative clause on the name before it: the relative clause's verb hangs on the
+/// name as `acl:relcl`, and the conjunct that follows, which has no subject of its own, becomes
+/// the main verb with the name as its subject.
+fn whose_clause_read_as_the_main_one(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let n = heads.len();
+    for v in 0..n {
+        if labels[v] != "root" {
+            continue;
+        }
+        let subjects: Vec<usize> = (0..v)
+            .filter(|&k| heads[k] == v + 1 && labels[k] == "nsubj")
+            .collect();
+        let [name, noun] = subjects[..] else {
+            continue;
+        };
+        let whose = (0..noun).any(|k| heads[k] == noun + 1 && tags[k] == "WP$");
+        if !whose || tags[name] == "WP$" {
+            continue;
+        }
+        let Some(main) = (v + 1..n).find(|&k| heads[k] == v + 1 && labels[k] == "conj") else {
+            continue;
+        };
+        if (0..n).any(|k| heads[k] == main + 1 && labels[k].starts_with("nsubj")) {
+            continue;
+        }
+        heads[main] = 0;
+        labels[main] = "root".to_string();
+        heads[v] = name + 1;
+        labels[v] = "acl:relcl".to_string();
+        heads[name] = main + 1;
+        for k in main + 1..n {
+            if heads[k] == v + 1 && labels[k] == "punct" {
+                heads[k] = main + 1;
+            }
+        }
+        return;
+    }
+}
+
+/// "Talks resumed on Monday, the ministry said.": a verb of saying after a comma, with its
+/// subject between the comma and it and no complement of its own, hung on the sentence's root
+/// as its clausal complement. The saying verb takes the clause it reports, as UD English-EWT
+/// most often writes it (the reporting verb the root, the report its `ccomp`); a speech verb's
+/// `ccomp` that comes before it and takes it as a complement inverts that.
+fn reporting_verb_after_its_clause(forms: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    const SAYING: &[&str] = &[
+        "said", "says", "told", "added", "adds", "reported", "stated", "claimed", "insisted",
+        "noted",
+    ];
+    let n = heads.len();
+    for v in 0..n {
+        if labels[v] != "ccomp" || heads[v] == 0 || heads[v] - 1 > v {
+            continue;
+        }
+        let h = heads[v] - 1;
+        if labels[h] != "root" || !SAYING.contains(&forms[v].to_lowercase().as_str()) {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&k| heads[k] == v + 1).collect();
+        if kids.iter().any(|&k| {
+            matches!(labels[k].as_str(), "ccomp" | "xcomp" | "obj" | "iobj")
+                || (k > v && labels[k] == "nsubj")
+        }) {
+            continue;
+        }
+        let Some(&subject) = kids.iter().find(|&&k| k < v && labels[k] == "nsubj") else {
+            continue;
+        };
+        // The word before the subject's phrase must be a comma (which may hang on either).
+        let first = (0..=subject)
+            .find(|&k| labels[k] != "punct" && descends_from(heads, k, v))
+            .unwrap_or(subject);
+        if first == 0 || forms[first - 1] != "," || first - 1 <= h {
+            continue;
+        }
+        heads[v] = 0;
+        labels[v] = "root".to_string();
+        heads[h] = v + 1;
+        labels[h] = "ccomp".to_string();
+        // The sentence's final punctuation goes with the new root.
+        for k in v + 1..n {
+            if heads[k] == h + 1 && labels[k] == "punct" {
+                heads[k] = v + 1;
+            }
+        }
+        return;
     }
 }
 
@@ -1191,6 +1284,69 @@ mod tests {
 
     fn labels(ls: &[&str]) -> Vec<String> {
         ls.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_whose_clause_is_a_relative_clause_on_the_name_before_it() {
+        // "Delgado , whose finish surprised many , said so ." read as one clause.
+        let tags = ["NNP", ",", "WP$", "NN", "VBD", "JJ", ",", "VBD", "RB", "."];
+        let mut heads = vec![5, 1, 4, 5, 0, 5, 8, 5, 8, 5];
+        let mut labels: Vec<String> = [
+            "nsubj",
+            "punct",
+            "nmod:poss",
+            "nsubj",
+            "root",
+            "obj",
+            "punct",
+            "conj",
+            "advmod",
+            "punct",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        whose_clause_read_as_the_main_one(&tags, &mut heads, &mut labels);
+        assert_eq!((heads[7], labels[7].as_str()), (0, "root"));
+        assert_eq!((heads[0], labels[0].as_str()), (8, "nsubj"));
+        assert_eq!((heads[4], labels[4].as_str()), (1, "acl:relcl"));
+        assert_eq!((heads[3], labels[3].as_str()), (5, "nsubj"));
+        assert_eq!(heads[9], 8);
+    }
+
+    #[test]
+    fn a_reporting_verb_after_its_clause_takes_the_clause() {
+        // "Talks resumed on Monday , the ministry said ." with "said" hung on "resumed".
+        let forms = [
+            "Talks", "resumed", "on", "Monday", ",", "the", "ministry", "said", ".",
+        ];
+        let mut heads = vec![2, 0, 4, 2, 8, 7, 8, 2, 2];
+        let mut labels: Vec<String> = [
+            "nsubj", "root", "case", "obl", "punct", "det", "nsubj", "ccomp", "punct",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        reporting_verb_after_its_clause(&forms, &mut heads, &mut labels);
+        assert_eq!((heads[7], labels[7].as_str()), (0, "root"));
+        assert_eq!((heads[1], labels[1].as_str()), (8, "ccomp"));
+        assert_eq!(heads[8], 8, "the full stop goes with the root");
+        assert_eq!(heads[0], 2, "the clause keeps its own words");
+
+        // No comma before the subject: "Talks resumed after the ministry said so ." stays.
+        let forms = [
+            "Talks", "resumed", "after", "the", "ministry", "said", "so", ".",
+        ];
+        let before = vec![2, 0, 6, 5, 6, 2, 6, 2];
+        let mut heads = before.clone();
+        let mut labels: Vec<String> = [
+            "nsubj", "root", "mark", "det", "nsubj", "ccomp", "advmod", "punct",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        reporting_verb_after_its_clause(&forms, &mut heads, &mut labels);
+        assert_eq!(heads, before);
     }
 
     #[test]
