@@ -104,14 +104,14 @@ impl Words {
         let mut suffix = vec![root];
         let mut kind = vec![0u8];
         for (i, t) in info.iter().zip(tags) {
-            let form = forms[norm.len() - 1].to_lowercase();
+            let form = forms[norm.len() - 1];
             kind.push(
                 if matches!(*t, "IN" | "TO" | "POS") {
                     ADPOSITION
                 } else {
                     0
                 } | if (t.starts_with('V') || *t == "MD")
-                    && AUXILIARY_FORMS.contains(&form.as_str())
+                    && AUXILIARY_FORMS.iter().any(|a| a.eq_ignore_ascii_case(form))
                 {
                     AUXILIARY
                 } else {
