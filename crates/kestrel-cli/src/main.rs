@@ -163,7 +163,8 @@ enum Command {
 #[derive(Args)]
 struct TrainArgs {
     /// What to train: tagger (with the lemmatizer), parser, all (tagger and parser; from a
-    /// .conllu treebank), or ner (from a UniversalNER-style .iob2 file).
+    /// .conllu treebank), ner (from a UniversalNER-style .iob2 file), or clusters (word
+    /// classes from the treebank's sentences and unlabelled `--text`).
     #[arg(value_enum)]
     what: TrainWhat,
     /// Training treebank (.conllu).
@@ -210,6 +211,19 @@ struct TrainArgs {
     /// Licence of the training data, recorded in the model's metadata.
     #[arg(long, default_value = kestrel_nlp::train::EWT_LICENCE)]
     licence: String,
+    /// Word classes (`kestrel train clusters` writes them) whose classes the tagger, parser
+    /// and entity recogniser see as features; `none` for no classes. For `train clusters`,
+    /// the file to write.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "models/en_ewt/clusters.tsv.gz"
+    )]
+    clusters: PathBuf,
+    /// Word classes: unlabelled text to learn them from besides the training treebank's
+    /// sentences: a folder of .txt files or a .tar.gz of them (repeatable).
+    #[arg(long, value_name = "PATH")]
+    text: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -218,6 +232,7 @@ enum TrainWhat {
     Parser,
     All,
     Ner,
+    Clusters,
 }
 
 #[derive(Args)]

@@ -173,8 +173,9 @@ pub fn run(dir: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
                     valued.fp += 1;
                     if errors {
                         let chars: Vec<char> = doc.text.chars().collect();
-                        let text: String = chars[a..b.min(chars.len())].iter().collect();
-                        println!("{}	{text:?}	spurious {value:?}", path.display());
+                        let end = b.min(chars.len());
+                        let text: String = chars[a.min(end)..end].iter().collect();
+                        println!("{}	{text:?}	spurious {value:?} at {a}..{b}", path.display());
                     }
                 }
             }

@@ -9,6 +9,9 @@ use kestrel_nlp::{ParserConfig, TaggerConfig};
 use crate::{TrainArgs, TrainWhat};
 
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    if args.what == TrainWhat::Clusters {
+        return train_clusters(&args);
+    }
     let mut tagger = TaggerConfig::default();
     let mut parser = ParserConfig::default();
     if let Some(e) = args.epochs {
@@ -28,6 +31,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         tagger.seed = s;
         parser.seed = s;
     }
+    if let Some(r) = args.runs {
+        parser.runs = r;
+    }
+    let clusters = std::sync::Arc::new(read_clusters(&args.clusters)?);
+    tagger.clusters = clusters.clone();
     let opts = TrainOptions {
         train: args.train.clone(),
         dev: args.dev.clone(),
@@ -55,6 +63,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             runs: args
                 .runs
                 .unwrap_or(kestrel_nlp::ner::NerConfig::default().runs),
+            clusters: clusters.clone(),
         };
         let licence = if args.licence == kestrel_nlp::train::EWT_LICENCE {
             "CC BY-SA 4.0 (trained on UniversalNER English-EWT; gazetteer from GeoNames, CC BY 4.0)"
@@ -175,4 +184,120 @@ pub fn build_cameo(
     let rows = tsv.lines().filter(|l| !l.starts_with('#')).count();
     eprintln!("kestrel: {rows} CAMEO codes written to {}", out.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Word classes from a file `kestrel train clusters` wrote (gzipped or not), or none.
+fn read_clusters(path: &std::path::Path) -> anyhow::Result<kestrel_nlp::clusters::WordClusters> {
+    use anyhow::Context as _;
+    if path.as_os_str() == "none" {
+        return Ok(kestrel_nlp::clusters::WordClusters::empty());
+    }
+    let file = std::fs::File::open(path).with_context(|| {
+        format!(
+            "cannot read word classes from {}: give --clusters FILE (`kestrel train clusters` writes one) or --clusters none",
+            path.display()
+        )
+    })?;
+    let reader: Box<dyn std::io::Read> = if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(flate2::read::GzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    kestrel_nlp::clusters::WordClusters::read_tsv(std::io::BufReader::new(reader))
+        .with_context(|| format!("{} is not a word class file", path.display()))
+}
+
+/// `kestrel train clusters`: word classes from the treebank's sentences and unlabelled text,
+/// written as gzipped text (`word<TAB>fine<TAB>middle<TAB>coarse`).
+fn train_clusters(args: &TrainArgs) -> anyhow::Result<ExitCode> {
+    use anyhow::Context as _;
+    let start = Instant::now();
+    let treebank = std::fs::read_to_string(&args.train)
+        .with_context(|| format!("cannot read {}", args.train.display()))?;
+    let mut sentences: Vec<Vec<String>> = kestrel_core::conllu::parse(&treebank)
+        .with_context(|| format!("{} is not valid CoNLL-U", args.train.display()))?
+        .into_iter()
+        .map(|s| s.words.into_iter().map(|w| w.form).collect())
+        .collect();
+    let mut documents = 0usize;
+    for path in &args.text {
+        for text in read_texts(path)? {
+            documents += 1;
+            let mut doc = kestrel_core::Document::new("text", text);
+            kestrel_core::segment::segment(&mut doc);
+            for s in &doc.sentences {
+                sentences.push(
+                    doc.tokens[s.tokens.clone()]
+                        .iter()
+                        .map(|t| doc.text[t.span.start..t.span.end].to_string())
+                        .collect(),
+                );
+            }
+        }
+    }
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    let config = kestrel_nlp::clusters::ClusterConfig::default();
+    let clusters = kestrel_nlp::clusters::WordClusters::learn(&sentences, &config);
+    if let Some(dir) = args.clusters.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let file = std::fs::File::create(&args.clusters)
+        .with_context(|| format!("cannot write {}", args.clusters.display()))?;
+    let mut gz = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(std::io::BufWriter::new(file), flate2::Compression::best());
+    clusters.write_tsv(&mut gz)?;
+    gz.finish()?;
+    eprintln!(
+        "kestrel: {} word classes ({:?}) from {} sentences, {tokens} tokens ({documents} text files) in {:.1}s: {}",
+        clusters.len(),
+        config.classes,
+        sentences.len(),
+        start.elapsed().as_secs_f64(),
+        args.clusters.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `.txt` files in a folder (recursively, in name order) or in a `.tar.gz`.
+fn read_texts(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    use anyhow::Context as _;
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    if path.is_dir() {
+        let mut entries: Vec<_> = std::fs::read_dir(path)
+            .with_context(|| format!("cannot read {}", path.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                out.extend(read_texts(&p)?);
+            } else if p.extension().is_some_and(|e| e == "txt") {
+                let bytes = std::fs::read(&p)?;
+                out.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        return Ok(out);
+    }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(file));
+    let mut named = Vec::new();
+    for entry in archive
+        .entries()
+        .with_context(|| format!("{} is not a .tar.gz", path.display()))?
+    {
+        let mut entry = entry?;
+        let name = entry.path()?.to_string_lossy().into_owned();
+        if name.ends_with(".txt") {
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes)?;
+            named.push((name, String::from_utf8_lossy(&bytes).into_owned()));
+        }
+    }
+    named.sort();
+    out.extend(named.into_iter().map(|(_, t)| t));
+    Ok(out)
 }

@@ -322,10 +322,31 @@ fn tiny_models() -> PathBuf {
     DIR.get_or_init(|| {
         let dir = temp_dir("tiny-models");
         let tb = tiny_treebank();
+        let clusters = dir.join("clusters.tsv.gz");
+        let out = kestrel(
+            &[
+                "train",
+                "clusters",
+                "--train",
+                tb.to_str().unwrap(),
+                "--out",
+                dir.to_str().unwrap(),
+                "--clusters",
+                clusters.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let out = kestrel(
             &[
                 "train",
                 "all",
+                "--clusters",
+                clusters.to_str().unwrap(),
                 "--train",
                 tb.to_str().unwrap(),
                 "--dev",

@@ -501,14 +501,30 @@ impl<'a> Sentence<'a> {
             let rel = self.rel(h);
             rel.starts_with("obl") || rel.starts_with("nmod") && !rel.ends_with("poss")
         };
+        // "students in Mombasa": the place says where the students are from, and where the
+        // event happened; only the place itself standing for a participant is left out.
+        let locates_a_noun = |span: Span| {
+            self.span_head(span).is_some_and(|h| {
+                self.rel(h).starts_with("nmod")
+                    && self.head(h).is_some_and(|n| self.upos(n) == "NOUN")
+                    && self.children[h].iter().any(|&c| {
+                        self.rel(c) == "case"
+                            && matches!(
+                                self.lemmas[c].as_str(),
+                                "in" | "at" | "near" | "outside" | "inside"
+                            )
+                    })
+            })
+        };
         self.doc.places.iter().position(|p| {
             p.sentence == self.index
                 && oblique(p.span)
                 && self.hangs_on(p.span, t)
-                && !participants.iter().any(|q| {
-                    (p.entity.is_some() && q.entity == p.entity)
-                        || (q.span.start < p.span.end && p.span.start < q.span.end)
-                })
+                && (locates_a_noun(p.span)
+                    || !participants.iter().any(|q| {
+                        (p.entity.is_some() && q.entity == p.entity)
+                            || (q.span.start < p.span.end && p.span.start < q.span.end)
+                    }))
         })
     }
 

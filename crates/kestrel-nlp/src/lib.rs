@@ -8,10 +8,14 @@
 //! 4. [`Ner`]: named entities (PERSON, ORG, GPE, LOC, NORP) by a BILOU perceptron with
 //!    GeoNames gazetteer features, trained on UniversalNER.
 //!
+//! The tagger and the recogniser also read word classes learned from unlabelled text
+//! ([`clusters`]); the parser is the mean of several trained with different seeds.
+//!
 //! [`Models::builtin`] loads the models shipped with Kestrel (trained on UD English-EWT,
 //! CC BY-SA 4.0), and [`TagStage`] and [`ParseStage`] plug them into the pipeline.
 #![deny(missing_docs)]
 
+pub mod clusters;
 pub mod corpus;
 pub mod evaluate;
 mod hash;

@@ -7,6 +7,9 @@
 
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
+use std::sync::Arc;
+
+use crate::clusters::WordClusters;
 
 use crate::corpus::TrainSentence;
 use crate::hash::{feature, string};
@@ -25,6 +28,8 @@ pub struct TaggerConfig {
     pub folds: usize,
     /// Seed for shuffling.
     pub seed: u64,
+    /// Word classes learned from unlabelled text, seen as features (empty: none).
+    pub clusters: Arc<WordClusters>,
 }
 
 impl Default for TaggerConfig {
@@ -34,6 +39,7 @@ impl Default for TaggerConfig {
             passes: 2,
             folds: 4,
             seed: 7,
+            clusters: Arc::default(),
         }
     }
 }
@@ -51,6 +57,8 @@ pub struct Tagger {
     ambiguity: HashMap<String, u64>,
     /// The same, keyed by the hash of the key string, for lookups that allocate nothing.
     ambiguity_index: HashMap<u64, u64, crate::hash::BuildPassThrough>,
+    /// Word classes the features read.
+    clusters: Arc<WordClusters>,
 }
 
 fn index_ambiguity(
@@ -75,6 +83,8 @@ pub(crate) struct TokenInfo {
     flags: u64,
     /// How capitalised the sentence is (a headline or an all-caps line), bucketed.
     caps_profile: u64,
+    /// The word's classes, finest first.
+    pub(crate) class: [u64; crate::clusters::LEVELS],
 }
 
 const START: u64 = 0x5741_5254;
@@ -110,7 +120,7 @@ pub(crate) fn shape(word: &str) -> String {
     out
 }
 
-pub(crate) fn token_info(words: &[&str]) -> Vec<TokenInfo> {
+pub(crate) fn token_info(words: &[&str], clusters: &WordClusters) -> Vec<TokenInfo> {
     let alpha: Vec<&&str> = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
@@ -152,14 +162,16 @@ pub(crate) fn token_info(words: &[&str]) -> Vec<TokenInfo> {
                 | (w.chars().all(|c| !c.is_lowercase()) as u64) << 2
                 | (first.is_uppercase() as u64) << 3
                 | ((i == 0) as u64) << 4;
+            let (form, norm) = (string(w), string(&norm));
             TokenInfo {
-                form: string(w),
-                norm: string(&norm),
+                form,
+                norm,
                 suffix,
                 prefix,
                 shape: string(&shape(w)),
                 flags,
                 caps_profile,
+                class: clusters.feature_values_hashed(w, form, norm),
             }
         })
         .collect()
@@ -234,6 +246,17 @@ fn features(
         52,
         &[exact.get(i).copied().unwrap_or(END), t.caps_profile],
     ));
+    // Word classes: of this word at each level, and of its neighbours.
+    let class =
+        |k: isize, level: usize| at(k).map_or(if k < 0 { START } else { END }, |x| x.class[level]);
+    out.push(feature(53, &[t.class[0]]));
+    out.push(feature(54, &[t.class[1]]));
+    out.push(feature(55, &[t.class[2]]));
+    out.push(feature(56, &[class(-1, 0)]));
+    out.push(feature(57, &[class(1, 0)]));
+    out.push(feature(58, &[p1, t.class[1]]));
+    out.push(feature(59, &[t.class[1], class(1, 1)]));
+    out.push(feature(60, &[class(-1, 1), t.class[1]]));
     if let Some([n1, n2]) = right {
         out.push(feature(27, &[n1]));
         out.push(feature(28, &[n2]));
@@ -359,7 +382,7 @@ impl Tagger {
     }
 
     fn decoded_classes(&self, words: &[&str]) -> Vec<usize> {
-        let info = token_info(words);
+        let info = token_info(words, &self.clusters);
         let amb = ambiguity_of(&self.ambiguity_index, words);
         let amb = (amb.0.as_slice(), amb.1.as_slice());
         let (first, margins) = decode(
@@ -443,7 +466,7 @@ impl Tagger {
                 );
                 for i in (0..sentences.len()).filter(|i| i % k == fold) {
                     let words = sentences[i].forms();
-                    let info = token_info(&words);
+                    let info = token_info(&words, &config.clusters);
                     let amb = ambiguity_of(&ambiguity_index, &words);
                     predicted[i] = decode(
                         &model,
@@ -474,6 +497,7 @@ impl Tagger {
             tag_dictionary,
             ambiguity,
             ambiguity_index,
+            clusters: config.clusters.clone(),
         }
     }
 
@@ -503,7 +527,7 @@ impl Tagger {
         if let Some(s) = &self.second {
             s.write_to(out)?;
         }
-        Ok(())
+        self.clusters.write_to(out)
     }
 
     /// Reads a tagger written by [`Tagger::write_to`].
@@ -534,6 +558,7 @@ impl Tagger {
             None
         };
         let ambiguity_index = index_ambiguity(&ambiguity);
+        let clusters = Arc::new(WordClusters::read_optional(input)?);
         Ok(Tagger {
             classes,
             first,
@@ -541,6 +566,7 @@ impl Tagger {
             tag_dictionary,
             ambiguity,
             ambiguity_index,
+            clusters,
         })
     }
 }
@@ -645,7 +671,10 @@ fn train_pass(
     let mut model = Perceptron::new(n_classes);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = Rng::new(config.seed);
-    let infos: Vec<Vec<TokenInfo>> = sentences.iter().map(|s| token_info(&s.forms())).collect();
+    let infos: Vec<Vec<TokenInfo>> = sentences
+        .iter()
+        .map(|s| token_info(&s.forms(), &config.clusters))
+        .collect();
     let ambs: Vec<(Vec<u64>, Vec<u64>)> = sentences
         .iter()
         .map(|s| ambiguity_of(ambiguity, &s.forms()))

@@ -143,7 +143,7 @@ pub fn train_tagger(opts: &TrainOptions) -> Result<Vec<ModelMeta>, TrainError> {
         "tagger",
         opts,
         hash.clone(),
-        "tagger-v1: 53 templates, joint UPOS+XPOS classes, tag dictionary",
+        "tagger-v2: 61 templates (with word classes from unlabelled text), joint UPOS+XPOS classes, tag dictionary",
         format!("{:?}", opts.tagger),
     );
     let mut lmeta = base_meta(
@@ -228,7 +228,7 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
         "parser",
         opts,
         hash,
-        "parser-v2: arc-hybrid, 62 transition templates (with case words of children), 36 label templates (with case, mark and auxiliary words), pseudo-projective (head), jackknifed tags (4 folds)",
+        "parser-v3: arc-hybrid, 62 transition templates (with case words of children), 36 label templates (with case, mark and auxiliary words), pseudo-projective (head), jackknifed tags (4 folds), mean of runs",
         format!("{:?}; {tf} transition features, {lf} label features, {nl} labels", opts.parser),
     );
     if let Some(dev) = &dev {
@@ -338,9 +338,9 @@ pub fn train_ner(opts: &NerTrainOptions, tagger: &Tagger) -> Result<ModelMeta, T
         train_hash: model::fingerprint(&bytes),
         dev_file: dev.and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned()),
         features: if actors.is_some() {
-            "ner-v2: BILOU, 47 templates (with XPOS from Kestrel's tagger and runs of capitalised words), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms, PETRARCH actors (people, organisations)"
+            "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms, PETRARCH actors (people, organisations)"
         } else {
-            "ner-v2: BILOU, 47 templates (with XPOS from Kestrel's tagger and runs of capitalised words), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms"
+            "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms"
         }.into(),
         settings: format!("{config:?}"),
         dev_scores: BTreeMap::new(),

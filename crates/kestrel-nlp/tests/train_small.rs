@@ -15,12 +15,30 @@ fn tiny() -> Vec<TrainSentence> {
     corpus::parse(&std::fs::read_to_string(tiny_path()).unwrap()).unwrap()
 }
 
+/// Word classes learned from the treebank's own sentences, so that the models' class
+/// features are exercised (and saved and loaded with them).
+fn tiny_clusters() -> std::sync::Arc<kestrel_nlp::clusters::WordClusters> {
+    let sentences: Vec<Vec<String>> = tiny()
+        .iter()
+        .map(|s| s.forms().iter().map(|w| w.to_string()).collect())
+        .collect();
+    let config = kestrel_nlp::clusters::ClusterConfig {
+        classes: vec![8, 4, 2],
+        min_count: 1,
+        iterations: 4,
+    };
+    std::sync::Arc::new(kestrel_nlp::clusters::WordClusters::learn(
+        &sentences, &config,
+    ))
+}
+
 fn quick_tagger() -> TaggerConfig {
     TaggerConfig {
         epochs: 8,
         passes: 2,
         folds: 2,
         seed: 3,
+        clusters: tiny_clusters(),
     }
 }
 
@@ -170,6 +188,7 @@ fn train_ner_learns_its_sentences_and_types_them() {
             epochs: 10,
             seed: 1,
             runs: 1,
+            clusters: tiny_clusters(),
         },
     );
     let words = [

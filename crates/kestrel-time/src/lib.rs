@@ -192,6 +192,7 @@ fn unit(word: &str) -> Option<(&'static str, bool)> {
         "week" => ("W", false),
         "day" => ("D", false),
         "decade" => ("DE", false),
+        "quarter" => ("Q", false),
         "century" | "centurie" => ("CE", false),
         "hour" => ("H", true),
         "minute" => ("M", true),
@@ -390,6 +391,110 @@ struct Context {
     /// The quarter the document reports on: the last one it named ("the third quarter"),
     /// as (year, quarter).
     quarter: Option<(i32, u32)>,
+    /// The last date the document named, as precisely as it was named: what "that year" or
+    /// "the following day" count from.
+    last: Option<NamedDate>,
+}
+
+/// A calendar date named to the year, the month or the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct NamedDate {
+    year: i32,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+impl NamedDate {
+    /// Reads a TIMEX3 value `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    fn parse(value: &str) -> Option<NamedDate> {
+        let mut parts = value.split('-');
+        let year = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+        let month = match parts.next() {
+            Some(m) => Some(m.parse().ok().filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) => Some(d.parse().ok().filter(|d| (1..=31).contains(d))?),
+            None => None,
+        };
+        parts
+            .next()
+            .is_none()
+            .then_some(NamedDate { year, month, day })
+    }
+
+    fn of(d: NaiveDate) -> NamedDate {
+        NamedDate {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
+    }
+
+    /// This date moved by `step` units ("Y", "M" or "D") and written to that unit's
+    /// precision; `None` when the date was not named that precisely.
+    fn moved(self, unit: &str, step: i32) -> Option<String> {
+        match unit {
+            "Y" => Some(format!("{:04}", self.year + step)),
+            "M" => {
+                let first = NaiveDate::from_ymd_opt(self.year, self.month?, 1)?;
+                let d = shift_months(first, step);
+                Some(format!("{:04}-{:02}", d.year(), d.month()))
+            }
+            _ => {
+                let d = NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)?;
+                Some(
+                    (d + Duration::days(step as i64))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                )
+            }
+        }
+    }
+}
+
+/// TIMEX3's code of a part of the day.
+fn part_of_day(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+/// "nineteen ninety-six", as broadcast transcripts write years: the year and how many words
+/// it takes ("ninety-six" may come as one word or as three).
+fn spelled_year(w: impl Fn(usize) -> String) -> Option<(i32, usize)> {
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const UNITS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let century = match w(0).as_str() {
+        "nineteen" => 1900,
+        "eighteen" => 1800,
+        _ => return None,
+    };
+    let tens_of = |x: &str| {
+        TENS.iter()
+            .position(|t| *t == x)
+            .map(|i| (i as i32 + 2) * 10)
+    };
+    let unit_of = |x: &str| UNITS.iter().position(|u| *u == x).map(|i| i as i32 + 1);
+    let first = w(1);
+    if let Some((t, u)) = first.split_once('-') {
+        return Some((century + tens_of(t)? + unit_of(u)?, 2));
+    }
+    let tens = tens_of(&first)?;
+    if w(2) == "-" {
+        if let Some(u) = unit_of(&w(3)) {
+            return Some((century + tens + u, 4));
+        }
+    }
+    Some((century + tens, 2))
 }
 
 /// Words that put a clause in the future: "will meet on Tuesday", "is scheduled to close
@@ -473,6 +578,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         future,
         past,
         quarter,
+        last: _,
     } = ctx;
     let direction = match (future, past) {
         (true, _) => Direction::Future,
@@ -540,6 +646,15 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             }
             d.format("%Y-%m-%d").to_string()
         });
+        // "Friday morning": a part of that day, a time as TimeML writes it.
+        if let Some(part) = part_of_day(w(1)) {
+            return found(
+                2,
+                TimexKind::Time,
+                value.map(|v| format!("{v}T{part}")),
+                true,
+            );
+        }
         return date(1, value, true);
     }
     // "year-earlier profit", "the year-ago quarter".
@@ -578,9 +693,83 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             return date(lead + len, value.flatten(), true);
         }
     }
+    // A year in words: "nineteen ninety-six".
+    if let Some((y, len)) = spelled_year(|k| w(k).to_string()) {
+        return date(len, Some(format!("{y:04}")), false);
+    }
+    // Dates counted from the last one the story named, else from the publication date: "that
+    // year", "later that month", "the following day", "the next morning".
+    {
+        let lead = usize::from(matches!(w(0), "later" | "earlier") && w(1) == "that");
+        let (step, unit_at) = match (w(lead), w(lead + 1), w(lead + 2)) {
+            ("that", "same", _) => (0, Some(lead + 2)),
+            ("that", _, _) => (0, Some(lead + 1)),
+            ("the", "same", _) if lead == 0 => (0, Some(2)),
+            ("the", "following", _) if lead == 0 => (1, Some(2)),
+            ("the", "next", "day" | "morning" | "evening" | "night") if lead == 0 => (1, Some(2)),
+            ("the", "previous" | "preceding", _) if lead == 0 => (-1, Some(2)),
+            _ => (0, None),
+        };
+        let unit = match unit_at.map_or("", w) {
+            "year" => Some(("Y", None)),
+            "month" => Some(("M", None)),
+            "day" => Some(("D", None)),
+            "morning" => Some(("D", Some("MO"))),
+            "evening" => Some(("D", Some("EV"))),
+            "night" => Some(("D", Some("NI"))),
+            _ => None,
+        };
+        if let Some((unit, part)) = unit {
+            let from = ctx.last.or(anchor.map(NamedDate::of));
+            // Named less precisely than the unit ("that day" after "in 1998"): no date.
+            let value = from.and_then(|d| d.moved(unit, step))?;
+            // A part of a day named on its own ("that morning") is a time; after "the next"
+            // the day is what is meant.
+            let kind = if part.is_some() && step == 0 {
+                TimexKind::Time
+            } else {
+                TimexKind::Date
+            };
+            let value = match (kind, part) {
+                (TimexKind::Time, Some(p)) => format!("{value}T{p}"),
+                _ => value,
+            };
+            return found(unit_at.unwrap_or(0) + 1, kind, Some(value), true);
+        }
+    }
+    // "year-end", "year end", "year's end", "the end of the year": this year.
+    {
+        let len = match (w(0), w(1), w(2), w(3)) {
+            ("year-end", _, _, _) => Some(1),
+            ("year", "-", "end", _) => Some(3),
+            ("year", "end", _, _) => Some(2),
+            ("year's" | "year’s", "end", _, _) => Some(2),
+            ("year", "'s" | "’s", "end", _) => Some(3),
+            ("the", "end", "of", "the") if w(4) == "year" => Some(5),
+            _ => None,
+        };
+        if let Some(len) = len {
+            return date(len, anchor.map(|a| format!("{:04}", a.year())), true);
+        }
+    }
+    // "midday": noon of the publication day.
+    if w(0) == "midday" {
+        let value = anchor.map(|a| format!("{}T12:00", a.format("%Y-%m-%d")));
+        return found(1, TimexKind::Time, value, true);
+    }
     // Deictic words.
     let shift =
         |days: i64| anchor.map(|a| (a + Duration::days(days)).format("%Y-%m-%d").to_string());
+    let day_step = match w(0) {
+        "today" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let (Some(step), Some(part)) = (day_step, part_of_day(w(1))) {
+        let value = shift(step).map(|d| format!("{d}T{part}"));
+        return found(2, TimexKind::Time, value, true);
+    }
     match w(0) {
         "today" => return date(1, shift(0), true),
         "yesterday" => return date(1, shift(-1), true),
@@ -617,6 +806,10 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     if lead != usize::MAX && !deictic.is_empty() {
         let noun = w(lead + 1);
         let len = lead + 2;
+        // "in the coming weeks": some time ahead.
+        if deictic == "coming" && noun.ends_with('s') && unit(noun).is_some() {
+            return date(len, Some("FUTURE_REF".into()), false);
+        }
         let step = match deictic {
             "last" | "past" => -1,
             "next" | "coming" => 1,
@@ -741,6 +934,13 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 return found(2, TimexKind::Duration, Some("P1Y".into()), false);
             }
             "year" => return date(2, anchor.map(|a| format!("{:04}", a.year())), true),
+            // "the fiscal year", "the full year": this year, or a span before "ended".
+            "fiscal" | "full" if w(2) == "year" => {
+                if matches!(w(3), "ended" | "ending") {
+                    return found(3, TimexKind::Duration, Some("P1Y".into()), false);
+                }
+                return date(3, anchor.map(|a| format!("{:04}", a.year())), true);
+            }
             // "the quarter", "the latest quarter", "the latest period": in a report, the
             // quarter the document named last, else the last one to have ended; in a clause
             // about the future, the current one.
@@ -881,7 +1081,8 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             // "12-year" as one word.
             let (num, u) = w(0).split_once('-')?;
             let n = number(num)?;
-            let (letter, time) = unit(u)?;
+            // "three-quarters" is a share.
+            let (letter, time) = unit(u).filter(|(l, _)| *l != "Q")?;
             return found(
                 1,
                 TimexKind::Duration,
@@ -902,6 +1103,10 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         }
     }
     let (u, time) = unit(w(unit_at))?;
+    // "a quarter of the vote" is a share, not three months.
+    if u == "Q" && matches!(w(0), "a" | "an" | "one") {
+        return None;
+    }
     let amount = if n == 0 {
         "X".to_string()
     } else {
@@ -1074,6 +1279,7 @@ pub fn first_written_date(text: &str) -> Option<String> {
 pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
     let anchor = anchor(doc);
     let mut quarter = None;
+    let mut last = None;
     let mut out = Vec::new();
     for (s_idx, s) in doc.sentences.iter().enumerate() {
         let toks = doc.sentence_tokens(s);
@@ -1090,6 +1296,7 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
                 future: future_cue(&words[..i]),
                 past: nearest_verb_is_past(toks, &words, i),
                 quarter,
+                last,
             };
             let Some(f) = match_at(&words, i, ctx) else {
                 i += 1;
@@ -1097,7 +1304,7 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
             };
             // "1,000" is no year, "Dec." alone no date.
             let first = &toks[i];
-            let last = &toks[(i + f.len).min(toks.len()) - 1];
+            let last_token = &toks[(i + f.len).min(toks.len()) - 1];
             let plausible = !(f.len == 1
                 && f.kind == TimexKind::Date
                 && !f.relative
@@ -1123,8 +1330,20 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
                         }
                     }
                 }
+                if f.kind == TimexKind::Date {
+                    if let Some(d) = f.value.as_deref().and_then(NamedDate::parse) {
+                        // "Later that year" after "March 3, 2019" keeps the day.
+                        let coarser = last.is_some_and(|l: NamedDate| {
+                            l.year == d.year
+                                && (d.month.is_none() || (l.month == d.month && d.day.is_none()))
+                        });
+                        if !coarser {
+                            last = Some(d);
+                        }
+                    }
+                }
                 out.push(TimeExpression {
-                    span: Span::new(first.span.start, last.span.end),
+                    span: Span::new(first.span.start, last_token.span.end),
                     sentence: s_idx,
                     kind: f.kind,
                     value: f.value,
@@ -1336,6 +1555,70 @@ mod tests {
                 ("last Thanksgiving", "DATE", Some("2023-11-23")),
                 ("Christmas Day", "DATE", Some("2023-12-25")),
                 ("New Year's Eve", "DATE", Some("2023-12-31")),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_counted_from_the_last_one_named() {
+        let v = values(
+            "The dam opened on March 3, 2019. Later that year it flooded. The panel met on \
+             June 2, 2021, and the next morning it reported; the following year the minister \
+             resigned.",
+            "2024-05-10",
+        );
+        let texts: Vec<(&str, &str, Option<&str>)> = v
+            .iter()
+            .map(|x| (x.0.as_str(), x.1, x.2.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("March 3, 2019", "DATE", Some("2019-03-03")),
+                ("Later that year", "DATE", Some("2019")),
+                ("June 2, 2021", "DATE", Some("2021-06-02")),
+                ("the next morning", "DATE", Some("2021-06-03")),
+                ("the following year", "DATE", Some("2022")),
+            ]
+        );
+        // With no date named before, the publication date; a part of the day is a time.
+        let v = values(
+            "Crowds gathered that evening near the port on Friday night.",
+            "2024-05-10",
+        );
+        let texts: Vec<(&str, &str, Option<&str>)> = v
+            .iter()
+            .map(|x| (x.0.as_str(), x.1, x.2.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("that evening", "TIME", Some("2024-05-10TEV")),
+                ("Friday night", "TIME", Some("2024-05-10TNI")),
+            ]
+        );
+    }
+
+    #[test]
+    fn years_in_words_fiscal_years_and_quarters_as_spans() {
+        let v = values(
+            "Sales fell in nineteen ninety-six and by year-end the fiscal year looked poor; \
+             several quarters of losses followed, a quarter of the staff left, and in the \
+             coming months prices may rise.",
+            "2024-05-10",
+        );
+        let texts: Vec<(&str, &str, Option<&str>)> = v
+            .iter()
+            .map(|x| (x.0.as_str(), x.1, x.2.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("nineteen ninety-six", "DATE", Some("1996")),
+                ("year-end", "DATE", Some("2024")),
+                ("the fiscal year", "DATE", Some("2024")),
+                ("several quarters", "DURATION", Some("PXQ")),
+                ("coming months", "DATE", Some("FUTURE_REF")),
             ]
         );
     }

@@ -16,6 +16,7 @@ pub mod projective;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Read, Write};
 
+use crate::clusters::WordClusters;
 use crate::corpus::TrainSentence;
 use crate::hash::{feature, string};
 use crate::io_util::{read_string, read_u32, write_string, write_u32};
@@ -36,6 +37,9 @@ pub struct ParserConfig {
     pub explore: f64,
     /// Seed for shuffling and exploration.
     pub seed: u64,
+    /// Parsers trained (seeds `seed`, `seed + 1`, ...) whose mean weights are the parser:
+    /// averaging smooths out how one run's shuffling and exploration happened to fall.
+    pub runs: usize,
 }
 
 impl Default for ParserConfig {
@@ -45,6 +49,10 @@ impl Default for ParserConfig {
             explore_from: 1,
             explore: 0.9,
             seed: 11,
+            // On EWT dev, UAS / LAS 83.23 / 79.50 for one parser (seed 12: 83.49 / 79.67),
+            // 83.60 / 79.81 for the mean of three and 83.73 / 79.97 for five (a model file of
+            // 23 MB and 26 MB against 18 MB).
+            runs: 3,
         }
     }
 }
@@ -96,7 +104,9 @@ const AUXILIARY_FORMS: &[&str] = &[
 
 impl Words {
     fn new(forms: &[&str], tags: &[&str], vocabulary: &HashSet<u64>) -> Words {
-        let info = token_info(forms);
+        // Word classes, which the tagger reads, did not help the parser (EWT dev UAS 83.74
+        // without them, 83.37 to 83.50 with three sets of templates over them).
+        let info = token_info(forms, &WordClusters::empty());
         let root = string("<root>");
         let unknown = string("<unk>");
         let mut norm = vec![root];
@@ -484,10 +494,17 @@ impl Parser {
     /// Parses one sentence given its words and XPOS tags: (head, relation) per word, heads
     /// 1-based with 0 for the root.
     pub fn parse(&self, forms: &[&str], tags: &[&str]) -> Vec<(usize, String)> {
-        let n = forms.len();
-        if n == 0 {
+        if forms.is_empty() {
             return Vec::new();
         }
+        let (mut h, mut labels) = self.parse_unrepaired(forms, tags);
+        repair::repair(forms, tags, &mut h, &mut labels);
+        h.into_iter().zip(labels).collect()
+    }
+
+    /// Heads (1-based, 0 for the root) and labels, before the repairs.
+    fn parse_unrepaired(&self, forms: &[&str], tags: &[&str]) -> (Vec<usize>, Vec<String>) {
+        let n = forms.len();
         let words = Words::new(forms, tags, &self.vocabulary);
         let mut state = State::new(n);
         let mut feats = Vec::with_capacity(64);
@@ -503,8 +520,7 @@ impl Parser {
         let mut labels = self.label(&words, &heads);
         let mut h: Vec<usize> = heads[1..].to_vec();
         projective::deprojectivize(&mut h, &mut labels);
-        repair::repair(forms, tags, &mut h, &mut labels);
-        h.into_iter().zip(labels).collect()
+        (h, labels)
     }
 
     fn label(&self, words: &Words, heads: &[usize]) -> Vec<String> {
@@ -522,8 +538,40 @@ impl Parser {
         out[1..].iter().map(|&l| self.labels[l].clone()).collect()
     }
 
-    /// Trains a parser on gold trees, reading `tags` (XPOS per word) as the tag features.
+    /// Trains a parser on gold trees, reading `tags` (XPOS per word) as the tag features:
+    /// the mean of `config.runs` parsers trained with successive seeds.
     pub fn train(
+        sentences: &[TrainSentence],
+        tags: &[Vec<String>],
+        config: &ParserConfig,
+    ) -> Parser {
+        let mut parsers: Vec<Parser> = (0..config.runs.max(1))
+            .map(|run| {
+                let seed = config.seed.wrapping_add(run as u64);
+                Parser::train_one(
+                    sentences,
+                    tags,
+                    &ParserConfig {
+                        seed,
+                        ..config.clone()
+                    },
+                )
+            })
+            .collect();
+        if parsers.len() == 1 {
+            return parsers.pop().expect("one parser");
+        }
+        let transitions: Vec<Perceptron> = parsers.iter().map(|p| p.transitions.clone()).collect();
+        let labelers: Vec<Perceptron> = parsers.iter().map(|p| p.labeler.clone()).collect();
+        let first = parsers.swap_remove(0);
+        Parser {
+            transitions: Perceptron::mean_of(&transitions),
+            labeler: Perceptron::mean_of(&labelers),
+            ..first
+        }
+    }
+
+    fn train_one(
         sentences: &[TrainSentence],
         tags: &[Vec<String>],
         config: &ParserConfig,
@@ -573,7 +621,7 @@ impl Parser {
         }
         let mut counts: HashMap<u64, usize> = HashMap::new();
         for s in sentences {
-            for i in token_info(&s.forms()) {
+            for i in token_info(&s.forms(), &WordClusters::empty()) {
                 *counts.entry(i.norm).or_default() += 1;
             }
         }
