@@ -367,6 +367,27 @@ impl Perceptron {
             .extend(entries.iter().map(|&(c, w)| (c as u32, w)));
     }
 
+    /// The same finished model without the features whose largest weight is below `min_abs`
+    /// in absolute value: they sway few decisions, and each costs a slot of the table that
+    /// scoring reads.
+    pub fn pruned(&self, min_abs: f32) -> Perceptron {
+        assert!(
+            self.training.is_none(),
+            "finish the model before pruning it"
+        );
+        let mut p = Perceptron {
+            n_classes: self.n_classes,
+            ..Perceptron::default()
+        };
+        for (k, entries) in self.rows_sorted() {
+            if entries.iter().any(|&(_, w)| w.abs() >= min_abs) {
+                p.push_row(k, &entries);
+            }
+        }
+        p.build_small();
+        p
+    }
+
     /// The mean of finished models over the same classes: each feature's weights summed and
     /// divided by the number of models. Models trained on differently shuffled data err
     /// differently; their mean varies less from seed to seed than any one of them.
@@ -560,6 +581,23 @@ mod tests {
         assert_eq!(mean.scores(&[7]), vec![1.0, 0.0, 0.0, 0.0, 0.0]);
         assert_eq!(mean.scores(&[8]), vec![0.0, 0.0, 0.0, 1.0, 0.0]);
         assert_eq!(mean.n_features(), 3);
+    }
+
+    #[test]
+    fn pruning_drops_features_whose_weights_are_all_small() {
+        for classes in [3, 5] {
+            let mut p = Perceptron::new(classes);
+            p.adjust(&[1], 0, 2.0);
+            p.adjust(&[2], 1, 0.25);
+            p.adjust(&[3], 2, -0.5);
+            p.tick();
+            p.finish();
+            let q = p.pruned(0.4);
+            assert_eq!(q.n_features(), 2, "{classes} classes");
+            assert_eq!(q.scores(&[1]), p.scores(&[1]));
+            assert_eq!(q.scores(&[3]), p.scores(&[3]));
+            assert_eq!(q.scores(&[2]), vec![0.0; classes]);
+        }
     }
 
     #[test]
