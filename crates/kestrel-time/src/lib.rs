@@ -466,14 +466,15 @@ fn part_of_day(word: &str) -> Option<&'static str> {
 
 /// "nineteen ninety-six", as broadcast transcripts write years: the year and how many words
 /// it takes ("ninety-six" may come as one word or as three).
-fn spelled_year(w: impl Fn(usize) -> String) -> Option<(i32, usize)> {
+fn spelled_year(words: &[String], i: usize) -> Option<(i32, usize)> {
+    let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
     const TENS: &[&str] = &[
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
     const UNITS: &[&str] = &[
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
-    let century = match w(0).as_str() {
+    let century = match w(0) {
         "nineteen" => 1900,
         "eighteen" => 1800,
         _ => return None,
@@ -488,9 +489,9 @@ fn spelled_year(w: impl Fn(usize) -> String) -> Option<(i32, usize)> {
     if let Some((t, u)) = first.split_once('-') {
         return Some((century + tens_of(t)? + unit_of(u)?, 2));
     }
-    let tens = tens_of(&first)?;
+    let tens = tens_of(first)?;
     if w(2) == "-" {
-        if let Some(u) = unit_of(&w(3)) {
+        if let Some(u) = unit_of(w(3)) {
             return Some((century + tens + u, 4));
         }
     }
@@ -694,7 +695,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         }
     }
     // A year in words: "nineteen ninety-six".
-    if let Some((y, len)) = spelled_year(|k| w(k).to_string()) {
+    if let Some((y, len)) = spelled_year(words, i) {
         return date(len, Some(format!("{y:04}")), false);
     }
     // Dates counted from the last one the story named, else from the publication date: "that
@@ -714,10 +715,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             "year" => Some(("Y", None)),
             "month" => Some(("M", None)),
             "day" => Some(("D", None)),
-            "morning" => Some(("D", Some("MO"))),
-            "evening" => Some(("D", Some("EV"))),
-            "night" => Some(("D", Some("NI"))),
-            _ => None,
+            word => part_of_day(word).map(|p| ("D", Some(p))),
         };
         if let Some((unit, part)) = unit {
             let from = ctx.last.or(anchor.map(NamedDate::of));
@@ -831,13 +829,8 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                     true,
                 );
             }
-            "morning" | "afternoon" | "evening" | "night" if step == 0 => {
-                let part = match noun {
-                    "morning" => "MO",
-                    "afternoon" => "AF",
-                    "evening" => "EV",
-                    _ => "NI",
-                };
+            _ if step == 0 && part_of_day(noun).is_some() => {
+                let part = part_of_day(noun).unwrap_or("NI");
                 return found(
                     len,
                     TimexKind::Time,
