@@ -1375,6 +1375,16 @@ impl Stage for DateStage {
 mod tests {
     use super::*;
 
+    /// Asserts the expressions found in `text`: (text, kind, value) each.
+    fn assert_found(text: &str, published: &str, expected: &[(&str, &str, Option<&str>)]) {
+        let v = values(text, published);
+        let found: Vec<(&str, &str, Option<&str>)> = v
+            .iter()
+            .map(|x| (x.0.as_str(), x.1, x.2.as_deref()))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
     fn values(text: &str, published: &str) -> Vec<(String, &'static str, Option<String>)> {
         let mut doc = Document::new("t", text);
         doc.published = Some(published.into());
@@ -1531,88 +1541,60 @@ mod tests {
 
     #[test]
     fn spans_counted_back_or_forward_and_holidays() {
-        let v = values(
+        assert_found(
             "Over the past four months and the next few days, and again last Thanksgiving, \
              the ferry ran on Christmas Day and on New Year's Eve.",
             "2024-03-06",
-        );
-        let texts: Vec<(&str, &str, Option<&str>)> = v
-            .iter()
-            .map(|x| (x.0.as_str(), x.1, x.2.as_deref()))
-            .collect();
-        assert_eq!(
-            texts,
-            [
+            &[
                 ("the past four months", "DURATION", Some("P4M")),
                 ("the next few days", "DURATION", Some("PXD")),
                 ("last Thanksgiving", "DATE", Some("2023-11-23")),
                 ("Christmas Day", "DATE", Some("2023-12-25")),
                 ("New Year's Eve", "DATE", Some("2023-12-31")),
-            ]
+            ],
         );
     }
 
     #[test]
     fn dates_counted_from_the_last_one_named() {
-        let v = values(
+        assert_found(
             "The dam opened on March 3, 2019. Later that year it flooded. The panel met on \
              June 2, 2021, and the next morning it reported; the following year the minister \
              resigned.",
             "2024-05-10",
-        );
-        let texts: Vec<(&str, &str, Option<&str>)> = v
-            .iter()
-            .map(|x| (x.0.as_str(), x.1, x.2.as_deref()))
-            .collect();
-        assert_eq!(
-            texts,
-            [
+            &[
                 ("March 3, 2019", "DATE", Some("2019-03-03")),
                 ("Later that year", "DATE", Some("2019")),
                 ("June 2, 2021", "DATE", Some("2021-06-02")),
                 ("the next morning", "DATE", Some("2021-06-03")),
                 ("the following year", "DATE", Some("2022")),
-            ]
+            ],
         );
         // With no date named before, the publication date; a part of the day is a time.
-        let v = values(
+        assert_found(
             "Crowds gathered that evening near the port on Friday night.",
             "2024-05-10",
-        );
-        let texts: Vec<(&str, &str, Option<&str>)> = v
-            .iter()
-            .map(|x| (x.0.as_str(), x.1, x.2.as_deref()))
-            .collect();
-        assert_eq!(
-            texts,
-            [
+            &[
                 ("that evening", "TIME", Some("2024-05-10TEV")),
                 ("Friday night", "TIME", Some("2024-05-10TNI")),
-            ]
+            ],
         );
     }
 
     #[test]
     fn years_in_words_fiscal_years_and_quarters_as_spans() {
-        let v = values(
+        assert_found(
             "Sales fell in nineteen ninety-six and by year-end the fiscal year looked poor; \
              several quarters of losses followed, a quarter of the staff left, and in the \
              coming months prices may rise.",
             "2024-05-10",
-        );
-        let texts: Vec<(&str, &str, Option<&str>)> = v
-            .iter()
-            .map(|x| (x.0.as_str(), x.1, x.2.as_deref()))
-            .collect();
-        assert_eq!(
-            texts,
-            [
+            &[
                 ("nineteen ninety-six", "DATE", Some("1996")),
                 ("year-end", "DATE", Some("2024")),
                 ("the fiscal year", "DATE", Some("2024")),
                 ("several quarters", "DURATION", Some("PXQ")),
                 ("coming months", "DATE", Some("FUTURE_REF")),
-            ]
+            ],
         );
     }
 
