@@ -134,15 +134,29 @@ impl Gazetteer {
     /// the token begins that phrase.
     fn mark(&self, words: &[&str]) -> Vec<(u8, bool)> {
         let mut out = vec![(0u8, false); words.len()];
+        // The key of the longest phrase from a word; each shorter phrase's key is a prefix.
+        let mut key = String::new();
+        let mut ends = [0usize; MAX_PHRASE + 1];
         let mut i = 0;
         while i < words.len() {
             let mut matched = 0;
-            for len in (1..=MAX_PHRASE.min(words.len() - i)).rev() {
-                // Only capitalised phrases count: "china" the dish set, "nice" the adjective.
-                if !words[i].chars().next().is_some_and(char::is_uppercase) {
-                    break;
+            // Only capitalised phrases count: "china" the dish set, "nice" the adjective.
+            let capitalised = words[i].chars().next().is_some_and(char::is_uppercase);
+            let longest = if capitalised {
+                MAX_PHRASE.min(words.len() - i)
+            } else {
+                0
+            };
+            key.clear();
+            for (k, w) in words[i..i + longest].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
                 }
-                let kind = self.get(&words[i..i + len]);
+                key.extend(w.chars().flat_map(char::to_lowercase));
+                ends[k + 1] = key.len();
+            }
+            for len in (1..=longest).rev() {
+                let kind = self.names.get(&key[..ends[len]]).copied().unwrap_or(0);
                 if kind != 0 {
                     for (k, slot) in out[i..i + len].iter_mut().enumerate() {
                         *slot = (kind, k == 0);
@@ -527,6 +541,8 @@ struct Prepared {
     run_ends: Vec<(u64, u64)>,
     /// Per token, its word classes, finest first.
     class: Vec<[u64; crate::clusters::LEVELS]>,
+    /// Per token, the gazetteer's marks (see [`Gazetteer::mark`]).
+    marks: Vec<(u8, bool)>,
 }
 
 /// Words that join capitalised words into one name ("Bank of England", "Ministry for Foreign
@@ -618,6 +634,7 @@ fn prepare(
         run: vec![],
         run_ends: vec![],
         class: Vec::with_capacity(words.len()),
+        marks: Vec::new(),
     };
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     for (bits, (start, end)) in name_runs(words, &lower, &marks) {
@@ -634,8 +651,7 @@ fn prepare(
         let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
         let prefix: String = chars[..chars.len().min(3)].iter().collect();
         let first = w.chars().next().unwrap_or(' ');
-        let lower = w.to_lowercase();
-        let lower = lower.trim_end_matches('.');
+        let lower = lower[i].trim_end_matches('.');
         let (norm, form) = (string(&norm), string(w));
         p.class.push(clusters.feature_values_hashed(w, form, norm));
         p.norm.push(norm);
@@ -660,6 +676,7 @@ fn prepare(
         };
         p.word_class.push(class);
     }
+    p.marks = marks;
     p
 }
 
@@ -893,7 +910,7 @@ impl Ner {
         }
         // Nationalities are not annotated in the training data (UniversalNER folds them into
         // OTH), so a capitalised demonym that no mention covers is a NORP mention outright.
-        let marks = self.gazetteer.mark(words);
+        let marks = &p.marks;
         for (i, &(kind, begins)) in marks.iter().enumerate() {
             // A one-word phrase: the next token does not continue it.
             let single = marks.get(i + 1).is_none_or(|m| m.1 || m.0 == 0);
