@@ -738,6 +738,31 @@ fn cli_events_from_own_sentences() {
 }
 
 #[test]
+fn cli_participants_known_by_sector_take_the_country_of_the_events_place() {
+    let code = |text: &[u8]| {
+        let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+        assert!(out.status.success());
+        lines(&out)[0]["events"][0].clone()
+    };
+    // The place in the event's own clause.
+    let e = code(b"Opposition leaders staged a protest in Lusaka on Monday.");
+    assert_eq!(e["actors"][0]["sector"], "OPP");
+    assert_eq!(e["actors"][0]["code"], "ZMB");
+    assert_eq!(e["place_source"], "text");
+    // The dateline's place.
+    let e = code(
+        "LUSAKA \u{2014} Opposition leaders accused the electoral commission of fraud.".as_bytes(),
+    );
+    assert_eq!(e["actors"][0]["code"], "ZMB");
+    assert_eq!(e["place_source"], "dateline");
+    // Not the article's main place: a protest with no place of its own stays without a country.
+    let e =
+        code(b"Opposition leaders staged a protest on Monday. Lusaka was quiet, and Lusaka slept.");
+    assert_eq!(e["place_source"], "article");
+    assert!(e["actors"][0]["code"].is_null(), "{e}");
+}
+
+#[test]
 fn cli_places_resolve_and_locate_events() {
     let text = b"Kenyan police clashed with students in Mombasa on Tuesday. \
                  Later the governor flew to Kampala.";

@@ -2228,6 +2228,7 @@ pub fn code_document_with(
     }
     for e in &mut events {
         fill_countries_from_places(doc, e);
+        domestic_participants(doc, e);
     }
     events
 }
@@ -2244,6 +2245,29 @@ fn fill_countries_from_places(doc: &Document, e: &mut Event) {
             .and_then(|x| doc.places.iter().find(|p| p.entity == Some(x)));
         if let Some(p) = place.filter(|p| !p.country.is_empty()) {
             q.code = Some(p.country.clone());
+        }
+    }
+}
+
+/// Participants known only by their sector ("opposition leaders", "police", "a judge") take
+/// the country of the place the event happened in, when the event's own clause or the
+/// dateline names it ("riot police broke up a march in Baku"): people acting where they are,
+/// as most events in a story are domestic. Not from the article's main place, which says less
+/// about one event.
+fn domestic_participants(doc: &Document, e: &mut Event) {
+    if !matches!(e.place_source, "text" | "dateline") {
+        return;
+    }
+    let Some(country) = e
+        .place
+        .map(|p| doc.places[p].country.as_str())
+        .filter(|c| !c.is_empty())
+    else {
+        return;
+    };
+    for q in e.actors.iter_mut().chain(e.recipients.iter_mut()) {
+        if q.code.is_none() && q.sector.is_some() {
+            q.code = Some(country.to_string());
         }
     }
 }
