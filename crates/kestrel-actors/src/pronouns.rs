@@ -120,7 +120,18 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
             return None;
         }
     }
-    antecedent(doc, bodies, s, t, 1)
+    let found = antecedent(doc, bodies, s, t, 1)?;
+    // "The Tanzanian army has completed its withdrawal": a common noun that is the subject
+    // before the pronoun, in its own sentence, is what "its" refers to, not a country or
+    // organisation named in the sentence before.
+    let in_sentence = doc.entities[found].sentence == s;
+    let noun_subject_before = sentence.tokens.clone().any(|k| {
+        let x = &doc.tokens[k];
+        k < t
+            && x.upos.as_deref() == Some("NOUN")
+            && x.deprel.as_deref().is_some_and(|d| d.starts_with("nsubj"))
+    });
+    (in_sentence || !noun_subject_before).then_some(found)
 }
 
 /// A pronoun that is the subject of a clause reported or explained by the clause above it

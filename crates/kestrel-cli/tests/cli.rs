@@ -738,6 +738,21 @@ fn cli_events_from_own_sentences() {
 }
 
 #[test]
+fn cli_its_after_a_noun_subject_is_not_the_country_named_before() {
+    let text = b"Kenya and Uganda signed a pact on Friday. The Tanzanian army has completed its \
+                 withdrawal from the island. Uganda said it would send observers.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let entities = doc["entities"].as_array().unwrap();
+    let mention = |t: &str| entities.iter().find(|e| e["text"] == t).cloned();
+    // "its" is the army's, which is no named country: it joins nothing.
+    assert!(mention("its").is_none(), "{:?}", mention("its"));
+    // A pronoun after a named subject still joins it.
+    assert_eq!(mention("it").expect("it is linked")["actor"]["code"], "UGA");
+}
+
+#[test]
 fn cli_participants_known_by_sector_take_the_country_of_the_events_place() {
     let code = |text: &[u8]| {
         let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
