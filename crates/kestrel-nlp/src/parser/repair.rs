@@ -41,6 +41,54 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
         kept_if_a_tree(heads, labels, |h, l| {
             clause_noun_before_a_participle(tags, h, l)
         });
+        kept_if_a_tree(heads, labels, |h, l| {
+            report_verb_read_as_a_modifier(tags, h, l)
+        });
+    }
+}
+
+/// "Police in Lagos arrested 40 protesters, a spokesman said.", with "arrested" tagged as a
+/// participle and read as a modifier of "protesters", the report's noun hung on "said" and
+/// "Police" a second subject of "said": a verb has one subject, so the first is the
+/// participle's, the participle heads the report (`ccomp`) and the noun is its object. Only
+/// when the participle has no auxiliary of its own and stands between the two subjects.
+fn report_verb_read_as_a_modifier(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let n = heads.len();
+    for v in 0..n {
+        let subjects: Vec<usize> = (0..n)
+            .filter(|&k| heads[k] == v + 1 && labels[k] == "nsubj")
+            .collect();
+        let [first, second] = subjects[..] else {
+            continue;
+        };
+        // The first subject comes before the verb (the second may come either side).
+        if first > v {
+            continue;
+        }
+        let Some(p) = (first + 1..second.min(v)).find(|&p| {
+            tags[p] == "VBN"
+                && matches!(labels[p].as_str(), "amod" | "acl")
+                && heads[p] > p + 1
+                && !(0..n).any(|k| heads[k] == p + 1 && labels[k].starts_with("aux"))
+        }) else {
+            continue;
+        };
+        let noun = heads[p] - 1;
+        if heads[noun] != v + 1 || !tags[noun].starts_with("NN") || noun > second.min(v) {
+            continue;
+        }
+        heads[p] = v + 1;
+        labels[p] = "ccomp".to_string();
+        heads[first] = p + 1;
+        heads[noun] = p + 1;
+        labels[noun] = "obj".to_string();
+        // Punctuation and the like that hung on the noun's old place stay with the clause.
+        for k in 0..n {
+            if heads[k] == v + 1 && k > first && k < noun && k != p && labels[k] != "punct" {
+                heads[k] = p + 1;
+            }
+        }
+        return;
     }
 }
 
@@ -1312,6 +1360,35 @@ mod tests {
         assert_eq!((heads[4], labels[4].as_str()), (1, "acl:relcl"));
         assert_eq!((heads[3], labels[3].as_str()), (5, "nsubj"));
         assert_eq!(heads[9], 8);
+    }
+
+    #[test]
+    fn a_report_verb_read_as_a_modifier_heads_the_report() {
+        // "Guards in Velor detained 30 miners , an official said ." with "detained" a
+        // modifier of "miners" and "Guards" a second subject of "said".
+        let tags = [
+            "NNS", "IN", "NNP", "VBN", "CD", "NNS", ",", "DT", "NN", "VBD", ".",
+        ];
+        let mut heads = vec![10, 3, 1, 6, 6, 10, 10, 9, 10, 0, 10];
+        let mut labels: Vec<String> = [
+            "nsubj", "case", "nmod", "amod", "nummod", "ccomp", "punct", "det", "nsubj", "root",
+            "punct",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        report_verb_read_as_a_modifier(&tags, &mut heads, &mut labels);
+        assert_eq!((heads[3], labels[3].as_str()), (10, "ccomp"));
+        assert_eq!((heads[0], labels[0].as_str()), (4, "nsubj"));
+        assert_eq!((heads[5], labels[5].as_str()), (4, "obj"));
+        assert_eq!((heads[8], labels[8].as_str()), (10, "nsubj"));
+
+        // Run again, the repaired tree (one subject per verb) is left as it is.
+        let mut heads2 = heads.clone();
+        let before = heads2.clone();
+        let mut labels2 = labels.clone();
+        report_verb_read_as_a_modifier(&tags, &mut heads2, &mut labels2);
+        assert_eq!(heads2, before);
     }
 
     #[test]
