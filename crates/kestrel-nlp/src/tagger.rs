@@ -10,7 +10,6 @@ use std::io::{self, Read, Write};
 use std::sync::Arc;
 
 use crate::clusters::WordClusters;
-
 use crate::corpus::TrainSentence;
 use crate::hash::{feature, string};
 use crate::io_util::{read_string, read_u32, write_string, write_u32};

@@ -500,17 +500,10 @@ impl Parser {
     /// Parses one sentence given its words and XPOS tags: (head, relation) per word, heads
     /// 1-based with 0 for the root.
     pub fn parse(&self, forms: &[&str], tags: &[&str]) -> Vec<(usize, String)> {
-        if forms.is_empty() {
+        let n = forms.len();
+        if n == 0 {
             return Vec::new();
         }
-        let (mut h, mut labels) = self.parse_unrepaired(forms, tags);
-        repair::repair(forms, tags, &mut h, &mut labels);
-        h.into_iter().zip(labels).collect()
-    }
-
-    /// Heads (1-based, 0 for the root) and labels, before the repairs.
-    fn parse_unrepaired(&self, forms: &[&str], tags: &[&str]) -> (Vec<usize>, Vec<String>) {
-        let n = forms.len();
         let words = Words::new(forms, tags, &self.vocabulary);
         let mut state = State::new(n);
         let mut feats = Vec::with_capacity(64);
@@ -526,7 +519,8 @@ impl Parser {
         let mut labels = self.label(&words, &heads);
         let mut h: Vec<usize> = heads[1..].to_vec();
         projective::deprojectivize(&mut h, &mut labels);
-        (h, labels)
+        repair::repair(forms, tags, &mut h, &mut labels);
+        h.into_iter().zip(labels).collect()
     }
 
     fn label(&self, words: &Words, heads: &[usize]) -> Vec<String> {
@@ -754,7 +748,6 @@ impl Parser {
         }
         let transitions = Perceptron::read_from(input)?;
         let labeler = Perceptron::read_from(input)?;
-
         if labeler.n_classes() != labels.len() || transitions.n_classes() != 3 {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
