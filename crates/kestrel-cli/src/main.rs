@@ -196,6 +196,10 @@ struct TrainArgs {
     /// Parser: the epoch (0-based) from which it explores (default 1).
     #[arg(long)]
     explore_from: Option<usize>,
+    /// Parser: share of training sentences that also train as a copy with a time adjunct
+    /// where news puts one, "The council on Tuesday approved ..." (default 0.3; 0 for none).
+    #[arg(long)]
+    news_adjuncts: Option<f64>,
     /// GeoNames folder for the entity recogniser's gazetteer (countryInfo.txt,
     /// admin1CodesASCII.txt, cities15000.zip, demonyms.csv).
     #[arg(long, value_name = "DIR", default_value = "../shared/data/geo")]

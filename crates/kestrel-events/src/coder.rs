@@ -1071,6 +1071,17 @@ impl<'a> Sentence<'a> {
     /// is not an agent ("Russia's invasion" stands for Russia as a recipient).
     fn participant(&self, h: usize, loose: bool) -> Vec<Participant> {
         if let Some(e) = self.entity_at[h] {
+            // A long name no dictionary knows, followed by a short form that one does: "the
+            // Indian Ocean Fisheries Forum (IOFF)".
+            if self.doc.entities[e].actor.is_none() {
+                let short = self
+                    .kids(h, "appos")
+                    .filter_map(|a| self.entity_at[a])
+                    .find(|&a| a != e && self.doc.entities[a].actor.is_some());
+                if let Some(a) = short {
+                    return vec![self.entity_participant(a, None)];
+                }
+            }
             // A person no dictionary knows still has the sector of the title before the name
             // ("opposition leader Maria Okafor"), when no country came with it.
             let title_sector = if self.doc.entities[e].actor.is_none() {

@@ -15,6 +15,7 @@
 //! CC BY-SA 4.0), and [`TagStage`] and [`ParseStage`] plug them into the pipeline.
 #![deny(missing_docs)]
 
+pub mod augment;
 pub mod clusters;
 pub mod corpus;
 pub mod evaluate;

@@ -932,7 +932,18 @@ impl Ner {
         ty: usize,
         out: &mut Vec<Mention>,
     ) {
-        let tokens = without_trailing_weekday(words, tokens);
+        let mut tokens = without_trailing_weekday(words, tokens);
+        // "The United Nations on Tuesday rejected ...": a dateline's day after a name the
+        // gazetteer knows is not part of it ("The Mail on Sunday", unknown, stays whole).
+        if tokens.len() >= 3 {
+            let on = tokens.end - 2;
+            if words[on] == "on"
+                && kestrel_core::WEEKDAYS.contains(&words[on + 1].to_lowercase().as_str())
+                && self.gazetteer.get(&words[tokens.start..on]) != 0
+            {
+                tokens = tokens.start..on;
+            }
+        }
         if let Some((before, person)) = split_at_title(words, tokens.clone()) {
             // "Kyrgyz Prime Minister Ana Ruiz" read as one name: the nationality, if the
             // gazetteer knows it, and the person, without the title (which UniversalNER, like
@@ -1225,6 +1236,30 @@ mod tests {
         assert!(allowed(label_of('B', 0), label_of('L', 0)));
         assert!(!allowed(label_of('B', 0), label_of('L', 1)));
         assert!(!allowed(label_of('B', 0), 0));
+    }
+
+    #[test]
+    fn a_dateline_day_after_a_known_name_is_not_part_of_it() {
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.add("African Union", GAZ_ORG);
+        let ner = Ner {
+            model: Perceptron::new(1),
+            gazetteer,
+            clusters: Default::default(),
+        };
+        let org = TYPES.iter().position(|&t| t == "ORG").unwrap();
+        let words = [
+            "The", "African", "Union", "on", "Tuesday", "met", "the", "Post", "on", "Sunday",
+        ];
+        let mut out = Vec::new();
+        ner.push(&words, 1..5, org, &mut out);
+        ner.push(&words, 7..10, org, &mut out);
+        assert_eq!(out[0].tokens, 1..3);
+        assert_eq!(
+            out[1].tokens,
+            7..10,
+            "a name the gazetteer does not know stays whole"
+        );
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub struct ParserConfig {
     /// Parsers trained (seeds `seed`, `seed + 1`, ...) whose mean weights are the parser:
     /// averaging smooths out how one run's shuffling and exploration happened to fall.
     pub runs: usize,
+    /// Share of training sentences that also train as a copy with a time adjunct where news
+    /// puts one ("The council on Tuesday approved ...", see [`crate::augment`]); 0 for none.
+    /// Applied by [`crate::train::train_parser`], not by [`Parser::train`].
+    pub news_adjuncts: f64,
 }
 
 impl Default for ParserConfig {
@@ -53,6 +57,7 @@ impl Default for ParserConfig {
             // 83.60 / 79.81 for the mean of three and 83.73 / 79.97 for five, both before
             // pruning (see `MEAN_MIN_WEIGHT`; three pruned: 83.56 / 79.77).
             runs: 3,
+            news_adjuncts: 0.3,
         }
     }
 }

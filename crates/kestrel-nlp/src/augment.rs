@@ -1,0 +1,302 @@
+//! Training sentences made news-like: copies of treebank sentences with a time adjunct put
+//! where news writing puts it and web text seldom does.
+//!
+//! Wire stories date nearly every clause between the subject and its verb ("The council on
+//! Tuesday approved ...") or between a verb and its complement ("agreed on Monday that ...",
+//! "said yesterday it would ..."). English-EWT, the parser's training data, is mostly web text
+//! and has few of these, and a greedy parser that has not seen them tends to hang the verb
+//! under a later one or make the date the sentence's root. The copies teach the placement; the
+//! rest of each copy's tree is the treebank's own.
+
+use crate::corpus::{TrainSentence, TrainWord};
+use crate::rng::Rng;
+
+/// A time adjunct: words as (form, UPOS, XPOS, relation), the last word its head; `{day}`
+/// and `{month}` stand for a weekday and a month chosen with the copy.
+type Adjunct = &'static [(&'static str, &'static str, &'static str, &'static str)];
+
+const ADJUNCTS: &[Adjunct] = &[
+    &[
+        ("on", "ADP", "IN", "case"),
+        ("{day}", "PROPN", "NNP", "obl"),
+    ],
+    // Agency style: "Hamas Monday rejected ...".
+    &[("{day}", "PROPN", "NNP", "obl:unmarked")],
+    &[("today", "NOUN", "NN", "obl:unmarked")],
+    &[("yesterday", "NOUN", "NN", "obl:unmarked")],
+    &[
+        ("last", "ADJ", "JJ", "amod"),
+        ("week", "NOUN", "NN", "obl:unmarked"),
+    ],
+    &[
+        ("this", "DET", "DT", "det"),
+        ("week", "NOUN", "NN", "obl:unmarked"),
+    ],
+    &[
+        ("in", "ADP", "IN", "case"),
+        ("{month}", "PROPN", "NNP", "obl"),
+    ],
+];
+
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Where a copy may take an adjunct: before word `at` (0-based), attached to word `head`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Site {
+    at: usize,
+    head: usize,
+}
+
+/// For each sentence, with probability `share`, one copy with a time adjunct at one of the
+/// places news puts it (chosen by `seed`); sentences with no such place are not copied.
+pub fn news_adjunct_copies(train: &[TrainSentence], share: f64, seed: u64) -> Vec<TrainSentence> {
+    let mut rng = Rng::new(seed);
+    let mut copies = Vec::new();
+    for sentence in train {
+        let sites = sites(&sentence.words);
+        // Draw for every sentence, so one sentence's sites do not shift the others' draws.
+        let (draw, pick, which, name) = (rng.unit(), rng.next(), rng.next(), rng.next());
+        if sites.is_empty() || draw >= share {
+            continue;
+        }
+        let site = sites[(pick % sites.len() as u64) as usize];
+        let adjunct = ADJUNCTS[(which % ADJUNCTS.len() as u64) as usize];
+        let day = DAYS[(name % 7) as usize];
+        let month = MONTHS[(name % 12) as usize];
+        copies.push(with_adjunct(sentence, site, adjunct, day, month));
+    }
+    copies
+}
+
+fn is_subject(deprel: &str) -> bool {
+    matches!(deprel, "nsubj" | "nsubj:pass")
+}
+
+/// The first and last word of the subtree of `node` (0-based).
+fn subtree_span(words: &[TrainWord], node: usize) -> (usize, usize) {
+    let (mut lo, mut hi) = (node, node);
+    for (i, _) in words.iter().enumerate() {
+        let mut at = i;
+        // Walk up to the root; treebank trees are acyclic, the bound guards bad input.
+        for _ in 0..words.len() {
+            if at == node {
+                lo = lo.min(i);
+                hi = hi.max(i);
+                break;
+            }
+            match words[at].head {
+                0 => break,
+                h => at = h - 1,
+            }
+        }
+    }
+    (lo, hi)
+}
+
+fn sites(words: &[TrainWord]) -> Vec<Site> {
+    let mut out = Vec::new();
+    for (v, verb) in words.iter().enumerate() {
+        if verb.upos != "VERB" {
+            continue;
+        }
+        let children: Vec<usize> = (0..words.len())
+            .filter(|&c| words[c].head == v + 1)
+            .collect();
+        // Subject, then the verb (after its auxiliaries): "The council [on Tuesday] approved".
+        if let Some(&s) = children
+            .iter()
+            .find(|&&c| c < v && is_subject(&words[c].deprel))
+        {
+            let (_, end) = subtree_span(words, s);
+            let between_are_aux = (end + 1..v).all(|i| {
+                words[i].head == v + 1
+                    && words[i].deprel.starts_with("aux")
+                    && words[i].upos == "AUX"
+            });
+            if end < v && between_are_aux && words[end].upos != "PUNCT" {
+                out.push(Site {
+                    at: end + 1,
+                    head: v,
+                });
+            }
+        }
+        // The verb, then its clausal complement's first word: "agreed [on Monday] that",
+        // "said [yesterday] it would".
+        for &c in &children {
+            if c <= v || !matches!(words[c].deprel.as_str(), "ccomp" | "xcomp") {
+                continue;
+            }
+            let (start, _) = subtree_span(words, c);
+            if start == v + 1 && words[start].upos != "PUNCT" {
+                out.push(Site { at: start, head: v });
+            }
+        }
+    }
+    out
+}
+
+fn with_adjunct(
+    sentence: &TrainSentence,
+    site: Site,
+    adjunct: Adjunct,
+    day: &str,
+    month: &str,
+) -> TrainSentence {
+    let n = adjunct.len();
+    let moved = |head: usize| if head > site.at { head + n } else { head };
+    let mut words: Vec<TrainWord> = Vec::with_capacity(sentence.words.len() + n);
+    for (i, w) in sentence.words.iter().enumerate() {
+        if i == site.at {
+            let adjunct_head = site.at + n; // 1-based index of the adjunct's last word
+            for (k, &(form, upos, xpos, deprel)) in adjunct.iter().enumerate() {
+                let last = k + 1 == n;
+                let form = match form {
+                    "{day}" => day,
+                    "{month}" => month,
+                    _ => form,
+                };
+                words.push(TrainWord {
+                    form: form.to_string(),
+                    lemma: form.to_lowercase(),
+                    upos: upos.to_string(),
+                    xpos: xpos.to_string(),
+                    feats: "_".to_string(),
+                    head: if last {
+                        moved(site.head + 1)
+                    } else {
+                        adjunct_head
+                    },
+                    deprel: deprel.to_string(),
+                });
+            }
+        }
+        words.push(TrainWord {
+            head: moved(w.head),
+            ..w.clone()
+        });
+    }
+    TrainSentence { words }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(rows: &[(&str, &str, usize, &str)]) -> TrainSentence {
+        TrainSentence {
+            words: rows
+                .iter()
+                .map(|&(form, upos, head, deprel)| TrainWord {
+                    form: form.into(),
+                    lemma: form.to_lowercase(),
+                    upos: upos.into(),
+                    xpos: "_".into(),
+                    feats: "_".into(),
+                    head,
+                    deprel: deprel.into(),
+                })
+                .collect(),
+        }
+    }
+
+    fn rows(s: &TrainSentence) -> Vec<(String, usize, String)> {
+        s.words
+            .iter()
+            .map(|w| (w.form.clone(), w.head, w.deprel.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn adjunct_goes_between_subject_and_verb_with_heads_renumbered() {
+        // "The board approved the plan ."
+        let s = sentence(&[
+            ("The", "DET", 2, "det"),
+            ("board", "NOUN", 3, "nsubj"),
+            ("approved", "VERB", 0, "root"),
+            ("the", "DET", 5, "det"),
+            ("plan", "NOUN", 3, "obj"),
+            (".", "PUNCT", 3, "punct"),
+        ]);
+        assert_eq!(sites(&s.words), vec![Site { at: 2, head: 2 }]);
+        let copy = with_adjunct(&s, Site { at: 2, head: 2 }, ADJUNCTS[0], "Monday", "May");
+        let expected: Vec<(String, usize, String)> = [
+            ("The", 2, "det"),
+            ("board", 5, "nsubj"),
+            ("on", 4, "case"),
+            ("Monday", 5, "obl"),
+            ("approved", 0, "root"),
+            ("the", 7, "det"),
+            ("plan", 5, "obj"),
+            (".", 5, "punct"),
+        ]
+        .iter()
+        .map(|&(f, h, d)| (f.to_string(), h, d.to_string()))
+        .collect();
+        assert_eq!(rows(&copy), expected);
+    }
+
+    #[test]
+    fn adjunct_goes_before_a_complement_and_after_auxiliaries_only_when_adjacent() {
+        // "Officials have agreed that talks resume ."
+        let s = sentence(&[
+            ("Officials", "NOUN", 3, "nsubj"),
+            ("have", "AUX", 3, "aux"),
+            ("agreed", "VERB", 0, "root"),
+            ("that", "SCONJ", 6, "mark"),
+            ("talks", "NOUN", 6, "nsubj"),
+            ("resume", "VERB", 3, "ccomp"),
+            (".", "PUNCT", 3, "punct"),
+        ]);
+        let found = sites(&s.words);
+        // After the subject (before the auxiliary), and before "that"; "resume"'s subject
+        // "talks" is right before it too.
+        assert!(found.contains(&Site { at: 1, head: 2 }));
+        assert!(found.contains(&Site { at: 3, head: 2 }));
+        assert!(found.contains(&Site { at: 5, head: 5 }));
+        let copy = with_adjunct(&s, Site { at: 3, head: 2 }, ADJUNCTS[3], "Monday", "May");
+        assert_eq!(copy.words[3].form, "yesterday");
+        assert_eq!(copy.words[3].head, 3);
+        assert_eq!(copy.words[4].head, 7, "the mark still hangs on its verb");
+        assert_eq!(
+            copy.words[6].head, 3,
+            "the complement still hangs on agreed"
+        );
+    }
+
+    #[test]
+    fn copies_are_reproducible_and_share_bounded() {
+        let s = sentence(&[
+            ("Ministers", "NOUN", 2, "nsubj"),
+            ("met", "VERB", 0, "root"),
+            (".", "PUNCT", 2, "punct"),
+        ]);
+        let train = vec![s; 200];
+        let a = news_adjunct_copies(&train, 0.5, 7);
+        assert_eq!(a, news_adjunct_copies(&train, 0.5, 7));
+        assert!((60..140).contains(&a.len()), "{} copies", a.len());
+        assert!(news_adjunct_copies(&train, 0.0, 7).is_empty());
+    }
+}
