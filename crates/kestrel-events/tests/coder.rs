@@ -1520,3 +1520,24 @@ said she would visit both capitals before the end of the month to meet their lea
         None
     );
 }
+
+#[test]
+fn an_unknown_long_name_takes_the_actor_of_its_known_short_form() {
+    // "The Upland Herders League (UHL) condemned Togo ." with only the short form known.
+    let (_, ev) = code(
+        "The the DET DT 4 det
+         Upland Upland PROPN NNP 4 compound
+         Herders Herders PROPN NNPS 4 compound
+         League League PROPN NNP 9 nsubj -
+         ( ( PUNCT -LRB- 6 punct
+         UHL UHL PROPN NNP 4 appos GHA
+         ) ) PUNCT -RRB- 6 punct
+         today today NOUN NN 9 obl:unmarked
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 9 obj TGO
+         . . PUNCT . 9 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
