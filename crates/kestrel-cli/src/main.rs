@@ -200,6 +200,10 @@ struct TrainArgs {
     /// where news puts one, "The council on Tuesday approved ..." (default 0.3; 0 for none).
     #[arg(long)]
     news_adjuncts: Option<f64>,
+    /// Parser: share of declarative training sentences that also train as a copy ending with
+    /// an attribution, "..., officials said on Tuesday." (default 0.1; 0 for none).
+    #[arg(long)]
+    news_attributions: Option<f64>,
     /// GeoNames folder for the entity recogniser's gazetteer (countryInfo.txt,
     /// admin1CodesASCII.txt, cities15000.zip, demonyms.csv).
     #[arg(long, value_name = "DIR", default_value = "../shared/data/geo")]

@@ -30,6 +30,9 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     if let Some(share) = args.news_adjuncts {
         parser.news_adjuncts = share.clamp(0.0, 1.0);
     }
+    if let Some(share) = args.news_attributions {
+        parser.news_attributions = share.clamp(0.0, 1.0);
+    }
     if let Some(s) = args.seed {
         tagger.seed = s;
         parser.seed = s;

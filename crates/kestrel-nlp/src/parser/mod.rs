@@ -44,6 +44,10 @@ pub struct ParserConfig {
     /// puts one ("The council on Tuesday approved ...", see [`crate::augment`]); 0 for none.
     /// Applied by [`crate::train::train_parser`], not by [`Parser::train`].
     pub news_adjuncts: f64,
+    /// Share of declarative training sentences that also train as a copy ending with an
+    /// attribution ("..., officials said on Tuesday.", see [`crate::augment`]); 0 for none.
+    /// Applied by [`crate::train::train_parser`].
+    pub news_attributions: f64,
 }
 
 impl Default for ParserConfig {
@@ -58,6 +62,7 @@ impl Default for ParserConfig {
             // pruning (see `MEAN_MIN_WEIGHT`; three pruned: 83.56 / 79.77).
             runs: 3,
             news_adjuncts: 0.3,
+            news_attributions: 0.1,
         }
     }
 }
