@@ -575,6 +575,23 @@ impl ActorDictionary {
         fitting.next().is_none().then_some(first)
     }
 
+    /// "Young Algerians", "Angry Kenyans": a people named with a capitalised word before it
+    /// that names no actor (a sentence's first word, a headline's capitals) is that people's
+    /// country. Not when the word before names one ("Iraqi Kurds" is left to the coder).
+    fn people_of_a_country(&self, text: &str) -> Option<&Actor> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let (&last, before) = words.split_last()?;
+        // A people in the plural ("Algerians", "Turks"), not a country's name ("Air France").
+        if before.is_empty() || before.len() > 2 || !last.ends_with('s') {
+            return None;
+        }
+        let people = self.lookup(last).filter(|a| a.kind == ActorKind::Country)?;
+        let modifiers_name_nothing = before
+            .iter()
+            .all(|w| self.lookup(w).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-'));
+        modifiers_name_nothing.then_some(people)
+    }
+
     /// Resolves one mention's text on a date.
     pub fn resolve(&self, text: &str, kind: EntityKind, date: Option<Date>) -> Option<ActorCode> {
         let actor = self.lookup(text).or_else(|| {
@@ -590,7 +607,7 @@ impl ActorDictionary {
                             .flatten()
                     })
             } else {
-                None
+                self.people_of_a_country(text)
             }
         })?;
         let (code, sector) = actor.code_on(date)?;
@@ -1188,6 +1205,24 @@ org\tExample League\tEXL\tIGOEXL\ncountry\tKenya\tRepublic of Kenya\tKEN\n";
                 .unwrap()
                 .code,
             "KEN"
+        );
+    }
+
+    #[test]
+    fn a_people_after_a_word_that_names_nobody_is_its_country() {
+        let mut d = ActorDictionary::new();
+        let tsv = "country\tKenya\tKenyans|Kenyan\tKEN\ncountry\tUganda\tUgandan\tUGA\n";
+        d.add_tsv(tsv, "test").unwrap();
+        let code = |t: &str| d.resolve(t, EntityKind::Loc, None).map(|a| a.code);
+        assert_eq!(code("Young Kenyans").as_deref(), Some("KEN"));
+        // The word before names a country: the coder decides whose people they are.
+        assert_eq!(code("Ugandan Kenyans"), None);
+        // A country's name after another word is some body's name, not a people.
+        assert_eq!(code("Radio Kenya"), None);
+        assert_eq!(
+            d.resolve("Young Kenyans", EntityKind::Person, None),
+            None,
+            "people are not read into a person's name"
         );
     }
 

@@ -1439,6 +1439,19 @@ impl<'a> Sentence<'a> {
                     return self.subject_of(h, depth + 1);
                 }
             }
+            if found.is_empty() {
+                // Two subjects where one belongs ("Up to 300 ethnic Kurds marched", with "Up"
+                // read as a subject too): the one that names someone.
+                let other = self.children[v]
+                    .iter()
+                    .copied()
+                    .filter(|&c| c != s && self.rel(c) == "nsubj")
+                    .map(|c| self.participants(c, false))
+                    .find(|p| !p.is_empty());
+                if let Some(other) = other {
+                    return other;
+                }
+            }
             return found;
         }
         // "Kenyan police clashed with ...", read as a participle with "police" hung on it: a

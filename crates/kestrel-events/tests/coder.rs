@@ -1541,3 +1541,20 @@ fn an_unknown_long_name_takes_the_actor_of_its_known_short_form() {
     assert_eq!(codes(&ev[0].actors), ["GHA"]);
     assert_eq!(codes(&ev[0].recipients), ["TGO"]);
 }
+
+#[test]
+fn of_two_subjects_the_one_that_names_someone_acts() {
+    // "Up to 300 Kenyans marched against Uganda ." with "Up" read as a subject too.
+    let (_, ev) = code(
+        "Up up ADP IN 5 nsubj
+         to to ADP IN 1 fixed
+         300 300 NUM CD 1 nummod
+         Kenyans Kenyans PROPN NNPS 5 nsubj KEN
+         marched march VERB VBD 0 root
+         against against ADP IN 7 case
+         Uganda Uganda PROPN NNP 5 obl UGA
+         . . PUNCT . 5 punct",
+    );
+    assert!(!ev.is_empty());
+    assert_eq!(codes(&ev[0].actors), ["KEN"]);
+}
