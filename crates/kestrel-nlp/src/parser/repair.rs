@@ -5,6 +5,7 @@
 
 /// Runs every repair, in order.
 pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    infinitive_read_as_a_second_subject(forms, heads, labels);
     copula_of_a_participle(tags, heads, labels);
     agree_voice(heads, labels);
     title_before_name(forms, tags, heads, labels);
@@ -44,6 +45,26 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
         kept_if_a_tree(heads, labels, |h, l| {
             report_verb_read_as_a_modifier(tags, h, l)
         });
+    }
+}
+
+/// "He is prepared to lift the ban" with "to lift" labelled a clausal subject of "prepared":
+/// a predicate has one subject, and a clause after it with "to" is a clausal subject only when
+/// an expletive holds the subject's place ("it is hard to say"); with a nominal subject there
+/// it is the predicate's complement (`xcomp`).
+fn infinitive_read_as_a_second_subject(forms: &[&str], heads: &[usize], labels: &mut [String]) {
+    let n = heads.len();
+    for d in 0..n {
+        let h = heads[d];
+        if labels[d] != "csubj" || h == 0 || d < h {
+            continue;
+        }
+        let marked_to =
+            (0..d).any(|k| heads[k] == d + 1 && labels[k] == "mark" && forms[k] == "to");
+        let nominal_subject = (0..n).any(|k| heads[k] == h && labels[k].starts_with("nsubj"));
+        if marked_to && nominal_subject {
+            labels[d] = "xcomp".to_string();
+        }
     }
 }
 
@@ -1332,6 +1353,21 @@ mod tests {
 
     fn labels(ls: &[&str]) -> Vec<String> {
         ls.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn an_infinitive_after_a_predicate_with_a_subject_is_its_complement() {
+        // "She is ready to talk ." with "talk" read as a clausal subject of "ready".
+        let forms = ["She", "is", "ready", "to", "talk", "."];
+        let heads = vec![3, 3, 0, 5, 3, 3];
+        let mut ls = labels(&["nsubj", "cop", "root", "mark", "csubj", "punct"]);
+        infinitive_read_as_a_second_subject(&forms, &heads, &mut ls);
+        assert_eq!(ls[4], "xcomp");
+        // "It is hard to say ." keeps its extraposed clausal subject.
+        let forms = ["It", "is", "hard", "to", "say", "."];
+        let mut ls = labels(&["expl", "cop", "root", "mark", "csubj", "punct"]);
+        infinitive_read_as_a_second_subject(&forms, &heads, &mut ls);
+        assert_eq!(ls[4], "csubj");
     }
 
     #[test]
