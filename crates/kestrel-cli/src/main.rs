@@ -204,6 +204,10 @@ struct TrainArgs {
     /// an attribution, "..., officials said on Tuesday." (default 0.1; 0 for none).
     #[arg(long)]
     news_attributions: Option<f64>,
+    /// Parser: share of training sentences with a bare name for a subject that also train as a
+    /// copy with a nationality and an office before it (default 1; 0 for none).
+    #[arg(long)]
+    news_titles: Option<f64>,
     /// GeoNames folder for the entity recogniser's gazetteer (countryInfo.txt,
     /// admin1CodesASCII.txt, cities15000.zip, demonyms.csv).
     #[arg(long, value_name = "DIR", default_value = "../shared/data/geo")]

@@ -33,6 +33,9 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     if let Some(share) = args.news_attributions {
         parser.news_attributions = share.clamp(0.0, 1.0);
     }
+    if let Some(share) = args.news_titles {
+        parser.news_titles = share.clamp(0.0, 1.0);
+    }
     if let Some(s) = args.seed {
         tagger.seed = s;
         parser.seed = s;

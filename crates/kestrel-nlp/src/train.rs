@@ -225,8 +225,10 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
         crate::augment::news_adjunct_copies(&train, opts.parser.news_adjuncts, opts.parser.seed);
     let attributed =
         crate::augment::attribution_copies(&train, opts.parser.news_attributions, opts.parser.seed);
+    let titled = crate::augment::title_copies(&train, opts.parser.news_titles, opts.parser.seed);
     train.extend(copies);
     train.extend(attributed);
+    train.extend(titled);
     let tags = jackknife_tags(&train, &opts.tagger, 4);
     let parser = Parser::train(&train, &tags, &opts.parser);
     let (tf, lf, nl) = parser.sizes();
@@ -234,7 +236,7 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
         "parser",
         opts,
         hash,
-        "parser-v3: arc-hybrid, 62 transition templates (with case words of children), 36 label templates (with case, mark and auxiliary words), pseudo-projective (head), jackknifed tags (4 folds), news time-adjunct and attribution copies, mean of runs",
+        "parser-v3: arc-hybrid, 62 transition templates (with case words of children), 36 label templates (with case, mark and auxiliary words), pseudo-projective (head), jackknifed tags (4 folds), news copies (time adjuncts, attributions, titles), mean of runs",
         format!("{:?}; {tf} transition features, {lf} label features, {nl} labels", opts.parser),
     );
     if let Some(dev) = &dev {

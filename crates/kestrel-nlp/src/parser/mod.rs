@@ -48,6 +48,10 @@ pub struct ParserConfig {
     /// attribution ("..., officials said on Tuesday.", see [`crate::augment`]); 0 for none.
     /// Applied by [`crate::train::train_parser`].
     pub news_attributions: f64,
+    /// Share of training sentences with a bare name for a subject that also train as a copy
+    /// with a nationality and an office before it ("Chilean Foreign Minister Ana Ruiz said",
+    /// see [`crate::augment`]); 0 for none. Applied by [`crate::train::train_parser`].
+    pub news_titles: f64,
 }
 
 impl Default for ParserConfig {
@@ -63,6 +67,7 @@ impl Default for ParserConfig {
             runs: 3,
             news_adjuncts: 0.3,
             news_attributions: 0.1,
+            news_titles: 1.0,
         }
     }
 }
