@@ -169,6 +169,24 @@ fn sites(words: &[TrainWord]) -> Vec<Site> {
     out
 }
 
+/// A word a copy adds; names keep their case in the lemma, as in EWT.
+fn added_word(form: &str, upos: &str, xpos: &str, head: usize, deprel: &str) -> TrainWord {
+    let lemma = if matches!(upos, "PROPN" | "ADJ") && form.starts_with(char::is_uppercase) {
+        form.to_string()
+    } else {
+        form.to_lowercase()
+    };
+    TrainWord {
+        form: form.to_string(),
+        lemma,
+        upos: upos.to_string(),
+        xpos: xpos.to_string(),
+        feats: "_".to_string(),
+        head,
+        deprel: deprel.to_string(),
+    }
+}
+
 fn with_adjunct(
     sentence: &TrainSentence,
     site: Site,
@@ -189,19 +207,12 @@ fn with_adjunct(
                     "{month}" => month,
                     _ => form,
                 };
-                words.push(TrainWord {
-                    form: form.to_string(),
-                    lemma: form.to_lowercase(),
-                    upos: upos.to_string(),
-                    xpos: xpos.to_string(),
-                    feats: "_".to_string(),
-                    head: if last {
-                        moved(site.head + 1)
-                    } else {
-                        adjunct_head
-                    },
-                    deprel: deprel.to_string(),
-                });
+                let head = if last {
+                    moved(site.head + 1)
+                } else {
+                    adjunct_head
+                };
+                words.push(added_word(form, upos, xpos, head, deprel));
             }
         }
         words.push(TrainWord {
@@ -321,15 +332,6 @@ fn with_attribution(
             .position(|a| a.3 == "root")
             .expect("a verb");
     let verb = verb_at + 1; // 1-based
-    let word = |form: &str, upos: &str, xpos: &str, head: usize, deprel: &str| TrainWord {
-        form: form.to_string(),
-        lemma: form.to_lowercase(),
-        upos: upos.to_string(),
-        xpos: xpos.to_string(),
-        feats: "_".to_string(),
-        head,
-        deprel: deprel.to_string(),
-    };
     let mut out: Vec<TrainWord> = words[..kept]
         .iter()
         .enumerate()
@@ -345,7 +347,7 @@ fn with_attribution(
             }
         })
         .collect();
-    out.push(word(",", "PUNCT", ",", root + 1, "punct"));
+    out.push(added_word(",", "PUNCT", ",", root + 1, "punct"));
     for (k, &(form, upos, xpos, deprel)) in attribution.iter().enumerate() {
         let (head, deprel) = match deprel {
             "root" => (0, "root"),
@@ -359,16 +361,16 @@ fn with_attribution(
             }
             _ => (verb, deprel),
         };
-        out.push(word(form, upos, xpos, head, deprel));
+        out.push(added_word(form, upos, xpos, head, deprel));
     }
     let start = out.len();
     for (k, &(form, upos, xpos, deprel)) in time.iter().enumerate() {
         let last = k + 1 == time.len();
         let form = if form == "{day}" { day } else { form };
         let head = if last { verb } else { start + time.len() };
-        out.push(word(form, upos, xpos, head, deprel));
+        out.push(added_word(form, upos, xpos, head, deprel));
     }
-    out.push(word(".", "PUNCT", ".", verb, "punct"));
+    out.push(added_word(".", "PUNCT", ".", verb, "punct"));
     TrainSentence { words: out }
 }
 
@@ -456,24 +458,15 @@ fn with_title(
     let moved = |head: usize| if head > at { head + n } else { head };
     let title_head = at + n; // 1-based index of the title's last word
     let name = at + n + 1;
-    let word = |form: &str, upos: &str, xpos: &str, head: usize, deprel: &str| TrainWord {
-        form: form.to_string(),
-        lemma: form.to_string(),
-        upos: upos.to_string(),
-        xpos: xpos.to_string(),
-        feats: "_".to_string(),
-        head,
-        deprel: deprel.to_string(),
-    };
     let mut out = Vec::with_capacity(sentence.words.len() + n);
     for (i, w) in sentence.words.iter().enumerate() {
         if i == at {
-            out.push(word(nationality, "ADJ", "JJ", title_head, "amod"));
+            out.push(added_word(nationality, "ADJ", "JJ", title_head, "amod"));
             for (k, t) in title.iter().enumerate() {
                 if k + 1 == title.len() {
-                    out.push(word(t, "PROPN", "NNP", name, "nmod:desc"));
+                    out.push(added_word(t, "PROPN", "NNP", name, "nmod:desc"));
                 } else {
-                    out.push(word(t, "PROPN", "NNP", title_head, "compound"));
+                    out.push(added_word(t, "PROPN", "NNP", title_head, "compound"));
                 }
             }
         }
