@@ -1631,3 +1631,25 @@ The fleet has grown by a third, according to the transport ministry.\n";
     );
     assert_eq!(found, [want.clone(), want], "{found:?}");
 }
+
+#[test]
+fn cli_a_noun_read_as_an_adjective_before_its_verb_is_a_noun() {
+    // With the built-in models: "official" after "U.S." had been tagged an adjective and
+    // "praised" a participle.
+    let out = kestrel(
+        &["code", "-", "--output-format", "conllu"],
+        Some(b"A senior U.S. official praised the agreement."),
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let xpos: Vec<(String, String)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c[1].to_string(), c[4].to_string())
+        })
+        .collect();
+    assert!(xpos.contains(&("official".into(), "NN".into())), "{xpos:?}");
+    assert!(xpos.contains(&("praised".into(), "VBD".into())), "{xpos:?}");
+}

@@ -345,6 +345,7 @@ impl Tagger {
     fn tag_classes(&self, words: &[&str]) -> Vec<usize> {
         let mut classes = self.decoded_classes(words);
         self.no_gerund_without_a_stem(words, &mut classes);
+        self.no_adjective_heading_a_subject(words, &mut classes);
         classes
     }
 
@@ -376,6 +377,46 @@ impl Tagger {
             };
             if let Some(c) = replacement {
                 classes[i] = c;
+            }
+        }
+    }
+
+    /// "A top U.S. official praised ...", with "official" tagged an adjective: a lower-case
+    /// adjective that ends a noun phrase (after a determiner, adjective, proper noun or
+    /// possessive) right before a finite verb is that phrase's noun. A noun read as an
+    /// adjective drags the verb after it into a participle, so "VBN" followed by an object
+    /// counts as finite too, and becomes the past tense it is.
+    fn no_adjective_heading_a_subject(&self, words: &[&str], classes: &mut [usize]) {
+        let Some(noun) = self
+            .classes
+            .iter()
+            .position(|(u, x)| u == "NOUN" && x == "NN")
+        else {
+            return;
+        };
+        let past = self
+            .classes
+            .iter()
+            .position(|(u, x)| u == "VERB" && x == "VBD");
+        for i in 1..words.len().saturating_sub(1) {
+            if self.classes[classes[i]].1 != "JJ" || !words[i].starts_with(char::is_lowercase) {
+                continue;
+            }
+            let before = self.classes[classes[i - 1]].1.as_str();
+            let after = self.classes[classes[i + 1]].1.as_str();
+            // A participle with an object after it is the finite verb mis-tagged as well.
+            let then = classes
+                .get(i + 2)
+                .map_or("", |&c| self.classes[c].1.as_str());
+            let finite = matches!(after, "VBD" | "VBZ")
+                || (after == "VBN" && matches!(then, "DT" | "PRP$" | "NNP" | "CD"));
+            if matches!(before, "DT" | "JJ" | "NNP" | "PRP$" | "POS") && finite {
+                classes[i] = noun;
+                if after == "VBN" {
+                    if let Some(past) = past {
+                        classes[i + 1] = past;
+                    }
+                }
             }
         }
     }
