@@ -195,31 +195,41 @@ fn with_adjunct(
     month: &str,
 ) -> TrainSentence {
     let n = adjunct.len();
-    let moved = |head: usize| if head > site.at { head + n } else { head };
-    let mut words: Vec<TrainWord> = Vec::with_capacity(sentence.words.len() + n);
-    for (i, w) in sentence.words.iter().enumerate() {
-        if i == site.at {
-            let adjunct_head = site.at + n; // 1-based index of the adjunct's last word
-            for (k, &(form, upos, xpos, deprel)) in adjunct.iter().enumerate() {
-                let last = k + 1 == n;
-                let form = match form {
-                    "{day}" => day,
-                    "{month}" => month,
-                    _ => form,
-                };
-                let head = if last {
-                    moved(site.head + 1)
-                } else {
-                    adjunct_head
-                };
-                words.push(added_word(form, upos, xpos, head, deprel));
-            }
-        }
-        words.push(TrainWord {
-            head: moved(w.head),
+    let adjunct_head = site.at + n; // 1-based index of the adjunct's last word
+    let verb = if site.head >= site.at {
+        site.head + n + 1
+    } else {
+        site.head + 1
+    };
+    let added = adjunct
+        .iter()
+        .enumerate()
+        .map(|(k, &(form, upos, xpos, deprel))| {
+            let form = match form {
+                "{day}" => day,
+                "{month}" => month,
+                _ => form,
+            };
+            let head = if k + 1 == n { verb } else { adjunct_head };
+            added_word(form, upos, xpos, head, deprel)
+        })
+        .collect();
+    spliced(sentence, site.at, added)
+}
+
+/// The sentence with `added` put before word `at` (0-based); the added words' heads are
+/// already in the new numbering, the sentence's own are moved past them.
+fn spliced(sentence: &TrainSentence, at: usize, added: Vec<TrainWord>) -> TrainSentence {
+    let n = added.len();
+    let mut words: Vec<TrainWord> = sentence
+        .words
+        .iter()
+        .map(|w| TrainWord {
+            head: if w.head > at { w.head + n } else { w.head },
             ..w.clone()
-        });
-    }
+        })
+        .collect();
+    words.splice(at..at, added);
     TrainSentence { words }
 }
 
@@ -455,27 +465,17 @@ fn with_title(
     title: &[&str],
 ) -> TrainSentence {
     let n = 1 + title.len();
-    let moved = |head: usize| if head > at { head + n } else { head };
     let title_head = at + n; // 1-based index of the title's last word
     let name = at + n + 1;
-    let mut out = Vec::with_capacity(sentence.words.len() + n);
-    for (i, w) in sentence.words.iter().enumerate() {
-        if i == at {
-            out.push(added_word(nationality, "ADJ", "JJ", title_head, "amod"));
-            for (k, t) in title.iter().enumerate() {
-                if k + 1 == title.len() {
-                    out.push(added_word(t, "PROPN", "NNP", name, "nmod:desc"));
-                } else {
-                    out.push(added_word(t, "PROPN", "NNP", title_head, "compound"));
-                }
-            }
-        }
-        out.push(TrainWord {
-            head: moved(w.head),
-            ..w.clone()
+    let mut added = vec![added_word(nationality, "ADJ", "JJ", title_head, "amod")];
+    for (k, t) in title.iter().enumerate() {
+        added.push(if k + 1 == title.len() {
+            added_word(t, "PROPN", "NNP", name, "nmod:desc")
+        } else {
+            added_word(t, "PROPN", "NNP", title_head, "compound")
         });
     }
-    TrainSentence { words: out }
+    spliced(sentence, at, added)
 }
 
 #[cfg(test)]
@@ -499,6 +499,12 @@ mod tests {
         }
     }
 
+    fn expected(rows: &[(&str, usize, &str)]) -> Vec<(String, usize, String)> {
+        rows.iter()
+            .map(|&(f, h, d)| (f.to_string(), h, d.to_string()))
+            .collect()
+    }
+
     fn rows(s: &TrainSentence) -> Vec<(String, usize, String)> {
         s.words
             .iter()
@@ -519,7 +525,7 @@ mod tests {
         ]);
         assert_eq!(sites(&s.words), vec![Site { at: 2, head: 2 }]);
         let copy = with_adjunct(&s, Site { at: 2, head: 2 }, ADJUNCTS[0], "Monday", "May");
-        let expected: Vec<(String, usize, String)> = [
+        let expected = expected(&[
             ("The", 2, "det"),
             ("board", 5, "nsubj"),
             ("on", 4, "case"),
@@ -528,10 +534,7 @@ mod tests {
             ("the", 7, "det"),
             ("plan", 5, "obj"),
             (".", 5, "punct"),
-        ]
-        .iter()
-        .map(|&(f, h, d)| (f.to_string(), h, d.to_string()))
-        .collect();
+        ]);
         assert_eq!(rows(&copy), expected);
     }
 
@@ -589,7 +592,7 @@ mod tests {
         ]);
         assert!(reports_alone(&s.words));
         let copy = with_attribution(&s, ATTRIBUTIONS[7], ADJUNCTS[0], "Friday");
-        let expected: Vec<(String, usize, String)> = [
+        let expected = expected(&[
             ("Rebels", 2, "nsubj"),
             ("took", 9, "ccomp"),
             ("the", 4, "det"),
@@ -602,10 +605,7 @@ mod tests {
             ("on", 11, "case"),
             ("Friday", 9, "obl"),
             (".", 9, "punct"),
-        ]
-        .iter()
-        .map(|&(f, h, d)| (f.to_string(), h, d.to_string()))
-        .collect();
+        ]);
         assert_eq!(rows(&copy), expected);
         let bare = with_attribution(&s, ATTRIBUTIONS[0], &[], "Friday");
         assert_eq!(bare.words.len(), 8);
@@ -644,7 +644,7 @@ mod tests {
         ]);
         assert_eq!(bare_named_subjects(&s.words), vec![1]);
         let copy = with_title(&s, 1, "Kenyan", &["Foreign", "Minister"]);
-        let expected: Vec<(String, usize, String)> = [
+        let expected = expected(&[
             ("Then", 6, "advmod"),
             ("Kenyan", 4, "amod"),
             ("Foreign", 4, "compound"),
@@ -652,10 +652,7 @@ mod tests {
             ("Odhiambo", 6, "nsubj"),
             ("resigned", 0, "root"),
             (".", 6, "punct"),
-        ]
-        .iter()
-        .map(|&(f, h, d)| (f.to_string(), h, d.to_string()))
-        .collect();
+        ]);
         assert_eq!(rows(&copy), expected);
         // "The Odhiambo report appeared ." has no bare named subject.
         let t = sentence(&[
