@@ -148,6 +148,14 @@ const AGENT_NOUNS: &[(&str, &str)] = &[
     ("marine", "MIL"),
     ("paratrooper", "MIL"),
     ("mp", "LEG"),
+    ("watchdog", "NGO"),
+    ("charity", "NGO"),
+    ("ngo", "NGO"),
+    ("emir", "GOV"),
+    ("peacekeeper", "MIL"),
+    ("prisoner", "CVL"),
+    ("detainee", "CVL"),
+    ("inhabitant", "CVL"),
 ];
 
 /// The sector an agent noun's lemma stands for.

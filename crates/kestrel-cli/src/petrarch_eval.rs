@@ -385,6 +385,7 @@ impl PetrarchCoder {
             any_preposition_recipient: true,
             agent_nouns: false,
             code_sports_reports: true,
+            implied_protest_target: false,
         };
         let code_of = |p: &kestrel_core::Participant| p.entity.and(p.code.clone());
         let events = kestrel_events::code_document_with(

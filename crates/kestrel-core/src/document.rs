@@ -335,6 +335,9 @@ pub struct Participant {
     pub code: Option<String>,
     /// Sector code (`GOV`, `MIL`, ...), when known.
     pub sector: Option<String>,
+    /// Named by no words but implied by the event: a protest with no target named is aimed
+    /// at the protesters' own government. Its span is empty, at the trigger.
+    pub implied: bool,
 }
 
 /// What a temporal expression denotes.

@@ -198,6 +198,8 @@ struct JsonParticipant<'a> {
     entity: Option<String>,
     code: Option<&'a str>,
     sector: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    implied: bool,
 }
 
 #[derive(Serialize)]
@@ -490,6 +492,7 @@ fn json_participant<'a>(
         entity: p.entity.map(|i| format!("e{}", i + 1)),
         code: p.code.as_deref(),
         sector: p.sector.as_deref(),
+        implied: p.implied,
     }
 }
 

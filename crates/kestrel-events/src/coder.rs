@@ -97,7 +97,9 @@ const INTENT_VERBS: &[&str] = &[
 
 /// Event types whose actions are done to a place, so that "in PLACE" names their target:
 /// "lifted a curfew in Montenegro", "imposed a blockade in Gaza".
-const PLACE_TARGET_TYPES: &[&str] = &["ASSAULT", "COERCE", "CONCEDE", "RETREAT", "SANCTION"];
+const PLACE_TARGET_TYPES: &[&str] = &[
+    "ASSAULT", "COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE",
+];
 
 /// Event types whose purpose clause is done by the act that serves it: "gathered to
 /// demand", "met to criticise".
@@ -804,6 +806,35 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The party a conditional threat is aimed at: the subject of its condition ("threatened
+    /// to halt the talks if Velora deploys the missiles", "will retaliate unless the
+    /// government backs down"). The condition clause may hang on the threat's verb or on the
+    /// action threatened, and the parser sometimes joins it as a conjunct.
+    fn condition_party(&self, t: usize) -> Vec<Participant> {
+        let mut clauses = vec![t];
+        clauses.extend(
+            self.kids(t, "xcomp")
+                .chain(self.kids(t, "advcl"))
+                .chain(self.kids(t, "ccomp")),
+        );
+        for &v in &clauses {
+            let conditions = self.children[v]
+                .iter()
+                .copied()
+                .filter(|&c| c > v && matches!(self.rel(c), "advcl" | "conj"))
+                .filter(|&c| self.opened_by(c, &["if", "unless"]));
+            for c in conditions {
+                for subject in self.kids(c, "nsubj") {
+                    let found = self.participants(subject, false);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
     /// Whether the clause asserts the event at `t`, and how.
     fn status(&self, t: usize, plover_type: &str, is_trigger: &dyn Fn(usize) -> bool) -> Status {
         if self
@@ -1021,6 +1052,7 @@ impl<'a> Sentence<'a> {
             sector: sector_override
                 .map(String::from)
                 .or_else(|| actor.and_then(|a| a.sector.clone())),
+            implied: false,
         }
     }
 
@@ -1053,12 +1085,35 @@ impl<'a> Sentence<'a> {
             "figure",
             "source",
         ];
+        // Words that make a group or organisation a non-governmental one: "a human rights
+        // group", "humanitarian agencies", "an aid organisation".
+        const NGO_MODIFIERS: &[&str] = &[
+            "right",
+            "rights",
+            "humanitarian",
+            "aid",
+            "relief",
+            "charity",
+            "advocacy",
+            "watchdog",
+            "non-governmental",
+            "nongovernmental",
+        ];
+        const NGO_BODIES: &[&str] = &["organization", "organisation", "agency", "watchdog"];
         let lemma = self.lemmas[h].as_str();
         let own = agent_sector(lemma);
-        let modifier = self.children[h]
-            .iter()
-            .filter(|&&c| matches!(self.rel(c), "compound" | "amod"))
-            .find_map(|&c| agent_sector(&self.lemmas[c]).filter(|&m| m != "GOV"));
+        let modifiers = || {
+            self.children[h]
+                .iter()
+                .filter(|&&c| matches!(self.rel(c), "compound" | "amod"))
+        };
+        if (GROUPS.contains(&lemma) || NGO_BODIES.contains(&lemma))
+            && modifiers().any(|&c| NGO_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str()))
+        {
+            return Some("NGO");
+        }
+        let modifier =
+            modifiers().find_map(|&c| agent_sector(&self.lemmas[c]).filter(|&m| m != "GOV"));
         match (own, modifier) {
             (Some("GOV"), Some(m)) if !INSTITUTIONS.contains(&lemma) => Some(m),
             (Some("MIL"), Some(m @ ("REB" | "PRM" | "OPP"))) => Some(m),
@@ -1352,6 +1407,7 @@ impl<'a> Sentence<'a> {
                 entity: None,
                 code: None,
                 sector: Some(s.to_string()),
+                implied: false,
             }],
             None => Vec::new(),
         }
@@ -2022,6 +2078,10 @@ pub struct Conventions {
     /// Code sports reports too. Off by default: "England beat Samoa", "Wales threatened
     /// further scores" are no political events (see [`sports_report`]).
     pub code_sports_reports: bool,
+    /// A protest that names no target is aimed at the protesters' own government, as CAMEO
+    /// and PLOVER coders code domestic unrest (see [`protesters_government`]). PETRARCH
+    /// codes no target then.
+    pub implied_protest_target: bool,
 }
 
 impl Default for Conventions {
@@ -2031,8 +2091,38 @@ impl Default for Conventions {
             any_preposition_recipient: false,
             agent_nouns: true,
             code_sports_reports: false,
+            implied_protest_target: true,
         }
     }
+}
+
+/// The government a protest with no named target is aimed at: that of the protesters' country,
+/// when every actor with a code is of the same country and none is an arm of the state (a
+/// government that "protests" names whom it protests to). The recipient is marked implied,
+/// with an empty span at the trigger.
+fn protesters_government(actors: &[Participant], trigger: Span) -> Option<Participant> {
+    const STATE: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+    fn country(p: &Participant) -> Option<&str> {
+        p.code
+            .as_deref()
+            .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+            .filter(|c| !matches!(*c, "IGO" | "NGO" | "MNC"))
+    }
+    let mut countries = actors.iter().map(country);
+    let first = countries.next()??;
+    let state_actor = actors
+        .iter()
+        .any(|a| a.sector.as_deref().is_some_and(|s| STATE.contains(&s)));
+    if state_actor || !countries.all(|c| c == Some(first)) {
+        return None;
+    }
+    Some(Participant {
+        span: Span::new(trigger.start, trigger.start),
+        entity: None,
+        code: Some(first.to_string()),
+        sector: Some("GOV".to_string()),
+        implied: true,
+    })
 }
 
 /// Codes every sentence of a document; returns its events in trigger order.
@@ -2443,7 +2533,7 @@ fn code_sentence(
                 ),
                 TriggerKind::Noun => s.noun_arguments(t),
             };
-            let (mut actors, recipients) = (one_per_side(actors), one_per_side(recipients));
+            let (mut actors, mut recipients) = (one_per_side(actors), one_per_side(recipients));
             if actors.is_empty()
                 && kind == TriggerKind::Verb
                 && STATE_ONLY.iter().any(|c| entry.cameo.starts_with(c))
@@ -2535,6 +2625,17 @@ fn code_sentence(
             extra.sort_unstable();
             extra.dedup();
             let (money, [dead, injured, arrested]) = s.clause_amounts(t);
+            if plover_type == "THREATEN" && recipients.is_empty() && kind == TriggerKind::Verb {
+                recipients = s.condition_party(t);
+                recipients
+                    .retain(|r| r.entity.is_none() || !actors.iter().any(|a| a.entity == r.entity));
+            }
+            if conventions.implied_protest_target
+                && plover_type == "PROTEST"
+                && recipients.is_empty()
+            {
+                recipients.extend(protesters_government(&actors, s.span(t)));
+            }
             let participants: Vec<&Participant> = actors.iter().chain(&recipients).collect();
             let place = s.clause_place(t, &participants);
             let (date, date_source) = match s.clause_date(t) {
@@ -2619,6 +2720,7 @@ mod tests {
             entity: None,
             code: Some(code.into()),
             sector: sector.map(String::from),
+            implied: false,
         }
     }
 

@@ -1087,6 +1087,35 @@ fn coder_reads_a_people_named_with_a_nationality() {
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].plover_type, "PROTEST");
     assert_eq!(codes(&ev[0].actors), ["VLR"]);
+    // Named no target, the protest is aimed at the protesters' own government.
+    let implied = &ev[0].recipients;
+    assert_eq!(codes(implied), ["VLR"]);
+    assert!(implied[0].implied && implied[0].span.is_empty());
+    assert_eq!(implied[0].sector.as_deref(), Some("GOV"));
+}
+
+#[test]
+fn coder_implies_no_target_for_a_government_protest_or_a_named_one() {
+    // "Velorian officials protested ." : a state's protest is aimed at someone it names.
+    let (_, ev) = code(
+        "Velorian Velorian ADJ JJ 2 amod VLR
+         officials official NOUN NNS 3 nsubj
+         protested protest VERB VBD 0 root
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.iter().all(|e| e.recipients.is_empty()), "{ev:?}");
+    // "Velorian Kurds demonstrated against Ghana ." : the named target stands alone.
+    let (_, ev) = code(
+        "Velorian Velorian ADJ JJ 2 amod VLR
+         Kurds Kurd PROPN NNPS 3 nsubj
+         demonstrated demonstrate VERB VBD 0 root
+         against against ADP IN 5 case
+         Ghana Ghana PROPN NNP 3 obl GHA
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].recipients), ["GHA"]);
+    assert!(!ev[0].recipients[0].implied);
 }
 
 #[test]

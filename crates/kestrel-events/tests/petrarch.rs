@@ -78,6 +78,7 @@ fn code(d: &mut Document) -> (Vec<Event>, PetrarchVerbs) {
         any_preposition_recipient: true,
         agent_nouns: false,
         code_sports_reports: true,
+        implied_protest_target: false,
     };
     let events = code_document_with(d, &verbs.dictionary, &cameo, conventions);
     (events, verbs)

@@ -107,6 +107,7 @@ pub fn document(n: usize, rng: &mut Rng) -> Document {
             entity: None,
             code: Some(c),
             sector: Some(if a == 0 { "GOV" } else { "MIL" }.into()),
+            implied: false,
         };
         events.push(Event {
             sentence: s,

@@ -43,6 +43,7 @@ fn doc(id: &str, site: &str, r: &Report) -> Document {
         entity: None,
         code: Some(code.to_string()),
         sector: Some("GOV".to_string()),
+        implied: false,
     };
     if let Some((name, country)) = r.place {
         d.places.push(Place {

@@ -46,6 +46,168 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
             report_verb_read_as_a_modifier(tags, h, l)
         });
     }
+    // After the participle repairs, which can leave a noun where a participle stood.
+    to_marking_a_noun(forms, tags, heads, labels);
+    clause_with_an_auxiliary_hung_on_its_subject(tags, heads, labels);
+    bare_oblique_is_the_object(forms, tags, heads, labels);
+}
+
+/// Nouns that stand bare as adverbials of time or extent ("this week", "every year", "two
+/// hours"): an oblique without a preposition may be one of them.
+const TIME_NOUNS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "time",
+    "times",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "decade",
+    "decades",
+    "century",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "season",
+    "quarter",
+    "ago",
+    "way",
+    "home",
+    "lot",
+    "bit",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// "Soldiers arrested more than 100 protesters", with "protesters" an oblique (`obl`) of
+/// "arrested": an oblique takes a preposition, or is a bare adverbial of time (labelled
+/// `obl:unmarked` or `obl:tmod`); a bare noun phrase after a verb that has no object, naming
+/// no time, is that verb's object.
+fn bare_oblique_is_the_object(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &[usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    for d in 0..n {
+        let h = heads[d];
+        if labels[d] != "obl" || h == 0 || h > d || !tags[h - 1].starts_with("VB") {
+            continue;
+        }
+        if !matches!(tags[d], "NN" | "NNS" | "NNP" | "NNPS") {
+            continue;
+        }
+        let lower = forms[d].to_lowercase();
+        if TIME_NOUNS.contains(&lower.as_str()) || DAY_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        let marked =
+            (0..n).any(|k| heads[k] == d + 1 && matches!(labels[k].as_str(), "case" | "mark"));
+        let has_object = (0..n)
+            .any(|k| heads[k] == h && matches!(labels[k].as_str(), "obj" | "ccomp" | "xcomp"));
+        if !marked && !has_object {
+            labels[d] = "obj".to_string();
+        }
+    }
+}
+
+/// "The farmers of the north are demanding land", with "farmers" the root and "demanding" an
+/// adverbial clause of it: a verb with an auxiliary of its own ("are", "have", "will") and no
+/// subject, hung on a noun root before it, is the sentence's verb and the noun its subject.
+/// A clause on a noun that keeps its auxiliary and lacks its subject has no other reading.
+fn clause_with_an_auxiliary_hung_on_its_subject(
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    let Some(noun) = (0..n).find(|&d| heads[d] == 0) else {
+        return;
+    };
+    if !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS") {
+        return;
+    }
+    let Some(v) = (noun + 1..n).find(|&v| {
+        heads[v] == noun + 1
+            && matches!(labels[v].as_str(), "advcl" | "acl")
+            && tags[v].starts_with("VB")
+    }) else {
+        return;
+    };
+    let kids: Vec<usize> = (0..n).filter(|&d| heads[d] == v + 1).collect();
+    let aux = kids
+        .iter()
+        .find(|&&d| d < v && labels[d].starts_with("aux"));
+    let blocked = kids.iter().any(|&d| {
+        labels[d].starts_with("nsubj") || labels[d] == "mark" || labels[d].starts_with("csubj")
+    });
+    let Some(&aux) = aux else {
+        return;
+    };
+    if blocked {
+        return;
+    }
+    let passive = labels[aux] == "aux:pass";
+    heads[v] = 0;
+    labels[v] = "root".to_string();
+    heads[noun] = v + 1;
+    labels[noun] = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+    for h in heads.iter_mut().skip(v + 1) {
+        if *h == noun + 1 {
+            *h = v + 1;
+        }
+    }
+}
+
+/// "sent aid to war-torn Velora", with "to" read as an infinitive's marker and the place as
+/// a clause (`acl`, `advcl`) with no verb: "to" before a noun that heads no verb is its
+/// preposition (`case`), and the noun a modifier of what governs it (`nmod` of a noun,
+/// `obl` of a verb).
+fn to_marking_a_noun(forms: &[&str], tags: &[&str], heads: &[usize], labels: &mut [String]) {
+    for d in 0..heads.len() {
+        let h = heads[d];
+        if labels[d] != "mark" || !forms[d].eq_ignore_ascii_case("to") || h == 0 || h <= d + 1 {
+            continue;
+        }
+        let noun = h - 1;
+        if !tags[noun].starts_with("NN") || !matches!(labels[noun].as_str(), "acl" | "advcl") {
+            continue;
+        }
+        // A noun with a copula or an auxiliary is a clause's predicate ("to be a partner").
+        if (0..heads.len())
+            .any(|k| heads[k] == h && (labels[k] == "cop" || labels[k].starts_with("aux")))
+        {
+            continue;
+        }
+        let governor = heads[noun];
+        labels[d] = "case".to_string();
+        labels[noun] = if governor > 0 && tags[governor - 1].starts_with("NN") {
+            "nmod"
+        } else {
+            "obl"
+        }
+        .to_string();
+    }
 }
 
 /// "He is prepared to lift the ban" with "to lift" labelled a clausal subject of "prepared":
@@ -1353,6 +1515,50 @@ mod tests {
 
     fn labels(ls: &[&str]) -> Vec<String> {
         ls.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_clause_with_an_auxiliary_on_a_noun_root_is_the_main_one() {
+        // "The farmers of Velora are demanding land ." with "farmers" the root.
+        let tags = ["DT", "NNS", "IN", "NNP", "VBP", "VBG", "NN", "."];
+        let mut heads = vec![2, 0, 4, 2, 6, 2, 6, 2];
+        let mut ls = labels(&[
+            "det", "root", "case", "nmod", "aux", "advcl", "obj", "punct",
+        ]);
+        clause_with_an_auxiliary_hung_on_its_subject(&tags, &mut heads, &mut ls);
+        assert_eq!(heads, vec![2, 6, 4, 2, 6, 0, 6, 6]);
+        assert_eq!((ls[1].as_str(), ls[5].as_str()), ("nsubj", "root"));
+    }
+
+    #[test]
+    fn a_bare_oblique_after_a_verb_without_an_object_is_its_object() {
+        // "Police detained 40 protesters Monday ." with "protesters" an oblique.
+        let forms = ["Police", "detained", "40", "protesters", "Monday", "."];
+        let tags = ["NNS", "VBD", "CD", "NNS", "NNP", "."];
+        let heads = vec![2, 0, 4, 2, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "nummod", "obl", "obl", "punct"]);
+        bare_oblique_is_the_object(&forms, &tags, &heads, &mut ls);
+        assert_eq!((ls[3].as_str(), ls[4].as_str()), ("obj", "obl"));
+    }
+
+    #[test]
+    fn to_before_a_noun_is_its_preposition() {
+        // "sent aid to war - torn Velora ." with "to" a marker and "Velora" a clause.
+        let forms = ["sent", "aid", "to", "war", "-", "torn", "Velora", "."];
+        let tags = ["VBD", "NN", "TO", "NN", "HYPH", "VBN", "NNP", "."];
+        let heads = vec![0, 1, 7, 6, 4, 7, 2, 1];
+        let mut ls = labels(&[
+            "root", "obj", "mark", "compound", "punct", "amod", "acl", "punct",
+        ]);
+        to_marking_a_noun(&forms, &tags, &heads, &mut ls);
+        assert_eq!((ls[2].as_str(), ls[6].as_str()), ("case", "nmod"));
+        // "wanted to be a partner": a predicate noun keeps its clause.
+        let forms = ["wanted", "to", "be", "a", "partner"];
+        let tags = ["VBD", "TO", "VB", "DT", "NN"];
+        let heads = vec![0, 5, 5, 5, 1];
+        let mut ls = labels(&["root", "mark", "cop", "det", "xcomp"]);
+        to_marking_a_noun(&forms, &tags, &heads, &mut ls);
+        assert_eq!(ls[1], "mark");
     }
 
     #[test]
