@@ -1114,7 +1114,16 @@ impl<'a> Sentence<'a> {
         }
         let modifier =
             modifiers().find_map(|&c| agent_sector(&self.lemmas[c]).filter(|&m| m != "GOV"));
+        // "supporters of the opposition", "members of the army", "a group of rebels".
+        let of_whom = || {
+            self.children[h]
+                .iter()
+                .copied()
+                .filter(|&c| self.rel(c) == "nmod" && self.case_of(c) == Some("of"))
+                .find_map(|c| agent_sector(&self.lemmas[c]))
+        };
         match (own, modifier) {
+            (None, None) if GROUPS.contains(&lemma) => of_whom(),
             (Some("GOV"), Some(m)) if !INSTITUTIONS.contains(&lemma) => Some(m),
             (Some("MIL"), Some(m @ ("REB" | "PRM" | "OPP"))) => Some(m),
             (None, Some(m)) if GROUPS.contains(&lemma) => Some(m),

@@ -1095,6 +1095,23 @@ fn coder_reads_a_people_named_with_a_nationality() {
 }
 
 #[test]
+fn coder_reads_a_group_by_whom_it_is_of() {
+    // "Supporters of the Velorian opposition marched ."
+    let (_, ev) = code(
+        "Supporters supporter NOUN NNS 6 nsubj
+         of of ADP IN 5 case
+         the the DET DT 5 det
+         Velorian Velorian ADJ JJ 5 amod VLR
+         opposition opposition NOUN NN 1 nmod
+         marched march VERB VBD 0 root
+         . . PUNCT . 6 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("OPP"));
+}
+
+#[test]
 fn coder_implies_no_target_for_a_government_protest_or_a_named_one() {
     // "Velorian officials protested ." : a state's protest is aimed at someone it names.
     let (_, ev) = code(
