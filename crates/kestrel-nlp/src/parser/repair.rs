@@ -50,6 +50,56 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     to_marking_a_noun(forms, tags, heads, labels);
     clause_with_an_auxiliary_hung_on_its_subject(tags, heads, labels);
     bare_oblique_is_the_object(forms, tags, heads, labels);
+    nominal_complement_is_the_object(forms, tags, heads, labels);
+}
+
+/// Verbs whose complement may be a bare noun phrase that describes the subject ("became
+/// president", "remained leader"): forms of them, as the repairs see words, not lemmas.
+const LINKING_VERB_STEMS: &[&str] = &[
+    "become", "became", "remain", "seem", "appear", "stay", "look", "sound", "feel", "felt",
+    "turn", "prove", "grow", "grew", "stand", "stood", "sit", "sat", "go", "went", "gone", "come",
+    "came", "fall", "fell", "run", "ran", "serve", "act", "rank", "end", "finish", "live", "die",
+    "died", "return", "make", "made", "name", "elect", "appoint", "call", "consider", "declare",
+    "vote", "crown", "dub", "label", "term", "keep", "kept", "leave", "left", "get", "got", "play",
+    "pose", "pass", "be", "was", "were", "is", "are", "been",
+];
+
+/// "Soldiers killed three villagers in a raid", with "villagers" an open clausal complement
+/// (`xcomp`) of "killed": a bare noun phrase is a verb's `xcomp` only after a linking verb
+/// ("became president") or beside an object it describes ("named her envoy"), or after a
+/// passive ("was elected president"). Otherwise it is the verb's object.
+fn nominal_complement_is_the_object(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &[usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    for d in 0..n {
+        let h = heads[d];
+        if labels[d] != "xcomp" || h == 0 || h > d || !tags[h - 1].starts_with("VB") {
+            continue;
+        }
+        if !matches!(tags[d], "NN" | "NNS" | "NNP" | "NNPS") {
+            continue;
+        }
+        let verb = forms[h - 1].to_lowercase();
+        if LINKING_VERB_STEMS.iter().any(|stem| verb.starts_with(stem)) {
+            continue;
+        }
+        let beside = (0..n).any(|k| {
+            heads[k] == h
+                && (matches!(labels[k].as_str(), "obj" | "iobj" | "nsubj:pass" | "ccomp")
+                    || labels[k].starts_with("aux:pass")
+                    || labels[k] == "expl")
+        });
+        let own_clause = (0..n).any(|k| {
+            heads[k] == d + 1 && matches!(labels[k].as_str(), "cop" | "mark" | "nsubj" | "case")
+        });
+        if !beside && !own_clause {
+            labels[d] = "obj".to_string();
+        }
+    }
 }
 
 /// Nouns that stand bare as adverbials of time or extent ("this week", "every year", "two
@@ -1528,6 +1578,24 @@ mod tests {
         clause_with_an_auxiliary_hung_on_its_subject(&tags, &mut heads, &mut ls);
         assert_eq!(heads, vec![2, 6, 4, 2, 6, 0, 6, 6]);
         assert_eq!((ls[1].as_str(), ls[5].as_str()), ("nsubj", "root"));
+    }
+
+    #[test]
+    fn a_bare_noun_complement_of_an_action_verb_is_its_object() {
+        // "Troops killed three villagers ." with "villagers" an xcomp.
+        let forms = ["Troops", "killed", "three", "villagers", "."];
+        let tags = ["NNS", "VBD", "CD", "NNS", "."];
+        let heads = vec![2, 0, 4, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "nummod", "xcomp", "punct"]);
+        nominal_complement_is_the_object(&forms, &tags, &heads, &mut ls);
+        assert_eq!(ls[3], "obj");
+        // "She became president ." keeps its complement.
+        let forms = ["She", "became", "president", "."];
+        let tags = ["PRP", "VBD", "NN", "."];
+        let heads = vec![2, 0, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "xcomp", "punct"]);
+        nominal_complement_is_the_object(&forms, &tags, &heads, &mut ls);
+        assert_eq!(ls[2], "xcomp");
     }
 
     #[test]
