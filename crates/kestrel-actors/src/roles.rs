@@ -103,6 +103,8 @@ const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("adviser", None),
     ("advisor", None),
     ("the", None),
+    // "Secretary - General", as the tokenizer splits a hyphenated title.
+    ("-", None),
     ("'s", None),
     ("\u{2019}s", None),
 ];
@@ -125,14 +127,26 @@ pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
 /// other than GOV win over a final GOV).
 fn sector_of(words: &[&str]) -> Option<&'static str> {
     // A phrase of only "the", "'s", "of" states no role at all.
-    let states_role = words
-        .iter()
-        .any(|w| !matches!(w.to_lowercase().as_str(), "the" | "of" | "'s" | "\u{2019}s"));
+    let states_role = words.iter().any(|w| {
+        !matches!(
+            w.to_lowercase().as_str(),
+            "the" | "of" | "'s" | "\u{2019}s" | "-"
+        )
+    });
     if !states_role {
         return None;
     }
+    // A secretary-general or attorney general is no soldier.
+    let civil_general = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        w == "secretary"
+            || w == "attorney"
+            || w.starts_with("secretary-")
+            || w.starts_with("attorney-")
+    });
     let sectors: Vec<&str> = words
         .iter()
+        .filter(|w| !(civil_general && w.to_lowercase().ends_with("general")))
         .filter_map(|w| role_word(w).flatten())
         .collect();
     // "Foreign policy chief": role words without a deciding one are an official's.
@@ -301,6 +315,25 @@ mod tests {
     fn actor(doc: &Document, i: usize) -> (String, Option<String>, &'static str) {
         let a = doc.entities[i].actor.as_ref().expect("an actor");
         (a.code.clone(), a.sector.clone(), a.source.name())
+    }
+
+    #[test]
+    fn a_hyphenated_title_of_an_organisation() {
+        let mut doc = doc_with(
+            "Upland League Secretary-General Ana Ruiz spoke, and Kenyan Secretary-General Luis Soto.",
+            &[
+                ("Upland League", EntityKind::Org, Some(("IGOUPL", Some("IGO")))),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Kenyan", EntityKind::Norp, Some(("KEN", None))),
+                ("Luis Soto", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 2);
+        assert_eq!(
+            actor(&doc, 1),
+            ("IGOUPL".into(), Some("IGO".into()), "text")
+        );
+        assert_eq!(actor(&doc, 3), ("KEN".into(), Some("GOV".into()), "text"));
     }
 
     #[test]
