@@ -60,6 +60,15 @@ const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("reporter", Some("JRN")),
     ("editor", Some("JRN")),
     ("police", Some("COP")),
+    ("activist", Some("CVL")),
+    ("campaigner", Some("CVL")),
+    ("human", None),
+    ("rights", None),
+    ("leading", None),
+    ("prominent", None),
+    ("archbishop", Some("REL")),
+    ("bishop", Some("REL")),
+    ("cleric", Some("REL")),
     ("businessman", Some("BUS")),
     ("businesswoman", Some("BUS")),
     ("executive", Some("BUS")),
@@ -315,6 +324,19 @@ mod tests {
     fn actor(doc: &Document, i: usize) -> (String, Option<String>, &'static str) {
         let a = doc.entities[i].actor.as_ref().expect("an actor");
         (a.code.clone(), a.sector.clone(), a.source.name())
+    }
+
+    #[test]
+    fn an_activist_of_a_country() {
+        let mut doc = doc_with(
+            "Ana Ruiz, Chile's leading human rights activist, spoke.",
+            &[
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Chile", EntityKind::Gpe, Some(("CHL", None))),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 1);
+        assert_eq!(actor(&doc, 0), ("CHL".into(), Some("CVL".into()), "text"));
     }
 
     #[test]

@@ -369,6 +369,13 @@ const TITLE_WORDS: &[&str] = &[
     "counterpart",
     "diplomat",
     "officer",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "ayatollah",
+    "reverend",
 ];
 
 /// The label set: O, then B, I, L, U for each of the four training types.
