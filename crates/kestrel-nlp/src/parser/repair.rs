@@ -53,9 +53,43 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     nominal_complement_is_the_object(forms, tags, heads, labels);
 }
 
+/// The verb word `d` hangs on with `label`, when `d` is a noun after that verb (1-based).
+fn noun_after_its_verb(
+    tags: &[&str],
+    heads: &[usize],
+    labels: &[String],
+    d: usize,
+    label: &str,
+) -> Option<usize> {
+    let h = heads[d];
+    let fits = labels[d] == label
+        && h != 0
+        && h <= d
+        && tags[h - 1].starts_with("VB")
+        && matches!(tags[d], "NN" | "NNS" | "NNP" | "NNPS");
+    fits.then_some(h)
+}
+
+/// Whether a lower-case word is `stem` or a regular inflection of it ("names", "named",
+/// "naming", "sitting"); irregular forms are listed as stems of their own.
+fn inflects(word: &str, stem: &str) -> bool {
+    if word == stem {
+        return true;
+    }
+    let base = stem.strip_suffix('e').unwrap_or(stem);
+    let Some(rest) = word.strip_prefix(base) else {
+        return false;
+    };
+    let doubled = base
+        .bytes()
+        .last()
+        .is_some_and(|c| rest.as_bytes().first() == Some(&c) && matches!(&rest[1..], "ed" | "ing"));
+    matches!(rest, "s" | "es" | "ed" | "ing") || doubled
+}
+
 /// Verbs whose complement may be a bare noun phrase that describes the subject ("became
-/// president", "remained leader"): forms of them, as the repairs see words, not lemmas.
-const LINKING_VERB_STEMS: &[&str] = &[
+/// president", "remained leader"), by their stems; irregular forms listed as their own.
+const LINKING_VERBS: &[&str] = &[
     "become", "became", "remain", "seem", "appear", "stay", "look", "sound", "feel", "felt",
     "turn", "prove", "grow", "grew", "stand", "stood", "sit", "sat", "go", "went", "gone", "come",
     "came", "fall", "fell", "run", "ran", "serve", "act", "rank", "end", "finish", "live", "die",
@@ -76,15 +110,11 @@ fn nominal_complement_is_the_object(
 ) {
     let n = heads.len();
     for d in 0..n {
-        let h = heads[d];
-        if labels[d] != "xcomp" || h == 0 || h > d || !tags[h - 1].starts_with("VB") {
+        let Some(h) = noun_after_its_verb(tags, heads, labels, d, "xcomp") else {
             continue;
-        }
-        if !matches!(tags[d], "NN" | "NNS" | "NNP" | "NNPS") {
-            continue;
-        }
+        };
         let verb = forms[h - 1].to_lowercase();
-        if LINKING_VERB_STEMS.iter().any(|stem| verb.starts_with(stem)) {
+        if LINKING_VERBS.iter().any(|stem| inflects(&verb, stem)) {
             continue;
         }
         let beside = (0..n).any(|k| {
@@ -160,13 +190,9 @@ fn bare_oblique_is_the_object(
 ) {
     let n = heads.len();
     for d in 0..n {
-        let h = heads[d];
-        if labels[d] != "obl" || h == 0 || h > d || !tags[h - 1].starts_with("VB") {
+        let Some(h) = noun_after_its_verb(tags, heads, labels, d, "obl") else {
             continue;
-        }
-        if !matches!(tags[d], "NN" | "NNS" | "NNP" | "NNPS") {
-            continue;
-        }
+        };
         let lower = forms[d].to_lowercase();
         if TIME_NOUNS.contains(&lower.as_str()) || DAY_WORDS.contains(&lower.as_str()) {
             continue;
@@ -1578,6 +1604,17 @@ mod tests {
         clause_with_an_auxiliary_hung_on_its_subject(&tags, &mut heads, &mut ls);
         assert_eq!(heads, vec![2, 6, 4, 2, 6, 0, 6, 6]);
         assert_eq!((ls[1].as_str(), ls[5].as_str()), ("nsubj", "root"));
+    }
+
+    #[test]
+    fn inflections_of_a_stem() {
+        assert!(
+            inflects("named", "name") && inflects("naming", "name") && inflects("names", "name")
+        );
+        assert!(inflects("remained", "remain") && inflects("sitting", "sit"));
+        assert!(
+            !inflects("beat", "be") && !inflects("issued", "is") && !inflects("endorsed", "end")
+        );
     }
 
     #[test]
