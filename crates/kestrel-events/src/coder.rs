@@ -276,6 +276,13 @@ const LIGHT_VERBS: &[&str] = &[
     "introduce",
     "enact",
     "slap",
+    // Speech acts restated or voiced: "reiterated its demand", "repeated its call", "voiced
+    // its support", "submitted a request".
+    "reiterate",
+    "repeat",
+    "voice",
+    "express",
+    "submit",
 ];
 
 /// Prepositions that can introduce a recipient.

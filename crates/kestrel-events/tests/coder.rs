@@ -1095,6 +1095,25 @@ fn coder_reads_a_people_named_with_a_nationality() {
 }
 
 #[test]
+fn coder_codes_a_demand_restated() {
+    // "Ghana reiterated its demand for talks ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         reiterated reiterate VERB VBD 0 root
+         its its PRON PRP$ 4 nmod:poss
+         demand demand NOUN NN 2 obj
+         for for ADP IN 6 case
+         talks talk NOUN NNS 4 nmod
+         . . PUNCT . 2 punct",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.plover_type == "REQUEST" && codes(&e.actors) == ["GHA"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn coder_reads_a_group_by_whom_it_is_of() {
     // "Supporters of the Velorian opposition marched ."
     let (_, ev) = code(
