@@ -813,6 +813,25 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Whom a demand, accusation or protest made by way of another act is addressed to: that
+    /// act's object ("summoned the ambassador to complain", "met the envoy to demand ...").
+    fn purpose_addressee(&self, t: usize, plover_type: &str) -> Vec<Participant> {
+        if !EXPRESSIVE_TYPES.contains(&plover_type)
+            || self.rel(t) != "advcl"
+            || self.case_of(t) != Some("to")
+        {
+            return Vec::new();
+        }
+        let Some(h) = self.head(t) else {
+            return Vec::new();
+        };
+        self.kids(h, "obj")
+            .filter(|&o| o < t)
+            .map(|o| self.participants(o, false))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+    }
+
     /// The party a conditional threat is aimed at: the subject of its condition ("threatened
     /// to halt the talks if Velora deploys the missiles", "will retaliate unless the
     /// government backs down"). The condition clause may hang on the threat's verb or on the
@@ -2641,6 +2660,11 @@ fn code_sentence(
             extra.sort_unstable();
             extra.dedup();
             let (money, [dead, injured, arrested]) = s.clause_amounts(t);
+            if recipients.is_empty() && kind == TriggerKind::Verb {
+                recipients = s.purpose_addressee(t, &plover_type);
+                recipients
+                    .retain(|r| r.entity.is_none() || !actors.iter().any(|a| a.entity == r.entity));
+            }
             if plover_type == "THREATEN" && recipients.is_empty() && kind == TriggerKind::Verb {
                 recipients = s.condition_party(t);
                 recipients

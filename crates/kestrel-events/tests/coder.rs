@@ -1095,6 +1095,27 @@ fn coder_reads_a_people_named_with_a_nationality() {
 }
 
 #[test]
+fn coder_addresses_a_complaint_made_by_summoning_to_whom_was_summoned() {
+    // "Ghana summoned Togo 's ambassador to complain ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         summoned summon VERB VBD 0 root
+         Togo Togo PROPN NNP 5 nmod:poss TGO
+         's 's PART POS 3 case
+         ambassador ambassador NOUN NN 2 obj
+         to to PART TO 7 mark
+         complain complain VERB VB 2 advcl
+         . . PUNCT . 2 punct",
+    );
+    let complaint = ev
+        .iter()
+        .find(|e| e.plover_type == "ACCUSE")
+        .expect("{ev:?}");
+    assert_eq!(codes(&complaint.actors), ["GHA"]);
+    assert_eq!(codes(&complaint.recipients), ["TGO"]);
+}
+
+#[test]
 fn coder_codes_a_demand_restated() {
     // "Ghana reiterated its demand for talks ."
     let (_, ev) = code(
