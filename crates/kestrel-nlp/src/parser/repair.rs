@@ -49,8 +49,39 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     // After the participle repairs, which can leave a noun where a participle stood.
     to_marking_a_noun(forms, tags, heads, labels);
     clause_with_an_auxiliary_hung_on_its_subject(tags, heads, labels);
+    quantity_read_as_a_preposition(tags, heads, labels);
     bare_oblique_is_the_object(forms, tags, heads, labels);
     nominal_complement_is_the_object(forms, tags, heads, labels);
+}
+
+/// "kidnapped up to 16 advisers", "killed at least 20 people", with the quantity's first word
+/// read as the noun's preposition (`case`, the rest `fixed`): a fixed expression right
+/// before a number that counts the noun bounds the number (`advmod` of it), and the noun is
+/// left bare for [`bare_oblique_is_the_object`] to read.
+fn quantity_read_as_a_preposition(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    let n = heads.len();
+    for c in 0..n.saturating_sub(1) {
+        if labels[c] != "case" || heads[c] == 0 {
+            continue;
+        }
+        let noun = heads[c] - 1;
+        // The expression's last word, then the number right after it.
+        let mut last = c;
+        while last + 1 < n && heads[last + 1] == c + 1 && labels[last + 1] == "fixed" {
+            last += 1;
+        }
+        let number = last + 1;
+        if last == c
+            || number >= noun
+            || tags[number] != "CD"
+            || heads[number] != noun + 1
+            || labels[number] != "nummod"
+        {
+            continue;
+        }
+        heads[c] = number + 1;
+        labels[c] = "advmod".to_string();
+    }
 }
 
 /// The verb word `d` hangs on with `label`, when `d` is a noun after that verb (1-based).
@@ -1604,6 +1635,19 @@ mod tests {
         clause_with_an_auxiliary_hung_on_its_subject(&tags, &mut heads, &mut ls);
         assert_eq!(heads, vec![2, 6, 4, 2, 6, 0, 6, 6]);
         assert_eq!((ls[1].as_str(), ls[5].as_str()), ("nsubj", "root"));
+    }
+
+    #[test]
+    fn a_bound_on_a_number_is_no_preposition() {
+        // "Rebels seized up to 16 advisers ." with "up" the case of "advisers".
+        let forms = ["Rebels", "seized", "up", "to", "16", "advisers", "."];
+        let tags = ["NNS", "VBD", "IN", "IN", "CD", "NNS", "."];
+        let mut heads = vec![2, 0, 6, 3, 6, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "case", "fixed", "nummod", "obl", "punct"]);
+        quantity_read_as_a_preposition(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[2], ls[2].as_str()), (5, "advmod"));
+        bare_oblique_is_the_object(&forms, &tags, &heads, &mut ls);
+        assert_eq!(ls[5], "obj");
     }
 
     #[test]
