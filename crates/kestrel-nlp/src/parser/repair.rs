@@ -50,8 +50,57 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     to_marking_a_noun(forms, tags, heads, labels);
     clause_with_an_auxiliary_hung_on_its_subject(tags, heads, labels);
     quantity_read_as_a_preposition(tags, heads, labels);
+    first_object_read_as_a_modifier(forms, tags, heads, labels);
     bare_oblique_is_the_object(forms, tags, heads, labels);
     nominal_complement_is_the_object(forms, tags, heads, labels);
+}
+
+/// Verbs that take two objects ("gave Velora 5 million dollars"), as forms.
+const DITRANSITIVE_FORMS: &[&str] = &[
+    "give", "gives", "gave", "given", "giving", "send", "sends", "sent", "sending", "offer",
+    "offers", "offered", "offering", "grant", "grants", "granted", "granting", "lend", "lends",
+    "lent", "lending", "hand", "hands", "handed", "handing", "award", "awards", "awarded",
+    "promise", "promises", "promised", "pay", "pays", "paid", "owe", "owes", "owed",
+];
+
+/// "gave the Velora Republic 5 million dollars of aid", with the name hung on the amount as
+/// an unmarked modifier: a proper name right after a verb of giving (after a determiner at
+/// most), modifying the verb's object without a preposition, is the verb's indirect object.
+fn first_object_read_as_a_modifier(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    for v in 0..n {
+        if !DITRANSITIVE_FORMS.contains(&forms[v].to_lowercase().as_str()) {
+            continue;
+        }
+        let Some(object) = (v + 1..n).find(|&o| heads[o] == v + 1 && labels[o] == "obj") else {
+            continue;
+        };
+        for d in v + 1..object {
+            // The name's last word, which heads it.
+            let name = matches!(tags[d], "NNP" | "NNPS") && !matches!(tags[d + 1], "NNP" | "NNPS");
+            let unmarked = matches!(labels[d].as_str(), "nmod:unmarked" | "compound" | "nmod");
+            let only_a_determiner_before =
+                (v + 1..d).all(|k| tags[k] == "DT" || (tags[k] == "NNP" && heads[k] == d + 1));
+            let inside_object = descends_from(heads, d, object);
+            let marked = (0..n).any(|k| heads[k] == d + 1 && labels[k] == "case");
+            if name
+                && unmarked
+                && only_a_determiner_before
+                && inside_object
+                && !marked
+                && heads[d] != object + 1
+            {
+                heads[d] = v + 1;
+                labels[d] = "iobj".to_string();
+                break;
+            }
+        }
+    }
 }
 
 /// "kidnapped up to 16 advisers", "killed at least 20 people", with the quantity's first word
@@ -1635,6 +1684,29 @@ mod tests {
         clause_with_an_auxiliary_hung_on_its_subject(&tags, &mut heads, &mut ls);
         assert_eq!(heads, vec![2, 6, 4, 2, 6, 0, 6, 6]);
         assert_eq!((ls[1].as_str(), ls[5].as_str()), ("nsubj", "root"));
+    }
+
+    #[test]
+    fn a_name_after_a_verb_of_giving_is_its_indirect_object() {
+        // "Upland gave the Velora Republic 5 million dollars ." with "Republic" on "million".
+        let forms = [
+            "Upland", "gave", "the", "Velora", "Republic", "5", "million", "dollars", ".",
+        ];
+        let tags = ["NNP", "VBD", "DT", "NNP", "NNP", "CD", "CD", "NNS", "."];
+        let mut heads = vec![2, 0, 5, 5, 7, 7, 8, 2, 2];
+        let mut ls = labels(&[
+            "nsubj",
+            "root",
+            "det",
+            "compound",
+            "nmod:unmarked",
+            "compound",
+            "nummod",
+            "obj",
+            "punct",
+        ]);
+        first_object_read_as_a_modifier(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[4], ls[4].as_str()), (2, "iobj"));
     }
 
     #[test]
