@@ -73,8 +73,8 @@ fn first_object_read_as_a_modifier(
     labels: &mut [String],
 ) {
     let n = heads.len();
-    for v in 0..n {
-        if !DITRANSITIVE_FORMS.contains(&forms[v].to_lowercase().as_str()) {
+    for (v, form) in forms.iter().enumerate() {
+        if !DITRANSITIVE_FORMS.contains(&form.to_lowercase().as_str()) {
             continue;
         }
         let Some(object) = (v + 1..n).find(|&o| heads[o] == v + 1 && labels[o] == "obj") else {
