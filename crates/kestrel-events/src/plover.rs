@@ -23,11 +23,16 @@ pub fn plover_quad(plover_type: &str) -> u8 {
 }
 
 fn entity(doc: &Document, p: &Participant) -> Value {
-    json!({
+    let mut v = json!({
         "code": p.code,
         "sector": p.sector,
         "entity_text": doc.slice(p.span),
-    })
+    });
+    // A recipient no words name (a protest's own government): said, as the JSON output says.
+    if p.implied {
+        v["implied"] = Value::Bool(true);
+    }
+    v
 }
 
 /// The document's events as PLOVER records, one JSON object per line (each line ends with a

@@ -236,6 +236,10 @@ pub struct Participant {
     code: Option<String>,
     /// Its sector (GOV, MIL, ...).
     sector: Option<String>,
+    /// Named by no words but implied by the event (a protest's own government); absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    implied: bool,
 }
 
 /// Where an event happened.
@@ -331,6 +335,7 @@ fn event_json(r: EventRow) -> Event {
         start: p.start,
         code: p.code,
         sector: p.sector,
+        implied: p.implied,
     };
     Event {
         id: r.event,

@@ -8,7 +8,13 @@ use crate::query::{EventRow, MentionRow, ParticipantRow};
 fn participants_json(list: &[ParticipantRow]) -> Value {
     Value::Array(
         list.iter()
-            .map(|p| json!({"text": p.text, "code": p.code, "sector": p.sector}))
+            .map(|p| {
+                let mut v = json!({"text": p.text, "code": p.code, "sector": p.sector});
+                if p.implied {
+                    v["implied"] = Value::Bool(true);
+                }
+                v
+            })
             .collect(),
     )
 }

@@ -363,8 +363,8 @@ fn insert_document(
              ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     )?;
     let mut participant_st = tx.prepare_cached(
-        "INSERT INTO participants (mention, role, seq, text, start, code, sector)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO participants (mention, role, seq, text, start, code, sector, implied)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (i, e) in doc.events.iter().enumerate() {
         let place = e.place.and_then(|p| doc.places.get(p));
@@ -415,7 +415,8 @@ fn insert_document(
                     doc.slice(p.span),
                     ch(p.span.start),
                     p.code,
-                    p.sector
+                    p.sector,
+                    p.implied
                 ])?;
             }
         }

@@ -91,6 +91,8 @@ pub struct ParticipantRow {
     pub code: Option<String>,
     /// Sector.
     pub sector: Option<String>,
+    /// Named by no words but implied by the event (see `Participant::implied`).
+    pub implied: bool,
 }
 
 /// A deduplicated event with its first report's details.
@@ -243,7 +245,7 @@ impl Store {
             .map_err(fts_error)?;
         let mut parts = self
             .conn
-            .prepare_cached("SELECT role, text, start, code, sector FROM participants WHERE mention = ?1 ORDER BY role, seq")?;
+            .prepare_cached("SELECT role, text, start, code, sector, implied FROM participants WHERE mention = ?1 ORDER BY role, seq")?;
         let mut out = Vec::new();
         while let Some(r) = rows.next().map_err(fts_error)? {
             let mut row = event_row(r)?;
@@ -256,6 +258,7 @@ impl Store {
                         start: p.get(2)?,
                         code: p.get(3)?,
                         sector: p.get(4)?,
+                        implied: p.get(5)?,
                     },
                 ))
             })?;

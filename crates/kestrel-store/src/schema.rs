@@ -162,6 +162,10 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         UPDATE participants SET event = NEW.event WHERE mention = NEW.mention;
     END;
     ",
+    // 3: a participant that no words name but the event implies (a protest's own government).
+    "
+    ALTER TABLE participants ADD COLUMN implied INTEGER NOT NULL DEFAULT 0;
+    ",
 ];
 
 /// Brings a store to [`SCHEMA_VERSION`], creating it when empty.

@@ -444,3 +444,35 @@ fn files_that_are_not_stores_are_refused_and_left_alone() {
         Err(StoreError::Missing(_))
     ));
 }
+
+#[test]
+fn an_implied_recipient_is_kept_and_exported_as_implied() {
+    let path = temp_db("implied");
+    let mut store = Store::open(&path).unwrap();
+    let protest = Report {
+        recipient: None,
+        trigger: "marched",
+        event_type: "PROTEST",
+        cameo: "141",
+        ..accuse("2026-03-02", None)
+    };
+    let mut d = doc("p", "Daily Lantern", &protest);
+    let trigger = d.events[0].trigger;
+    d.events[0].recipients.push(Participant {
+        span: Span::new(trigger.start, trigger.start),
+        entity: None,
+        code: Some("VAL".into()),
+        sector: Some("GOV".into()),
+        implied: true,
+    });
+    store.insert(&[with_hash(d)], &[]).unwrap();
+    let events = store.events(&Query::default()).unwrap();
+    let recipient = &events[0].recipients[0];
+    assert!(
+        recipient.implied && recipient.text.is_empty(),
+        "{recipient:?}"
+    );
+    assert!(!events[0].actors[0].implied);
+    let line = kestrel_store::to_json_line(&events[0]);
+    assert!(line.contains("\"implied\":true"), "{line}");
+}
