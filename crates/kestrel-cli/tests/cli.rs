@@ -1653,3 +1653,28 @@ fn cli_a_noun_read_as_an_adjective_before_its_verb_is_a_noun() {
     assert!(xpos.contains(&("official".into(), "NN".into())), "{xpos:?}");
     assert!(xpos.contains(&("praised".into(), "VBD".into())), "{xpos:?}");
 }
+
+#[test]
+fn cli_a_sentence_opening_with_its_subject_keeps_it() {
+    // With the built-in models, the statistical tagger reads "Police" as a past-tense verb
+    // and "arrested" as a participle; the tag stage's repairs put both right.
+    let out = kestrel(
+        &["code", "-", "--output-format", "conllu"],
+        Some(b"Police arrested a suspected smuggler near Lodwar.\n"),
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let xpos: Vec<(String, String)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c[1].to_string(), c[4].to_string())
+        })
+        .collect();
+    assert!(xpos.contains(&("Police".into(), "NN".into())), "{xpos:?}");
+    assert!(
+        xpos.contains(&("arrested".into(), "VBD".into())),
+        "{xpos:?}"
+    );
+}

@@ -93,7 +93,9 @@ pub fn evaluate_ud(models: &Models, sentences: &[ConlluSentence], raw: bool) -> 
     if !raw {
         for s in sentences {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let tags = models.tagger.tag(&forms);
+            let mut tags = models.tagger.tag(&forms);
+            // As the tag stage does.
+            crate::tag_repair::repair_tags(&forms, &mut tags);
             let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
             let parsed = models.parser.parse(&forms, &xpos);
             c.gold_sentences += 1;

@@ -28,6 +28,7 @@ pub mod parser;
 mod perceptron;
 mod rng;
 mod stages;
+pub mod tag_repair;
 pub mod tagger;
 pub mod train;
 

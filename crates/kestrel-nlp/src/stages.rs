@@ -37,7 +37,8 @@ impl Stage for TagStage {
                 .map(|t| doc.text[t.span.range()].to_string())
                 .collect();
             let words: Vec<&str> = forms.iter().map(String::as_str).collect();
-            let tags = self.models.tagger.tag(&words);
+            let mut tags = self.models.tagger.tag(&words);
+            crate::tag_repair::repair_tags(&words, &mut tags);
             for ((tok, form), (upos, xpos)) in doc.tokens[range].iter_mut().zip(&words).zip(tags) {
                 tok.lemma = Some(self.models.lemmatizer.lemma(form, xpos));
                 tok.feats = Some(self.models.lemmatizer.feats(form, xpos).to_string());
