@@ -212,8 +212,8 @@ fn nominal_complement_is_the_object(
     }
 }
 
-/// Nouns that stand bare as adverbials of time or extent ("this week", "every year", "two
-/// hours"): an oblique without a preposition may be one of them.
+/// Nouns of time, which stand bare as adverbials ("this week", "two years ago", "last
+/// spring").
 const TIME_NOUNS: &[&str] = &[
     "year",
     "years",
@@ -221,6 +221,7 @@ const TIME_NOUNS: &[&str] = &[
     "months",
     "week",
     "weeks",
+    "weekend",
     "day",
     "days",
     "time",
@@ -229,7 +230,6 @@ const TIME_NOUNS: &[&str] = &[
     "afternoon",
     "evening",
     "night",
-    "weekend",
     "decade",
     "decades",
     "century",
@@ -239,11 +239,6 @@ const TIME_NOUNS: &[&str] = &[
     "minutes",
     "season",
     "quarter",
-    "ago",
-    "way",
-    "home",
-    "lot",
-    "bit",
     "january",
     "february",
     "march",
@@ -256,7 +251,20 @@ const TIME_NOUNS: &[&str] = &[
     "october",
     "november",
     "december",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "ago",
+    "earlier",
+    "later",
+    "once",
 ];
+
+/// Nouns that stand bare as adverbials of manner or extent ("went that way", "came home",
+/// "a lot").
+const EXTENT_NOUNS: &[&str] = &["way", "home", "lot", "bit"];
 
 /// "Soldiers arrested more than 100 protesters", with "protesters" an oblique (`obl`) of
 /// "arrested": an oblique takes a preposition, or is a bare adverbial of time (labelled
@@ -274,7 +282,10 @@ fn bare_oblique_is_the_object(
             continue;
         };
         let lower = forms[d].to_lowercase();
-        if TIME_NOUNS.contains(&lower.as_str()) || DAY_WORDS.contains(&lower.as_str()) {
+        if TIME_NOUNS.contains(&lower.as_str())
+            || EXTENT_NOUNS.contains(&lower.as_str())
+            || DAY_WORDS.contains(&lower.as_str())
+        {
             continue;
         }
         let marked =
@@ -655,45 +666,6 @@ fn noun_before_the_subject(
     heads: &mut [usize],
     labels: &mut [String],
 ) {
-    const TIME_NOUNS: &[&str] = &[
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "day",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "time",
-        "hour",
-        "minute",
-        "decade",
-        "century",
-        "season",
-        "quarter",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "ago",
-        "earlier",
-        "later",
-        "once",
-    ];
     let n = heads.len();
     for x in 0..n {
         if labels[x] != "obl:unmarked"
