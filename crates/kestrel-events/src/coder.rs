@@ -2660,15 +2660,14 @@ fn code_sentence(
             extra.sort_unstable();
             extra.dedup();
             let (money, [dead, injured, arrested]) = s.clause_amounts(t);
+            // Recipients found outside the trigger's own arguments, once the event's final type
+            // is known (a conditional announcement becomes a threat above).
             if recipients.is_empty() && kind == TriggerKind::Verb {
-                recipients = s.purpose_addressee(t, &plover_type);
-                recipients
-                    .retain(|r| r.entity.is_none() || !actors.iter().any(|a| a.entity == r.entity));
-            }
-            if plover_type == "THREATEN" && recipients.is_empty() && kind == TriggerKind::Verb {
-                recipients = s.condition_party(t);
-                recipients
-                    .retain(|r| r.entity.is_none() || !actors.iter().any(|a| a.entity == r.entity));
+                let mut found = s.purpose_addressee(t, &plover_type);
+                if found.is_empty() && plover_type == "THREATEN" {
+                    found = s.condition_party(t);
+                }
+                (actors, recipients) = settle(actors, found);
             }
             if conventions.implied_protest_target
                 && plover_type == "PROTEST"
