@@ -460,10 +460,16 @@ fn cli_conllu_input_keeps_given_annotation_and_round_trips() {
             .collect()
     };
     let given = std::fs::read_to_string(&tb).unwrap();
-    assert_eq!(
-        columns(&String::from_utf8(out.stdout).unwrap()),
-        columns(&given)
-    );
+    let written = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(columns(&written), columns(&given));
+    // Every sentence, each document's last included, is closed by a blank line.
+    let sentences = written
+        .lines()
+        .filter(|l| l.starts_with("# sent_id"))
+        .count();
+    let blocks = written.split("\n\n").filter(|b| b.contains('\t')).count();
+    assert_eq!(blocks, sentences, "{written}");
+    assert!(written.ends_with("\n\n"), "{written}");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("2 documents read (conllu 2)"), "{stderr}");
 }

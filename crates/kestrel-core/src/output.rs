@@ -633,8 +633,9 @@ pub fn to_conllu(doc: &Document) -> String {
         }
         out.push('\n');
     }
-    // The caller ends each record with a line break.
-    out.pop();
+    // Each sentence, the document's last included, ends with a blank line: without it a
+    // reader of several documents' output would run one document's last sentence into the
+    // next document's first.
     out
 }
 

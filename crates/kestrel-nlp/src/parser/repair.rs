@@ -14,6 +14,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     subject_after_the_verb(tags, heads, labels);
     second_subject_is_the_object(forms, tags, heads, labels);
     relative_clause_subject(tags, heads, labels);
+    noun_after_a_preposition_read_as_a_subject(forms, tags, heads, labels);
     clause_after_a_subordinator(forms, tags, heads, labels);
     day_read_as_subject(forms, heads, labels);
     name_after_a_fronted_day(forms, tags, heads, labels);
@@ -46,6 +47,10 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
             report_verb_read_as_a_modifier(tags, h, l)
         });
     }
+    // After the participle repairs, which leave some of these shapes.
+    kept_if_a_tree(heads, labels, |h, l| {
+        complement_before_its_verb_without_punctuation(forms, tags, h, l)
+    });
     // After the participle repairs, which can leave a noun where a participle stood.
     to_marking_a_noun(forms, tags, heads, labels);
     clause_with_an_auxiliary_hung_on_its_subject(tags, heads, labels);
@@ -966,9 +971,11 @@ fn clause_after_a_subordinator(
         {
             continue;
         }
-        if (0..n).any(|d| heads[d] == v + 1 && is_subject(&labels[d])) {
-            continue;
-        }
+        // A subject the verb took from before the subordinator is no subject of the clause
+        // after it: see the fronted verb below.
+        let subjects: Vec<usize> = (0..n)
+            .filter(|&d| heads[d] == v + 1 && is_subject(&labels[d]))
+            .collect();
         // The phrase: the words right before the verb, back to a subordinator, are all of a
         // noun phrase; the first of them that hangs outside it is its head, and the others
         // that do are joined to it ("Washington and its allies").
@@ -1015,6 +1022,9 @@ fn clause_after_a_subordinator(
         let Some(&noun) = outside.first() else {
             continue;
         };
+        if subjects.iter().any(|&d| d > subordinator) {
+            continue;
+        }
         // Others that hang outside are conjuncts, or a prepositional phrase of the noun
         // ("two | of their vehicles").
         let prepositional =
@@ -1040,14 +1050,58 @@ fn clause_after_a_subordinator(
         if above == 0 || above == v + 1 {
             continue;
         }
-        if descends_from(heads, above - 1, v) {
+        let fronted = descends_from(heads, above - 1, v);
+        if !subjects.is_empty() && !fronted {
+            continue;
+        }
+        if fronted {
             // "X suspended aid after two vehicles were hit", parsed with "hit" as the
             // sentence's head and "suspended" its complement: the main verb takes its place.
-            if heads[above - 1] != v + 1 || above - 1 > subordinator {
+            // The verb's child on the way down to where the phrase hung is that main verb
+            // ("X threatened to impose tariffs as the leaders sought ...")...
+            let mut top = above - 1;
+            while heads[top] != v + 1 {
+                top = heads[top] - 1;
+            }
+            if top > subordinator {
                 continue;
             }
-            heads[above - 1] = heads[v];
-            labels[above - 1] = labels[v].clone();
+            let main = if tags[top].starts_with("VB") && subjects.is_empty() {
+                top
+            } else {
+                // ...or a noun taken for its subject, whose verb came before it: "X shortened
+                // the curfew imposed after a coup toppled the government", with "curfew" the
+                // subject of "toppled" and "shortened" its complement. The noun is the
+                // fronted verb's object.
+                let fronted_verb = (0..top).rev().find(|&c| {
+                    heads[c] == v + 1 && labels[c] == "ccomp" && tags[c].starts_with("VB")
+                });
+                let Some(c) = fronted_verb else {
+                    continue;
+                };
+                let takes_object = |k: usize| {
+                    heads[k] == c + 1 && matches!(labels[k].as_str(), "obj" | "ccomp" | "xcomp")
+                };
+                if subjects != [top]
+                    || !matches!(tags[top], "NN" | "NNS" | "NNP" | "NNPS")
+                    || (0..n).any(takes_object)
+                {
+                    continue;
+                }
+                heads[top] = c + 1;
+                labels[top] = "obj".to_string();
+                c
+            };
+            heads[main] = heads[v];
+            labels[main] = labels[v].clone();
+            // What else hung on the verb from before the subordinator, and the sentence's
+            // final punctuation, go with the main verb.
+            for k in 0..n {
+                let closing = k == n - 1 && labels[k] == "punct";
+                if heads[k] == v + 1 && k != main && (k < subordinator || closing) {
+                    heads[k] = main + 1;
+                }
+            }
         }
         for &d in &outside[1..] {
             heads[d] = noun + 1;
@@ -1062,6 +1116,140 @@ fn clause_after_a_subordinator(
         heads[subordinator] = v + 1;
         labels[subordinator] = "mark".to_string();
     }
+}
+
+/// A clause hung as the `ccomp` of a verb after it with no punctuation between the two: UD
+/// English writes a fronted report with a comma or a quotation mark before its speaker ("Talks
+/// resumed, she said"), and the treebank's other such shapes are a handful of "which I'm sure
+/// ..."; in news the shape is a main clause the parser hung on a later one. Three readings:
+/// * a participle right after the noun that is its subject or the later verb's ("The Red
+///   Cross operating in Iraq said", "a statement issued by the ministry said") modifies that
+///   noun (`acl`), and the noun is the later verb's subject;
+/// * a later verb with "that", "whether" or "if" before it ("officials agreed on Monday that
+///   their countries should cooperate") is the first one's `ccomp`;
+/// * a later verb with a coordinator before it ("X has said ... but on Wednesday said ...") is
+///   the first one's `conj`.
+fn complement_before_its_verb_without_punctuation(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    let n = heads.len();
+    let is_punctuation =
+        |t: &str| matches!(t, "," | "." | ":" | "``" | "''" | "-LRB-" | "-RRB-" | "NFP");
+    let nominal = |t: &str| matches!(t, "NN" | "NNS" | "NNP" | "NNPS");
+    for c in 1..n {
+        if labels[c] != "ccomp" || heads[c] == 0 || heads[c] - 1 <= c {
+            continue;
+        }
+        let r = heads[c] - 1;
+        if (c + 1..r).any(|k| is_punctuation(tags[k])) {
+            continue;
+        }
+        let noun = c - 1;
+        let subject_of = |v: usize| heads[noun] == v + 1 && labels[noun].starts_with("nsubj");
+        if matches!(tags[c], "VBN" | "VBG")
+            && nominal(tags[noun])
+            && (subject_of(c) || subject_of(r))
+            && !dependents(heads, c).any(|k| labels[k].starts_with("aux") || labels[k] == "cop")
+            && !dependents(heads, r).any(|k| k != noun && k < r && labels[k].starts_with("nsubj"))
+        {
+            heads[c] = noun + 1;
+            labels[c] = "acl".to_string();
+            heads[noun] = r + 1;
+            labels[noun] = "nsubj".to_string();
+            return;
+        }
+        let between = |k: usize| k > c && k < r;
+        // "... live with families in the UK and carers have said ...", with "carers" a
+        // conjunct inside the first clause and the later verb without a subject: the noun
+        // right before the later verb (and its auxiliaries) is that verb's subject, and its
+        // coordinator the verb's.
+        let mut group = r;
+        while group > 0 && heads[group - 1] == r + 1 && labels[group - 1].starts_with("aux") {
+            group -= 1;
+        }
+        let subjectless = !dependents(heads, r).any(|k| labels[k].starts_with("nsubj"));
+        if subjectless && group > c + 1 {
+            let noun = group - 1;
+            let cc = dependents(heads, noun).find(|&k| k < noun && labels[k] == "cc");
+            if let (Some(cc), true) = (cc, labels[noun] == "conj" && nominal(tags[noun])) {
+                if descends_from(heads, noun, c) {
+                    heads[noun] = r + 1;
+                    labels[noun] = "nsubj".to_string();
+                    heads[cc] = r + 1;
+                }
+            }
+        }
+        let marked = dependents(heads, r).any(|k| {
+            between(k)
+                && labels[k] == "mark"
+                && matches!(forms[k].to_lowercase().as_str(), "that" | "whether" | "if")
+        });
+        let coordinated = dependents(heads, r).any(|k| between(k) && labels[k] == "cc");
+        let complemented =
+            dependents(heads, c).any(|k| matches!(labels[k].as_str(), "ccomp" | "xcomp"));
+        let label = match (marked, coordinated) {
+            (true, _) if !complemented => "ccomp",
+            (false, true) => "conj",
+            _ => continue,
+        };
+        let first = (0..=c).find(|&k| descends_from(heads, k, c)).unwrap_or(c);
+        let has_subject = dependents(heads, c).any(|k| labels[k].starts_with("nsubj"));
+        heads[c] = heads[r];
+        labels[c] = labels[r].clone();
+        // What hung on the later verb before the first one's words, and the sentence's
+        // closing punctuation, go with the first verb.
+        for k in 0..n {
+            let before = k < first && !(has_subject && labels[k].starts_with("nsubj"));
+            let closing = k == n - 1 && labels[k] == "punct";
+            if heads[k] == r + 1 && (before || closing) {
+                heads[k] = c + 1;
+            }
+        }
+        heads[r] = c + 1;
+        labels[r] = label.to_string();
+        return;
+    }
+}
+
+/// "A statement issued by the ministry of finance said ...", with "of" hung on "said" and
+/// "finance" its second subject: a noun right after a preposition that cannot open a clause,
+/// both hung on a verb that has another subject before them, belongs to the noun before the
+/// preposition (`nmod`, the preposition its `case`).
+fn noun_after_a_preposition_read_as_a_subject(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    const PREPOSITIONS: &[&str] = &["of", "in", "on", "at", "from", "with", "for", "by"];
+    let n = heads.len();
+    for s in 2..n {
+        let p = s - 1;
+        let v = heads[s];
+        if v == 0
+            || labels[s] != "nsubj"
+            || heads[p] != v
+            || !PREPOSITIONS.contains(&forms[p].to_lowercase().as_str())
+            || !matches!(tags[p - 1], "NN" | "NNS" | "NNP" | "NNPS")
+            || !matches!(tags[s], "NN" | "NNS" | "NNP" | "NNPS")
+            || !dependents(heads, v - 1).any(|k| k < p && labels[k].starts_with("nsubj"))
+            || descends_from(heads, p - 1, s)
+        {
+            continue;
+        }
+        heads[s] = p;
+        labels[s] = "nmod".to_string();
+        heads[p] = s + 1;
+        labels[p] = "case".to_string();
+    }
+}
+
+/// The words hung on word `v` (0-based), 0-based.
+fn dependents(heads: &[usize], v: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..heads.len()).filter(move |&k| heads[k] == v + 1)
 }
 
 use kestrel_core::DAY_WORDS;
@@ -1643,6 +1831,129 @@ mod tests {
 
     fn labels(ls: &[&str]) -> Vec<String> {
         ls.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_verb_before_that_is_the_main_one() {
+        // "Velora officials agreed on Monday that both sides should talk ." with "talk" the
+        // root and "agreed" its complement.
+        let forms = [
+            "Velora",
+            "officials",
+            "agreed",
+            "on",
+            "Monday",
+            "that",
+            "both",
+            "sides",
+            "should",
+            "talk",
+            ".",
+        ];
+        let tags = [
+            "NNP", "NNS", "VBD", "IN", "NNP", "IN", "DT", "NNS", "MD", "VB", ".",
+        ];
+        let mut heads = vec![2, 3, 10, 5, 3, 10, 8, 10, 10, 0, 10];
+        let mut ls = labels(&[
+            "compound", "nsubj", "ccomp", "case", "obl", "mark", "det", "nsubj", "aux", "root",
+            "punct",
+        ]);
+        complement_before_its_verb_without_punctuation(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[2], ls[2].as_str()), (0, "root"));
+        assert_eq!((heads[9], ls[9].as_str()), (3, "ccomp"));
+        assert_eq!(heads[10], 3);
+    }
+
+    #[test]
+    fn a_noun_conjunct_before_a_verb_without_a_subject_is_its_subject() {
+        // "Families live in Velora and doctors have said so ." with "doctors" a conjunct of
+        // "Velora" and "live" the complement of "said".
+        let forms = [
+            "Families", "live", "in", "Velora", "and", "doctors", "have", "said", "so", ".",
+        ];
+        let tags = [
+            "NNS", "VBP", "IN", "NNP", "CC", "NNS", "VBP", "VBN", "RB", ".",
+        ];
+        let mut heads = vec![2, 8, 4, 2, 6, 4, 8, 0, 8, 8];
+        let mut ls = labels(&[
+            "nsubj", "ccomp", "case", "obl", "cc", "conj", "aux", "root", "advmod", "punct",
+        ]);
+        complement_before_its_verb_without_punctuation(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[1], ls[1].as_str()), (0, "root"));
+        assert_eq!((heads[7], ls[7].as_str()), (2, "conj"));
+        assert_eq!((heads[5], ls[5].as_str()), (8, "nsubj"));
+        assert_eq!(heads[4], 8);
+    }
+
+    #[test]
+    fn a_participle_after_its_noun_modifies_it() {
+        // "A report issued by the office of audits said so ." with "audits" a second
+        // subject of "said" and "of" hung on it.
+        let forms = [
+            "A", "report", "issued", "by", "the", "office", "of", "audits", "said", "so", ".",
+        ];
+        let tags = [
+            "DT", "NN", "VBN", "IN", "DT", "NN", "IN", "NNS", "VBD", "RB", ".",
+        ];
+        let mut heads = vec![2, 9, 2, 6, 6, 3, 9, 9, 0, 9, 9];
+        let mut ls = labels(&[
+            "det",
+            "nsubj",
+            "acl",
+            "case",
+            "det",
+            "obl:agent",
+            "advmod",
+            "nsubj",
+            "root",
+            "advmod",
+            "punct",
+        ]);
+        noun_after_a_preposition_read_as_a_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[7], ls[7].as_str()), (6, "nmod"));
+        assert_eq!((heads[6], ls[6].as_str()), (8, "case"));
+        // The same with "issued" the complement of "said" and "report" its subject.
+        heads[1] = 3;
+        (heads[2], ls[2]) = (9, "ccomp".to_string());
+        complement_before_its_verb_without_punctuation(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[2], ls[2].as_str()), (2, "acl"));
+        assert_eq!((heads[1], ls[1].as_str()), (9, "nsubj"));
+    }
+
+    #[test]
+    fn a_fronted_verb_before_a_subordinate_clause_is_the_main_one() {
+        // "The mayor shortened the curfew imposed after a storm hit the town ." with "hit"
+        // the root, "shortened" its complement, "curfew" its subject and "after" a case.
+        let forms = [
+            "The",
+            "mayor",
+            "shortened",
+            "the",
+            "curfew",
+            "imposed",
+            "after",
+            "a",
+            "storm",
+            "hit",
+            "the",
+            "town",
+            ".",
+        ];
+        let tags = [
+            "DT", "NN", "VBD", "DT", "NN", "VBN", "IN", "DT", "NN", "VBD", "DT", "NN", ".",
+        ];
+        let mut heads = vec![2, 3, 10, 5, 10, 5, 9, 9, 6, 0, 12, 10, 10];
+        let mut ls = labels(&[
+            "det", "nsubj", "ccomp", "det", "nsubj", "acl", "case", "det", "obl", "root", "det",
+            "obj", "punct",
+        ]);
+        clause_after_a_subordinator(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[2], ls[2].as_str()), (0, "root"));
+        assert_eq!((heads[4], ls[4].as_str()), (3, "obj"));
+        assert_eq!((heads[9], ls[9].as_str()), (6, "advcl"));
+        assert_eq!((heads[8], ls[8].as_str()), (10, "nsubj"));
+        assert_eq!((heads[6], ls[6].as_str()), (10, "mark"));
+        assert_eq!(heads[12], 3);
     }
 
     #[test]
