@@ -503,6 +503,18 @@ fn label_features(
     }
 }
 
+/// The parse of a sentence less its first word, with that word put back before it and hung
+/// on the root with `label`.
+fn with_opening_word(rest: Vec<(usize, String)>, label: &str) -> Vec<(usize, String)> {
+    let root = rest.iter().position(|(h, _)| *h == 0).unwrap_or(0) + 2;
+    std::iter::once((root, label.to_string()))
+        .chain(
+            rest.into_iter()
+                .map(|(h, l)| (if h == 0 { 0 } else { h + 1 }, l)),
+        )
+        .collect()
+}
+
 fn children_of(heads: &[usize]) -> Vec<Vec<usize>> {
     let mut c = vec![Vec::new(); heads.len()];
     for d in 1..heads.len() {
@@ -515,6 +527,23 @@ impl Parser {
     /// Parses one sentence given its words and XPOS tags: (head, relation) per word, heads
     /// 1-based with 0 for the root.
     pub fn parse(&self, forms: &[&str], tags: &[&str]) -> Vec<(usize, String)> {
+        let mut parsed = self.parse_words(forms, tags);
+        // An opening quotation mark or conjunction made the root: the greedy parser has
+        // hung the whole sentence on the wrong word and the tree is lost (UD English-EWT
+        // train: no such root). The rest of the sentence is parsed alone, and the opening
+        // word hung on its root.
+        let opening = match tags.first() {
+            Some(&"``") | Some(&"-LRB-") => Some("punct"),
+            Some(&"CC") => Some("cc"),
+            _ => None,
+        };
+        if let Some(label) = opening.filter(|_| forms.len() > 2 && parsed[0].0 == 0) {
+            parsed = with_opening_word(self.parse_words(&forms[1..], &tags[1..]), label);
+        }
+        parsed
+    }
+
+    fn parse_words(&self, forms: &[&str], tags: &[&str]) -> Vec<(usize, String)> {
         let n = forms.len();
         if n == 0 {
             return Vec::new();
@@ -789,6 +818,22 @@ fn prev_sibling_label(heads: &[usize], children: &[Vec<usize>], d: usize, labels
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opening_word_hangs_on_the_root_of_the_rest() {
+        // "But | talks failed ." parsed as "talks failed ." alone.
+        let rest = vec![
+            (2, "nsubj".to_string()),
+            (0, "root".to_string()),
+            (2, "punct".to_string()),
+        ];
+        let parsed = with_opening_word(rest, "cc");
+        let heads: Vec<(usize, &str)> = parsed.iter().map(|(h, l)| (*h, l.as_str())).collect();
+        assert_eq!(
+            heads,
+            vec![(3, "cc"), (3, "nsubj"), (0, "root"), (3, "punct")]
+        );
+    }
 
     #[test]
     fn words_know_their_function_word_kinds() {
