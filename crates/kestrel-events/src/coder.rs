@@ -10,7 +10,7 @@
 //! entry names, an indirect object or a directional preposition.
 
 use kestrel_actors::agent_sector;
-use kestrel_core::{Document, Event, Modality, Participant, Span, Token};
+use kestrel_core::{Document, EntityKind, Event, Modality, Participant, Span, Token};
 
 use crate::dictionary::{Condition, Entry, EventDictionary, Slot, TriggerKind};
 use crate::ontology::{plover_score, quad_class, CameoTable};
@@ -96,9 +96,10 @@ const INTENT_VERBS: &[&str] = &[
 ];
 
 /// Event types whose actions are done to a place, so that "in PLACE" names their target:
-/// "lifted a curfew in Montenegro", "imposed a blockade in Gaza".
+/// "lifted a curfew in Montenegro", "imposed a blockade in Gaza"; and threats of them
+/// ("threatened to resume attacks in Velora").
 const PLACE_TARGET_TYPES: &[&str] = &[
-    "ASSAULT", "COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE",
+    "ASSAULT", "COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "THREATEN",
 ];
 
 /// Event types whose purpose clause is done by the act that serves it: "gathered to
@@ -1875,7 +1876,18 @@ impl<'a> Sentence<'a> {
                         || self.conventions.any_preposition_recipient
                 })
             {
-                let found = self.participants(c, true);
+                let mut found = self.participants(c, true);
+                // An "in" phrase names a target by naming a place ("attacks in Velora"),
+                // not by whose it is ("an offensive in its war with ...").
+                if self.case_of(c) == Some("in") && !self.conventions.any_preposition_recipient {
+                    found.retain(|p| {
+                        p.entity.is_some_and(|e| {
+                            let entity = &self.doc.entities[e];
+                            entity.mention != kestrel_core::MentionKind::Pronoun
+                                && matches!(entity.kind, EntityKind::Gpe | EntityKind::Loc)
+                        })
+                    });
+                }
                 if !found.is_empty() {
                     return found;
                 }
