@@ -1738,6 +1738,37 @@ fn name_after_a_fronted_day(
     }
 }
 
+/// "The council lifted a ban on rallies imposed in May, state radio reported", parsed with
+/// both "ban" and "radio" as subjects of "reported": a complement before both subjects, with
+/// its own subject and no object, whose words run up to the first subject's phrase, takes
+/// that phrase as its object when a comma parts it from the last subject.
+fn object_read_as_the_reporters_subject(
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+    v: usize,
+    subjects: &[usize],
+) {
+    let (first, last) = (subjects[0], subjects[subjects.len() - 1]);
+    let (start, end) = phrase_span(heads, first);
+    let Some(c) = (0..start).rev().find(|&c| {
+        heads[c] == v + 1 && labels[c] == "ccomp" && tags[c].starts_with("VB")
+    }) else {
+        return;
+    };
+    let own = |l: &str| l == "obj" || l == "ccomp" || l == "xcomp";
+    if !(c + 1..start).all(|k| descends_from(heads, k, c))
+        || !dependents(heads, c).any(|k| labels[k].starts_with("nsubj"))
+        || dependents(heads, c).any(|k| own(&labels[k]))
+        || !matches!(tags[first], "NN" | "NNS" | "NNP" | "NNPS")
+        || !(end + 1..last).any(|k| tags[k] == ",")
+    {
+        return;
+    }
+    heads[first] = c + 1;
+    labels[first] = "obj".to_string();
+}
+
 /// "Kenya expelled the envoy on Friday, a senior official said", parsed with both "Kenya" and
 /// "official" as subjects of "said" and "expelled" as its complement with no subject: a clause
 /// reported before its verb keeps the subject that opens it. The verb's first subject, before
@@ -1761,6 +1792,7 @@ fn complement_before_its_verb(tags: &[&str], heads: &mut [usize], labels: &mut [
                 && !(0..n)
                     .any(|k| heads[k] == c + 1 && (is_subject(&labels[k]) || labels[k] == "expl"))
         }) else {
+            object_read_as_the_reporters_subject(tags, heads, labels, v, &subjects);
             continue;
         };
         let first = subjects[0];
@@ -1965,6 +1997,20 @@ mod tests {
         let mut ls = labels(&["nsubj", "root", "case", "nmod", "obl", "punct"]);
         preposition_on_the_first_word_of_a_name(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[2], ls[3].as_str()), (5, "nmod:desc"));
+    }
+
+    #[test]
+    fn a_reported_clauses_object_is_not_the_reporters_subject() {
+        // "Velora lifted a ban on rallies , radio reported ." with "ban" and "radio" both
+        // subjects of "reported".
+        let tags = ["NNP", "VBD", "DT", "NN", "IN", "NNS", ",", "NN", "VBD", "."];
+        let mut heads = vec![2, 9, 4, 9, 6, 4, 9, 9, 0, 9];
+        let mut ls = labels(&[
+            "nsubj", "ccomp", "det", "nsubj", "case", "nmod", "punct", "nsubj", "root", "punct",
+        ]);
+        complement_before_its_verb(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3].as_str()), (2, "obj"));
+        assert_eq!((heads[7], ls[7].as_str()), (9, "nsubj"));
     }
 
     #[test]
