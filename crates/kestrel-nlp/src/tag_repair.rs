@@ -167,12 +167,18 @@ fn verb_opening_a_sentence_before_a_participle(words: &[&str], tags: &mut [Tag<'
 /// over fraud").
 fn noun_in_a_phrasal_infinitive(words: &[&str], tags: &mut [Tag<'_>]) {
     const PARTICLES: &[&str] = &["out", "up", "down", "off", "back", "away"];
+    // "over" is as often a preposition ("sent to jail over fraud"): only after verbs that
+    // take it as a particle ("agreed to hand over").
+    const OVER_VERBS: &[&str] = &["hand", "turn", "take", "sign", "give", "pass"];
     for i in 2..words.len().saturating_sub(1) {
+        let next = words[i + 1].to_lowercase();
+        let particle = PARTICLES.contains(&next.as_str())
+            || (next == "over" && OVER_VERBS.contains(&words[i].to_lowercase().as_str()));
         if !tags[i - 2].1.starts_with("VB")
             || !words[i - 1].eq_ignore_ascii_case("to")
             || tags[i].1 != "NN"
             || !words[i].starts_with(char::is_lowercase)
-            || !PARTICLES.contains(&words[i + 1].to_lowercase().as_str())
+            || !particle
         {
             continue;
         }
@@ -327,5 +333,14 @@ mod tests {
         ]);
         repair_tags(&w, &mut t);
         assert_eq!(xpos(&t), ["VBN", "IN", "NN", "IN"]);
+        // "offered to hand over" takes "over" as its particle.
+        let (w, mut t) = tagged(&[
+            ("offered", "VBD"),
+            ("to", "IN"),
+            ("hand", "NN"),
+            ("over", "RB"),
+        ]);
+        repair_tags(&w, &mut t);
+        assert_eq!(xpos(&t), ["VBD", "TO", "VB", "RB"]);
     }
 }

@@ -1796,7 +1796,11 @@ fn complement_before_its_verb(tags: &[&str], heads: &mut [usize], labels: &mut [
             continue;
         };
         let first = subjects[0];
-        if !(first + 1..c).all(|k| descends_from(heads, k, first) || labels[k] == "punct") {
+        // Between the subject and the complement, the subject's words, the complement's own
+        // ("on Tuesday") and punctuation.
+        if !(first + 1..c).all(|k| {
+            descends_from(heads, k, first) || descends_from(heads, k, c) || labels[k] == "punct"
+        }) {
             continue;
         }
         heads[first] = c + 1;
@@ -2702,6 +2706,19 @@ mod tests {
         complement_before_its_verb(&tags, &mut heads, &mut ls);
         assert_eq!((heads[0], ls[0].as_str()), (2, "nsubj"));
         assert_eq!((heads[2], ls[2].as_str()), (2, "obj"));
+
+        // "Kostova on Monday expelled the envoy , an official said ." with the day between
+        // the subject and its verb.
+        let tags = [
+            "NNP", "IN", "NNP", "VBD", "DT", "NN", ",", "DT", "NN", "VBD", ".",
+        ];
+        let mut heads = vec![10, 3, 4, 10, 6, 4, 10, 9, 10, 0, 10];
+        let mut ls = labels(&[
+            "nsubj", "case", "obl", "ccomp", "det", "obj", "punct", "det", "nsubj", "root",
+            "punct",
+        ]);
+        complement_before_its_verb(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[0], ls[0].as_str()), (4, "nsubj"));
     }
 
     #[test]
