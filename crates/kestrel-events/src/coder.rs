@@ -585,7 +585,19 @@ impl<'a> Sentence<'a> {
     /// A passive clause has a passive auxiliary; a passive subject without one is a parse
     /// error on an active verb ("he had pressed"), read as the subject.
     fn is_passive(&self, v: usize) -> bool {
-        self.kid_exact(v, "aux:pass").is_some()
+        self.kid_exact(v, "aux:pass").is_some() && !self.stative_participle(v)
+    }
+
+    /// "Israel is opposed to the plan", "Velora is committed to the talks": participles that
+    /// with "be" and no agent describe their subject's stance, which is the subject's act,
+    /// not something done to it.
+    fn stative_participle(&self, v: usize) -> bool {
+        const STATIVE: &[&str] = &[
+            "opposed", "committed", "determined", "resolved", "prepared", "inclined",
+            "disposed", "dedicated", "devoted",
+        ];
+        let form = self.doc.slice(self.toks[v].span).to_lowercase();
+        STATIVE.contains(&form.as_str()) && self.agent_phrase(v).is_none()
     }
 
     /// Dependents that can carry an entry's preposition: obliques, nominal modifiers and

@@ -193,6 +193,23 @@ fn coder_reads_passives_with_their_agent() {
 }
 
 #[test]
+fn coder_reads_a_stance_in_the_passive_form_as_its_subjects() {
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 3 nsubj:pass TGO
+         is be AUX VBZ 3 aux:pass
+         opposed oppose VERB VBN 0 root
+         to to ADP IN 6 case
+         Ghanaian Ghanaian ADJ JJ 6 amod GHA
+         mediation mediation NOUN NN 3 obl
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "REJECT");
+    assert_eq!(codes(&ev[0].actors), ["TGO"]);
+    assert_eq!(codes(&ev[0].recipients), ["GHA"]);
+}
+
+#[test]
 fn coder_turns_promised_aid_into_agree_and_keeps_the_recipient() {
     let (_, ev) = code(
         "Ghana Ghana PROPN NNP 3 nsubj GHA
