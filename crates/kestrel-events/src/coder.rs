@@ -593,8 +593,15 @@ impl<'a> Sentence<'a> {
     /// not something done to it.
     fn stative_participle(&self, v: usize) -> bool {
         const STATIVE: &[&str] = &[
-            "opposed", "committed", "determined", "resolved", "prepared", "inclined",
-            "disposed", "dedicated", "devoted",
+            "opposed",
+            "committed",
+            "determined",
+            "resolved",
+            "prepared",
+            "inclined",
+            "disposed",
+            "dedicated",
+            "devoted",
         ];
         let form = self.doc.slice(self.toks[v].span).to_lowercase();
         STATIVE.contains(&form.as_str()) && self.agent_phrase(v).is_none()

@@ -1170,7 +1170,36 @@ fn clause_after_a_subordinator(
         while above != 0 && (!tags[above - 1].starts_with("VB") || span.contains(&(above - 1))) {
             above = heads[above - 1];
         }
-        if above == 0 || above == v + 1 {
+        let mut subjects = subjects;
+        if above == v + 1 {
+            // "X cancelled a visit to Haiti after a state of siege was declared", parsed with
+            // "visit" the subject of "declared" and "declared" the complement of "cancelled":
+            // the noun taken for the subject is the object of the verb above, which the
+            // clause then hangs on.
+            let mut top = noun;
+            while heads[top] != v + 1 {
+                top = heads[top] - 1;
+            }
+            let governor = heads[v];
+            let takes_object = |g: usize| {
+                dependents(heads, g).any(|k| matches!(labels[k].as_str(), "obj" | "xcomp"))
+            };
+            if subjects != [top]
+                || top > subordinator
+                || governor == 0
+                || governor - 1 > top
+                || !tags[governor - 1].starts_with("VB")
+                || !matches!(tags[top], "NN" | "NNS" | "NNP" | "NNPS")
+                || takes_object(governor - 1)
+            {
+                continue;
+            }
+            heads[top] = governor;
+            labels[top] = "obj".to_string();
+            above = governor;
+            subjects.clear();
+        }
+        if above == 0 {
             continue;
         }
         let fronted = descends_from(heads, above - 1, v);
@@ -1751,9 +1780,10 @@ fn object_read_as_the_reporters_subject(
 ) {
     let (first, last) = (subjects[0], subjects[subjects.len() - 1]);
     let (start, end) = phrase_span(heads, first);
-    let Some(c) = (0..start).rev().find(|&c| {
-        heads[c] == v + 1 && labels[c] == "ccomp" && tags[c].starts_with("VB")
-    }) else {
+    let Some(c) = (0..start)
+        .rev()
+        .find(|&c| heads[c] == v + 1 && labels[c] == "ccomp" && tags[c].starts_with("VB"))
+    else {
         return;
     };
     let own = |l: &str| l == "obj" || l == "ccomp" || l == "xcomp";
@@ -2136,6 +2166,48 @@ mod tests {
         complement_before_its_verb_without_punctuation(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[2], ls[2].as_str()), (2, "acl"));
         assert_eq!((heads[1], ls[1].as_str()), (9, "nsubj"));
+    }
+
+    #[test]
+    fn an_object_taken_for_the_subject_of_a_clause_after_a_subordinator() {
+        // "The minister cancelled a visit after a siege was declared ." with "visit" the
+        // passive subject of "declared", "after" the case of "siege" and "declared" the
+        // complement of "cancelled".
+        let forms = [
+            "The",
+            "minister",
+            "cancelled",
+            "a",
+            "visit",
+            "after",
+            "a",
+            "siege",
+            "was",
+            "declared",
+            ".",
+        ];
+        let tags = [
+            "DT", "NN", "VBD", "DT", "NN", "IN", "DT", "NN", "VBD", "VBN", ".",
+        ];
+        let mut heads = vec![2, 3, 0, 5, 10, 8, 8, 5, 10, 3, 3];
+        let mut ls = labels(&[
+            "det",
+            "nsubj",
+            "root",
+            "det",
+            "nsubj:pass",
+            "case",
+            "det",
+            "nmod",
+            "aux:pass",
+            "ccomp",
+            "punct",
+        ]);
+        clause_after_a_subordinator(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[4], ls[4].as_str()), (3, "obj"));
+        assert_eq!((heads[9], ls[9].as_str()), (3, "advcl"));
+        assert_eq!((heads[7], ls[7].as_str()), (10, "nsubj:pass"));
+        assert_eq!((heads[5], ls[5].as_str()), (10, "mark"));
     }
 
     #[test]
@@ -2714,8 +2786,7 @@ mod tests {
         ];
         let mut heads = vec![10, 3, 4, 10, 6, 4, 10, 9, 10, 0, 10];
         let mut ls = labels(&[
-            "nsubj", "case", "obl", "ccomp", "det", "obj", "punct", "det", "nsubj", "root",
-            "punct",
+            "nsubj", "case", "obl", "ccomp", "det", "obj", "punct", "det", "nsubj", "root", "punct",
         ]);
         complement_before_its_verb(&tags, &mut heads, &mut ls);
         assert_eq!((heads[0], ls[0].as_str()), (4, "nsubj"));
