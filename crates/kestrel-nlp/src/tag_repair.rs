@@ -115,7 +115,7 @@ fn participle_after_a_dated_subject(words: &[&str], tags: &mut [Tag<'_>]) {
     }
 }
 
-/// "Soldiers in the capital arrested five men", with "arrested" a participle: the first verb
+/// "Soldiers in the capital arrested five men" or "Riot police used tear gas", with the verb a participle: the first verb
 /// of a sentence, with no verb or auxiliary before it, right after a noun and before an
 /// object, is the clause's finite verb. A participle that modifies the noun before it ("the
 /// weapons seized in the raid", "five killed in an attack") is followed by a preposition or
@@ -124,9 +124,12 @@ fn participle_for_the_first_verb(tags: &mut [Tag<'_>]) {
     for i in 1..tags.len().saturating_sub(1) {
         let xpos = tags[i].1;
         if xpos.starts_with("VB") || xpos == "MD" {
+            // A singular noun opens an object when a noun follows it ("used tear gas").
+            let compound_object = tags[i + 1].1 == "NN"
+                && tags.get(i + 2).is_some_and(|t| matches!(t.1, "NN" | "NNS"));
             if xpos == "VBN"
                 && matches!(tags[i - 1].1, "NN" | "NNS" | "NNP" | "NNPS")
-                && opens_an_object(tags[i + 1].1)
+                && (opens_an_object(tags[i + 1].1) || compound_object)
             {
                 tags[i] = PAST;
             }
