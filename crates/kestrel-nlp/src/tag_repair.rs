@@ -30,6 +30,26 @@ pub fn repair_tags<'a>(words: &[&str], tags: &mut [Tag<'a>]) {
     verb_opening_a_sentence_before_a_participle(words, tags);
     noun_in_a_phrasal_infinitive(words, tags);
     gerund_without_ing(words, tags);
+    amount_with_a_unit_suffix(words, tags);
+}
+
+/// "$300m", "£5bn", "1.2tn": a number with a unit letter joined to it, which the tagger,
+/// having seen few such words in web text, reads as a noun, is a number (so the currency
+/// sign before it heads the amount, as UD writes "$ 300").
+fn amount_with_a_unit_suffix(words: &[&str], tags: &mut [Tag<'_>]) {
+    const UNITS: &[&str] = &["m", "bn", "k", "tn", "mn", "b", "million", "billion"];
+    for (word, tag) in words.iter().zip(tags.iter_mut()) {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let unit = &word[digits.len()..];
+        if tag.1.starts_with("NN")
+            && !digits.is_empty()
+            && digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && UNITS.contains(&unit.to_lowercase().as_str())
+        {
+            *tag = ("NUM", "CD");
+        }
+    }
 }
 
 /// "Human rights watchdog Amnesty International", with "watchdog" read as a gerund: an
@@ -299,6 +319,17 @@ mod tests {
         ]);
         repair_tags(&w, &mut t);
         assert_eq!(t[4].1, "VBN");
+    }
+
+    #[test]
+    fn an_amount_with_a_unit_is_a_number() {
+        let (w, mut t) = tagged(&[("$", "$"), ("300m", "NN"), ("in", "IN"), ("2m", "NN")]);
+        repair_tags(&w, &mut t);
+        assert_eq!(xpos(&t), ["$", "CD", "IN", "CD"]);
+        // Not a word that merely starts with a digit.
+        let (w, mut t) = tagged(&[("4x4s", "NNS"), ("3D", "NN")]);
+        repair_tags(&w, &mut t);
+        assert_eq!(xpos(&t), ["NNS", "NN"]);
     }
 
     #[test]

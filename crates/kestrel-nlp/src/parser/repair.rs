@@ -61,6 +61,17 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     nominal_complement_is_the_object(forms, tags, heads, labels);
     object_with_a_preposition(heads, labels);
     two_objects(forms, tags, heads, labels);
+    noun_labelled_an_adjective(tags, labels);
+}
+
+/// A noun before a noun labelled `amod` (UD English-EWT train: no noun is an `amod`; the BBC
+/// business and politics stories: 172) is its `compound`.
+fn noun_labelled_an_adjective(tags: &[&str], labels: &mut [String]) {
+    for (tag, label) in tags.iter().zip(labels.iter_mut()) {
+        if label == "amod" && matches!(*tag, "NN" | "NNS") {
+            *label = "compound".to_string();
+        }
+    }
 }
 
 /// "repaid the money to Lord Ashcroft" with "Ashcroft" a second object: an object takes no
