@@ -39,12 +39,17 @@ pub fn repair_tags<'a>(words: &[&str], tags: &mut [Tag<'a>]) {
 fn amount_with_a_unit_suffix(words: &[&str], tags: &mut [Tag<'_>]) {
     const UNITS: &[&str] = &["m", "bn", "k", "tn", "mn", "b", "million", "billion"];
     for (word, tag) in words.iter().zip(tags.iter_mut()) {
+        if !tag.1.starts_with("NN") || !word.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let unit = &word[digits.len()..];
         if tag.1.starts_with("NN")
             && !digits.is_empty()
             && digits.starts_with(|c: char| c.is_ascii_digit())
-            && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
             && UNITS.contains(&unit.to_lowercase().as_str())
         {
             *tag = ("NUM", "CD");
@@ -58,10 +63,12 @@ fn amount_with_a_unit_suffix(words: &[&str], tags: &mut [Tag<'_>]) {
 /// tagger calls one is a noun.
 fn gerund_without_ing(words: &[&str], tags: &mut [Tag<'_>]) {
     for (word, tag) in words.iter().zip(tags.iter_mut()) {
+        if tag.1 != "VBG" {
+            continue;
+        }
         let lower = word.to_lowercase();
         let lower = lower.trim_end_matches('\'');
-        if tag.1 == "VBG"
-            && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        if lower.chars().all(|c| c.is_alphabetic() || c == '-')
             && !lower.ends_with("ing")
             && !lower.ends_with("in")
             && lower != "gon"

@@ -49,9 +49,12 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
         });
     }
     // After the participle repairs, which leave some of these shapes.
-    kept_if_a_tree(heads, labels, |h, l| {
-        complement_before_its_verb_without_punctuation(forms, tags, h, l)
-    });
+    // Most sentences have no complement before its verb, and skip the copy.
+    if (0..heads.len()).any(|c| labels[c] == "ccomp" && heads[c] > c + 1) {
+        kept_if_a_tree(heads, labels, |h, l| {
+            complement_before_its_verb_without_punctuation(forms, tags, h, l)
+        });
+    }
     // After the participle repairs, which can leave a noun where a participle stood.
     to_marking_a_noun(forms, tags, heads, labels);
     clause_with_an_auxiliary_hung_on_its_subject(tags, heads, labels);
@@ -92,10 +95,9 @@ fn object_with_a_preposition(heads: &[usize], labels: &mut [String]) {
 
 /// The first and last word (0-based) of the phrase word `d` heads.
 fn phrase_span(heads: &[usize], d: usize) -> (usize, usize) {
-    let inside: Vec<usize> = (0..heads.len())
-        .filter(|&k| descends_from(heads, k, d))
-        .collect();
-    (inside[0], inside[inside.len() - 1])
+    let mut inside = (0..heads.len()).filter(|&k| descends_from(heads, k, d));
+    let first = inside.next().unwrap_or(d);
+    (first, inside.last().unwrap_or(first))
 }
 
 /// A verb with two objects, one right after the other (UD English-EWT train has no verb
@@ -108,12 +110,22 @@ fn phrase_span(heads: &[usize], d: usize) -> (usize, usize) {
 /// right before the second is its compound ("showed house prices").
 fn two_objects(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
     let n = heads.len();
+    let mut objects_of = vec![0u8; n + 1];
+    for k in 0..n {
+        if labels[k] == "obj" {
+            objects_of[heads[k]] = objects_of[heads[k]].saturating_add(1);
+        }
+    }
     for v in 0..n {
-        let objects: Vec<usize> = dependents(heads, v)
-            .filter(|&k| labels[k] == "obj")
-            .collect();
-        let [first, second, ..] = objects[..] else {
+        if objects_of[v + 1] < 2 {
             continue;
+        }
+        let (first, second) = {
+            let mut objects = dependents(heads, v).filter(|&k| labels[k] == "obj");
+            match (objects.next(), objects.next()) {
+                (Some(first), Some(second)) => (first, second),
+                _ => continue,
+            }
         };
         if first < v {
             continue;
