@@ -97,7 +97,7 @@ fn object_with_a_preposition(heads: &[usize], labels: &mut [String]) {
 fn phrase_span(heads: &[usize], d: usize) -> (usize, usize) {
     let mut inside = (0..heads.len()).filter(|&k| descends_from(heads, k, d));
     let first = inside.next().unwrap_or(d);
-    (first, inside.last().unwrap_or(first))
+    (first, inside.next_back().unwrap_or(first))
 }
 
 /// A verb with two objects, one right after the other (UD English-EWT train has no verb
