@@ -96,6 +96,9 @@ pub fn evaluate_ud(models: &Models, sentences: &[ConlluSentence], raw: bool) -> 
             let mut tags = models.tagger.tag(&forms);
             // As the tag stage does.
             crate::tag_repair::repair_tags(&forms, &mut tags);
+            crate::tag_repair::name_read_as_a_gerund(&forms, &mut tags, |w| {
+                models.lemmatizer.is_verb_form(w)
+            });
             let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
             let parsed = models.parser.parse(&forms, &xpos);
             c.gold_sentences += 1;

@@ -178,6 +178,14 @@ impl Lemmatizer {
         .build_index()
     }
 
+    /// Whether `form` is an inflection of a verb the treebank knows ("speaking", "resumed"),
+    /// by the spellings English inflection allows.
+    pub fn is_verb_form(&self, form: &str) -> bool {
+        kestrel_core::morphology::verb_base_forms(&form.to_lowercase())
+            .iter()
+            .any(|b| self.index.verb_lemmas.contains(&pair(b, "")))
+    }
+
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
         let key_form = if is_proper(xpos) {

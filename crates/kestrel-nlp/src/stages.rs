@@ -39,6 +39,9 @@ impl Stage for TagStage {
             let words: Vec<&str> = forms.iter().map(String::as_str).collect();
             let mut tags = self.models.tagger.tag(&words);
             crate::tag_repair::repair_tags(&words, &mut tags);
+            crate::tag_repair::name_read_as_a_gerund(&words, &mut tags, |w| {
+                self.models.lemmatizer.is_verb_form(w)
+            });
             for ((tok, form), (upos, xpos)) in doc.tokens[range].iter_mut().zip(&words).zip(tags) {
                 tok.lemma = Some(self.models.lemmatizer.lemma(form, xpos));
                 tok.feats = Some(self.models.lemmatizer.feats(form, xpos).to_string());

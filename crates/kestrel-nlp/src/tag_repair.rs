@@ -78,6 +78,28 @@ fn gerund_without_ing(words: &[&str], tags: &mut [Tag<'_>]) {
     }
 }
 
+/// "pressed Beijing on its support", with "Beijing" read as a gerund: a capitalised word
+/// inside a sentence tagged `VBG` that is no inflection of a verb the lemmatizer knows
+/// (`is_verb_form`: "Speaking", "Regarding" are) is a proper noun. Run after
+/// [`repair_tags`], by the callers that hold a lemmatizer.
+pub fn name_read_as_a_gerund<'a>(
+    words: &[&str],
+    tags: &mut [Tag<'a>],
+    is_verb_form: impl Fn(&str) -> bool,
+) {
+    for i in 1..words.len() {
+        let w = words[i];
+        let mut chars = w.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_lowercase() || c == '-');
+        // After an opening quotation mark or a colon a capital starts a new sentence.
+        let opens = matches!(tags[i - 1].1, "``" | ":" | "-LRB-");
+        if tags[i].1 == "VBG" && capitalised && !opens && !is_verb_form(w) {
+            tags[i] = ("PROPN", "NNP");
+        }
+    }
+}
+
 /// How many words at `at` are a day dating the clause: "today", "Monday", "on Monday".
 fn day_words_at(words: &[&str], at: usize) -> usize {
     let day = |k: usize| {
@@ -337,6 +359,18 @@ mod tests {
         let (w, mut t) = tagged(&[("4x4s", "NNS"), ("3D", "NN")]);
         repair_tags(&w, &mut t);
         assert_eq!(xpos(&t), ["NNS", "NN"]);
+    }
+
+    #[test]
+    fn a_capitalised_word_that_inflects_no_verb_is_a_name() {
+        let (w, mut t) = tagged(&[
+            ("pressed", "VBD"),
+            ("Beijing", "VBG"),
+            ("and", "CC"),
+            ("Speaking", "VBG"),
+        ]);
+        name_read_as_a_gerund(&w, &mut t, |f| f.eq_ignore_ascii_case("speaking"));
+        assert_eq!(xpos(&t), ["VBD", "NNP", "CC", "VBG"]);
     }
 
     #[test]
