@@ -86,6 +86,19 @@ fn is_subject(doc: &Document, e: &Entity) -> bool {
     })
 }
 
+/// Whether the mention modifies another noun ("G20 diplomats", "Russian troops"): its head
+/// word is a `compound` or `amod`.
+fn is_modifier(doc: &Document, e: &Entity) -> bool {
+    let sentence = &doc.sentences[e.sentence].tokens;
+    e.tokens.clone().any(|t| {
+        let tok = &doc.tokens[t];
+        let head_outside = tok
+            .head
+            .is_none_or(|h| !e.tokens.contains(&(sentence.start + h)));
+        head_outside && matches!(tok.deprel.as_deref(), Some("compound" | "amod"))
+    })
+}
+
 /// When the parse names no subject: the person named closest before the sentence's main verb
 /// (English puts the subject there).
 fn before_main_verb(doc: &Document, s: usize, mentions: &[usize]) -> Option<usize> {
@@ -185,11 +198,19 @@ fn antecedent(
     if let Some(i) = subject_above(doc, candidates, s, t) {
         return Some(i);
     }
-    let same_sentence = candidates
+    // The nearest before it in the sentence, passing over a name that only modifies another
+    // noun ("Russia engaging with G20 diplomats over its invasion" is Russia's) when a
+    // name heading its own phrase comes before.
+    let before: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| doc.entities[i].sentence == s && doc.entities[i].tokens.end <= t)
+        .collect();
+    let heading = before
         .iter()
         .rev()
-        .find(|&&i| doc.entities[i].sentence == s && doc.entities[i].tokens.end <= t);
-    if let Some(&i) = same_sentence {
+        .find(|&&i| !is_modifier(doc, &doc.entities[i]));
+    if let Some(&i) = heading.or(before.last()) {
         return Some(i);
     }
     (1..=look_back)
@@ -468,6 +489,62 @@ mod tests {
             he.cluster,
             Some(0),
             "the subject of the clause above, not the nearest name"
+        );
+    }
+
+    #[test]
+    fn a_possessive_passes_over_a_name_that_modifies_a_noun() {
+        let text = "Kenya met Uganda envoys over its plan .";
+        let mut doc = Document::new("t", text);
+        Pipeline::with_stage_names(&["segment"])
+            .unwrap()
+            .run(&mut doc);
+        let parse = [
+            (1, "nsubj", "PROPN"),
+            (usize::MAX, "root", "VERB"),
+            (3, "compound", "PROPN"),
+            (1, "obj", "NOUN"),
+            (6, "case", "ADP"),
+            (6, "nmod:poss", "PRON"),
+            (1, "obl", "NOUN"),
+            (1, "punct", "PUNCT"),
+        ];
+        assert_eq!(doc.tokens.len(), parse.len());
+        for (tok, (head, rel, upos)) in doc.tokens.iter_mut().zip(parse) {
+            tok.head = (head != usize::MAX).then_some(head);
+            tok.deprel = Some(rel.into());
+            tok.upos = Some(upos.into());
+        }
+        for (cluster, (name, code, t)) in [("Kenya", "KEN", 0), ("Uganda", "UGA", 2)]
+            .into_iter()
+            .enumerate()
+        {
+            let start = text.find(name).unwrap();
+            doc.entities.push(Entity {
+                span: Span::new(start, start + name.len()),
+                sentence: 0,
+                tokens: t..t + 1,
+                kind: EntityKind::Gpe,
+                actor: Some(kestrel_core::ActorCode {
+                    code: code.into(),
+                    sector: None,
+                    name: name.into(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                }),
+                cluster: Some(cluster),
+                mention: kestrel_core::MentionKind::Name,
+            });
+        }
+        link_pronouns(&mut doc);
+        let its = doc
+            .entities
+            .iter()
+            .find(|e| &doc.text[e.span.range()] == "its")
+            .expect("its is linked");
+        assert_eq!(
+            its.cluster,
+            Some(0),
+            "Kenya heads its phrase; Uganda only modifies one"
         );
     }
 

@@ -1746,6 +1746,11 @@ impl<'a> Sentence<'a> {
                 .find(|found| !found.is_empty())
                 .unwrap_or_default();
         }
+        if recipients.is_empty() {
+            if let Some(o) = self.kids(v, "obj").next() {
+                recipients = self.owner_named_before(o);
+            }
+        }
         if recipients.is_empty() && self.conventions.any_preposition_recipient {
             recipients = self.children[v]
                 .iter()
@@ -1756,6 +1761,51 @@ impl<'a> Sentence<'a> {
                 .unwrap_or_default();
         }
         settle(actors, recipients)
+    }
+
+    /// "criticised the invasion", after "Russia's invasion of Ukraine" earlier in the story: a
+    /// definite noun that names no one in its own phrase is the one the story named before
+    /// with the same word (in this sentence or the ten before it), and stands for whose it
+    /// was there.
+    fn owner_named_before(&self, o: usize) -> Vec<Participant> {
+        const LOOK_BACK: usize = 10;
+        let definite = self.children[o]
+            .iter()
+            .any(|&c| self.rel(c) == "det" && self.lemmas[c] == "the");
+        let own_words = self.children[o].iter().any(|&c| {
+            matches!(
+                self.rel(c).split(':').next(),
+                Some("nmod" | "amod" | "compound" | "appos" | "acl")
+            )
+        });
+        if !definite || own_words || self.upos(o) != "NOUN" {
+            return Vec::new();
+        }
+        let lemma = &self.lemmas[o];
+        for earlier in (self.index.saturating_sub(LOOK_BACK)..=self.index).rev() {
+            let s = Sentence::new(self.doc, earlier, self.conventions);
+            let end = if earlier == self.index {
+                o
+            } else {
+                s.toks.len()
+            };
+            for k in (0..end).rev() {
+                if s.lemmas[k] != *lemma || s.upos(k) != "NOUN" {
+                    continue;
+                }
+                let owner: Vec<Participant> = s.children[k]
+                    .iter()
+                    .copied()
+                    .filter(|&c| s.rel(c) == "nmod:poss")
+                    .flat_map(|c| s.participants(c, false))
+                    .filter(|p| p.code.is_some())
+                    .collect();
+                if !owner.is_empty() {
+                    return owner;
+                }
+            }
+        }
+        Vec::new()
     }
 
     /// "A reporter was arrested in Velor": an act only a state's authorities do (an arrest, an

@@ -193,6 +193,26 @@ fn coder_reads_passives_with_their_agent() {
 }
 
 #[test]
+fn coder_takes_a_definite_nouns_owner_from_its_earlier_mention() {
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 3 nmod:poss TGO
+         's 's PART POS 1 case
+         invasion invasion NOUN NN 4 nsubj
+         stalled stall VERB VBD 0 root
+         and and CCONJ CC 7 cc
+         Ghana Ghana PROPN NNP 7 nsubj GHA
+         condemned condemn VERB VBD 4 conj
+         the the DET DT 9 det
+         invasion invasion NOUN NN 7 obj
+         . . PUNCT . 4 punct",
+    );
+    let condemned: Vec<&Event> = ev.iter().filter(|e| e.plover_type == "ACCUSE").collect();
+    assert_eq!(condemned.len(), 1);
+    assert_eq!(codes(&condemned[0].actors), ["GHA"]);
+    assert_eq!(codes(&condemned[0].recipients), ["TGO"]);
+}
+
+#[test]
 fn coder_reads_a_stance_in_the_passive_form_as_its_subjects() {
     let (_, ev) = code(
         "Togo Togo PROPN NNP 3 nsubj:pass TGO
