@@ -102,6 +102,8 @@ const AGENT_NOUNS: &[(&str, &str)] = &[
     ("tank", "MIL"),
     ("artillery", "MIL"),
     ("missionary", "REL"),
+    ("fundamentalist", "REL"),
+    ("islamist", "REL"),
     ("cleric", "REL"),
     ("priest", "REL"),
     ("bishop", "REL"),

@@ -87,6 +87,10 @@ const ASPECT_VERBS: &[&str] = &[
 /// assassination, bombing and abduction), an attempted meeting or deal is not.
 const ATTEMPT_VERBS: &[&str] = &["attempt", "try"];
 
+/// Nouns for an attempt ("an attempt to assassinate the governor was foiled"): as with the
+/// verbs, an attempted attack or seizure counts.
+const ATTEMPT_NOUNS: &[&str] = &["attempt", "bid"];
+
 /// Verbs of intention and decision: the action they govern is announced, not yet done
 /// ("plans to visit", "voted to impose"), and is coded as a future event.
 const INTENT_VERBS: &[&str] = &[
@@ -977,6 +981,14 @@ impl<'a> Sentence<'a> {
                         x = h;
                         continue;
                     }
+                    Some("to")
+                        if rel == "acl"
+                            && ATTEMPT_NOUNS.contains(&self.lemmas[h].as_str())
+                            && matches!(plover_type, "ASSAULT" | "COERCE") =>
+                    {
+                        x = h;
+                        continue;
+                    }
                     Some("to" | "of" | "for" | "without" | "so" | "in") => {
                         return Status::Skip("a purpose or manner clause (to, for, without, ...)")
                     }
@@ -1763,6 +1775,74 @@ impl<'a> Sentence<'a> {
         settle(actors, recipients)
     }
 
+    /// Whether a participant named by a common noun is a group or a body ("rebels",
+    /// "police", "the government"), not one person ("the archbishop"), whose own phrase
+    /// names nothing ("inhabitants of the Golan Heights", with a name no dictionary placed,
+    /// are of wherever that is).
+    fn names_a_group(&self, p: &Participant) -> bool {
+        const BODIES: &[&str] = &[
+            "police",
+            "army",
+            "military",
+            "government",
+            "authorities",
+            "junta",
+            "opposition",
+            "administration",
+            "regime",
+            "cabinet",
+            "parliament",
+            "court",
+            "navy",
+            "force",
+            "leadership",
+            "people",
+            "public",
+            "media",
+        ];
+        self.toks
+            .iter()
+            .position(|t| t.span.end == p.span.end)
+            .is_some_and(|k| {
+                let names_something = self.children[k].iter().any(|&c| {
+                    self.entity_at[c].is_some()
+                        || self.children[c]
+                            .iter()
+                            .any(|&g| self.entity_at[g].is_some())
+                });
+                (matches!(self.toks[k].xpos.as_deref(), Some("NNS" | "NNPS"))
+                    || BODIES.contains(&self.lemmas[k].as_str()))
+                    && !names_something
+            })
+    }
+
+    /// The state codes of the countries and places this sentence names; a place or
+    /// nationality named without a code is "???", a country not known.
+    fn countries_named(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for e in self
+            .doc
+            .entities
+            .iter()
+            .filter(|e| e.sentence == self.index)
+        {
+            let Some(code) = e.actor.as_ref().map(|a| a.code.as_str()) else {
+                let place = matches!(e.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Norp);
+                if place && !out.iter().any(|c| c == "???") {
+                    out.push("???".to_string());
+                }
+                continue;
+            };
+            let state = code.len() == 3
+                && code.bytes().all(|b| b.is_ascii_uppercase())
+                && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG");
+            if state && !out.iter().any(|c| c == code) {
+                out.push(code.to_string());
+            }
+        }
+        out
+    }
+
     /// "criticised the invasion", after "Russia's invasion of Ukraine" earlier in the story: a
     /// definite noun that names no one in its own phrase is the one the story named before
     /// with the same word (in this sentence or the ten before it), and stands for whose it
@@ -2208,6 +2288,40 @@ impl Default for Conventions {
             agent_nouns: true,
             code_sports_reports: false,
             implied_protest_target: true,
+        }
+    }
+}
+
+/// A country code of one state (not an international one).
+fn state_code(p: &Participant) -> Option<&str> {
+    p.code
+        .as_deref()
+        .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+        .filter(|c| !matches!(*c, "IGO" | "NGO" | "MNC" | "IMG"))
+}
+
+/// "The Velora government accepted demands from rebels", "Nigerians rallied against
+/// violations by fundamentalists": a group named only by what it is (rebels, police,
+/// fundamentalists: no name, so no country) on one side of an event whose other side is of one
+/// country, in a sentence that names no other country, is of that country, as CAMEO codes
+/// domestic actors. Named people are left alone: a title without a country ("President Ruiz")
+/// says nothing of where the other side is from.
+fn domestic_country(
+    side: &mut [Participant],
+    other: &[Participant],
+    named: &[String],
+    group: impl Fn(&Participant) -> bool,
+) {
+    let mut codes = other.iter().filter_map(state_code);
+    let Some(country) = codes.next() else {
+        return;
+    };
+    if codes.any(|c| c != country) || named.iter().any(|n| n != country) {
+        return;
+    }
+    for p in side.iter_mut() {
+        if p.code.is_none() && p.entity.is_none() && p.sector.is_some() && !p.implied && group(p) {
+            p.code = Some(country.to_string());
         }
     }
 }
@@ -2749,6 +2863,12 @@ fn code_sentence(
                     found = s.condition_party(t);
                 }
                 (actors, recipients) = settle(actors, found);
+            }
+            if conventions.agent_nouns {
+                let named = s.countries_named();
+                let group = |p: &Participant| s.names_a_group(p);
+                domestic_country(&mut actors, &recipients, &named, group);
+                domestic_country(&mut recipients, &actors, &named, group);
             }
             if conventions.implied_protest_target
                 && plover_type == "PROTEST"

@@ -193,6 +193,33 @@ fn coder_reads_passives_with_their_agent() {
 }
 
 #[test]
+fn coder_places_an_unnamed_group_in_the_one_country_of_a_domestic_event() {
+    let (_, ev) = code(
+        "Togolese Togolese ADJ JJ 2 amod TGO
+         police police NOUN NNS 3 nsubj
+         arrested arrest VERB VBD 0 root
+         rebels rebel NOUN NNS 3 obj
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["TGO"]);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+    assert_eq!(ev[0].recipients[0].sector.as_deref(), Some("REB"));
+    // Not when the sentence names another country.
+    let (_, ev) = code(
+        "Togolese Togolese ADJ JJ 2 amod TGO
+         police police NOUN NNS 3 nsubj
+         arrested arrest VERB VBD 0 root
+         rebels rebel NOUN NNS 3 obj
+         near near ADP IN 6 case
+         Ghana Ghana PROPN NNP 3 obl GHA
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert!(codes(&ev[0].recipients).is_empty());
+}
+
+#[test]
 fn coder_takes_a_definite_nouns_owner_from_its_earlier_mention() {
     let (_, ev) = code(
         "Togo Togo PROPN NNP 3 nmod:poss TGO

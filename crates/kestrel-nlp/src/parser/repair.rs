@@ -1408,7 +1408,8 @@ fn complement_before_its_verb_without_punctuation(
 }
 
 /// "A statement issued by the ministry of finance said ...", with "of" hung on "said" and
-/// "finance" its second subject: a noun right after a preposition that cannot open a clause,
+/// "finance" its second subject (or "inhabitants of the Golan Heights threatened", with
+/// "Heights" one): a noun phrase right after a preposition that cannot open a clause,
 /// both hung on a verb that has another subject before them, belongs to the noun before the
 /// preposition (`nmod`, the preposition its `case`).
 fn noun_after_a_preposition_read_as_a_subject(
@@ -1420,11 +1421,20 @@ fn noun_after_a_preposition_read_as_a_subject(
     const PREPOSITIONS: &[&str] = &["of", "in", "on", "at", "from", "with", "for", "by"];
     let n = heads.len();
     for s in 2..n {
-        let p = s - 1;
         let v = heads[s];
-        if v == 0
-            || labels[s] != "nsubj"
-            || heads[p] != v
+        if v == 0 || labels[s] != "nsubj" {
+            continue;
+        }
+        // The preposition: right before the noun's phrase ("of the Golan Heights").
+        // A determiner or adjective of the phrase may hang on the verb too ("the Syrian
+        // Golan Heights").
+        let stray_adjective =
+            |k: usize| heads[k] == v && matches!(labels[k].as_str(), "amod" | "det");
+        let mut p = s - 1;
+        while p > 1 && (descends_from(heads, p, s) || stray_adjective(p)) {
+            p -= 1;
+        }
+        if heads[p] != v
             || !PREPOSITIONS.contains(&forms[p].to_lowercase().as_str())
             || !matches!(tags[p - 1], "NN" | "NNS" | "NNP" | "NNPS")
             || !matches!(tags[s], "NN" | "NNS" | "NNP" | "NNPS")
@@ -1432,6 +1442,10 @@ fn noun_after_a_preposition_read_as_a_subject(
             || descends_from(heads, p - 1, s)
         {
             continue;
+        }
+        let strays: Vec<usize> = (p + 1..s).filter(|&k| stray_adjective(k)).collect();
+        for k in strays {
+            heads[k] = s + 1;
         }
         heads[s] = p;
         labels[s] = "nmod".to_string();
