@@ -1761,6 +1761,14 @@ impl<'a> Sentence<'a> {
         if recipients.is_empty() {
             if let Some(o) = self.kids(v, "obj").next() {
                 recipients = self.owner_named_before(o);
+                // "the EU pledged to work towards lifting the ban" after "the EU's ban":
+                // the actor's own thing names no one else.
+                if recipients
+                    .iter()
+                    .all(|r| actors.iter().any(|a| a.code == r.code))
+                {
+                    recipients.clear();
+                }
             }
         }
         if recipients.is_empty() && self.conventions.any_preposition_recipient {
@@ -1780,6 +1788,8 @@ impl<'a> Sentence<'a> {
     /// names nothing ("inhabitants of the Golan Heights", with a name no dictionary placed,
     /// are of wherever that is).
     fn names_a_group(&self, p: &Participant) -> bool {
+        // Other nations are not the speaker's.
+        const FOREIGN: &[&str] = &["nation", "country", "state", "ally", "partner", "neighbour"];
         const BODIES: &[&str] = &[
             "police",
             "army",
@@ -1804,16 +1814,49 @@ impl<'a> Sentence<'a> {
             .iter()
             .position(|t| t.span.end == p.span.end)
             .is_some_and(|k| {
+                // A capitalised modifier shaped like a demonym says where the group is from
+                // ("European leaders", "Western diplomats"; not "Islamic fundamentalists").
+                let capitalised = |c: usize| {
+                    let word = self.doc.slice(self.toks[c].span);
+                    matches!(self.upos(c), "ADJ" | "PROPN")
+                        && word.starts_with(char::is_uppercase)
+                        && (["an", "ese", "ish", "ern", "i"]
+                            .iter()
+                            .any(|e| word.ends_with(e))
+                            || word == "Arab")
+                };
                 let names_something = self.children[k].iter().any(|&c| {
                     self.entity_at[c].is_some()
+                        || capitalised(c)
                         || self.children[c]
                             .iter()
                             .any(|&g| self.entity_at[g].is_some())
                 });
                 (matches!(self.toks[k].xpos.as_deref(), Some("NNS" | "NNPS"))
                     || BODIES.contains(&self.lemmas[k].as_str()))
+                    && !FOREIGN.contains(&self.lemmas[k].as_str())
                     && !names_something
             })
+    }
+
+    /// The country the story names most often, when one does.
+    fn story_country(&self) -> Option<String> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for e in &self.doc.entities {
+            let Some(code) = e.actor.as_ref().map(|a| a.code.as_str()) else {
+                continue;
+            };
+            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            match counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code, 1)),
+            }
+        }
+        let (code, n) = *counts.iter().max_by_key(|(_, n)| *n)?;
+        let tied = counts.iter().filter(|(_, m)| *m == n).count() > 1;
+        (!tied).then(|| code.to_string())
     }
 
     /// The state codes of the countries and places this sentence names; a place or
@@ -2320,7 +2363,15 @@ fn domestic_country(
         return;
     }
     for p in side.iter_mut() {
-        if p.code.is_none() && p.entity.is_none() && p.sector.is_some() && !p.implied && group(p) {
+        // Refugees and migrants are most often from elsewhere.
+        let from_elsewhere = p.sector.as_deref() == Some("REF");
+        if p.code.is_none()
+            && p.entity.is_none()
+            && p.sector.is_some()
+            && !from_elsewhere
+            && !p.implied
+            && group(p)
+        {
             p.code = Some(country.to_string());
         }
     }
@@ -2865,7 +2916,14 @@ fn code_sentence(
                 (actors, recipients) = settle(actors, found);
             }
             if conventions.agent_nouns {
-                let named = s.countries_named();
+                let mut named = s.countries_named();
+                // A story about another country ("MPs backed the invasion of Iraq" in a
+                // story from Westminster) names its own country most.
+                if let Some(focus) = s.story_country() {
+                    if !named.contains(&focus) {
+                        named.push(focus);
+                    }
+                }
                 let group = |p: &Participant| s.names_a_group(p);
                 domestic_country(&mut actors, &recipients, &named, group);
                 domestic_country(&mut recipients, &actors, &named, group);
