@@ -124,8 +124,10 @@ fn phrase_span(heads: &[usize], d: usize) -> (usize, usize) {
 /// after a currency sign is its number ("cut £ 35bn"); a second object that opens with a
 /// coordinator is the first one's conjunct; a person or pronoun (or any first object, after
 /// a verb of giving) is the indirect object ("teach him discipline"), but "her" before a noun
-/// after a verb that gives nothing is a possessive ("defended her record"); and a bare noun
-/// right before the second is its compound ("showed house prices").
+/// after a verb that gives nothing is a possessive ("defended her record"); one set off by a
+/// comma after a name is its apposition ("bought Glenmorangie, one of ..."); and a bare
+/// noun or name right before the second is its compound ("showed house prices", "bought US
+/// rival Grey Global").
 fn two_objects(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
     let n = heads.len();
     let mut objects_of = vec![0u8; n + 1];
@@ -170,6 +172,12 @@ fn two_objects(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut 
             (second, first, "nummod")
         } else if opens_with_coordinator {
             (second, first, "conj")
+        } else if matches!(tags[first], "NNP" | "NNPS")
+            && (tags[second_start] == "," || tags[first_end] == ",")
+        {
+            // "bought Glenmorangie, one of the premier firms": set off by a comma after a
+            // name, the second names it again.
+            (second, first, "appos")
         } else if forms[first].eq_ignore_ascii_case("her") && bare && !giving {
             (first, second, "nmod:poss")
         } else if giving || (bare && tags[first] == "PRP") {
