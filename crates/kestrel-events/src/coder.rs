@@ -2062,9 +2062,12 @@ impl<'a> Sentence<'a> {
             }
             if self.rel(c).starts_with("nmod")
                 && self.case_of(c).is_some_and(|p| {
-                    // "an admission by Moscow", "support from Paris": the party asked.
-                    matches!(p, "to" | "for" | "against" | "on" | "with" | "by" | "from")
-                        || (place_is_target && p == "in")
+                    // "an admission by Moscow", "support from Paris": the party asked;
+                    // "a mediation effort between Velora and Upland": the parties.
+                    matches!(
+                        p,
+                        "to" | "for" | "against" | "on" | "with" | "by" | "from" | "between"
+                    ) || (place_is_target && p == "in")
                         || self.conventions.any_preposition_recipient
                 })
             {

@@ -193,6 +193,25 @@ fn coder_reads_passives_with_their_agent() {
 }
 
 #[test]
+fn coder_takes_the_parties_between_whom_a_mediation_is() {
+    let (_, ev) = code(
+        "Qatar Qatar PROPN NNP 2 nsubj QAT
+         launched launch VERB VBD 0 root
+         a a DET DT 5 det
+         mediation mediation NOUN NN 5 compound
+         effort effort NOUN NN 2 obj
+         between between ADP IN 7 case
+         Kenya Kenya PROPN NNP 5 nmod KEN
+         and and CCONJ CC 9 cc
+         Uganda Uganda PROPN NNP 7 conj UGA
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["QAT"]);
+    assert_eq!(codes(&ev[0].recipients), ["KEN", "UGA"]);
+}
+
+#[test]
 fn coder_places_an_unnamed_group_in_the_one_country_of_a_domestic_event() {
     let (_, ev) = code(
         "Togolese Togolese ADJ JJ 2 amod TGO
