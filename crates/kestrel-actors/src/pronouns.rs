@@ -376,13 +376,19 @@ mod tests {
     use super::*;
     use kestrel_core::Pipeline;
 
-    #[test]
-    fn descriptions_join_the_person_they_fit() {
-        let text = "Ana Ruiz met Kofi Mensah. The Chilean diplomat left early. The general stayed.";
+    /// A document of `text`, split into sentences and words.
+    fn segmented(text: &str) -> Document {
         let mut doc = Document::new("t", text);
         Pipeline::with_stage_names(&["segment"])
             .unwrap()
             .run(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn descriptions_join_the_person_they_fit() {
+        let text = "Ana Ruiz met Kofi Mensah. The Chilean diplomat left early. The general stayed.";
+        let mut doc = segmented(text);
         let person =
             |start: usize, end: usize, tokens: std::ops::Range<usize>, code: &str, sector: &str| {
                 Entity {
@@ -435,10 +441,7 @@ mod tests {
     #[test]
     fn a_reported_subject_pronoun_joins_the_subject_above_it() {
         let text = "Ana Ruiz refused to meet Luis Soto , saying he was busy .";
-        let mut doc = Document::new("t", text);
-        Pipeline::with_stage_names(&["segment"])
-            .unwrap()
-            .run(&mut doc);
+        let mut doc = segmented(text);
         let parse = [
             (2, "nsubj"),
             (0, "flat"),
@@ -495,10 +498,7 @@ mod tests {
     #[test]
     fn a_possessive_passes_over_a_name_that_modifies_a_noun() {
         let text = "Kenya met Uganda envoys over its plan .";
-        let mut doc = Document::new("t", text);
-        Pipeline::with_stage_names(&["segment"])
-            .unwrap()
-            .run(&mut doc);
+        let mut doc = segmented(text);
         let parse = [
             (1, "nsubj", "PROPN"),
             (usize::MAX, "root", "VERB"),
@@ -551,10 +551,7 @@ mod tests {
     #[test]
     fn pronouns_join_the_person_named_before() {
         let text = "Amina Odhiambo met reporters. She said the talks failed, and her aide agreed. Rain fell. It stopped.";
-        let mut doc = Document::new("t", text);
-        Pipeline::with_stage_names(&["segment"])
-            .unwrap()
-            .run(&mut doc);
+        let mut doc = segmented(text);
         let tokens = 0..2;
         doc.entities.push(Entity {
             span: Span::new(0, 14),
