@@ -1839,6 +1839,38 @@ impl<'a> Sentence<'a> {
             })
     }
 
+    /// "will not release", "would never lift", "won't meet": the trigger's own clause
+    /// declares, with "will" or "would" and a negation, that it will not happen, and nothing
+    /// above it is negated or conditional.
+    fn declared_not_to_come(&self, t: usize) -> bool {
+        let has = |words: &[&str]| {
+            self.children[t].iter().any(|&c| {
+                matches!(self.rel(c), "advmod" | "aux") && words.contains(&self.lemmas[c].as_str())
+            })
+        };
+        if !has(&["not", "n't", "never"]) || !has(&["will", "would", "wo", "'ll", "'d"]) {
+            return false;
+        }
+        // The clause above must itself be asserted: "did not say it would not release" is not
+        // a refusal.
+        let mut x = t;
+        while let Some(h) = self.head(x) {
+            if matches!(self.rel(x), "root") {
+                break;
+            }
+            let negated_or_conditional = self.children[h].iter().any(|&c| {
+                (self.rel(c) == "advmod"
+                    && matches!(self.lemmas[c].as_str(), "not" | "n't" | "never"))
+                    || (self.rel(c) == "mark" && matches!(self.lemmas[c].as_str(), "if" | "unless"))
+            });
+            if negated_or_conditional {
+                return false;
+            }
+            x = h;
+        }
+        true
+    }
+
     /// The country the story names most often, when one does.
     fn story_country(&self) -> Option<String> {
         let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -2269,6 +2301,19 @@ fn one_per_side(mut list: Vec<Participant>) -> Vec<Participant> {
         keep[k - 1]
     });
     list
+}
+
+/// CAMEO's refusal to yield (124x) matching a concession or retreat.
+fn refusal_to_yield(cameo: &str) -> &'static str {
+    match cameo {
+        c if c.starts_with("081") => "1241",
+        c if c.starts_with("082") => "1242",
+        c if c.starts_with("084") => "1243",
+        c if c.starts_with("085") => "1244",
+        c if c.starts_with("086") => "1245",
+        c if c.starts_with("087") => "1246",
+        _ => "124",
+    }
 }
 
 /// The CAMEO code of an announced retreat, which PLOVER codes as `CONCEDE`: CAMEO's
@@ -2801,8 +2846,18 @@ fn code_sentence(
                 s.entries_for(dict, kind, h)
                     .any(|e| s.matches(e, h).is_some())
             };
+            // "will not release the prisoners", "would not meet their demands": a concession
+            // declared not to come is a refusal to yield (CAMEO 124x).
+            let mut refused = false;
             let modality = match s.status(t, &entry.plover_type, &is_trigger) {
                 Status::Code(modality) => modality,
+                Status::Skip("negated")
+                    if matches!(entry.plover_type.as_str(), "CONCEDE" | "RETREAT")
+                        && s.declared_not_to_come(t) =>
+                {
+                    refused = true;
+                    Modality::Asserted
+                }
                 Status::Skip(why) => {
                     note(t, format!("not asserted: {why}"), Some(&entry.rule), false);
                     continue;
@@ -2860,7 +2915,11 @@ fn code_sentence(
             let mut plover_type = entry.plover_type.clone();
             let mut mode = entry.mode.clone();
             let mut code = entry.cameo.clone();
-            if conventions.plover_future_types
+            if refused {
+                plover_type = "REJECT".into();
+                code = refusal_to_yield(&code).to_string();
+                mode = cameo.get(&code).and_then(|c| c.mode.clone());
+            } else if conventions.plover_future_types
                 && modality == Modality::Future
                 && plover_type != "THREATEN"
                 && s.on_a_condition_of_not(t)

@@ -193,6 +193,30 @@ fn coder_reads_passives_with_their_agent() {
 }
 
 #[test]
+fn coder_reads_a_concession_declared_not_to_come_as_a_refusal() {
+    let rows = |negation: &str| {
+        format!(
+            "Togo Togo PROPN NNP 4 nsubj TGO
+             will will AUX MD 4 aux
+             {negation}
+             release release VERB VB 0 root
+             the the DET DT 6 det
+             prisoners prisoner NOUN NNS 4 obj
+             . . PUNCT . 4 punct"
+        )
+    };
+    let (_, ev) = code(&rows("not not PART RB 4 advmod"));
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "REJECT");
+    assert_eq!(ev[0].cameo, "1243");
+    assert_eq!(codes(&ev[0].actors), ["TGO"]);
+    // Affirmed, it is an announced release.
+    let (_, ev) = code(&rows("soon soon ADV RB 4 advmod"));
+    assert_eq!(ev.len(), 1);
+    assert_ne!(ev[0].plover_type, "REJECT");
+}
+
+#[test]
 fn coder_takes_the_parties_between_whom_a_mediation_is() {
     let (_, ev) = code(
         "Qatar Qatar PROPN NNP 2 nsubj QAT
