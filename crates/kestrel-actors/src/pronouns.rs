@@ -70,33 +70,28 @@ fn description(
     Some((last, country, sector?))
 }
 
-/// Whether the mention is its clause's subject: its head word's relation is a subject one.
-fn is_subject(doc: &Document, e: &Entity) -> bool {
+/// Whether the relation of the mention's head word (a word whose head lies outside it) is
+/// one `relation` accepts.
+fn head_relation_is(doc: &Document, e: &Entity, relation: impl Fn(&str) -> bool) -> bool {
     let sentence = &doc.sentences[e.sentence].tokens;
     e.tokens.clone().any(|t| {
         let tok = &doc.tokens[t];
         let head_outside = tok
             .head
             .is_none_or(|h| !e.tokens.contains(&(sentence.start + h)));
-        head_outside
-            && tok
-                .deprel
-                .as_deref()
-                .is_some_and(|d| d.starts_with("nsubj"))
+        head_outside && tok.deprel.as_deref().is_some_and(&relation)
     })
+}
+
+/// Whether the mention is its clause's subject: its head word's relation is a subject one.
+fn is_subject(doc: &Document, e: &Entity) -> bool {
+    head_relation_is(doc, e, |d| d.starts_with("nsubj"))
 }
 
 /// Whether the mention modifies another noun ("G20 diplomats", "Russian troops"): its head
 /// word is a `compound` or `amod`.
 fn is_modifier(doc: &Document, e: &Entity) -> bool {
-    let sentence = &doc.sentences[e.sentence].tokens;
-    e.tokens.clone().any(|t| {
-        let tok = &doc.tokens[t];
-        let head_outside = tok
-            .head
-            .is_none_or(|h| !e.tokens.contains(&(sentence.start + h)));
-        head_outside && matches!(tok.deprel.as_deref(), Some("compound" | "amod"))
-    })
+    head_relation_is(doc, e, |d| matches!(d, "compound" | "amod"))
 }
 
 /// When the parse names no subject: the person named closest before the sentence's main verb

@@ -1878,7 +1878,7 @@ impl<'a> Sentence<'a> {
             let Some(code) = e.actor.as_ref().map(|a| a.code.as_str()) else {
                 continue;
             };
-            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            if !is_state_code(code) {
                 continue;
             }
             match counts.iter_mut().find(|(c, _)| *c == code) {
@@ -1908,10 +1908,7 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             };
-            let state = code.len() == 3
-                && code.bytes().all(|b| b.is_ascii_uppercase())
-                && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG");
-            if state && !out.iter().any(|c| c == code) {
+            if is_state_code(code) && !out.iter().any(|c| c == code) {
                 out.push(code.to_string());
             }
         }
@@ -2383,12 +2380,16 @@ impl Default for Conventions {
     }
 }
 
-/// A country code of one state (not an international one).
+/// Whether a code names one state (`KEN`), not an international or sector-only one.
+fn is_state_code(code: &str) -> bool {
+    code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG")
+}
+
+/// A participant's code when it names one state.
 fn state_code(p: &Participant) -> Option<&str> {
-    p.code
-        .as_deref()
-        .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
-        .filter(|c| !matches!(*c, "IGO" | "NGO" | "MNC" | "IMG"))
+    p.code.as_deref().filter(|c| is_state_code(c))
 }
 
 /// "The Velora government accepted demands from rebels", "Nigerians rallied against
@@ -2431,13 +2432,7 @@ fn domestic_country(
 /// with an empty span at the trigger.
 fn protesters_government(actors: &[Participant], trigger: Span) -> Option<Participant> {
     const STATE: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
-    fn country(p: &Participant) -> Option<&str> {
-        p.code
-            .as_deref()
-            .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
-            .filter(|c| !matches!(*c, "IGO" | "NGO" | "MNC"))
-    }
-    let mut countries = actors.iter().map(country);
+    let mut countries = actors.iter().map(state_code);
     let first = countries.next()??;
     let state_actor = actors
         .iter()
