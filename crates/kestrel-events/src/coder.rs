@@ -214,7 +214,17 @@ const PARTNER_NOUNS: &[&str] = &["partner", "ally", "member", "neighbour", "neig
 
 /// Nouns for a body of people that stand for their members ("a group of diplomats").
 /// ("party" is not one: "the party of the president" is a political party.)
-const COMPANY_NOUNS: &[&str] = &["group", "delegation", "team", "contingent", "band"];
+const COMPANY_NOUNS: &[&str] = &[
+    "group",
+    "delegation",
+    "team",
+    "contingent",
+    "band",
+    "batch",
+    "patch",
+    "deployment",
+    "detachment",
+];
 
 /// Verbs that hand their subject to an event noun object ("held talks", "launched an
 /// offensive", "imposed sanctions").
@@ -2863,11 +2873,27 @@ fn code_sentence(
                     t,
                     &m,
                     PLACE_TARGET_TYPES.contains(&entry.plover_type.as_str()),
-                    matches!(entry.mode.as_deref(), Some("troops" | "withdraw")),
+                    matches!(
+                        entry.mode.as_deref(),
+                        Some("troops" | "withdraw" | "disarm")
+                    ),
                 ),
                 TriggerKind::Noun => s.noun_arguments(t),
             };
             let (mut actors, mut recipients) = (one_per_side(actors), one_per_side(recipients));
+            // "Velora's troops arrived in Upland": a visit (042, 043) is made by officials;
+            // troops arriving are deployed, which the dictionary's own entries code.
+            let troops_only =
+                !actors.is_empty() && actors.iter().all(|a| a.sector.as_deref() == Some("MIL"));
+            if troops_only && (entry.cameo.starts_with("042") || entry.cameo.starts_with("043")) {
+                note(
+                    t,
+                    "a visit by troops is no visit".to_string(),
+                    Some(&entry.rule),
+                    false,
+                );
+                continue;
+            }
             if actors.is_empty()
                 && kind == TriggerKind::Verb
                 && STATE_ONLY.iter().any(|c| entry.cameo.starts_with(c))

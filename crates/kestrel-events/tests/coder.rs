@@ -193,6 +193,29 @@ fn coder_reads_passives_with_their_agent() {
 }
 
 #[test]
+fn coder_codes_no_visit_by_troops() {
+    let rows = |who: &str, lemma: &str, verb: &str| {
+        format!(
+            "Togolese Togolese ADJ JJ 2 amod TGO
+             {who} {lemma} NOUN NNS 3 nsubj
+             {verb} {verb} VERB VBD 0 root
+             in in ADP IN 5 case
+             Ghana Ghana PROPN NNP 3 obl GHA
+             . . PUNCT . 3 punct"
+        )
+    };
+    let (_, ev) = code(&rows("troops", "troop", "arrive"));
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(&rows("ministers", "minister", "arrive"));
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "CONSULT");
+    // The same troops are an actor with a sector where they act.
+    let (_, ev) = code(&rows("troops", "troop", "deploy"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("MIL"));
+}
+
+#[test]
 fn coder_reads_a_concession_declared_not_to_come_as_a_refusal() {
     let rows = |negation: &str| {
         format!(
