@@ -79,6 +79,7 @@ pub fn csv_header() -> &'static [&'static str] {
         "recipient_codes",
         "recipient_sectors",
         "recipient_names",
+        "recipient_implied",
         "place_name",
         "place_country",
         "place_admin1",
@@ -107,6 +108,16 @@ fn joined(list: &[ParticipantRow], f: impl Fn(&ParticipantRow) -> Option<&str>) 
         .join(";")
 }
 
+/// "1" for a participant no words name but the event implies (a protest's own government),
+/// else "0": one per recipient, beside its code, sector and name.
+pub(crate) fn implied_flag(p: &ParticipantRow) -> &'static str {
+    if p.implied {
+        "1"
+    } else {
+        "0"
+    }
+}
+
 /// One event as CSV fields (several participants joined by `;`).
 pub fn to_csv_row(e: &EventRow) -> Vec<String> {
     let p = e.place.as_ref();
@@ -125,6 +136,7 @@ pub fn to_csv_row(e: &EventRow) -> Vec<String> {
         joined(&e.recipients, |a| a.code.as_deref()),
         joined(&e.recipients, |a| a.sector.as_deref()),
         joined(&e.recipients, |a| Some(a.text.as_str())),
+        joined(&e.recipients, |a| Some(implied_flag(a))),
         p.map(|p| p.name.clone()).unwrap_or_default(),
         p.map(|p| p.country.clone()).unwrap_or_default(),
         p.and_then(|p| p.admin1.clone()).unwrap_or_default(),

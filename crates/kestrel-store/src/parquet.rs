@@ -73,6 +73,10 @@ fn columns(rows: &[&EventRow]) -> Vec<(&'static str, Values)> {
             text(&|r| joined(&r.recipients, |p| Some(&p.text))),
         ),
         (
+            "recipient_implied",
+            text(&|r| joined(&r.recipients, |p| Some(crate::export::implied_flag(p)))),
+        ),
+        (
             "place_name",
             text(&|r| r.place.as_ref().map(|p| p.name.clone())),
         ),

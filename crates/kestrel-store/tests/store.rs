@@ -475,4 +475,10 @@ fn an_implied_recipient_is_kept_and_exported_as_implied() {
     assert!(!events[0].actors[0].implied);
     let line = kestrel_store::to_json_line(&events[0]);
     assert!(line.contains("\"implied\":true"), "{line}");
+    // CSV (and Parquet, with the same columns) flag each recipient.
+    let header = kestrel_store::csv_header();
+    let row = kestrel_store::to_csv_row(&events[0]);
+    let column = |name: &str| row[header.iter().position(|h| *h == name).unwrap()].clone();
+    assert_eq!(column("recipient_codes"), "VAL");
+    assert_eq!(column("recipient_implied"), "1");
 }
