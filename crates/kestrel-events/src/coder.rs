@@ -2164,7 +2164,11 @@ impl<'a> Sentence<'a> {
             || self.light_governor(n).is_some()
     }
 
-    fn noun_arguments(&self, n: usize) -> (Vec<Participant>, Vec<Participant>) {
+    fn noun_arguments(
+        &self,
+        n: usize,
+        place_is_target: bool,
+    ) -> (Vec<Participant>, Vec<Participant>) {
         let mut actors: Vec<Participant> = Vec::new();
         for c in self.children[n].iter().copied() {
             let r = self.rel(c);
@@ -2236,6 +2240,31 @@ impl<'a> Sentence<'a> {
                 .map(|c| self.directed_within(c, 2, false))
                 .find(|found| !found.is_empty())
                 .unwrap_or_default();
+        }
+        if recipients.is_empty() && place_is_target {
+            // "a curfew in Abidjan", "air strikes in Velora": the named place it is done in,
+            // on the noun or on the verb that carries it ("extend the curfew in Abidjan").
+            let carrier = self.light_governor(n);
+            recipients = self.children[n]
+                .iter()
+                .copied()
+                .filter(|&c| self.rel(c).starts_with("nmod"))
+                .chain(carrier.into_iter().flat_map(|g| {
+                    self.children[g]
+                        .iter()
+                        .copied()
+                        .filter(|&c| self.rel(c).starts_with("obl"))
+                }))
+                .filter(|&c| self.case_of(c) == Some("in"))
+                .flat_map(|c| self.participants(c, true))
+                .filter(|p| {
+                    p.entity.is_some_and(|e| {
+                        let entity = &self.doc.entities[e];
+                        entity.mention != kestrel_core::MentionKind::Pronoun
+                            && matches!(entity.kind, EntityKind::Gpe | EntityKind::Loc)
+                    })
+                })
+                .collect();
         }
         settle(actors, recipients)
     }
@@ -2878,7 +2907,9 @@ fn code_sentence(
                         Some("troops" | "withdraw" | "disarm")
                     ),
                 ),
-                TriggerKind::Noun => s.noun_arguments(t),
+                TriggerKind::Noun => {
+                    s.noun_arguments(t, PLACE_TARGET_TYPES.contains(&entry.plover_type.as_str()))
+                }
             };
             let (mut actors, mut recipients) = (one_per_side(actors), one_per_side(recipients));
             // "Velora's troops arrived in Upland": a visit (042, 043) is made by officials;

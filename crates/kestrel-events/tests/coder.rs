@@ -193,6 +193,22 @@ fn coder_reads_passives_with_their_agent() {
 }
 
 #[test]
+fn coder_takes_the_place_a_curfew_is_in_as_its_target() {
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 2 nsubj TGO
+         extended extend VERB VBD 0 root
+         the the DET DT 4 det
+         curfew curfew NOUN NN 2 obj
+         in in ADP IN 6 case
+         Lome Lome PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    let curfew: Vec<&Event> = ev.iter().filter(|e| e.plover_type == "COERCE").collect();
+    assert_eq!(curfew.len(), 1, "{ev:?}");
+    assert_eq!(codes(&curfew[0].recipients), ["TGO"]);
+}
+
+#[test]
 fn coder_codes_no_visit_by_troops() {
     let rows = |who: &str, lemma: &str, verb: &str| {
         format!(
