@@ -1793,6 +1793,16 @@ impl<'a> Sentence<'a> {
         settle(actors, recipients)
     }
 
+    /// Whether a participant is a place named by name (no pronoun): how an "in" phrase names
+    /// a target.
+    fn names_a_place(&self, p: &Participant) -> bool {
+        p.entity.is_some_and(|e| {
+            let entity = &self.doc.entities[e];
+            entity.mention != kestrel_core::MentionKind::Pronoun
+                && matches!(entity.kind, EntityKind::Gpe | EntityKind::Loc)
+        })
+    }
+
     /// Whether a participant named by a common noun is a group or a body ("rebels",
     /// "police", "the government"), not one person ("the archbishop"), whose own phrase
     /// names nothing ("inhabitants of the Golan Heights", with a name no dictionary placed,
@@ -1881,26 +1891,6 @@ impl<'a> Sentence<'a> {
         true
     }
 
-    /// The country the story names most often, when one does.
-    fn story_country(&self) -> Option<String> {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for e in &self.doc.entities {
-            let Some(code) = e.actor.as_ref().map(|a| a.code.as_str()) else {
-                continue;
-            };
-            if !is_state_code(code) {
-                continue;
-            }
-            match counts.iter_mut().find(|(c, _)| *c == code) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((code, 1)),
-            }
-        }
-        let (code, n) = *counts.iter().max_by_key(|(_, n)| *n)?;
-        let tied = counts.iter().filter(|(_, m)| *m == n).count() > 1;
-        (!tied).then(|| code.to_string())
-    }
-
     /// The state codes of the countries and places this sentence names; a place or
     /// nationality named without a code is "???", a country not known.
     fn countries_named(&self) -> Vec<String> {
@@ -1945,6 +1935,17 @@ impl<'a> Sentence<'a> {
         }
         let lemma = &self.lemmas[o];
         for earlier in (self.index.saturating_sub(LOOK_BACK)..=self.index).rev() {
+            // Most sentences lack the word: read their tokens before building their parse.
+            let has_word = self.doc.tokens[self.doc.sentences[earlier].tokens.clone()]
+                .iter()
+                .any(|t| {
+                    t.lemma
+                        .as_deref()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(lemma))
+                });
+            if !has_word {
+                continue;
+            }
             let s = Sentence::new(self.doc, earlier, self.conventions);
             let end = if earlier == self.index {
                 o
@@ -2114,13 +2115,7 @@ impl<'a> Sentence<'a> {
                 // An "in" phrase names a target by naming a place ("attacks in Velora"),
                 // not by whose it is ("an offensive in its war with ...").
                 if self.case_of(c) == Some("in") && !self.conventions.any_preposition_recipient {
-                    found.retain(|p| {
-                        p.entity.is_some_and(|e| {
-                            let entity = &self.doc.entities[e];
-                            entity.mention != kestrel_core::MentionKind::Pronoun
-                                && matches!(entity.kind, EntityKind::Gpe | EntityKind::Loc)
-                        })
-                    });
+                    found.retain(|p| self.names_a_place(p));
                 }
                 if !found.is_empty() {
                     return found;
@@ -2257,13 +2252,7 @@ impl<'a> Sentence<'a> {
                 }))
                 .filter(|&c| self.case_of(c) == Some("in"))
                 .flat_map(|c| self.participants(c, true))
-                .filter(|p| {
-                    p.entity.is_some_and(|e| {
-                        let entity = &self.doc.entities[e];
-                        entity.mention != kestrel_core::MentionKind::Pronoun
-                            && matches!(entity.kind, EntityKind::Gpe | EntityKind::Loc)
-                    })
-                })
+                .filter(|p| self.names_a_place(p))
                 .collect();
         }
         settle(actors, recipients)
@@ -2417,6 +2406,26 @@ impl Default for Conventions {
             implied_protest_target: true,
         }
     }
+}
+
+/// The country the story names most often, when one does.
+fn story_country(doc: &Document) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in &doc.entities {
+        let Some(code) = e.actor.as_ref().map(|a| a.code.as_str()) else {
+            continue;
+        };
+        if !is_state_code(code) {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    let (code, n) = *counts.iter().max_by_key(|(_, n)| *n)?;
+    let tied = counts.iter().filter(|(_, m)| *m == n).count() > 1;
+    (!tied).then(|| code.to_string())
 }
 
 /// Whether a code names one state (`KEN`), not an international or sector-only one.
@@ -2703,9 +2712,13 @@ pub fn code_document_with(
             e.place_source = source;
         }
     }
+    let story = story_country(doc);
     for e in &mut events {
         fill_countries_from_places(doc, e);
         domestic_participants(doc, e);
+        if conventions.agent_nouns {
+            groups_of_the_other_side(doc, e, story.as_deref(), conventions);
+        }
     }
     events
 }
@@ -2747,6 +2760,31 @@ fn domestic_participants(doc: &Document, e: &mut Event) {
             q.code = Some(country.to_string());
         }
     }
+}
+
+/// The groups [`domestic_participants`] left without a country take the other side's, by
+/// [`domestic_country`]: among the countries the event's sentence names, the story's own
+/// (the one it names most) counts too ("MPs backed the invasion of Iraq" in a story from
+/// Westminster is no domestic Iraqi event).
+fn groups_of_the_other_side(
+    doc: &Document,
+    e: &mut Event,
+    story: Option<&str>,
+    conventions: Conventions,
+) {
+    let uncoded =
+        |list: &[Participant]| list.iter().any(|p| p.code.is_none() && p.sector.is_some());
+    if !uncoded(&e.actors) && !uncoded(&e.recipients) {
+        return;
+    }
+    let s = Sentence::new(doc, e.sentence, conventions);
+    let mut named = s.countries_named();
+    if let Some(focus) = story.filter(|f| !named.iter().any(|n| n == f)) {
+        named.push(focus.to_string());
+    }
+    let group = |p: &Participant| s.names_a_group(p);
+    domestic_country(&mut e.actors, &e.recipients, &named, group);
+    domestic_country(&mut e.recipients, &e.actors, &named, group);
 }
 
 /// The place of the article's dateline ("NAIROBI —"), as an index into its places.
@@ -3028,19 +3066,6 @@ fn code_sentence(
                     found = s.condition_party(t);
                 }
                 (actors, recipients) = settle(actors, found);
-            }
-            if conventions.agent_nouns {
-                let mut named = s.countries_named();
-                // A story about another country ("MPs backed the invasion of Iraq" in a
-                // story from Westminster) names its own country most.
-                if let Some(focus) = s.story_country() {
-                    if !named.contains(&focus) {
-                        named.push(focus);
-                    }
-                }
-                let group = |p: &Participant| s.names_a_group(p);
-                domestic_country(&mut actors, &recipients, &named, group);
-                domestic_country(&mut recipients, &actors, &named, group);
             }
             if conventions.implied_protest_target
                 && plover_type == "PROTEST"
