@@ -81,6 +81,44 @@ const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("WY", "Wyo."),
 ];
 
+/// The abbreviations of Canadian provinces and Australian states in news style, by GeoNames'
+/// first-level region code. Two-letter forms that are also words or other places' codes
+/// ("WA", "SA", "NT", "ACT") are left out.
+const OTHER_REGION_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("CA.01", "Alta."),
+    ("CA.02", "B.C."),
+    ("CA.03", "Man."),
+    ("CA.04", "N.B."),
+    ("CA.05", "N.L."),
+    ("CA.05", "Nfld."),
+    ("CA.05", "Newfoundland"),
+    ("CA.07", "N.S."),
+    ("CA.08", "Ont."),
+    ("CA.09", "P.E.I."),
+    ("CA.10", "Que."),
+    ("CA.10", "Qué."),
+    ("CA.11", "Sask."),
+    ("CA.13", "N.W.T."),
+    ("AU.01", "A.C.T."),
+    ("AU.02", "NSW"),
+    ("AU.02", "N.S.W."),
+    ("AU.04", "Qld"),
+    ("AU.04", "Qld."),
+    ("AU.06", "Tas."),
+    ("AU.07", "Vic."),
+];
+
+/// The short name of a city whose full name adds its river or region ("Ludwigshafen am
+/// Rhein", "Newcastle upon Tyne", "Frankfurt an der Oder"), by which the news mostly calls it.
+fn short_name(name: &str) -> Option<&str> {
+    [" am ", " an der ", " upon ", " on the ", " im ", " in der "]
+        .iter()
+        .filter_map(|joint| name.find(joint))
+        .min()
+        .map(|i| &name[..i])
+        .filter(|short| short.len() >= 3)
+}
+
 /// Regions the news names that are not one GeoNames region but a group of them: name,
 /// alternate names, country (ISO2), and GeoNames' first-level region codes.
 const NAMED_REGIONS: &[(&str, &str, &str, &[&str])] = &[
@@ -170,15 +208,19 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         let (Ok(lat), Ok(lon)) = (f[4].parse(), f[5].parse()) else {
             continue;
         };
+        let mut alternates: Vec<String> = f[3]
+            .split(',')
+            .filter(|a| keep_alternate(a) && *a != f[1])
+            .take(8)
+            .map(String::from)
+            .collect();
+        if let Some(short) = short_name(f[1]).filter(|s| !alternates.iter().any(|a| a == s)) {
+            alternates.push(short.to_string());
+        }
         cities.push(City {
             id: f[0].to_string(),
             name: f[1].to_string(),
-            alternates: f[3]
-                .split(',')
-                .filter(|a| keep_alternate(a) && *a != f[1])
-                .take(8)
-                .map(String::from)
-                .collect(),
+            alternates,
             lat,
             lon,
             country2: f[8].to_string(),
@@ -221,6 +263,12 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         if f[2] != f[1] {
             alternates.push(f[2]);
         }
+        alternates.extend(
+            OTHER_REGION_ABBREVIATIONS
+                .iter()
+                .filter(|(region, _)| *region == f[0])
+                .map(|(_, abbreviation)| *abbreviation),
+        );
         if c2 == "US" {
             alternates.push(code);
             alternates.extend(

@@ -22,6 +22,10 @@ struct Article {
 
 struct Toponym {
     phrase: String,
+    /// Character offsets of the phrase in the article's text, as the file gives them (some
+    /// of TR-News' are a character or two off).
+    start: usize,
+    end: usize,
     lat: f64,
     lon: f64,
     geonameid: Option<u64>,
@@ -34,6 +38,7 @@ fn read_articles(xml: &str) -> anyhow::Result<Vec<Article>> {
     let mut path: Vec<String> = Vec::new();
     let mut current: Option<Article> = None;
     let (mut phrase, mut lat, mut lon) = (String::new(), None::<f64>, None::<f64>);
+    let (mut start, mut end) = (0usize, 0usize);
     let mut geonameid = None::<u64>;
     loop {
         match reader.read_event().context("not readable XML")? {
@@ -49,6 +54,7 @@ fn read_articles(xml: &str) -> anyhow::Result<Vec<Article>> {
                     }
                     "toponym" => {
                         phrase.clear();
+                        (start, end) = (0, 0);
                         lat = None;
                         lon = None;
                         geonameid = None;
@@ -72,6 +78,8 @@ fn read_articles(xml: &str) -> anyhow::Result<Vec<Article>> {
                         if let (Some(a), Some(la), Some(lo)) = (current.as_mut(), lat, lon) {
                             a.toponyms.push(Toponym {
                                 phrase: phrase.clone(),
+                                start,
+                                end,
                                 lat: la,
                                 lon: lo,
                                 geonameid,
@@ -89,6 +97,8 @@ fn read_articles(xml: &str) -> anyhow::Result<Vec<Article>> {
                     path.iter().any(|p| p == "gaztag"),
                 ) {
                     (Some("phrase"), _) => phrase.push_str(text.trim()),
+                    (Some("start"), false) => start = text.trim().parse().unwrap_or(0),
+                    (Some("end"), false) => end = text.trim().parse().unwrap_or(0),
                     (Some("lat"), true) => lat = text.trim().parse().ok(),
                     (Some("lon"), true) => lon = text.trim().parse().ok(),
                     _ => {}
@@ -108,6 +118,16 @@ fn read_articles(xml: &str) -> anyhow::Result<Vec<Article>> {
 /// Runs the evaluation: each gold toponym's phrase is resolved with the countries the article
 /// is about (its actors', from Kestrel's pipeline) as focus; a demonym ("Turkish") resolves
 /// through the actor dictionary to its country.
+/// The byte offset where a toponym ends in its article's text: at its character offsets, or
+/// where the phrase lies within a few characters of them.
+fn phrase_end(text: &str, t: &Toponym) -> Option<usize> {
+    let byte = |chars: usize| text.char_indices().nth(chars).map(|(b, _)| b);
+    let start = byte(t.start.saturating_sub(3))?;
+    let stop = byte(t.end + 3).unwrap_or(text.len());
+    let found = text[start..stop].find(t.phrase.as_str())?;
+    Some(start + found + t.phrase.len())
+}
+
 pub fn run(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
     let xml =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -130,8 +150,16 @@ pub fn run(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
         let mut doc = kestrel_core::Document::new("article", a.text.clone());
         pipeline.run(&mut doc);
         let focus = kestrel_places::focus_countries(&doc, &gazetteer);
-        let phrases: Vec<&str> = a.toponyms.iter().map(|t| t.phrase.as_str()).collect();
-        let found = gazetteer.resolve_all(&phrases, &focus);
+        let mentions: Vec<kestrel_places::Mention> = a
+            .toponyms
+            .iter()
+            .map(|t| kestrel_places::Mention {
+                name: &t.phrase,
+                qualifier: phrase_end(&a.text, t)
+                    .and_then(|end| gazetteer.qualifier(&a.text, end)),
+            })
+            .collect();
+        let found = gazetteer.resolve_mentions(&mentions, &focus);
         for (t, entry) in a.toponyms.iter().zip(found) {
             let (phrase, lat, lon) = (&t.phrase, &t.lat, &t.lon);
             total += 1;

@@ -43,6 +43,16 @@ pub struct Entry {
     pub population: u64,
 }
 
+/// A place name as an article writes it, with the words after it that name its region
+/// ([`Gazetteer::qualifier`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Mention<'a> {
+    /// The name.
+    pub name: &'a str,
+    /// The region's name, as written ("Tenn.", "Ontario").
+    pub qualifier: Option<&'a str>,
+}
+
 /// The gazetteer with its name index.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
@@ -184,17 +194,155 @@ impl Gazetteer {
 
     /// The best entry for a place name, given the countries the article is about.
     pub fn resolve(&self, name: &str, focus: &[String]) -> Option<&Entry> {
-        self.resolve_near(name, focus, &[])
+        self.resolve_near(name, focus, &[], &[])
+    }
+
+    /// The words right after a place name that name the region it lies in, as news writes
+    /// it: a comma, then up to three capitalised words that end the clause or are an
+    /// abbreviation ("Paris, Tenn., police said", "London, Ontario."), and that the gazetteer
+    /// knows as a first-level region or a country. `end` is the byte offset where the name
+    /// ends.
+    ///
+    /// ```
+    /// # use kestrel_places::Gazetteer;
+    /// let g = Gazetteer::from_tsv("1\tadmin1\tKentucky\tUSA\tKentucky\t37.5\t-85.3\t4000000\tKy.\n");
+    /// let text = "She grew up in Glasgow, Ky., and left at 18.";
+    /// let end = text.find(',').unwrap();
+    /// assert_eq!(g.qualifier(text, end), Some("Ky."));
+    /// assert_eq!(g.qualifier("Glasgow, Kentucky officials said", 7), None);
+    /// ```
+    pub fn qualifier<'t>(&self, text: &'t str, end: usize) -> Option<&'t str> {
+        let rest = text.get(end..)?.strip_prefix(',')?;
+        let rest = rest.trim_start_matches(' ');
+        let offset = text.len() - rest.len();
+        // The ends of up to three words, as offsets into `rest`.
+        let mut ends: Vec<usize> = Vec::new();
+        let mut at = 0;
+        while ends.len() < 3 {
+            let word_end = rest[at..]
+                .find(|c: char| c.is_whitespace() || ",;:()\"“”".contains(c))
+                .map_or(rest.len(), |i| at + i);
+            let word = &rest[at..word_end];
+            if !word.starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+            ends.push(word_end);
+            if !rest[word_end..].starts_with(' ') {
+                break;
+            }
+            at = word_end + 1;
+        }
+        ends.iter().rev().find_map(|&e| {
+            let words = &rest[..e];
+            let after = &rest[e..];
+            let closes = words.ends_with('.')
+                || after.is_empty()
+                || after.starts_with([',', ';', ':', ')', '\n', '"', '”', '’'])
+                || after.starts_with(" —")
+                || after.starts_with(" –")
+                || after.starts_with(" -");
+            if !closes {
+                return None;
+            }
+            let named = |w: &str| !self.regions_named(w).is_empty();
+            if named(words) {
+                Some(&text[offset..offset + e])
+            } else {
+                let bare = words.strip_suffix('.').filter(|w| named(w))?;
+                Some(&text[offset..offset + bare.len()])
+            }
+        })
+    }
+
+    /// The first-level regions and countries a name can be.
+    fn regions_named(&self, name: &str) -> Vec<&Entry> {
+        self.by_name
+            .get(&key(name))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i as usize])
+            .filter(|e| matches!(e.level.as_str(), "admin1" | "country"))
+            .collect()
     }
 
     /// The best entry for a place name, given the countries the article is about and the
     /// regions (country, first-level region) of the other places it names: an article's
     /// places tend to lie together, so "Springfield" beside "Peoria" is the one in Illinois.
+    ///
+    /// `within` holds the regions the text places the name in ("Paris, Tenn."): a reading that
+    /// lies in one of them wins, and a town the gazetteer lacks there is placed at its
+    /// first-level region rather than at a namesake elsewhere.
     pub fn resolve_near<'a>(
         &'a self,
         name: &str,
         focus: &[String],
         regions: &[(&str, &str)],
+        within: &[&'a Entry],
+    ) -> Option<&'a Entry> {
+        self.resolve_beside(name, focus, regions, within, &[])
+    }
+
+    /// [`Gazetteer::resolve_near`] given the readings each other name of the article could
+    /// have (`others`, one list per name): a town with a reading of another name close by is
+    /// likelier than a namesake far from all of them ("Huntsville" beside "Walker County" is
+    /// the county's seat).
+    fn resolve_beside<'a>(
+        &'a self,
+        name: &str,
+        focus: &[String],
+        regions: &[(&str, &str)],
+        within: &[&'a Entry],
+        others: &[&[u32]],
+    ) -> Option<&'a Entry> {
+        let lies_in = |e: &Entry| {
+            within.iter().any(|r| {
+                r.geonameid != e.geonameid
+                    && r.country == e.country
+                    && (r.level == "country" || e.admin1.as_deref() == Some(r.name.as_str()))
+            })
+        };
+        let beside = |e: &Entry| {
+            if !is_local(e) {
+                return 0.0;
+            }
+            let close = others
+                .iter()
+                .filter(|ids| {
+                    ids.iter().any(|&j| {
+                        let o = &self.entries[j as usize];
+                        is_local(o) && o.geonameid != e.geonameid && close_by(e, o)
+                    })
+                })
+                .count();
+            BESIDE_WEIGHT * close.min(2) as f64
+        };
+        let best = self.best_reading(name, focus, regions, &|e| {
+            beside(e) + if lies_in(e) { WITHIN_WEIGHT } else { 0.0 }
+        });
+        if within.is_empty() || best.is_some_and(|e| lies_in(e)) {
+            return best;
+        }
+        // The text says where the place is and no reading lies there: a town too small for
+        // the gazetteer, placed at its region. A name that is itself a region or country
+        // ("Ohio, Kentucky" in a list) keeps its reading.
+        let town = best.is_none_or(|e| matches!(e.level.as_str(), "city" | "capital" | "admin2"));
+        if !town {
+            return best;
+        }
+        within
+            .iter()
+            .find(|r| r.level == "admin1")
+            .or_else(|| within.first().filter(|_| best.is_none()))
+            .copied()
+            .or(best)
+    }
+
+    fn best_reading<'a>(
+        &'a self,
+        name: &str,
+        focus: &[String],
+        regions: &[(&str, &str)],
+        evidence: &dyn Fn(&Entry) -> f64,
     ) -> Option<&'a Entry> {
         let ids = self.by_name.get(&key(name))?;
         // Two other names in a region say more than one.
@@ -222,8 +370,10 @@ impl Gazetteer {
         ids.iter()
             .map(|&i| &self.entries[i as usize])
             .max_by(|a, b| {
-                (score(a, focus) + near(a) + own(a))
-                    .total_cmp(&(score(b, focus) + near(b) + own(b)))
+                let total = |e: &Entry| {
+                    score(e, focus) + near(e) + own(e) + evidence(e)
+                };
+                total(a).total_cmp(&total(b))
             })
     }
 
@@ -231,10 +381,44 @@ impl Gazetteer {
     /// population, then passes that favour the countries and regions the pass before found for
     /// the other names, until the readings settle (three at most).
     pub fn resolve_all<'a>(&'a self, names: &[&str], focus: &[String]) -> Vec<Option<&'a Entry>> {
-        let mut current: Vec<Option<&Entry>> =
-            names.iter().map(|n| self.resolve(n, focus)).collect();
+        let mentions: Vec<Mention> = names
+            .iter()
+            .map(|&name| Mention {
+                name,
+                qualifier: None,
+            })
+            .collect();
+        self.resolve_mentions(&mentions, focus)
+    }
+
+    /// [`Gazetteer::resolve_all`] for names that may carry the region the text places them in.
+    pub fn resolve_mentions<'a>(
+        &'a self,
+        mentions: &[Mention],
+        focus: &[String],
+    ) -> Vec<Option<&'a Entry>> {
+        let names: Vec<&str> = mentions.iter().map(|m| m.name).collect();
+        let names = &names[..];
+        // A name placed once ("Glasgow, Ky.") is that place wherever the article repeats it.
+        let within: Vec<Vec<&Entry>> = mentions
+            .iter()
+            .map(|m| {
+                let qualifier = m.qualifier.or_else(|| {
+                    mentions
+                        .iter()
+                        .find(|o| o.qualifier.is_some() && key(o.name) == key(m.name))?
+                        .qualifier
+                });
+                qualifier.map(|q| self.regions_named(q)).unwrap_or_default()
+            })
+            .collect();
+        let mut current: Vec<Option<&Entry>> = names
+            .iter()
+            .zip(&within)
+            .map(|(n, w)| self.resolve_near(n, focus, &[], w))
+            .collect();
         for _ in 0..3 {
-            let next = self.resolve_pass(names, focus, &current);
+            let next = self.resolve_pass(names, &within, focus, &current);
             let settled = next
                 .iter()
                 .zip(&current)
@@ -251,6 +435,7 @@ impl Gazetteer {
     fn resolve_pass<'a>(
         &'a self,
         names: &[&str],
+        within: &[Vec<&'a Entry>],
         focus: &[String],
         before: &[Option<&'a Entry>],
     ) -> Vec<Option<&'a Entry>> {
@@ -280,6 +465,17 @@ impl Gazetteer {
             }
             all
         };
+        // Each distinct name's readings, for the neighbours test.
+        let mut candidates: Vec<(String, &[u32])> = Vec::new();
+        for n in names {
+            let k = key(n);
+            if candidates.iter().any(|(c, _)| *c == k) {
+                continue;
+            }
+            if let Some(ids) = self.by_name.get(&k) {
+                candidates.push((k, ids));
+            }
+        }
         names
             .iter()
             .enumerate()
@@ -300,7 +496,12 @@ impl Gazetteer {
                         Some((e.country.as_str(), admin1))
                     })
                     .collect();
-                self.resolve_near(n, focus, &regions)
+                let others: Vec<&[u32]> = candidates
+                    .iter()
+                    .filter(|(k, _)| *k != key(n))
+                    .map(|(_, ids)| *ids)
+                    .collect();
+                self.resolve_beside(n, focus, &regions, &within[i], &others)
             })
             .collect()
     }
@@ -327,6 +528,27 @@ fn compass(word: &str) -> Option<(f64, f64)> {
 
 /// What being called by its own name rather than an alternate one is worth.
 const ALTERNATE_NAME_WEIGHT: f64 = 0.5;
+
+/// What lying in the region the text names right after the place is worth: more than any
+/// other evidence.
+const WITHIN_WEIGHT: f64 = 20.0;
+
+/// What a reading of another of the article's names close by is worth.
+const BESIDE_WEIGHT: f64 = 3.0;
+
+/// How close two towns must lie to count as neighbours, in kilometres.
+const BESIDE_KM: f64 = 40.0;
+
+/// A town or district: a place small enough for its neighbours to say where it is.
+fn is_local(e: &Entry) -> bool {
+    matches!(e.level.as_str(), "city" | "capital" | "admin2")
+}
+
+fn close_by(a: &Entry, b: &Entry) -> bool {
+    // A degree of latitude is 111 km: most pairs are told apart without the trigonometry.
+    (a.lat - b.lat).abs() * 111.0 <= BESIDE_KM
+        && distance_km((a.lat, a.lon), (b.lat, b.lon)) <= BESIDE_KM
+}
 
 /// What lying in the same first-level region as another of the article's places is worth.
 const NEAR_WEIGHT: f64 = 3.0;
@@ -399,11 +621,27 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
     let mentions: Vec<usize> = (0..doc.entities.len())
         .filter(|&i| matches!(doc.entities[i].kind, EntityKind::Gpe | EntityKind::Loc))
         .collect();
-    let names: Vec<&str> = mentions
+    let names: Vec<Mention> = mentions
         .iter()
-        .map(|&i| doc.slice(doc.entities[i].span))
+        .map(|&i| {
+            let span = doc.entities[i].span;
+            let text = doc.slice(span);
+            // One mention over "Paris, Tenn.": the name, then its region.
+            if let Some(comma) = text.find(',') {
+                if let Some(q) = gazetteer.qualifier(text, comma) {
+                    return Mention {
+                        name: &text[..comma],
+                        qualifier: Some(q),
+                    };
+                }
+            }
+            Mention {
+                name: text,
+                qualifier: gazetteer.qualifier(&doc.text, span.end),
+            }
+        })
         .collect();
-    let resolved = gazetteer.resolve_all(&names, &focus);
+    let resolved = gazetteer.resolve_mentions(&names, &focus);
     let mut out = Vec::new();
     // The dateline's place ("NAIROBI —") when no entity mention covers it.
     if let Some(d) = &doc.dateline {
@@ -415,7 +653,12 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
             .sentences
             .iter()
             .position(|s| s.span.start <= d.place.start && d.place.start < s.span.end.max(1));
-        if let (false, Some(entry)) = (covered, gazetteer.resolve(doc.slice(d.place), &focus)) {
+        let within: Vec<&Entry> = gazetteer
+            .qualifier(&doc.text, d.place.end)
+            .map(|q| gazetteer.regions_named(q))
+            .unwrap_or_default();
+        let entry = gazetteer.resolve_near(doc.slice(d.place), &focus, &[], &within);
+        if let (false, Some(entry)) = (covered, entry) {
             out.push(place(d.place, sentence.unwrap_or(0), None, entry));
         }
     }
