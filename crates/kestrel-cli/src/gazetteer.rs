@@ -108,16 +108,8 @@ const OTHER_REGION_ABBREVIATIONS: &[(&str, &str)] = &[
     ("AU.07", "Vic."),
 ];
 
-/// The short name of a city whose full name adds its river or region ("Ludwigshafen am
-/// Rhein", "Newcastle upon Tyne", "Frankfurt an der Oder"), by which the news mostly calls it.
-fn short_name(name: &str) -> Option<&str> {
-    [" am ", " an der ", " upon ", " on the ", " im ", " in der "]
-        .iter()
-        .filter_map(|joint| name.find(joint))
-        .min()
-        .map(|i| &name[..i])
-        .filter(|short| short.len() >= 3)
-}
+/// The population from which a city keeps all its alternate names.
+const ALL_ALTERNATES_FROM: u64 = 500_000;
 
 /// Regions the news names that are not one GeoNames region but a group of them: name,
 /// alternate names, country (ISO2), and GeoNames' first-level region codes.
@@ -208,13 +200,25 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         let (Ok(lat), Ok(lon)) = (f[4].parse(), f[5].parse()) else {
             continue;
         };
+        // GeoNames lists alternate names alphabetically, old and foreign ones among them. A
+        // large city's list holds the English names the news uses ("Kiev", "Calcutta",
+        // "Seville") and is kept whole; a smaller town's holds more stray names (an old name
+        // of Huntsville, Alabama is "Twickenham"), so only its first few are kept.
+        let population: u64 = f[14].parse().unwrap_or(0);
+        let limit = if population >= ALL_ALTERNATES_FROM {
+            usize::MAX
+        } else {
+            8
+        };
         let mut alternates: Vec<String> = f[3]
             .split(',')
             .filter(|a| keep_alternate(a) && *a != f[1])
-            .take(8)
+            .take(limit)
             .map(String::from)
             .collect();
-        if let Some(short) = short_name(f[1]).filter(|s| !alternates.iter().any(|a| a == s)) {
+        if let Some(short) =
+            kestrel_places::short_name(f[1]).filter(|s| !alternates.iter().any(|a| a == s))
+        {
             alternates.push(short.to_string());
         }
         cities.push(City {
@@ -226,7 +230,7 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
             country2: f[8].to_string(),
             admin1: f[10].to_string(),
             admin2: f[11].to_string(),
-            population: f[14].parse().unwrap_or(0),
+            population,
             capital: f[7] == "PPLC",
         });
     }

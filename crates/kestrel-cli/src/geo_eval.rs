@@ -155,8 +155,7 @@ pub fn run(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|t| kestrel_places::Mention {
                 name: &t.phrase,
-                qualifier: phrase_end(&a.text, t)
-                    .and_then(|end| gazetteer.qualifier(&a.text, end)),
+                qualifier: phrase_end(&a.text, t).and_then(|end| gazetteer.qualifier(&a.text, end)),
             })
             .collect();
         let found = gazetteer.resolve_mentions(&mentions, &focus);

@@ -194,7 +194,7 @@ impl Gazetteer {
 
     /// The best entry for a place name, given the countries the article is about.
     pub fn resolve(&self, name: &str, focus: &[String]) -> Option<&Entry> {
-        self.resolve_near(name, focus, &[], &[])
+        self.resolve_near(name, focus, &[], None)
     }
 
     /// The words right after a place name that name the region it lies in, as news writes
@@ -269,7 +269,7 @@ impl Gazetteer {
     /// regions (country, first-level region) of the other places it names: an article's
     /// places tend to lie together, so "Springfield" beside "Peoria" is the one in Illinois.
     ///
-    /// `within` holds the regions the text places the name in ("Paris, Tenn."): a reading that
+    /// `qualifier` is the region the text places the name in ("Paris, Tenn."): a reading that
     /// lies in one of them wins, and a town the gazetteer lacks there is placed at its
     /// first-level region rather than at a namesake elsewhere.
     pub fn resolve_near<'a>(
@@ -277,9 +277,9 @@ impl Gazetteer {
         name: &str,
         focus: &[String],
         regions: &[(&str, &str)],
-        within: &[&'a Entry],
+        qualifier: Option<&str>,
     ) -> Option<&'a Entry> {
-        self.resolve_beside(name, focus, regions, within, &[])
+        self.resolve_beside(name, focus, regions, qualifier, &[])
     }
 
     /// [`Gazetteer::resolve_near`] given the readings each other name of the article could
@@ -291,9 +291,10 @@ impl Gazetteer {
         name: &str,
         focus: &[String],
         regions: &[(&str, &str)],
-        within: &[&'a Entry],
+        qualifier: Option<&str>,
         others: &[&[u32]],
     ) -> Option<&'a Entry> {
+        let within = qualifier.map(|q| self.regions_named(q)).unwrap_or_default();
         let lies_in = |e: &Entry| {
             within.iter().any(|r| {
                 r.geonameid != e.geonameid
@@ -316,9 +317,7 @@ impl Gazetteer {
                 .count();
             BESIDE_WEIGHT * close.min(2) as f64
         };
-        let best = self.best_reading(name, focus, regions, &|e| {
-            beside(e) + if lies_in(e) { WITHIN_WEIGHT } else { 0.0 }
-        });
+        let best = self.best_reading(name, focus, regions, &beside, &lies_in);
         if within.is_empty() || best.is_some_and(|e| lies_in(e)) {
             return best;
         }
@@ -326,13 +325,22 @@ impl Gazetteer {
         // the gazetteer, placed at its region. A name that is itself a region or country
         // ("Ohio, Kentucky" in a list) keeps its reading.
         let town = best.is_none_or(|e| matches!(e.level.as_str(), "city" | "capital" | "admin2"));
-        if !town {
+        // Nor when the region's name is a city's too: "Moscow, Kiev" is a list of cities.
+        let region_is_a_city_too = qualifier.is_some_and(|q| {
+            self.by_name
+                .get(&key(q))
+                .into_iter()
+                .flatten()
+                .any(|&i| matches!(self.entries[i as usize].level.as_str(), "city" | "capital"))
+        });
+        if !town || region_is_a_city_too {
             return best;
         }
+        // Only a first-level region: after a country the comma more often lists countries
+        // ("the UK, France and Germany").
         within
             .iter()
             .find(|r| r.level == "admin1")
-            .or_else(|| within.first().filter(|_| best.is_none()))
             .copied()
             .or(best)
     }
@@ -342,7 +350,8 @@ impl Gazetteer {
         name: &str,
         focus: &[String],
         regions: &[(&str, &str)],
-        evidence: &dyn Fn(&Entry) -> f64,
+        beside: &dyn Fn(&Entry) -> f64,
+        lies_in: &dyn Fn(&Entry) -> bool,
     ) -> Option<&'a Entry> {
         let ids = self.by_name.get(&key(name))?;
         // Two other names in a region say more than one.
@@ -358,10 +367,13 @@ impl Gazetteer {
             }
         };
         // A place called so by its own name before one that has it among its alternate names,
-        // which hold old and foreign names ("Athens" was once a name of Lemont, Illinois).
+        // which hold old and foreign names ("Athens" was once a name of Lemont, Illinois):
+        // worth as much as the article's first country, so an alternate name wins only with
+        // the article's countries or neighbours behind it, or when no place has it as its own
+        // ("Kiev", "Seville").
         let wanted = key(name);
         let own = |e: &Entry| {
-            if key(&e.name) == wanted {
+            if key(&e.name) == wanted || short_name(&e.name).is_some_and(|s| key(s) == wanted) {
                 ALTERNATE_NAME_WEIGHT
             } else {
                 0.0
@@ -370,8 +382,14 @@ impl Gazetteer {
         ids.iter()
             .map(|&i| &self.entries[i as usize])
             .max_by(|a, b| {
+                // Neighbours in the same region and neighbours close by each count: a town
+                // beside another of the article's names usually shares its region too.
                 let total = |e: &Entry| {
-                    score(e, focus) + near(e) + own(e) + evidence(e)
+                    score(e, focus)
+                        + near(e)
+                        + beside(e)
+                        + own(e)
+                        + if lies_in(e) { WITHIN_WEIGHT } else { 0.0 }
                 };
                 total(a).total_cmp(&total(b))
             })
@@ -400,25 +418,24 @@ impl Gazetteer {
         let names: Vec<&str> = mentions.iter().map(|m| m.name).collect();
         let names = &names[..];
         // A name placed once ("Glasgow, Ky.") is that place wherever the article repeats it.
-        let within: Vec<Vec<&Entry>> = mentions
+        let qualifiers: Vec<Option<&str>> = mentions
             .iter()
             .map(|m| {
-                let qualifier = m.qualifier.or_else(|| {
+                m.qualifier.or_else(|| {
                     mentions
                         .iter()
                         .find(|o| o.qualifier.is_some() && key(o.name) == key(m.name))?
                         .qualifier
-                });
-                qualifier.map(|q| self.regions_named(q)).unwrap_or_default()
+                })
             })
             .collect();
         let mut current: Vec<Option<&Entry>> = names
             .iter()
-            .zip(&within)
-            .map(|(n, w)| self.resolve_near(n, focus, &[], w))
+            .zip(&qualifiers)
+            .map(|(n, q)| self.resolve_near(n, focus, &[], *q))
             .collect();
         for _ in 0..3 {
-            let next = self.resolve_pass(names, &within, focus, &current);
+            let next = self.resolve_pass(names, &qualifiers, focus, &current);
             let settled = next
                 .iter()
                 .zip(&current)
@@ -435,7 +452,7 @@ impl Gazetteer {
     fn resolve_pass<'a>(
         &'a self,
         names: &[&str],
-        within: &[Vec<&'a Entry>],
+        qualifiers: &[Option<&str>],
         focus: &[String],
         before: &[Option<&'a Entry>],
     ) -> Vec<Option<&'a Entry>> {
@@ -501,7 +518,7 @@ impl Gazetteer {
                     .filter(|(k, _)| *k != key(n))
                     .map(|(_, ids)| *ids)
                     .collect();
-                self.resolve_beside(n, focus, &regions, &within[i], &others)
+                self.resolve_beside(n, focus, &regions, qualifiers[i], &others)
             })
             .collect()
     }
@@ -526,8 +543,29 @@ fn compass(word: &str) -> Option<(f64, f64)> {
     })
 }
 
+/// The short name of a city whose full name adds its river or says it is a city ("Ludwigshafen
+/// am Rhein", "Newcastle upon Tyne", "City of Westminster"), by which the news mostly calls it
+/// and which counts as its own name.
+///
+/// ```
+/// assert_eq!(kestrel_places::short_name("Frankfurt am Main"), Some("Frankfurt"));
+/// assert_eq!(kestrel_places::short_name("City of Westminster"), Some("Westminster"));
+/// assert_eq!(kestrel_places::short_name("Leeds"), None);
+/// ```
+pub fn short_name(name: &str) -> Option<&str> {
+    if let Some(rest) = name.strip_prefix("City of ") {
+        return Some(rest);
+    }
+    [" am ", " an der ", " upon ", " on the ", " im ", " in der "]
+        .iter()
+        .filter_map(|joint| name.find(joint))
+        .min()
+        .map(|i| &name[..i])
+        .filter(|short| short.len() >= 3)
+}
+
 /// What being called by its own name rather than an alternate one is worth.
-const ALTERNATE_NAME_WEIGHT: f64 = 0.5;
+const ALTERNATE_NAME_WEIGHT: f64 = 8.0;
 
 /// What lying in the region the text names right after the place is worth: more than any
 /// other evidence.
@@ -653,11 +691,8 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
             .sentences
             .iter()
             .position(|s| s.span.start <= d.place.start && d.place.start < s.span.end.max(1));
-        let within: Vec<&Entry> = gazetteer
-            .qualifier(&doc.text, d.place.end)
-            .map(|q| gazetteer.regions_named(q))
-            .unwrap_or_default();
-        let entry = gazetteer.resolve_near(doc.slice(d.place), &focus, &[], &within);
+        let qualifier = gazetteer.qualifier(&doc.text, d.place.end);
+        let entry = gazetteer.resolve_near(doc.slice(d.place), &focus, &[], qualifier);
         if let (false, Some(entry)) = (covered, entry) {
             out.push(place(d.place, sentence.unwrap_or(0), None, entry));
         }
@@ -889,5 +924,69 @@ mod tests {
         assert_eq!(focused[0].unwrap().geonameid, 2);
         let focused = g.resolve_all(&["Portmere", "Lakeside"], &["VAL".into()]);
         assert_eq!(focused[0].unwrap().geonameid, 3);
+    }
+
+    const REGIONS_TSV: &str = "\
+20\tcountry\tKessel\tKSL\t\t35.0\t-70.0\t9000000\t
+21\tadmin1\tNorth\tKSL\tNorth\t40.0\t-70.0\t2000000\tNo.|Nor.
+22\tadmin1\tSouth\tKSL\tSouth\t30.0\t-70.0\t2000000\tSo.
+23\tcity\tFenwick\tKSL\tNorth\t40.2\t-70.2\t400000\t
+24\tcity\tFenwick\tKSL\tSouth\t30.2\t-70.2\t25000\t
+25\tcity\tHollin\tKSL\tNorth\t40.4\t-70.4\t600000\t
+26\tcity\tAshby\tKSL\tSouth\t31.0\t-71.0\t50000\t
+27\tcity\tSouth\tKSL\tNorth\t40.9\t-70.9\t20000\t
+28\tcity\tDunmore\tKSL\tNorth\t40.25\t-70.25\t16000\t
+29\tcity\tDunmore\tKSL\tNorth\t44.0\t-73.0\t18000\t
+30\tadmin2\tRook County\tKSL\tNorth\t40.26\t-70.26\t0\t
+";
+
+    #[test]
+    fn the_region_written_after_a_name_places_it() {
+        let g = Gazetteer::from_tsv(REGIONS_TSV);
+        let text = "A fire in Fenwick, So., spread overnight.";
+        let end = text.find(',').unwrap();
+        assert_eq!(g.qualifier(text, end), Some("So."));
+        // The smaller southern Fenwick, as the text says, and a later bare "Fenwick" with it.
+        let found = g.resolve_mentions(
+            &[
+                Mention {
+                    name: "Fenwick",
+                    qualifier: Some("So."),
+                },
+                Mention {
+                    name: "Fenwick",
+                    qualifier: None,
+                },
+            ],
+            &[],
+        );
+        assert_eq!(found[0].unwrap().geonameid, 24);
+        assert_eq!(found[1].unwrap().geonameid, 24);
+        // A town the gazetteer lacks in the named region stands at the region, not at a
+        // namesake elsewhere.
+        let hollin = g.resolve_near("Hollin", &[], &[], Some("So.")).unwrap();
+        assert_eq!(hollin.geonameid, 22);
+        // Unless the region's name is a town's too: "Hollin, South and Ashby" is a list.
+        assert_eq!(
+            g.resolve_near("Hollin", &[], &[], Some("South"))
+                .unwrap()
+                .geonameid,
+            25
+        );
+        // Words that go on into the sentence are no region: "Fenwick, North officials said".
+        assert_eq!(g.qualifier("Fenwick, North officials said", 7), None);
+        assert_eq!(g.qualifier("Fenwick, North.", 7), Some("North"));
+        assert_eq!(g.qualifier("Fenwick, Nor. — Rain fell.", 7), Some("Nor."));
+        assert_eq!(g.qualifier("Fenwick, Ashby, and Hollin", 7), None);
+    }
+
+    #[test]
+    fn a_town_beside_another_of_the_articles_names_wins_over_a_namesake() {
+        let g = Gazetteer::from_tsv(REGIONS_TSV);
+        // Both Dunmores lie in the county's region; the county lies beside the smaller one.
+        let found = g.resolve_all(&["Dunmore", "Rook County"], &[]);
+        assert_eq!(found[0].unwrap().geonameid, 28);
+        let found = g.resolve_all(&["Dunmore"], &[]);
+        assert_eq!(found[0].unwrap().geonameid, 29);
     }
 }
