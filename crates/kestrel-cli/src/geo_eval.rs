@@ -162,12 +162,20 @@ pub fn run(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
         for (t, entry) in a.toponyms.iter().zip(found) {
             let (phrase, lat, lon) = (&t.phrase, &t.lat, &t.lon);
             total += 1;
-            let entry = entry.or_else(|| {
+            // A nationality ("Canadian"), which the pipeline's entity model types NORP and
+            // never looks up as a place, is its country; so is a name the gazetteer lacks
+            // that the actor dictionary knows as a country.
+            let nationality = || {
                 let code = actors
                     .resolve(phrase, kestrel_core::EntityKind::Norp, None)?
                     .code;
                 gazetteer.country(&code)
-            });
+            };
+            let entry = if gazetteer.has_name(phrase) {
+                entry.or_else(nationality)
+            } else {
+                nationality().or(entry)
+            };
             let Some(entry) = entry else {
                 *misses.entry((phrase.clone(), "-".into())).or_default() += 1;
                 continue;

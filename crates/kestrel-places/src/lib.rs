@@ -192,6 +192,11 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
+    /// Whether some place has this name, its own or an alternate one.
+    pub fn has_name(&self, name: &str) -> bool {
+        self.by_name.contains_key(&key(name))
+    }
+
     /// The best entry for a place name, given the countries the article is about.
     pub fn resolve(&self, name: &str, focus: &[String]) -> Option<&Entry> {
         self.resolve_near(name, focus, &[], None)
@@ -353,7 +358,13 @@ impl Gazetteer {
         beside: &dyn Fn(&Entry) -> f64,
         lies_in: &dyn Fn(&Entry) -> bool,
     ) -> Option<&'a Entry> {
-        let ids = self.by_name.get(&key(name))?;
+        // A county named without the word ("Kanawha") when nothing else has the name, and
+        // only with another of the article's places in its region or beside it: alone, a
+        // word such as "Atlantic" or "Brown" is no county.
+        let (ids, county_by_its_word) = match self.by_name.get(&key(name)) {
+            Some(ids) => (ids, false),
+            None => (self.by_name.get(&format!("{} county", key(name)))?, true),
+        };
         // Two other names in a region say more than one.
         let near = |e: &Entry| {
             let same = regions
@@ -381,6 +392,7 @@ impl Gazetteer {
         };
         ids.iter()
             .map(|&i| &self.entries[i as usize])
+            .filter(|e| !county_by_its_word || near(e) > 0.0 || beside(e) > 0.0 || lies_in(e))
             .max_by(|a, b| {
                 // Neighbours in the same region and neighbours close by each count: a town
                 // beside another of the article's names usually shares its region too.
@@ -706,11 +718,16 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
             gazetteer.resolve(rest, &focus)
         });
         // A country name the gazetteer lacks ("U.S.") that the actor dictionary resolved to a
-        // bare country is that country.
-        let entry = entry.or_else(|| {
+        // bare country is that country, before any county of the name ("Canadian").
+        let country = || {
             let actor = e.actor.as_ref().filter(|a| a.sector.is_none())?;
             gazetteer.country(&actor.code)
-        });
+        };
+        let entry = if gazetteer.has_name(doc.slice(e.span)) {
+            entry.or_else(country)
+        } else {
+            country().or(entry)
+        };
         let Some(entry) = entry else {
             continue;
         };
@@ -988,5 +1005,14 @@ mod tests {
         assert_eq!(found[0].unwrap().geonameid, 28);
         let found = g.resolve_all(&["Dunmore"], &[]);
         assert_eq!(found[0].unwrap().geonameid, 29);
+    }
+
+    #[test]
+    fn a_county_named_without_the_word_needs_a_neighbour() {
+        let g = Gazetteer::from_tsv(REGIONS_TSV);
+        // "Rook" alone is no place; beside a town of its region it is Rook County.
+        assert!(g.resolve_all(&["Rook"], &[])[0].is_none());
+        let found = g.resolve_all(&["Rook", "Fenwick"], &[]);
+        assert_eq!(found[0].unwrap().geonameid, 30);
     }
 }
