@@ -323,7 +323,7 @@ impl Gazetteer {
             BESIDE_WEIGHT * close.min(2) as f64
         };
         let best = self.best_reading(name, focus, regions, &beside, &lies_in);
-        if within.is_empty() || best.is_some_and(|e| lies_in(e)) {
+        if within.is_empty() || best.is_some_and(lies_in) {
             return best;
         }
         // The text says where the place is and no reading lies there: a town too small for
