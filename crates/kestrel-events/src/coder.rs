@@ -1729,6 +1729,22 @@ impl<'a> Sentence<'a> {
                 if recipients.is_empty() {
                     recipients = recipient_not_owned(c);
                 }
+                // "willing to send material to help defend Riverland": the complement's own
+                // purpose or complement clause, two steps down at most.
+                let mut inner = c;
+                for _ in 0..2 {
+                    if !recipients.is_empty() {
+                        break;
+                    }
+                    let Some(next) = self.children[inner].iter().copied().find(|&k| {
+                        self.rel(k) == "xcomp"
+                            || (self.rel(k) == "advcl" && self.opened_by(k, &["to"]))
+                    }) else {
+                        break;
+                    };
+                    recipients = recipient_not_owned(next);
+                    inner = next;
+                }
                 if recipients.is_empty() {
                     // "refused to lift the curfew on Palestinians", "ready to send troops to
                     // a force in Liberia": a directional phrase in the complement's object
