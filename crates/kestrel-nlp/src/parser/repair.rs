@@ -1854,7 +1854,8 @@ fn object_read_as_the_reporters_subject(
         || !dependents(heads, c).any(|k| labels[k].starts_with("nsubj"))
         || dependents(heads, c).any(|k| own(&labels[k]))
         || !matches!(tags[first], "NN" | "NNS" | "NNP" | "NNPS")
-        || !(end + 1..last).any(|k| tags[k] == ",")
+        // The comma may close the phrase, hung on its last word ("... after clashes there,").
+        || !(end..last).any(|k| tags[k] == ",")
     {
         return;
     }
