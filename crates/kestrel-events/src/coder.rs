@@ -1729,11 +1729,12 @@ impl<'a> Sentence<'a> {
                 if recipients.is_empty() {
                     recipients = recipient_not_owned(c);
                 }
-                // "willing to send material to help defend Riverland": the complement's own
+                // "stands ready to lend aircraft to help protect Velora": the complement's own
                 // purpose or complement clause, two steps down at most.
+                // An object that names no party ("aircraft") does not stop the search.
                 let mut inner = c;
                 for _ in 0..2 {
-                    if !recipients.is_empty() {
+                    if recipients.iter().any(|r| r.code.is_some()) {
                         break;
                     }
                     let Some(next) = self.children[inner].iter().copied().find(|&k| {
@@ -1742,7 +1743,10 @@ impl<'a> Sentence<'a> {
                     }) else {
                         break;
                     };
-                    recipients = recipient_not_owned(next);
+                    let deeper = recipient_not_owned(next);
+                    if deeper.iter().any(|r| r.code.is_some()) {
+                        recipients = deeper;
+                    }
                     inner = next;
                 }
                 if recipients.is_empty() {

@@ -983,6 +983,28 @@ fn coder_finds_recipients_deeper_in_complements_and_destinations() {
 }
 
 #[test]
+fn coder_finds_the_recipient_in_a_complements_purpose_clause() {
+    // "Ghana is ready to lend aircraft to help protect Togo": the aircraft name no one, the
+    // purpose clause's own complement does.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 3 nsubj GHA
+         is be AUX VBZ 3 cop
+         ready ready ADJ JJ 0 root
+         to to PART TO 5 mark
+         lend lend VERB VB 3 xcomp
+         aircraft aircraft NOUN NN 5 obj
+         to to PART TO 8 mark
+         help help VERB VB 5 advcl
+         protect protect VERB VB 8 xcomp
+         Togo Togo PROPN NNP 9 obj TGO
+         . . PUNCT . 3 punct",
+    );
+    let offer: Vec<_> = ev.iter().filter(|e| e.plover_type == "AGREE").collect();
+    assert_eq!(offer.len(), 1, "{ev:?}");
+    assert_eq!(codes(&offer[0].recipients), ["TGO"]);
+}
+
+#[test]
 fn coder_gives_an_unknown_person_the_sector_of_the_title_before_the_name() {
     // "Opposition leader Okafor accused Tanzania of fraud ."
     let (_, events) = code(
