@@ -118,10 +118,25 @@ const NAMED_REGIONS: &[(&str, &str, &str, &[&str])] = &[
     ("Darfur", "", "SD", &["47", "49", "55", "60", "61"]),
     (
         "Kurdistan Region",
-        "Iraqi Kurdistan|Kurdistan Regional Government",
+        "Iraqi Kurdistan|Kurdistan Regional Government|Kurdistan",
         "IQ",
         &["05", "08", "11", "19"],
     ),
+    // Regions of conflicts that GeoNames files under other first-level regions: placed at
+    // their cities, the region that holds them standing in where a border is disputed.
+    ("South Ossetia", "Tskhinvali Region", "GE", &["73"]),
+    (
+        "Nagorno-Karabakh",
+        "Karabakh|Nagorny Karabakh|Artsakh",
+        "AZ",
+        &["55", "56", "61", "64", "65"],
+    ),
+    ("Somaliland", "", "SO", &["12", "19", "20", "21", "22"]),
+    ("Puntland", "", "SO", &["03", "10", "18"]),
+    ("Sinai", "Sinai Peninsula|the Sinai", "EG", &["26", "27"]),
+    ("Golan Heights", "Golan", "SY", &["03"]),
+    ("Casamance", "", "SN", &["11", "12", "18"]),
+    ("Mindanao", "", "PH", &["09", "10", "11", "12", "13", "14"]),
 ];
 
 /// The continents, which the news names as places ("across Europe"): GeoNames' own records
