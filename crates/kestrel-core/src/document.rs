@@ -404,6 +404,11 @@ pub struct Place {
     pub lon: f64,
     /// `continent`, `country`, `region`, `admin1`, `admin2`, `capital` or `city`.
     pub level: String,
+    /// How it was placed: `name` (the gazetteer knows the place by this name), `actor` (a
+    /// country name the actor dictionary knows), `written_region` (a town the gazetteer lacks,
+    /// at the region written after its name: "Glasgow, Ky."), `article_region` (a town the
+    /// gazetteer lacks, at the region where the article's other towns lie).
+    pub basis: String,
 }
 
 /// What an amount measures.

@@ -133,6 +133,7 @@ struct JsonPlace<'a> {
     lat: f64,
     lon: f64,
     level: &'a str,
+    basis: &'a str,
 }
 
 #[derive(Serialize)]
@@ -428,6 +429,7 @@ fn json_document<'a>(doc: &'a Document, offsets: &CharOffsets) -> JsonDocument<'
                     lat: p.lat,
                     lon: p.lon,
                     level: &p.level,
+                    basis: &p.basis,
                 }
             })
             .collect(),

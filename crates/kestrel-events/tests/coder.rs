@@ -1363,6 +1363,7 @@ fn coder_gives_a_town_named_as_a_participant_its_country() {
         lat: 6.0,
         lon: 1.0,
         level: "city".into(),
+        basis: "name".into(),
     });
     let coder = Coder::builtin().expect("the shipped dictionary loads");
     let ev = coder.code(&d);

@@ -192,6 +192,64 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
+    /// The first-level region of a country by its name.
+    pub fn admin1_of(&self, country: &str, name: &str) -> Option<&Entry> {
+        self.regions_named(name)
+            .into_iter()
+            .find(|e| e.level == "admin1" && e.country == country)
+    }
+
+    /// How a name came to its reading: `written_region` when the reading is the region written
+    /// after the name rather than a place of that name, else `name`.
+    pub fn basis(&self, name: &str, qualifier: Option<&str>, reading: &Entry) -> &'static str {
+        let of_the_name = |n: &str| {
+            self.by_name
+                .get(&key(n))
+                .is_some_and(|ids| ids.iter().any(|&i| self.entries[i as usize] == *reading))
+        };
+        let written = qualifier.is_some_and(|q| {
+            self.regions_named(q)
+                .iter()
+                .any(|r| r.geonameid == reading.geonameid)
+        });
+        if written && !of_the_name(name) && !of_the_name(&format!("{name} county")) {
+            "written_region"
+        } else {
+            "name"
+        }
+    }
+
+    /// The first-level region where most of an article's towns lie (cities, capitals and
+    /// counties, each mention counted; two at least and half of them, the first named winning a
+    /// tie): where a town the gazetteer lacks most likely is.
+    pub fn article_region<'a>(&'a self, readings: &[Option<&'a Entry>]) -> Option<&'a Entry> {
+        let mut counts: Vec<((&str, &str), usize)> = Vec::new();
+        for e in readings.iter().flatten() {
+            if !is_local(e) {
+                continue;
+            }
+            let Some(admin1) = e.admin1.as_deref() else {
+                continue;
+            };
+            let k = (e.country.as_str(), admin1);
+            match counts.iter_mut().find(|(c, _)| *c == k) {
+                Some(slot) => slot.1 += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+        let best = counts.iter().map(|(_, n)| *n).max()?;
+        let all: usize = counts.iter().map(|(_, n)| n).sum();
+        // Two towns at least, and most of them: a story that names one town, or towns
+        // everywhere, says nothing of where an unknown one lies.
+        if best < 2 || 2 * best < all {
+            return None;
+        }
+        let (country, admin1) = counts.iter().find(|(_, n)| *n == best)?.0;
+        self.regions_named(admin1)
+            .into_iter()
+            .find(|e| e.level == "admin1" && e.country == country)
+    }
+
     /// Whether some place has this name, its own or an alternate one.
     pub fn has_name(&self, name: &str) -> bool {
         self.by_name.contains_key(&key(name))
@@ -706,10 +764,12 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
         let qualifier = gazetteer.qualifier(&doc.text, d.place.end);
         let entry = gazetteer.resolve_near(doc.slice(d.place), &focus, &[], qualifier);
         if let (false, Some(entry)) = (covered, entry) {
-            out.push(place(d.place, sentence.unwrap_or(0), None, entry));
+            let basis = gazetteer.basis(doc.slice(d.place), qualifier, entry);
+            out.push(place(d.place, sentence.unwrap_or(0), None, entry, basis));
         }
     }
-    for (&i, entry) in mentions.iter().zip(resolved) {
+    let home = gazetteer.article_region(&resolved);
+    for ((&i, entry), mention) in mentions.iter().zip(resolved).zip(&names) {
         let e = &doc.entities[i];
         // "Eastern Ukraine" tagged as one mention: the compass word, then the place.
         let entry = entry.or_else(|| {
@@ -723,16 +783,22 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
             let actor = e.actor.as_ref().filter(|a| a.sector.is_none())?;
             gazetteer.country(&actor.code)
         };
-        let entry = if gazetteer.has_name(doc.slice(e.span)) {
-            entry.or_else(country)
-        } else {
-            country().or(entry)
-        };
-        let Some(entry) = entry else {
-            continue;
+        let by_actor = country();
+        let (entry, basis) = match (entry, by_actor) {
+            (Some(_), Some(c)) if !gazetteer.has_name(doc.slice(e.span)) => (c, "actor"),
+            (Some(found), _) => (found, gazetteer.basis(mention.name, mention.qualifier, found)),
+            (None, Some(c)) => (c, "actor"),
+            // A town the gazetteer lacks, named as a city or state is (GPE, not a sea or a
+            // mountain range), stands at the region where the article's other towns lie.
+            (None, None) => match home.filter(|_| {
+                e.kind == EntityKind::Gpe && e.mention == kestrel_core::MentionKind::Name
+            }) {
+                Some(region) => (region, "article_region"),
+                None => continue,
+            },
         };
         let (span, entry) = compass_part(doc, gazetteer, e.span, entry);
-        out.push(place(span, e.sentence, Some(i), &entry));
+        out.push(place(span, e.sentence, Some(i), &entry, basis));
     }
     out.sort_by_key(|p| p.span.start);
     out
@@ -773,8 +839,15 @@ fn compass_part(
     }
 }
 
-fn place(span: kestrel_core::Span, sentence: usize, entity: Option<usize>, e: &Entry) -> Place {
+fn place(
+    span: kestrel_core::Span,
+    sentence: usize,
+    entity: Option<usize>,
+    e: &Entry,
+    basis: &str,
+) -> Place {
     Place {
+        basis: basis.to_string(),
         span,
         sentence,
         entity,

@@ -90,6 +90,7 @@ pub fn document(n: usize, rng: &mut Rng) -> Document {
                 lat: 0.0,
                 lon: 0.0,
                 level: "city".into(),
+                basis: "name".into(),
             });
             Some(places.len() - 1)
         } else {

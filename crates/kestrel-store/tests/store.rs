@@ -57,6 +57,7 @@ fn doc(id: &str, site: &str, r: &Report) -> Document {
             lat: 1.0,
             lon: 2.0,
             level: "city".to_string(),
+            basis: "name".to_string(),
         });
     }
     d.events.push(Event {
