@@ -62,13 +62,16 @@ pub struct Gazetteer {
     fips: HashMap<String, String>,
 }
 
+/// The index key of a name: its words lower-cased, in ASCII letters ("Île-de-France" and
+/// "Ile-de-France" are one name, as the news writes both), without a leading "the".
 fn key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .trim_start_matches("the ")
-        .to_string()
+    let words = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ascii = if words.is_ascii() {
+        words
+    } else {
+        deunicode::deunicode(&words)
+    };
+    ascii.to_lowercase().trim_start_matches("the ").to_string()
 }
 
 impl Gazetteer {
@@ -199,14 +202,17 @@ impl Gazetteer {
             .find(|e| e.level == "admin1" && e.country == country)
     }
 
+    /// Whether the gazetteer lists this place under this name (its own or an alternate).
+    pub fn knows_as(&self, name: &str, place: &Entry) -> bool {
+        self.by_name
+            .get(&key(name))
+            .is_some_and(|ids| ids.iter().any(|&i| self.entries[i as usize] == *place))
+    }
+
     /// How a name came to its reading: `written_region` when the reading is the region written
     /// after the name rather than a place of that name, else `name`.
     pub fn basis(&self, name: &str, qualifier: Option<&str>, reading: &Entry) -> &'static str {
-        let of_the_name = |n: &str| {
-            self.by_name
-                .get(&key(n))
-                .is_some_and(|ids| ids.iter().any(|&i| self.entries[i as usize] == *reading))
-        };
+        let of_the_name = |n: &str| self.knows_as(n, reading);
         let written = qualifier.is_some_and(|q| {
             self.regions_named(q)
                 .iter()
@@ -771,11 +777,15 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
     let home = gazetteer.article_region(&resolved);
     for ((&i, entry), mention) in mentions.iter().zip(resolved).zip(&names) {
         let e = &doc.entities[i];
-        // "Eastern Ukraine" tagged as one mention: the compass word, then the place.
+        // "Eastern Ukraine", "north London" tagged as one mention: the compass word, then a
+        // place large enough to have parts ("Central Bank" is no part of a small town called
+        // Bank, nor "North Sea" of a city that has "Sea" among its alternate names).
         let entry = entry.or_else(|| {
             let (word, rest) = doc.slice(e.span).split_once(' ')?;
             compass(word)?;
-            gazetteer.resolve(rest, &focus)
+            gazetteer.resolve(rest, &focus).filter(|r| {
+                gazetteer.knows_as(rest, r) && (r.level != "city" || r.population >= 100_000)
+            })
         });
         // A country name the gazetteer lacks ("U.S.") that the actor dictionary resolved to a
         // bare country is that country, before any county of the name ("Canadian").
@@ -786,7 +796,10 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
         let by_actor = country();
         let (entry, basis) = match (entry, by_actor) {
             (Some(_), Some(c)) if !gazetteer.has_name(doc.slice(e.span)) => (c, "actor"),
-            (Some(found), _) => (found, gazetteer.basis(mention.name, mention.qualifier, found)),
+            (Some(found), _) => (
+                found,
+                gazetteer.basis(mention.name, mention.qualifier, found),
+            ),
             (None, Some(c)) => (c, "actor"),
             // A town the gazetteer lacks, named as a city or state is (GPE, not a sea or a
             // mountain range), stands at the region where the article's other towns lie.
@@ -1056,6 +1069,9 @@ mod tests {
         // namesake elsewhere.
         let hollin = g.resolve_near("Hollin", &[], &[], Some("So.")).unwrap();
         assert_eq!(hollin.geonameid, 22);
+        assert_eq!(g.basis("Hollin", Some("So."), hollin), "written_region");
+        let fenwick = g.resolve_near("Fenwick", &[], &[], Some("So.")).unwrap();
+        assert_eq!(g.basis("Fenwick", Some("So."), fenwick), "name");
         // Unless the region's name is a town's too: "Hollin, South and Ashby" is a list.
         assert_eq!(
             g.resolve_near("Hollin", &[], &[], Some("South"))
@@ -1087,5 +1103,56 @@ mod tests {
         assert!(g.resolve_all(&["Rook"], &[])[0].is_none());
         let found = g.resolve_all(&["Rook", "Fenwick"], &[]);
         assert_eq!(found[0].unwrap().geonameid, 30);
+    }
+
+    #[test]
+    fn a_town_the_gazetteer_lacks_stands_at_the_region_of_the_articles_towns() {
+        let g = Gazetteer::from_tsv(REGIONS_TSV);
+        let text =
+            "Crews from Hollin and Dunmore reached Mossgate, and the Fenwick road stayed shut.";
+        let mut doc = Document::new("d", text.to_string());
+        let mention = |word: &str, kind: EntityKind| {
+            let start = text.find(word).unwrap();
+            kestrel_core::Entity {
+                span: kestrel_core::Span::new(start, start + word.len()),
+                sentence: 0,
+                tokens: 0..1,
+                kind,
+                actor: None,
+                cluster: None,
+                mention: kestrel_core::MentionKind::Name,
+            }
+        };
+        doc.entities = vec![
+            mention("Hollin", EntityKind::Gpe),
+            mention("Dunmore", EntityKind::Gpe),
+            mention("Mossgate", EntityKind::Gpe),
+        ];
+        let places = find_places(&doc, &g);
+        let bases: Vec<(&str, &str)> = places
+            .iter()
+            .map(|p| (p.name.as_str(), p.basis.as_str()))
+            .collect();
+        assert_eq!(
+            bases,
+            [
+                ("Hollin", "name"),
+                ("Dunmore", "name"),
+                ("North", "article_region")
+            ]
+        );
+        // Named as a landform (LOC) it is not placed; nor with one town alone to go by.
+        doc.entities[2].kind = EntityKind::Loc;
+        assert_eq!(find_places(&doc, &g).len(), 2);
+        doc.entities[2].kind = EntityKind::Gpe;
+        doc.entities.remove(1);
+        assert_eq!(find_places(&doc, &g).len(), 1);
+    }
+
+    #[test]
+    fn names_are_found_without_their_accents() {
+        let g = Gazetteer::from_tsv("1\tcity\tVlorë\tALB\tVlorë\t40.47\t19.49\t130000\t\n");
+        assert_eq!(g.resolve("Vlore", &[]).unwrap().geonameid, 1);
+        assert_eq!(g.resolve("VLORË", &[]).unwrap().geonameid, 1);
     }
 }
