@@ -963,26 +963,33 @@ mod tests {
         assert_eq!(found[1].unwrap().geonameid, 2);
     }
 
+    /// An entity mention of a word in a one-sentence text, named by name, with no actor.
+    fn name_mention(text: &str, word: &str, kind: EntityKind) -> kestrel_core::Entity {
+        let start = text.find(word).unwrap();
+        kestrel_core::Entity {
+            span: kestrel_core::Span::new(start, start + word.len()),
+            sentence: 0,
+            tokens: 0..1,
+            kind,
+            actor: None,
+            cluster: None,
+            mention: kestrel_core::MentionKind::Name,
+        }
+    }
+
     #[test]
     fn place_names_do_not_vote_for_the_articles_countries() {
         let text = "Portmere officials met Mayor Ilse Varn of Lakeside.";
         let mut doc = Document::new("d", text.to_string());
         let mention = |word: &str, kind: EntityKind, code: &str| {
-            let start = text.find(word).unwrap();
-            kestrel_core::Entity {
-                span: kestrel_core::Span::new(start, start + word.len()),
-                sentence: 0,
-                tokens: 0..1,
-                kind,
-                actor: Some(kestrel_core::ActorCode {
-                    code: code.into(),
-                    sector: Some("GOV".into()),
-                    name: word.into(),
-                    source: kestrel_core::ActorSource::Dictionary,
-                }),
-                cluster: None,
-                mention: kestrel_core::MentionKind::Name,
-            }
+            let mut e = name_mention(text, word, kind);
+            e.actor = Some(kestrel_core::ActorCode {
+                code: code.into(),
+                sector: Some("GOV".into()),
+                name: word.into(),
+                source: kestrel_core::ActorSource::Dictionary,
+            });
+            e
         };
         // "Portmere" taken as its government (typed ORG) must not make the story Valdorian:
         // only the mayor, a person, counts.
@@ -1111,18 +1118,7 @@ mod tests {
         let text =
             "Crews from Hollin and Dunmore reached Mossgate, and the Fenwick road stayed shut.";
         let mut doc = Document::new("d", text.to_string());
-        let mention = |word: &str, kind: EntityKind| {
-            let start = text.find(word).unwrap();
-            kestrel_core::Entity {
-                span: kestrel_core::Span::new(start, start + word.len()),
-                sentence: 0,
-                tokens: 0..1,
-                kind,
-                actor: None,
-                cluster: None,
-                mention: kestrel_core::MentionKind::Name,
-            }
-        };
+        let mention = |word: &str, kind: EntityKind| name_mention(text, word, kind);
         doc.entities = vec![
             mention("Hollin", EntityKind::Gpe),
             mention("Dunmore", EntityKind::Gpe),
