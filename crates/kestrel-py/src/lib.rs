@@ -131,6 +131,7 @@ fn events_schema() -> Schema {
         s("recipient_codes"),
         s("recipient_sectors"),
         s("recipient_text"),
+        s("recipient_implied"),
         s("place_name"),
         s("place_country"),
         Field::new("place_lat", DataType::Float64, true),
@@ -166,13 +167,14 @@ impl Texts {
     }
 }
 
-/// Codes (or sectors, or words) of a list of participants, `;`-joined.
+/// Codes (or sectors, or words) of a list of participants, `;`-joined, one place per
+/// participant (empty where one has none, so that the lists line up); null when none has one.
 fn joined(
     list: &[kestrel_core::Participant],
     f: impl Fn(&kestrel_core::Participant) -> Option<String>,
 ) -> Option<String> {
-    let parts: Vec<String> = list.iter().filter_map(f).collect();
-    (!parts.is_empty()).then(|| parts.join(";"))
+    let parts: Vec<String> = list.iter().map(|p| f(p).unwrap_or_default()).collect();
+    parts.iter().any(|p| !p.is_empty()).then(|| parts.join(";"))
 }
 
 fn events_batch(results: &[(String, Result<Document, InputError>)]) -> PyResult<RecordBatch> {
@@ -189,6 +191,7 @@ fn events_batch(results: &[(String, Result<Document, InputError>)]) -> PyResult<
         Texts::default(),
     );
     let mut people: [Texts; 6] = Default::default();
+    let mut implied = Texts::default();
     let (mut place_name, mut place_country, mut plover_col) =
         (Texts::default(), Texts::default(), Texts::default());
     let (mut index, mut sentence, mut quad) = (Vec::new(), Vec::new(), Vec::new());
@@ -224,6 +227,10 @@ fn events_batch(results: &[(String, Result<Document, InputError>)]) -> PyResult<
                 people[k + 1].push(joined(list, |p| p.sector.clone()));
                 people[k + 2].push(joined(list, |p| Some(doc.slice(p.span).to_string())));
             }
+            // A protest's target named by no words (see `implied` in docs/schema.md).
+            implied.push(joined(&e.recipients, |p| {
+                Some(if p.implied { "1" } else { "0" }.to_string())
+            }));
             place_name.push(place.map(|p| p.name.clone()));
             place_country.push(place.map(|p| p.country.clone()));
             lat.push(place.map(|p| p.lat));
@@ -254,6 +261,7 @@ fn events_batch(results: &[(String, Result<Document, InputError>)]) -> PyResult<
         recipient_codes.array(),
         recipient_sectors.array(),
         recipient_text.array(),
+        implied.array(),
         place_name.array(),
         place_country.array(),
         Arc::new(Float64Array::from(lat)),

@@ -68,6 +68,15 @@ class BatchTest(unittest.TestCase):
             self.assertEqual(ARTICLE[r["trigger_start"]:r["trigger_end"]], r["trigger"])
             # CAMEO's one-decimal scores, not their f32 neighbours.
             self.assertEqual(round(r["goldstein"], 1), r["goldstein"])
+            # One place per participant in each list, so that they line up.
+            for side in ("actor", "recipient"):
+                words = (r[side + "_text"] or "").split(";")
+                for column in ("codes", "sectors"):
+                    if r[side + "_" + column] is not None:
+                        self.assertEqual(len(r[side + "_" + column].split(";")), len(words))
+            if r["recipient_implied"] is not None:
+                words = (r["recipient_text"] or "").split(";")
+                self.assertEqual(len(r["recipient_implied"].split(";")), len(words))
 
     def test_documents_table_keeps_failures(self):
         events, docs = kestrel.code_batch(self.batch(), documents=True)

@@ -24,7 +24,8 @@ EVENT_COLUMNS = [
     "doc_id", "event_index", "sentence", "sentence_text", "trigger", "trigger_start",
     "trigger_end", "date", "type", "mode", "cameo", "goldstein", "quad_class", "modality",
     "actor_codes", "actor_sectors", "actor_text", "recipient_codes", "recipient_sectors",
-    "recipient_text", "place_name", "place_country", "place_lat", "place_lon", "plover",
+    "recipient_text", "recipient_implied", "place_name", "place_country", "place_lat",
+    "place_lon", "plover",
 ]
 
 #: Columns of the documents table that ``code_batch(..., documents=True)`` returns.

@@ -22,7 +22,8 @@ EVENTS_SCHEMA = (
     "trigger_start bigint, trigger_end bigint, date string, type string, mode string, "
     "cameo string, goldstein double, quad_class int, modality string, actor_codes string, "
     "actor_sectors string, actor_text string, recipient_codes string, "
-    "recipient_sectors string, recipient_text string, place_name string, "
+    "recipient_sectors string, recipient_text string, recipient_implied string, "
+    "place_name string, "
     "place_country string, place_lat double, place_lon double, plover string"
 )
 
