@@ -196,7 +196,7 @@ impl Gazetteer {
     }
 
     /// The first-level region of a country by its name.
-    pub fn admin1_of(&self, country: &str, name: &str) -> Option<&Entry> {
+    fn admin1_of(&self, country: &str, name: &str) -> Option<&Entry> {
         self.regions_named(name)
             .into_iter()
             .find(|e| e.level == "admin1" && e.country == country)
@@ -251,9 +251,7 @@ impl Gazetteer {
             return None;
         }
         let (country, admin1) = counts.iter().find(|(_, n)| *n == best)?.0;
-        self.regions_named(admin1)
-            .into_iter()
-            .find(|e| e.level == "admin1" && e.country == country)
+        self.admin1_of(country, admin1)
     }
 
     /// Whether some place has this name, its own or an alternate one.
