@@ -452,21 +452,21 @@ impl Gazetteer {
                 0.0
             }
         };
+        // Each reading's evidence once (the neighbours test scans the other names' readings).
+        // Neighbours in the same region and neighbours close by each count: a town beside
+        // another of the article's names usually shares its region too.
         ids.iter()
             .map(|&i| &self.entries[i as usize])
-            .filter(|e| !county_by_its_word || near(e) > 0.0 || beside(e) > 0.0 || lies_in(e))
-            .max_by(|a, b| {
-                // Neighbours in the same region and neighbours close by each count: a town
-                // beside another of the article's names usually shares its region too.
-                let total = |e: &Entry| {
-                    score(e, focus)
-                        + near(e)
-                        + beside(e)
-                        + own(e)
-                        + if lies_in(e) { WITHIN_WEIGHT } else { 0.0 }
-                };
-                total(a).total_cmp(&total(b))
+            .filter_map(|e| {
+                let (near, beside, inside) = (near(e), beside(e), lies_in(e));
+                if county_by_its_word && near == 0.0 && beside == 0.0 && !inside {
+                    return None;
+                }
+                let within = if inside { WITHIN_WEIGHT } else { 0.0 };
+                Some((e, score(e, focus) + near + beside + own(e) + within))
             })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(e, _)| e)
     }
 
     /// Resolves all the place names of one article together: a first pass by focus and
@@ -587,9 +587,10 @@ impl Gazetteer {
                         Some((e.country.as_str(), admin1))
                     })
                     .collect();
+                let own_key = key(n);
                 let others: Vec<&[u32]> = candidates
                     .iter()
-                    .filter(|(k, _)| *k != key(n))
+                    .filter(|(k, _)| *k != own_key)
                     .map(|(_, ids)| *ids)
                     .collect();
                 self.resolve_beside(n, focus, &regions, qualifiers[i], &others)
