@@ -65,6 +65,10 @@ pub fn prepare(args: &InputArgs) -> anyhow::Result<(Pipeline, ReadOptions)> {
     } else {
         kestrel_core::pipeline::all_stages()
     };
+    let available = match &args.home_regions {
+        Some(path) => with_home_regions(available, path)?,
+        None => available,
+    };
     let pipeline = Pipeline::select(available, &names)?;
     if let Some(p) = &args.published {
         if normalise_date(p).is_none() {
@@ -97,6 +101,33 @@ pub fn prepare(args: &InputArgs) -> anyhow::Result<(Pipeline, ReadOptions)> {
         shard: args.shard,
     };
     Ok((pipeline, options))
+}
+
+/// The stages with the places stage told where publications are at home (a file written by
+/// `kestrel home-regions`).
+fn with_home_regions(
+    stages: Vec<Box<dyn kestrel_core::Stage>>,
+    path: &std::path::Path,
+) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read home regions {}", path.display()))?;
+    let gazetteer = kestrel_places::Gazetteer::builtin();
+    let homes = kestrel_places::HomeRegions::from_tsv(&text, &gazetteer)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let homes = std::sync::Arc::new(homes);
+    Ok(stages
+        .into_iter()
+        .map(|stage| -> Box<dyn kestrel_core::Stage> {
+            if stage.name() == "places" {
+                Box::new(kestrel_places::PlaceStage::with_homes(
+                    gazetteer.clone(),
+                    homes.clone(),
+                ))
+            } else {
+                stage
+            }
+        })
+        .collect())
 }
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {

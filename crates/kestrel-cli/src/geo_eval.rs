@@ -16,6 +16,8 @@ use quick_xml::events::Event as XmlEvent;
 use serde_json::json;
 
 struct Article {
+    /// The publication's web domain, which groups its articles.
+    domain: String,
     text: String,
     toponyms: Vec<Toponym>,
 }
@@ -48,6 +50,7 @@ fn read_articles(xml: &str) -> anyhow::Result<Vec<Article>> {
                 match name.as_str() {
                     "article" => {
                         current = Some(Article {
+                            domain: String::new(),
                             text: String::new(),
                             toponyms: Vec::new(),
                         })
@@ -96,6 +99,11 @@ fn read_articles(xml: &str) -> anyhow::Result<Vec<Article>> {
                     path.last().map(String::as_str),
                     path.iter().any(|p| p == "gaztag"),
                 ) {
+                    (Some("domain"), _) => {
+                        if let Some(a) = current.as_mut() {
+                            a.domain = text.trim().trim_start_matches("www.").to_string();
+                        }
+                    }
                     (Some("phrase"), _) => phrase.push_str(text.trim()),
                     (Some("start"), false) => start = text.trim().parse().unwrap_or(0),
                     (Some("end"), false) => end = text.trim().parse().unwrap_or(0),
@@ -128,7 +136,7 @@ fn phrase_end(text: &str, t: &Toponym) -> Option<usize> {
     Some(start + found + t.phrase.len())
 }
 
-pub fn run(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
+pub fn run(file: &Path, json: bool, errors: bool, home_regions: bool) -> anyhow::Result<ExitCode> {
     let xml =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let articles = read_articles(&xml)?;
@@ -146,6 +154,8 @@ pub fn run(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
     let (mut within_coords, mut same_id) = (0usize, 0usize);
     // (phrase, what it resolved to) -> count, for --errors.
     let mut misses: std::collections::HashMap<(String, String), usize> = Default::default();
+    // Each article's focus and mentions, and a first reading of its toponyms.
+    let mut read: Vec<(Vec<String>, Vec<kestrel_places::Mention>)> = Vec::new();
     for a in &articles {
         let mut doc = kestrel_core::Document::new("article", a.text.clone());
         pipeline.run(&mut doc);
@@ -158,10 +168,41 @@ pub fn run(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
                 qualifier: phrase_end(&a.text, t).and_then(|end| gazetteer.qualifier(&a.text, end)),
             })
             .collect();
-        let found = gazetteer.resolve_mentions(&mentions, &focus);
+        read.push((focus, mentions));
+    }
+    let mut found: Vec<Vec<Option<&kestrel_places::Entry>>> = read
+        .iter()
+        .map(|(focus, mentions)| gazetteer.resolve_mentions(mentions, focus))
+        .collect();
+    // Each publication's home, learned from the first readings of all its articles' toponyms
+    // (no gold), then the articles read again knowing it, as `kestrel home-regions` and
+    // `kestrel code --home-regions` do.
+    let mut homes = kestrel_places::HomeRegions::default();
+    if home_regions {
+        let by_article: Vec<(String, Vec<Option<&kestrel_places::Entry>>)> = articles
+            .iter()
+            .zip(&found)
+            .filter(|(a, _)| !a.domain.is_empty())
+            .map(|(a, f)| (a.domain.clone(), f.clone()))
+            .collect();
+        homes = kestrel_places::HomeRegions::learn(&gazetteer, &by_article);
+        found = read
+            .iter()
+            .zip(&articles)
+            .map(|((focus, mentions), a)| {
+                let home = homes.home_for(&a.domain, &gazetteer);
+                gazetteer.resolve_mentions_at(mentions, focus, home)
+            })
+            .collect();
+    }
+    for (a, found) in articles.iter().zip(found) {
         // Where the pipeline places a town the gazetteer lacks (for GPE mentions; every gold
-        // toponym is a place, so here it applies to all).
-        let home = gazetteer.article_region(&found);
+        // toponym is a place, so here it applies to all): the article's region, else its
+        // publication's.
+        let publication = homes
+            .home_for(&a.domain, &gazetteer)
+            .filter(|h| h.level == "admin1");
+        let home = gazetteer.article_region(&found).or(publication);
         for (t, entry) in a.toponyms.iter().zip(found) {
             let (phrase, lat, lon) = (&t.phrase, &t.lat, &t.lon);
             total += 1;
@@ -229,6 +270,13 @@ pub fn run(file: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
         file.display(),
         articles.len()
     );
+    if home_regions {
+        println!(
+            "  publications with a home learned: {} ({} of them a first-level region)",
+            homes.len(),
+            homes.regions()
+        );
+    }
     println!(
         "  accuracy within 161 km  {accuracy:.3}  ({within}/{total}; unresolved count as wrong)"
     );

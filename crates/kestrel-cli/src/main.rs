@@ -8,6 +8,7 @@ mod eval;
 mod extract_eval;
 mod gazetteer;
 mod geo_eval;
+mod home_regions;
 mod petrarch_eval;
 mod quotes_eval;
 mod store_cmd;
@@ -36,6 +37,9 @@ enum Command {
     /// Code articles: read files, directories or - (standard input), write one JSON
     /// document per article.
     Code(CodeArgs),
+    /// Learn where each publication is at home from the places its articles name (grouped by
+    /// their URLs' hosts or site names) and write them for `kestrel code --home-regions`.
+    HomeRegions(HomeRegionsArgs),
     /// Code articles and keep them in a store (SQLite): documents, entities, places,
     /// quotes and events, with reports of one event merged. Re-running skips what is stored.
     Ingest(IngestArgs),
@@ -248,6 +252,15 @@ enum TrainWhat {
 }
 
 #[derive(Args)]
+struct HomeRegionsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write the homes to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
 struct CodeArgs {
     #[command(flatten)]
     input: InputArgs,
@@ -415,6 +428,11 @@ struct InputArgs {
     /// are read after the built-in ones. May be given more than once.
     #[arg(long, value_name = "FILE")]
     events: Vec<PathBuf>,
+    /// Where publications are at home (publication, country, region, tab-separated; made by
+    /// `kestrel home-regions`): an article's bare town names are read near its publication's
+    /// home ("Paris" in a Tennessee paper), matched by the host of its URL or its site name.
+    #[arg(long, value_name = "FILE")]
+    home_regions: Option<PathBuf>,
     /// Code events in sports reports too. By default a document whose words are at least 2%
     /// words of sport ("league", "striker", "wicket", ...) gets no events and a warning:
     /// "England beat Samoa" is no political event.
@@ -596,6 +614,11 @@ enum EvalCommand {
         /// List the toponyms not resolved or placed more than 161 km off, most frequent first.
         #[arg(long)]
         errors: bool,
+        /// Learn each publication's home region from the places its articles name (a first
+        /// pass over the file, grouped by `<domain>`; no gold readings) and resolve again
+        /// with it, as `kestrel code --home-regions` does.
+        #[arg(long)]
+        home_regions: bool,
     },
     /// Event deduplication against articles with true event groups (data/eval/dedup.jsonl):
     /// pairwise precision and recall of merged reports.
@@ -646,6 +669,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(args),
+        Command::HomeRegions(args) => home_regions::run(args),
         Command::Eval(EvalCommand::Segment { file, json }) => eval::segment(&file, json),
         Command::Eval(EvalCommand::Ud {
             file,
@@ -715,9 +739,12 @@ fn main() -> ExitCode {
             monadic,
         ),
         Command::Eval(EvalCommand::Quotes { dir, json }) => quotes_eval::run(&dir, json),
-        Command::Eval(EvalCommand::Geo { file, json, errors }) => {
-            geo_eval::run(&file, json, errors)
-        }
+        Command::Eval(EvalCommand::Geo {
+            file,
+            json,
+            errors,
+            home_regions,
+        }) => geo_eval::run(&file, json, errors, home_regions),
         Command::Eval(EvalCommand::Amounts { file, json, errors }) => {
             amounts_eval::run(&file, json, errors)
         }

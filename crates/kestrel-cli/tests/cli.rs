@@ -784,6 +784,60 @@ fn cli_participants_known_by_sector_take_the_country_of_the_events_place() {
 }
 
 #[test]
+fn cli_home_regions_are_learned_and_read_bare_town_names_near_home() {
+    let dir = temp_dir("home-regions");
+    let input = dir.join("in.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id":"a1","url":"https://www.valley-ledger.example/news/1","text":"The mayor of Knoxville met officials from Chattanooga on Monday to discuss the new rail line."}"#,
+            "\n",
+            r#"{"id":"a2","url":"https://valley-ledger.example/news/2","text":"Floods closed roads between Murfreesboro and Clarksville, the state transport office said."}"#,
+            "\n",
+            r#"{"id":"a3","url":"https://valley-ledger.example/news/3","text":"Police in Springfield arrested two men after a robbery at a petrol station."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let homes = dir.join("homes.tsv");
+    let input = input.to_str().unwrap();
+    let out = kestrel(
+        &["home-regions", input, "-o", homes.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tsv = std::fs::read_to_string(&homes).unwrap();
+    assert!(
+        tsv.lines().any(|l| l == "valley-ledger.example\tUSA\tTennessee"),
+        "{tsv}"
+    );
+    let springfield = |extra: &[&str]| {
+        let mut args = vec!["code", input, "--stages", "clean,segment,tag,parse,ner,actors,places"];
+        args.extend_from_slice(extra);
+        let out = kestrel(&args, None);
+        assert!(out.status.success());
+        let docs = lines(&out);
+        let place = docs[2]["places"][0].clone();
+        assert_eq!(place["text"], "Springfield", "{place}");
+        place["admin1"].as_str().unwrap().to_string()
+    };
+    // Alone the largest Springfield; in the Tennessee paper, Tennessee's.
+    assert_ne!(springfield(&[]), "Tennessee");
+    assert_eq!(
+        springfield(&["--home-regions", homes.to_str().unwrap()]),
+        "Tennessee"
+    );
+    // A home the gazetteer does not know is an error that says what to write.
+    std::fs::write(&homes, "valley-ledger.example\tUSA\tAtlantis\n").unwrap();
+    let out = kestrel(
+        &["code", input, "--home-regions", homes.to_str().unwrap()],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ISO 3166"));
+}
+
+#[test]
 fn cli_places_resolve_and_locate_events() {
     let text = b"Kenyan police clashed with students in Mombasa on Tuesday. \
                  Later the governor flew to Kampala.";

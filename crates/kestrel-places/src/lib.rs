@@ -254,6 +254,54 @@ impl Gazetteer {
         self.admin1_of(country, admin1)
     }
 
+    /// Where a publication is at home, learned from the readings of the places its articles
+    /// name (towns and counties, each once an article): the first-level region that holds
+    /// half of them, else the country that holds half of them, with at least
+    /// [`HOME_MIN_TOWNS`] towns behind it. A local paper names its own towns over and over;
+    /// what it names once ("Paris", "Dublin") is then read as the namesake next door.
+    pub fn home_region<'a>(&'a self, articles: &[Vec<Option<&'a Entry>>]) -> Option<&'a Entry> {
+        // Each place once an article: the paper's own town, named in every line of a story,
+        // is the name most likely read as a namesake elsewhere.
+        let mut local: Vec<&Entry> = Vec::new();
+        for readings in articles {
+            let mut seen: Vec<u64> = Vec::new();
+            for e in readings.iter().flatten().filter(|e| is_local(e)) {
+                if !seen.contains(&e.geonameid) {
+                    seen.push(e.geonameid);
+                    local.push(e);
+                }
+            }
+        }
+        let majority = |n: usize| n >= HOME_MIN_TOWNS && 2 * n >= local.len();
+        let mut regions: Vec<((&str, &str), usize)> = Vec::new();
+        let mut countries: Vec<(&str, usize)> = Vec::new();
+        for e in &local {
+            match countries.iter_mut().find(|(c, _)| *c == e.country) {
+                Some(slot) => slot.1 += 1,
+                None => countries.push((&e.country, 1)),
+            }
+            let Some(admin1) = e.admin1.as_deref() else {
+                continue;
+            };
+            let k = (e.country.as_str(), admin1);
+            match regions.iter_mut().find(|(c, _)| *c == k) {
+                Some(slot) => slot.1 += 1,
+                None => regions.push((k, 1)),
+            }
+        }
+        let best_region = regions.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        if majority(best_region) {
+            let (country, admin1) = regions.iter().find(|(_, n)| *n == best_region)?.0;
+            return self.admin1_of(country, admin1);
+        }
+        let best_country = countries.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        if majority(best_country) {
+            let country = countries.iter().find(|(_, n)| *n == best_country)?.0;
+            return self.country(country);
+        }
+        None
+    }
+
     /// Whether some place has this name, its own or an alternate one.
     pub fn has_name(&self, name: &str) -> bool {
         self.by_name.contains_key(&key(name))
@@ -346,7 +394,7 @@ impl Gazetteer {
         regions: &[(&str, &str)],
         qualifier: Option<&str>,
     ) -> Option<&'a Entry> {
-        self.resolve_beside(name, focus, regions, qualifier, &[])
+        self.resolve_beside(name, focus, regions, qualifier, &[], None)
     }
 
     /// [`Gazetteer::resolve_near`] given the readings each other name of the article could
@@ -360,6 +408,7 @@ impl Gazetteer {
         regions: &[(&str, &str)],
         qualifier: Option<&str>,
         others: &[&[u32]],
+        home: Option<&'a Entry>,
     ) -> Option<&'a Entry> {
         let within = qualifier.map(|q| self.regions_named(q)).unwrap_or_default();
         let lies_in = |e: &Entry| {
@@ -385,7 +434,10 @@ impl Gazetteer {
             BESIDE_WEIGHT * close.min(2) as f64
         };
         let best = self.best_reading(name, focus, regions, &beside, &lies_in);
-        if within.is_empty() || best.is_some_and(lies_in) {
+        if within.is_empty() {
+            return self.local_namesake(best, home, regions, &beside).or(best);
+        }
+        if best.is_some_and(lies_in) {
             return best;
         }
         // The text says where the place is and no reading lies there: a town too small for
@@ -410,6 +462,29 @@ impl Gazetteer {
             .find(|r| r.level == "admin1")
             .copied()
             .or(best)
+    }
+
+    /// A publication's home region in place of a small town of the same country elsewhere
+    /// that nothing in the article places there: a local paper writes "Paris, Texas" for the
+    /// one far away and plain "Paris" for its own, which may be too small for the gazetteer.
+    fn local_namesake<'a>(
+        &'a self,
+        best: Option<&'a Entry>,
+        home: Option<&'a Entry>,
+        regions: &[(&str, &str)],
+        beside: &dyn Fn(&Entry) -> f64,
+    ) -> Option<&'a Entry> {
+        let (best, home) = (best?, home?);
+        let (country, admin1) = home_region(home)?;
+        let elsewhere = best.country == country
+            && best.level == "city"
+            && best.population < LOCAL_NAMESAKE_MAX_POPULATION
+            && best.admin1.as_deref() != Some(admin1);
+        let placed = regions
+            .iter()
+            .any(|(c, a)| *c == best.country && best.admin1.as_deref() == Some(*a))
+            || beside(best) > 0.0;
+        (elsewhere && !placed).then_some(home)
     }
 
     fn best_reading<'a>(
@@ -489,6 +564,29 @@ impl Gazetteer {
         mentions: &[Mention],
         focus: &[String],
     ) -> Vec<Option<&'a Entry>> {
+        self.resolve_mentions_at(mentions, focus, None)
+    }
+
+    /// [`Gazetteer::resolve_mentions`] for an article from a publication whose home is
+    /// known (a first-level region or a country, see [`Gazetteer::home_region`]): its country
+    /// joins the focus after the article's own countries, and its region counts as one more of
+    /// the article's places, so "Paris" in a Tennessee paper's story is the Tennessee town
+    /// unless the story's own names point elsewhere.
+    pub fn resolve_mentions_at<'a>(
+        &'a self,
+        mentions: &[Mention],
+        focus: &[String],
+        home: Option<&'a Entry>,
+    ) -> Vec<Option<&'a Entry>> {
+        let mut focus = focus.to_vec();
+        if let Some(h) = home.filter(|h| !h.country.is_empty()) {
+            if !focus.contains(&h.country) {
+                focus.push(h.country.clone());
+            }
+        }
+        let focus = &focus[..];
+        let home_region = home.and_then(home_region);
+        let home_regions: Vec<(&str, &str)> = home_region.into_iter().chain(home_region).collect();
         let names: Vec<&str> = mentions.iter().map(|m| m.name).collect();
         let names = &names[..];
         // A name placed once ("Glasgow, Ky.") is that place wherever the article repeats it.
@@ -506,10 +604,10 @@ impl Gazetteer {
         let mut current: Vec<Option<&Entry>> = names
             .iter()
             .zip(&qualifiers)
-            .map(|(n, q)| self.resolve_near(n, focus, &[], *q))
+            .map(|(n, q)| self.resolve_near(n, focus, &home_regions, *q))
             .collect();
         for _ in 0..3 {
-            let next = self.resolve_pass(names, &qualifiers, focus, &current);
+            let next = self.resolve_pass(names, &qualifiers, focus, home, &current);
             let settled = next
                 .iter()
                 .zip(&current)
@@ -528,8 +626,10 @@ impl Gazetteer {
         names: &[&str],
         qualifiers: &[Option<&str>],
         focus: &[String],
+        home: Option<&'a Entry>,
         before: &[Option<&'a Entry>],
     ) -> Vec<Option<&'a Entry>> {
+        let home_region = home.and_then(home_region);
         // The countries found for the other names join the focus after the actors'
         // countries, most named first: a local story that names three Ohio towns is about the
         // United States. A name does not vote for itself, or "Georgia" would keep the country
@@ -586,6 +686,8 @@ impl Gazetteer {
                         };
                         Some((e.country.as_str(), admin1))
                     })
+                    .chain(home_region)
+                    .chain(home_region)
                     .collect();
                 let own_key = key(n);
                 let others: Vec<&[u32]> = candidates
@@ -593,7 +695,7 @@ impl Gazetteer {
                     .filter(|(k, _)| *k != own_key)
                     .map(|(_, ids)| *ids)
                     .collect();
-                self.resolve_beside(n, focus, &regions, qualifiers[i], &others)
+                self.resolve_beside(n, focus, &regions, qualifiers[i], &others, home)
             })
             .collect()
     }
@@ -638,6 +740,19 @@ pub fn short_name(name: &str) -> Option<&str> {
         .map(|i| &name[..i])
         .filter(|short| short.len() >= 3)
 }
+
+/// A publication's home as (country, first-level region), when its home is a region.
+fn home_region(home: &Entry) -> Option<(&str, &str)> {
+    (home.level == "admin1").then(|| (home.country.as_str(), home.name.as_str()))
+}
+
+/// The largest town of a publication's country outside its home region that a bare name
+/// is read as without anything in the article placing it there.
+const LOCAL_NAMESAKE_MAX_POPULATION: u64 = 250_000;
+
+/// The fewest towns a publication's articles must name in one region or country for it to be
+/// their home ([`Gazetteer::home_region`]).
+pub const HOME_MIN_TOWNS: usize = 3;
 
 /// What being called by its own name rather than an alternate one is worth.
 const ALTERNATE_NAME_WEIGHT: f64 = 8.0;
@@ -728,9 +843,148 @@ pub fn focus_countries(doc: &Document, gazetteer: &Gazetteer) -> Vec<String> {
     counts.into_iter().map(|(c, _)| c).collect()
 }
 
-/// Resolves a document's place mentions (GPE and LOC entities).
-pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
-    let focus = focus_countries(doc, gazetteer);
+/// The publication an article comes from, as [`HomeRegions`] knows it: its address's host
+/// without `www.` ("thetowntalk.com"), else the site's name as the page gives it, lowercased.
+///
+/// ```
+/// let mut doc = kestrel_core::Document::new("a", String::new());
+/// doc.url = Some("https://www.example-gazette.com/news/2024/04/01/story".into());
+/// assert_eq!(kestrel_places::publication(&doc).as_deref(), Some("example-gazette.com"));
+/// ```
+pub fn publication(doc: &Document) -> Option<String> {
+    let host = doc.url.as_deref().and_then(|url| {
+        let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next()?;
+        let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+        let host = host.split(':').next()?.to_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+        (host.contains('.')).then_some(host)
+    });
+    host.or_else(|| {
+        doc.site_name
+            .as_deref()
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+    })
+}
+
+/// Where publications are at home: publication ([`publication`]) to its country (ISO 3166
+/// alpha-3) and, when known, first-level region, as `kestrel home-regions` learns them and
+/// `kestrel code --home-regions FILE` reads them.
+#[derive(Clone, Debug, Default)]
+pub struct HomeRegions {
+    homes: HashMap<String, (String, Option<String>)>,
+}
+
+impl HomeRegions {
+    /// Reads the TSV form: `publication<TAB>country<TAB>region`, the region empty for a
+    /// publication at home in a whole country; more columns (counts) and lines starting with
+    /// `#` are ignored. Each home must be in the gazetteer.
+    ///
+    /// ```
+    /// let g = kestrel_places::Gazetteer::builtin();
+    /// let homes = kestrel_places::HomeRegions::from_tsv(
+    ///     "# publication\tcountry\tregion\nexample-gazette.com\tUSA\tTennessee\n", &g).unwrap();
+    /// assert_eq!(homes.len(), 1);
+    /// assert!(kestrel_places::HomeRegions::from_tsv("x.com\tUSA\tAtlantis\n", &g).is_err());
+    /// ```
+    pub fn from_tsv(text: &str, gazetteer: &Gazetteer) -> Result<HomeRegions, String> {
+        let mut homes = HashMap::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let (Some(publication), Some(country)) = (f.first(), f.get(1)) else {
+                return Err(format!(
+                    "line {}: expected publication<TAB>country<TAB>region",
+                    n + 1
+                ));
+            };
+            let region = f.get(2).filter(|r| !r.is_empty()).map(|r| r.to_string());
+            let known = match &region {
+                Some(r) => gazetteer.admin1_of(country, r).is_some(),
+                None => gazetteer.country(country).is_some(),
+            };
+            if !known {
+                return Err(format!(
+                    "line {}: the gazetteer has no {} in {country}; write the country as an ISO 3166 alpha-3 code and the region as GeoNames names it",
+                    n + 1,
+                    region.as_deref().unwrap_or("country")
+                ));
+            }
+            homes.insert(publication.to_lowercase(), (country.to_string(), region));
+        }
+        Ok(HomeRegions { homes })
+    }
+
+    /// Learns each publication's home from its articles' first readings ([`town_readings`]),
+    /// given as (publication, readings) per article, with [`Gazetteer::home_region`].
+    pub fn learn<'a>(
+        gazetteer: &'a Gazetteer,
+        articles: &[(String, Vec<Option<&'a Entry>>)],
+    ) -> HomeRegions {
+        let mut by_publication: HashMap<&str, Vec<Vec<Option<&Entry>>>> = HashMap::new();
+        for (publication, readings) in articles {
+            by_publication
+                .entry(publication)
+                .or_default()
+                .push(readings.clone());
+        }
+        let homes = by_publication
+            .into_iter()
+            .filter_map(|(publication, articles)| {
+                let home = gazetteer.home_region(&articles)?;
+                let region = (home.level == "admin1").then(|| home.name.clone());
+                Some((publication.to_string(), (home.country.clone(), region)))
+            })
+            .collect();
+        HomeRegions { homes }
+    }
+
+    /// The TSV form, sorted by publication.
+    pub fn to_tsv(&self) -> String {
+        let mut lines: Vec<String> = self
+            .homes
+            .iter()
+            .map(|(p, (c, r))| format!("{p}\t{c}\t{}\n", r.as_deref().unwrap_or("")))
+            .collect();
+        lines.sort();
+        format!("# publication\tcountry\tregion\n{}", lines.concat())
+    }
+
+    /// How many publications have a home.
+    pub fn len(&self) -> usize {
+        self.homes.len()
+    }
+
+    /// How many publications are at home in a first-level region rather than a whole country.
+    pub fn regions(&self) -> usize {
+        self.homes.values().filter(|(_, r)| r.is_some()).count()
+    }
+
+    /// Whether no publication has a home.
+    pub fn is_empty(&self) -> bool {
+        self.homes.is_empty()
+    }
+
+    /// The home of an article's publication, as a gazetteer entry.
+    pub fn home_of<'a>(&self, doc: &Document, gazetteer: &'a Gazetteer) -> Option<&'a Entry> {
+        self.home_for(&publication(doc)?, gazetteer)
+    }
+
+    /// The home of a publication, as a gazetteer entry.
+    pub fn home_for<'a>(&self, publication: &str, gazetteer: &'a Gazetteer) -> Option<&'a Entry> {
+        let (country, region) = self.homes.get(publication)?;
+        match region {
+            Some(r) => gazetteer.admin1_of(country, r),
+            None => gazetteer.country(country),
+        }
+    }
+}
+
+/// A document's place mentions (GPE and LOC entities): their entity indices and names.
+fn place_mentions<'d>(doc: &'d Document, gazetteer: &Gazetteer) -> (Vec<usize>, Vec<Mention<'d>>) {
     let mentions: Vec<usize> = (0..doc.entities.len())
         .filter(|&i| matches!(doc.entities[i].kind, EntityKind::Gpe | EntityKind::Loc))
         .collect();
@@ -754,7 +1008,32 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
             }
         })
         .collect();
-    let resolved = gazetteer.resolve_mentions(&names, &focus);
+    (mentions, names)
+}
+
+/// How the gazetteer reads a document's place mentions (GPE and LOC entities) without
+/// knowing its publication's home: what [`HomeRegions::learn`] learns from.
+pub fn town_readings<'a>(doc: &Document, gazetteer: &'a Gazetteer) -> Vec<Option<&'a Entry>> {
+    let focus = focus_countries(doc, gazetteer);
+    let (_, names) = place_mentions(doc, gazetteer);
+    gazetteer.resolve_mentions(&names, &focus)
+}
+
+/// Resolves a document's place mentions (GPE and LOC entities).
+pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
+    find_places_at(doc, gazetteer, None)
+}
+
+/// [`find_places`] for an article whose publication's home is known
+/// ([`Gazetteer::resolve_mentions_at`]).
+pub fn find_places_at<'a>(
+    doc: &Document,
+    gazetteer: &'a Gazetteer,
+    home: Option<&'a Entry>,
+) -> Vec<Place> {
+    let focus = focus_countries(doc, gazetteer);
+    let (mentions, names) = place_mentions(doc, gazetteer);
+    let resolved = gazetteer.resolve_mentions_at(&names, &focus, home);
     let mut out = Vec::new();
     // The dateline's place ("NAIROBI —") when no entity mention covers it.
     if let Some(d) = &doc.dateline {
@@ -773,7 +1052,9 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
             out.push(place(d.place, sentence.unwrap_or(0), None, entry, basis));
         }
     }
-    let home = gazetteer.article_region(&resolved);
+    let article_region = gazetteer.article_region(&resolved);
+    // The publication's region, where its articles' towns too small for the gazetteer lie.
+    let publication_region = home.filter(|h| h.level == "admin1");
     for ((&i, entry), mention) in mentions.iter().zip(resolved).zip(&names) {
         let e = &doc.entities[i];
         // "Eastern Ukraine", "north London" tagged as one mention: the compass word, then a
@@ -795,19 +1076,32 @@ pub fn find_places(doc: &Document, gazetteer: &Gazetteer) -> Vec<Place> {
         let by_actor = country();
         let (entry, basis) = match (entry, by_actor) {
             (Some(_), Some(c)) if !gazetteer.has_name(doc.slice(e.span)) => (c, "actor"),
-            (Some(found), _) => (
-                found,
-                gazetteer.basis(mention.name, mention.qualifier, found),
-            ),
+            (Some(found), _) => {
+                let basis = match gazetteer.basis(mention.name, mention.qualifier, found) {
+                    "name"
+                        if publication_region == Some(found)
+                            && !gazetteer.knows_as(mention.name, found) =>
+                    {
+                        "publication_region"
+                    }
+                    basis => basis,
+                };
+                (found, basis)
+            }
             (None, Some(c)) => (c, "actor"),
             // A town the gazetteer lacks, named as a city or state is (GPE, not a sea or a
-            // mountain range), stands at the region where the article's other towns lie.
-            (None, None) => match home.filter(|_| {
-                e.kind == EntityKind::Gpe && e.mention == kestrel_core::MentionKind::Name
-            }) {
-                Some(region) => (region, "article_region"),
-                None => continue,
-            },
+            // mountain range), stands at the region where the article's other towns lie, else
+            // at its publication's.
+            (None, None) if e.kind == EntityKind::Gpe
+                && e.mention == kestrel_core::MentionKind::Name =>
+            {
+                match (article_region, publication_region) {
+                    (Some(region), _) => (region, "article_region"),
+                    (None, Some(region)) => (region, "publication_region"),
+                    (None, None) => continue,
+                }
+            }
+            (None, None) => continue,
         };
         let (span, entry) = compass_part(doc, gazetteer, e.span, entry);
         out.push(place(span, e.sentence, Some(i), &entry, basis));
@@ -877,12 +1171,18 @@ fn place(
 #[derive(Clone, Debug)]
 pub struct PlaceStage {
     gazetteer: Arc<Gazetteer>,
+    homes: Arc<HomeRegions>,
 }
 
 impl PlaceStage {
     /// A stage over a gazetteer.
     pub fn new(gazetteer: Arc<Gazetteer>) -> PlaceStage {
-        PlaceStage { gazetteer }
+        PlaceStage::with_homes(gazetteer, Arc::new(HomeRegions::default()))
+    }
+
+    /// A stage that knows where publications are at home ([`HomeRegions`]).
+    pub fn with_homes(gazetteer: Arc<Gazetteer>, homes: Arc<HomeRegions>) -> PlaceStage {
+        PlaceStage { gazetteer, homes }
     }
 }
 
@@ -900,7 +1200,8 @@ impl Stage for PlaceStage {
     }
 
     fn process(&self, doc: &mut Document) {
-        doc.places = find_places(doc, &self.gazetteer);
+        let home = self.homes.home_of(doc, &self.gazetteer);
+        doc.places = find_places_at(doc, &self.gazetteer, home);
     }
 }
 
@@ -1142,6 +1443,89 @@ mod tests {
         doc.entities[2].kind = EntityKind::Gpe;
         doc.entities.remove(1);
         assert_eq!(find_places(&doc, &g).len(), 1);
+    }
+
+    #[test]
+    fn a_publication_is_at_home_where_most_of_its_articles_towns_lie() {
+        let g = Gazetteer::from_tsv(REGIONS_TSV);
+        let read = |names: &[&str]| g.resolve_all(names, &[]);
+        let articles = vec![
+            read(&["Hollin", "Fenwick"]),
+            read(&["Hollin", "Hollin", "Hollin"]),
+            read(&["Dunmore"]),
+            read(&["Ashby"]),
+        ];
+        // Hollin counts once in the article that repeats it: three of four towns in North.
+        assert_eq!(g.home_region(&articles).unwrap().geonameid, 21);
+        // Two towns are too few to tell.
+        assert!(g.home_region(&articles[..1]).is_none());
+        // Towns all over one country make the country the home.
+        let spread = vec![read(&["Hollin", "Ashby"]), read(&["Hollin"]), read(&["Ashby"])];
+        assert_eq!(g.home_region(&spread).unwrap().geonameid, 20);
+        let learned = HomeRegions::learn(
+            &g,
+            &articles
+                .iter()
+                .map(|a| ("north-courier.example".to_string(), a.clone()))
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(
+            learned.to_tsv(),
+            "# publication\tcountry\tregion\nnorth-courier.example\tKSL\tNorth\n"
+        );
+    }
+
+    #[test]
+    fn a_bare_town_name_is_read_near_its_publications_home() {
+        let g = Gazetteer::from_tsv(REGIONS_TSV);
+        let south = g.admin1_of("KSL", "South");
+        let at_home = |names: &[&str]| {
+            let mentions: Vec<Mention> = names
+                .iter()
+                .map(|&name| Mention {
+                    name,
+                    qualifier: None,
+                })
+                .collect();
+            g.resolve_mentions_at(&mentions, &[], south)
+                .iter()
+                .map(|e| e.map(|e| e.geonameid))
+                .collect::<Vec<_>>()
+        };
+        // The southern Fenwick, smaller than the northern one, for a paper of the South.
+        assert_eq!(at_home(&["Fenwick"]), [Some(24)]);
+        // A small town known only in the North is the paper's own, too small for the
+        // gazetteer, unless the article places it there; a large city stays itself.
+        assert_eq!(at_home(&["Dunmore"]), [Some(22)]);
+        assert_eq!(at_home(&["Dunmore", "Rook County"]), [Some(28), Some(30)]);
+        assert_eq!(at_home(&["Hollin"]), [Some(25)]);
+        // Written with its region, the name is where the text says.
+        let written = g.resolve_mentions_at(
+            &[Mention {
+                name: "Fenwick",
+                qualifier: Some("No."),
+            }],
+            &[],
+            south,
+        );
+        assert_eq!(written[0].unwrap().geonameid, 23);
+        // In the document: the reading says it came from the publication's region.
+        let text = "Dunmore voters approved the levy.";
+        let mut doc = Document::new("d", text.to_string());
+        doc.url = Some("https://www.south-herald.example/local/levy".into());
+        doc.entities = vec![name_mention(text, "Dunmore", EntityKind::Gpe)];
+        let homes =
+            HomeRegions::from_tsv("south-herald.example\tKSL\tSouth\tcounts ignored\n", &g)
+                .unwrap();
+        let home = homes.home_of(&doc, &g);
+        assert_eq!(home.map(|h| h.geonameid), Some(22));
+        let places = find_places_at(&doc, &g, home);
+        assert_eq!(
+            (places[0].name.as_str(), places[0].basis.as_str()),
+            ("South", "publication_region")
+        );
+        assert_eq!(find_places(&doc, &g)[0].geonameid, 29);
+        assert!(HomeRegions::from_tsv("x.example\tKSL\tWest\n", &g).is_err());
     }
 
     #[test]

@@ -1,0 +1,77 @@
+//! `kestrel home-regions PATH...`: where each publication is at home, learned from the places
+//! its articles name, for `kestrel code --home-regions`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use kestrel_core::{InputError, InputKind, Inputs, Pipeline};
+use rayon::prelude::*;
+
+use crate::HomeRegionsArgs;
+
+/// The stages whose layers place names are read from: entities, and actors for the countries
+/// an article is about.
+const STAGES: &[&str] = &["clean", "segment", "tag", "parse", "ner", "actors"];
+
+pub fn run(args: HomeRegionsArgs) -> anyhow::Result<ExitCode> {
+    if args.input.stages.is_some() {
+        bail!("home-regions runs its own stages ({}); leave out --stages", STAGES.join(","));
+    }
+    let (_, options) = crate::code::prepare(&args.input)?;
+    let stages = kestrel::available_stages(
+        args.input.models.as_deref(),
+        &args.input.actors,
+        &args.input.events,
+    )?;
+    let pipeline = Pipeline::select(stages, STAGES)?;
+    let gazetteer = kestrel_places::Gazetteer::builtin();
+    let mut articles: Vec<(String, Vec<Option<&kestrel_places::Entry>>)> = Vec::new();
+    let (mut read, mut failed, mut anonymous) = (0usize, 0usize, 0usize);
+    let mut inputs = Inputs::new(&args.input.paths, options);
+    loop {
+        let batch: Vec<(InputKind, Result<kestrel_core::Document, InputError>)> =
+            inputs.by_ref().take(512).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let done: Vec<Option<Option<(String, Vec<Option<&kestrel_places::Entry>>)>>> = batch
+            .into_par_iter()
+            .map(|(_, item)| {
+                let doc = item.and_then(|d| kestrel::run_pipeline(d, &pipeline)).ok()?;
+                let publication = kestrel_places::publication(&doc);
+                Some(publication.map(|p| (p, kestrel_places::town_readings(&doc, &gazetteer))))
+            })
+            .collect();
+        for d in done {
+            match d {
+                None => failed += 1,
+                Some(None) => {
+                    read += 1;
+                    anonymous += 1;
+                }
+                Some(Some(article)) => {
+                    read += 1;
+                    articles.push(article);
+                }
+            }
+        }
+    }
+    let homes = kestrel_places::HomeRegions::learn(&gazetteer, &articles);
+    let tsv = homes.to_tsv();
+    match &args.output {
+        Some(path) => std::fs::write(path, tsv)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => std::io::stdout().lock().write_all(tsv.as_bytes())?,
+    }
+    eprintln!(
+        "{read} articles read ({anonymous} with no URL or site name), {failed} failed; {} publications with a home ({} in a first-level region)",
+        homes.len(),
+        homes.regions()
+    );
+    Ok(if failed > 0 || read == 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
