@@ -16,7 +16,10 @@ const STAGES: &[&str] = &["clean", "segment", "tag", "parse", "ner", "actors"];
 
 pub fn run(args: HomeRegionsArgs) -> anyhow::Result<ExitCode> {
     if args.input.stages.is_some() {
-        bail!("home-regions runs its own stages ({}); leave out --stages", STAGES.join(","));
+        bail!(
+            "home-regions runs its own stages ({}); leave out --stages",
+            STAGES.join(",")
+        );
     }
     let (_, options) = crate::code::prepare(&args.input)?;
     let stages = kestrel::available_stages(
@@ -38,7 +41,9 @@ pub fn run(args: HomeRegionsArgs) -> anyhow::Result<ExitCode> {
         let done: Vec<Option<Option<(String, Vec<Option<&kestrel_places::Entry>>)>>> = batch
             .into_par_iter()
             .map(|(_, item)| {
-                let doc = item.and_then(|d| kestrel::run_pipeline(d, &pipeline)).ok()?;
+                let doc = item
+                    .and_then(|d| kestrel::run_pipeline(d, &pipeline))
+                    .ok()?;
                 let publication = kestrel_places::publication(&doc);
                 Some(publication.map(|p| (p, kestrel_places::town_readings(&doc, &gazetteer))))
             })
@@ -60,8 +65,9 @@ pub fn run(args: HomeRegionsArgs) -> anyhow::Result<ExitCode> {
     let homes = kestrel_places::HomeRegions::learn(&gazetteer, &articles);
     let tsv = homes.to_tsv();
     match &args.output {
-        Some(path) => std::fs::write(path, tsv)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => {
+            std::fs::write(path, tsv).with_context(|| format!("cannot write {}", path.display()))?
+        }
         None => std::io::stdout().lock().write_all(tsv.as_bytes())?,
     }
     eprintln!(

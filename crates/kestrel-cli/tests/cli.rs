@@ -805,14 +805,24 @@ fn cli_home_regions_are_learned_and_read_bare_town_names_near_home() {
         &["home-regions", input, "-o", homes.to_str().unwrap()],
         None,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let tsv = std::fs::read_to_string(&homes).unwrap();
     assert!(
-        tsv.lines().any(|l| l == "valley-ledger.example\tUSA\tTennessee"),
+        tsv.lines()
+            .any(|l| l == "valley-ledger.example\tUSA\tTennessee"),
         "{tsv}"
     );
     let springfield = |extra: &[&str]| {
-        let mut args = vec!["code", input, "--stages", "clean,segment,tag,parse,ner,actors,places"];
+        let mut args = vec![
+            "code",
+            input,
+            "--stages",
+            "clean,segment,tag,parse,ner,actors,places",
+        ];
         args.extend_from_slice(extra);
         let out = kestrel(&args, None);
         assert!(out.status.success());

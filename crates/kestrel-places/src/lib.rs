@@ -759,7 +759,7 @@ pub fn short_name(name: &str) -> Option<&str> {
 
 /// A publication's home as (country, first-level region), when its home is a region.
 fn home_region(home: &Entry) -> Option<(&str, &str)> {
-    (home.level == "admin1").then(|| (home.country.as_str(), home.name.as_str()))
+    (home.level == "admin1").then_some((home.country.as_str(), home.name.as_str()))
 }
 
 /// The largest town of a publication's country outside its home region that a bare name
@@ -1108,8 +1108,8 @@ pub fn find_places_at<'a>(
             // A town the gazetteer lacks, named as a city or state is (GPE, not a sea or a
             // mountain range), stands at the region where the article's other towns lie, else
             // at its publication's.
-            (None, None) if e.kind == EntityKind::Gpe
-                && e.mention == kestrel_core::MentionKind::Name =>
+            (None, None)
+                if e.kind == EntityKind::Gpe && e.mention == kestrel_core::MentionKind::Name =>
             {
                 match (article_region, publication_region) {
                     (Some(region), _) => (region, "article_region"),
@@ -1476,7 +1476,11 @@ mod tests {
         // Two towns are too few to tell.
         assert!(g.home_region(&articles[..1]).is_none());
         // Towns all over one country make the country the home.
-        let spread = vec![read(&["Hollin", "Ashby"]), read(&["Hollin"]), read(&["Ashby"])];
+        let spread = vec![
+            read(&["Hollin", "Ashby"]),
+            read(&["Hollin"]),
+            read(&["Ashby"]),
+        ];
         assert_eq!(g.home_region(&spread).unwrap().geonameid, 20);
         let learned = HomeRegions::learn(
             &g,
@@ -1530,9 +1534,8 @@ mod tests {
         let mut doc = Document::new("d", text.to_string());
         doc.url = Some("https://www.south-herald.example/local/levy".into());
         doc.entities = vec![name_mention(text, "Dunmore", EntityKind::Gpe)];
-        let homes =
-            HomeRegions::from_tsv("south-herald.example\tKSL\tSouth\tcounts ignored\n", &g)
-                .unwrap();
+        let homes = HomeRegions::from_tsv("south-herald.example\tKSL\tSouth\tcounts ignored\n", &g)
+            .unwrap();
         let home = homes.home_of(&doc, &g);
         assert_eq!(home.map(|h| h.geonameid), Some(22));
         let places = find_places_at(&doc, &g, home);
