@@ -10,6 +10,16 @@ use rayon::prelude::*;
 
 use crate::HomeRegionsArgs;
 
+/// One article's publication and how its place names read.
+type ArticleReadings<'g> = (String, Vec<Option<&'g kestrel_places::Entry>>);
+
+/// What became of one input: failed, read without a publication, or read.
+enum Read<'g> {
+    Failed(InputError),
+    Anonymous,
+    Article(ArticleReadings<'g>),
+}
+
 /// The stages whose layers place names are read from: entities, and actors for the countries
 /// an article is about.
 const STAGES: &[&str] = &["clean", "segment", "tag", "parse", "ner", "actors"];
@@ -29,7 +39,7 @@ pub fn run(args: HomeRegionsArgs) -> anyhow::Result<ExitCode> {
     )?;
     let pipeline = Pipeline::select(stages, STAGES)?;
     let gazetteer = kestrel_places::Gazetteer::builtin();
-    let mut articles: Vec<(String, Vec<Option<&kestrel_places::Entry>>)> = Vec::new();
+    let mut articles: Vec<ArticleReadings> = Vec::new();
     let (mut read, mut failed, mut anonymous) = (0usize, 0usize, 0usize);
     let mut inputs = Inputs::new(&args.input.paths, options);
     loop {
@@ -38,24 +48,31 @@ pub fn run(args: HomeRegionsArgs) -> anyhow::Result<ExitCode> {
         if batch.is_empty() {
             break;
         }
-        let done: Vec<Option<Option<(String, Vec<Option<&kestrel_places::Entry>>)>>> = batch
+        let done: Vec<Read> = batch
             .into_par_iter()
             .map(|(_, item)| {
-                let doc = item
-                    .and_then(|d| kestrel::run_pipeline(d, &pipeline))
-                    .ok()?;
-                let publication = kestrel_places::publication(&doc);
-                Some(publication.map(|p| (p, kestrel_places::town_readings(&doc, &gazetteer))))
+                let doc = match item.and_then(|d| kestrel::run_pipeline(d, &pipeline)) {
+                    Ok(doc) => doc,
+                    Err(e) => return Read::Failed(e),
+                };
+                match kestrel_places::publication(&doc) {
+                    Some(p) => Read::Article((p, kestrel_places::town_readings(&doc, &gazetteer))),
+                    None => Read::Anonymous,
+                }
             })
             .collect();
         for d in done {
             match d {
-                None => failed += 1,
-                Some(None) => {
+                Read::Failed(e) => {
+                    // Each failed document named on standard error; the run goes on.
+                    eprintln!("kestrel: {e}");
+                    failed += 1;
+                }
+                Read::Anonymous => {
                     read += 1;
                     anonymous += 1;
                 }
-                Some(Some(article)) => {
+                Read::Article(article) => {
                     read += 1;
                     articles.push(article);
                 }
