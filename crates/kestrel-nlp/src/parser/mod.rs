@@ -108,6 +108,9 @@ struct Words {
     /// What kind of function word each is, for the labeller: [`ADPOSITION`], [`AUXILIARY`],
     /// [`NOMINAL`] bits.
     kind: Vec<u8>,
+    /// How many commas come before each word (the root's 0 included): how many lie between
+    /// two words, which a comma often keeps apart.
+    commas_before: Vec<u32>,
 }
 
 /// A preposition, "to" or a possessive ending: a case or mark word.
@@ -134,7 +137,11 @@ impl Words {
         let mut tag = vec![root];
         let mut suffix = vec![root];
         let mut kind = vec![0u8];
+        let mut commas_before = vec![0u32];
         for (i, t) in info.iter().zip(tags) {
+            let before = *commas_before.last().expect("root")
+                + (tag.len() > 1 && tag.last() == Some(&string(","))) as u32;
+            commas_before.push(before);
             let form = forms[norm.len() - 1];
             kind.push(
                 if matches!(*t, "IN" | "TO" | "POS") {
@@ -168,6 +175,7 @@ impl Words {
             tag,
             suffix,
             kind,
+            commas_before,
         }
     }
 }
@@ -349,7 +357,32 @@ fn transition_features(w: &Words, s: &State, out: &mut Vec<u64>) {
         .unwrap_or(NONE)
     };
     let (s0c, b0c) = (case_of(s0), case_of(b0));
-    let templates: [(u64, &[u64]); 62] = [
+    // What kinds of word a word has taken as children on each side (nominal, adposition,
+    // auxiliary): a stand-in for the labels a labelled parser would see, so that a verb
+    // that has its subject, or a noun that has its case word, is told from one that has not.
+    let kinds = |x: Option<usize>| {
+        x.map_or(NONE, |i| {
+            let left = s.lefts[i].iter().fold(0u64, |k, &c| k | w.kind[c] as u64);
+            let right = s.rights[i].iter().fold(0u64, |k, &c| k | w.kind[c] as u64);
+            left | (right << 4)
+        })
+    };
+    let (s0k, s1k, b0k) = (kinds(s0), kinds(s1), kinds(b0));
+    let (s0lw, s0rw, b0lw, s1rw) = (
+        wd(left(s0, 0)),
+        wd(right(s0, 0)),
+        wd(left(b0, 0)),
+        wd(right(s1, 0)),
+    );
+    // Commas between two words, none, one or more.
+    let commas = |a: Option<usize>, b: Option<usize>| match (a, b) {
+        (Some(a), Some(b)) if a > 0 && a < b => {
+            (w.commas_before[b] - w.commas_before[a + 1]).min(2) as u64
+        }
+        _ => NONE,
+    };
+    let (c0, c1) = (commas(s0, b0), commas(s1, s0));
+    let templates: [(u64, &[u64]); 74] = [
         (0, &[]),
         (1, &[s0w]),
         (2, &[s0t]),
@@ -412,6 +445,18 @@ fn transition_features(w: &Words, s: &State, out: &mut Vec<u64>) {
         (59, &[s0w, b0c]),
         (60, &[s1t, s0t, s0c]),
         (61, &[s1w, s0c]),
+        (62, &[s0t, b0t, s0k]),
+        (63, &[s1t, s0t, s1k, s0k]),
+        (64, &[s0t, b0t, b0k]),
+        (65, &[s0w, s0k, b0t]),
+        (66, &[s0t, s0k, b0w]),
+        (67, &[s0t, s0lw, b0t]),
+        (68, &[s0t, s0rw, b0t]),
+        (69, &[b0t, b0lw]),
+        (70, &[s1t, s1rw, s0t]),
+        (71, &[s0t, b0t, c0]),
+        (72, &[s1t, s0t, c1]),
+        (73, &[s0w, b0t, c0]),
     ];
     for (id, values) in templates {
         out.push(feature(id, values));
