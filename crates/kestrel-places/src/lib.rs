@@ -246,27 +246,18 @@ impl Gazetteer {
     /// tie): where a town the gazetteer lacks most likely is.
     pub fn article_region<'a>(&'a self, readings: &[Option<&'a Entry>]) -> Option<&'a Entry> {
         let mut counts: Vec<((&str, &str), usize)> = Vec::new();
-        for e in readings.iter().flatten() {
-            if !is_local(e) {
-                continue;
-            }
-            let Some(admin1) = e.admin1.as_deref() else {
-                continue;
-            };
-            let k = (e.country.as_str(), admin1);
-            match counts.iter_mut().find(|(c, _)| *c == k) {
-                Some(slot) => slot.1 += 1,
-                None => counts.push((k, 1)),
+        for e in readings.iter().flatten().filter(|e| is_local(e)) {
+            if let Some(admin1) = e.admin1.as_deref() {
+                tally(&mut counts, (e.country.as_str(), admin1));
             }
         }
-        let best = counts.iter().map(|(_, n)| *n).max()?;
+        let ((country, admin1), best) = most(&counts)?;
         let all: usize = counts.iter().map(|(_, n)| n).sum();
         // Two towns at least, and most of them: a story that names one town, or towns
         // everywhere, says nothing of where an unknown one lies.
         if best < 2 || 2 * best < all {
             return None;
         }
-        let (country, admin1) = counts.iter().find(|(_, n)| *n == best)?.0;
         self.admin1_of(country, admin1)
     }
 
@@ -292,30 +283,16 @@ impl Gazetteer {
         let mut regions: Vec<((&str, &str), usize)> = Vec::new();
         let mut countries: Vec<(&str, usize)> = Vec::new();
         for e in &local {
-            match countries.iter_mut().find(|(c, _)| *c == e.country) {
-                Some(slot) => slot.1 += 1,
-                None => countries.push((&e.country, 1)),
-            }
-            let Some(admin1) = e.admin1.as_deref() else {
-                continue;
-            };
-            let k = (e.country.as_str(), admin1);
-            match regions.iter_mut().find(|(c, _)| *c == k) {
-                Some(slot) => slot.1 += 1,
-                None => regions.push((k, 1)),
+            tally(&mut countries, e.country.as_str());
+            if let Some(admin1) = e.admin1.as_deref() {
+                tally(&mut regions, (e.country.as_str(), admin1));
             }
         }
-        let best_region = regions.iter().map(|(_, n)| *n).max().unwrap_or(0);
-        if majority(best_region) {
-            let (country, admin1) = regions.iter().find(|(_, n)| *n == best_region)?.0;
+        if let Some(((country, admin1), _)) = most(&regions).filter(|&(_, n)| majority(n)) {
             return self.admin1_of(country, admin1);
         }
-        let best_country = countries.iter().map(|(_, n)| *n).max().unwrap_or(0);
-        if majority(best_country) {
-            let country = countries.iter().find(|(_, n)| *n == best_country)?.0;
-            return self.country(country);
-        }
-        None
+        let (country, _) = most(&countries).filter(|&(_, n)| majority(n))?;
+        self.country(country)
     }
 
     /// Whether some place has this name, its own or an alternate one.
@@ -755,6 +732,20 @@ pub fn short_name(name: &str) -> Option<&str> {
         .min()
         .map(|i| &name[..i])
         .filter(|short| short.len() >= 3)
+}
+
+/// Counts one more of `k`.
+fn tally<K: PartialEq>(counts: &mut Vec<(K, usize)>, k: K) {
+    match counts.iter_mut().find(|(c, _)| *c == k) {
+        Some(slot) => slot.1 += 1,
+        None => counts.push((k, 1)),
+    }
+}
+
+/// The most counted, the first counted winning a tie.
+fn most<K: Copy>(counts: &[(K, usize)]) -> Option<(K, usize)> {
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.iter().find(|(_, n)| *n == best).copied()
 }
 
 /// A publication's home as (country, first-level region), when its home is a region.
