@@ -53,6 +53,16 @@ pub struct Mention<'a> {
     pub qualifier: Option<&'a str>,
 }
 
+impl<'a> Mention<'a> {
+    /// A name written with no region after it.
+    pub fn bare(name: &'a str) -> Mention<'a> {
+        Mention {
+            name,
+            qualifier: None,
+        }
+    }
+}
+
 /// The gazetteer with its name index.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
@@ -541,13 +551,7 @@ impl Gazetteer {
     /// population, then passes that favour the countries and regions the pass before found for
     /// the other names, until the readings settle (three at most).
     pub fn resolve_all<'a>(&'a self, names: &[&str], focus: &[String]) -> Vec<Option<&'a Entry>> {
-        let mentions: Vec<Mention> = names
-            .iter()
-            .map(|&name| Mention {
-                name,
-                qualifier: None,
-            })
-            .collect();
+        let mentions: Vec<Mention> = names.iter().map(|&name| Mention::bare(name)).collect();
         self.resolve_mentions(&mentions, focus)
     }
 
@@ -1491,13 +1495,7 @@ mod tests {
         let g = Gazetteer::from_tsv(REGIONS_TSV);
         let south = g.admin1_of("KSL", "South");
         let at_home = |names: &[&str]| {
-            let mentions: Vec<Mention> = names
-                .iter()
-                .map(|&name| Mention {
-                    name,
-                    qualifier: None,
-                })
-                .collect();
+            let mentions: Vec<Mention> = names.iter().map(|&name| Mention::bare(name)).collect();
             g.resolve_mentions_at(&mentions, &[], south)
                 .iter()
                 .map(|e| e.map(|e| e.geonameid))
