@@ -31,6 +31,9 @@ pub fn run(args: HomeRegionsArgs) -> anyhow::Result<ExitCode> {
             STAGES.join(",")
         );
     }
+    if args.input.home_regions.is_some() {
+        bail!("home-regions learns the homes from the articles alone; leave out --home-regions");
+    }
     let (_, options) = crate::code::prepare(&args.input)?;
     let stages = kestrel::available_stages(
         args.input.models.as_deref(),
