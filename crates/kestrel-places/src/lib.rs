@@ -566,9 +566,12 @@ impl Gazetteer {
 
     /// [`Gazetteer::resolve_mentions`] for an article from a publication whose home is
     /// known (a first-level region or a country, see [`Gazetteer::home_region`]): its country
-    /// joins the focus after the article's own countries, and its region counts as one more of
-    /// the article's places, so "Paris" in a Tennessee paper's story is the Tennessee town
-    /// unless the story's own names point elsewhere.
+    /// joins the focus after the article's own countries, and its region counts as two of the
+    /// article's places (as much as the neighbours test weighs), so that "Springfield" in a
+    /// Tennessee paper's story is the Tennessee town unless the story's own names point
+    /// elsewhere; and a small town of the same country far from home that nothing in the
+    /// article places there yields to the home region ("Paris" in a Tennessee paper is its own
+    /// Paris, too small for the gazetteer, not the one in Texas).
     pub fn resolve_mentions_at<'a>(
         &'a self,
         mentions: &[Mention],
