@@ -70,6 +70,11 @@ pub fn prepare(args: &InputArgs) -> anyhow::Result<(Pipeline, ReadOptions)> {
         None => available,
     };
     let pipeline = Pipeline::select(available, &names)?;
+    Ok((pipeline, read_options(args)?))
+}
+
+/// The read options the input arguments ask for (and the worker threads they set up).
+pub fn read_options(args: &InputArgs) -> anyhow::Result<ReadOptions> {
     if let Some(p) = &args.published {
         if normalise_date(p).is_none() {
             bail!("--published {p:?} is not a date; write it as YYYY-MM-DD");
@@ -84,7 +89,7 @@ pub fn prepare(args: &InputArgs) -> anyhow::Result<(Pipeline, ReadOptions)> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    let options = ReadOptions {
+    Ok(ReadOptions {
         format: match args.input_format {
             InputFormatArg::Auto => InputFormat::Auto,
             InputFormatArg::Text => InputFormat::Text,
@@ -99,8 +104,7 @@ pub fn prepare(args: &InputArgs) -> anyhow::Result<(Pipeline, ReadOptions)> {
         max_bytes: args.max_bytes,
         web: Some(kestrel_web::read),
         shard: args.shard,
-    };
-    Ok((pipeline, options))
+    })
 }
 
 /// The stages with the places stage told where publications are at home (a file written by

@@ -34,7 +34,8 @@ pub fn run(args: HomeRegionsArgs) -> anyhow::Result<ExitCode> {
     if args.input.home_regions.is_some() {
         bail!("home-regions learns the homes from the articles alone; leave out --home-regions");
     }
-    let (_, options) = crate::code::prepare(&args.input)?;
+    // Only the stages this command runs are built, not the whole pipeline `code` would.
+    let options = crate::code::read_options(&args.input)?;
     let stages = kestrel::available_stages(
         args.input.models.as_deref(),
         &args.input.actors,
