@@ -12,7 +12,7 @@ use kestrel_core::{ActorCode, ActorSource, Document, EntityKind};
 
 /// Role words and the sector they point to (`None`: a word that belongs to role phrases but
 /// does not decide the sector, such as "foreign" or "top").
-const ROLE_WORDS: &[(&str, Option<&str>)] = &[
+pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("minister", Some("GOV")),
     ("ministers", Some("GOV")),
     ("president", Some("GOV")),
