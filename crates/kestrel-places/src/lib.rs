@@ -133,7 +133,15 @@ impl Gazetteer {
                 lon,
                 population: f[7].parse().unwrap_or(0),
             });
-            for name in std::iter::once(f[2]).chain(f[8].split('|')) {
+            // GeoNames writes "Western Darfur", news "West Darfur": regions also go by the
+            // short compass word.
+            let short = matches!(f[1], "admin1" | "admin2")
+                .then(|| short_compass_form(f[2]))
+                .flatten();
+            for name in std::iter::once(f[2])
+                .chain(f[8].split('|'))
+                .chain(short.as_deref())
+            {
                 let k = key(name);
                 if k.is_empty() {
                     continue;
@@ -701,6 +709,55 @@ impl Gazetteer {
     }
 }
 
+/// "Western Darfur" → "West Darfur": a name that opens with a compass adjective, with the
+/// short word instead.
+fn short_compass_form(name: &str) -> Option<String> {
+    let (first, rest) = name.split_once(' ')?;
+    let short = match first {
+        "Northern" => "North",
+        "Southern" => "South",
+        "Eastern" => "East",
+        "Western" => "West",
+        _ => return None,
+    };
+    Some(format!("{short} {rest}"))
+}
+
+/// Words that name a kind of administrative region after its name ("Borno State", "Helmand
+/// Province", "Diyala Governorate").
+const REGION_KIND_WORDS: &[&str] = &[
+    "state",
+    "province",
+    "region",
+    "governorate",
+    "prefecture",
+    "oblast",
+    "district",
+    "department",
+    "county",
+];
+
+/// The name without a trailing word for its kind of region, when the gazetteer lacks the
+/// whole and knows the rest as a region: "West Darfur State" is West Darfur.
+fn without_region_kind<'t>(gazetteer: &Gazetteer, text: &'t str) -> Option<&'t str> {
+    if gazetteer.has_name(text) {
+        return None;
+    }
+    let (rest, last) = text.rsplit_once(' ')?;
+    if !REGION_KIND_WORDS.contains(&last.to_lowercase().as_str()) {
+        return None;
+    }
+    let ids = gazetteer.by_name.get(&key(rest))?;
+    ids.iter()
+        .any(|&i| {
+            matches!(
+                gazetteer.entries[i as usize].level.as_str(),
+                "admin1" | "admin2"
+            )
+        })
+        .then_some(rest)
+}
+
 /// The direction a compass word points, as (north, east) components; (0, 0) for "central".
 fn compass(word: &str) -> Option<(f64, f64)> {
     let d = std::f64::consts::FRAC_1_SQRT_2;
@@ -1017,7 +1074,7 @@ fn place_mentions<'d>(doc: &'d Document, gazetteer: &Gazetteer) -> (Vec<usize>, 
                 }
             }
             Mention {
-                name: text,
+                name: without_region_kind(gazetteer, text).unwrap_or(text),
                 qualifier: gazetteer.qualifier(&doc.text, span.end),
             }
         })
@@ -1242,6 +1299,29 @@ mod tests {
         assert!(g.resolve("Atlantis", &[]).is_none());
         let d = distance_km((10.0, 20.0), (10.5, 20.5));
         assert!((70.0..90.0).contains(&d), "{d}");
+    }
+
+    #[test]
+    fn regions_go_by_short_compass_words_and_without_their_kind() {
+        let g = Gazetteer::from_tsv(
+            "1\tcountry\tValdoria\tVAL\t\t10.0\t20.0\t5000000\t\n\
+             5\tadmin1\tWestern Marsh\tVAL\tWestern Marsh\t10.0\t19.0\t800000\t\n\
+             6\tcity\tOrlen\tVAL\tWestern Marsh\t10.1\t19.1\t90000\t\n\
+             7\tadmin2\tOrlen County\tVAL\tWestern Marsh\t10.1\t19.1\t0\t\n",
+        );
+        assert_eq!(g.resolve("West Marsh", &[]).unwrap().geonameid, 5);
+        assert_eq!(
+            without_region_kind(&g, "West Marsh State"),
+            Some("West Marsh")
+        );
+        assert_eq!(
+            without_region_kind(&g, "Western Marsh Province"),
+            Some("Western Marsh")
+        );
+        // Known whole, not a region's kind, or a town's name alone: left as written.
+        assert_eq!(without_region_kind(&g, "Orlen County"), None);
+        assert_eq!(without_region_kind(&g, "West Marsh Rovers"), None);
+        assert_eq!(without_region_kind(&g, "Orlen District"), None);
     }
 
     #[test]
