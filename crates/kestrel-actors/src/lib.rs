@@ -211,6 +211,25 @@ pub fn name_key(name: &str) -> String {
     out
 }
 
+/// The one or two capitalised title words right before `start` ("President ", "Prime
+/// Minister "), with the space after them.
+fn with_title_before(text: &str, start: usize) -> Option<&str> {
+    let before = text[..start].strip_suffix(' ')?;
+    let is_title = |w: &str| {
+        let lower = w.to_lowercase();
+        w.starts_with(char::is_uppercase) && roles::ROLE_WORDS.iter().any(|(r, _)| *r == lower)
+    };
+    let (rest, last) = before.rsplit_once(' ').unwrap_or(("", before));
+    if !is_title(last) {
+        return None;
+    }
+    let mut from = start - last.len() - 1;
+    if let Some(second) = rest.rsplit(' ').next().filter(|w| is_title(w)) {
+        from -= second.len() + 1;
+    }
+    Some(&text[from..start])
+}
+
 /// Whether a mention that ends in a person's surname gives them another given name: a
 /// capitalised word right before the surname that is neither a title nor part of the
 /// person's name ("Martin Bashir" is not "Omar al-Bashir"; "President Bashir" is).
@@ -892,7 +911,17 @@ impl Stage for ActorStage {
         for i in 0..doc.entities.len() {
             let text = doc.text[doc.entities[i].span.range()].to_string();
             let kind = doc.entities[i].kind;
-            doc.entities[i].actor = self.dictionary.resolve(&text, kind, date);
+            doc.entities[i].actor = self.dictionary.resolve(&text, kind, date).or_else(|| {
+                // "President Reagan": the recogniser leaves the title out, a dictionary may
+                // know the person by it.
+                let titled = with_title_before(&doc.text, doc.entities[i].span.start)?;
+                (kind == EntityKind::Person)
+                    .then(|| {
+                        self.dictionary
+                            .resolve(&format!("{titled}{text}"), kind, date)
+                    })
+                    .flatten()
+            });
         }
         widen_to_dictionary_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
@@ -1582,6 +1611,34 @@ person\tIlse Brenn\tBrenn\tNRLGOV 2020-01-01..\n",
         }
         ActorStage::new(Arc::new(d)).process(&mut doc);
         assert!(doc.entities.iter().all(|e| e.actor.is_none()));
+    }
+
+    #[test]
+    fn actors_a_surname_after_a_title_is_found_by_the_title() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "person\tRonaldo Vasquez\tPresident Vasquez\tVLRGOV 1990-01-01..\n",
+            "t",
+        )
+        .unwrap();
+        let mut doc = Document::new("t", "President Vasquez spoke. Then Vasquez left.");
+        for (t, nth) in [("Vasquez", 0), ("Vasquez", 1)] {
+            let e = entity(&doc, t, nth, EntityKind::Person);
+            doc.entities.push(e);
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let codes: Vec<&str> = doc
+            .entities
+            .iter()
+            .map(|e| e.actor.as_ref().map_or("-", |a| a.code.as_str()))
+            .collect();
+        // The second takes the first's actor through their cluster.
+        assert_eq!(codes, ["VLR", "VLR"]);
+        assert_eq!(
+            with_title_before("He met Prime Minister Ada", 22),
+            Some("Prime Minister ")
+        );
+        assert_eq!(with_title_before("He met Ada", 7), None);
     }
 
     #[test]
