@@ -432,6 +432,21 @@ impl ActorDictionary {
         Ok(added)
     }
 
+    /// Rewrites the country codes CAMEO keeps from before ISO 3166 changed them (East Timor's
+    /// `TMP`, now `TLS`; Kosovo's `KSV`, which GeoNames writes `XKX`), so that actors and
+    /// places name a country alike. Returns how many roles changed.
+    pub fn use_iso_country_codes(&mut self) -> usize {
+        const RENAMED: [(&str, &str); 2] = [("TMP", "TLS"), ("KSV", "XKX")];
+        let mut changed = 0;
+        for role in self.actors.iter_mut().flat_map(|a| a.roles.iter_mut()) {
+            if let Some(&(_, iso)) = RENAMED.iter().find(|(old, _)| role.code.starts_with(old)) {
+                role.code.replace_range(..3, iso);
+                changed += 1;
+            }
+        }
+        changed
+    }
+
     /// Writes the dictionary in Kestrel's tab-separated format.
     pub fn to_tsv(&self) -> String {
         let mut out = String::from("# Kestrel actor dictionary: kind, name, other names (|), roles (;) as CODE [FROM..TO]\n");
@@ -1426,6 +1441,23 @@ person\tOmar Halabi\tHalabi\tSYRGOV 2001-01-01..\n";
         assert_eq!(sector("2021-06-01").as_deref(), Some("GOV"));
         assert_eq!(sector("1992-06-01").as_deref(), Some("JUD"));
         assert_eq!(sector("2005-06-01").as_deref(), Some("ELI"));
+    }
+
+    #[test]
+    fn actors_cameo_country_codes_become_iso_codes() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "person\tAna Belo\t\tTMPGOV 2000-01-01..; TMPELI\ncountry\tKenya\t\tKEN\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(d.use_iso_country_codes(), 2);
+        let a = d.resolve("Ana Belo", EntityKind::Person, None).unwrap();
+        assert_eq!((a.code.as_str(), a.sector.as_deref()), ("TLS", Some("GOV")));
+        assert_eq!(
+            d.resolve("Kenya", EntityKind::Gpe, None).unwrap().code,
+            "KEN"
+        );
     }
 
     #[test]

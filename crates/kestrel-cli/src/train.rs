@@ -148,6 +148,8 @@ pub fn build_actors(
         let n = dict.add_petrarch(&read(petrarch.join(file))?);
         counts.push(format!("{file}: {n}"));
     }
+    let renamed = dict.use_iso_country_codes();
+    counts.push(format!("{renamed} roles given ISO country codes"));
     let n = dict.add_countries(
         &read(geo.join("countryInfo.txt"))?,
         &read(geo.join("demonyms.csv"))?,
