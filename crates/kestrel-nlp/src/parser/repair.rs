@@ -796,19 +796,22 @@ fn preposition_on_the_first_word_of_a_name(
             || !(first..=last).all(|k| proper(tags[k]))
             || !matches!(
                 labels[first].as_str(),
-                "nmod" | "compound" | "nmod:unmarked"
+                "nmod" | "compound" | "nmod:unmarked" | "nmod:desc"
             )
             || dependents(heads, last).any(|k| labels[k] == "case")
         {
             continue;
         }
         heads[c] = last + 1;
-        labels[first] = if HONORIFICS.contains(&forms[first].to_lowercase().as_str()) {
-            "nmod:desc"
-        } else {
-            "compound"
+        let title = labels[first] == "nmod:desc"
+            || HONORIFICS.contains(&forms[first].to_lowercase().as_str());
+        labels[first] = if title { "nmod:desc" } else { "compound" }.to_string();
+        // "a meeting with President Velan", the name read as the meeting's apposition: with
+        // its preposition it is a modifier of the noun, or of the verb an oblique.
+        if labels[last] == "appos" && heads[last] > 0 {
+            let verbal = tags[heads[last] - 1].starts_with("VB");
+            labels[last] = if verbal { "obl" } else { "nmod" }.to_string();
         }
-        .to_string();
     }
 }
 
@@ -2095,6 +2098,38 @@ mod tests {
         let mut ls = labels(&["nsubj", "root", "case", "nmod", "obl", "punct"]);
         preposition_on_the_first_word_of_a_name(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[2], ls[3].as_str()), (5, "nmod:desc"));
+    }
+
+    #[test]
+    fn a_title_keeps_its_name_when_the_preposition_moves_to_the_name() {
+        // "held a meeting with President Velan ." with "with" on "President", the title an
+        // nmod:desc of "Velan" and "Velan" the meeting's apposition.
+        let forms = [
+            "They",
+            "held",
+            "a",
+            "meeting",
+            "with",
+            "President",
+            "Velan",
+            ".",
+        ];
+        let tags = ["PRP", "VBD", "DT", "NN", "IN", "NNP", "NNP", "."];
+        let mut heads = vec![2, 0, 4, 2, 6, 7, 4, 2];
+        let mut ls = labels(&[
+            "nsubj",
+            "root",
+            "det",
+            "obj",
+            "case",
+            "nmod:desc",
+            "appos",
+            "punct",
+        ]);
+        preposition_on_the_first_word_of_a_name(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[4], ls[4].as_str()), (7, "case"));
+        assert_eq!((heads[5], ls[5].as_str()), (7, "nmod:desc"));
+        assert_eq!((heads[6], ls[6].as_str()), (4, "nmod"));
     }
 
     #[test]
