@@ -164,9 +164,22 @@ const NUMBERS: &[(&str, u32)] = &[
     ("ten", 10),
     ("eleven", 11),
     ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
     ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
     ("twenty", 20),
     ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
     ("several", 0),
     ("few", 0),
     ("many", 0),
@@ -235,6 +248,29 @@ fn number(word: &str) -> Option<u32> {
     word.parse::<u32>()
         .ok()
         .or_else(|| NUMBERS.iter().find(|(n, _)| *n == word).map(|&(_, v)| v))
+        .or_else(|| {
+            // "twenty-five" as one word.
+            let (tens, unit) = word.split_once('-')?;
+            tens_and_unit(tens, unit)
+        })
+}
+
+/// "twenty" and "five" → 25.
+fn tens_and_unit(tens: &str, unit: &str) -> Option<u32> {
+    let t = number(tens).filter(|t| (20..=90).contains(t) && t % 10 == 0)?;
+    let u = number(unit).filter(|u| (1..=9).contains(u) && unit != "a")?;
+    Some(t + u)
+}
+
+/// A count of one word, or "twenty - five" as the tokenizer splits it: the number and how
+/// many words it takes.
+fn count_at(w: impl Fn(usize) -> String) -> Option<(u32, usize)> {
+    if w(1) == "-" {
+        if let Some(n) = tens_and_unit(&w(0), &w(2)) {
+            return Some((n, 3));
+        }
+    }
+    number(&w(0)).map(|n| (n, 1))
 }
 
 fn year(word: &str) -> Option<i32> {
@@ -1068,8 +1104,8 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         }
     }
     // "two days ago", "five hours", "a 12-year rift".
-    let (n, unit_at) = match number(w(0)) {
-        Some(n) => (n, 1),
+    let (n, unit_at) = match count_at(|k| w(k).to_string()) {
+        Some(found) => found,
         None => {
             // "12-year" as one word.
             let (num, u) = w(0).split_once('-')?;
@@ -1416,6 +1452,25 @@ mod tests {
         );
         assert_eq!(v[0].2.as_deref(), Some("2022-W26"));
         assert_eq!(v[1].2.as_deref(), Some("2022-07-07"));
+    }
+
+    #[test]
+    fn counts_written_in_words_measure_durations() {
+        let v = values(
+            "The dam stood for forty years, the siege lasted seventeen days and the talks ran \
+             twenty-five hours; the twenty - one weeks before were calm.",
+            "2022-07-09",
+        );
+        let get = |text: &str| v.iter().find(|x| x.0 == text).and_then(|x| x.2.clone());
+        assert_eq!(get("forty years").as_deref(), Some("P40Y"));
+        assert_eq!(get("seventeen days").as_deref(), Some("P17D"));
+        assert_eq!(get("twenty-five hours").as_deref(), Some("PT25H"));
+        assert_eq!(number("ninety-nine"), Some(99));
+        assert_eq!(number("forty-a"), None);
+        assert_eq!(
+            count_at(|k| ["twenty", "-", "one", "weeks"][k].to_string()),
+            Some((21, 3))
+        );
     }
 
     #[test]
