@@ -270,7 +270,12 @@ fn count_at(w: impl Fn(usize) -> String) -> Option<(u32, usize)> {
             return Some((n, 3));
         }
     }
-    number(&w(0)).map(|n| (n, 1))
+    let n = number(&w(0))?;
+    // "a hundred years", "two hundred days".
+    if w(1) == "hundred" && (1..=9).contains(&n) {
+        return Some((n * 100, 2));
+    }
+    Some((n, 1))
 }
 
 fn year(word: &str) -> Option<i32> {
@@ -1470,6 +1475,10 @@ mod tests {
         assert_eq!(
             count_at(|k| ["twenty", "-", "one", "weeks"][k].to_string()),
             Some((21, 3))
+        );
+        assert_eq!(
+            count_at(|k| ["a", "hundred", "years"][k].to_string()),
+            Some((100, 2))
         );
     }
 
