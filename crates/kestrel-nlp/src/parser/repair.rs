@@ -5,6 +5,7 @@
 
 /// Runs every repair, in order.
 pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    verb_read_as_auxiliary(forms, tags, heads, labels);
     infinitive_read_as_a_second_subject(forms, heads, labels);
     copula_of_a_participle(tags, heads, labels);
     agree_voice(heads, labels);
@@ -1912,6 +1913,53 @@ fn complement_before_its_verb(tags: &[&str], heads: &mut [usize], labels: &mut [
     }
 }
 
+/// The forms an English auxiliary takes (UD English allows no other word as `aux`).
+const AUXILIARY_FORMS: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "has", "have",
+    "had", "having", "'ve", "'d", "do", "does", "did", "will", "would", "'ll", "wo", "can",
+    "could", "ca", "may", "might", "must", "shall", "should", "ought", "get", "gets", "got",
+    "gotten", "getting", "to", "need", "dare", "ve", "ll", "re",
+];
+
+/// "The rebels reject proposed changes to the deal", parsed with "reject" as the auxiliary of
+/// "proposed": a verb that is no auxiliary, right before a participle that has an object, is
+/// the clause's verb, the object is its own, and the participle modifies the object
+/// (`amod`), as in "decoded intercepted traffic".
+fn verb_read_as_auxiliary(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    for a in 0..heads.len().saturating_sub(1) {
+        let participle = a + 1;
+        if labels[a] != "aux"
+            || heads[a] != participle + 1
+            || !tags[a].starts_with("VB")
+            || tags[participle] != "VBN"
+            || AUXILIARY_FORMS.contains(&forms[a].to_lowercase().replace('’', "'").as_str())
+        {
+            continue;
+        }
+        let Some(object) =
+            dependents(heads, participle).find(|&k| labels[k] == "obj" && k > participle)
+        else {
+            continue;
+        };
+        let verb = a + 1;
+        heads[a] = heads[participle];
+        labels[a] = std::mem::take(&mut labels[participle]);
+        for k in 0..heads.len() {
+            if heads[k] == participle + 1 && k != object && k != a {
+                heads[k] = verb;
+            }
+        }
+        heads[object] = verb;
+        heads[participle] = object + 1;
+        labels[participle] = "amod".to_string();
+    }
+}
+
 /// "Kenya has once again rejected the plan", parsed with "has" as the main verb of a clause
 /// whose complement is "rejected": a form of "have" right before a past participle (or a past
 /// tense the tagger chose instead), with only adverbs between, is its auxiliary, and its
@@ -2130,6 +2178,31 @@ mod tests {
         assert_eq!((heads[4], ls[4].as_str()), (7, "case"));
         assert_eq!((heads[5], ls[5].as_str()), (7, "nmod:desc"));
         assert_eq!((heads[6], ls[6].as_str()), (4, "nmod"));
+    }
+
+    #[test]
+    fn a_verb_before_a_participle_is_no_auxiliary() {
+        // "Rebels reject proposed changes , he said ." with "reject" the auxiliary of
+        // "proposed" and "Rebels" its subject.
+        let forms = [
+            "Rebels", "reject", "proposed", "changes", ",", "he", "said", ".",
+        ];
+        let tags = ["NNS", "VBP", "VBN", "NNS", ",", "PRP", "VBD", "."];
+        let mut heads = vec![3, 3, 7, 3, 7, 7, 0, 7];
+        let mut ls = labels(&[
+            "nsubj", "aux", "ccomp", "obj", "punct", "nsubj", "root", "punct",
+        ]);
+        verb_read_as_auxiliary(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [2, 7, 4, 2, 7, 7, 0, 7]);
+        assert_eq!(ls[1], "ccomp");
+        assert_eq!(ls[2], "amod");
+        // A real auxiliary stays: "have proposed changes".
+        let forms = ["They", "have", "proposed", "changes", "."];
+        let tags = ["PRP", "VBP", "VBN", "NNS", "."];
+        let mut heads = vec![3, 3, 0, 3, 3];
+        let mut ls = labels(&["nsubj", "aux", "root", "obj", "punct"]);
+        verb_read_as_auxiliary(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [3, 3, 0, 3, 3]);
     }
 
     #[test]
