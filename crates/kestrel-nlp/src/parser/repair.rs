@@ -1949,9 +1949,9 @@ fn verb_read_as_auxiliary(
         let verb = a + 1;
         heads[a] = heads[participle];
         labels[a] = std::mem::take(&mut labels[participle]);
-        for k in 0..heads.len() {
-            if heads[k] == participle + 1 && k != object && k != a {
-                heads[k] = verb;
+        for (k, head) in heads.iter_mut().enumerate() {
+            if *head == participle + 1 && k != object && k != a {
+                *head = verb;
             }
         }
         heads[object] = verb;
