@@ -6,6 +6,7 @@
 /// Runs every repair, in order.
 pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
     verb_read_as_auxiliary(forms, tags, heads, labels);
+    preposition_on_a_modifier(tags, heads, labels);
     infinitive_read_as_a_second_subject(forms, heads, labels);
     copula_of_a_participle(tags, heads, labels);
     agree_voice(heads, labels);
@@ -1913,6 +1914,31 @@ fn complement_before_its_verb(tags: &[&str], heads: &mut [usize], labels: &mut [
     }
 }
 
+/// "granted asylum to 18 Rwandan rebels", parsed with "to" on the number: a preposition
+/// belongs to the head of its noun phrase, not to a number, adjective, determiner or noun
+/// that modifies it ("on TV chat shows", "on Wednesday morning").
+fn preposition_on_a_modifier(tags: &[&str], heads: &mut [usize], labels: &[String]) {
+    for c in 0..heads.len() {
+        if labels[c] != "case" || heads[c] == 0 {
+            continue;
+        }
+        let modifier = heads[c] - 1;
+        let head = heads[modifier];
+        if modifier <= c
+            || head <= modifier + 1
+            || !matches!(
+                labels[modifier].as_str(),
+                "nummod" | "amod" | "det" | "compound"
+            )
+            || !(tags[head - 1].starts_with("NN") || tags[head - 1] == "CD")
+            || dependents(heads, head - 1).any(|k| labels[k] == "case")
+        {
+            continue;
+        }
+        heads[c] = head;
+    }
+}
+
 /// The forms an English auxiliary takes (UD English allows no other word as `aux`).
 const AUXILIARY_FORMS: &[&str] = &[
     "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "has", "have",
@@ -2178,6 +2204,16 @@ mod tests {
         assert_eq!((heads[4], ls[4].as_str()), (7, "case"));
         assert_eq!((heads[5], ls[5].as_str()), (7, "nmod:desc"));
         assert_eq!((heads[6], ls[6].as_str()), (4, "nmod"));
+    }
+
+    #[test]
+    fn a_preposition_belongs_to_the_head_of_its_phrase() {
+        // "gave aid to 18 rebels ." with "to" on "18".
+        let tags = ["VBD", "NN", "IN", "CD", "NNS", "."];
+        let mut heads = vec![0, 1, 4, 5, 1, 1];
+        let ls = labels(&["root", "obj", "case", "nummod", "obl", "punct"]);
+        preposition_on_a_modifier(&tags, &mut heads, &ls);
+        assert_eq!(heads, [0, 1, 5, 5, 1, 1]);
     }
 
     #[test]
