@@ -7,6 +7,7 @@
 pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
     verb_read_as_auxiliary(forms, tags, heads, labels);
     preposition_on_a_modifier(tags, heads, labels);
+    noun_conjunct_of_a_verb(tags, heads, labels);
     infinitive_read_as_a_second_subject(forms, heads, labels);
     copula_of_a_participle(tags, heads, labels);
     agree_voice(heads, labels);
@@ -1939,6 +1940,39 @@ fn preposition_on_a_modifier(tags: &[&str], heads: &mut [usize], labels: &[Strin
     }
 }
 
+/// "is providing photographs and intelligence to Velora", parsed with "intelligence" a
+/// conjunct of the verb: a noun joined by "and" or "or" to a verb that has an object before
+/// it, with nothing of a clause or a prepositional phrase of its own (no subject, auxiliary,
+/// copula, object, marker or preposition), is that object's conjunct.
+fn noun_conjunct_of_a_verb(tags: &[&str], heads: &mut [usize], labels: &[String]) {
+    let nominal = |t: &str| t.starts_with("NN") || t == "PRP" || t == "CD";
+    for c in 0..heads.len() {
+        if labels[c] != "conj" || heads[c] == 0 || !nominal(tags[c]) {
+            continue;
+        }
+        let verb = heads[c] - 1;
+        if !tags[verb].starts_with("VB") {
+            continue;
+        }
+        let own = |k: &usize| {
+            matches!(
+                labels[*k].as_str(),
+                "nsubj" | "nsubj:pass" | "aux" | "aux:pass" | "cop" | "obj" | "mark" | "case"
+            )
+        };
+        let joined = dependents(heads, c).any(|k| labels[k] == "cc");
+        if !joined || dependents(heads, c).any(|k| own(&k)) {
+            continue;
+        }
+        let object = dependents(heads, verb)
+            .filter(|&k| labels[k] == "obj" && k < c)
+            .last();
+        if let Some(object) = object {
+            heads[c] = object + 1;
+        }
+    }
+}
+
 /// The forms an English auxiliary takes (UD English allows no other word as `aux`).
 const AUXILIARY_FORMS: &[&str] = &[
     "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "has", "have",
@@ -2204,6 +2238,22 @@ mod tests {
         assert_eq!((heads[4], ls[4].as_str()), (7, "case"));
         assert_eq!((heads[5], ls[5].as_str()), (7, "nmod:desc"));
         assert_eq!((heads[6], ls[6].as_str()), (4, "nmod"));
+    }
+
+    #[test]
+    fn a_noun_joined_to_a_verb_with_an_object_joins_the_object() {
+        // "They sent food and medicine ." with "medicine" a conjunct of "sent".
+        let tags = ["PRP", "VBD", "NN", "CC", "NN", "."];
+        let mut heads = vec![2, 0, 2, 5, 2, 2];
+        let ls = labels(&["nsubj", "root", "obj", "cc", "conj", "punct"]);
+        noun_conjunct_of_a_verb(&tags, &mut heads, &ls);
+        assert_eq!(heads, [2, 0, 2, 5, 3, 2]);
+        // "... food , despite a ban" is no conjunct of the object.
+        let tags = ["PRP", "VBD", "NN", "CC", "IN", "NN", "."];
+        let mut heads = vec![2, 0, 2, 6, 6, 2, 2];
+        let ls = labels(&["nsubj", "root", "obj", "cc", "case", "conj", "punct"]);
+        noun_conjunct_of_a_verb(&tags, &mut heads, &ls);
+        assert_eq!(heads[5], 2);
     }
 
     #[test]
