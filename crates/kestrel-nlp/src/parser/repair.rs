@@ -8,6 +8,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     verb_read_as_auxiliary(forms, tags, heads, labels);
     preposition_on_a_modifier(tags, heads, labels);
     noun_conjunct_of_a_verb(tags, heads, labels);
+    object_before_the_object(tags, heads, labels);
     infinitive_read_as_a_second_subject(forms, heads, labels);
     copula_of_a_participle(tags, heads, labels);
     agree_voice(heads, labels);
@@ -1973,6 +1974,44 @@ fn noun_conjunct_of_a_verb(tags: &[&str], heads: &mut [usize], labels: &[String]
     }
 }
 
+/// "dismissed the maternity pay plan", parsed with both "maternity" and "plan" objects of
+/// "dismissed"; "attack Mr Velan 's words", with "Mr" and "words": a noun that runs straight
+/// into the verb's next object (only nouns and a possessive between) modifies it, as its
+/// possessor when "'s" closes it, else, after a determiner, as a compound. Without either, two
+/// objects may be meant ("give police more power").
+fn object_before_the_object(tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    for first in 0..heads.len() {
+        if labels[first] != "obj" || !tags[first].starts_with("NN") {
+            continue;
+        }
+        let verb = heads[first];
+        let Some(second) = (first + 1..heads.len())
+            .find(|&k| labels[k] == "obj" && heads[k] == verb && tags[k].starts_with("NN"))
+        else {
+            continue;
+        };
+        let between = &tags[first + 1..second];
+        if !between.iter().all(|t| t.starts_with("NN") || *t == "POS") {
+            continue;
+        }
+        // "gave police more power", "give parents choice": two objects of their own. A
+        // possessive, or a determiner before the first noun, says it is one phrase.
+        let possessive = between.contains(&"POS");
+        let determined = first > 0 && matches!(tags[first - 1], "DT" | "PRP$");
+        if !possessive && !determined {
+            continue;
+        }
+        heads[first] = second + 1;
+        labels[first] = if possessive { "nmod:poss" } else { "compound" }.to_string();
+        // The words between hang on the second object when they hung on the verb.
+        for k in first + 1..second {
+            if heads[k] == verb && labels[k] != "case" {
+                heads[k] = second + 1;
+            }
+        }
+    }
+}
+
 /// The forms an English auxiliary takes (UD English allows no other word as `aux`).
 const AUXILIARY_FORMS: &[&str] = &[
     "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "has", "have",
@@ -2238,6 +2277,34 @@ mod tests {
         assert_eq!((heads[4], ls[4].as_str()), (7, "case"));
         assert_eq!((heads[5], ls[5].as_str()), (7, "nmod:desc"));
         assert_eq!((heads[6], ls[6].as_str()), (4, "nmod"));
+    }
+
+    #[test]
+    fn a_noun_run_into_the_next_object_modifies_it() {
+        // "They dismissed the pay plan ." with "pay" and "plan" both objects.
+        let tags = ["PRP", "VBD", "DT", "NN", "NN", "."];
+        let mut heads = vec![2, 0, 5, 2, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "det", "obj", "obj", "punct"]);
+        object_before_the_object(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3].as_str()), (5, "compound"));
+        // "attack Velan 's words" with "Velan" and "words" both objects.
+        let tags = ["VB", "NNP", "POS", "NNS"];
+        let mut heads = vec![0, 1, 2, 1];
+        let mut ls = labels(&["root", "obj", "case", "obj"]);
+        object_before_the_object(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[1], ls[1].as_str()), (4, "nmod:poss"));
+        // Two objects of a verb that takes two: "gave police power".
+        let tags = ["VBD", "NNS", "NN"];
+        let mut heads = vec![0, 1, 1];
+        let mut ls = labels(&["root", "obj", "obj"]);
+        object_before_the_object(&tags, &mut heads, &mut ls);
+        assert_eq!(heads, [0, 1, 1]);
+        // Objects apart ("gave Ana , Tom and books") stay as they are.
+        let tags = ["VBD", "NNP", ",", "NNS"];
+        let mut heads = vec![0, 1, 1, 1];
+        let mut ls = labels(&["root", "obj", "punct", "obj"]);
+        object_before_the_object(&tags, &mut heads, &mut ls);
+        assert_eq!(heads, [0, 1, 1, 1]);
     }
 
     #[test]
