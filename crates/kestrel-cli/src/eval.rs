@@ -166,6 +166,7 @@ pub fn ner(
     json: bool,
     model: Option<&Path>,
     errors: bool,
+    pipeline: bool,
 ) -> anyhow::Result<ExitCode> {
     let content =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -175,7 +176,29 @@ pub fn ner(
         None => kestrel_nlp::Ner::builtin()?,
     };
     let models = kestrel_nlp::Models::builtin()?;
-    let s = kestrel_nlp::ner::evaluate(&ner, &models.tagger, &sentences);
+    let s = if pipeline {
+        let stages: Vec<Box<dyn kestrel_core::Stage>> = vec![
+            Box::new(kestrel_nlp::TagStage::new(models.clone())),
+            Box::new(kestrel_nlp::ParseStage::new(models.clone())),
+            Box::new(kestrel_nlp::NerStage::new(ner)),
+            Box::new(kestrel_actors::ActorStage::new(kestrel::actor_dictionary(
+                &[],
+            )?)),
+        ];
+        kestrel_nlp::ner::evaluate_with(&sentences, |words| {
+            let mut doc = document_of_words(words);
+            for stage in &stages {
+                stage.process(&mut doc);
+            }
+            doc.entities
+                .iter()
+                .filter(|e| e.mention == kestrel_core::MentionKind::Name)
+                .map(|e| (e.tokens.clone(), e.kind))
+                .collect()
+        })
+    } else {
+        kestrel_nlp::ner::evaluate(&ner, &models.tagger, &sentences)
+    };
     let prf = |(tp, fp, fn_): (usize, usize, usize)| Prf { tp, fp, fn_ };
     if errors {
         for (what, t, words) in &s.errors {
@@ -205,6 +228,7 @@ pub fn ner(
         let v = json!({
             "task": "ner",
             "file": file.display().to_string(),
+            "scored": if pipeline { "pipeline" } else { "recogniser" },
             "sentences": sentences.len(),
             "precision": round(all.precision()), "recall": round(all.recall()), "f1": round(all.f1()),
             "per_type": per_type,
@@ -212,6 +236,32 @@ pub fn ner(
         println!("{v}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A one-sentence document of these words, separated by spaces, as the treebank splits
+/// them.
+fn document_of_words(words: &[&str]) -> kestrel_core::Document {
+    let text = words.join(" ");
+    let mut doc = kestrel_core::Document::new("sentence", text);
+    let mut at = 0;
+    for w in words {
+        doc.tokens.push(kestrel_core::Token {
+            span: kestrel_core::Span::new(at, at + w.len()),
+            joined_to_previous: false,
+            upos: None,
+            xpos: None,
+            lemma: None,
+            feats: None,
+            head: None,
+            deprel: None,
+        });
+        at += w.len() + 1;
+    }
+    doc.sentences.push(kestrel_core::Sentence {
+        span: kestrel_core::Span::new(0, doc.text.len()),
+        tokens: 0..words.len(),
+    });
+    doc
 }
 
 /// PLOVER 0.5 names in the gold file, as PLOVER 2.0 types.

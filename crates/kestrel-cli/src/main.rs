@@ -506,6 +506,11 @@ enum EvalCommand {
         /// List the spans missed and the spurious ones (a wrong type is both), one per line.
         #[arg(long)]
         errors: bool,
+        /// Score the entity mentions the pipeline outputs (the recogniser's, then the actor
+        /// stage's: names of its dictionary the recogniser missed, mentions widened to a
+        /// dictionary name), as `kestrel code` writes them, instead of the recogniser's alone.
+        #[arg(long)]
+        pipeline: bool,
     },
     /// Event coding against PLOVER's gold standard records (PLOVER_GSR_CAMEO.json): type
     /// accuracy and macro F1, actor and recipient country accuracy, full-event F1.
@@ -682,7 +687,8 @@ fn main() -> ExitCode {
             json,
             model,
             errors,
-        }) => eval::ner(&file, json, model.as_deref(), errors),
+            pipeline,
+        }) => eval::ner(&file, json, model.as_deref(), errors, pipeline),
         Command::Train(args) => train::run(args),
         Command::Eval(EvalCommand::Dedup {
             file,

@@ -957,6 +957,23 @@ fn cli_eval_plover_prints_scores() {
 }
 
 #[test]
+fn cli_eval_ner_scores_the_recogniser_and_the_pipeline() {
+    let path = repo_root().join("crates/kestrel-nlp/tests/data/tiny-ner.iob2");
+    for extra in [None, Some("--pipeline")] {
+        let mut args = vec!["eval", "ner", path.to_str().unwrap(), "--json"];
+        args.extend(extra);
+        let out = kestrel(&args, None);
+        assert!(out.status.success(), "{args:?}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let scores: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+        let f1 = scores["f1"].as_f64().unwrap();
+        // Plain names of people and countries in short sentences: the shipped models find
+        // most of them either way.
+        assert!(f1 > 0.5, "{args:?}: {scores}");
+    }
+}
+
+#[test]
 fn cli_eval_petrarch_scores_a_suite_of_our_own() {
     let dir = temp_dir("petrarch");
     std::fs::write(

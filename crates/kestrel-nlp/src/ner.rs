@@ -1098,25 +1098,44 @@ pub struct NerScores {
 
 /// Scores the recogniser on gold sentences, tagging them with `tagger` first.
 pub fn evaluate(ner: &Ner, tagger: &crate::Tagger, sentences: &[NerSentence]) -> NerScores {
+    evaluate_with(sentences, |words| {
+        let tags: Vec<&str> = tagger.tag(words).into_iter().map(|t| t.1).collect();
+        ner.recognise(words, &tags)
+            .into_iter()
+            .map(|m| (m.tokens, m.kind))
+            .collect()
+    })
+}
+
+/// UniversalNER's type for one of Kestrel's (PER, ORG, LOC); none for nationalities, which
+/// it files under OTH.
+pub fn uner_type(kind: EntityType) -> Option<&'static str> {
+    match kind {
+        EntityType::Person => Some("PER"),
+        EntityType::Org => Some("ORG"),
+        EntityType::Gpe | EntityType::Loc => Some("LOC"),
+        EntityType::Norp => None,
+    }
+}
+
+/// Scores mentions found by `find` (word ranges and types, given a sentence's words) on gold
+/// sentences.
+pub fn evaluate_with(
+    sentences: &[NerSentence],
+    mut find: impl FnMut(&[&str]) -> Vec<(std::ops::Range<usize>, EntityType)>,
+) -> NerScores {
     let mut s = NerScores::default();
     for sentence in sentences {
         let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
-        let tags: Vec<&str> = tagger.tag(&words).into_iter().map(|t| t.1).collect();
         let gold: HashSet<(usize, usize, String)> = iob2_spans(&sentence.labels)
             .into_iter()
             .filter(|(_, _, t)| ["PER", "ORG", "LOC"].contains(&t.as_str()))
             .collect();
-        let predicted: HashSet<(usize, usize, String)> = ner
-            .recognise(&words, &tags)
+        let predicted: HashSet<(usize, usize, String)> = find(&words)
             .into_iter()
-            .filter_map(|m| {
-                let t = match m.kind {
-                    EntityType::Person => "PER",
-                    EntityType::Org => "ORG",
-                    EntityType::Gpe | EntityType::Loc => "LOC",
-                    EntityType::Norp => return None,
-                };
-                Some((m.tokens.start, m.tokens.end, t.to_string()))
+            .filter_map(|(tokens, kind)| {
+                let t = uner_type(kind)?;
+                Some((tokens.start, tokens.end, t.to_string()))
             })
             .collect();
         for t in ["PER", "ORG", "LOC"] {
