@@ -31,6 +31,27 @@ pub fn repair_tags<'a>(words: &[&str], tags: &mut [Tag<'a>]) {
     noun_in_a_phrasal_infinitive(words, tags);
     gerund_without_ing(words, tags);
     amount_with_a_unit_suffix(words, tags);
+    base_verb_after_a_determiner(words, tags);
+}
+
+/// "have the final say", "the drink-drive limit": a word tagged as a verb's base or present
+/// form after an article, with only adjectives between, is a noun; an article opens a noun
+/// phrase, which no such verb form heads. (A participle may follow one as an adjective, "the
+/// proposed changes", and keeps its tag.)
+fn base_verb_after_a_determiner(words: &[&str], tags: &mut [Tag<'_>]) {
+    for i in 0..tags.len() {
+        if !matches!(tags[i].1, "VB" | "VBP") {
+            continue;
+        }
+        let mut k = i;
+        while k > 0 && tags[k - 1].1.starts_with("JJ") {
+            k -= 1;
+        }
+        let article = k > 0 && matches!(words[k - 1].to_lowercase().as_str(), "the" | "a" | "an");
+        if article {
+            tags[i] = NOUN;
+        }
+    }
 }
 
 /// "$300m", "£5bn", "1.2tn": a number with a unit letter joined to it, which the tagger,
@@ -283,6 +304,24 @@ mod tests {
         let (w, mut t) = tagged(&[("Were", "VBD"), ("arrested", "VBN"), ("men", "NNS")]);
         repair_tags(&w, &mut t);
         assert_eq!(t[0].1, "VBD");
+    }
+
+    #[test]
+    fn a_verb_form_after_an_article_is_a_noun() {
+        let (w, mut t) = tagged(&[
+            ("They", "PRP"),
+            ("have", "VBP"),
+            ("the", "DT"),
+            ("final", "JJ"),
+            ("say", "VBP"),
+            (".", "."),
+        ]);
+        base_verb_after_a_determiner(&w, &mut t);
+        assert_eq!(xpos(&t), ["PRP", "VBP", "DT", "JJ", "NN", "."]);
+        // A participle after an article is an adjective and keeps its tag.
+        let (w, mut t) = tagged(&[("the", "DT"), ("proposed", "VBN"), ("plan", "NN")]);
+        base_verb_after_a_determiner(&w, &mut t);
+        assert_eq!(t[1].1, "VBN");
     }
 
     #[test]
