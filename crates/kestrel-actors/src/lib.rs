@@ -121,7 +121,8 @@ pub fn split_code(code: &str) -> (String, Option<String>) {
 impl Actor {
     /// The actor's code on a date: the latest-starting dated role that covers it; else the
     /// undated role; else, for a person whose dated roles have all ended, their country as
-    /// `ELI` (a former official). Without a date, the most recent role.
+    /// `ELI` (a former official), and for one whose first role is still to come, their
+    /// country with no sector. Without a date, the most recent role.
     pub fn code_on(&self, date: Option<Date>) -> Option<(String, Option<String>)> {
         let undated = self.roles.iter().find(|r| !r.dated());
         let Some(d) = date else {
@@ -152,6 +153,20 @@ impl Actor {
             if let Some(r) = ended {
                 let (country, _) = split_code(&r.code);
                 return Some((country, Some("ELI".to_string())));
+            }
+            // Before their first office a person is already of their country, in no sector
+            // the dictionary can say ("Zelensky" in a 2005 story is Ukrainian).
+            let first = self
+                .roles
+                .iter()
+                .filter(|r| r.from.is_some_and(|f| f > d))
+                .min_by_key(|r| r.from);
+            if let Some(r) = first {
+                let (country, _) = split_code(&r.code);
+                // International bodies' codes say nothing of a nationality.
+                if country.len() == 3 && country != "---" {
+                    return Some((country, None));
+                }
             }
         }
         None
@@ -746,7 +761,17 @@ impl ActorDictionary {
 
     /// Resolves one mention's text on a date.
     pub fn resolve(&self, text: &str, kind: EntityKind, date: Option<Date>) -> Option<ActorCode> {
+        // A one-word name ("AKK", "Bibi") of someone not yet in office is too ambiguous to
+        // give a country by; a full name is not.
+        let full_name = text.split_whitespace().count() > 1;
         let coded = |actor: &Actor| {
+            let yet_to_come = date.is_some_and(|d| {
+                actor.kind == ActorKind::Person
+                    && actor.roles.iter().all(|r| r.from.is_some_and(|f| f > d))
+            });
+            if yet_to_come && !full_name {
+                return None;
+            }
             let (code, sector) = actor.code_on(date)?;
             Some(ActorCode {
                 code,
@@ -759,7 +784,20 @@ impl ActorDictionary {
         // overrides an earlier one on the dates it covers, and the earlier one still speaks for
         // the others (Kestrel's own list knows a minister's recent term, PETRARCH's her first).
         if let Some(ids) = self.index.get(&name_key(text)) {
-            return ids.iter().find_map(|&i| coded(&self.actors[i]));
+            // One who holds a role on the date first, then one who held one before it, then
+            // one whose roles are all to come; the latest added among equals.
+            let standing = |actor: &Actor| match date {
+                None => 0,
+                Some(d) if actor.roles.iter().any(|r| !r.dated() || r.covers(d)) => 0,
+                Some(d) if actor.roles.iter().any(|r| r.to.is_some_and(|t| t < d)) => 1,
+                Some(_) => 2,
+            };
+            return ids
+                .iter()
+                .map(|&i| &self.actors[i])
+                .filter_map(|a| Some((standing(a), coded(a)?)))
+                .min_by_key(|(rank, _)| *rank)
+                .map(|(_, code)| code);
         }
         let actor = if kind == EntityKind::Person {
             // A person named by surname alone, when the dictionary knows the full name only.
@@ -1374,6 +1412,14 @@ org\tExample League\tEXL\tIGOEXL\ncountry\tKenya\tRepublic of Kenya\tKEN\n";
             (after.code.as_str(), after.sector.as_deref()),
             ("KEN", Some("ELI"))
         );
+        // Before her first office she is Kenyan, in no sector the dictionary knows; named by
+        // one word only, she is not known yet.
+        let before = r("Amina Odhiambo", "2010-02-01").unwrap();
+        assert_eq!(
+            (before.code.as_str(), before.sector.as_deref()),
+            ("KEN", None)
+        );
+        assert_eq!(r("Odhiambo", "2010-02-01"), None);
         let org = d.resolve("EXL", EntityKind::Org, None).unwrap();
         assert_eq!(
             (org.code.as_str(), org.sector.as_deref()),
