@@ -1652,64 +1652,52 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
         assert_eq!(doc.entities[3].actor.as_ref().unwrap().code, "KEN");
     }
 
-    #[test]
-    fn actors_a_surname_alone_is_the_person_named_in_full_before() {
-        // The dictionary knows another Brenn by the bare surname; with no date to choose by,
-        // the article's own "Tomas Brenn" says who "Brenn" is.
+    /// The codes the actor stage gives person mentions (`-` for none), given a dictionary.
+    fn person_codes(tsv: &str, text: &str, mentions: &[(&str, usize)]) -> Vec<String> {
         let mut d = ActorDictionary::new();
-        d.add_tsv(
-            "person\tTomas Brenn\t\tVLRGOV 1990-01-01..2000-12-31\n\
-person\tIlse Brenn\tBrenn\tNRLGOV 2020-01-01..\n",
-            "t",
-        )
-        .unwrap();
-        let mut doc = Document::new("t", "Tomas Brenn spoke. Later Brenn left.");
-        for (t, nth) in [("Tomas Brenn", 0), ("Brenn", 1)] {
+        d.add_tsv(tsv, "t").unwrap();
+        let mut doc = Document::new("t", text);
+        for &(t, nth) in mentions {
             let e = entity(&doc, t, nth, EntityKind::Person);
             doc.entities.push(e);
         }
         ActorStage::new(Arc::new(d)).process(&mut doc);
-        let codes: Vec<&str> = doc
-            .entities
+        doc.entities
             .iter()
-            .map(|e| e.actor.as_ref().map_or("-", |a| a.code.as_str()))
-            .collect();
+            .map(|e| e.actor.as_ref().map_or("-".into(), |a| a.code.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn actors_a_surname_alone_is_the_person_named_in_full_before() {
+        // The dictionary knows another Brenn by the bare surname; with no date to choose by,
+        // the article's own "Tomas Brenn" says who "Brenn" is.
+        let codes = person_codes(
+            "person\tTomas Brenn\t\tVLRGOV 1990-01-01..2000-12-31\n\
+person\tIlse Brenn\tBrenn\tNRLGOV 2020-01-01..\n",
+            "Tomas Brenn spoke. Later Brenn left.",
+            &[("Tomas Brenn", 0), ("Brenn", 1)],
+        );
         assert_eq!(codes, ["VLR", "VLR"]);
     }
 
     #[test]
     fn actors_a_full_name_the_dictionary_lacks_stays_unknown_whoever_its_surname_is() {
-        let mut d = ActorDictionary::new();
-        d.add_tsv("person\tIlse Brenn\tBrenn\tNRLGOV 2020-01-01..\n", "t")
-            .unwrap();
-        let mut doc = Document::new("t", "Reporter Tomas Brenn spoke. Later Brenn left.");
-        for (t, nth) in [("Tomas Brenn", 0), ("Brenn", 1)] {
-            let e = entity(&doc, t, nth, EntityKind::Person);
-            doc.entities.push(e);
-        }
-        ActorStage::new(Arc::new(d)).process(&mut doc);
-        assert!(doc.entities.iter().all(|e| e.actor.is_none()));
+        let codes = person_codes(
+            "person\tIlse Brenn\tBrenn\tNRLGOV 2020-01-01..\n",
+            "Reporter Tomas Brenn spoke. Later Brenn left.",
+            &[("Tomas Brenn", 0), ("Brenn", 1)],
+        );
+        assert_eq!(codes, ["-", "-"]);
     }
 
     #[test]
     fn actors_a_surname_after_a_title_is_found_by_the_title() {
-        let mut d = ActorDictionary::new();
-        d.add_tsv(
+        let codes = person_codes(
             "person\tRonaldo Vasquez\tPresident Vasquez\tVLRGOV 1990-01-01..\n",
-            "t",
-        )
-        .unwrap();
-        let mut doc = Document::new("t", "President Vasquez spoke. Then Vasquez left.");
-        for (t, nth) in [("Vasquez", 0), ("Vasquez", 1)] {
-            let e = entity(&doc, t, nth, EntityKind::Person);
-            doc.entities.push(e);
-        }
-        ActorStage::new(Arc::new(d)).process(&mut doc);
-        let codes: Vec<&str> = doc
-            .entities
-            .iter()
-            .map(|e| e.actor.as_ref().map_or("-", |a| a.code.as_str()))
-            .collect();
+            "President Vasquez spoke. Then Vasquez left.",
+            &[("Vasquez", 0), ("Vasquez", 1)],
+        );
         // The second takes the first's actor through their cluster.
         assert_eq!(codes, ["VLR", "VLR"]);
         assert_eq!(
