@@ -713,8 +713,8 @@ impl ActorDictionary {
     }
 
     /// The one person whose name differs from `name` (two words or more) by one edit in the
-    /// surname alone, a surname of eight letters or more that no one in the dictionary bears: transliterations and typos
-    /// ("Abdelaziz Bouteflicka"). None when two people fit.
+    /// surname alone, for a surname of eight letters or more that no one in the dictionary
+    /// bears: transliterations and typos ("Abdelaziz Bouteflicka"). None when two fit.
     fn by_misspelt_surname(&self, name: &str) -> Option<&Actor> {
         // Shorter surnames are too often another real name ("Barnes", "Barnea").
         const MIN_SURNAME: usize = 8;
