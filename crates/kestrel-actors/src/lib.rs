@@ -249,8 +249,40 @@ fn with_title_before(text: &str, start: usize) -> Option<&str> {
 /// capitalised word right before the surname that is neither a title nor part of the
 /// person's name ("Martin Bashir" is not "Omar al-Bashir"; "President Bashir" is).
 fn another_given_name(text: &str, person: &Actor) -> bool {
+    // Honorifics, abbreviated ranks and offices, and titles the role words leave out.
     const HONORIFICS: &[&str] = &[
-        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "prof",
+        "rev",
+        "fr",
+        "prince",
+        "princess",
+        "sheikh",
+        "pope",
+        "ayatollah",
+        "imam",
+        "rabbi",
+        "cardinal",
+        "crown",
     ];
     let words: Vec<&str> = text.split_whitespace().collect();
     let [.., before, _] = words.as_slice() else {
@@ -1466,6 +1498,7 @@ person\tOmar Halabi\tHalabi\tSYRGOV 2001-01-01..\n";
         // A surname alone after a title, not after another given name.
         assert_eq!(code("President Halabi").as_deref(), Some("SYR"));
         assert_eq!(code("Karim Halabi"), None);
+        assert_eq!(code("Gen. Halabi").as_deref(), Some("SYR"));
         assert!(!one_edit_apart("abcd", "badc"));
         assert!(one_edit_apart("abcd", "abdc"));
     }
