@@ -54,6 +54,19 @@ fn base_verb_after_a_determiner(words: &[&str], tags: &mut [Tag<'_>]) {
     }
 }
 
+/// The forms an English auxiliary takes (UD English allows no other word as `aux`).
+const AUXILIARY_FORMS: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "has", "have",
+    "had", "having", "'ve", "'d", "do", "does", "did", "will", "would", "'ll", "wo", "can",
+    "could", "ca", "may", "might", "must", "shall", "should", "ought", "get", "gets", "got",
+    "gotten", "getting", "to", "need", "dare", "ve", "ll", "re",
+];
+
+/// Whether a word is one of an auxiliary's forms, in any case and with either apostrophe.
+pub(crate) fn is_auxiliary_form(word: &str) -> bool {
+    AUXILIARY_FORMS.contains(&word.to_lowercase().replace('\u{2019}', "'").as_str())
+}
+
 /// "$300m", "£5bn", "1.2tn": a number with a unit letter joined to it, which the tagger,
 /// having seen few such words in web text, reads as a noun, is a number (so the currency
 /// sign before it heads the amount, as UD writes "$ 300").
@@ -212,14 +225,10 @@ fn participle_for_the_first_verb(tags: &mut [Tag<'_>]) {
 /// sentence does not open with a finite verb that is no auxiliary followed by a participle;
 /// the first word is the subject, a noun, and the participle with an object its verb.
 fn verb_opening_a_sentence_before_a_participle(words: &[&str], tags: &mut [Tag<'_>]) {
-    const AUXILIARIES: &[&str] = &[
-        "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
-        "get", "got", "gets",
-    ];
     if words.len() < 3
         || !matches!(tags[0].1, "VBD" | "VBZ" | "VBP")
         || tags[1].1 != "VBN"
-        || AUXILIARIES.contains(&words[0].to_lowercase().as_str())
+        || is_auxiliary_form(words[0])
         || !words[0].starts_with(char::is_uppercase)
     {
         return;

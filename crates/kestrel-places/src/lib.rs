@@ -740,11 +740,9 @@ const REGION_KIND_WORDS: &[&str] = &[
 /// The name without a trailing word for its kind of region, when the gazetteer lacks the
 /// whole and knows the rest as a region: "West Darfur State" is West Darfur.
 fn without_region_kind<'t>(gazetteer: &Gazetteer, text: &'t str) -> Option<&'t str> {
-    if gazetteer.has_name(text) {
-        return None;
-    }
+    // The word first: most mentions end in none, and then no lookup is needed.
     let (rest, last) = text.rsplit_once(' ')?;
-    if !REGION_KIND_WORDS.contains(&last.to_lowercase().as_str()) {
+    if !REGION_KIND_WORDS.contains(&last.to_lowercase().as_str()) || gazetteer.has_name(text) {
         return None;
     }
     let ids = gazetteer.by_name.get(&key(rest))?;

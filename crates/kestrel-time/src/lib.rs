@@ -262,15 +262,16 @@ fn tens_and_unit(tens: &str, unit: &str) -> Option<u32> {
     Some(t + u)
 }
 
-/// A count of one word, or "twenty - five" as the tokenizer splits it: the number and how
-/// many words it takes.
-fn count_at(w: impl Fn(usize) -> String) -> Option<(u32, usize)> {
+/// A count of one word at `words[i]`, or "twenty - five" as the tokenizer splits it: the
+/// number and how many words it takes.
+fn count_at(words: &[String], i: usize) -> Option<(u32, usize)> {
+    let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
     if w(1) == "-" {
-        if let Some(n) = tens_and_unit(&w(0), &w(2)) {
+        if let Some(n) = tens_and_unit(w(0), w(2)) {
             return Some((n, 3));
         }
     }
-    let n = number(&w(0))?;
+    let n = number(w(0))?;
     // "a hundred years", "two hundred days".
     if w(1) == "hundred" && (1..=9).contains(&n) {
         return Some((n * 100, 2));
@@ -1109,7 +1110,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         }
     }
     // "two days ago", "five hours", "a 12-year rift".
-    let (n, unit_at) = match count_at(|k| w(k).to_string()) {
+    let (n, unit_at) = match count_at(words, i) {
         Some(found) => found,
         None => {
             // "12-year" as one word.
@@ -1472,12 +1473,13 @@ mod tests {
         assert_eq!(get("twenty-five hours").as_deref(), Some("PT25H"));
         assert_eq!(number("ninety-nine"), Some(99));
         assert_eq!(number("forty-a"), None);
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            count_at(|k| ["twenty", "-", "one", "weeks"][k].to_string()),
+            count_at(&words(&["twenty", "-", "one", "weeks"]), 0),
             Some((21, 3))
         );
         assert_eq!(
-            count_at(|k| ["a", "hundred", "years"][k].to_string()),
+            count_at(&words(&["a", "hundred", "years"]), 0),
             Some((100, 2))
         );
     }

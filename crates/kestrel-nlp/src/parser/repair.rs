@@ -2012,14 +2012,6 @@ fn object_before_the_object(tags: &[&str], heads: &mut [usize], labels: &mut [St
     }
 }
 
-/// The forms an English auxiliary takes (UD English allows no other word as `aux`).
-const AUXILIARY_FORMS: &[&str] = &[
-    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "has", "have",
-    "had", "having", "'ve", "'d", "do", "does", "did", "will", "would", "'ll", "wo", "can",
-    "could", "ca", "may", "might", "must", "shall", "should", "ought", "get", "gets", "got",
-    "gotten", "getting", "to", "need", "dare", "ve", "ll", "re",
-];
-
 /// "The rebels reject proposed changes to the deal", parsed with "reject" as the auxiliary of
 /// "proposed": a verb that is no auxiliary, right before a participle that has an object, is
 /// the clause's verb, the object is its own, and the participle modifies the object
@@ -2036,7 +2028,7 @@ fn verb_read_as_auxiliary(
             || heads[a] != participle + 1
             || !tags[a].starts_with("VB")
             || tags[participle] != "VBN"
-            || AUXILIARY_FORMS.contains(&forms[a].to_lowercase().replace('’', "'").as_str())
+            || crate::tag_repair::is_auxiliary_form(forms[a])
         {
             continue;
         }
