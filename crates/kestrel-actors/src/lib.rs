@@ -28,11 +28,13 @@ use std::io::Read;
 use std::sync::Arc;
 
 mod agents;
+mod ethnic;
 pub mod petrarch;
 mod pronouns;
 mod roles;
 
 pub use agents::agent_sector;
+pub use ethnic::{builtin_ethnic_groups, code_ethnic_groups, EthnicGroup, EthnicGroups};
 pub use pronouns::link_pronouns;
 pub use roles::read_roles;
 
@@ -197,8 +199,8 @@ pub struct ActorDictionary {
     /// A person's given names (every word of a name but the last) → the surnames they go
     /// with, to find a person whose surname a story misspells.
     given_names: HashMap<String, Vec<String>>,
-    /// The last word of every person's name.
-    known_surnames: std::collections::HashSet<String>,
+    /// The last word of every person's name → the people whose name or alias ends in it.
+    known_surnames: HashMap<String, Vec<usize>>,
 }
 
 /// Lowercase words of a name as Kestrel's tokenizer splits it, joined by spaces; a hyphen
@@ -245,6 +247,18 @@ fn with_title_before(text: &str, start: usize) -> Option<&str> {
     Some(&text[from..start])
 }
 
+/// Arabic articles as news writes them, which say nothing about whom a name names.
+const NAME_PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "ud", "ul"];
+
+/// The words of a name key that tell one person from another: not the articles, not
+/// initials ("George W. Bush").
+fn telling_name_words(key: &str) -> Vec<&str> {
+    key.split(' ')
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| w.chars().count() > 1 && !NAME_PARTICLES.contains(w))
+        .collect()
+}
+
 /// Whether a mention that ends in a person's surname gives them another given name: a
 /// capitalised word right before the surname that is neither a title nor part of the
 /// person's name ("Martin Bashir" is not "Omar al-Bashir"; "President Bashir" is).
@@ -284,8 +298,16 @@ fn another_given_name(text: &str, person: &Actor) -> bool {
         "cardinal",
         "crown",
     ];
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let [.., before, _] = words.as_slice() else {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    words.pop();
+    // "Omar El Bashir": the article belongs to the surname.
+    while words
+        .last()
+        .is_some_and(|w| NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    let Some(before) = words.last() else {
         return false;
     };
     if !before.chars().next().is_some_and(char::is_uppercase) {
@@ -380,7 +402,10 @@ impl ActorDictionary {
             }
             if actor.kind == ActorKind::Person {
                 if let Some((given, surname)) = key.rsplit_once(' ') {
-                    self.known_surnames.insert(surname.to_string());
+                    let people = self.known_surnames.entry(surname.to_string()).or_default();
+                    if !people.contains(&i) {
+                        people.push(i);
+                    }
                     let surnames = self.given_names.entry(given.to_string()).or_default();
                     if !surnames.iter().any(|s| s == surname) {
                         surnames.push(surname.to_string());
@@ -771,7 +796,54 @@ impl ActorDictionary {
     }
 
     fn surname_known(&self, surname: &str) -> bool {
-        self.known_surnames.contains(surname)
+        self.known_surnames.contains_key(surname)
+    }
+
+    /// The one person whose full name holds every word of `name` in order, with the same
+    /// first and last word, when the dictionary lacks the shorter form: news drops middle
+    /// names and writes Arabic articles its own way ("Omar Hassan al-Bashir" and "Omar El
+    /// Bashir" for Omar Hassan Ahmad al Bashir). Among several, the one in office on the date.
+    fn by_fuller_name(&self, name: &str, date: Option<Date>) -> Option<&Actor> {
+        let key = name_key(name);
+        let words = telling_name_words(&key);
+        let ([first, .., surname], true) = (words.as_slice(), words.len() >= 2) else {
+            return None;
+        };
+        let holds_the_words = |full: &str| {
+            let full_key = name_key(full);
+            let full_words = telling_name_words(&full_key);
+            let [full_first, .., full_last] = full_words.as_slice() else {
+                return false;
+            };
+            let mut rest = full_words.iter();
+            full_first == first
+                && full_last == surname
+                && words.iter().all(|w| rest.any(|f| f == w))
+        };
+        let mut fitting: Vec<&Actor> = self
+            .known_surnames
+            .get(*surname)?
+            .iter()
+            .map(|&i| &self.actors[i])
+            .filter(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .any(|n| holds_the_words(n))
+            })
+            .collect();
+        if fitting.len() > 1 {
+            if let Some(d) = date {
+                fitting.retain(|a| a.roles.iter().any(|r| r.dated() && r.covers(d)));
+            }
+        }
+        // One person whom several dictionaries list (their codes agree): the latest added
+        // speaks, as in `resolve`.
+        let code = fitting.first()?.code_on(date);
+        fitting
+            .iter()
+            .all(|a| a.code_on(date) == code)
+            .then(|| fitting.last().copied())
+            .flatten()
     }
 
     /// "Young Algerians", "Angry Kenyans": a people named with a capitalised word before it
@@ -836,6 +908,7 @@ impl ActorDictionary {
             let last = text.split_whitespace().last()?;
             let bare = text.split_whitespace().count() == 1;
             self.by_misspelt_surname(text)
+                .or_else(|| self.by_fuller_name(text, date))
                 .or_else(|| {
                     self.lookup(last)
                         .filter(|a| a.kind == ActorKind::Person && !another_given_name(text, a))
@@ -1012,6 +1085,7 @@ impl Stage for ActorStage {
         add_dictionary_mentions(doc, &self.dictionary, date);
         bodies_of_a_country(doc, &self.dictionary, date);
         peoples_with_a_nationality(doc, &self.dictionary, date);
+        code_ethnic_groups(doc, builtin_ethnic_groups(), &self.dictionary, date);
         read_roles(doc);
         cluster_by_name(doc);
         link_pronouns(doc);
@@ -1872,6 +1946,87 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
             doc.entities[1].actor.is_none(),
             "an organisation stays as it is"
         );
+    }
+
+    #[test]
+    fn actors_ethnic_groups_live_where_the_story_places_them() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "country\tKostova\tKostovan|Kostovans\tKST\ncountry\tVeldia\tVeldian\tVLD\n",
+            "t",
+        )
+        .unwrap();
+        let groups = EthnicGroups::from_tsv("Marrun\tMarruns\tKST|VLD\n").unwrap();
+        let coded = |text: &str, marks: &[(usize, EntityKind)]| {
+            let mut doc = Document::new("t", text);
+            kestrel_core::pipeline::SegmentStage.process(&mut doc);
+            for &(at, kind) in marks {
+                let mut m = mention(&doc, at..at + 1, kind);
+                m.actor = d.resolve(&doc.text[m.span.range()], kind, None);
+                doc.entities.push(m);
+            }
+            code_ethnic_groups(&mut doc, &groups, &d, None);
+            doc.entities
+                .iter()
+                .map(|e| e.actor.as_ref().map(|a| a.code.clone()))
+                .collect::<Vec<_>>()
+        };
+        // A group takes the home its sentence names, else its first home.
+        let some = |c: &str| Some(c.to_string());
+        assert_eq!(
+            coded(
+                "Marruns marched in Veldia .",
+                &[(0, EntityKind::Norp), (3, EntityKind::Gpe)]
+            ),
+            [some("VLD"), some("VLD")]
+        );
+        assert_eq!(
+            coded("Marruns marched .", &[(0, EntityKind::Norp)]),
+            [some("KST")]
+        );
+        // A nationality after "ethnic" is a minority where the story places it, and no
+        // country at all when the story names none.
+        assert_eq!(
+            coded(
+                "Kostova said ethnic Kostovans in Veldia marched .",
+                &[
+                    (0, EntityKind::Gpe),
+                    (3, EntityKind::Norp),
+                    (5, EntityKind::Gpe)
+                ]
+            ),
+            [some("KST"), some("VLD"), some("VLD")]
+        );
+        assert_eq!(
+            coded("Ethnic Kostovans marched .", &[(1, EntityKind::Norp)]),
+            [None]
+        );
+        assert_eq!(
+            coded("Kostovans marched .", &[(0, EntityKind::Norp)]),
+            [some("KST")]
+        );
+    }
+
+    #[test]
+    fn actors_a_name_without_its_middle_names_or_with_another_article() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "person\tKarim Hadi Nasser al Tamimi\t\tKSTGOV 2001-01-01..\n\
+person\tSamir Tamimi\t\tKSTLEG 2001-01-01..\n",
+            "t",
+        )
+        .unwrap();
+        let r = |t: &str| {
+            d.resolve(t, EntityKind::Person, parse_date("2005-01-01"))
+                .map(|a| a.name)
+        };
+        let karim = Some("Karim Hadi Nasser al Tamimi".to_string());
+        assert_eq!(r("Karim Hadi al-Tamimi"), karim);
+        assert_eq!(r("Karim El Tamimi"), karim);
+        assert_eq!(r("Karim Tamimi"), karim);
+        // Another given name, or words out of order, name someone else.
+        assert_eq!(r("Nadia Tamimi"), None);
+        assert_eq!(r("Karim Nasser Hadi al Tamimi"), None);
     }
 
     #[test]
