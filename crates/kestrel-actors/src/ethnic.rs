@@ -137,6 +137,78 @@ pub fn code_ethnic_groups(
     for (i, code) in changes {
         doc.entities[i].actor = code;
     }
+    residents_of_a_country(doc, groups);
+}
+
+/// A people named after a nationality or country ("Bosnian Serbs", "Iraqi Kurds", "Kosovo
+/// Albanians") are residents of the first: the entity model often marks the two words as two
+/// mentions, and the second alone would name a kin state.
+fn residents_of_a_country(doc: &mut Document, groups: &EthnicGroups) {
+    // Peoples that news names for a kin state while they live in another. Not the civic
+    // nationalities of countries of immigration: "Irish Americans" are American.
+    const KIN_PEOPLES: &[&str] = &[
+        "serb",
+        "serbs",
+        "croat",
+        "croats",
+        "albanian",
+        "albanians",
+        "turk",
+        "turks",
+        "arab",
+        "arabs",
+        "hungarian",
+        "hungarians",
+        "russian",
+        "russians",
+        "armenian",
+        "armenians",
+        "azeri",
+        "azeris",
+        "greek",
+        "greeks",
+        "uzbek",
+        "uzbeks",
+        "tajik",
+        "tajiks",
+        "chinese",
+    ];
+    let mut changes = Vec::new();
+    for (j, people) in doc.entities.iter().enumerate().skip(1) {
+        let before = &doc.entities[j - 1];
+        let text = &doc.text[people.span.range()];
+        let key = name_key(text);
+        let kin_people = KIN_PEOPLES.contains(&key.as_str()) || groups.lookup(text).is_some();
+        // "Albanian Macedonian Bulgarian Oil Corporation" is a name, not a people.
+        let name_goes_on = doc
+            .sentences
+            .get(people.sentence)
+            .is_some_and(|s| people.tokens.end < s.tokens.end)
+            && capitalised(doc, people.tokens.end);
+        if people.kind != EntityKind::Norp
+            || !kin_people
+            || name_goes_on
+            || before.sentence != people.sentence
+            || before.tokens.end != people.tokens.start
+            || !matches!(before.kind, EntityKind::Norp | EntityKind::Gpe)
+        {
+            continue;
+        }
+        let (Some(country), Some(own)) = (
+            before.actor.as_ref().and_then(crate::country_of),
+            people.actor.as_ref(),
+        ) else {
+            continue;
+        };
+        if own.sector.is_none() && own.code != country {
+            let mut code = own.clone();
+            code.code = country.to_string();
+            changes.push((j, code));
+        }
+    }
+    for (j, code) in changes {
+        doc.entities[j].actor = Some(code);
+    }
 }
 
 fn group_code(group: &EthnicGroup, home: &str) -> ActorCode {
