@@ -2348,9 +2348,18 @@ fn one_per_side(mut list: Vec<Participant>) -> Vec<Participant> {
     list
 }
 
-/// CAMEO's refusal to yield (124x) matching a concession or retreat.
-fn refusal_to_yield(cameo: &str) -> &'static str {
+/// CAMEO's refusal to yield (124x) matching a concession or retreat, and the rejection (12x)
+/// matching an agreement.
+fn refusal_matching(cameo: &str) -> &'static str {
     match cameo {
+        // An agreement declared not to come (CAMEO 03x): the matching rejection.
+        c if c.starts_with("031") => "121",
+        c if c.starts_with("034") => "123",
+        c if c.starts_with("035") => "124",
+        c if c.starts_with("036") => "125",
+        c if c.starts_with("037") => "127",
+        c if c.starts_with("038") || c.starts_with("039") => "126",
+        c if c.starts_with("03") => "120",
         c if c.starts_with("081") => "1241",
         c if c.starts_with("082") => "1242",
         c if c.starts_with("084") => "1243",
@@ -2939,12 +2948,13 @@ fn code_sentence(
                     .any(|e| s.matches(e, h).is_some())
             };
             // "will not release the prisoners", "would not meet their demands": a concession
-            // declared not to come is a refusal to yield (CAMEO 124x).
+            // declared not to come is a refusal to yield (CAMEO 124x); "will not accept the
+            // plan", an agreement declared not to come, a rejection (12x).
             let mut refused = false;
             let modality = match s.status(t, &entry.plover_type, &is_trigger) {
                 Status::Code(modality) => modality,
                 Status::Skip("negated")
-                    if matches!(entry.plover_type.as_str(), "CONCEDE" | "RETREAT")
+                    if matches!(entry.plover_type.as_str(), "CONCEDE" | "RETREAT" | "AGREE")
                         && s.declared_not_to_come(t) =>
                 {
                     refused = true;
@@ -3027,7 +3037,7 @@ fn code_sentence(
             let mut code = entry.cameo.clone();
             if refused {
                 plover_type = "REJECT".into();
-                code = refusal_to_yield(&code).to_string();
+                code = refusal_matching(&code).to_string();
                 mode = cameo.get(&code).and_then(|c| c.mode.clone());
             } else if conventions.plover_future_types
                 && modality == Modality::Future

@@ -253,6 +253,29 @@ fn coder_reads_a_concession_declared_not_to_come_as_a_refusal() {
     let (_, ev) = code(&rows("soon soon ADV RB 4 advmod"));
     assert_eq!(ev.len(), 1);
     assert_ne!(ev[0].plover_type, "REJECT");
+    // An agreement declared not to come is a rejection of what was on offer.
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 4 nsubj TGO
+         will will AUX MD 4 aux
+         not not PART RB 4 advmod
+         accept accept VERB VB 0 root
+         the the DET DT 6 det
+         mediation mediation NOUN NN 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!((ev[0].plover_type.as_str(), ev[0].cameo.as_str()), ("REJECT", "126"));
+    // Not declared (a past fact), it is no event.
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 4 nsubj TGO
+         did do AUX VBD 4 aux
+         not not PART RB 4 advmod
+         accept accept VERB VB 0 root
+         the the DET DT 6 det
+         mediation mediation NOUN NN 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
 }
 
 #[test]
