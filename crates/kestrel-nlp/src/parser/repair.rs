@@ -63,6 +63,8 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     to_marking_a_noun(forms, tags, heads, labels);
     clause_with_an_auxiliary_hung_on_its_subject(tags, heads, labels);
     quantity_read_as_a_preposition(tags, heads, labels);
+    up_to_a_number(forms, tags, heads, labels);
+    subject_read_as_an_oblique(forms, tags, heads, labels);
     first_object_read_as_a_modifier(forms, tags, heads, labels);
     bare_oblique_is_the_object(forms, tags, heads, labels);
     nominal_complement_is_the_object(forms, tags, heads, labels);
@@ -1466,6 +1468,76 @@ fn noun_after_a_preposition_read_as_a_subject(
         labels[s] = "nmod".to_string();
         heads[p] = s + 1;
         labels[p] = "case".to_string();
+    }
+}
+
+/// "up to 100 people": "up" modifies the number and "to" is fixed to it, as EWT writes them;
+/// the parser made "to" the noun's preposition and "up" a clause marker.
+fn up_to_a_number(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
+    for i in 0..heads.len().saturating_sub(2) {
+        let number = i + 2;
+        if !forms[i].eq_ignore_ascii_case("up")
+            || !forms[i + 1].eq_ignore_ascii_case("to")
+            || tags[number] != "CD"
+            || (heads[i + 1] == i + 1 && labels[i + 1] == "fixed")
+            || heads[i] == 0
+            || heads[i + 1] == 0
+            || heads[number] == 0
+            || descends_from(heads, number, i)
+            || descends_from(heads, number, i + 1)
+        {
+            continue;
+        }
+        // Whatever hung on "up" or "to" goes to the number's head.
+        for k in 0..heads.len() {
+            if k != i + 1 && (heads[k] == i + 1 || heads[k] == i + 2) {
+                heads[k] = heads[number];
+            }
+        }
+        heads[i] = number + 1;
+        labels[i] = "advmod".to_string();
+        heads[i + 1] = i + 1;
+        labels[i + 1] = "fixed".to_string();
+    }
+}
+
+/// "Up to 300 protesters marched ...", with "protesters" an `obl` of the verb (the labeller
+/// reads "up to" as the noun's preposition, though it hangs on the number): a noun before a
+/// finite active verb that has no subject, attached as an oblique without a preposition of
+/// its own, is the subject. Not words of time ("Last week the court ruled").
+fn subject_read_as_an_oblique(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    const TIME_NOUNS: &[&str] = &[
+        "week", "weeks", "month", "months", "year", "years", "day", "days", "morning",
+        "afternoon", "evening", "night", "weekend", "time", "times", "hour", "hours", "minute",
+        "minutes", "decade", "decades", "century", "season", "spring", "summer", "autumn",
+        "winter", "fall", "moment", "while", "way", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december",
+    ];
+    for s in 0..heads.len() {
+        if labels[s] != "obl" || heads[s] <= s + 1 {
+            continue;
+        }
+        let v = heads[s] - 1;
+        let lower = forms[s].to_lowercase();
+        if !matches!(tags[s], "NN" | "NNS" | "NNP" | "NNPS")
+            || !matches!(tags[v], "VBD" | "VBZ" | "VBP")
+            || TIME_NOUNS.contains(&lower.as_str())
+            || DAY_WORDS.contains(&lower.as_str())
+            || dependents(heads, s).any(|k| labels[k] == "case")
+            || dependents(heads, v).any(|k| {
+                labels[k].starts_with("nsubj")
+                    || labels[k].starts_with("csubj")
+                    || matches!(labels[k].as_str(), "expl" | "aux:pass" | "mark")
+            })
+        {
+            continue;
+        }
+        labels[s] = "nsubj".to_string();
     }
 }
 
