@@ -2301,6 +2301,28 @@ mod tests {
     }
 
     #[test]
+    fn up_to_a_number_modifies_the_number_and_frees_the_subject() {
+        // "Up to 90 miners struck ." with "Up" a marker of the verb, "to" the noun's
+        // preposition and the noun an oblique.
+        let forms = ["Up", "to", "90", "miners", "struck", "."];
+        let tags = ["IN", "IN", "CD", "NNS", "VBD", "."];
+        let mut heads = vec![5, 4, 4, 5, 0, 5];
+        let mut ls = labels(&["mark", "case", "nummod", "obl", "root", "punct"]);
+        up_to_a_number(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [3, 1, 4, 5, 0, 5]);
+        assert_eq!((ls[0].as_str(), ls[1].as_str()), ("advmod", "fixed"));
+        subject_read_as_an_oblique(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(ls[3], "nsubj");
+        // A time word, or a verb that has a subject, keeps its oblique.
+        let forms = ["Last", "week", "miners", "struck", "."];
+        let tags = ["JJ", "NN", "NNS", "VBD", "."];
+        let mut heads = vec![2, 4, 4, 0, 4];
+        let mut ls = labels(&["amod", "obl", "nsubj", "root", "punct"]);
+        subject_read_as_an_oblique(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(ls[1], "obl");
+    }
+
+    #[test]
     fn a_preposition_belongs_to_the_whole_name() {
         // "Aid went to Lord Velan ." with "to" on "Lord" and "Lord" an nmod of "Velan".
         let forms = ["Aid", "went", "to", "Lord", "Velan", "."];
