@@ -1246,18 +1246,6 @@ impl<'a> Sentence<'a> {
                 if let Some(home) = home {
                     return vec![home];
                 }
-                // "ethnic Albanians demonstrated in Serbia": an ethnic minority is of the
-                // country named as where its clause happens.
-                let ethnic = self.children[h]
-                    .iter()
-                    .any(|&c| self.rel(c) == "amod" && self.lemmas[c] == "ethnic");
-                let home = self
-                    .head(h)
-                    .filter(|_| ethnic && self.rel(h).starts_with("nsubj"))
-                    .and_then(|v| self.country_named_in(v));
-                if let Some(home) = home {
-                    return vec![home];
-                }
             }
             return vec![self.entity_participant(e, title_sector)];
         }

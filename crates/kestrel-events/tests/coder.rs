@@ -264,7 +264,10 @@ fn coder_reads_a_concession_declared_not_to_come_as_a_refusal() {
          . . PUNCT . 4 punct",
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!((ev[0].plover_type.as_str(), ev[0].cameo.as_str()), ("REJECT", "126"));
+    assert_eq!(
+        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
+        ("REJECT", "126")
+    );
     // Not declared (a past fact), it is no event.
     let (_, ev) = code(
         "Togo Togo PROPN NNP 4 nsubj TGO
@@ -1656,36 +1659,6 @@ fn coder_reads_up_to_as_a_count_and_finds_where_the_troops_go() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].plover_type, "AGREE");
     assert_eq!(codes(&ev[0].recipients), ["KST"]);
-}
-
-#[test]
-fn coder_reads_an_ethnic_minority_as_of_the_country_where_it_acts() {
-    // "Ethnic Norlanders rallied in Vesk ." and "Norlanders rallied in Vesk .".
-    let rows = |ethnic: bool| {
-        let (first, head) = if ethnic {
-            ("Ethnic ethnic ADJ JJ 2 amod\n", 0)
-        } else {
-            ("", 1)
-        };
-        let h = |i: usize| i - head;
-        format!(
-            "{first}Norlanders Norlander PROPN NNPS {} nsubj NRL
-             rallied rally VERB VBD 0 root
-             in in ADP IN {} case
-             Vesk Vesk PROPN NNP {} obl VSK
-             . . PUNCT . {} punct",
-            h(3),
-            h(5),
-            h(3),
-            h(3)
-        )
-    };
-    let (_, ev) = code(&rows(true));
-    assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!(codes(&ev[0].actors), ["VSK"]);
-    let (_, ev) = code(&rows(false));
-    assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!(codes(&ev[0].actors), ["NRL"]);
 }
 
 #[test]
