@@ -1356,6 +1356,50 @@ impl<'a> Sentence<'a> {
                     return vec![self.entity_participant(e, None)];
                 }
             }
+            // "army bulldozers", "police helicopters": the machines stand for the force that
+            // the compound before them names.
+            const MACHINES: &[&str] = &[
+                "bulldozer",
+                "tank",
+                "warplane",
+                "jet",
+                "plane",
+                "aircraft",
+                "helicopter",
+                "gunship",
+                "chopper",
+                "drone",
+                "warship",
+                "ship",
+                "boat",
+                "vessel",
+                "submarine",
+                "artillery",
+                "gun",
+                "vehicle",
+                "truck",
+                "jeep",
+                "convoy",
+                "bomber",
+                "fighter",
+                "missile",
+                "rocket",
+                "battery",
+                "cannon",
+                "mortar",
+                "sniper",
+                "patrol",
+                "unit",
+            ];
+            if self.conventions.agent_nouns && MACHINES.contains(&lemma) {
+                let force = self.children[h]
+                    .iter()
+                    .copied()
+                    .find(|&c| self.rel(c) == "compound" && self.phrase_sector(c).is_some());
+                if let Some(c) = force {
+                    return self.participant(c, loose);
+                }
+            }
             // A word for an organisation stands for the one its modifiers name: "the
             // al-Qaeda network", "the Hizbollah group", "Libya's ruling party".
             if ORGANISATION_HEADS.contains(&lemma) {

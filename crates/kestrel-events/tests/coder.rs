@@ -1809,3 +1809,32 @@ fn of_two_subjects_the_one_that_names_someone_acts() {
     assert!(!ev.is_empty());
     assert_eq!(codes(&ev[0].actors), ["KEN"]);
 }
+
+#[test]
+fn coder_reads_machines_as_the_force_that_runs_them() {
+    // "Velor army bulldozers demolished Kostovan homes ."
+    let (_, ev) = code(
+        "Velor Velor ADJ JJ 2 amod VLR
+         army army NOUN NN 3 compound
+         bulldozers bulldozer NOUN NNS 4 nsubj
+         demolished demolish VERB VBD 0 root
+         Kostovan Kostovan ADJ JJ 6 amod KST
+         homes home NOUN NNS 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("MIL"));
+    // A compound before a word that is no machine says nothing of who acts: "the company
+    // points" is no company.
+    let (_, ev) = code(
+        "The the DET DT 3 det
+         company company NOUN NN 3 compound
+         points point NOUN NNS 4 nsubj
+         demolished demolish VERB VBD 0 root
+         Kostovan Kostovan ADJ JJ 6 amod KST
+         homes home NOUN NNS 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
