@@ -212,6 +212,17 @@ const QUANTITY_NOUNS: &[&str] = &[
 /// partners", "Nato allies").
 const PARTNER_NOUNS: &[&str] = &["partner", "ally", "member", "neighbour", "neighbor"];
 
+/// People named by whom they follow ("supporters of X").
+const FOLLOWER_NOUNS: &[&str] = &[
+    "supporter",
+    "follower",
+    "loyalist",
+    "partisan",
+    "backer",
+    "disciple",
+    "devotee",
+];
+
 /// Nouns for a body of people that stand for their members ("a group of diplomats").
 /// ("party" is not one: "the party of the president" is a political party.)
 const COMPANY_NOUNS: &[&str] = &[
@@ -1354,6 +1365,24 @@ impl<'a> Sentence<'a> {
             if let Some(a) = self.kid_exact(h, "appos") {
                 if let Some(e) = self.entity_at[a] {
                     return vec![self.entity_participant(e, None)];
+                }
+            }
+            // "supporters of former President X", "followers of the cleric": people named by
+            // whom they follow are of that person's country, not in that person's office.
+            if FOLLOWER_NOUNS.contains(&lemma) {
+                let leader = self.children[h]
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.rel(c).starts_with("nmod") && self.case_of(c) == Some("of"))
+                    .filter_map(|c| self.entity_at[c])
+                    .find(|&e| {
+                        let entity = &self.doc.entities[e];
+                        entity.kind == kestrel_core::EntityKind::Person && entity.actor.is_some()
+                    });
+                if let Some(e) = leader {
+                    let mut p = self.entity_participant(e, None);
+                    p.sector = None;
+                    return vec![p];
                 }
             }
             // "army bulldozers", "police helicopters": the machines stand for the force that

@@ -1838,3 +1838,20 @@ fn coder_reads_machines_as_the_force_that_runs_them() {
     );
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn coder_reads_supporters_as_of_their_leaders_country_not_office() {
+    // "Supporters of President Velan blocked roads ." with Velan a Kostovan official.
+    let (_, ev) = code(
+        "Supporters supporter NOUN NNS 5 nsubj
+         of of ADP IN 4 case
+         President President PROPN NNP 4 nmod:desc
+         Velan Velan PROPN NNP 1 nmod KST/GOV
+         blocked block VERB VBD 0 root
+         roads road NOUN NNS 5 obj
+         . . PUNCT . 5 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["KST"]);
+    assert_eq!(ev[0].actors[0].sector, None);
+}
