@@ -1361,6 +1361,18 @@ impl<'a> Sentence<'a> {
             return found;
         }
         if sector.is_none() {
+            // "a London-based group": an organisation of the country it is based in.
+            if ORGANISATION_HEADS.contains(&lemma) {
+                if let Some(code) = self.based_in(h) {
+                    return vec![Participant {
+                        span: self.span(h),
+                        entity: None,
+                        code: Some(code),
+                        sector: None,
+                        implied: false,
+                    }];
+                }
+            }
             // An appositive can still name it: "the bloc, the EU".
             if let Some(a) = self.kid_exact(h, "appos") {
                 if let Some(e) = self.entity_at[a] {
@@ -1539,16 +1551,48 @@ impl<'a> Sentence<'a> {
             }
             return found;
         }
+        // "a newspaper based in Beirut": the country of its base.
         match sector {
             Some(s) => vec![Participant {
                 span: self.span(h),
                 entity: None,
-                code: None,
+                code: self.based_in(h),
                 sector: Some(s.to_string()),
                 implied: false,
             }],
             None => Vec::new(),
         }
+    }
+
+    /// The country of the place a noun is said to be based in: "based in X" (`acl` with an
+    /// oblique) or "X-based" (`amod` with the place before it).
+    fn based_in(&self, h: usize) -> Option<String> {
+        let based = self.children[h]
+            .iter()
+            .copied()
+            .find(|&c| matches!(self.rel(c), "acl" | "amod") && self.lemmas[c] == "base")?;
+        let places = self.children[based]
+            .iter()
+            .copied()
+            .filter(|&k| self.rel(k).starts_with("obl") || self.rel(k) == "compound");
+        for k in places {
+            let words = std::iter::once(k).chain(
+                self.children[k]
+                    .iter()
+                    .copied()
+                    .filter(|&w| matches!(self.rel(w), "flat" | "compound")),
+            );
+            for w in words {
+                let code = self.entity_at[w]
+                    .and_then(|e| self.doc.entities[e].actor.as_ref())
+                    .map(|a| a.code.as_str())
+                    .filter(|c| is_state_code(c));
+                if let Some(code) = code {
+                    return Some(code.to_string());
+                }
+            }
+        }
+        None
     }
 
     /// The subject of a verb, reaching through coordination, participles, control and

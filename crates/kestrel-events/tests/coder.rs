@@ -1855,3 +1855,34 @@ fn coder_reads_supporters_as_of_their_leaders_country_not_office() {
     assert_eq!(codes(&ev[0].actors), ["KST"]);
     assert_eq!(ev[0].actors[0].sector, None);
 }
+
+#[test]
+fn coder_gives_a_body_the_country_it_is_based_in() {
+    // "A newspaper based in Velor accused Kostova ." and "A Velor-based group accused
+    // Kostova .".
+    let (_, ev) = code(
+        "A a DET DT 2 det
+         newspaper newspaper NOUN NN 6 nsubj
+         based base VERB VBN 2 acl
+         in in ADP IN 5 case
+         Velor Velor PROPN NNP 3 obl VLR
+         accused accuse VERB VBD 0 root
+         Kostova Kostova PROPN NNP 6 obj KST
+         . . PUNCT . 6 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("JRN"));
+    let (_, ev) = code(
+        "A a DET DT 5 det
+         Velor Velor PROPN NNP 4 obl:unmarked VLR
+         - - PUNCT HYPH 2 punct
+         based base VERB VBN 5 amod
+         group group NOUN NN 6 nsubj
+         accused accuse VERB VBD 0 root
+         Kostova Kostova PROPN NNP 6 obj KST
+         . . PUNCT . 6 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+}

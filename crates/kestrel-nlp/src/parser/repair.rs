@@ -38,10 +38,12 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     verb_hung_on_its_subject(forms, tags, heads, labels);
     participle_with_a_subject(tags, heads, labels);
     complement_before_its_verb(tags, heads, labels);
-    if tags.contains(&"VBN") {
+    if tags.iter().any(|t| matches!(*t, "VBN" | "VBD")) {
         kept_if_a_tree(heads, labels, |h, l| {
             participle_as_the_main_verb(forms, tags, h, l)
         });
+    }
+    if tags.contains(&"VBN") {
         kept_if_a_tree(heads, labels, |h, l| {
             hyphenated_participle(forms, tags, h, l)
         });
@@ -1741,12 +1743,6 @@ fn participle_as_the_main_verb(
     labels: &mut [String],
 ) {
     let n = heads.len();
-    if tags
-        .iter()
-        .any(|t| matches!(*t, "VBD" | "VBZ" | "VBP" | "MD"))
-    {
-        return;
-    }
     let Some(r) = (0..n).find(|&i| heads[i] == 0) else {
         return;
     };
@@ -1761,14 +1757,21 @@ fn participle_as_the_main_verb(
     let passive_sign = |k: usize| {
         labels[k].starts_with("aux") || (labels[k].starts_with("obl") && opened_by_by(k))
     };
+    // A past tense read as a participle ("Doctors from two groups donated ...", with
+    // "donated" an `acl`) is one too: a reduced relative clause has no finite verb.
     let Some(v) = (r + 1..n).find(|&v| {
-        tags[v] == "VBN"
-            && matches!(labels[v].as_str(), "acl" | "amod")
+        ((tags[v] == "VBN" && matches!(labels[v].as_str(), "acl" | "amod"))
+            || (tags[v] == "VBD" && labels[v] == "acl"))
             && descends_from(heads, v, r)
             && !(0..n).any(|k| heads[k] == v + 1 && passive_sign(k))
     }) else {
         return;
     };
+    // Another finite verb, not one joined to this one, is the sentence's own.
+    let finite = |t: &str| matches!(t, "VBD" | "VBZ" | "VBP" | "MD");
+    if (0..n).any(|i| i != v && finite(tags[i]) && !(heads[i] == v + 1 && labels[i] == "conj")) {
+        return;
+    }
     // An odd number of commas between the subject and the participle opens a reduced
     // relative ("The men, elected in May, ..."); an even one closes an apposition first.
     let commas = (r + 1..v).filter(|&k| forms[k] == ",").count();
@@ -2336,6 +2339,25 @@ mod tests {
 
     fn labels(ls: &[&str]) -> Vec<String> {
         ls.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_past_tense_read_as_a_reduced_relative_is_the_main_verb() {
+        // "Doctors from aid groups donated food ." with "donated" an acl of "groups".
+        let forms = ["Doctors", "from", "aid", "groups", "donated", "food", "."];
+        let tags = ["NNS", "IN", "NN", "NNS", "VBD", "NN", "."];
+        let mut heads = vec![0, 4, 4, 1, 4, 5, 1];
+        let mut ls = labels(&["root", "case", "compound", "nmod", "acl", "obj", "punct"]);
+        participle_as_the_main_verb(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[4], ls[4].as_str()), (0, "root"));
+        assert_eq!((heads[0], ls[0].as_str()), (5, "nsubj"));
+        // With a finite verb of its own, the sentence keeps its verb.
+        let forms = ["Doctors", "from", "groups", "donated", "food", "said", "."];
+        let tags = ["NNS", "IN", "NNS", "VBD", "NN", "VBD", "."];
+        let mut heads = vec![6, 3, 1, 3, 4, 0, 6];
+        let mut ls = labels(&["nsubj", "case", "nmod", "acl", "obj", "root", "punct"]);
+        participle_as_the_main_verb(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [6, 3, 1, 3, 4, 0, 6]);
     }
 
     #[test]
