@@ -2578,8 +2578,9 @@ fn state_code(p: &Participant) -> Option<&str> {
 /// violations by fundamentalists": a group named only by what it is (rebels, police,
 /// fundamentalists: no name, so no country) on one side of an event whose other side is of one
 /// country, in a sentence that names no other country, is of that country, as CAMEO codes
-/// domestic actors. Named people are left alone: a title without a country ("President Ruiz")
-/// says nothing of where the other side is from.
+/// domestic actors; so is an organisation named but known to no dictionary ("police raided
+/// the offices of Vemtor"). Named people are left alone: a title without a country
+/// ("President Ruiz") says nothing of where the other side is from.
 fn domestic_country(
     side: &mut [Participant],
     other: &[Participant],
@@ -2596,9 +2597,9 @@ fn domestic_country(
     for p in side.iter_mut() {
         // Refugees and migrants are most often from elsewhere.
         let from_elsewhere = p.sector.as_deref() == Some("REF");
+        let unnamed_group = p.entity.is_none() && p.sector.is_some();
         if p.code.is_none()
-            && p.entity.is_none()
-            && p.sector.is_some()
+            && (unnamed_group || p.entity.is_some())
             && !from_elsewhere
             && !p.implied
             && group(p)
@@ -2906,8 +2907,18 @@ fn groups_of_the_other_side(
     story: Option<&str>,
     conventions: Conventions,
 ) {
-    let uncoded =
-        |list: &[Participant]| list.iter().any(|p| p.code.is_none() && p.sector.is_some());
+    // An organisation named but known to no dictionary ("the banned Movement for ...").
+    let unknown_organisation = |p: &Participant| {
+        p.code.is_none()
+            && p.entity.is_some_and(|x| {
+                doc.entities[x].kind == kestrel_core::EntityKind::Org
+                    && doc.entities[x].actor.is_none()
+            })
+    };
+    let uncoded = |list: &[Participant]| {
+        list.iter()
+            .any(|p| (p.code.is_none() && p.sector.is_some()) || unknown_organisation(p))
+    };
     if !uncoded(&e.actors) && !uncoded(&e.recipients) {
         return;
     }
@@ -2916,7 +2927,7 @@ fn groups_of_the_other_side(
     if let Some(focus) = story.filter(|f| !named.iter().any(|n| n == f)) {
         named.push(focus.to_string());
     }
-    let group = |p: &Participant| s.names_a_group(p);
+    let group = |p: &Participant| unknown_organisation(p) || s.names_a_group(p);
     domestic_country(&mut e.actors, &e.recipients, &named, group);
     domestic_country(&mut e.recipients, &e.actors, &named, group);
 }

@@ -49,9 +49,13 @@ fn doc(rows: &str) -> Document {
             } else {
                 EntityKind::Gpe
             };
-            // "-": a person no dictionary knows.
-            let known = code != "-";
-            let kind = if known { kind } else { EntityKind::Person };
+            // "-": a person no dictionary knows; "?": an organisation no dictionary knows.
+            let known = code != "-" && code != "?";
+            let kind = match code.as_str() {
+                "-" => EntityKind::Person,
+                "?" => EntityKind::Org,
+                _ => kind,
+            };
             entities.push(Entity {
                 span,
                 sentence: 0,
@@ -1885,4 +1889,27 @@ fn coder_gives_a_body_the_country_it_is_based_in() {
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(codes(&ev[0].actors), ["VLR"]);
+}
+
+#[test]
+fn coder_places_an_unknown_organisation_in_the_one_country_of_a_domestic_event() {
+    // "Kostovan police raided Vemtor ." with Vemtor an organisation no dictionary knows.
+    let rows = |country: &str| {
+        format!(
+            "Kostovan Kostovan ADJ JJ 2 amod KST
+             police police NOUN NN 3 nsubj
+             raided raid VERB VBD 0 root
+             Vemtor Vemtor PROPN NNP 3 obj ?
+             in in ADP IN 6 case
+             {country}
+             . . PUNCT . 3 punct"
+        )
+    };
+    let (_, ev) = code(&rows("Kostova Kostova PROPN NNP 3 obl KST"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].recipients), ["KST"]);
+    // Another country named: the organisation may be from there.
+    let (_, ev) = code(&rows("Velor Velor PROPN NNP 3 obl VLR"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(codes(&ev[0].recipients).is_empty(), "{ev:?}");
 }
