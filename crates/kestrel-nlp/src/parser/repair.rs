@@ -66,6 +66,7 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     clause_with_an_auxiliary_hung_on_its_subject(tags, heads, labels);
     quantity_read_as_a_preposition(tags, heads, labels);
     up_to_a_number(forms, tags, heads, labels);
+    noun_hung_on_its_preposition(forms, tags, heads, labels);
     subject_read_as_an_oblique(forms, tags, heads, labels);
     first_object_read_as_a_modifier(forms, tags, heads, labels);
     bare_oblique_is_the_object(forms, tags, heads, labels);
@@ -1473,6 +1474,60 @@ fn noun_after_a_preposition_read_as_a_subject(
     }
 }
 
+/// "the resignation of President X", with "of" hung on "resignation" and "X" on "of" (UD
+/// gives a preposition no dependents but fixed words and conjuncts): the noun takes the
+/// preposition's place, as `nmod` of a noun or `obl` of a verb, and the preposition becomes its
+/// `case`.
+fn noun_hung_on_its_preposition(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    const PREPOSITIONS: &[&str] = &[
+        "of", "in", "on", "at", "from", "with", "for", "by", "against", "into", "over", "under",
+        "about", "between", "among", "across", "through", "toward", "towards",
+    ];
+    for p in 0..heads.len() {
+        let h = heads[p];
+        if tags[p] != "IN"
+            || h == 0
+            || labels[p] == "fixed"
+            || !PREPOSITIONS.contains(&forms[p].to_lowercase().as_str())
+        {
+            continue;
+        }
+        let Some(n) = (p + 1..heads.len()).find(|&n| {
+            heads[n] == p + 1
+                && matches!(tags[n], "NN" | "NNS" | "NNP" | "NNPS")
+                && !matches!(
+                    labels[n].as_str(),
+                    "fixed" | "conj" | "cc" | "punct" | "flat"
+                )
+        }) else {
+            continue;
+        };
+        if descends_from(heads, h - 1, n) {
+            continue;
+        }
+        heads[n] = h;
+        labels[n] = if tags[h - 1].starts_with("VB") {
+            "obl"
+        } else {
+            "nmod"
+        }
+        .to_string();
+        // The preposition's other dependents were the noun's.
+        for k in 0..heads.len() {
+            if k != n && heads[k] == p + 1 && !matches!(labels[k].as_str(), "fixed") {
+                heads[k] = n + 1;
+            }
+        }
+        heads[p] = n + 1;
+        labels[p] = "case".to_string();
+    }
+}
+
 /// "up to 100 people": "up" modifies the number and "to" is fixed to it, as EWT writes them;
 /// the parser made "to" the noun's preposition and "up" a clause marker.
 fn up_to_a_number(forms: &[&str], tags: &[&str], heads: &mut [usize], labels: &mut [String]) {
@@ -2358,6 +2413,19 @@ mod tests {
         let mut ls = labels(&["nsubj", "case", "nmod", "acl", "obj", "root", "punct"]);
         participle_as_the_main_verb(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(heads, [6, 3, 1, 3, 4, 0, 6]);
+    }
+
+    #[test]
+    fn a_noun_hung_on_its_preposition_takes_its_place() {
+        // "They sought the removal of Velan ." with "of" an advmod of "removal" and "Velan"
+        // an apposition of "of".
+        let forms = ["They", "sought", "the", "removal", "of", "Velan", "."];
+        let tags = ["PRP", "VBD", "DT", "NN", "IN", "NNP", "."];
+        let mut heads = vec![2, 0, 4, 2, 4, 5, 2];
+        let mut ls = labels(&["nsubj", "root", "det", "obj", "advmod", "appos", "punct"]);
+        noun_hung_on_its_preposition(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [2, 0, 4, 2, 6, 4, 2]);
+        assert_eq!((ls[4].as_str(), ls[5].as_str()), ("case", "nmod"));
     }
 
     #[test]
