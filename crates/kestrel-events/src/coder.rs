@@ -2851,6 +2851,7 @@ pub fn code_document_with(
     for e in &mut events {
         fill_countries_from_places(doc, e);
         domestic_participants(doc, e);
+        unidentified_attackers(doc, e);
         if conventions.agent_nouns {
             groups_of_the_other_side(doc, e, story.as_deref(), conventions);
         }
@@ -2895,6 +2896,30 @@ fn domestic_participants(doc: &Document, e: &mut Event) {
             q.code = Some(country.to_string());
         }
     }
+}
+
+/// "A roadside bomb near Samarra killed a soldier": an attack that names no attacker was made
+/// by unidentified attackers (`UAF`) of the country where its clause places it, as ICEWS codes
+/// unattributed violence. Not from the dateline or the article's main place, which say less
+/// about one event. The actor is implied: no words name it.
+fn unidentified_attackers(doc: &Document, e: &mut Event) {
+    if e.plover_type != "ASSAULT" || !e.actors.is_empty() || e.place_source != "text" {
+        return;
+    }
+    let Some(country) = e
+        .place
+        .map(|p| doc.places[p].country.as_str())
+        .filter(|c| !c.is_empty())
+    else {
+        return;
+    };
+    e.actors.push(Participant {
+        span: Span::new(e.trigger.start, e.trigger.start),
+        entity: None,
+        code: Some(country.to_string()),
+        sector: Some("UAF".to_string()),
+        implied: true,
+    });
 }
 
 /// The groups [`domestic_participants`] left without a country take the other side's, by

@@ -1913,3 +1913,37 @@ fn coder_places_an_unknown_organisation_in_the_one_country_of_a_domestic_event()
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert!(codes(&ev[0].recipients).is_empty(), "{ev:?}");
 }
+
+#[test]
+fn coder_gives_an_attack_by_no_one_named_the_attackers_of_its_place() {
+    // "A bomb in Velor killed two Kostovan soldiers ." with the places stage having put the
+    // event in Velor.
+    let rows = "A a DET DT 2 det
+         bomb bomb NOUN NN 5 nsubj
+         in in ADP IN 4 case
+         Velor Velor PROPN NNP 2 nmod VLR
+         killed kill VERB VBD 0 root
+         two two NUM CD 8 nummod
+         Kostovan Kostovan ADJ JJ 8 amod KST
+         soldiers soldier NOUN NNS 5 obj
+         . . PUNCT . 5 punct";
+    let mut d = doc(rows);
+    d.places.push(kestrel_core::Place {
+        span: d.entities[0].span,
+        sentence: 0,
+        entity: Some(0),
+        geonameid: 1,
+        name: "Velor".into(),
+        country: "VLR".into(),
+        admin1: None,
+        lat: 0.0,
+        lon: 0.0,
+        level: "city".into(),
+        basis: "name".into(),
+    });
+    let ev = Coder::builtin().unwrap().code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["VLR"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("UAF"));
+    assert!(ev[0].actors[0].implied);
+}
