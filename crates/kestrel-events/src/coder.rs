@@ -877,6 +877,32 @@ impl<'a> Sentence<'a> {
             .unwrap_or_default()
     }
 
+    /// Whom a protest is aimed at, named in a phrase of the protest: "blocked streets in
+    /// defiance of the authorities", "a hunger strike in protest at the government's refusal"
+    /// (the party, or whose the thing protested is).
+    fn protest_target(&self, t: usize) -> Vec<Participant> {
+        const STANCES: &[&str] = &["defiance", "protest", "opposition", "condemnation"];
+        for &c in &self.children[t] {
+            if !matches!(self.rel(c), "obl" | "nmod")
+                || self.case_of(c) != Some("in")
+                || !STANCES.contains(&self.lemmas[c].as_str())
+            {
+                continue;
+            }
+            let target = self.children[c].iter().copied().find(|&x| {
+                self.rel(x).starts_with("nmod")
+                    && matches!(self.case_of(x), Some("of" | "against" | "at" | "over"))
+            });
+            if let Some(x) = target {
+                let found = self.participants(x, true);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
+    }
+
     /// The party a conditional threat is aimed at: the subject of its condition ("threatened
     /// to halt the talks if Velora deploys the missiles", "will retaliate unless the
     /// government backs down"). The condition clause may hang on the threat's verb or on the
@@ -3236,6 +3262,11 @@ fn code_sentence(
                 if found.is_empty() && plover_type == "THREATEN" {
                     found = s.condition_party(t);
                 }
+
+                (actors, recipients) = settle(actors, found);
+            }
+            if plover_type == "PROTEST" && recipients.is_empty() {
+                let found = s.protest_target(t);
                 (actors, recipients) = settle(actors, found);
             }
             if conventions.implied_protest_target

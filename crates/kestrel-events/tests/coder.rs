@@ -1947,3 +1947,23 @@ fn coder_gives_an_attack_by_no_one_named_the_attackers_of_its_place() {
     assert_eq!(ev[0].actors[0].sector.as_deref(), Some("UAF"));
     assert!(ev[0].actors[0].implied);
 }
+
+#[test]
+fn coder_takes_a_protests_target_from_in_defiance_of() {
+    // "Kostovan students blocked roads in defiance of Velor ."
+    let (_, ev) = code(
+        "Kostovan Kostovan ADJ JJ 2 amod KST
+         students student NOUN NNS 3 nsubj
+         blocked block VERB VBD 0 root
+         roads road NOUN NNS 3 obj
+         in in ADP IN 6 case
+         defiance defiance NOUN NN 3 obl
+         of of ADP IN 8 case
+         Velor Velor PROPN NNP 6 nmod VLR
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "PROTEST");
+    assert_eq!(codes(&ev[0].recipients), ["VLR"]);
+    assert!(!ev[0].recipients[0].implied);
+}
