@@ -1088,6 +1088,7 @@ impl Stage for ActorStage {
             });
         }
         widen_to_dictionary_names(doc, &self.dictionary, date);
+        widen_to_longer_place_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
         bodies_of_a_country(doc, &self.dictionary, date);
         peoples_with_a_nationality(doc, &self.dictionary, date);
@@ -1180,6 +1181,62 @@ pub fn widen_to_dictionary_names(
             e.tokens = tokens;
             e.span = span;
             e.kind = kind;
+            e.actor = Some(code);
+        }
+    }
+}
+
+/// Widens a place mention over the capitalised words right before it when they make a longer
+/// name the dictionary knows as a country or region: the entity model found "Ireland" in
+/// "Northern Ireland" and "Korea" in "North Korea", each a name of another country.
+pub fn widen_to_longer_place_names(
+    doc: &mut Document,
+    dictionary: &ActorDictionary,
+    date: Option<Date>,
+) {
+    const WIDEST: usize = 2;
+    let n_tokens = doc.tokens.len();
+    let covered = covered_by_entities(doc);
+    for i in 0..doc.entities.len() {
+        let e = &doc.entities[i];
+        if !matches!(e.kind, EntityKind::Gpe | EntityKind::Loc)
+            || e.actor.as_ref().and_then(country_of).is_none()
+            || e.tokens.is_empty()
+            || e.tokens.end > n_tokens
+        {
+            continue;
+        }
+        let Some(sentence) = doc.sentences.get(e.sentence).map(|s| s.tokens.clone()) else {
+            continue;
+        };
+        // A sentence's opening "The" is capitalised but names nothing ("The US").
+        let free = |k: usize| {
+            !covered[k]
+                && capitalised(doc, k)
+                && !doc.text[doc.tokens[k].span.range()].eq_ignore_ascii_case("the")
+        };
+        let left = (1..=WIDEST)
+            .take_while(|&w| e.tokens.start >= sentence.start + w && free(e.tokens.start - w))
+            .last()
+            .unwrap_or(0);
+        let wider = (1..=left).rev().find_map(|l| {
+            let tokens = e.tokens.start - l..e.tokens.end;
+            let span = Span::new(
+                doc.tokens[tokens.start].span.start,
+                doc.tokens[tokens.end - 1].span.end,
+            );
+            let name = &doc.text[span.range()];
+            let actor = dictionary.lookup(name)?;
+            if actor.kind != ActorKind::Country {
+                return None;
+            }
+            let code = dictionary.resolve(name, EntityKind::Gpe, date)?;
+            Some((tokens, span, code))
+        });
+        if let Some((tokens, span, code)) = wider {
+            let e = &mut doc.entities[i];
+            e.tokens = tokens;
+            e.span = span;
             e.actor = Some(code);
         }
     }
@@ -2056,6 +2113,37 @@ person\tSamir Tamimi\t\tKSTLEG 2001-01-01..\n",
         // Another given name, or words out of order, name someone else.
         assert_eq!(r("Nadia Tamimi"), None);
         assert_eq!(r("Karim Nasser Hadi al Tamimi"), None);
+    }
+
+    #[test]
+    fn actors_a_place_widens_to_the_longer_name_of_another_country() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "country\tVeldia\tthe Veldia\tVLD\ncountry\tNorth Veldia\t\tNVL\n",
+            "t",
+        )
+        .unwrap();
+        let text = "The Veldia team met North Veldia .";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        for at in [1, 5] {
+            let mut m = mention(&doc, at..at + 1, EntityKind::Gpe);
+            m.actor = d.resolve(&doc.text[m.span.range()], EntityKind::Gpe, None);
+            doc.entities.push(m);
+        }
+        widen_to_longer_place_names(&mut doc, &d, None);
+        let names: Vec<(&str, &str)> = doc
+            .entities
+            .iter()
+            .map(|e| {
+                (
+                    &doc.text[e.span.range()],
+                    e.actor.as_ref().unwrap().code.as_str(),
+                )
+            })
+            .collect();
+        // "The Veldia" is no name: a sentence's opening "The" is not taken in.
+        assert_eq!(names, [("Veldia", "VLD"), ("North Veldia", "NVL")]);
     }
 
     #[test]
