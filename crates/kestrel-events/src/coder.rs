@@ -2910,11 +2910,7 @@ fn domestic_participants(doc: &Document, e: &mut Event) {
     if !matches!(e.place_source, "text" | "dateline") {
         return;
     }
-    let Some(country) = e
-        .place
-        .map(|p| doc.places[p].country.as_str())
-        .filter(|c| !c.is_empty())
-    else {
+    let Some(country) = place_country(doc, e) else {
         return;
     };
     for q in e.actors.iter_mut().chain(e.recipients.iter_mut()) {
@@ -2922,6 +2918,13 @@ fn domestic_participants(doc: &Document, e: &mut Event) {
             q.code = Some(country.to_string());
         }
     }
+}
+
+/// The country of the place an event was put in, when it has one (a continent has none).
+fn place_country<'d>(doc: &'d Document, e: &Event) -> Option<&'d str> {
+    e.place
+        .map(|p| doc.places[p].country.as_str())
+        .filter(|c| !c.is_empty())
 }
 
 /// "A roadside bomb near Samarra killed a soldier": an attack that names no attacker was made
@@ -2932,11 +2935,7 @@ fn unidentified_attackers(doc: &Document, e: &mut Event) {
     if e.plover_type != "ASSAULT" || !e.actors.is_empty() || e.place_source != "text" {
         return;
     }
-    let Some(country) = e
-        .place
-        .map(|p| doc.places[p].country.as_str())
-        .filter(|c| !c.is_empty())
-    else {
+    let Some(country) = place_country(doc, e) else {
         return;
     };
     e.actors.push(Participant {

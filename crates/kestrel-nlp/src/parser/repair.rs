@@ -1568,51 +1568,6 @@ fn subject_read_as_an_oblique(
     heads: &mut [usize],
     labels: &mut [String],
 ) {
-    const TIME_NOUNS: &[&str] = &[
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "day",
-        "days",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "weekend",
-        "time",
-        "times",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "decade",
-        "decades",
-        "century",
-        "season",
-        "spring",
-        "summer",
-        "autumn",
-        "winter",
-        "fall",
-        "moment",
-        "while",
-        "way",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     for s in 0..heads.len() {
         if labels[s] != "obl" || heads[s] <= s + 1 {
             continue;
@@ -1622,6 +1577,7 @@ fn subject_read_as_an_oblique(
         if !matches!(tags[s], "NN" | "NNS" | "NNP" | "NNPS")
             || !matches!(tags[v], "VBD" | "VBZ" | "VBP")
             || TIME_NOUNS.contains(&lower.as_str())
+            || EXTENT_NOUNS.contains(&lower.as_str())
             || DAY_WORDS.contains(&lower.as_str())
             || dependents(heads, s).any(|k| labels[k] == "case")
             || dependents(heads, v).any(|k| {
