@@ -2882,7 +2882,46 @@ pub fn code_document_with(
             groups_of_the_other_side(doc, e, story.as_deref(), conventions);
         }
     }
+    share_codes_within_sentences(&mut events, conventions);
     events
+}
+
+/// "Fundamentalists continued their hunger strike to demand the resignation of the Algerian
+/// president": the same words name the same participant in every event of their sentence, so
+/// a country one event found for them (the demand, domestic) holds in the others (the strike).
+/// A protest whose protesters so gain a country is aimed at that country's government, as
+/// [`protesters_government`] reads protests with no target.
+fn share_codes_within_sentences(events: &mut [Event], conventions: Conventions) {
+    let mut found: std::collections::HashMap<(usize, Span), String> =
+        std::collections::HashMap::new();
+    for e in events.iter() {
+        for p in e.actors.iter().chain(&e.recipients) {
+            if let (Some(code), false) = (&p.code, p.implied) {
+                found
+                    .entry((e.sentence, p.span))
+                    .or_insert_with(|| code.clone());
+            }
+        }
+    }
+    for e in events.iter_mut() {
+        let mut gained = false;
+        for p in e.actors.iter_mut().chain(e.recipients.iter_mut()) {
+            if p.code.is_none() && !p.implied {
+                if let Some(code) = found.get(&(e.sentence, p.span)) {
+                    p.code = Some(code.clone());
+                    gained = true;
+                }
+            }
+        }
+        if gained
+            && conventions.implied_protest_target
+            && e.plover_type == "PROTEST"
+            && e.recipients.is_empty()
+        {
+            e.recipients
+                .extend(protesters_government(&e.actors, e.trigger));
+        }
+    }
 }
 
 /// A town or region named as a participant with no code of its own ("imposed a curfew in

@@ -1967,3 +1967,34 @@ fn coder_takes_a_protests_target_from_in_defiance_of() {
     assert_eq!(codes(&ev[0].recipients), ["VLR"]);
     assert!(!ev[0].recipients[0].implied);
 }
+
+#[test]
+fn coder_shares_a_participants_country_across_the_events_of_its_sentence() {
+    // "Students continued their hunger strike to demand the resignation of President Velan ."
+    let (_, ev) = code(
+        "Students student NOUN NNS 2 nsubj
+         continued continue VERB VBD 0 root
+         their their PRON PRP$ 5 nmod:poss
+         hunger hunger NOUN NN 5 compound
+         strike strike NOUN NN 2 obj
+         to to PART TO 7 mark
+         demand demand VERB VB 2 advcl
+         the the DET DT 9 det
+         resignation resignation NOUN NN 7 obj
+         of of ADP IN 12 case
+         President President PROPN NNP 12 nmod:desc
+         Velan Velan PROPN NNP 9 nmod KST/GOV
+         . . PUNCT . 2 punct",
+    );
+    let strike = ev
+        .iter()
+        .find(|e| e.plover_type == "PROTEST")
+        .expect("the strike");
+    let demand = ev
+        .iter()
+        .find(|e| e.plover_type == "REQUEST")
+        .expect("the demand");
+    assert_eq!(codes(&demand.actors), ["KST"], "{ev:?}");
+    assert_eq!(codes(&strike.actors), ["KST"], "{ev:?}");
+    assert_eq!(codes(&strike.recipients), ["KST"], "{ev:?}");
+}
