@@ -105,8 +105,8 @@ pub fn code_ethnic_groups(
         }
         let text = &doc.text[e.span.range()];
         if let Some(group) = groups.lookup(text) {
-            let already = e.actor.as_ref().is_some_and(|a| a.name == group.name);
-            if e.actor.is_none() || already {
+            // A name some dictionary knows keeps what it says.
+            if e.actor.is_none() {
                 let home = home_in_context(doc, i, Some(&group.homes), None)
                     .unwrap_or_else(|| group.homes[0].clone());
                 changes.push((i, Some(group_code(group, &home))));
