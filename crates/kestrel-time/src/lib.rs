@@ -433,6 +433,9 @@ struct Context {
     /// The quarter the document reports on: the last one it named ("the third quarter"),
     /// as (year, quarter).
     quarter: Option<(i32, u32)>,
+    /// Whether the report has moved on from its quarter to a span of the year so far ("the
+    /// nine months", "the six months"), which "a year earlier" then compares with.
+    year_to_date: bool,
     /// The last date the document named, as precisely as it was named: what "that year" or
     /// "the following day" count from.
     last: Option<NamedDate>,
@@ -621,6 +624,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         future,
         past,
         quarter,
+        year_to_date,
         last: _,
     } = ctx;
     let direction = match (future, past) {
@@ -827,9 +831,16 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         // time, as TimeML reads them ("future talks" has no date); "the future" is one.
         "recently" | "lately" => return date(1, Some("PAST_REF".into()), false),
         "these" if w(1) == "days" => return date(2, Some("PRESENT_REF".into()), false),
-        // "in recent years", "recent weeks".
-        "recent" if unit(w(1)).is_some() && w(1).ends_with('s') => {
-            return date(2, Some("PAST_REF".into()), false)
+        // "in recent weeks": a span of unknown length up to now, as "the past few weeks".
+        "recent" if w(1).ends_with('s') => {
+            if let Some((u, time)) = unit(w(1)) {
+                let value = if time {
+                    format!("PTX{u}")
+                } else {
+                    format!("PX{u}")
+                };
+                return found(2, TimexKind::Duration, Some(value), false);
+            }
         }
         "daily" => return found(1, TimexKind::Set, Some("P1D".into()), false),
         "weekly" => return found(1, TimexKind::Set, Some("P1W".into()), false),
@@ -1128,6 +1139,11 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     };
     // "two-year" split by the tokenizer into "two", "-", "year".
     if w(unit_at) == "-" {
+        // "three-quarters of its food" is a share; a span of quarters is singular when
+        // hyphenated ("a four-quarter test").
+        if w(unit_at + 1) == "quarters" {
+            return None;
+        }
         if let Some((letter, time)) = unit(w(unit_at + 1)) {
             return found(
                 unit_at + 2,
@@ -1150,7 +1166,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     // "a year ago", "a year earlier": in a report on a quarter, that quarter of the year
     // before ("profit rose from $5 million a year ago").
     let back_from = |a: NaiveDate| match quarter {
-        Some((y, q)) if u == "Y" && !time => quarter_value((y - n as i32, q)),
+        Some((y, q)) if u == "Y" && !time && !year_to_date => quarter_value((y - n as i32, q)),
         _ => format!("{:04}", a.year() - n as i32),
     };
     if matches!(w(unit_at + 1), "earlier" | "before") && u == "Y" && n > 0 {
@@ -1314,6 +1330,7 @@ pub fn first_written_date(text: &str) -> Option<String> {
 pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
     let anchor = anchor(doc);
     let mut quarter = None;
+    let mut year_to_date = false;
     let mut last = None;
     let mut out = Vec::new();
     for (s_idx, s) in doc.sentences.iter().enumerate() {
@@ -1331,6 +1348,7 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
                 future: future_cue(&words[..i]),
                 past: nearest_verb_is_past(toks, &words, i),
                 quarter,
+                year_to_date,
                 last,
             };
             let Some(f) = match_at(&words, i, ctx) else {
@@ -1362,8 +1380,15 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
                     if let Some((y, q)) = v.split_once("-Q") {
                         if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
                             quarter = Some((y, q));
+                            year_to_date = false;
                         }
                     }
+                }
+                if f.kind == TimexKind::Duration
+                    && (words[i] == "the" || i > 0 && words[i - 1] == "the")
+                    && matches!(f.value.as_deref(), Some("P6M" | "P9M"))
+                {
+                    year_to_date = true;
                 }
                 if f.kind == TimexKind::Date {
                     if let Some(d) = f.value.as_deref().and_then(NamedDate::parse) {
@@ -1525,6 +1550,29 @@ mod tests {
         // "the year ended June 30" is a fiscal year: a span of time.
         let v = values("Revenue for the year ended June 30 rose.", "2024-02-10");
         assert_eq!(v[0], ("the year".into(), "DURATION", Some("P1Y".into())));
+        // After the year so far, "a year earlier" compares with last year, not a quarter.
+        let v = values(
+            "Third-quarter sales at Orrin Tools rose. For the nine months, profit reached \
+             $9 million, against $7 million a year earlier.",
+            "2023-11-02",
+        );
+        let get = |text: &str| v.iter().find(|x| x.0 == text).and_then(|x| x.2.clone());
+        assert_eq!(get("a year earlier").as_deref(), Some("2022"));
+    }
+
+    #[test]
+    fn shares_and_recent_spans() {
+        // A hyphenated plural of quarters is a share of something.
+        let v = values(
+            "The island buys three-quarters of its fuel abroad.",
+            "2023-11-02",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = values("Prices climbed in recent weeks.", "2023-11-02");
+        assert_eq!(
+            v[0],
+            ("recent weeks".into(), "DURATION", Some("PXW".into()))
+        );
     }
 
     #[test]
@@ -1600,7 +1648,7 @@ mod tests {
             [
                 ("the 1990s", Some("199")),
                 ("the early 1980s", Some("198")),
-                ("recent years", Some("PAST_REF")),
+                ("recent years", Some("PXY")),
             ]
         );
     }
