@@ -829,6 +829,8 @@ impl<'a> Sentence<'a> {
                     })
                     .collect()
             }
+            // "thousands of nurses struck": the people counted.
+            Slot::Subject => self.with_measured(self.kids(t, "nsubj").collect()),
             Slot::Prep(p) => self
                 .prep_dependents(t)
                 .into_iter()
@@ -856,6 +858,16 @@ impl<'a> Sentence<'a> {
                         self.rel(k) == "advmod" && matches!(self.lemmas[k].as_str(), "not" | "n't")
                     }))
         })
+    }
+
+    /// Whether clause `x` says its act "may", "might" or "could" come on a condition ("may
+    /// halt its mediation if the talks founder", "could strike if ministers scrap ...").
+    fn held_out_on_a_condition(&self, x: usize) -> bool {
+        self.children[x].iter().any(|&a| {
+            self.rel(a) == "aux" && matches!(self.lemmas[a].as_str(), "may" | "might" | "could")
+        }) && self
+            .kids(x, "advcl")
+            .any(|c| c > x && self.opened_by(c, &["if", "unless"]))
     }
 
     /// Whom a demand, accusation or protest made by way of another act is addressed to: that
@@ -976,6 +988,16 @@ impl<'a> Sentence<'a> {
                             } else {
                                 return Status::Skip("hypothetical (would)");
                             }
+                        }
+                        // "may halt its mediation if the talks founder": a hostile act
+                        // held out on a condition is a threat, whatever the modal.
+                        "may" | "might" | "could"
+                            if matches!(
+                                plover_type,
+                                "COERCE" | "ASSAULT" | "SANCTION" | "PROTEST"
+                            ) && self.held_out_on_a_condition(x) =>
+                        {
+                            modality = Modality::Future
                         }
                         _ if MODALS.contains(&l) => {
                             return Status::Skip("a modal (may, could, should, ...)")
@@ -2526,6 +2548,8 @@ fn threatened(cameo: &str) -> (&'static str, &'static str) {
         c if c.starts_with("191") => ("1381", "restrict"),
         c if c.starts_with("17") => ("137", "violence"),
         c if c.starts_with("162") => ("1311", "relations"),
+        "164" => ("134", "relations"),
+        "165" => ("135", "relations"),
         c if c.starts_with("163") => ("1312", "restrict"),
         c if c.starts_with("166") => ("1313", "expel"),
         c if c.starts_with("16") => ("1313", "relations"),
@@ -3225,7 +3249,11 @@ fn code_sentence(
             }
             let needs_recipient =
                 matches!(entry.plover_type.as_str(), "COOPERATE" | "AID" | "SANCTION");
-            if needs_recipient && recipients.is_empty() {
+            // A threat finds its target in its condition too ("may end its aid if Velor ...").
+            let conditional = conventions.plover_future_types
+                && modality == Modality::Future
+                && (s.on_a_condition_of_not(t) || s.held_out_on_a_condition(t));
+            if needs_recipient && recipients.is_empty() && !conditional {
                 note(
                     t,
                     format!(
@@ -3244,16 +3272,15 @@ fn code_sentence(
                 plover_type = "REJECT".into();
                 code = refusal_matching(&code).to_string();
                 mode = cameo.get(&code).and_then(|c| c.mode.clone());
-            } else if conventions.plover_future_types
-                && modality == Modality::Future
-                && plover_type != "THREATEN"
-                && s.on_a_condition_of_not(t)
-            {
+            } else if conditional && plover_type != "THREATEN" {
                 // "will withdraw its force unless the government agrees", "said it would
                 // boycott the vote unless ...": an action announced on a condition is a threat.
                 let (threat, content) = match plover_type.as_str() {
                     "COERCE" | "ASSAULT" | "SANCTION" => threatened(&code),
-                    "PROTEST" => ("1312", "restrict"),
+                    // "will boycott the vote unless ...": a boycott; "could strike if ...":
+                    // dissent.
+                    "PROTEST" if mode.as_deref() == Some("boycott") => ("1312", "restrict"),
+                    "PROTEST" => ("133", "relations"),
                     _ => ("130", ""),
                 };
                 plover_type = "THREATEN".into();

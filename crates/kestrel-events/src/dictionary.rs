@@ -27,7 +27,8 @@
 //!   has one of these lemmas), `comp=L|L` (the verb governs one of these verbs: "agreed **to
 //!   meet**"), `mod=L|L` (a noun trigger has one of these modifiers: "**peace** talks"),
 //!   `objmod=L|L` (the verb's object has one: "signed a **trade** deal"), `compaux=L|L` (a
-//!   governed clause has one of these auxiliaries: "said Tehran **must** ..."), and
+//!   governed clause has one of these auxiliaries: "said Tehran **must** ..."), `subj=L|L`
+//!   (an active verb's subject has one: "**miners** struck"), and
 //!   `PREP=L|L` for any preposition (an argument introduced by `PREP` has one of these lemmas:
 //!   "accused Kyiv **of** aggression"). `*` accepts any lemma; `@person` accepts a person
 //!   however named: a person's name, a personal pronoun, a noun for people of some trade or
@@ -80,6 +81,8 @@ pub enum Slot {
     ComplementAux,
     /// An argument introduced by this preposition.
     Prep(String),
+    /// The subject of an active verb ("**workers** struck").
+    Subject,
 }
 
 /// One condition of an entry: a slot and the lemmas it accepts (empty: any).
@@ -218,6 +221,7 @@ impl EventDictionary {
                         "mod" => Slot::Modifier,
                         "objmod" => Slot::ObjectModifier,
                         "compaux" => Slot::ComplementAux,
+                        "subj" => Slot::Subject,
                         p if !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()) => {
                             Slot::Prep(p.to_string())
                         }

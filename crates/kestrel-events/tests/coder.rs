@@ -1500,6 +1500,64 @@ fn coder_reads_an_action_announced_on_a_condition_as_a_threat() {
 }
 
 #[test]
+fn coder_reads_a_hostile_act_that_may_come_on_a_condition_as_a_threat() {
+    // "Kostova may halt its mediation if Velor attacks ."
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 3 nsubj KST
+         may may AUX MD 3 aux
+         halt halt VERB VB 0 root
+         its its PRON PRP$ 5 nmod:poss
+         mediation mediation NOUN NN 3 obj
+         if if SCONJ IN 8 mark
+         Velor Velor PROPN NNP 8 nsubj VLR
+         attacks attack VERB VBZ 3 advcl
+         . . PUNCT . 3 punct",
+    );
+    let threat = ev.iter().find(|e| e.plover_type == "THREATEN");
+    assert_eq!(threat.map(|e| e.cameo.as_str()), Some("135"), "{ev:?}");
+    // "Kostova may halt its mediation ." says nothing yet.
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 3 nsubj KST
+         may may AUX MD 3 aux
+         halt halt VERB VB 0 root
+         its its PRON PRP$ 5 nmod:poss
+         mediation mediation NOUN NN 3 obj
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // "Kostovan nurses could strike if Velor cuts pay ." threatens a strike, not an attack.
+    let (_, ev) = code(
+        "Kostovan Kostovan ADJ JJ 2 amod KST
+         nurses nurse NOUN NNS 4 nsubj
+         could could AUX MD 4 aux
+         strike strike VERB VB 0 root
+         if if SCONJ IN 7 mark
+         Velor Velor PROPN NNP 7 nsubj VLR
+         cuts cut VERB VBZ 4 advcl
+         pay pay NOUN NN 7 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
+        ("THREATEN", "133")
+    );
+}
+
+#[test]
+fn coder_reads_a_strike_by_workers_as_a_protest() {
+    // "Kostovan miners struck ."
+    let (_, ev) = code(
+        "Kostovan Kostovan ADJ JJ 2 amod KST
+         miners miner NOUN NNS 3 nsubj
+         struck strike VERB VBD 0 root
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "PROTEST");
+}
+
+#[test]
 fn coder_reads_an_infinitive_parsed_as_a_purpose_as_the_complement() {
     // "Kostova agreed on Friday to provide aid to Velor ." with "provide" an `advcl`.
     let (_, ev) = code(

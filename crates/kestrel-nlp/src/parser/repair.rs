@@ -77,6 +77,98 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     determiner_hung_on_a_verb(tags, heads, labels);
     word_hung_on_its_function_word(tags, heads, labels);
     verb_joined_to_its_subject(tags, heads, labels);
+    participle_modifier_read_as_a_clause(forms, tags, heads, labels);
+}
+
+/// Words in "-ing" that news writes before a noun as its modifier, not as a verb taking the
+/// noun for its object ("from neighbouring Lebanon", "deliver devastating blows").
+const MODIFYING_PARTICIPLES: &[&str] = &[
+    "neighboring",
+    "neighbouring",
+    "devastating",
+    "warring",
+    "ongoing",
+    "upcoming",
+    "outgoing",
+    "crippling",
+    "lingering",
+    "worsening",
+    "escalating",
+    "deepening",
+    "staggering",
+    "sweeping",
+];
+
+/// "Algeria's leading rights activist, staged ...", "withdraw its troops from neighbouring
+/// Lebanon", with the "-ing" word read as a clause whose object is the noun after it: after
+/// a possessive or a determiner such a word can only modify the noun (a verb takes no
+/// determiner), and so can the words in [`MODIFYING_PARTICIPLES`] anywhere. The noun takes
+/// the participle's place and relation (its preposition with it), the participle becomes
+/// its `amod`.
+fn participle_modifier_read_as_a_clause(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    for v in 0..heads.len() {
+        if tags[v] != "VBG" || heads[v] == 0 {
+            continue;
+        }
+        let Some(o) = (v + 1..heads.len())
+            .find(|&k| heads[k] == v + 1 && matches!(tags[k], "NN" | "NNS" | "NNP" | "NNPS"))
+        else {
+            continue;
+        };
+        // The words between belong to the noun ("leading human rights activist").
+        if !(v + 1..o).all(|k| descends_from(heads, k, o)) {
+            continue;
+        }
+        let before = v.checked_sub(1).map(|b| tags[b]);
+        let determined = matches!(before, Some("POS" | "PRP$" | "DT"));
+        let listed = MODIFYING_PARTICIPLES.contains(&forms[v].to_lowercase().as_str());
+        if !determined && !listed {
+            continue;
+        }
+        let head = heads[v];
+        let head_is_verb = tags[head - 1].starts_with("VB");
+        let preposition =
+            dependents(heads, v).find(|&k| k < v && labels[k] == "mark" && tags[k] == "IN");
+        let relation = match (labels[v].as_str(), preposition) {
+            (_, Some(_)) if head_is_verb => "obl".to_string(),
+            (_, Some(_)) => "nmod".to_string(),
+            ("advcl" | "xcomp" | "ccomp", None) if head_is_verb => {
+                if dependents(heads, head - 1).any(|k| labels[k] == "obj") {
+                    "obl".to_string()
+                } else {
+                    "obj".to_string()
+                }
+            }
+            ("acl" | "advcl", None) => "nmod".to_string(),
+            (l, None) => l.to_string(),
+        };
+        // The clause's own words (its subject, punctuation, adverbs) go to the clause the
+        // participle hung on; the noun phrase's words to the noun.
+        for k in 0..heads.len() {
+            if k != o && heads[k] == v + 1 {
+                let clausal = Some(k) != preposition
+                    && (labels[k].starts_with("nsubj")
+                        || labels[k].starts_with("aux")
+                        || matches!(
+                            labels[k].as_str(),
+                            "csubj" | "cop" | "mark" | "advmod" | "obl" | "punct" | "advcl"
+                        ));
+                heads[k] = if clausal { head } else { o + 1 };
+            }
+        }
+        if let Some(p) = preposition {
+            labels[p] = "case".to_string();
+        }
+        heads[o] = head;
+        labels[o] = relation;
+        heads[v] = o + 1;
+        labels[v] = "amod".to_string();
+    }
 }
 
 /// "Kenya deported suspected pirates", with "Kenya" the root and "deported" its `goeswith`
@@ -2489,6 +2581,50 @@ mod tests {
         verb_joined_to_its_subject(&tags, &mut heads, &mut ls);
         assert_eq!(heads, [2, 0, 4, 2, 2]);
         assert_eq!((ls[0].as_str(), ls[1].as_str()), ("nsubj", "root"));
+    }
+
+    #[test]
+    fn a_participle_before_its_noun_modifies_it() {
+        // "Troops left from neighbouring Ruvia ." with "neighbouring" a clause of "left",
+        // "from" its marker and "Ruvia" its object.
+        let forms = ["Troops", "left", "from", "neighbouring", "Ruvia", "."];
+        let tags = ["NNS", "VBD", "IN", "VBG", "NNP", "."];
+        let mut heads = vec![2, 0, 4, 2, 4, 2];
+        let mut ls = labels(&["nsubj", "root", "mark", "advcl", "obj", "punct"]);
+        participle_modifier_read_as_a_clause(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [2, 0, 5, 5, 2, 2]);
+        assert_eq!(
+            (ls[2].as_str(), ls[3].as_str(), ls[4].as_str()),
+            ("case", "amod", "obl")
+        );
+        // "Ana , Velora 's leading poet , spoke ." with "leading" an oblique of "spoke" and
+        // "Ana" its subject: the possessive makes it a modifier, "Ana" the verb's subject.
+        let forms = [
+            "Ana", ",", "Velora", "'s", "leading", "poet", ",", "spoke", ".",
+        ];
+        let tags = ["NNP", ",", "NNP", "POS", "VBG", "NN", ",", "VBD", "."];
+        let mut heads = vec![5, 1, 5, 3, 8, 5, 8, 0, 8];
+        let mut ls = labels(&[
+            "nsubj",
+            "punct",
+            "nmod:poss",
+            "case",
+            "obl",
+            "obj",
+            "punct",
+            "root",
+            "punct",
+        ]);
+        participle_modifier_read_as_a_clause(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [8, 1, 6, 3, 6, 8, 8, 0, 8]);
+        assert_eq!((ls[0].as_str(), ls[4].as_str()), ("nsubj", "amod"));
+        // A gerund taking its object keeps it: "by shelling villages".
+        let forms = ["They", "won", "by", "shelling", "villages", "."];
+        let tags = ["PRP", "VBD", "IN", "VBG", "NNS", "."];
+        let mut heads = vec![2, 0, 4, 2, 4, 2];
+        let mut ls = labels(&["nsubj", "root", "mark", "advcl", "obj", "punct"]);
+        participle_modifier_read_as_a_clause(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [2, 0, 4, 2, 4, 2]);
     }
 
     #[test]
