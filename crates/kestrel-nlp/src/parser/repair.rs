@@ -188,9 +188,9 @@ fn verb_joined_to_its_subject(tags: &[&str], heads: &mut [usize], labels: &mut [
         labels[v] = std::mem::replace(&mut labels[n], "nsubj".to_string());
         heads[n] = v + 1;
         // The clause's words after the verb were hung on the noun.
-        for k in v + 1..heads.len() {
-            if heads[k] == n + 1 {
-                heads[k] = v + 1;
+        for h in heads.iter_mut().skip(v + 1) {
+            if *h == n + 1 {
+                *h = v + 1;
             }
         }
     }
@@ -226,13 +226,15 @@ fn word_hung_on_its_function_word(tags: &[&str], heads: &mut [usize], labels: &m
             ("nmod", true) => "acl".to_string(),
             (l, _) => l.to_string(),
         };
-        heads[d] = heads[f];
-        labels[d] = relation;
-        for k in 0..heads.len() {
-            if k != d && heads[k] == f + 1 {
-                heads[k] = d + 1;
+        // The function word's other words become the content word's (the content word's
+        // own head is changed below).
+        for h in heads.iter_mut() {
+            if *h == f + 1 {
+                *h = d + 1;
             }
         }
+        heads[d] = heads[f];
+        labels[d] = relation;
         heads[f] = d + 1;
         labels[f] = match tags[f] {
             "DT" => "det",
