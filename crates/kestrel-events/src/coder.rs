@@ -3304,6 +3304,17 @@ fn code_sentence(
                         mode = Some(content.to_string());
                         code = threat.to_string();
                     }
+                    // "said they would boycott all contact with Velor": a boycott announced.
+                    "PROTEST" if mode.as_deref() == Some("boycott") => {
+                        plover_type = "THREATEN".into();
+                        mode = Some("restrict".to_string());
+                        code = "1312".to_string();
+                    }
+                    "PROTEST" => {
+                        plover_type = "THREATEN".into();
+                        mode = Some("relations".to_string());
+                        code = "133".to_string();
+                    }
                     _ => {}
                 }
             }

@@ -1545,6 +1545,39 @@ fn coder_reads_a_hostile_act_that_may_come_on_a_condition_as_a_threat() {
 }
 
 #[test]
+fn coder_reads_an_announced_boycott_or_strike_as_a_threat() {
+    // "Kostova will boycott all contact with Velor ."
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 3 nsubj KST
+         will will AUX MD 3 aux
+         boycott boycott VERB VB 0 root
+         all all DET DT 5 det
+         contact contact NOUN NN 3 obj
+         with with ADP IN 7 case
+         Velor Velor PROPN NNP 5 nmod VLR
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
+        ("THREATEN", "1312")
+    );
+    // "Kostovan miners will strike ."
+    let (_, ev) = code(
+        "Kostovan Kostovan ADJ JJ 2 amod KST
+         miners miner NOUN NNS 4 nsubj
+         will will AUX MD 4 aux
+         strike strike VERB VB 0 root
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
+        ("THREATEN", "133")
+    );
+}
+
+#[test]
 fn coder_reads_a_strike_by_workers_as_a_protest() {
     // "Kostovan miners struck ."
     let (_, ev) = code(
