@@ -769,6 +769,21 @@ impl ActorDictionary {
         fitting.next().is_none().then_some(first)
     }
 
+    /// The country whose government a surname names in "the Bush administration", "the Assad
+    /// regime": every person the dictionary knows by this surname who ever held a government
+    /// role held it in this one country (none when they differ, or none governed).
+    pub fn country_governed_by_surname(&self, surname: &str) -> Option<String> {
+        let people = self.surnames.get(&name_key(surname))?;
+        let mut countries = people.iter().flat_map(|&i| {
+            self.actors[i].roles.iter().filter_map(|r| {
+                let (code, sector) = split_code(&r.code);
+                (sector.as_deref() == Some("GOV") && code.len() == 3).then_some(code)
+            })
+        });
+        let first = countries.next()?;
+        countries.all(|c| c == first).then_some(first)
+    }
+
     /// The one person whose name differs from `name` (two words or more) by one edit in the
     /// surname alone, for a surname of eight letters or more that no one in the dictionary
     /// bears: transliterations and typos ("Abdelaziz Bouteflicka"). None when two fit.
@@ -1091,6 +1106,7 @@ impl Stage for ActorStage {
         widen_to_longer_place_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
         bodies_of_a_country(doc, &self.dictionary, date);
+        governments_named_by_their_leader(doc, &self.dictionary, date);
         peoples_with_a_nationality(doc, &self.dictionary, date);
         code_ethnic_groups(doc, builtin_ethnic_groups(), &self.dictionary, date);
         read_roles(doc);
@@ -1309,6 +1325,55 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
         doc.entities[i].actor = Some(ActorCode {
             code,
             sector: Some(sector.to_string()),
+            name,
+            source: ActorSource::Text,
+        });
+    }
+}
+
+/// Words for a government that a leader's surname before them names ("the Bush
+/// administration").
+const GOVERNMENT_NOUNS: &[&str] = &["administration", "government", "regime", "cabinet"];
+
+/// "The Bush administration", "the Assad regime": a surname no dictionary placed on the
+/// article's date, right before a word for a government, names the government of the country
+/// a dictionary gives the whole phrase, else of the country every leader of that surname in
+/// Kestrel's curated list governed (with no date, or a date between their terms, the surname
+/// alone says no more). The mention becomes that country's `GOV`.
+pub fn governments_named_by_their_leader(
+    doc: &mut Document,
+    dictionary: &ActorDictionary,
+    date: Option<Date>,
+) {
+    let mut found = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind != EntityKind::Person
+            || e.actor.is_some()
+            || e.tokens.len() != 1
+            || e.tokens.end >= doc.tokens.len()
+        {
+            continue;
+        }
+        let next = &doc.tokens[e.tokens.end];
+        let noun = doc.text[next.span.range()].to_lowercase();
+        if !GOVERNMENT_NOUNS.contains(&noun.as_str()) {
+            continue;
+        }
+        let surname = &doc.text[e.span.range()];
+        // A dictionary may know the phrase itself ("Bush Administration").
+        let listed = dictionary
+            .resolve(&format!("{surname} {noun}"), EntityKind::Org, date)
+            .map(|code| code.code)
+            .filter(|code| code.len() == 3 && code != "---");
+        if let Some(code) = listed.or_else(|| dictionary.country_governed_by_surname(surname)) {
+            found.push((i, code));
+        }
+    }
+    for (i, code) in found {
+        let name = doc.text[doc.entities[i].span.range()].to_string();
+        doc.entities[i].actor = Some(ActorCode {
+            code,
+            sector: Some("GOV".to_string()),
             name,
             source: ActorSource::Text,
         });
@@ -1919,6 +1984,46 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
                 ("Daniel Okafor", "NGA")
             ]
         );
+    }
+
+    #[test]
+    fn actors_a_leaders_surname_before_administration_names_the_government() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "person\tGrace Okafor\t\tNGAGOV 2010-01-01..2014-12-31\n\
+person\tDaniel Okafor\t\tNGAGOV 2019-01-01..2023-12-31\n\
+person\tLena Brandt\t\tDEUGOV 2001-01-01..2005-12-31\n\
+person\tOtto Brandt\t\tAUTGOV 2008-01-01..2010-12-31\n",
+            "t",
+        )
+        .unwrap();
+        d.index_surnames(0);
+        let code = |text: &str, word: &str| {
+            let mut doc = Document::new("t", text);
+            doc.published = Some("2017-03-01".into());
+            kestrel_core::pipeline::SegmentStage.process(&mut doc);
+            let at = doc
+                .tokens
+                .iter()
+                .position(|t| doc.slice(t.span) == word)
+                .unwrap();
+            doc.entities
+                .push(mention(&doc, at..at + 1, EntityKind::Person));
+            ActorStage::new(Arc::new(d.clone())).process(&mut doc);
+            doc.entities[0]
+                .actor
+                .as_ref()
+                .map(|a| format!("{}{}", a.code, a.sector.as_deref().unwrap_or("")))
+        };
+        // Between both Okafors' terms: either way Nigeria's government.
+        assert_eq!(
+            code("The Okafor administration cut taxes.", "Okafor").as_deref(),
+            Some("NGAGOV")
+        );
+        // Two Brandts governed two countries: no way to tell.
+        assert_eq!(code("The Brandt government fell.", "Brandt"), None);
+        // Not before a word for a government.
+        assert_eq!(code("Okafor spoke.", "Okafor"), None);
     }
 
     #[test]
