@@ -1320,13 +1320,12 @@ impl<'a> Sentence<'a> {
                 .collect();
         }
         // "Thousands of Iraqi Kurds", "members of the union": a quantity stands for what it
-        // counts.
+        // counts (which the parser may hang on it as an oblique: "one third of guerrillas").
         if QUANTITY_NOUNS.contains(&lemma) || self.upos(h) == "NUM" {
-            if let Some(c) = self.children[h]
-                .iter()
-                .copied()
-                .find(|&c| self.rel(c).starts_with("nmod") && self.case_of(c) == Some("of"))
-            {
+            if let Some(c) = self.children[h].iter().copied().find(|&c| {
+                (self.rel(c).starts_with("nmod") || self.rel(c) == "obl")
+                    && self.case_of(c) == Some("of")
+            }) {
                 return self.participants(c, loose);
             }
         }

@@ -1578,6 +1578,24 @@ fn coder_reads_an_announced_boycott_or_strike_as_a_threat() {
 }
 
 #[test]
+fn coder_reads_a_share_of_a_group_as_the_group_whatever_the_parser_hung_it_on() {
+    // "One third of Kostovan rebels were demobilized ." with "rebels" an oblique of "third".
+    let (_, ev) = code(
+        "One one NUM CD 2 nummod
+         third third ADJ JJ 7 nsubj:pass
+         of of ADP IN 5 case
+         Kostovan Kostovan ADJ JJ 5 amod KST
+         rebels rebel NOUN NNS 2 obl
+         were be AUX VBD 7 aux:pass
+         demobilized demobilize VERB VBN 0 root
+         . . PUNCT . 7 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "RETREAT");
+    assert_eq!(codes(&ev[0].actors), ["KST"]);
+}
+
+#[test]
 fn coder_reads_a_strike_by_workers_as_a_protest() {
     // "Kostovan miners struck ."
     let (_, ev) = code(
