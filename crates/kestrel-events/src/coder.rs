@@ -1844,6 +1844,14 @@ impl<'a> Sentence<'a> {
             if phrase_object && !found.is_empty() && found.iter().all(|r| r.code.is_none()) {
                 return self.recipient_among(x, object);
             }
+            // "contribute 4,000 troops to a force in Liberia": an object that names no
+            // country is what is given or sent, and the phrase that directs it names whom to.
+            if let Some(o) = object.filter(|_| found.iter().all(|r| r.code.is_none())) {
+                let directed = self.directed_within(o, 2, place_is_target);
+                if directed.iter().any(|r| r.code.is_some()) {
+                    return directed;
+                }
+            }
             if found.is_empty() || !found.iter().all(own) {
                 return found;
             }

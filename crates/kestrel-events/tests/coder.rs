@@ -1596,6 +1596,25 @@ fn coder_reads_a_share_of_a_group_as_the_group_whatever_the_parser_hung_it_on() 
 }
 
 #[test]
+fn coder_looks_past_an_object_that_names_no_one_for_whom_it_goes_to() {
+    // "Kostova sent doctors to a camp in Velor ."
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 2 nsubj KST
+         sent send VERB VBD 0 root
+         doctors doctor NOUN NNS 2 obj
+         to to ADP IN 6 case
+         a a DET DT 6 det
+         camp camp NOUN NN 3 nmod
+         in in ADP IN 8 case
+         Velor Velor PROPN NNP 6 nmod VLR
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "AID");
+    assert_eq!(codes(&ev[0].recipients), ["VLR"]);
+}
+
+#[test]
 fn coder_reads_a_strike_by_workers_as_a_protest() {
     // "Kostovan miners struck ."
     let (_, ev) = code(
