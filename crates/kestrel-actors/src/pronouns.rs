@@ -67,6 +67,18 @@ fn description(
     if entity_at.get(last + 1).copied().flatten().is_some() {
         return None;
     }
+    // "the president of Armenia" says whose office it is: someone new, not a reference.
+    let of = doc
+        .tokens
+        .get(last + 1)
+        .is_some_and(|x| doc.text[x.span.range()].eq_ignore_ascii_case("of"));
+    let place_after_of = entity_at.get(last + 2).copied().flatten().is_some_and(|i| {
+        matches!(doc.entities[i].kind, EntityKind::Gpe | EntityKind::Loc)
+            && doc.entities[i].tokens.start == last + 2
+    });
+    if of && place_after_of {
+        return None;
+    }
     Some((last, country, sector?))
 }
 
@@ -431,6 +443,45 @@ mod tests {
             found,
             [("The Chilean diplomat", Some(0)), ("The general", Some(1))]
         );
+    }
+
+    #[test]
+    fn a_description_that_names_its_country_refers_to_no_one_before() {
+        let text = "Ana Ruiz met reporters. The president of Velor left.";
+        let mut doc = segmented(text);
+        let entity =
+            |span: Span, sentence, tokens, kind, code: &str, sector: Option<&str>| Entity {
+                span,
+                sentence,
+                tokens,
+                kind,
+                actor: Some(kestrel_core::ActorCode {
+                    code: code.into(),
+                    sector: sector.map(String::from),
+                    name: String::new(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                }),
+                cluster: None,
+                mention: kestrel_core::MentionKind::Name,
+            };
+        doc.entities.push(entity(
+            Span::new(0, 8),
+            0,
+            0..2,
+            EntityKind::Person,
+            "VLR",
+            Some("GOV"),
+        ));
+        let velor = text.find("Velor").unwrap();
+        doc.entities.push(entity(
+            Span::new(velor, velor + 5),
+            1,
+            8..9,
+            EntityKind::Gpe,
+            "VLR",
+            None,
+        ));
+        assert_eq!(link_pronouns(&mut doc), 0);
     }
 
     #[test]
