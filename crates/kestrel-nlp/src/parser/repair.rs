@@ -78,6 +78,56 @@ pub(super) fn repair(forms: &[&str], tags: &[&str], heads: &mut [usize], labels:
     word_hung_on_its_function_word(tags, heads, labels);
     verb_joined_to_its_subject(tags, heads, labels);
     participle_modifier_read_as_a_clause(forms, tags, heads, labels);
+    words_hung_on_an_adverbial_idiom(forms, tags, heads, labels);
+}
+
+/// Nouns that make an adverb with "in" before them and take no modifiers there.
+const IDIOM_NOUNS: &[&str] = &[
+    "principle",
+    "fact",
+    "particular",
+    "turn",
+    "short",
+    "brief",
+    "total",
+    "effect",
+    "theory",
+];
+
+/// "agreed in principle on Saturday to provide aid", with "on Saturday" and "to provide"
+/// hung on "principle": "in principle", "in fact", "in turn" are adverbs of the clause, and
+/// what follows them is the verb's (an infinitive its complement, a phrase its oblique).
+fn words_hung_on_an_adverbial_idiom(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) {
+    for n in 1..heads.len() {
+        let v = heads[n];
+        if !forms[n - 1].eq_ignore_ascii_case("in")
+            || heads[n - 1] != n + 1
+            || v == 0
+            || !tags[v - 1].starts_with("VB")
+            || !IDIOM_NOUNS.contains(&forms[n].to_lowercase().as_str())
+        {
+            continue;
+        }
+        for k in n + 1..heads.len() {
+            if heads[k] != n + 1 {
+                continue;
+            }
+            let relation = match labels[k].as_str() {
+                "acl" if !dependents(heads, v - 1).any(|x| labels[x] == "xcomp") => "xcomp",
+                "acl" => "advcl",
+                "nmod" => "obl",
+                "punct" => "punct",
+                _ => continue,
+            };
+            heads[k] = v;
+            labels[k] = relation.to_string();
+        }
+    }
 }
 
 /// Words in "-ing" that news writes before a noun as its modifier, not as a verb taking the
@@ -2627,6 +2677,31 @@ mod tests {
         let mut ls = labels(&["nsubj", "root", "mark", "advcl", "obj", "punct"]);
         participle_modifier_read_as_a_clause(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(heads, [2, 0, 4, 2, 4, 2]);
+    }
+
+    #[test]
+    fn words_after_in_principle_belong_to_the_verb() {
+        // "Ministers agreed in principle on Friday to meet ." with "on Friday" and "to meet"
+        // hung on "principle".
+        let forms = [
+            "Ministers",
+            "agreed",
+            "in",
+            "principle",
+            "on",
+            "Friday",
+            "to",
+            "meet",
+            ".",
+        ];
+        let tags = ["NNS", "VBD", "IN", "NN", "IN", "NNP", "TO", "VB", "."];
+        let mut heads = vec![2, 0, 4, 2, 6, 4, 8, 4, 2];
+        let mut ls = labels(&[
+            "nsubj", "root", "case", "obl", "case", "nmod", "mark", "acl", "punct",
+        ]);
+        words_hung_on_an_adverbial_idiom(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [2, 0, 4, 2, 6, 2, 8, 2, 2]);
+        assert_eq!((ls[5].as_str(), ls[7].as_str()), ("obl", "xcomp"));
     }
 
     #[test]
