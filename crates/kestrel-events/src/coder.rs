@@ -2582,7 +2582,8 @@ pub struct Conventions {
     /// further scores" are no political events (see [`sports_report`]).
     pub code_sports_reports: bool,
     /// A protest that names no target is aimed at the protesters' own government, as CAMEO
-    /// and PLOVER coders code domestic unrest (see [`protesters_government`]). PETRARCH
+    /// and PLOVER coders code domestic unrest (see [`protesters_government`]), and a state's
+    /// restriction that names no one at its own country ([`restricted_country`]). PETRARCH
     /// codes no target then.
     pub implied_protest_target: bool,
 }
@@ -2685,6 +2686,29 @@ fn protesters_government(actors: &[Participant], trigger: Span) -> Option<Partic
         entity: None,
         code: Some(first.to_string()),
         sector: Some("GOV".to_string()),
+        implied: true,
+    })
+}
+
+/// The country a state restricts when it names no one (CAMEO 172x, and threats of it, 132x:
+/// a curfew, martial law, a state of emergency, a ban on parties): its own, as coders code
+/// emergency powers. Only when every actor with a code is of one country and one of them is
+/// an arm of the state. Marked implied, with an empty span at the trigger.
+fn restricted_country(actors: &[Participant], trigger: Span) -> Option<Participant> {
+    const STATE: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+    let mut countries = actors.iter().map(state_code);
+    let first = countries.next()??;
+    let state_actor = actors
+        .iter()
+        .any(|a| a.sector.as_deref().is_some_and(|s| STATE.contains(&s)));
+    if !state_actor || !countries.all(|c| c == Some(first)) {
+        return None;
+    }
+    Some(Participant {
+        span: Span::new(trigger.start, trigger.start),
+        entity: None,
+        code: Some(first.to_string()),
+        sector: None,
         implied: true,
     })
 }
@@ -3357,6 +3381,12 @@ fn code_sentence(
                 && recipients.is_empty()
             {
                 recipients.extend(protesters_government(&actors, s.span(t)));
+            }
+            if conventions.implied_protest_target
+                && (code.starts_with("172") || code.starts_with("132"))
+                && recipients.is_empty()
+            {
+                recipients.extend(restricted_country(&actors, s.span(t)));
             }
             let participants: Vec<&Participant> = actors.iter().chain(&recipients).collect();
             let place = s.clause_place(t, &participants);

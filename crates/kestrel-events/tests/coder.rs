@@ -1615,6 +1615,34 @@ fn coder_looks_past_an_object_that_names_no_one_for_whom_it_goes_to() {
 }
 
 #[test]
+fn coder_puts_a_restriction_that_names_no_one_on_the_states_own_country() {
+    // "The Kostovan government imposed a curfew ."
+    let (_, ev) = code(
+        "The the DET DT 3 det
+         Kostovan Kostovan ADJ JJ 3 amod KST
+         government government NOUN NN 4 nsubj
+         imposed impose VERB VBD 0 root
+         a a DET DT 6 det
+         curfew curfew NOUN NN 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "COERCE");
+    assert_eq!(codes(&ev[0].recipients), ["KST"]);
+    assert!(ev[0].recipients[0].implied);
+    // Rebels are no arm of the state: no one is implied.
+    let (_, ev) = code(
+        "Kostovan Kostovan ADJ JJ 2 amod KST
+         rebels rebel NOUN NNS 3 nsubj
+         imposed impose VERB VBD 0 root
+         a a DET DT 5 det
+         curfew curfew NOUN NN 3 obj
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.iter().all(|e| e.recipients.is_empty()), "{ev:?}");
+}
+
+#[test]
 fn coder_reads_a_strike_by_workers_as_a_protest() {
     // "Kostovan miners struck ."
     let (_, ev) = code(
