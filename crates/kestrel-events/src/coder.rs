@@ -915,6 +915,66 @@ impl<'a> Sentence<'a> {
         Vec::new()
     }
 
+    /// Whom a protest is aimed at, named in the purpose it states: "a hunger strike to protest
+    /// President Assad's failure", "blocked a road to show their disapproval for the United
+    /// States' policies" (the party the purpose clause's object or phrase names, or whose
+    /// thing it is). The clause may hang on the protest, its verb or that verb's object.
+    fn purpose_target(&self, t: usize) -> Vec<Participant> {
+        const PURPOSES: &[&str] = &[
+            "protest",
+            "denounce",
+            "condemn",
+            "oppose",
+            "show",
+            "express",
+            "voice",
+            "demand",
+            "decry",
+            "challenge",
+            "reject",
+        ];
+        let mut hosts = vec![t];
+        hosts.extend(self.head(t));
+        hosts.extend(self.kids(t, "obj"));
+        let purpose = hosts
+            .iter()
+            .flat_map(|&h| self.children[h].iter().copied())
+            .find(|&c| {
+                matches!(self.rel(c), "advcl" | "acl" | "xcomp")
+                    && self.opened_by(c, &["to"])
+                    && PURPOSES.contains(&self.lemmas[c].as_str())
+            });
+        let Some(v) = purpose else {
+            return Vec::new();
+        };
+        // The thing itself, else whose it is ("Assad's failure"; not "their disapproval").
+        let named_or_owner = |n: usize| -> Vec<Participant> {
+            let found = self.participants(n, true);
+            if !found.is_empty() {
+                return found;
+            }
+            self.children[n]
+                .iter()
+                .copied()
+                .filter(|&k| self.rel(k) == "nmod:poss" && self.upos(k) != "PRON")
+                .map(|k| self.participants(k, false))
+                .find(|found| !found.is_empty())
+                .unwrap_or_default()
+        };
+        let mut args: Vec<usize> = self.kids(v, "obj").collect();
+        args.extend(self.children[v].iter().copied().filter(|&c| {
+            self.rel(c).starts_with("obl")
+                && matches!(
+                    self.case_of(c),
+                    Some("for" | "against" | "over" | "at" | "of")
+                )
+        }));
+        args.into_iter()
+            .map(named_or_owner)
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+    }
+
     /// The party a conditional threat is aimed at: the subject of its condition ("threatened
     /// to halt the talks if Velora deploys the missiles", "will retaliate unless the
     /// government backs down"). The condition clause may hang on the threat's verb or on the
@@ -3373,7 +3433,10 @@ fn code_sentence(
                 (actors, recipients) = settle(actors, found);
             }
             if plover_type == "PROTEST" && recipients.is_empty() {
-                let found = s.protest_target(t);
+                let mut found = s.protest_target(t);
+                if found.is_empty() {
+                    found = s.purpose_target(t);
+                }
                 (actors, recipients) = settle(actors, found);
             }
             if conventions.implied_protest_target

@@ -1643,6 +1643,28 @@ fn coder_puts_a_restriction_that_names_no_one_on_the_states_own_country() {
 }
 
 #[test]
+fn coder_finds_a_protests_target_in_the_purpose_it_states() {
+    // "Kostovan students began a hunger strike to protest Velor 's decision ."
+    let (_, ev) = code(
+        "Kostovan Kostovan ADJ JJ 2 amod KST
+         students student NOUN NNS 3 nsubj
+         began begin VERB VBD 0 root
+         a a DET DT 6 det
+         hunger hunger NOUN NN 6 compound
+         strike strike NOUN NN 3 obj
+         to to PART TO 8 mark
+         protest protest VERB VB 6 acl
+         Velor Velor PROPN NNP 11 nmod:poss VLR
+         's 's PART POS 9 case
+         decision decision NOUN NN 8 obj
+         . . PUNCT . 3 punct",
+    );
+    let protest = ev.iter().find(|e| e.plover_type == "PROTEST");
+    assert!(protest.is_some(), "{ev:?}");
+    assert_eq!(codes(&protest.unwrap().recipients), ["VLR"]);
+}
+
+#[test]
 fn coder_reads_a_strike_by_workers_as_a_protest() {
     // "Kostovan miners struck ."
     let (_, ev) = code(
