@@ -975,6 +975,57 @@ impl<'a> Sentence<'a> {
             .unwrap_or_default()
     }
 
+    /// Whom an investigation or accusation is about when it names wrongs and who did them:
+    /// "investigating war crimes by Croatian extremists against Serb civilians", "an inquiry
+    /// into abuses committed by the police" (the doers, not the victims).
+    fn wrongdoers(&self, t: usize) -> Vec<Participant> {
+        const WRONGS: &[&str] = &[
+            "crime",
+            "abuse",
+            "violation",
+            "atrocity",
+            "killing",
+            "massacre",
+            "corruption",
+            "wrongdoing",
+            "misconduct",
+            "fraud",
+            "torture",
+            "attack",
+            "murder",
+        ];
+        let by = |h: usize, rel: &str| {
+            self.children[h]
+                .iter()
+                .copied()
+                .find(|&c| self.rel(c).starts_with(rel) && self.case_of(c) == Some("by"))
+        };
+        // The wrongs: the trigger's object, or what an investigation is "into" or "of".
+        let mut wrongs: Vec<usize> = self.kids(t, "obj").collect();
+        wrongs.extend(self.children[t].iter().copied().filter(|&c| {
+            self.rel(c).starts_with("nmod") && matches!(self.case_of(c), Some("into" | "of"))
+        }));
+        if let Some(g) = self.light_governor(t) {
+            wrongs.extend(self.kids(g, "obj").filter(|&o| o != t));
+        }
+        for w in wrongs {
+            if !WRONGS.contains(&self.lemmas[w].as_str()) {
+                continue;
+            }
+            // "crimes by X", "crimes committed by X", or "by X" read as the verb's own.
+            let doer = by(w, "nmod")
+                .or_else(|| self.kids(w, "acl").find_map(|a| by(a, "obl")))
+                .or_else(|| (!self.is_passive(t)).then(|| by(t, "obl")).flatten());
+            if let Some(d) = doer {
+                let found = self.participants(d, true);
+                if found.iter().any(|p| p.code.is_some()) {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
+    }
+
     /// The party a conditional threat is aimed at: the subject of its condition ("threatened
     /// to halt the talks if Velora deploys the missiles", "will retaliate unless the
     /// government backs down"). The condition clause may hang on the threat's verb or on the
@@ -3431,6 +3482,12 @@ fn code_sentence(
                 }
 
                 (actors, recipients) = settle(actors, found);
+            }
+            if plover_type == "ACCUSE" {
+                let found = s.wrongdoers(t);
+                if !found.is_empty() {
+                    (actors, recipients) = settle(actors, found);
+                }
             }
             if plover_type == "PROTEST" && recipients.is_empty() {
                 let mut found = s.protest_target(t);

@@ -1665,6 +1665,28 @@ fn coder_finds_a_protests_target_in_the_purpose_it_states() {
 }
 
 #[test]
+fn coder_aims_an_investigation_of_wrongs_at_those_who_did_them() {
+    // "Kostova is investigating crimes by Velori troops against Upland civilians ." with
+    // both phrases read as the verb's.
+    let (_, ev) = code(
+        "Kostova Kostova PROPN NNP 3 nsubj KST
+         is be AUX VBZ 3 aux
+         investigating investigate VERB VBG 0 root
+         crimes crime NOUN NNS 3 obj
+         by by ADP IN 7 case
+         Velori Velori ADJ JJ 7 amod VLR
+         troops troops NOUN NNS 3 obl
+         against against ADP IN 10 case
+         Upland Upland ADJ JJ 10 amod UPL
+         civilians civilian NOUN NNS 3 obl
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+    assert_eq!(codes(&ev[0].recipients), ["VLR"]);
+}
+
+#[test]
 fn coder_reads_a_strike_by_workers_as_a_protest() {
     // "Kostovan miners struck ."
     let (_, ev) = code(
