@@ -2366,6 +2366,18 @@ impl<'a> Sentence<'a> {
     /// ("engaged in talks").
     fn light_governor(&self, n: usize) -> Option<usize> {
         let g = self.head(n)?;
+        // "launched ten days of war games", "held two rounds of talks": the event counted by a
+        // span or a number of rounds.
+        if self.rel(n).starts_with("nmod")
+            && self.case_of(n) == Some("of")
+            && matches!(
+                self.lemmas[g].as_str(),
+                "day" | "week" | "month" | "hour" | "year" | "round" | "series"
+            )
+            && self.rel(g) == "obj"
+        {
+            return self.light_governor(g);
+        }
         let rel = self.rel(n);
         let light = LIGHT_VERBS.contains(&self.lemmas[g].as_str());
         let slot = rel == "obj"
@@ -3410,6 +3422,21 @@ fn code_sentence(
             let mut plover_type = entry.plover_type.clone();
             let mut mode = entry.mode.clone();
             let mut code = entry.cameo.clone();
+            // "French and Egyptian warships launched war games": an exercise held by the
+            // forces of two countries together is military cooperation (CAMEO 062), not a
+            // show of force.
+            if code == "150" && mode.as_deref() == Some("troops") {
+                let mut countries: Vec<&str> = actors.iter().filter_map(state_code).collect();
+                countries.sort_unstable();
+                countries.dedup();
+                // A sea or a range the exercise is held in names no one.
+                if countries.len() >= 2 && recipients.iter().all(|r| r.code.is_none()) {
+                    plover_type = "COOPERATE".into();
+                    mode = None;
+                    code = "062".into();
+                    recipients.clear();
+                }
+            }
             if refused {
                 plover_type = "REJECT".into();
                 code = refusal_matching(&code).to_string();

@@ -1687,6 +1687,41 @@ fn coder_aims_an_investigation_of_wrongs_at_those_who_did_them() {
 }
 
 #[test]
+fn coder_reads_an_exercise_by_two_countries_forces_as_cooperation() {
+    // "Kostovan and Velori warships launched ten days of war games ."
+    let (_, ev) = code(
+        "Kostovan Kostovan ADJ JJ 4 amod KST
+         and and CCONJ CC 3 cc
+         Velori Velori ADJ JJ 1 conj VLR
+         warships warship NOUN NNS 5 nsubj
+         launched launch VERB VBD 0 root
+         ten ten NUM CD 7 nummod
+         days day NOUN NNS 5 obj
+         of of ADP IN 10 case
+         war war NOUN NN 10 compound
+         games game NOUN NNS 7 nmod
+         . . PUNCT . 5 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
+        ("COOPERATE", "062")
+    );
+    assert_eq!(codes(&ev[0].actors), ["KST", "VLR"]);
+    // One country's forces: a show of force.
+    let (_, ev) = code(
+        "Kostovan Kostovan ADJ JJ 2 amod KST
+         warships warship NOUN NNS 3 nsubj
+         launched launch VERB VBD 0 root
+         war war NOUN NN 5 compound
+         games game NOUN NNS 3 obj
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "MOBILIZE");
+}
+
+#[test]
 fn coder_reads_a_strike_by_workers_as_a_protest() {
     // "Kostovan miners struck ."
     let (_, ev) = code(
