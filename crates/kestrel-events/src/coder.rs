@@ -1172,6 +1172,13 @@ impl<'a> Sentence<'a> {
                     Some("to" | "of" | "for" | "without" | "so" | "in") => {
                         return Status::Skip("a purpose or manner clause (to, for, without, ...)")
                     }
+                    // "must agree to changes before they demobilize": a clause in the present
+                    // tense after "before" or "until" tells of a time still to come.
+                    Some("before" | "until")
+                        if matches!(self.toks[x].xpos.as_deref(), Some("VBP" | "VBZ" | "VB")) =>
+                    {
+                        return Status::Skip("a time still to come (before, until)")
+                    }
                     Some(_) => break,
                     // "..., demanding Moscow allow ...": a participle set off by a comma
                     // speaks for the sentence's subject whatever the parser hung it on.

@@ -1722,6 +1722,33 @@ fn coder_reads_an_exercise_by_two_countries_forces_as_cooperation() {
 }
 
 #[test]
+fn coder_skips_what_a_present_tense_before_clause_says_is_still_to_come() {
+    // "Velor must pay before Kostovan rebels disarm ."
+    let (_, ev) = code(
+        "Velor Velor PROPN NNP 3 nsubj VLR
+         must must AUX MD 3 aux
+         pay pay VERB VB 0 root
+         before before SCONJ IN 7 mark
+         Kostovan Kostovan ADJ JJ 6 amod KST
+         rebels rebel NOUN NNS 7 nsubj
+         disarm disarm VERB VBP 3 advcl
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "RETREAT"), "{ev:?}");
+    // In the past tense it happened: "Velor paid before Kostovan rebels disarmed ."
+    let (_, ev) = code(
+        "Velor Velor PROPN NNP 2 nsubj VLR
+         paid pay VERB VBD 0 root
+         before before SCONJ IN 6 mark
+         Kostovan Kostovan ADJ JJ 5 amod KST
+         rebels rebel NOUN NNS 6 nsubj
+         disarmed disarm VERB VBD 2 advcl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().any(|e| e.plover_type == "RETREAT"), "{ev:?}");
+}
+
+#[test]
 fn coder_reads_a_strike_by_workers_as_a_protest() {
     // "Kostovan miners struck ."
     let (_, ev) = code(
