@@ -3066,6 +3066,16 @@ pub fn code_document_with(
         if conventions.agent_nouns {
             groups_of_the_other_side(doc, e, story.as_deref(), conventions);
         }
+        // Actors placed only now ("demonstrators ... in Monrovia") imply their targets too.
+        if conventions.implied_protest_target && e.recipients.is_empty() {
+            if e.plover_type == "PROTEST" {
+                e.recipients
+                    .extend(protesters_government(&e.actors, e.trigger));
+            } else if e.cameo.starts_with("172") || e.cameo.starts_with("132") {
+                e.recipients
+                    .extend(restricted_country(&e.actors, e.trigger));
+            }
+        }
     }
     share_codes_within_sentences(&mut events, conventions);
     events

@@ -2211,6 +2211,38 @@ fn coder_gives_an_attack_by_no_one_named_the_attackers_of_its_place() {
 }
 
 #[test]
+fn coder_aims_a_protest_by_people_placed_only_by_its_place_at_their_government() {
+    // "Students protested in Velor ." with the places stage having put the event in Velor:
+    // the students are Velori, and so is the government they protest to.
+    let rows = "Students student NOUN NNS 2 nsubj
+         protested protest VERB VBD 0 root
+         in in ADP IN 4 case
+         Velor Velor PROPN NNP 2 obl VLR
+         . . PUNCT . 2 punct";
+    let mut d = doc(rows);
+    d.places.push(kestrel_core::Place {
+        span: d.entities[0].span,
+        sentence: 0,
+        entity: Some(0),
+        geonameid: 1,
+        name: "Velor".into(),
+        country: "VLR".into(),
+        admin1: None,
+        lat: 0.0,
+        lon: 0.0,
+        level: "city".into(),
+        basis: "name".into(),
+    });
+    let ev = Coder::builtin().unwrap().code(&d);
+    let protest = ev.iter().find(|e| e.plover_type == "PROTEST");
+    assert!(protest.is_some(), "{ev:?}");
+    let protest = protest.unwrap();
+    assert_eq!(codes(&protest.actors), ["VLR"]);
+    assert_eq!(codes(&protest.recipients), ["VLR"]);
+    assert!(protest.recipients[0].implied);
+}
+
+#[test]
 fn coder_takes_a_protests_target_from_in_defiance_of() {
     // "Kostovan students blocked roads in defiance of Velor ."
     let (_, ev) = code(
