@@ -2802,22 +2802,34 @@ fn domestic_country(
 /// government that "protests" names whom it protests to). The recipient is marked implied,
 /// with an empty span at the trigger.
 fn protesters_government(actors: &[Participant], trigger: Span) -> Option<Participant> {
+    let (country, state_actor) = one_country(actors)?;
+    (!state_actor).then(|| implied_participant(country, Some("GOV"), trigger))
+}
+
+/// The one country of every actor with a code (none when they differ or the first has none),
+/// and whether one of them is an arm of the state.
+fn one_country(actors: &[Participant]) -> Option<(&str, bool)> {
     const STATE: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
     let mut countries = actors.iter().map(state_code);
     let first = countries.next()??;
+    if !countries.all(|c| c == Some(first)) {
+        return None;
+    }
     let state_actor = actors
         .iter()
         .any(|a| a.sector.as_deref().is_some_and(|s| STATE.contains(&s)));
-    if state_actor || !countries.all(|c| c == Some(first)) {
-        return None;
-    }
-    Some(Participant {
+    Some((first, state_actor))
+}
+
+/// A participant no words name, with an empty span at the trigger.
+fn implied_participant(country: &str, sector: Option<&str>, trigger: Span) -> Participant {
+    Participant {
         span: Span::new(trigger.start, trigger.start),
         entity: None,
-        code: Some(first.to_string()),
-        sector: Some("GOV".to_string()),
+        code: Some(country.to_string()),
+        sector: sector.map(String::from),
         implied: true,
-    })
+    }
 }
 
 /// The country a state restricts when it names no one (CAMEO 172x, and threats of it, 132x:
@@ -2825,22 +2837,8 @@ fn protesters_government(actors: &[Participant], trigger: Span) -> Option<Partic
 /// emergency powers. Only when every actor with a code is of one country and one of them is
 /// an arm of the state. Marked implied, with an empty span at the trigger.
 fn restricted_country(actors: &[Participant], trigger: Span) -> Option<Participant> {
-    const STATE: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
-    let mut countries = actors.iter().map(state_code);
-    let first = countries.next()??;
-    let state_actor = actors
-        .iter()
-        .any(|a| a.sector.as_deref().is_some_and(|s| STATE.contains(&s)));
-    if !state_actor || !countries.all(|c| c == Some(first)) {
-        return None;
-    }
-    Some(Participant {
-        span: Span::new(trigger.start, trigger.start),
-        entity: None,
-        code: Some(first.to_string()),
-        sector: None,
-        implied: true,
-    })
+    let (country, state_actor) = one_country(actors)?;
+    state_actor.then(|| implied_participant(country, None, trigger))
 }
 
 /// Codes every sentence of a document; returns its events in trigger order.
@@ -3172,13 +3170,8 @@ fn unidentified_attackers(doc: &Document, e: &mut Event) {
     let Some(country) = place_country(doc, e) else {
         return;
     };
-    e.actors.push(Participant {
-        span: Span::new(e.trigger.start, e.trigger.start),
-        entity: None,
-        code: Some(country.to_string()),
-        sector: Some("UAF".to_string()),
-        implied: true,
-    });
+    e.actors
+        .push(implied_participant(country, Some("UAF"), e.trigger));
 }
 
 /// The groups [`domestic_participants`] left without a country take the other side's, by

@@ -101,6 +101,23 @@ fn code(rows: &str) -> (Document, Vec<Event>) {
     (d, events)
 }
 
+/// Puts entity `entity` of the first sentence in the places layer as a town of `country`.
+fn town_at(d: &mut Document, entity: usize, name: &str, country: &str) {
+    d.places.push(kestrel_core::Place {
+        span: d.entities[entity].span,
+        sentence: 0,
+        entity: Some(entity),
+        geonameid: 1,
+        name: name.into(),
+        country: country.into(),
+        admin1: None,
+        lat: 0.0,
+        lon: 0.0,
+        level: "city".into(),
+        basis: "name".into(),
+    });
+}
+
 fn codes(ps: &[kestrel_core::Participant]) -> Vec<&str> {
     ps.iter().filter_map(|p| p.code.as_deref()).collect()
 }
@@ -1382,19 +1399,7 @@ fn coder_gives_a_town_named_as_a_participant_its_country() {
          Tarvik Tarvik PROPN NNP 2 obj -
          . . PUNCT . 2 punct");
     d.entities[1].kind = EntityKind::Gpe;
-    d.places.push(kestrel_core::Place {
-        span: d.entities[1].span,
-        sentence: 0,
-        entity: Some(1),
-        geonameid: 1,
-        name: "Tarvik".into(),
-        country: "TGO".into(),
-        admin1: None,
-        lat: 6.0,
-        lon: 1.0,
-        level: "city".into(),
-        basis: "name".into(),
-    });
+    town_at(&mut d, 1, "Tarvik", "TGO");
     let coder = Coder::builtin().expect("the shipped dictionary loads");
     let ev = coder.code(&d);
     assert_eq!(ev.len(), 1);
@@ -2190,19 +2195,7 @@ fn coder_gives_an_attack_by_no_one_named_the_attackers_of_its_place() {
          soldiers soldier NOUN NNS 5 obj
          . . PUNCT . 5 punct";
     let mut d = doc(rows);
-    d.places.push(kestrel_core::Place {
-        span: d.entities[0].span,
-        sentence: 0,
-        entity: Some(0),
-        geonameid: 1,
-        name: "Velor".into(),
-        country: "VLR".into(),
-        admin1: None,
-        lat: 0.0,
-        lon: 0.0,
-        level: "city".into(),
-        basis: "name".into(),
-    });
+    town_at(&mut d, 0, "Velor", "VLR");
     let ev = Coder::builtin().unwrap().code(&d);
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(codes(&ev[0].actors), ["VLR"]);
@@ -2220,19 +2213,7 @@ fn coder_aims_a_protest_by_people_placed_only_by_its_place_at_their_government()
          Velor Velor PROPN NNP 2 obl VLR
          . . PUNCT . 2 punct";
     let mut d = doc(rows);
-    d.places.push(kestrel_core::Place {
-        span: d.entities[0].span,
-        sentence: 0,
-        entity: Some(0),
-        geonameid: 1,
-        name: "Velor".into(),
-        country: "VLR".into(),
-        admin1: None,
-        lat: 0.0,
-        lon: 0.0,
-        level: "city".into(),
-        basis: "name".into(),
-    });
+    town_at(&mut d, 0, "Velor", "VLR");
     let ev = Coder::builtin().unwrap().code(&d);
     let protest = ev.iter().find(|e| e.plover_type == "PROTEST");
     assert!(protest.is_some(), "{ev:?}");

@@ -195,6 +195,15 @@ fn duration(n: u32, unit: &str, time: bool) -> String {
     }
 }
 
+/// A TIMEX3 span of `amount` units as written ("1", "X"), hours and minutes after `T`.
+fn span_of(amount: &str, unit: &str, time: bool) -> String {
+    if time {
+        format!("PT{amount}{unit}")
+    } else {
+        format!("P{amount}{unit}")
+    }
+}
+
 /// A unit of time: its TIMEX3 letter and whether it is a time (hours, minutes) rather than a
 /// date unit.
 fn unit(word: &str) -> Option<(&'static str, bool)> {
@@ -834,12 +843,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         // "in recent weeks": a span of unknown length up to now, as "the past few weeks".
         "recent" if w(1).ends_with('s') => {
             if let Some((u, time)) = unit(w(1)) {
-                let value = if time {
-                    format!("PTX{u}")
-                } else {
-                    format!("PX{u}")
-                };
-                return found(2, TimexKind::Duration, Some(value), false);
+                return found(2, TimexKind::Duration, Some(span_of("X", u, time)), false);
             }
         }
         "daily" => return found(1, TimexKind::Set, Some("P1D".into()), false),
@@ -1112,12 +1116,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     // "every week", "each year".
     if matches!(w(0), "every" | "each") {
         if let Some((u, time)) = unit(w(1)) {
-            let v = if time {
-                format!("PT1{u}")
-            } else {
-                format!("P1{u}")
-            };
-            return found(2, TimexKind::Set, Some(v), false);
+            return found(2, TimexKind::Set, Some(span_of("1", u, time)), false);
         }
     }
     // "two days ago", "five hours", "a 12-year rift".
