@@ -3064,7 +3064,8 @@ pub fn code_document_with(
         if conventions.agent_nouns {
             groups_of_the_other_side(doc, e, story.as_deref(), conventions);
         }
-        // Actors placed only now ("demonstrators ... in Monrovia") imply their targets too.
+        // Targets implied by the actors, once the actors have every country the document
+        // gives them ("demonstrators ... in Monrovia").
         if conventions.implied_protest_target && e.recipients.is_empty() {
             if e.plover_type == "PROTEST" {
                 e.recipients
@@ -3532,18 +3533,6 @@ fn code_sentence(
                     found = s.purpose_target(t);
                 }
                 (actors, recipients) = settle(actors, found);
-            }
-            if conventions.implied_protest_target
-                && plover_type == "PROTEST"
-                && recipients.is_empty()
-            {
-                recipients.extend(protesters_government(&actors, s.span(t)));
-            }
-            if conventions.implied_protest_target
-                && (code.starts_with("172") || code.starts_with("132"))
-                && recipients.is_empty()
-            {
-                recipients.extend(restricted_country(&actors, s.span(t)));
             }
             let participants: Vec<&Participant> = actors.iter().chain(&recipients).collect();
             let place = s.clause_place(t, &participants);

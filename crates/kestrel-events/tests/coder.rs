@@ -118,6 +118,11 @@ fn town_at(d: &mut Document, entity: usize, name: &str, country: &str) {
     });
 }
 
+/// An event's PLOVER type and CAMEO code.
+fn type_and_code(e: &Event) -> (&str, &str) {
+    (e.plover_type.as_str(), e.cameo.as_str())
+}
+
 fn codes(ps: &[kestrel_core::Participant]) -> Vec<&str> {
     ps.iter().filter_map(|p| p.code.as_deref()).collect()
 }
@@ -285,10 +290,7 @@ fn coder_reads_a_concession_declared_not_to_come_as_a_refusal() {
          . . PUNCT . 4 punct",
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!(
-        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
-        ("REJECT", "126")
-    );
+    assert_eq!(type_and_code(&ev[0]), ("REJECT", "126"));
     // Not declared (a past fact), it is no event.
     let (_, ev) = code(
         "Togo Togo PROPN NNP 4 nsubj TGO
@@ -1543,10 +1545,7 @@ fn coder_reads_a_hostile_act_that_may_come_on_a_condition_as_a_threat() {
          . . PUNCT . 4 punct",
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!(
-        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
-        ("THREATEN", "133")
-    );
+    assert_eq!(type_and_code(&ev[0]), ("THREATEN", "133"));
 }
 
 #[test]
@@ -1563,10 +1562,7 @@ fn coder_reads_an_announced_boycott_or_strike_as_a_threat() {
          . . PUNCT . 3 punct",
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!(
-        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
-        ("THREATEN", "1312")
-    );
+    assert_eq!(type_and_code(&ev[0]), ("THREATEN", "1312"));
     // "Kostovan miners will strike ."
     let (_, ev) = code(
         "Kostovan Kostovan ADJ JJ 2 amod KST
@@ -1576,10 +1572,7 @@ fn coder_reads_an_announced_boycott_or_strike_as_a_threat() {
          . . PUNCT . 4 punct",
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!(
-        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
-        ("THREATEN", "133")
-    );
+    assert_eq!(type_and_code(&ev[0]), ("THREATEN", "133"));
 }
 
 #[test]
@@ -1708,10 +1701,7 @@ fn coder_reads_an_exercise_by_two_countries_forces_as_cooperation() {
          . . PUNCT . 5 punct",
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
-    assert_eq!(
-        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
-        ("COOPERATE", "062")
-    );
+    assert_eq!(type_and_code(&ev[0]), ("COOPERATE", "062"));
     assert_eq!(codes(&ev[0].actors), ["KST", "VLR"]);
     // One country's forces: a show of force.
     let (_, ev) = code(
