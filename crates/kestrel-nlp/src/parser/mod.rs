@@ -600,11 +600,17 @@ impl Parser {
         let mut state = State::new(n);
         let mut feats = Vec::with_capacity(64);
         while !state.done() {
-            transition_features(&words, &state, &mut feats);
-            let mut scores = [0.0f32; 3];
-            self.transitions.score_into(&feats, &mut scores);
             let valid = state.valid();
-            let t = Perceptron::best(&scores, Some(&valid));
+            // With one move allowed (an empty stack, an empty buffer) there is nothing to
+            // score: a fifth of a sentence's moves or more.
+            let t = if valid.iter().filter(|&&v| v).count() == 1 {
+                valid.iter().position(|&v| v).expect("one valid move")
+            } else {
+                transition_features(&words, &state, &mut feats);
+                let mut scores = [0.0f32; 3];
+                self.transitions.score_into(&feats, &mut scores);
+                Perceptron::best(&scores, Some(&valid))
+            };
             state.apply(t);
         }
         let heads: Vec<usize> = (0..=n).map(|i| state.heads[i].unwrap_or(0)).collect();
