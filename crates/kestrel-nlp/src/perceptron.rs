@@ -21,17 +21,27 @@ pub struct Perceptron {
     training: Option<Averaging>,
     /// Trained: feature → where its (class, weight) entries lie in `entries`.
     sparse: FeatureTable,
-    entries: Vec<(u32, f32)>,
     /// Trained, with at most four classes: feature → its whole row, in the slot itself.
     small: SmallTable,
 }
 
+/// A slot of an open-addressing table: its key, 0 when empty.
+trait Keyed {
+    fn key(&self) -> u64;
+}
+
+impl<T> Keyed for (u64, T) {
+    fn key(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The slot holding key `k`, or the empty slot (key 0) where it would go, in an
 /// open-addressing table with linear probing. The table must have a free slot.
-fn probe<T>(slots: &[(u64, T)], k: u64) -> usize {
+fn probe<S: Keyed>(slots: &[S], k: u64) -> usize {
     let mask = slots.len() - 1;
     let mut i = (k >> 7) as usize & mask;
-    while slots[i].0 != 0 && slots[i].0 != k {
+    while slots[i].key() != 0 && slots[i].key() != k {
         i = (i + 1) & mask;
     }
     i
@@ -41,7 +51,7 @@ fn probe<T>(slots: &[(u64, T)], k: u64) -> usize {
 /// one cache miss per feature; issued together up front, the misses overlap instead of
 /// waiting on each other.
 #[inline]
-fn prefetch_slots<T>(slots: &[(u64, T)], keys: &[u64]) {
+fn prefetch_slots<S>(slots: &[S], keys: &[u64]) {
     #[cfg(target_arch = "x86_64")]
     {
         if slots.is_empty() {
@@ -62,24 +72,28 @@ fn prefetch_slots<T>(slots: &[(u64, T)], keys: &[u64]) {
     let _ = (slots, keys);
 }
 
-/// Asks the processor to start loading each found row before any is read, for the same
-/// reason as [`prefetch_slots`]: the rows lie apart from the table, a second miss per feature.
+/// Asks the processor to start loading each found row kept outside its slot before any is
+/// read, for the same reason as [`prefetch_slots`]: such a row is a second miss.
 #[inline]
-fn prefetch_rows(entries: &[(u32, f32)], rows: &[(u32, u32)]) {
+fn prefetch_rows(table: &FeatureTable, rows: &[Option<&RowSlot>]) {
     #[cfg(target_arch = "x86_64")]
-    for &(start, len) in rows {
-        if len == 0 {
+    for slot in rows.iter().flatten() {
+        if slot.is_inline() {
             continue;
         }
-        // SAFETY: a row found in the table lies inside `entries` (`start < entries.len()`
-        // as `len > 0`), so the pointer is in bounds; a prefetch reads nothing.
+        // SAFETY: a row kept outside its slot has entries, and they lie inside `dense` or
+        // `overflow`, so the pointer is in bounds; a prefetch reads nothing.
         unsafe {
-            let p = entries.as_ptr().add(start as usize) as *const i8;
+            let p = if table.dense_width > 0 {
+                table.dense.as_ptr().add(slot.start as usize) as *const i8
+            } else {
+                table.overflow.as_ptr().add(slot.start as usize) as *const i8
+            };
             std::arch::x86_64::_mm_prefetch(p, std::arch::x86_64::_MM_HINT_T0);
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = (entries, rows);
+    let _ = (table, rows);
 }
 
 /// Keys are hashes already; 0 is reserved for empty slots.
@@ -93,7 +107,7 @@ fn slot_key(k: u64) -> u64 {
 
 /// Looks a key up in an open-addressing table. (The hot path of scoring: it returns from inside
 /// the probe loop rather than probing first and reading the slot again.)
-fn lookup<T>(slots: &[(u64, T)], k: u64) -> Option<&T> {
+fn lookup<S: Keyed>(slots: &[S], k: u64) -> Option<&S> {
     if slots.is_empty() {
         return None;
     }
@@ -102,10 +116,10 @@ fn lookup<T>(slots: &[(u64, T)], k: u64) -> Option<&T> {
     let mut i = (k >> 7) as usize & mask;
     loop {
         let slot = &slots[i];
-        if slot.0 == k {
-            return Some(&slot.1);
+        if slot.key() == k {
+            return Some(slot);
         }
-        if slot.0 == 0 {
+        if slot.key() == 0 {
             return None;
         }
         i = (i + 1) & mask;
@@ -127,7 +141,7 @@ const SMALL: usize = 4;
 
 impl SmallTable {
     fn get(&self, k: u64) -> Option<&[u16; SMALL]> {
-        lookup(&self.slots, k)
+        lookup(&self.slots, k).map(|s| &s.1)
     }
 
     /// Adds the rows of these features to `scores`.
@@ -191,11 +205,11 @@ impl SmallTable {
         self.slots[i] = (k, row);
     }
 
-    fn build(table: &FeatureTable, entries: &[(u32, f32)]) -> SmallTable {
+    fn build(table: &FeatureTable) -> SmallTable {
         let mut slots = vec![(0u64, [0u16; SMALL]); table.slots.len()];
-        for (k, (start, len)) in table.iter() {
+        for (k, row_entries) in table.rows() {
             let mut row = [0u16; SMALL];
-            for &(c, w) in &entries[start as usize..(start + len) as usize] {
+            for (c, w) in row_entries {
                 row[c as usize] = f32_to_f16(w);
             }
             let i = probe(&slots, k);
@@ -208,31 +222,230 @@ impl SmallTable {
     }
 }
 
-/// An open-addressing table from feature hashes to row locations. Scoring is bound by cache
-/// misses, and one 16-byte slot holding the key and the row's place costs one miss, where a
-/// general hash map with control bytes and separate arrays costs three or four.
+/// An open-addressing table from feature hashes to rows. Scoring is bound by cache misses:
+/// a row of up to [`INLINE`] entries (nine features in ten) lives in its 32-byte slot, one
+/// miss, and a longer one beside the table, a second miss: whole (one half-precision weight
+/// per class, added eight at a time) when the model has at most [`MAX_DENSE`] classes, else
+/// as (class, weight) entries.
 #[derive(Clone, Debug, Default)]
 struct FeatureTable {
-    /// (key, (start, length)); key 0 marks an empty slot.
-    slots: Vec<(u64, (u32, u32))>,
+    slots: Vec<RowSlot>,
     len: usize,
+    /// Long rows as entries, for models of more than [`MAX_DENSE`] classes.
+    overflow: Vec<(u32, f32)>,
+    /// Long rows whole, `dense_width` weights each, for models of few classes.
+    dense: Vec<u16>,
+    /// The class count rounded up to a multiple of eight; 0 when rows are not kept whole.
+    dense_width: usize,
+}
+
+/// Entries a slot holds itself.
+const INLINE: usize = 6;
+
+/// The most classes for which long rows are kept whole.
+const MAX_DENSE: usize = 32;
+
+/// A feature's row: up to [`INLINE`] (class, half-precision weight) entries in place, or
+/// `len` entries from `start` in the list beside the table. Aligned so that a slot never
+/// spans two cache lines.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(32))]
+struct RowSlot {
+    key: u64,
+    len: u16,
+    classes: [u8; INLINE],
+    weights: [u16; INLINE],
+    start: u32,
+}
+
+const _: () =
+    assert!(std::mem::size_of::<RowSlot>() == 32 && std::mem::offset_of!(RowSlot, weights) == 16);
+
+impl Keyed for RowSlot {
+    fn key(&self) -> u64 {
+        self.key
+    }
+}
+
+impl RowSlot {
+    fn is_inline(&self) -> bool {
+        self.len as usize <= INLINE
+    }
+
+    /// A slot holding these entries itself, when they fit and lose nothing in half precision.
+    fn inline(key: u64, entries: &[(u16, f32)]) -> Option<RowSlot> {
+        if entries.len() > INLINE {
+            return None;
+        }
+        let mut slot = RowSlot {
+            key,
+            len: entries.len() as u16,
+            ..RowSlot::default()
+        };
+        for (k, &(c, w)) in entries.iter().enumerate() {
+            let h = f32_to_f16(w);
+            if c > u8::MAX as u16 || f16_to_f32(h) != w {
+                return None;
+            }
+            slot.classes[k] = c as u8;
+            slot.weights[k] = h;
+        }
+        Some(slot)
+    }
+
+    /// Adds an inline row to `scores`.
+    #[inline]
+    fn add_inline(&self, scores: &mut [f32], f16c: bool) {
+        #[cfg(target_arch = "x86_64")]
+        if f16c {
+            // SAFETY: the caller found the processor to have F16C and AVX.
+            let weights = unsafe { self.weights_f16c() };
+            for k in 0..self.len as usize {
+                scores[self.classes[k] as usize] += weights[k];
+            }
+            return;
+        }
+        let _ = f16c;
+        for k in 0..self.len as usize {
+            scores[self.classes[k] as usize] += f16_to_f32(self.weights[k]);
+        }
+    }
+
+    /// The inline weights as f32, converted by the processor, eight in one instruction (the
+    /// last two read from `start` and unused). The conversion is exact.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx,f16c")]
+    unsafe fn weights_f16c(&self) -> [f32; 8] {
+        use std::arch::x86_64::{__m128i, _mm256_cvtph_ps, _mm256_storeu_ps, _mm_loadu_si128};
+        let mut out = [0.0f32; 8];
+        // SAFETY: `weights` and `start` are the last 16 bytes of this `repr(C)` slot (checked
+        // below), read through a pointer to the whole slot; `out` holds the eight floats the
+        // store writes.
+        unsafe {
+            let slot =
+                (self as *const RowSlot as *const u8).add(std::mem::offset_of!(RowSlot, weights));
+            let halves = _mm_loadu_si128(slot as *const __m128i);
+            _mm256_storeu_ps(out.as_mut_ptr(), _mm256_cvtph_ps(halves));
+        }
+        out
+    }
+}
+
+/// Whether this processor converts half precision in hardware (checked once, then cached
+/// by the standard library).
+#[inline]
+fn has_f16c() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("f16c") && std::arch::is_x86_feature_detected!("avx")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    false
 }
 
 impl FeatureTable {
-    fn get(&self, k: u64) -> Option<(u32, u32)> {
-        lookup(&self.slots, k).copied()
+    /// Sets how long rows are kept, from the model's class count; before the first row.
+    fn set_classes(&mut self, n_classes: usize) {
+        debug_assert!(self.len == 0);
+        self.dense_width = if n_classes <= MAX_DENSE {
+            n_classes.div_ceil(8) * 8
+        } else {
+            0
+        };
     }
 
-    fn insert(&mut self, k: u64, start: u32, len: u32) {
+    fn get(&self, k: u64) -> Option<&RowSlot> {
+        lookup(&self.slots, k)
+    }
+
+    /// Adds a row: in its slot when it fits, else beside the table. Whole rows are kept only
+    /// when half precision holds their weights exactly (as it does for finished models).
+    fn insert(&mut self, k: u64, entries: &[(u16, f32)]) {
+        let k = slot_key(k);
+        let mut slot = RowSlot::inline(k, entries).unwrap_or(RowSlot {
+            key: k,
+            len: entries.len() as u16,
+            ..RowSlot::default()
+        });
+        if !slot.is_inline() {
+            let exact = entries.iter().all(|&(_, w)| f16_to_f32(f32_to_f16(w)) == w);
+            if self.dense_width > 0 && exact {
+                slot.start = self.dense.len() as u32;
+                let mut row = vec![0u16; self.dense_width];
+                for &(c, w) in entries {
+                    row[c as usize] = f32_to_f16(w);
+                }
+                self.dense.extend(row);
+            } else {
+                // Past this point rows are entries: a table keeps its long rows one way.
+                assert!(
+                    self.dense.is_empty(),
+                    "a row of weights that half precision cannot hold exactly"
+                );
+                self.dense_width = 0;
+                slot.start = self.overflow.len() as u32;
+                self.overflow
+                    .extend(entries.iter().map(|&(c, w)| (c as u32, w)));
+            }
+        }
+        self.put(slot);
+    }
+
+    /// A row's entries (the non-zero weights of a whole row).
+    fn entries(&self, slot: &RowSlot) -> Vec<(u16, f32)> {
+        let start = slot.start as usize;
+        if slot.is_inline() {
+            (0..slot.len as usize)
+                .map(|k| (slot.classes[k] as u16, f16_to_f32(slot.weights[k])))
+                .collect()
+        } else if self.dense_width > 0 {
+            self.dense[start..start + self.dense_width]
+                .iter()
+                .enumerate()
+                .filter(|&(_, &h)| h != 0)
+                .map(|(c, &h)| (c as u16, f16_to_f32(h)))
+                .collect()
+        } else {
+            self.overflow[start..start + slot.len as usize]
+                .iter()
+                .map(|&(c, w)| (c as u16, w))
+                .collect()
+        }
+    }
+
+    /// Adds the row of `slot`, kept beside the table, to `scores` (which holds at least
+    /// `dense_width` slots when rows are whole).
+    #[inline]
+    fn add_long_row(&self, slot: &RowSlot, scores: &mut [f32], f16c: bool) {
+        let start = slot.start as usize;
+        if self.dense_width == 0 {
+            for &(c, w) in &self.overflow[start..start + slot.len as usize] {
+                scores[c as usize] += w;
+            }
+            return;
+        }
+        let row = &self.dense[start..start + self.dense_width];
+        #[cfg(target_arch = "x86_64")]
+        if f16c {
+            // SAFETY: the caller found the processor to have F16C and AVX.
+            unsafe { add_halves_f16c(row, &mut scores[..row.len()]) };
+            return;
+        }
+        let _ = f16c;
+        for (s, &h) in scores.iter_mut().zip(row) {
+            *s += f16_to_f32(h);
+        }
+    }
+
+    fn put(&mut self, slot: RowSlot) {
         if (self.len + 1) * 2 > self.slots.len() {
             self.resize((self.slots.len() * 2).max(16));
         }
-        let k = slot_key(k);
-        let i = probe(&self.slots, k);
-        if self.slots[i].0 == 0 {
+        let i = probe(&self.slots, slot.key);
+        if self.slots[i].key == 0 {
             self.len += 1;
         }
-        self.slots[i] = (k, (start, len));
+        self.slots[i] = slot;
     }
 
     fn reserve(&mut self, n: usize) {
@@ -243,15 +456,41 @@ impl FeatureTable {
     }
 
     fn resize(&mut self, capacity: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![(0, (0, 0)); capacity]);
+        let old = std::mem::replace(&mut self.slots, vec![RowSlot::default(); capacity]);
         self.len = 0;
-        for (key, (s, l)) in old.into_iter().filter(|e| e.0 != 0) {
-            self.insert(key, s, l);
+        for slot in old.into_iter().filter(|s| s.key != 0) {
+            self.put(slot);
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = (u64, (u32, u32))> + '_ {
-        self.slots.iter().filter(|e| e.0 != 0).copied()
+    /// Every feature's key and entries, in table order.
+    fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u16, f32)>)> + '_ {
+        self.slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(move |s| (s.key, self.entries(s)))
+    }
+}
+
+/// Adds half-precision weights to `scores` (of the same length, a multiple of eight), eight
+/// at a time. The conversion is exact and each score gets the same additions in the same
+/// order as one at a time.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx,f16c")]
+unsafe fn add_halves_f16c(row: &[u16], scores: &mut [f32]) {
+    use std::arch::x86_64::{__m128i, _mm256_add_ps, _mm256_cvtph_ps, _mm256_loadu_ps};
+    use std::arch::x86_64::{_mm256_storeu_ps, _mm_loadu_si128};
+    debug_assert!(row.len() == scores.len() && row.len() % 8 == 0);
+    for (h, s) in row.chunks_exact(8).zip(scores.chunks_exact_mut(8)) {
+        // SAFETY: each chunk is eight u16s (16 bytes) and eight f32s (32 bytes), the bytes
+        // the loads read and the store writes.
+        unsafe {
+            let w = _mm256_cvtph_ps(_mm_loadu_si128(h.as_ptr() as *const __m128i));
+            _mm256_storeu_ps(
+                s.as_mut_ptr(),
+                _mm256_add_ps(_mm256_loadu_ps(s.as_ptr()), w),
+            );
+        }
     }
 }
 
@@ -305,18 +544,34 @@ impl Perceptron {
         }
         // Two phases: first every table lookup, then every row. Lookups are independent
         // cache misses; with nothing between them the processor overlaps them.
-        let mut found = [(0u32, 0u32); 96];
+        let f16c = has_f16c();
+        let table = &self.sparse;
+        // Whole rows are added eight classes at a time, so the scores are widened to match.
+        let mut wide = [0.0f32; MAX_DENSE];
+        let n = scores.len();
+        let target: &mut [f32] = if table.dense_width > 0 {
+            wide[..n].copy_from_slice(scores);
+            &mut wide[..table.dense_width]
+        } else {
+            &mut *scores
+        };
+        let mut found: [Option<&RowSlot>; 96] = [None; 96];
         for chunk in features.chunks(found.len()) {
-            prefetch_slots(&self.sparse.slots, chunk);
+            prefetch_slots(&table.slots, chunk);
             for (slot, &f) in found.iter_mut().zip(chunk) {
-                *slot = self.sparse.get(f).unwrap_or((0, 0));
+                *slot = table.get(f);
             }
-            prefetch_rows(&self.entries, &found[..chunk.len()]);
-            for &(start, len) in &found[..chunk.len()] {
-                for &(c, w) in &self.entries[start as usize..(start + len) as usize] {
-                    scores[c as usize] += w;
+            prefetch_rows(table, &found[..chunk.len()]);
+            for slot in found[..chunk.len()].iter().flatten() {
+                if slot.is_inline() {
+                    slot.add_inline(target, f16c);
+                } else {
+                    table.add_long_row(slot, target, f16c);
                 }
             }
+        }
+        if table.dense_width > 0 {
+            scores.copy_from_slice(&wide[..n]);
         }
     }
 
@@ -423,10 +678,9 @@ impl Perceptron {
 
     fn build_small(&mut self) {
         if self.n_classes <= SMALL {
-            self.small = SmallTable::build(&self.sparse, &self.entries);
+            self.small = SmallTable::build(&self.sparse);
             // The rows now live in the slots; the general table would only hold copies.
             self.sparse = FeatureTable::default();
-            self.entries = Vec::new();
         }
     }
 
@@ -449,16 +703,7 @@ impl Perceptron {
                 })
                 .collect()
         } else {
-            self.sparse
-                .iter()
-                .map(|(k, (start, len))| {
-                    let entries = self.entries[start as usize..(start + len) as usize]
-                        .iter()
-                        .map(|&(c, w)| (c as u16, w))
-                        .collect();
-                    (k, entries)
-                })
-                .collect()
+            self.sparse.rows().collect()
         };
         rows.sort_unstable_by_key(|r| r.0);
         rows
@@ -468,10 +713,10 @@ impl Perceptron {
         if entries.is_empty() {
             return;
         }
-        self.sparse
-            .insert(key, self.entries.len() as u32, entries.len() as u32);
-        self.entries
-            .extend(entries.iter().map(|&(c, w)| (c as u32, w)));
+        if self.sparse.len == 0 {
+            self.sparse.set_classes(self.n_classes);
+        }
+        self.sparse.insert(key, entries);
     }
 
     /// The same finished model without the features whose largest weight is below `min_abs`
@@ -677,6 +922,47 @@ mod tests {
         p.finish();
         for (f, y) in &data {
             assert_eq!(Perceptron::best(&p.scores(f), None), *y);
+        }
+    }
+
+    /// A model file of `n` classes whose feature `k` (1-based) has weights for its first `k`
+    /// classes (wrapping), so that rows run from one entry to longer than a slot holds.
+    fn model_bytes(n: usize, features: u64) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        bytes.extend((n as u32).to_le_bytes());
+        bytes.extend(features.to_le_bytes());
+        for k in 1..=features {
+            let len = (k as usize).min(n);
+            bytes.extend(k.to_le_bytes());
+            bytes.extend((len as u16).to_le_bytes());
+            for c in 0..len {
+                let w = (k as f32) * 0.25 - c as f32 * 0.5 + 0.125;
+                bytes.extend((c as u16).to_le_bytes());
+                bytes.extend(f32_to_f16(w).to_le_bytes());
+            }
+        }
+        bytes
+    }
+
+    #[test]
+    fn scores_are_the_sums_of_rows_however_the_rows_are_kept() {
+        // 3 classes: rows in the small table; 17: long rows whole; 40: long rows as entries.
+        for n in [3usize, 17, 40] {
+            let bytes = model_bytes(n, 50);
+            let p = Perceptron::read_from(&mut bytes.as_slice()).expect("a model");
+            assert_eq!(p.n_features(), 50);
+            let features: Vec<u64> = (1..=60).collect();
+            let mut expected = vec![0.0f32; n];
+            for k in 1..=50u64 {
+                for (c, e) in expected.iter_mut().enumerate().take((k as usize).min(n)) {
+                    *e += (k as f32) * 0.25 - c as f32 * 0.5 + 0.125;
+                }
+            }
+            assert_eq!(p.scores(&features), expected, "{n} classes");
+            // And the model writes back the bytes it was read from.
+            let mut out = Vec::new();
+            p.write_to(&mut out).expect("written");
+            assert_eq!(out, bytes, "{n} classes");
         }
     }
 
