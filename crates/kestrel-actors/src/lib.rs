@@ -24,7 +24,6 @@
 #![deny(missing_docs)]
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::sync::Arc;
 
 mod agents;
@@ -1034,10 +1033,7 @@ pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
         std::sync::OnceLock::new();
     DICT.get_or_init(|| {
         let bytes = include_bytes!("../../../dictionaries/actors.tsv.gz");
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_string(&mut text)
-            .map_err(|e| e.to_string())?;
+        let text = kestrel_core::gunzip_to_string(bytes).map_err(|e| e.to_string())?;
         let mut d = ActorDictionary::new();
         d.add_tsv(&text, "dictionaries/actors.tsv.gz")
             .map_err(|e| e.to_string())?;

@@ -60,3 +60,16 @@ pub const DAY_WORDS: &[&str] = &[
 pub const WEEKDAYS: &[&str] = DAY_WORDS.split_at(4).1;
 
 pub use pipeline::{Pipeline, PipelineError, Stage};
+
+/// Decompresses a gzip file embedded in the binary (a dictionary) into a string. The string is
+/// sized once from the size gzip records at the end: grown step by step, a large dictionary
+/// was copied and its fresh memory cleared several times over while loading.
+pub fn gunzip_to_string(bytes: &[u8]) -> std::io::Result<String> {
+    use std::io::Read;
+    let recorded = bytes.len().checked_sub(4).map_or(0, |at| {
+        u32::from_le_bytes(bytes[at..].try_into().expect("4 bytes")) as usize
+    });
+    let mut text = String::with_capacity(recorded.min(1 << 30) + 1);
+    flate2::read::GzDecoder::new(bytes).read_to_string(&mut text)?;
+    Ok(text)
+}

@@ -16,7 +16,6 @@
 #![deny(missing_docs)]
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
 use kestrel_core::{Document, EntityKind, Layer, Place, Stage};
@@ -160,8 +159,7 @@ impl Gazetteer {
         static G: OnceLock<Arc<Gazetteer>> = OnceLock::new();
         G.get_or_init(|| {
             let bytes = include_bytes!("../../../dictionaries/gazetteer.tsv.gz");
-            let mut text = String::new();
-            let _ = flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut text);
+            let text = kestrel_core::gunzip_to_string(bytes).unwrap_or_default();
             Arc::new(Gazetteer::from_tsv(&text))
         })
         .clone()
