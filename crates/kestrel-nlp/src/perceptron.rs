@@ -19,7 +19,7 @@ pub struct Perceptron {
     rows: HashMap<u64, u32, BuildPassThrough>,
     weights: Vec<f32>,
     training: Option<Averaging>,
-    /// Trained: feature → where its (class, weight) entries lie in `entries`.
+    /// Trained: feature → its (class, weight) entries, in its slot or beside the table.
     sparse: FeatureTable,
     /// Trained, with at most four classes: feature → its whole row, in the slot itself.
     small: SmallTable,
