@@ -147,7 +147,7 @@ impl SmallTable {
     /// Adds the rows of these features to `scores`.
     fn add_rows(&self, features: &[u64], scores: &mut [f32]) {
         #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("f16c") {
+        if has_f16c() {
             // SAFETY: the processor has F16C, as checked just above.
             unsafe { self.add_rows_f16c(features, scores) };
             return;
@@ -272,9 +272,9 @@ impl RowSlot {
         self.len as usize <= INLINE
     }
 
-    /// A slot holding these entries itself, when they fit and lose nothing in half precision.
+    /// A slot holding these entries itself, when they fit.
     fn inline(key: u64, entries: &[(u16, f32)]) -> Option<RowSlot> {
-        if entries.len() > INLINE {
+        if entries.len() > INLINE || entries.iter().any(|&(c, _)| c > u8::MAX as u16) {
             return None;
         }
         let mut slot = RowSlot {
@@ -283,12 +283,8 @@ impl RowSlot {
             ..RowSlot::default()
         };
         for (k, &(c, w)) in entries.iter().enumerate() {
-            let h = f32_to_f16(w);
-            if c > u8::MAX as u16 || f16_to_f32(h) != w {
-                return None;
-            }
             slot.classes[k] = c as u8;
-            slot.weights[k] = h;
+            slot.weights[k] = f32_to_f16(w);
         }
         Some(slot)
     }
@@ -358,9 +354,11 @@ impl FeatureTable {
         lookup(&self.slots, k)
     }
 
-    /// Adds a row: in its slot when it fits, else beside the table. Whole rows are kept only
-    /// when half precision holds their weights exactly (as it does for finished models).
+    /// Adds a row: in its slot when it fits, else beside the table. Weights are those of a
+    /// finished model, already rounded to half precision (by `finish`, `mean_of` and the
+    /// model file), so keeping them in half precision loses nothing.
     fn insert(&mut self, k: u64, entries: &[(u16, f32)]) {
+        debug_assert!(entries.iter().all(|&(_, w)| f16_to_f32(f32_to_f16(w)) == w));
         let k = slot_key(k);
         let mut slot = RowSlot::inline(k, entries).unwrap_or(RowSlot {
             key: k,
@@ -368,8 +366,7 @@ impl FeatureTable {
             ..RowSlot::default()
         });
         if !slot.is_inline() {
-            let exact = entries.iter().all(|&(_, w)| f16_to_f32(f32_to_f16(w)) == w);
-            if self.dense_width > 0 && exact {
+            if self.dense_width > 0 {
                 slot.start = self.dense.len() as u32;
                 let mut row = vec![0u16; self.dense_width];
                 for &(c, w) in entries {
@@ -377,12 +374,6 @@ impl FeatureTable {
                 }
                 self.dense.extend(row);
             } else {
-                // Past this point rows are entries: a table keeps its long rows one way.
-                assert!(
-                    self.dense.is_empty(),
-                    "a row of weights that half precision cannot hold exactly"
-                );
-                self.dense_width = 0;
                 slot.start = self.overflow.len() as u32;
                 self.overflow
                     .extend(entries.iter().map(|&(c, w)| (c as u32, w)));
