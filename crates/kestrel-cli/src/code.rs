@@ -141,7 +141,12 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     ) {
         return crate::store_cmd::code_to_export(args);
     }
-    let (pipeline, options) = prepare(&args.input)?;
+    let started = std::time::Instant::now();
+    let (mut pipeline, options) = prepare(&args.input)?;
+    let loading = started.elapsed();
+    if args.timings {
+        pipeline.time_stages();
+    }
     // --explain writes the table, with the coder's decisions after each document.
     let (format, explainer) = if args.explain {
         (
@@ -198,7 +203,33 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     progress.finish_and_clear();
-    Ok(summary(&by_kind, coded, failed))
+    let code = summary(&by_kind, coded, failed);
+    if args.timings {
+        eprint!("{}", timings_report(loading, &pipeline, started.elapsed()));
+    }
+    Ok(code)
+}
+
+/// The `--timings` lines: loading, each stage with its share of the stages' total, and the
+/// whole run.
+fn timings_report(
+    loading: std::time::Duration,
+    pipeline: &Pipeline,
+    wall: std::time::Duration,
+) -> String {
+    let stages = pipeline.stage_times();
+    let total: f64 = stages.iter().map(|(_, t)| t.as_secs_f64()).sum();
+    let mut report = format!(
+        "kestrel: loading {:.2} s, stages {total:.2} s, whole run {:.2} s\n",
+        loading.as_secs_f64(),
+        wall.as_secs_f64()
+    );
+    for (name, t) in stages {
+        let t = t.as_secs_f64();
+        let share = if total > 0.0 { 100.0 * t / total } else { 0.0 };
+        report += &format!("kestrel:   {name:<10} {t:>8.2} s {share:>5.1}%\n");
+    }
+    report
 }
 
 /// Prints the run's summary line and gives the exit code: 1 when a document failed or none

@@ -280,6 +280,10 @@ struct CodeArgs {
     /// verb, no entry's conditions hold, negated, no actor, ...).
     #[arg(long)]
     explain: bool,
+    /// After the summary, report the time spent loading models and dictionaries and in each
+    /// stage (summed over worker threads): where a run's time goes.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Args)]

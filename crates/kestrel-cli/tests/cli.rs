@@ -247,6 +247,31 @@ fn cli_stages_can_be_switched_off() {
 }
 
 #[test]
+fn cli_timings_report_each_stage_after_the_summary() {
+    let input = b"The mayor opened a bridge on Tuesday. Hundreds of people crossed it.";
+    let out = kestrel(
+        &["code", "-", "--stages", "clean,segment", "--timings"],
+        Some(input),
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(lines[0].contains("1 coded"), "{stderr}");
+    assert!(
+        lines[1].contains("loading") && lines[1].contains("whole run"),
+        "{stderr}"
+    );
+    assert!(
+        lines[2].contains("clean") && lines[3].contains("segment"),
+        "{stderr}"
+    );
+    assert_eq!(lines.len(), 4, "{stderr}");
+    // Without the flag, the summary alone.
+    let plain = kestrel(&["code", "-", "--stages", "segment"], Some(input));
+    assert_eq!(String::from_utf8(plain.stderr).unwrap().lines().count(), 1);
+}
+
+#[test]
 fn cli_eval_segment_prints_json_last() {
     let dir = temp_dir("eval");
     let path = dir.join("tiny.conllu");

@@ -6,6 +6,8 @@
 use crate::clean::{clean, CleanerConfig};
 use crate::document::{Document, Layer};
 use crate::segment::segment;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// One step of the pipeline.
 pub trait Stage: Send + Sync {
@@ -85,6 +87,9 @@ pub enum PipelineError {
 /// An ordered set of stages.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
+    /// Nanoseconds spent in each stage, summed over documents and threads, once
+    /// [`Pipeline::time_stages`] has turned the clock on.
+    spent: Option<Vec<AtomicU64>>,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -117,7 +122,10 @@ impl Pipeline {
             }
             present.push(stage.assigns());
         }
-        Ok(Pipeline { stages })
+        Ok(Pipeline {
+            stages,
+            spent: None,
+        })
     }
 
     /// The built-in stages whose names are listed, in pipeline order (not list order).
@@ -162,13 +170,40 @@ impl Pipeline {
     /// Runs every stage over the document, except those whose layer the document already
     /// has (CoNLL-U input arrives segmented, and perhaps tagged and parsed by another tool).
     pub fn run(&self, doc: &mut Document) {
-        for stage in &self.stages {
+        for (i, stage) in self.stages.iter().enumerate() {
             if doc.has_layer(stage.assigns()) {
                 continue;
             }
-            stage.process(doc);
+            match &self.spent {
+                Some(spent) => {
+                    let start = Instant::now();
+                    stage.process(doc);
+                    let ns = start.elapsed().as_nanos().min(u64::MAX as u128) as u64;
+                    spent[i].fetch_add(ns, Ordering::Relaxed);
+                }
+                None => stage.process(doc),
+            }
             doc.layers.push(stage.assigns());
         }
+    }
+
+    /// From now on, counts the time each stage takes (across threads): for finding where a
+    /// run's time goes; see [`Pipeline::stage_times`].
+    pub fn time_stages(&mut self) {
+        self.spent = Some(self.stages.iter().map(|_| AtomicU64::new(0)).collect());
+    }
+
+    /// Each stage's name and the time it has taken since [`Pipeline::time_stages`], in
+    /// pipeline order; empty when the pipeline is not timed.
+    pub fn stage_times(&self) -> Vec<(&'static str, Duration)> {
+        let Some(spent) = &self.spent else {
+            return Vec::new();
+        };
+        self.stages
+            .iter()
+            .zip(spent)
+            .map(|(s, ns)| (s.name(), Duration::from_nanos(ns.load(Ordering::Relaxed))))
+            .collect()
     }
 }
 
@@ -188,6 +223,18 @@ mod tests {
             Layer::Clean
         }
         fn process(&self, _: &mut Document) {}
+    }
+
+    #[test]
+    fn a_timed_pipeline_reports_every_stage_in_order() {
+        let mut pipeline = Pipeline::with_stage_names(&["clean", "segment"]).unwrap();
+        assert!(pipeline.stage_times().is_empty());
+        pipeline.time_stages();
+        let mut doc = Document::new("t1", "One sentence here. And a second one.");
+        pipeline.run(&mut doc);
+        let names: Vec<&str> = pipeline.stage_times().iter().map(|t| t.0).collect();
+        assert_eq!(names, ["clean", "segment"]);
+        assert!(!doc.sentences.is_empty());
     }
 
     #[test]
