@@ -379,8 +379,12 @@ fn holiday(words: &[String], start: usize) -> Option<(usize, HolidayRule)> {
     use HolidayRule::*;
     let w = |k: usize| words.get(start + k).map(String::as_str).unwrap_or("");
     // "New Year's Day" may come as "year's" or as "year" + "'s".
+    // Checked at every word, so without building the possessive forms.
     let possessive = |at: usize, stem: &str| {
-        if w(at) == format!("{stem}'s") || w(at) == format!("{stem}’s") {
+        let joined = w(at)
+            .strip_suffix("'s")
+            .or_else(|| w(at).strip_suffix("’s"));
+        if joined == Some(stem) {
             Some(at + 1)
         } else if w(at) == stem && matches!(w(at + 1), "'s" | "’s") {
             Some(at + 2)
@@ -1664,6 +1668,18 @@ mod tests {
                 ("last Thanksgiving", "DATE", Some("2023-11-23")),
                 ("Christmas Day", "DATE", Some("2023-12-25")),
                 ("New Year's Eve", "DATE", Some("2023-12-31")),
+            ],
+        );
+    }
+
+    #[test]
+    fn holidays_with_a_possessive_in_either_apostrophe() {
+        assert_found(
+            "The florists were busy before Valentine’s Day and the bakers on New Year’s Day.",
+            "2024-03-06",
+            &[
+                ("Valentine’s Day", "DATE", Some("2024-02-14")),
+                ("New Year’s Day", "DATE", Some("2024-01-01")),
             ],
         );
     }
