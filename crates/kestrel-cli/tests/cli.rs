@@ -30,11 +30,33 @@ fn lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
-fn temp_dir(name: &str) -> PathBuf {
+/// A scratch directory, removed with everything in it when the test ends (passed or not).
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("kestrel-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    TempDir(dir)
 }
 
 fn repo_root() -> PathBuf {
@@ -388,7 +410,10 @@ fn tiny_models() -> PathBuf {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        dir
+        // Shared by the tests of this process until it exits: kept.
+        let kept = dir.to_path_buf();
+        std::mem::forget(dir);
+        kept
     })
     .clone()
 }

@@ -848,12 +848,34 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    fn temp_dir(name: &str) -> PathBuf {
+    /// A scratch directory, removed with everything in it when the test ends.
+    struct TempDir(PathBuf);
+
+    impl std::ops::Deref for TempDir {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl AsRef<Path> for TempDir {
+        fn as_ref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn temp_dir(name: &str) -> TempDir {
         let dir =
             std::env::temp_dir().join(format!("kestrel-ingest-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        dir
+        TempDir(dir)
     }
 
     #[test]
@@ -900,7 +922,7 @@ mod tests {
         std::fs::write(dir.join("b/2.txt"), "Second article body.").unwrap();
         std::fs::write(dir.join("a.txt"), "Short headline\n\nFirst article body.").unwrap();
         std::fs::write(dir.join("empty.txt"), " \n").unwrap();
-        let items: Vec<_> = Inputs::new(&[dir], ReadOptions::default()).collect();
+        let items: Vec<_> = Inputs::new(&[dir.to_path_buf()], ReadOptions::default()).collect();
         let ids: Vec<String> = items
             .iter()
             .map(|(_, r)| match r {

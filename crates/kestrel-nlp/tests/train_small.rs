@@ -180,6 +180,7 @@ fn train_ner_learns_its_sentences_and_types_them() {
     )
     .unwrap();
     let gazetteer = kestrel_nlp::ner::Gazetteer::from_geonames(&geo).unwrap();
+    let _ = std::fs::remove_dir_all(&geo);
     let ner = kestrel_nlp::Ner::train(
         &data,
         &tags,

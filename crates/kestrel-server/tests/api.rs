@@ -1,7 +1,7 @@
 //! The API as a client sees it, on a store of made-up documents: pages, filters, errors,
 //! the OpenAPI description, the embedded dashboard, and ingest through the core stages.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -14,18 +14,43 @@ use tower::ServiceExt;
 
 const DOCS: usize = 60;
 
-fn temp_db(name: &str) -> PathBuf {
+/// A scratch database's path; its directory is removed when the test ends (passed or not).
+struct TempDb(PathBuf);
+
+impl std::ops::Deref for TempDb {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDb {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn temp_db(name: &str) -> TempDb {
     let dir = std::env::temp_dir().join(format!("kestrel-server-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir.join("test.db")
+    TempDb(dir.join("test.db"))
 }
 
-fn app(name: &str) -> Router {
+/// The app over a synthetic store, and the store (kept while the app serves it).
+fn app(name: &str) -> (Router, TempDb) {
     let path = temp_db(name);
     drop(synthetic::build(&path, DOCS).unwrap());
-    let mut config = ServerConfig::new(path, "127.0.0.1:0".parse().unwrap());
-    router(&mut config).unwrap()
+    let mut config = ServerConfig::new(path.to_path_buf(), "127.0.0.1:0".parse().unwrap());
+    (router(&mut config).unwrap(), path)
 }
 
 async fn call(app: &Router, method: &str, uri: &str, body: Option<&str>) -> (StatusCode, Value) {
@@ -50,7 +75,7 @@ async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
 
 #[tokio::test]
 async fn pages_walk_every_event_once_in_order() {
-    let app = app("pages");
+    let (app, _db) = app("pages");
     let (status, health) = get(&app, "/api/health").await;
     assert_eq!(status, StatusCode::OK);
     let total = health["events"].as_i64().unwrap();
@@ -85,7 +110,7 @@ async fn pages_walk_every_event_once_in_order() {
 
 #[tokio::test]
 async fn filters_narrow_and_counts_agree() {
-    let app = app("filters");
+    let (app, _db) = app("filters");
     let (_, page) = get(&app, "/api/events?type=protest&from=2018-01-01&limit=1000").await;
     let events = page["events"].as_array().unwrap();
     assert!(!events.is_empty());
@@ -162,7 +187,7 @@ async fn filters_narrow_and_counts_agree() {
 
 #[tokio::test]
 async fn bad_requests_get_json_errors_not_500s() {
-    let app = app("errors");
+    let (app, _db) = app("errors");
     for uri in [
         "/api/events?from=2020-02-31",
         "/api/events?limit=abc",
@@ -199,7 +224,7 @@ async fn bad_requests_get_json_errors_not_500s() {
 
 #[tokio::test]
 async fn openapi_and_dashboard_are_served_from_the_binary() {
-    let app = app("assets");
+    let (app, _db) = app("assets");
     let (status, spec) = get(&app, "/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     for path in [
@@ -241,7 +266,7 @@ async fn openapi_and_dashboard_are_served_from_the_binary() {
 #[tokio::test]
 async fn posted_articles_are_coded_stored_and_idempotent() {
     let path = temp_db("ingest");
-    let mut config = ServerConfig::new(path, "127.0.0.1:0".parse().unwrap());
+    let mut config = ServerConfig::new(path.to_path_buf(), "127.0.0.1:0".parse().unwrap());
     config.max_body_bytes = 4096;
     // The core stages alone: enough to see a document stored and read back.
     config.ingest = Some(Ingest {

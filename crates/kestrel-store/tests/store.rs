@@ -3,6 +3,7 @@
 
 use kestrel_core::{Document, Event, Modality, Participant, Place, Sentence, Span};
 use kestrel_store::{content_hash, DedupRules, Query, Store, StoreError};
+use std::path::{Path, PathBuf};
 
 struct Report<'a> {
     actor: (&'a str, &'a str),
@@ -99,11 +100,35 @@ fn accuse<'a>(date: &'a str, place: Option<(&'a str, &'a str)>) -> Report<'a> {
     }
 }
 
-fn temp_db(name: &str) -> std::path::PathBuf {
+/// A scratch database's path; its directory is removed when the test ends (passed or not).
+struct TempDb(PathBuf);
+
+impl std::ops::Deref for TempDb {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDb {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn temp_db(name: &str) -> TempDb {
     let dir = std::env::temp_dir().join(format!("kestrel-store-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir.join("test.db")
+    TempDb(dir.join("test.db"))
 }
 
 fn with_hash(d: Document) -> (Document, String) {
