@@ -584,6 +584,10 @@ fn future_cue(words: &[String]) -> bool {
                 | "next"
         )
     }) || (has("as") && (has("soon") || has("early")))
+        // "is to resume", "are to meet": an arrangement ahead.
+        || back()
+            .zip(back().skip(1))
+            .any(|(later, earlier)| later == "to" && matches!(earlier, "is" | "are"))
         || (has("set") || has("expected")) && has("to")
 }
 
@@ -696,6 +700,19 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     }
     // Weekdays.
     if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w(0)) {
+        // "Monday, Oct. 26": the date that follows says which Monday (when it is one).
+        let written = (w(1) == ",")
+            .then(|| match_at(words, i + 2, ctx))
+            .flatten()
+            .and_then(|f| f.value)
+            .filter(|v| {
+                v.get(..10)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .is_some_and(|d| d.weekday() == wd)
+            });
+        if let Some(v) = written {
+            return date(1, v.get(..10).map(str::to_string), false);
+        }
         let value = anchor.map(|a| {
             // The most recent such day, the publication day included (wire stories name the
             // day they are filed); in a clause about the future, the next one.
@@ -903,8 +920,21 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 let season = season_code(noun).unwrap_or("FA");
                 anchor.map(|a| format!("{:04}-{season}", a.year() + step as i32))
             }
+            n if step != 0 && WEEKDAYS.iter().any(|(d, _)| *d == n) => {
+                // "last Friday", "next Tuesday": never the publication day itself ("last
+                // Monday" written on a Monday is a week back).
+                let wd = WEEKDAYS.iter().find(|(d, _)| *d == n).map(|&(_, wd)| wd)?;
+                let value = anchor.map(|a| {
+                    let mut d = a + Duration::days(step);
+                    while d.weekday() != wd {
+                        d += Duration::days(step);
+                    }
+                    d.format("%Y-%m-%d").to_string()
+                });
+                return date(len, value, true);
+            }
             n if WEEKDAYS.iter().any(|(d, _)| *d == n) => {
-                // "last Friday", "next Tuesday".
+                // "this Friday".
                 let f = match_at(
                     words,
                     i + lead + 1,
@@ -1668,6 +1698,22 @@ mod tests {
                 ("last Thanksgiving", "DATE", Some("2023-11-23")),
                 ("Christmas Day", "DATE", Some("2023-12-25")),
                 ("New Year's Eve", "DATE", Some("2023-12-31")),
+            ],
+        );
+    }
+
+    #[test]
+    fn last_weekday_is_never_today_and_a_written_date_names_the_weekday() {
+        // Published on Wednesday 2024-03-06.
+        assert_found(
+            "The dean resigned last Wednesday. On Friday, March 8, the board meets; the ferry is \
+             to sail Thursday.",
+            "2024-03-06",
+            &[
+                ("last Wednesday", "DATE", Some("2024-02-28")),
+                ("Friday", "DATE", Some("2024-03-08")),
+                ("March 8", "DATE", Some("2024-03-08")),
+                ("Thursday", "DATE", Some("2024-03-07")),
             ],
         );
     }
