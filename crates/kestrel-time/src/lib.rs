@@ -1707,13 +1707,14 @@ mod tests {
         // Published on Wednesday 2024-03-06.
         assert_found(
             "The dean resigned last Wednesday. On Friday, March 8, the board meets; the ferry is \
-             to sail Thursday.",
+             to sail Thursday. The vote is next Wednesday.",
             "2024-03-06",
             &[
                 ("last Wednesday", "DATE", Some("2024-02-28")),
                 ("Friday", "DATE", Some("2024-03-08")),
                 ("March 8", "DATE", Some("2024-03-08")),
                 ("Thursday", "DATE", Some("2024-03-07")),
+                ("next Wednesday", "DATE", Some("2024-03-13")),
             ],
         );
     }
