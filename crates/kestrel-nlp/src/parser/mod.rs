@@ -81,7 +81,8 @@ const RIGHT: usize = 2;
 pub struct Parser {
     transitions: Perceptron,
     labeler: Perceptron,
-    labels: Vec<String>,
+    /// The labeller's classes, shared for the life of the process (see [`intern`]).
+    labels: Vec<&'static str>,
     /// Hashes of the normalised words seen often enough in training to be features; rarer
     /// words are read as unknown, which keeps the parser from memorising them.
     vocabulary: HashSet<u64>,
@@ -563,6 +564,25 @@ fn with_opening_word(rest: Vec<(usize, String)>, label: &str) -> Vec<(usize, Str
         .collect()
 }
 
+/// A dependency label as a string shared for the life of the process: the tree repairs
+/// compare and reassign labels many times a sentence, and a shared label costs no allocation
+/// or copy. A parser has a few dozen labels (and their lifted forms); each distinct one is
+/// kept once, however many models are loaded.
+fn intern(label: &str) -> &'static str {
+    static KEPT: std::sync::OnceLock<std::sync::Mutex<HashSet<&'static str>>> =
+        std::sync::OnceLock::new();
+    let mut kept = KEPT
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(&l) = kept.get(label) {
+        return l;
+    }
+    let l: &'static str = Box::leak(label.to_string().into_boxed_str());
+    kept.insert(l);
+    l
+}
+
 fn children_of(heads: &[usize]) -> Vec<Vec<usize>> {
     let mut c = vec![Vec::new(); heads.len()];
     for d in 1..heads.len() {
@@ -618,10 +638,13 @@ impl Parser {
         let mut h: Vec<usize> = heads[1..].to_vec();
         projective::deprojectivize(&mut h, &mut labels);
         repair::repair(forms, tags, &mut h, &mut labels);
-        h.into_iter().zip(labels).collect()
+        h.into_iter()
+            .zip(labels)
+            .map(|(h, l)| (h, l.to_string()))
+            .collect()
     }
 
-    fn label(&self, words: &Words, heads: &[usize]) -> Vec<String> {
+    fn label(&self, words: &Words, heads: &[usize]) -> Vec<&'static str> {
         let children = children_of(heads);
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0.0f32; self.labels.len()];
@@ -633,7 +656,7 @@ impl Parser {
             self.labeler.score_into(&feats, &mut scores);
             out[d] = Perceptron::best(&scores, None);
         }
-        out[1..].iter().map(|&l| self.labels[l].clone()).collect()
+        out[1..].iter().map(|&l| self.labels[l]).collect()
     }
 
     /// Trains a parser on gold trees, reading `tags` (XPOS per word) as the tag features:
@@ -708,12 +731,12 @@ impl Parser {
             })
             .collect();
         let mut label_index: HashMap<String, usize> = HashMap::new();
-        let mut labels: Vec<String> = Vec::new();
+        let mut labels: Vec<&'static str> = Vec::new();
         for (_, ls) in &gold {
             for l in ls {
                 if !label_index.contains_key(l) {
                     label_index.insert(l.clone(), labels.len());
-                    labels.push(l.clone());
+                    labels.push(intern(l));
                 }
             }
         }
@@ -835,7 +858,7 @@ impl Parser {
         let n = read_u32(input)? as usize;
         let mut labels = Vec::with_capacity(n);
         for _ in 0..n {
-            labels.push(read_string(input)?);
+            labels.push(intern(&read_string(input)?));
         }
         let v = read_u32(input)? as usize;
         let mut vocabulary = HashSet::with_capacity(v);

@@ -72,14 +72,14 @@ fn base(label: &str) -> &str {
 }
 
 /// Moves lifted words back under the head their label names, and strips the mark.
-pub fn deprojectivize(heads: &mut [usize], labels: &mut [String]) {
+pub fn deprojectivize(heads: &mut [usize], labels: &mut [&'static str]) {
     let n = heads.len();
     let order = breadth_first(heads);
     for d in order {
         let Some((own, wanted)) = labels[d - 1].split_once(LIFT_MARK) else {
             continue;
         };
-        let (own, wanted) = (own.to_string(), wanted.to_string());
+
         let h = heads[d - 1];
         // Search the subtree of the current head, not going into d's own subtree.
         let mut queue = std::collections::VecDeque::from([h]);
@@ -142,7 +142,8 @@ mod tests {
         let (ph, pl) = projectivize(&heads, &labs);
         assert!(is_projective(&ph));
         assert_eq!(pl[6], "nmod|nsubj");
-        let (mut h, mut l) = (ph, pl);
+        let (mut h, l) = (ph, pl);
+        let mut l: Vec<&'static str> = l.iter().map(|x| super::super::intern(x)).collect();
         deprojectivize(&mut h, &mut l);
         assert_eq!(h, heads);
         assert_eq!(l, labs);
