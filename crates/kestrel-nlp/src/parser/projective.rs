@@ -87,7 +87,7 @@ pub fn deprojectivize(heads: &mut [usize], labels: &mut [&'static str]) {
         while let Some(x) = queue.pop_front() {
             for c in 1..=n {
                 if heads[c - 1] == x && c != d {
-                    if base(&labels[c - 1]) == wanted && !dominates(heads, d, c) {
+                    if base(labels[c - 1]) == wanted && !dominates(heads, d, c) {
                         found = Some(c);
                         break;
                     }

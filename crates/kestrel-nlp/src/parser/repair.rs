@@ -999,8 +999,8 @@ fn title_before_name(
     let is_subject = |l: &str| l == "nsubj" || l == "nsubj:pass";
     for d in 0..heads.len().saturating_sub(1) {
         let name = d + 1;
-        if !is_subject(&labels[d])
-            || !is_subject(&labels[name])
+        if !is_subject(labels[d])
+            || !is_subject(labels[name])
             || heads[d] != heads[name]
             || tags[name] != "NNP"
             || !matches!(tags[d], "NN" | "NNS" | "NNP")
@@ -1141,14 +1141,14 @@ fn subject_after_the_verb(tags: &[&str], heads: &mut [usize], labels: &mut [&'st
     let n = heads.len();
     for v in 0..n {
         let verb = v + 1;
-        if !(0..v).any(|d| heads[d] == verb && is_subject(&labels[d])) {
+        if !(0..v).any(|d| heads[d] == verb && is_subject(labels[d])) {
             continue;
         }
-        let Some(after) = (v + 1..n).find(|&d| heads[d] == verb && is_subject(&labels[d])) else {
+        let Some(after) = (v + 1..n).find(|&d| heads[d] == verb && is_subject(labels[d])) else {
             continue;
         };
         let has_subject = |heads: &[usize], labels: &[&'static str], c: usize| {
-            (0..n).any(|d| heads[d] == c + 1 && (is_subject(&labels[d]) || labels[d] == "expl"))
+            (0..n).any(|d| heads[d] == c + 1 && (is_subject(labels[d]) || labels[d] == "expl"))
         };
         let complement = (after + 1..n)
             .find(|&c| heads[c] == verb && labels[c] == "ccomp" && !has_subject(heads, labels, c));
@@ -1274,11 +1274,11 @@ fn second_subject_is_the_object(
     let n = heads.len();
     for v in 0..n {
         let verb = v + 1;
-        let before = (0..v).find(|&d| heads[d] == verb && is_subject(&labels[d]));
+        let before = (0..v).find(|&d| heads[d] == verb && is_subject(labels[d]));
         let Some(before) = before else {
             continue;
         };
-        let Some(after) = (v + 1..n).find(|&d| heads[d] == verb && is_subject(&labels[d])) else {
+        let Some(after) = (v + 1..n).find(|&d| heads[d] == verb && is_subject(labels[d])) else {
             continue;
         };
         let lower = forms[v].to_lowercase();
@@ -1321,7 +1321,7 @@ fn relative_clause_subject(tags: &[&str], heads: &mut [usize], labels: &mut [&'s
             continue;
         }
         let subjects: Vec<usize> = (0..v)
-            .filter(|&d| heads[d] == verb && is_subject(&labels[d]))
+            .filter(|&d| heads[d] == verb && is_subject(labels[d]))
             .collect();
         let [noun, relative] = subjects[..] else {
             continue;
@@ -1330,7 +1330,7 @@ fn relative_clause_subject(tags: &[&str], heads: &mut [usize], labels: &mut [&'s
             continue;
         }
         let main_has_subject =
-            (0..n).any(|d| heads[d] == main && (is_subject(&labels[d]) || labels[d] == "expl"));
+            (0..n).any(|d| heads[d] == main && (is_subject(labels[d]) || labels[d] == "expl"));
         if main_has_subject {
             continue;
         }
@@ -1394,7 +1394,7 @@ fn clause_after_a_subordinator(
         // A subject the verb took from before the subordinator is no subject of the clause
         // after it: see the fronted verb below.
         let subjects: Vec<usize> = (0..n)
-            .filter(|&d| heads[d] == v + 1 && is_subject(&labels[d]))
+            .filter(|&d| heads[d] == v + 1 && is_subject(labels[d]))
             .collect();
         // The phrase: the words right before the verb, back to a subordinator, are all of a
         // noun phrase; the first of them that hangs outside it is its head, and the others
@@ -2219,7 +2219,7 @@ fn object_read_as_the_reporters_subject(
     let own = |l: &str| l == "obj" || l == "ccomp" || l == "xcomp";
     if !(c + 1..start).all(|k| descends_from(heads, k, c))
         || !dependents(heads, c).any(|k| labels[k].starts_with("nsubj"))
-        || dependents(heads, c).any(|k| own(&labels[k]))
+        || dependents(heads, c).any(|k| own(labels[k]))
         || !matches!(tags[first], "NN" | "NNS" | "NNP" | "NNPS")
         // The comma may close the phrase, hung on its last word ("... after clashes there,").
         || !(end..last).any(|k| tags[k] == ",")
@@ -2241,7 +2241,7 @@ fn complement_before_its_verb(tags: &[&str], heads: &mut [usize], labels: &mut [
     for v in 0..n {
         let verb = v + 1;
         let subjects: Vec<usize> = (0..v)
-            .filter(|&d| heads[d] == verb && is_subject(&labels[d]))
+            .filter(|&d| heads[d] == verb && is_subject(labels[d]))
             .collect();
         if subjects.len() < 2 {
             continue;
@@ -2251,7 +2251,7 @@ fn complement_before_its_verb(tags: &[&str], heads: &mut [usize], labels: &mut [
                 && labels[c] == "ccomp"
                 && tags[c].starts_with("VB")
                 && !(0..n)
-                    .any(|k| heads[k] == c + 1 && (is_subject(&labels[k]) || labels[k] == "expl"))
+                    .any(|k| heads[k] == c + 1 && (is_subject(labels[k]) || labels[k] == "expl"))
         }) else {
             object_read_as_the_reporters_subject(tags, heads, labels, v, &subjects);
             continue;
@@ -2471,7 +2471,7 @@ fn verb_hung_on_its_subject(
         let own = kids(heads, v);
         if own
             .iter()
-            .any(|&d| is_subject(&labels[d]) || labels[d].starts_with("aux") || labels[d] == "mark")
+            .any(|&d| is_subject(labels[d]) || labels[d].starts_with("aux") || labels[d] == "mark")
         {
             continue;
         }
@@ -2492,9 +2492,9 @@ fn verb_hung_on_its_subject(
         let place = heads[noun];
         let relation = labels[noun];
         let second_subject = place != 0
-            && is_subject(&relation)
+            && is_subject(relation)
             && place - 1 > v
-            && (0..n).any(|d| d != noun && heads[d] == place && is_subject(&labels[d]) && d > v);
+            && (0..n).any(|d| d != noun && heads[d] == place && is_subject(labels[d]) && d > v);
         let verb_like = matches!(tags[v], "VBD" | "VBZ" | "VBP")
             || (tags[v] == "VBN" && (object_after || second_subject));
         if !verb_like {
