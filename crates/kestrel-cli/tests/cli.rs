@@ -30,33 +30,13 @@ fn lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
-/// A scratch directory, removed with everything in it when the test ends (passed or not).
-struct TempDir(PathBuf);
-
-impl std::ops::Deref for TempDir {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<Path> for TempDir {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn temp_dir(name: &str) -> TempDir {
-    let dir = std::env::temp_dir().join(format!("kestrel-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    TempDir(dir)
+/// A scratch directory, removed with everything in it when the returned guard is dropped
+/// (at the end of the test, passed or not).
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("kestrel-cli-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn repo_root() -> PathBuf {
@@ -103,7 +83,8 @@ Enjoyed this story? Sign up for our free newsletter and get the news in your inb
 
 #[test]
 fn cli_code_text_file_validates_against_schema() {
-    let dir = temp_dir("schema");
+    let scratch = temp_dir("schema");
+    let dir = scratch.path();
     let path = dir.join("water-2024-05-04.txt");
     std::fs::write(&path, ARTICLE).unwrap();
     let out = kestrel(&["code", path.to_str().unwrap()], None);
@@ -213,7 +194,8 @@ fn cli_missing_path_fails_with_a_record() {
 
 #[test]
 fn cli_output_is_in_input_order_and_byte_identical() {
-    let dir = temp_dir("order");
+    let scratch = temp_dir("order");
+    let dir = scratch.path();
     for i in 0..40 {
         let body = format!("Headline number {i}\n\nThe council met {i} times this year. Members voted on item {i}.\n");
         std::fs::write(dir.join(format!("{i:03}.txt")), body).unwrap();
@@ -239,7 +221,8 @@ fn cli_output_is_in_input_order_and_byte_identical() {
 
 #[test]
 fn cli_legacy_encoding_is_decoded_with_a_warning() {
-    let dir = temp_dir("latin1");
+    let scratch = temp_dir("latin1");
+    let dir = scratch.path();
     let path = dir.join("latin1.txt");
     std::fs::write(
         &path,
@@ -295,7 +278,8 @@ fn cli_timings_report_each_stage_after_the_summary() {
 
 #[test]
 fn cli_eval_segment_prints_json_last() {
-    let dir = temp_dir("eval");
+    let scratch = temp_dir("eval");
+    let dir = scratch.path();
     let path = dir.join("tiny.conllu");
     std::fs::write(&path, "# newdoc\n# text = Vote now.\n1\tVote\tvote\tVERB\tVB\t_\t0\troot\t_\t_\n2\tnow\tnow\tADV\tRB\t_\t1\tadvmod\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n").unwrap();
     let out = kestrel(&["eval", "segment", path.to_str().unwrap(), "--json"], None);
@@ -367,7 +351,8 @@ fn tiny_treebank() -> PathBuf {
 fn tiny_models() -> PathBuf {
     static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = temp_dir("tiny-models");
+        let scratch = temp_dir("tiny-models");
+        let dir = scratch.path();
         let tb = tiny_treebank();
         let clusters = dir.join("clusters.tsv.gz");
         let out = kestrel(
@@ -412,7 +397,7 @@ fn tiny_models() -> PathBuf {
         );
         // Shared by the tests of this process until it exits: kept.
         let kept = dir.to_path_buf();
-        std::mem::forget(dir);
+        let _ = scratch.keep();
         kept
     })
     .clone()
@@ -565,7 +550,8 @@ fn cli_eval_ud_prints_scores() {
 
 #[test]
 fn cli_user_actor_dictionary_and_dates() {
-    let dir = temp_dir("actors");
+    let scratch = temp_dir("actors");
+    let dir = scratch.path();
     let dict = dir.join("mine.tsv");
     std::fs::write(
         &dict,
@@ -835,7 +821,8 @@ fn cli_participants_known_by_sector_take_the_country_of_the_events_place() {
 
 #[test]
 fn cli_home_regions_are_learned_and_read_bare_town_names_near_home() {
-    let dir = temp_dir("home-regions");
+    let scratch = temp_dir("home-regions");
+    let dir = scratch.path();
     let input = dir.join("in.jsonl");
     std::fs::write(
         &input,
@@ -968,7 +955,8 @@ fn cli_check_events_reports_full_coverage() {
     assert!(report.contains("PLOVER types    16 of 16"), "{report}");
     assert!(report.contains("CAMEO roots     20 of 20"), "{report}");
     // A broken user dictionary is refused with its line.
-    let dir = temp_dir("events-dict");
+    let scratch = temp_dir("events-dict");
+    let dir = scratch.path();
     let bad = dir.join("bad.txt");
     std::fs::write(&bad, "[ACCUSE]\nverb scold => 999\n").unwrap();
     let out = kestrel(&["check-events", bad.to_str().unwrap()], None);
@@ -1025,7 +1013,8 @@ fn cli_eval_ner_scores_the_recogniser_and_the_pipeline() {
 
 #[test]
 fn cli_eval_petrarch_scores_a_suite_of_our_own() {
-    let dir = temp_dir("petrarch");
+    let scratch = temp_dir("petrarch");
+    let dir = scratch.path();
     std::fs::write(
         dir.join("verbs.txt"),
         "--- CONDEMN [111] ---\nCONDEMN\n\n--- VISIT [042:043] ---\nVISIT\n",
@@ -1147,7 +1136,8 @@ He called the delay \"a needless wound\" and mocked the so-called \"plan\".\n";
 
 #[test]
 fn cli_eval_quotes_scores_a_brat_folder() {
-    let dir = temp_dir("quotes-eval");
+    let scratch = temp_dir("quotes-eval");
+    let dir = scratch.path();
     std::fs::create_dir_all(dir.join("attributions")).unwrap();
     std::fs::create_dir_all(dir.join("text")).unwrap();
     let text = "Ghana said the talks had failed.";
@@ -1213,7 +1203,8 @@ fn cli_reference_article_quotes_have_their_speakers() {
 #[test]
 fn cli_reads_a_folder_of_web_formats() {
     use std::io::Write as _;
-    let dir = temp_dir("web");
+    let scratch = temp_dir("web");
+    let dir = scratch.path();
     let article = "<p>The governments of Valdoria and Kessland agreed on Tuesday to reopen the northern border crossing, which had been closed for eleven months after a dispute over customs fees.</p>\
 <p>Trucks carrying grain and fuel were expected to pass through by the end of the week, officials from both countries said at a joint news conference.</p>\
 <p>The agreement also sets up a joint commission that will meet every three months to settle disagreements over tariffs.</p>";
@@ -1272,7 +1263,8 @@ fn cli_reads_a_folder_of_web_formats() {
 
 #[test]
 fn cli_ingest_then_query_and_export() {
-    let dir = temp_dir("ingest");
+    let scratch = temp_dir("ingest");
+    let dir = scratch.path();
     let db = dir.join("events.db");
     let db = db.to_str().unwrap();
     let reference = repo_root().join("../shared/examples/g20-bali-2022-07-09.txt");
@@ -1371,7 +1363,8 @@ fn cli_ingest_then_query_and_export() {
 
 #[test]
 fn cli_ingest_killed_midway_loses_nothing_committed() {
-    let dir = temp_dir("ingest-kill");
+    let scratch = temp_dir("ingest-kill");
+    let dir = scratch.path();
     let input = dir.join("many.jsonl");
     let mut text = String::new();
     for i in 0..20_000 {
@@ -1420,7 +1413,8 @@ fn cli_ingest_killed_midway_loses_nothing_committed() {
 
 #[test]
 fn cli_shards_together_equal_one_run() {
-    let dir = temp_dir("shards");
+    let scratch = temp_dir("shards");
+    let dir = scratch.path();
     for i in 0..7 {
         std::fs::write(
             dir.join(format!("note-{i}.txt")),
@@ -1553,20 +1547,14 @@ fn learn_from_brat(command: &str, dir: &Path) -> String {
 
 #[test]
 fn cli_build_cue_model_learns_a_verb_the_rules_miss() {
-    let dir = temp_dir("build-cue-model");
+    let scratch = temp_dir("build-cue-model");
+    let dir = scratch.path();
     let who = ["Ortiz", "Delgado", "Harlow", "Okafor", "Varga", "Lindqvist"];
     for (i, w) in who.iter().enumerate() {
         let text = format!("{w} chortled at the ruling and walked home.");
-        brat_attribution(
-            &dir,
-            &format!("own-{i}"),
-            &text,
-            w,
-            "chortled",
-            "the ruling",
-        );
+        brat_attribution(dir, &format!("own-{i}"), &text, w, "chortled", "the ruling");
     }
-    let learned = learn_from_brat("build-cue-model", &dir);
+    let learned = learn_from_brat("build-cue-model", dir);
     let model = kestrel_quotes::CueModel::from_tsv(&learned);
     let lemma = |word: &str| {
         learned
@@ -1584,7 +1572,8 @@ fn cli_build_cue_model_learns_a_verb_the_rules_miss() {
 
 #[test]
 fn cli_build_cues_learns_a_cue_verb_and_its_class() {
-    let dir = temp_dir("build-cues");
+    let scratch = temp_dir("build-cues");
+    let dir = scratch.path();
     let who = [
         "The farmers",
         "The bakers",
@@ -1596,7 +1585,7 @@ fn cli_build_cues_learns_a_cue_verb_and_its_class() {
     for (i, w) in who.iter().enumerate() {
         let text = format!("{w} grumbled that the new rules were unfair.");
         brat_attribution(
-            &dir,
+            dir,
             &format!("own-{i}"),
             &text,
             w,
@@ -1604,7 +1593,7 @@ fn cli_build_cues_learns_a_cue_verb_and_its_class() {
             "that the new rules were unfair",
         );
     }
-    let learned = learn_from_brat("build-cues", &dir);
+    let learned = learn_from_brat("build-cues", dir);
     // The lemma as Kestrel's lemmatizer gives it ("grumble" or a stem of it).
     let row = learned
         .lines()

@@ -52,33 +52,13 @@ fn find(env: &str, default: &str) -> Option<PathBuf> {
     path.exists().then_some(path)
 }
 
-/// A scratch directory, removed with everything in it when the test ends (passed or not).
-struct TempDir(PathBuf);
-
-impl std::ops::Deref for TempDir {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<Path> for TempDir {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn temp_dir(name: &str) -> TempDir {
-    let dir = std::env::temp_dir().join(format!("kestrel-dash-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    TempDir(dir)
+/// A scratch directory, removed with everything in it when the returned guard is dropped
+/// (at the end of the test, passed or not).
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("kestrel-dash-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn reference_article() -> PathBuf {
@@ -205,7 +185,8 @@ async fn dashboard_filters_and_traces_events_to_sentences() {
         eprintln!("skipped: no chromium/chromedriver (install Debian's chromium and chromium-driver to run it)");
         return;
     };
-    let dir = temp_dir("flow");
+    let scratch = temp_dir("flow");
+    let dir = scratch.path();
     let mut inputs = Vec::new();
     for (id, date, text) in ARTICLES {
         let path = dir.join(format!("{id}-{date}.txt"));
@@ -228,7 +209,7 @@ async fn dashboard_filters_and_traces_events_to_sentences() {
     );
 
     let (_server, base) = serve(&db);
-    let (_driver, client) = browser(&driver, &chromium, &dir).await;
+    let (_driver, client) = browser(&driver, &chromium, dir).await;
 
     client.goto(&format!("{base}/")).await.unwrap();
     wait_until(
@@ -417,9 +398,10 @@ async fn screenshots_for_the_readme() {
     let driver = find("CHROMEDRIVER", "/usr/bin/chromedriver").expect("chromedriver");
     let chromium = find("CHROMIUM", "/usr/bin/chromium").expect("chromium");
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs");
-    let dir = temp_dir("pictures");
+    let scratch = temp_dir("pictures");
+    let dir = scratch.path();
     let (_server, base) = serve(&db);
-    let (_driver, client) = browser(&driver, &chromium, &dir).await;
+    let (_driver, client) = browser(&driver, &chromium, dir).await;
     client.goto(&format!("{base}/")).await.unwrap();
     wait_until(
         &client,

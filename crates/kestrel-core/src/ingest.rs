@@ -848,39 +848,18 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    /// A scratch directory, removed with everything in it when the test ends.
-    struct TempDir(PathBuf);
-
-    impl std::ops::Deref for TempDir {
-        type Target = Path;
-        fn deref(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl AsRef<Path> for TempDir {
-        fn as_ref(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
-    fn temp_dir(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("kestrel-ingest-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
+    /// A scratch directory, removed with everything in it when the guard is dropped.
+    fn temp_dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("kestrel-ingest-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     #[test]
     fn ingest_jsonl_aliases_and_errors() {
-        let dir = temp_dir("jsonl");
+        let scratch = temp_dir("jsonl");
+        let dir = scratch.path();
         let path = dir.join("batch.jsonl");
         let mut f = File::create(&path).unwrap();
         writeln!(
@@ -917,7 +896,8 @@ mod tests {
 
     #[test]
     fn ingest_directory_sorted_with_relative_ids() {
-        let dir = temp_dir("dir");
+        let scratch = temp_dir("dir");
+        let dir = scratch.path();
         std::fs::create_dir_all(dir.join("b")).unwrap();
         std::fs::write(dir.join("b/2.txt"), "Second article body.").unwrap();
         std::fs::write(dir.join("a.txt"), "Short headline\n\nFirst article body.").unwrap();

@@ -1,7 +1,7 @@
 //! The API as a client sees it, on a store of made-up documents: pages, filters, errors,
 //! the OpenAPI description, the embedded dashboard, and ingest through the core stages.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -14,43 +14,23 @@ use tower::ServiceExt;
 
 const DOCS: usize = 60;
 
-/// A scratch database's path; its directory is removed when the test ends (passed or not).
-struct TempDb(PathBuf);
-
-impl std::ops::Deref for TempDb {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
+/// A scratch database's path, and the directory it lies in (removed with everything in it
+/// when the returned guard is dropped, at the end of the test).
+fn temp_db(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("kestrel-server-{name}-"))
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("test.db");
+    (dir, path)
 }
 
-impl AsRef<Path> for TempDb {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDb {
-    fn drop(&mut self) {
-        if let Some(dir) = self.0.parent() {
-            let _ = std::fs::remove_dir_all(dir);
-        }
-    }
-}
-
-fn temp_db(name: &str) -> TempDb {
-    let dir = std::env::temp_dir().join(format!("kestrel-server-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    TempDb(dir.join("test.db"))
-}
-
-/// The app over a synthetic store, and the store (kept while the app serves it).
-fn app(name: &str) -> (Router, TempDb) {
-    let path = temp_db(name);
+/// The app over a synthetic store, and the store's directory (kept while the app serves it).
+fn app(name: &str) -> (Router, tempfile::TempDir) {
+    let (scratch, path) = temp_db(name);
     drop(synthetic::build(&path, DOCS).unwrap());
-    let mut config = ServerConfig::new(path.to_path_buf(), "127.0.0.1:0".parse().unwrap());
-    (router(&mut config).unwrap(), path)
+    let mut config = ServerConfig::new(path, "127.0.0.1:0".parse().unwrap());
+    (router(&mut config).unwrap(), scratch)
 }
 
 async fn call(app: &Router, method: &str, uri: &str, body: Option<&str>) -> (StatusCode, Value) {
@@ -265,8 +245,8 @@ async fn openapi_and_dashboard_are_served_from_the_binary() {
 
 #[tokio::test]
 async fn posted_articles_are_coded_stored_and_idempotent() {
-    let path = temp_db("ingest");
-    let mut config = ServerConfig::new(path.to_path_buf(), "127.0.0.1:0".parse().unwrap());
+    let (_scratch, path) = temp_db("ingest");
+    let mut config = ServerConfig::new(path, "127.0.0.1:0".parse().unwrap());
     config.max_body_bytes = 4096;
     // The core stages alone: enough to see a document stored and read back.
     config.ingest = Some(Ingest {

@@ -3,7 +3,7 @@
 
 use kestrel_core::{Document, Event, Modality, Participant, Place, Sentence, Span};
 use kestrel_store::{content_hash, DedupRules, Query, Store, StoreError};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 struct Report<'a> {
     actor: (&'a str, &'a str),
@@ -100,35 +100,15 @@ fn accuse<'a>(date: &'a str, place: Option<(&'a str, &'a str)>) -> Report<'a> {
     }
 }
 
-/// A scratch database's path; its directory is removed when the test ends (passed or not).
-struct TempDb(PathBuf);
-
-impl std::ops::Deref for TempDb {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<Path> for TempDb {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDb {
-    fn drop(&mut self) {
-        if let Some(dir) = self.0.parent() {
-            let _ = std::fs::remove_dir_all(dir);
-        }
-    }
-}
-
-fn temp_db(name: &str) -> TempDb {
-    let dir = std::env::temp_dir().join(format!("kestrel-store-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    TempDb(dir.join("test.db"))
+/// A scratch database's path, and the directory it lies in (removed with everything in it
+/// when the returned guard is dropped, at the end of the test).
+fn temp_db(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("kestrel-store-{name}-"))
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("test.db");
+    (dir, path)
 }
 
 fn with_hash(d: Document) -> (Document, String) {
@@ -138,7 +118,7 @@ fn with_hash(d: Document) -> (Document, String) {
 
 #[test]
 fn ingest_is_idempotent_and_replaces_changed_documents() {
-    let path = temp_db("idempotent");
+    let (_scratch, path) = temp_db("idempotent");
     let mut store = Store::open(&path).unwrap();
     let a = doc("a", "Daily Lantern", &accuse("2026-03-02", None));
     let hash = content_hash(&a.text);
@@ -197,7 +177,7 @@ fn ingest_is_idempotent_and_replaces_changed_documents() {
 
 #[test]
 fn reports_of_one_event_merge_and_are_counted() {
-    let path = temp_db("dedup");
+    let (_scratch, path) = temp_db("dedup");
     let mut store = Store::open(&path).unwrap();
     let docs = vec![
         with_hash(doc(
@@ -268,7 +248,7 @@ fn reports_of_one_event_merge_and_are_counted() {
 
 #[test]
 fn queries_filter_and_exports_keep_their_shape() {
-    let path = temp_db("query");
+    let (_scratch, path) = temp_db("query");
     let mut store = Store::open(&path).unwrap();
     let protest = Report {
         actor: ("Ostria", "OST"),
@@ -442,7 +422,7 @@ fn parquet_rows(path: &std::path::Path) -> i64 {
 
 #[test]
 fn files_that_are_not_stores_are_refused_and_left_alone() {
-    let path = temp_db("foreign");
+    let (_scratch, path) = temp_db("foreign");
     std::fs::write(&path, "event,date\n1,2026-01-01\n").unwrap();
     let before = std::fs::read(&path).unwrap();
     assert!(matches!(Store::open(&path), Err(StoreError::NotSqlite(_))));
@@ -473,7 +453,7 @@ fn files_that_are_not_stores_are_refused_and_left_alone() {
 
 #[test]
 fn an_implied_recipient_is_kept_and_exported_as_implied() {
-    let path = temp_db("implied");
+    let (_scratch, path) = temp_db("implied");
     let mut store = Store::open(&path).unwrap();
     let protest = Report {
         recipient: None,
