@@ -420,6 +420,15 @@ fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
     }
 }
 
+/// The first day on `wd`, from `start` (included) walking `step` days (1 or -1) at a time.
+fn walk_to_weekday(start: NaiveDate, wd: Weekday, step: i64) -> String {
+    let mut d = start;
+    while d.weekday() != wd {
+        d += Duration::days(step);
+    }
+    d.format("%Y-%m-%d").to_string()
+}
+
 /// The publication date as a calendar date.
 pub fn anchor(doc: &Document) -> Option<NaiveDate> {
     let p = doc.published.as_deref()?;
@@ -716,12 +725,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         let value = anchor.map(|a| {
             // The most recent such day, the publication day included (wire stories name the
             // day they are filed); in a clause about the future, the next one.
-            let step = if future { 1 } else { -1 };
-            let mut d = a;
-            while d.weekday() != wd {
-                d += Duration::days(step);
-            }
-            d.format("%Y-%m-%d").to_string()
+            walk_to_weekday(a, wd, if future { 1 } else { -1 })
         });
         // "Friday morning": a part of that day, a time as TimeML writes it.
         if let Some(part) = part_of_day(w(1)) {
@@ -924,13 +928,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 // "last Friday", "next Tuesday": never the publication day itself ("last
                 // Monday" written on a Monday is a week back).
                 let wd = WEEKDAYS.iter().find(|(d, _)| *d == n).map(|&(_, wd)| wd)?;
-                let value = anchor.map(|a| {
-                    let mut d = a + Duration::days(step);
-                    while d.weekday() != wd {
-                        d += Duration::days(step);
-                    }
-                    d.format("%Y-%m-%d").to_string()
-                });
+                let value = anchor.map(|a| walk_to_weekday(a + Duration::days(step), wd, step));
                 return date(len, value, true);
             }
             n if WEEKDAYS.iter().any(|(d, _)| *d == n) => {
