@@ -531,6 +531,41 @@ fn part_of_day(word: &str) -> Option<&'static str> {
     })
 }
 
+/// A time of day at word `i`: "9 a.m.", "7:15 p.m.", "noon", "midnight", with a time zone
+/// after it ("4 a.m. EDT"), as (hour, minute, words). Midnight is hour 24, as TIMEX3 writes
+/// the end of a day. A bare "7:15" is left alone: scores and ratios are written so too.
+fn clock_time(words: &[String], i: usize) -> Option<(u32, u32, usize)> {
+    let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+    let (hour, minute, len) = match w(0) {
+        "noon" => (12, 0, 1),
+        "midnight" => (24, 0, 1),
+        word => {
+            let (h, m) = match word.split_once(':') {
+                Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+                Some(_) => return None,
+                None => (word.parse::<u32>().ok()?, 0),
+            };
+            if !(1..=12).contains(&h) || m > 59 || !h.to_string().eq(word.split(':').next()?) {
+                return None;
+            }
+            let h = match w(1) {
+                "a.m." | "a.m" | "am" => h % 12,
+                "p.m." | "p.m" | "pm" => h % 12 + 12,
+                _ => return None,
+            };
+            (h, m, 2)
+        }
+    };
+    let zone = usize::from(TIME_ZONES.contains(&w(len)));
+    Some((hour, minute, len + zone))
+}
+
+/// Time zones written after a time of day (lowercase).
+const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "et", "edt", "est", "ct", "cdt", "cst", "mt", "mdt", "mst", "pt", "pdt", "pst",
+    "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "aest", "aedt",
+];
+
 /// "nineteen ninety-six", as broadcast transcripts write years: the year and how many words
 /// it takes ("ninety-six" may come as one word or as three).
 fn spelled_year(words: &[String], i: usize) -> Option<(i32, usize)> {
@@ -706,6 +741,46 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             return date(3, Some(ymd(y, m, d)), false);
         }
         return date(2, anchor.and_then(|a| nearest(a, m, d, direction)), true);
+    }
+    // A time of day: "9 a.m. Tuesday", "noon Thursday", "5 p.m. EST, Nov. 9" on the day
+    // named with it; alone ("at 10 p.m.") on the day the story named last, else the
+    // publication day.
+    if let Some((hour, minute, len)) = clock_time(words, i) {
+        let comma = usize::from(w(len) == ",");
+        let day = match_at(words, i + len + comma, ctx)
+            .filter(|f| f.kind == TimexKind::Date)
+            .filter(|f| f.value.as_deref().is_some_and(|v| v.len() == 10));
+        // "noon" alone is a time after a preposition ("by noon"), not in "High Noon".
+        let bare_word = matches!(w(0), "noon" | "midnight");
+        let after_preposition = i > 0
+            && matches!(
+                words[i - 1].as_str(),
+                "at" | "by"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "around"
+                    | "about"
+                    | "from"
+                    | "past"
+                    | "since"
+                    | "to"
+            );
+        let (len, value, relative) = match day {
+            Some(f) => (len + comma + f.len, f.value, f.relative),
+            None if bare_word && !after_preposition => return None,
+            None => {
+                let on = ctx
+                    .last
+                    .filter(|d| d.day.is_some())
+                    .and_then(|d| d.moved("D", 0))
+                    .or_else(|| anchor.map(|a| a.format("%Y-%m-%d").to_string()));
+                (len, on, true)
+            }
+        };
+        let value = value.map(|d| format!("{d}T{hour:02}:{minute:02}"));
+        return found(len, TimexKind::Time, value, relative);
     }
     // Weekdays.
     if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w(0)) {
@@ -1421,8 +1496,14 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
                 {
                     year_to_date = true;
                 }
-                if f.kind == TimexKind::Date {
-                    if let Some(d) = f.value.as_deref().and_then(NamedDate::parse) {
+                // A time's day ("9 a.m. Tuesday", "Friday night") is named as a date is.
+                let named = match f.kind {
+                    TimexKind::Date => f.value.as_deref(),
+                    TimexKind::Time => f.value.as_deref().and_then(|v| v.get(..10)),
+                    _ => None,
+                };
+                {
+                    if let Some(d) = named.and_then(NamedDate::parse) {
                         // "Later that year" after "March 3, 2019" keeps the day.
                         let coarser = last.is_some_and(|l: NamedDate| {
                             l.year == d.year
@@ -1714,6 +1795,28 @@ mod tests {
                 ("Thursday", "DATE", Some("2024-03-07")),
                 ("next Wednesday", "DATE", Some("2024-03-13")),
             ],
+        );
+    }
+
+    #[test]
+    fn times_of_day_take_the_day_named_with_them_else_the_last_one() {
+        // Published on Wednesday 2024-03-06.
+        assert_found(
+            "Polls closed at 8 p.m. Tuesday. The count ended at 1:30 a.m. EST, March 5, and a \
+             recount began at 11 a.m. The film High Noon played until midnight.",
+            "2024-03-06",
+            &[
+                ("8 p.m. Tuesday", "TIME", Some("2024-03-05T20:00")),
+                ("1:30 a.m. EST, March 5", "TIME", Some("2024-03-05T01:30")),
+                ("11 a.m.", "TIME", Some("2024-03-05T11:00")),
+                ("midnight", "TIME", Some("2024-03-05T24:00")),
+            ],
+        );
+        // No clock without "a.m." or "p.m.": a score, a ratio, a verse.
+        assert_found(
+            "The hosts won 3 - 1 and the vote split 7:5 at noon Friday.",
+            "2024-03-06",
+            &[("noon Friday", "TIME", Some("2024-03-01T12:00"))],
         );
     }
 
