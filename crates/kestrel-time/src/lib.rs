@@ -354,6 +354,8 @@ fn nearest_month(a: NaiveDate, m: u32, modifier: &str, direction: Direction) -> 
         .filter(|&y| match (modifier, direction) {
             ("last", _) => months(y) < 0,
             ("next", _) => months(y) > 0,
+            // "this September": the one of the publication's year, before or after it.
+            ("this", _) => y == a.year(),
             (_, Direction::Future) => months(y) >= 0,
             _ => true,
         })
@@ -531,6 +533,23 @@ fn part_of_day(word: &str) -> Option<&'static str> {
     })
 }
 
+/// "this year", "last year", "next year" at word `i`, as a step in years from the publication
+/// year: a month or day named before it falls in that year ("in February this year").
+fn year_named_after(words: &[String], i: usize) -> Option<i32> {
+    let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+    match (w(0), w(1)) {
+        ("this", "year") => Some(0),
+        ("last", "year") => Some(-1),
+        ("next", "year") => Some(1),
+        _ => None,
+    }
+}
+
+/// A month and day in the year `step` years from the publication date's.
+fn in_year(a: NaiveDate, step: i32, m: u32, d: u32) -> Option<String> {
+    NaiveDate::from_ymd_opt(a.year() + step, m, d).map(|_| ymd(a.year() + step, m, d))
+}
+
 /// A time of day at word `i`: "9 a.m.", "7:15 p.m.", "noon", "midnight", with a time zone
 /// after it ("4 a.m. EDT"), as (hour, minute, words). Midnight is hour 24, as TIMEX3 writes
 /// the end of a day. A bare "7:15" is left alone: scores and ratios are written so too.
@@ -613,7 +632,9 @@ fn future_cue(words: &[String]) -> bool {
             .take_while(|w| !matches!(*w, "," | "." | ";" | ":" | "said" | "says" | "told" | "--"))
     };
     let has = |w: &str| back().any(|b| b == w);
-    back().any(|w| {
+    // "effective Feb. 1": when a change takes effect, announced ahead.
+    words.last().is_some_and(|w| w == "effective")
+        || back().any(|w| {
         matches!(
             w,
             "will"
@@ -709,8 +730,32 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     if let Some(d) = kestrel_core::ingest::normalise_date(w(0)).filter(|_| w(0).len() == 10) {
         return date(1, Some(d), false);
     }
-    if let Some(y) = w(0).strip_prefix("mid-").and_then(year) {
+    // "mid-2021"; "post-1959 politics", "pre-1990 borders" name the year they count from.
+    if let Some(y) = ["mid-", "post-", "pre-"]
+        .iter()
+        .find_map(|p| w(0).strip_prefix(p))
+        .and_then(year)
+    {
         return date(1, Some(format!("{y:04}")), false);
+    }
+    // "the 20th century", "the twenty-first century": its hundred years, written by their
+    // first two digits as TIMEX3 does.
+    if matches!(w(1), "century" | "-century") {
+        let ordinal = w(0)
+            .strip_suffix("st")
+            .or_else(|| w(0).strip_suffix("nd"))
+            .or_else(|| w(0).strip_suffix("rd"))
+            .or_else(|| w(0).strip_suffix("th"))
+            .and_then(|n| n.parse::<u32>().ok())
+            .or(match w(0) {
+                "nineteenth" => Some(19),
+                "twentieth" => Some(20),
+                "twenty-first" => Some(21),
+                _ => None,
+            });
+        if let Some(n) = ordinal.filter(|n| (1..=30).contains(n)) {
+            return date(2, Some(format!("{:02}", n - 1)), false);
+        }
     }
     // "mid-November": the nearest November.
     if let Some(m) = w(0).strip_prefix("mid-").and_then(month) {
@@ -729,7 +774,11 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 if let Some(y) = year(w(2 + comma)) {
                     return date(3 + comma, Some(ymd(y, m, d)), false);
                 }
-                return date(2, anchor.and_then(|a| nearest(a, m, d, direction)), true);
+                let value = anchor.and_then(|a| match year_named_after(words, i + 2) {
+                    Some(step) => in_year(a, step, m, d),
+                    None => nearest(a, m, d, direction),
+                });
+                return date(2, value, true);
             }
             if let Some(y) = year(w(1)) {
                 return date(2, Some(format!("{y:04}-{m:02}")), false);
@@ -740,7 +789,11 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         if let Some(y) = year(w(2)) {
             return date(3, Some(ymd(y, m, d)), false);
         }
-        return date(2, anchor.and_then(|a| nearest(a, m, d, direction)), true);
+        let value = anchor.and_then(|a| match year_named_after(words, i + 2) {
+            Some(step) => in_year(a, step, m, d),
+            None => nearest(a, m, d, direction),
+        });
+        return date(2, value, true);
     }
     // A time of day: "9 a.m. Tuesday", "noon Thursday", "5 p.m. EST, Nov. 9" on the day
     // named with it; alone ("at 10 p.m.") on the day the story named last, else the
@@ -1186,7 +1239,13 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             } else {
                 modifier
             };
-            let value = anchor.map(|a| nearest_month(a, m, w(0), direction));
+            // "in February this year", "in May last year": the month of that year (the year
+            // is an expression of its own).
+            let of_year = year_named_after(words, i + modifier + 1);
+            let value = anchor.map(|a| match of_year {
+                Some(step) => format!("{:04}-{m:02}", a.year() + step),
+                None => nearest_month(a, m, w(0), direction),
+            });
             if keep == 0 && modifier == 1 {
                 return None;
             }
@@ -1817,6 +1876,31 @@ mod tests {
             "The hosts won 3 - 1 and the vote split 7:5 at noon Friday.",
             "2024-03-06",
             &[("noon Friday", "TIME", Some("2024-03-01T12:00"))],
+        );
+    }
+
+    #[test]
+    fn centuries_years_counted_from_and_months_of_a_named_year() {
+        // Published on Thursday 2024-02-15.
+        assert_found(
+            "The 19th century mill closed in the post-1990 slump. The festival returns this \
+             September; the levy rose in January last year and takes effect on 1 June.",
+            "2024-02-15",
+            &[
+                ("19th century", "DATE", Some("18")),
+                ("post-1990", "DATE", Some("1990")),
+                ("this September", "DATE", Some("2024-09")),
+                ("January", "DATE", Some("2023-01")),
+                ("last year", "DATE", Some("2023")),
+                ("1 June", "DATE", Some("2024-06-01")),
+            ],
+        );
+        // "effective" names the day a change takes effect: the next one, though the last one
+        // is nearer.
+        assert_found(
+            "The union signed a wage pact effective June 1.",
+            "2024-10-26",
+            &[("June 1", "DATE", Some("2025-06-01"))],
         );
     }
 
