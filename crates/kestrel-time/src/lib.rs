@@ -280,12 +280,25 @@ fn count_at(words: &[String], i: usize) -> Option<(u32, usize)> {
             return Some((n, 3));
         }
     }
+    // "a couple of years".
+    if w(0) == "a" && w(1) == "couple" && w(2) == "of" {
+        return Some((2, 3));
+    }
     let n = number(w(0))?;
     // "a hundred years", "two hundred days".
-    if w(1) == "hundred" && (1..=9).contains(&n) {
-        return Some((n * 100, 2));
-    }
-    Some((n, 1))
+    let len = if w(1) == "hundred" && (1..=9).contains(&n) {
+        2
+    } else {
+        1
+    };
+    let n = if len == 2 { n * 100 } else { n };
+    // "two more weeks", "an additional year", "eight trading days": the count still measures
+    // the unit after the word between.
+    let between = matches!(
+        w(len),
+        "more" | "additional" | "extra" | "further" | "trading" | "business" | "working"
+    ) && unit(w(len + 1)).is_some();
+    Some((n, len + usize::from(between)))
 }
 
 fn year(word: &str) -> Option<i32> {
@@ -999,6 +1012,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 return found(2, TimexKind::Duration, Some(span_of("X", u, time)), false);
             }
         }
+        "hourly" => return found(1, TimexKind::Set, Some("PT1H".into()), false),
         "daily" => return found(1, TimexKind::Set, Some("P1D".into()), false),
         "weekly" => return found(1, TimexKind::Set, Some("P1W".into()), false),
         "monthly" => return found(1, TimexKind::Set, Some("P1M".into()), false),
@@ -1031,6 +1045,17 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 format!("{:04}-{:02}", d.year(), d.month())
             }),
             "year" => anchor.map(|a| format!("{:04}", a.year() + step as i32)),
+            // "this quarter": the one the report is on, else the current one; "last quarter"
+            // the last to have ended; "next quarter" the one after the current one.
+            "quarter" => anchor.map(|a| {
+                let current = (a.year(), a.month0() / 3 + 1);
+                quarter_value(match step {
+                    0 => quarter.unwrap_or(current),
+                    s if s < 0 => last_completed_quarter(a),
+                    _ if current.1 == 4 => (current.0 + 1, 1),
+                    _ => (current.0, current.1 + 1),
+                })
+            }),
             "night" if deictic == "last" => {
                 return found(
                     len,
@@ -1285,6 +1310,36 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             return found(2, TimexKind::Set, Some(span_of("1", u, time)), false);
         }
     }
+    // "2 1/2 years", "5 1/2 hours": a count and a half.
+    if let (Some(n), "1/2") = (w(0).parse::<u32>().ok(), w(1)) {
+        let value = match unit(w(2)) {
+            Some(("Y", false)) => Some(format!("P{n}Y6M")),
+            Some(("D", false)) => Some(format!("P{n}DT12H")),
+            Some(("H", true)) => Some(format!("PT{n}H30M")),
+            Some(("M", true)) => Some(format!("PT{n}M30S")),
+            _ => None,
+        };
+        if value.is_some() {
+            return found(3, TimexKind::Duration, value, false);
+        }
+    }
+    // "a day-long meeting", "a decades-long feud": one unit, or some of them.
+    let long = match w(0).strip_suffix("-long") {
+        Some(u) => Some((u, 1)),
+        // As the tokenizer splits it: "day", "-", "long".
+        None if w(1) == "-" && w(2) == "long" => Some((w(0), 3)),
+        None => None,
+    };
+    if let Some((u, len)) = long {
+        if let Some((letter, time)) = unit(u) {
+            let amount = if u.ends_with('s') { "X" } else { "1" };
+            let value = span_of(amount, letter, time)
+                .replace("1DE", "10Y")
+                .replace("XDE", "XY")
+                .replace("XCE", "XY");
+            return found(len, TimexKind::Duration, Some(value), false);
+        }
+    }
     // "two days ago", "five hours", "a 12-year rift".
     let (n, unit_at) = match count_at(words, i) {
         Some(found) => found,
@@ -1319,9 +1374,36 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         }
     }
     let (u, time) = unit(w(unit_at))?;
+    // "a day-long strike": the span is "day-long", found at the next word.
+    if w(unit_at + 1) == "-" && w(unit_at + 2) == "long" {
+        return None;
+    }
     // "a quarter of the vote" is a share, not three months.
     if u == "Q" && matches!(w(0), "a" | "an" | "one") {
         return None;
+    }
+    // "$2 million a year", "358,000 a month": a rate, a set of times as TimeML writes it
+    // ("$5 million a year ago" is a date).
+    let after_amount = i.checked_sub(1).is_some_and(|k| {
+        let before = words[k].as_str();
+        before.contains(|c: char| c.is_ascii_digit())
+            || matches!(
+                before,
+                "million"
+                    | "billion"
+                    | "trillion"
+                    | "thousand"
+                    | "hundred"
+                    | "cents"
+                    | "dollars"
+                    | "percent"
+                    | "%"
+                    | "times"
+            )
+    });
+    let counted_back = matches!(w(2), "ago" | "earlier" | "before" | "later");
+    if matches!(w(0), "a" | "an" | "per") && unit_at == 1 && after_amount && !counted_back {
+        return found(2, TimexKind::Set, Some(span_of("1", u, time)), false);
     }
     let amount = if n == 0 {
         "X".to_string()
@@ -1902,6 +1984,33 @@ mod tests {
             "2024-10-26",
             &[("June 1", "DATE", Some("2025-06-01"))],
         );
+    }
+
+    #[test]
+    fn counts_with_a_word_between_halves_rates_and_long_spans() {
+        // Published on Thursday 2024-02-15.
+        assert_found(
+            "Talks need two more weeks and an additional year of funds, after eight trading \
+             days of losses and 2 1/2 years of delays. The levy raises $3 million a year \
+             against $2 million a year ago. A day-long strike ended a decades-long feud; \
+             trains ran hourly. This quarter looks weaker than last quarter.",
+            "2024-02-15",
+            &[
+                ("two more weeks", "DURATION", Some("P2W")),
+                ("an additional year", "DURATION", Some("P1Y")),
+                ("eight trading days", "DURATION", Some("P8D")),
+                ("2 1/2 years", "DURATION", Some("P2Y6M")),
+                ("a year", "SET", Some("P1Y")),
+                ("a year ago", "DATE", Some("2023")),
+                ("day-long", "DURATION", Some("P1D")),
+                ("decades-long", "DURATION", Some("PXY")),
+                ("hourly", "SET", Some("PT1H")),
+                ("This quarter", "DATE", Some("2024-Q1")),
+                ("last quarter", "DATE", Some("2023-Q4")),
+            ],
+        );
+        // Ages are not spans of time.
+        assert_found("The 44-year-old mayor resigned.", "2024-02-15", &[]);
     }
 
     #[test]
