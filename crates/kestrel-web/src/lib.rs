@@ -148,7 +148,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
             text = fallback;
         }
     }
-    let text = without_label_lines(&text);
+    let text = without_trailing_labels(&without_label_lines(&text));
     let nonempty = |s: Option<String>| {
         s.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|v| !v.is_empty())
@@ -652,6 +652,35 @@ fn without_label_lines(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n\n")
 }
+
+/// Drops the one or two short lines that end a page's text when they carry no sentence: labels,
+/// buttons and credits the extraction kept after the story ("Kontakt:", "Diesen Artikel
+/// teilen", "AFP / MARCO BERTORELLO"). Three or more such lines are left alone, as they are
+/// more often a list that belongs to the article (a recipe's last items, a ranking).
+fn without_trailing_labels(text: &str) -> String {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let is_label = |p: &str| {
+        let p = p.trim();
+        p.split_whitespace().nth(TRAILING_LABEL_WORDS).is_none()
+            && p.chars().count() <= TRAILING_LABEL_CHARS
+            && !p.ends_with(['.', '!', '?', '…', '"', '”', '»', ')', '。'])
+    };
+    let run = paragraphs
+        .iter()
+        .rev()
+        .take(paragraphs.len().saturating_sub(1))
+        .take_while(|p| is_label(p))
+        .count();
+    if run == 0 || run > 2 {
+        return text.to_string();
+    }
+    paragraphs[..paragraphs.len() - run].join("\n\n")
+}
+
+/// A trailing label has at most this many words ...
+const TRAILING_LABEL_WORDS: usize = 6;
+/// ... and characters.
+const TRAILING_LABEL_CHARS: usize = 60;
 
 /// Normalises extracted text: paragraphs separated by one blank line, lines trimmed, runs of
 /// spaces collapsed.
@@ -1394,6 +1423,24 @@ disagreements over tariffs before they close the border again, the officials add
             "The ferry resumed service on Monday.\n\nThe mayor said more boats would follow: \
              two in May and one in June."
         );
+    }
+
+    #[test]
+    fn one_or_two_trailing_labels_are_dropped_and_lists_kept() {
+        let story = "The ferry service resumed on Monday after the storm.\n\nThe harbour \
+                     master said crossings would run hourly.";
+        assert_eq!(
+            without_trailing_labels(&format!("{story}\n\nShare this story\n\nMore on ferries")),
+            story
+        );
+        // A closing line that is a sentence stays.
+        let signed = format!("{story}\n\nCrossings are free until May.");
+        assert_eq!(without_trailing_labels(&signed), signed);
+        // Three short lines or more are a list that belongs to the text.
+        let list = format!("{story}\n\nTimetable:\n\n08:00 Kessport\n\n09:00 Velmouth");
+        assert_eq!(without_trailing_labels(&list), list);
+        // A text of one short line is left as it is.
+        assert_eq!(without_trailing_labels("Harbour news"), "Harbour news");
     }
 
     #[test]
