@@ -101,6 +101,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
     // A URL that does not parse (a WARC record's odd target, a file name) must not cost the
     // article: Readability then reads the page without a base URL.
     let base = url.filter(|u| dom_smoothie::Readability::new("", Some(u), None).is_ok());
+    let prose = std::cell::RefCell::new(None);
     let readability = || {
         let cfg = dom_smoothie::Config {
             text_mode: dom_smoothie::TextMode::Formatted,
@@ -108,6 +109,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         };
         let dom = dom_query::Document::from(lean_attributes(&without_code(html)).as_str());
         drop_page_furniture(&dom);
+        if prose.borrow().is_none() {
+            *prose.borrow_mut() = Some(prose_block(&dom));
+        }
         dom_smoothie::Readability::with_document(dom, base, Some(cfg))
             .map_err(|e| format!("cannot parse the HTML: {e}"))
     };
@@ -142,6 +146,18 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         }
     };
     let mut text = paragraphs(&article.text_content);
+    if let Some(Some(block)) = prose.borrow_mut().take() {
+        if block.outweighs(&text) {
+            // Readability's own running text first (a lead the block lacks), then the block;
+            // what Readability kept that is not running text (its list, its form) goes.
+            let mut joined: Vec<&str> = text
+                .split("\n\n")
+                .filter(|p| is_prose(p) && !block.text.contains(*p))
+                .collect();
+            joined.push(&block.text);
+            text = joined.join("\n\n");
+        }
+    }
     if text.len() < MIN_ARTICLE {
         let fallback = paragraph_elements(html);
         if fallback.len() > text.len() {
@@ -220,6 +236,155 @@ fn drop_page_furniture(dom: &dom_query::Document) {
             node.remove_from_parent();
         }
     }
+}
+
+/// The element of a page whose paragraphs hold the most running text, as a second opinion on
+/// Readability's choice: Readability weighs classes, ids and link density, and now and then
+/// picks a list of signatories, a form's messages or a paywall's teaser over the story.
+struct ProseBlock {
+    /// The block's paragraphs, one blank line apart.
+    text: String,
+    /// Its paragraphs of running text, whitespace normalised.
+    prose: Vec<String>,
+}
+
+/// A paragraph of running text: a dozen words or more, with a sentence end.
+fn is_prose(paragraph: &str) -> bool {
+    paragraph.split_whitespace().nth(11).is_some()
+        && paragraph.contains(['.', '!', '?', '。', '؟', '…'])
+}
+
+/// The block joins Readability's text when the running text it holds and Readability left out
+/// comes to at least this many bytes ...
+const PROSE_MISSED_MIN: usize = 300;
+
+impl ProseBlock {
+    /// Whether the block holds running text Readability left out (a paragraph counts as left
+    /// out when under half of its words are in Readability's text) that outweighs all the
+    /// running text Readability kept.
+    fn outweighs(&self, readability_text: &str) -> bool {
+        let words: std::collections::HashSet<&str> = readability_text.split_whitespace().collect();
+        let kept: usize = readability_text
+            .split("\n\n")
+            .filter(|p| is_prose(p))
+            .map(str::len)
+            .sum();
+        let missed: usize = self
+            .prose
+            .iter()
+            .filter(|p| {
+                let (mut all, mut seen) = (0, 0);
+                for w in p.split_whitespace() {
+                    all += 1;
+                    seen += usize::from(words.contains(w));
+                }
+                seen * 2 < all
+            })
+            .map(String::len)
+            .sum();
+        missed >= PROSE_MISSED_MIN && missed > kept
+    }
+}
+
+/// Whether an element stands in a part of the page that is not the story: readers' comments,
+/// cookie and privacy notices, newsletter and subscription boxes, footers, sidebars, related
+/// stories, teasers, pop-ups. Used to choose the [`ProseBlock`], never to cut Readability's
+/// text (as a filter on Readability's input, such classes cost whole stories).
+fn marks_outside_story(node: &dom_query::NodeRef) -> bool {
+    static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let marks = MARKS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build([
+                "comment",
+                "cookie",
+                "consent",
+                "privacy",
+                "gdpr",
+                "newsletter",
+                "subscri",
+                "footer",
+                "sidebar",
+                "related",
+                "teaser",
+                "promo",
+                "modal",
+                "popup",
+                "banner",
+                "datenschutz",
+            ])
+            .expect("the marks are valid patterns")
+    });
+    node.has_name("footer")
+        || node.has_name("aside")
+        || node.has_name("nav")
+        || ["class", "id"]
+            .iter()
+            .any(|attr| node.attr(attr).is_some_and(|v| marks.is_match(v.as_ref())))
+}
+
+/// How many bytes of an element's text are link text.
+fn link_text_len(node: &dom_query::NodeRef) -> usize {
+    node.descendants_it()
+        .filter(|n| n.has_name("a"))
+        .map(|a| a.text().len())
+        .sum()
+}
+
+/// The [`ProseBlock`] of a page: each paragraph of running text that is not mostly link text
+/// and stands in no part outside the story scores its length for its parent, half for its
+/// grandparent, a third and a quarter for the two above (Readability's own way of finding the
+/// container of many paragraphs), and the element with the highest score is the block.
+fn prose_block(dom: &dom_query::Document) -> Option<ProseBlock> {
+    let body = dom.select("body").nodes().first().cloned()?;
+    // One walk down the page, each element knowing whether it stands outside the story or in
+    // a link, and the ids of the four elements above it.
+    let mut paragraphs = std::collections::HashMap::new();
+    let mut scores: std::collections::HashMap<dom_query::NodeId, f32> = Default::default();
+    let mut stack = vec![(body, false, false, [None; 4])];
+    while let Some((node, outside, in_link, above)) = stack.pop() {
+        let outside = outside || marks_outside_story(&node);
+        let in_link = in_link || node.has_name("a");
+        if node.has_name("p") {
+            paragraphs.insert(node.id, outside);
+            let text = node.text();
+            if !outside && !in_link && is_prose(&text) && link_text_len(&node) * 2 <= text.len() {
+                let len = text.trim().len() as f32;
+                for (level, id) in above.iter().enumerate() {
+                    if let Some(id) = id {
+                        *scores.entry(*id).or_default() += len / (level + 1) as f32;
+                    }
+                }
+            }
+            continue;
+        }
+        let below = [Some(node.id), above[0], above[1], above[2]];
+        for child in node.children_it(true).filter(|c| c.is_element()) {
+            stack.push((child, outside, in_link, below));
+        }
+    }
+    let best = scores
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?
+        .0;
+    let block = dom_query::NodeRef::new(best, &dom.tree);
+    let mut text = String::new();
+    let mut prose = Vec::new();
+    for p in block.descendants_it().filter(|n| n.has_name("p")) {
+        let line = p.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.chars().count() < 30 || paragraphs.get(&p.id).copied().unwrap_or(true) {
+            continue;
+        }
+        if is_prose(&line) && link_text_len(&p) * 2 <= line.len() {
+            prose.push(line.clone());
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&line);
+    }
+    Some(ProseBlock { text, prose })
 }
 
 /// The calendar date of a publication time as the site's readers saw it. Pages often give the
@@ -1423,6 +1588,36 @@ disagreements over tariffs before they close the border again, the officials add
             "The ferry resumed service on Monday.\n\nThe mayor said more boats would follow: \
              two in May and one in June."
         );
+    }
+
+    #[test]
+    fn the_prose_block_is_the_story_and_joins_a_text_with_little_running_text() {
+        let sentence = |n: usize| {
+            format!(
+                "The harbour board of Kessport voted on Monday to rebuild pier {n} after the \
+                 winter storms damaged its timber deck beyond repair."
+            )
+        };
+        let story: String = (1..=4).map(|n| format!("<p>{}</p>", sentence(n))).collect();
+        let comments: String = (5..=12)
+            .map(|n| format!("<p>{}</p>", sentence(n)))
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"signatures\"><p>Ana Velo, writer</p><p>Bo Kade, \
+             historian</p></div><article><div>{story}</div></article><section \
+             id=\"comments\">{comments}</section><footer><p>{}</p></footer></body></html>",
+            sentence(99)
+        );
+        let dom = dom_query::Document::from(html.as_str());
+        let block = prose_block(&dom).expect("the page has running text");
+        // The story's four paragraphs, not the longer comments or the footer.
+        assert_eq!(block.prose.len(), 4);
+        assert!(block.text.contains("pier 1 ") && !block.text.contains("pier 5 "));
+        // Readability's list of names holds no running text: the block outweighs it.
+        assert!(block.outweighs("Ana Velo, writer\n\nBo Kade, historian"));
+        // When Readability kept the story, it does not.
+        let kept: Vec<String> = (1..=4).map(sentence).collect();
+        assert!(!block.outweighs(&kept.join("\n\n")));
     }
 
     #[test]
