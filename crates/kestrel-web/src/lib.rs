@@ -311,17 +311,26 @@ fn marks_outside_story(node: &dom_query::NodeRef) -> bool {
                 "promo",
                 "modal",
                 "popup",
-                "banner",
                 "datenschutz",
             ])
             .expect("the marks are valid patterns")
     });
+    // Each class word alone, without states ("has-sidebar", "is-modal-open") or BEM
+    // modifiers ("node--promoted"), which say how an element looks rather than what it is.
+    let marked = |value: &str| {
+        value.split_ascii_whitespace().any(|word| {
+            let lower = word.get(..4).unwrap_or("").to_ascii_lowercase();
+            let state = lower.starts_with("has-") || lower.starts_with("is-");
+            let block = word.split("--").next().unwrap_or(word);
+            !state && marks.is_match(block)
+        })
+    };
     node.has_name("footer")
         || node.has_name("aside")
         || node.has_name("nav")
         || ["class", "id"]
             .iter()
-            .any(|attr| node.attr(attr).is_some_and(|v| marks.is_match(v.as_ref())))
+            .any(|attr| node.attr(attr).is_some_and(|v| marked(v.as_ref())))
 }
 
 /// How many bytes of an element's text are link text.
@@ -1603,14 +1612,16 @@ disagreements over tariffs before they close the border again, the officials add
             .map(|n| format!("<p>{}</p>", sentence(n)))
             .collect();
         let html = format!(
-            "<html><body><div class=\"signatures\"><p>Ana Velo, writer</p><p>Bo Kade, \
-             historian</p></div><article><div>{story}</div></article><section \
-             id=\"comments\">{comments}</section><footer><p>{}</p></footer></body></html>",
+            "<html><body><div class=\"layout has-sidebar\"><div class=\"signatures\"><p>Ana \
+             Velo, writer</p><p>Bo Kade, historian</p></div><article class=\"node \
+             node--promoted\"><div>{story}</div></article><section id=\"comments\">{comments}\
+             </section><footer><p>{}</p></footer></div></body></html>",
             sentence(99)
         );
         let dom = dom_query::Document::from(html.as_str());
         let block = prose_block(&dom).expect("the page has running text");
-        // The story's four paragraphs, not the longer comments or the footer.
+        // The story's four paragraphs, not the longer comments or the footer; a wrapper's
+        // state ("has-sidebar") or a modifier ("node--promoted") marks nothing.
         assert_eq!(block.prose.len(), 4);
         assert!(block.text.contains("pier 1 ") && !block.text.contains("pier 5 "));
         // Readability's list of names holds no running text: the block outweighs it.
