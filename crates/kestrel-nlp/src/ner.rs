@@ -1105,7 +1105,14 @@ fn split_at_title(
     }
     let name = last + 1..tokens.end;
     let capitalised = |t: usize| words[t].chars().next().is_some_and(|c| c.is_uppercase());
-    if name.len() < 2 || !name.clone().all(capitalised) {
+    // An honorific comes before a person only ("Mr Osborne", "Dr. Ruiz"), so one word after it
+    // is a name; after other titles one word may be an organisation's ("General Motors").
+    let honorific = matches!(
+        words[last].to_lowercase().trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "dr"
+    );
+    let shortest = if honorific && first == last { 1 } else { 2 };
+    if name.len() < shortest || !name.clone().all(capitalised) {
         return None;
     }
     if name
@@ -1240,6 +1247,13 @@ mod tests {
         assert_eq!(split_at_title(&words, 6..8), None);
         let hyphen = ["Vice-President", "Tomas", "Ek"];
         assert_eq!(split_at_title(&hyphen, 0..3), Some((None, 1..3)));
+        // After an honorific one word is a name; after another title it may not be.
+        let honorifics = [
+            "Mr", "Osborne", "and", "Dr.", "Ruiz", "met", "General", "Motors",
+        ];
+        assert_eq!(split_at_title(&honorifics, 0..2), Some((None, 1..2)));
+        assert_eq!(split_at_title(&honorifics, 3..5), Some((None, 4..5)));
+        assert_eq!(split_at_title(&honorifics, 6..8), None);
     }
 
     #[test]
