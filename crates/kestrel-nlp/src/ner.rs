@@ -964,6 +964,8 @@ impl Ner {
             }
         }
         out.sort_by_key(|m| m.tokens.start);
+        // A name widened over the word after it ("Henry VIII") keeps that word.
+        out.dedup_by(|later, kept| later.tokens.start < kept.tokens.end);
         out
     }
 
@@ -1004,7 +1006,7 @@ impl Ner {
                 }
             }
             out.push(Mention {
-                tokens: person,
+                tokens: with_name_suffix(words, person),
                 kind: EntityType::Person,
             });
             return;
@@ -1017,6 +1019,11 @@ impl Ner {
             "LOC" => EntityType::Loc,
             _ if gaz & GAZ_DEMONYM != 0 => EntityType::Norp,
             _ => return,
+        };
+        let tokens = if kind == EntityType::Person {
+            with_name_suffix(words, tokens)
+        } else {
+            tokens
         };
         out.push(Mention { tokens, kind });
     }
@@ -1086,6 +1093,7 @@ fn split_at_title(
         let lower = w.to_lowercase();
         let lower = lower.trim_end_matches('.');
         TITLE_WORDS.contains(&lower)
+            || ROYAL_TITLES.contains(&lower)
             || lower
                 .split_once('-')
                 .is_some_and(|(a, b)| matches!(a, "vice" | "deputy") && TITLE_WORDS.contains(&b))
@@ -1105,13 +1113,13 @@ fn split_at_title(
     }
     let name = last + 1..tokens.end;
     let capitalised = |t: usize| words[t].chars().next().is_some_and(|c| c.is_uppercase());
-    // An honorific comes before a person only ("Mr Osborne", "Dr. Ruiz"), so one word after it
-    // is a name; after other titles one word may be an organisation's ("General Motors").
-    let honorific = matches!(
-        words[last].to_lowercase().trim_end_matches('.'),
-        "mr" | "mrs" | "ms" | "dr"
-    );
-    let shortest = if honorific && first == last { 1 } else { 2 };
+    // An honorific or a personal title comes before a person only ("Mr Osborne", "President
+    // Ruiz", "Emperor Meiji"), so one word after it is a name; after other titles one word may
+    // be an organisation's ("General Motors", "Chief Executive").
+    let title = words[last].to_lowercase();
+    let title = title.trim_end_matches('.');
+    let personal = PERSONAL_TITLES.contains(&title) || ROYAL_TITLES.contains(&title);
+    let shortest = if personal { 1 } else { 2 };
     if name.len() < shortest || !name.clone().all(capitalised) {
         return None;
     }
@@ -1123,6 +1131,63 @@ fn split_at_title(
     }
     let before = (first > tokens.start).then_some(tokens.start..first);
     Some((before, name))
+}
+
+/// Titles that stand before one person's name and in no organisation's name, so that one
+/// word after them is a name (lowercase, without a full stop).
+const PERSONAL_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "chancellor",
+    "premier",
+    "sheikh",
+    "shaikh",
+    "ayatollah",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "archbishop",
+    "bishop",
+];
+
+/// Royal titles the recogniser's own list lacks; used only to split a name from its title,
+/// as the recogniser's features were learnt with its list as it is.
+const ROYAL_TITLES: &[&str] = &["emperor", "empress", "sultan", "emir", "tsar", "czar"];
+
+/// A person's mention with the regnal number or generation written after the name ("Henry
+/// VIII", "Amyntas I", "Andre Price III", "Martin Luther King, Jr."), which the recogniser, seeing
+/// few of them, leaves out. "I" counts only before punctuation or "of", where it cannot be the
+/// pronoun.
+fn with_name_suffix(words: &[&str], tokens: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    const NUMERALS: &[&str] = &[
+        "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+        "XVI", "Jr.", "Jr", "Sr.", "Sr",
+    ];
+    let at = |k: usize| words.get(k).copied().unwrap_or("");
+    let end = tokens.end;
+    let after_i = at(end + 1);
+    let pronoun_free =
+        after_i.is_empty() || after_i == "of" || after_i.chars().all(|c| c.is_ascii_punctuation());
+    if NUMERALS.contains(&at(end)) || (at(end) == "I" && pronoun_free) {
+        tokens.start..end + 1
+    } else if at(end) == "," && matches!(at(end + 1), "Jr." | "Sr.") {
+        tokens.start..end + 2
+    } else {
+        tokens
+    }
 }
 
 /// Entity-level scores against IOB2 gold data, with Kestrel's types mapped onto PER, ORG and
@@ -1254,6 +1319,22 @@ mod tests {
         assert_eq!(split_at_title(&honorifics, 0..2), Some((None, 1..2)));
         assert_eq!(split_at_title(&honorifics, 3..5), Some((None, 4..5)));
         assert_eq!(split_at_title(&honorifics, 6..8), None);
+        let royal = ["Emperor", "Velmar", "met", "President", "Okafor"];
+        assert_eq!(split_at_title(&royal, 0..2), Some((None, 1..2)));
+        assert_eq!(split_at_title(&royal, 3..5), Some((None, 4..5)));
+    }
+
+    #[test]
+    fn regnal_numbers_and_generations_join_a_name() {
+        let words = [
+            "Ottmar", "IV", "of", "Kessland", "met", "Ana", "Ruiz", ",", "Jr.", "and", "Henrik",
+            "I", "said", "Tomas", "I", ".",
+        ];
+        assert_eq!(with_name_suffix(&words, 0..1), 0..2);
+        assert_eq!(with_name_suffix(&words, 5..7), 5..9);
+        // "I" before a verb is the pronoun; before a full stop a numeral.
+        assert_eq!(with_name_suffix(&words, 10..11), 10..11);
+        assert_eq!(with_name_suffix(&words, 13..14), 13..15);
     }
 
     #[test]
