@@ -963,6 +963,7 @@ impl Ner {
                 });
             }
         }
+        add_physical_features(words, &mut out);
         out.sort_by_key(|m| m.tokens.start);
         // A name widened over the word after it ("Henry VIII") keeps that word.
         out.dedup_by(|later, kept| later.tokens.start < kept.tokens.end);
@@ -1190,6 +1191,188 @@ fn with_name_suffix(words: &[&str], tokens: std::ops::Range<usize>) -> std::ops:
     }
 }
 
+/// Seas, oceans, straits, mountain ranges, rivers and regions that span countries, which the
+/// gazetteer (towns and administrative regions from GeoNames) lacks and the training text
+/// rarely names: names of places (LOC) wherever they are written with their capitals. Rivers
+/// and ranges whose one-word names are also other things ("Amazon", "Jordan", "Don", "Po") are
+/// listed only with the word that makes them places.
+const PHYSICAL_FEATURES: &[&str] = &[
+    "Atlantic",
+    "Pacific",
+    "Arctic",
+    "Antarctic",
+    "Antarctica",
+    "Mediterranean",
+    "Balkans",
+    "Caucasus",
+    "Transcaucasus",
+    "Himalayas",
+    "Alps",
+    "Andes",
+    "Pyrenees",
+    "Carpathians",
+    "Urals",
+    "Rockies",
+    "Sahara",
+    "Sahel",
+    "Maghreb",
+    "Levant",
+    "Eurasia",
+    "Scandinavia",
+    "Siberia",
+    "Patagonia",
+    "Bosphorus",
+    "Dardanelles",
+    "Euphrates",
+    "Tigris",
+    "Danube",
+    "Rhine",
+    "Nile",
+    "Yangtze",
+    "Mekong",
+    "Ganges",
+    "Indus",
+    "Volga",
+    "Dnieper",
+    "Atlantic Ocean",
+    "Pacific Ocean",
+    "Indian Ocean",
+    "Arctic Ocean",
+    "Southern Ocean",
+    "Black Sea",
+    "Red Sea",
+    "Dead Sea",
+    "Caspian Sea",
+    "Baltic Sea",
+    "North Sea",
+    "Irish Sea",
+    "Celtic Sea",
+    "Aegean Sea",
+    "Adriatic Sea",
+    "Arabian Sea",
+    "Caribbean Sea",
+    "Ionian Sea",
+    "Tyrrhenian Sea",
+    "Sea of Azov",
+    "Sea of Japan",
+    "Sea of Marmara",
+    "South China Sea",
+    "East China Sea",
+    "Yellow Sea",
+    "Barents Sea",
+    "Bering Sea",
+    "Norwegian Sea",
+    "Coral Sea",
+    "Persian Gulf",
+    "Gulf of Aden",
+    "Gulf of Oman",
+    "Gulf of Mexico",
+    "Gulf of Guinea",
+    "Gulf of Finland",
+    "Bay of Bengal",
+    "Bay of Biscay",
+    "Strait of Hormuz",
+    "Strait of Gibraltar",
+    "Taiwan Strait",
+    "Strait of Malacca",
+    "Kerch Strait",
+    "English Channel",
+    "Suez Canal",
+    "Panama Canal",
+    "Horn of Africa",
+    "Middle East",
+    "Near East",
+    "Far East",
+    "Central Asia",
+    "South Asia",
+    "Southeast Asia",
+    "East Asia",
+    "West Africa",
+    "East Africa",
+    "North Africa",
+    "Southern Africa",
+    "Central Africa",
+    "Sub-Saharan Africa",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "British Isles",
+    "Korean Peninsula",
+    "Iberian Peninsula",
+    "Arabian Peninsula",
+    "Balkan Peninsula",
+    "Crimean Peninsula",
+    "Rocky Mountains",
+    "Atlas Mountains",
+    "Ural Mountains",
+    "Hindu Kush",
+    "Great Lakes",
+    "Lake Victoria",
+    "Lake Chad",
+    "Lake Tanganyika",
+    "Lake Geneva",
+    "Jordan River",
+    "Rhine River",
+    "Nile River",
+    "Amazon River",
+    "Amazon rainforest",
+    "Mississippi River",
+    "Danube River",
+    "Yellow River",
+];
+
+/// Adds a place mention for each physical feature written in the sentence ("the Celtic Sea",
+/// "the Balkans"), longest name first, where no mention reaching outside it stands; mentions
+/// inside it ("America" in "South America", "Indian" in "Indian Ocean") give way to it.
+fn add_physical_features(words: &[&str], out: &mut Vec<Mention>) {
+    static NAMES: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names: Vec<Vec<&str>> = PHYSICAL_FEATURES
+            .iter()
+            .map(|n| n.split(' ').collect())
+            .collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        names
+    });
+    let mut i = 0;
+    while i < words.len() {
+        let found = names
+            .iter()
+            .find(|n| words.get(i..i + n.len()).is_some_and(|w| w == n.as_slice()));
+        let Some(name) = found else {
+            i += 1;
+            continue;
+        };
+        let span = i..i + name.len();
+        // "Mediterranean", "Atlantic" alone are adjectives as often ("a Mediterranean
+        // restaurant"); after "the" they are the sea.
+        let adjective = name.len() == 1
+            && matches!(
+                name[0],
+                "Atlantic" | "Pacific" | "Arctic" | "Antarctic" | "Mediterranean"
+            );
+        let after_the = i > 0 && words[i - 1].eq_ignore_ascii_case("the");
+        if adjective && !after_the {
+            i = span.end;
+            continue;
+        }
+        let crosses = out.iter().any(|m| {
+            m.tokens.start < span.end
+                && span.start < m.tokens.end
+                && (m.tokens.start < span.start || m.tokens.end > span.end)
+        });
+        if !crosses {
+            out.retain(|m| !(span.start <= m.tokens.start && m.tokens.end <= span.end));
+            out.push(Mention {
+                tokens: span.clone(),
+                kind: EntityType::Loc,
+            });
+        }
+        i = span.end;
+    }
+}
+
 /// Entity-level scores against IOB2 gold data, with Kestrel's types mapped onto PER, ORG and
 /// LOC (GPE and LOC are both LOC; NORP and the gold OTH are left out).
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -1322,6 +1505,54 @@ mod tests {
         let royal = ["Emperor", "Velmar", "met", "President", "Okafor"];
         assert_eq!(split_at_title(&royal, 0..2), Some((None, 1..2)));
         assert_eq!(split_at_title(&royal, 3..5), Some((None, 4..5)));
+    }
+
+    #[test]
+    fn seas_ranges_and_regions_are_places() {
+        let words = [
+            "Ships",
+            "left",
+            "the",
+            "Black",
+            "Sea",
+            "for",
+            "South",
+            "America",
+            "and",
+            "the",
+            "Balkans",
+            ";",
+            "a",
+            "Mediterranean",
+            "diet",
+            "and",
+            "the",
+            "Mediterranean",
+            ".",
+        ];
+        // The recogniser found "America" alone and an organisation reaching over "Balkans".
+        let mut out = vec![
+            Mention {
+                tokens: 7..8,
+                kind: EntityType::Gpe,
+            },
+            Mention {
+                tokens: 9..11,
+                kind: EntityType::Org,
+            },
+        ];
+        add_physical_features(&words, &mut out);
+        out.sort_by_key(|m| m.tokens.start);
+        let spans: Vec<_> = out.iter().map(|m| (m.tokens.clone(), m.kind)).collect();
+        assert_eq!(
+            spans,
+            vec![
+                (3..5, EntityType::Loc),
+                (6..8, EntityType::Loc),
+                (9..11, EntityType::Org),
+                (17..18, EntityType::Loc),
+            ]
+        );
     }
 
     #[test]
