@@ -1205,7 +1205,6 @@ const PHYSICAL_FEATURES: &[&str] = &[
     "Mediterranean",
     "Balkans",
     "Caucasus",
-    "Transcaucasus",
     "Himalayas",
     "Alps",
     "Andes",
@@ -1246,7 +1245,6 @@ const PHYSICAL_FEATURES: &[&str] = &[
     "Baltic Sea",
     "North Sea",
     "Irish Sea",
-    "Celtic Sea",
     "Aegean Sea",
     "Adriatic Sea",
     "Arabian Sea",
@@ -1322,7 +1320,7 @@ const PHYSICAL_FEATURES: &[&str] = &[
     "Yellow River",
 ];
 
-/// Adds a place mention for each physical feature written in the sentence ("the Celtic Sea",
+/// Adds a place mention for each physical feature written in the sentence ("the Black Sea",
 /// "the Balkans"), longest name first, where no mention reaching outside it stands; mentions
 /// inside it ("America" in "South America", "Indian" in "Indian Ocean") give way to it.
 fn add_physical_features(words: &[&str], out: &mut Vec<Mention>) {
