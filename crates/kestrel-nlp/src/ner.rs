@@ -1114,8 +1114,8 @@ fn split_at_title(
     }
     let name = last + 1..tokens.end;
     let capitalised = |t: usize| words[t].chars().next().is_some_and(|c| c.is_uppercase());
-    // An honorific or a personal title comes before a person only ("Mr Osborne", "President
-    // Ruiz", "Emperor Meiji"), so one word after it is a name; after other titles one word may
+    // An honorific or a personal title comes before a person only ("Mr Velden", "President
+    // Ruiz", "Emperor Velmar"), so one word after it is a name; after other titles one word may
     // be an organisation's ("General Motors", "Chief Executive").
     let title = words[last].to_lowercase();
     let title = title.trim_end_matches('.');
@@ -1169,7 +1169,7 @@ const PERSONAL_TITLES: &[&str] = &[
 const ROYAL_TITLES: &[&str] = &["emperor", "empress", "sultan", "emir", "tsar", "czar"];
 
 /// A person's mention with the regnal number or generation written after the name ("Henry
-/// VIII", "Amyntas I", "Andre Price III", "Martin Luther King, Jr."), which the recogniser, seeing
+/// VIII", "Ottmar I", "Ana Ruiz III", "Tomas Ek, Jr."), which the recogniser, seeing
 /// few of them, leaves out. "I" counts only before punctuation or "of", where it cannot be the
 /// pronoun.
 fn with_name_suffix(words: &[&str], tokens: std::ops::Range<usize>) -> std::ops::Range<usize> {

@@ -292,7 +292,7 @@ fn count_at(words: &[String], i: usize) -> Option<(u32, usize)> {
         1
     };
     let n = if len == 2 { n * 100 } else { n };
-    // "two more weeks", "an additional year", "eight trading days": the count still measures
+    // "two more weeks", "an additional year", "six trading days": the count still measures
     // the unit after the word between.
     let between = matches!(
         w(len),
@@ -564,7 +564,7 @@ fn in_year(a: NaiveDate, step: i32, m: u32, d: u32) -> Option<String> {
 }
 
 /// A time of day at word `i`: "9 a.m.", "7:15 p.m.", "noon", "midnight", with a time zone
-/// after it ("4 a.m. EDT"), as (hour, minute, words). Midnight is hour 24, as TIMEX3 writes
+/// after it ("6 a.m. EDT"), as (hour, minute, words). Midnight is hour 24, as TIMEX3 writes
 /// the end of a day. A bare "7:15" is left alone: scores and ratios are written so too.
 fn clock_time(words: &[String], i: usize) -> Option<(u32, u32, usize)> {
     let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
@@ -743,7 +743,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     if let Some(d) = kestrel_core::ingest::normalise_date(w(0)).filter(|_| w(0).len() == 10) {
         return date(1, Some(d), false);
     }
-    // "mid-2021"; "post-1959 politics", "pre-1990 borders" name the year they count from.
+    // "mid-2021"; "post-1990 politics", "pre-2001 borders" name the year they count from.
     if let Some(y) = ["mid-", "post-", "pre-"]
         .iter()
         .find_map(|p| w(0).strip_prefix(p))
@@ -808,7 +808,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         });
         return date(2, value, true);
     }
-    // A time of day: "9 a.m. Tuesday", "noon Thursday", "5 p.m. EST, Nov. 9" on the day
+    // A time of day: "8 p.m. Tuesday", "noon Friday", "1:30 a.m. EST, March 5" on the day
     // named with it; alone ("at 10 p.m.") on the day the story named last, else the
     // publication day.
     if let Some((hour, minute, len)) = clock_time(words, i) {
@@ -816,7 +816,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         let day = match_at(words, i + len + comma, ctx)
             .filter(|f| f.kind == TimexKind::Date)
             .filter(|f| f.value.as_deref().is_some_and(|v| v.len() == 10));
-        // "noon" alone is a time after a preposition ("by noon"), not in "High Noon".
+        // "noon" alone is a time after a preposition ("by noon"), not in a title.
         let bare_word = matches!(w(0), "noon" | "midnight");
         let after_preposition = i > 0
             && matches!(
@@ -1310,7 +1310,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
             return found(2, TimexKind::Set, Some(span_of("1", u, time)), false);
         }
     }
-    // "2 1/2 years", "5 1/2 hours": a count and a half.
+    // "3 1/2 years", "2 1/2 hours": a count and a half.
     if let (Some(n), "1/2") = (w(0).parse::<u32>().ok(), w(1)) {
         let value = match unit(w(2)) {
             Some(("Y", false)) => Some(format!("P{n}Y6M")),
@@ -1637,7 +1637,7 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
                 {
                     year_to_date = true;
                 }
-                // A time's day ("9 a.m. Tuesday", "Friday night") is named as a date is.
+                // A time's day ("8 p.m. Tuesday", "Friday night") is named as a date is.
                 let named = match f.kind {
                     TimexKind::Date => f.value.as_deref(),
                     TimexKind::Time => f.value.as_deref().and_then(|v| v.get(..10)),
@@ -1944,7 +1944,7 @@ mod tests {
         // Published on Wednesday 2024-03-06.
         assert_found(
             "Polls closed at 8 p.m. Tuesday. The count ended at 1:30 a.m. EST, March 5, and a \
-             recount began at 11 a.m. The film High Noon played until midnight.",
+             recount began at 11 a.m. The show Noon Talk ran until midnight.",
             "2024-03-06",
             &[
                 ("8 p.m. Tuesday", "TIME", Some("2024-03-05T20:00")),
