@@ -828,8 +828,8 @@ fn without_label_lines(text: &str) -> String {
 }
 
 /// Drops the one or two short lines that end a page's text when they carry no sentence: labels,
-/// buttons and credits the extraction kept after the story ("Kontakt:", "Diesen Artikel
-/// teilen", "AFP / MARCO BERTORELLO"). Three or more such lines are left alone, as they are
+/// buttons and credits the extraction kept after the story ("Contact:", "Share this story",
+/// "Example Wire / A. Photographer"). Three or more such lines are left alone, as they are
 /// more often a list that belongs to the article (a recipe's last items, a ranking).
 fn without_trailing_labels(text: &str) -> String {
     let paragraphs: Vec<&str> = text.split("\n\n").collect();
