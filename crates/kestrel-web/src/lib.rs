@@ -101,31 +101,32 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
     // A URL that does not parse (a WARC record's odd target, a file name) must not cost the
     // article: Readability then reads the page without a base URL.
     let base = url.filter(|u| dom_smoothie::Readability::new("", Some(u), None).is_ok());
-    let prose = std::cell::RefCell::new(None);
-    let readability = || {
+    let page_tree = || {
+        let dom = dom_query::Document::from(lean_attributes(&without_code(html)).as_str());
+        drop_page_furniture(&dom);
+        dom
+    };
+    let readability = |dom| {
         let cfg = dom_smoothie::Config {
             text_mode: dom_smoothie::TextMode::Formatted,
             ..Default::default()
         };
-        let dom = dom_query::Document::from(lean_attributes(&without_code(html)).as_str());
-        drop_page_furniture(&dom);
-        if prose.borrow().is_none() {
-            *prose.borrow_mut() = Some(prose_block(&dom));
-        }
         dom_smoothie::Readability::with_document(dom, base, Some(cfg))
             .map_err(|e| format!("cannot parse the HTML: {e}"))
     };
+    let first_tree = page_tree();
+    let prose = prose_block(&first_tree);
     // One strict attempt first: `parse` copies the whole tree before each of its attempts,
     // and the strict one is enough for most pages. Only when it finds too little text does
     // `parse` run its relaxed attempts on a fresh tree, with the same result as running it
     // at once.
-    let strict = readability()?
+    let strict = readability(first_tree)?
         .parse_with_policy(dom_smoothie::ParsePolicy::Strict)
         .ok()
         .filter(|a| a.length >= STRICT_ENOUGH);
     let parsed = match strict {
         Some(article) => Ok(article),
-        None => readability()?.parse(),
+        None => readability(page_tree())?.parse(),
     };
     let article = match parsed {
         Ok(a) => a,
@@ -146,7 +147,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         }
     };
     let mut text = paragraphs(&article.text_content);
-    if let Some(Some(block)) = prose.borrow_mut().take() {
+    if let Some(block) = prose {
         if block.outweighs(&text) {
             // Readability's own running text first (a lead the block lacks), then the block;
             // what Readability kept that is not running text (its list, its form) goes.
@@ -349,6 +350,8 @@ fn prose_block(dom: &dom_query::Document) -> Option<ProseBlock> {
     let body = dom.select("body").nodes().first().cloned()?;
     // One walk down the page, each element knowing whether it stands outside the story or in
     // a link, and the ids of the four elements above it.
+    // Each paragraph: whether it stands outside the story, and whether it counted as running
+    // text of the story.
     let mut paragraphs = std::collections::HashMap::new();
     let mut scores: std::collections::HashMap<dom_query::NodeId, f32> = Default::default();
     let mut stack = vec![(body, false, false, [None; 4])];
@@ -356,9 +359,11 @@ fn prose_block(dom: &dom_query::Document) -> Option<ProseBlock> {
         let outside = outside || marks_outside_story(&node);
         let in_link = in_link || node.has_name("a");
         if node.has_name("p") {
-            paragraphs.insert(node.id, outside);
             let text = node.text();
-            if !outside && !in_link && is_prose(&text) && link_text_len(&node) * 2 <= text.len() {
+            let counted =
+                !outside && !in_link && is_prose(&text) && link_text_len(&node) * 2 <= text.len();
+            paragraphs.insert(node.id, (outside, counted));
+            if counted {
                 let len = text.trim().len() as f32;
                 for (level, id) in above.iter().enumerate() {
                     if let Some(id) = id {
@@ -381,11 +386,12 @@ fn prose_block(dom: &dom_query::Document) -> Option<ProseBlock> {
     let mut text = String::new();
     let mut prose = Vec::new();
     for p in block.descendants_it().filter(|n| n.has_name("p")) {
+        let (outside, counted) = paragraphs.get(&p.id).copied().unwrap_or((true, false));
         let line = p.text().split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.chars().count() < 30 || paragraphs.get(&p.id).copied().unwrap_or(true) {
+        if outside || line.chars().count() < 30 {
             continue;
         }
-        if is_prose(&line) && link_text_len(&p) * 2 <= line.len() {
+        if counted {
             prose.push(line.clone());
         }
         if !text.is_empty() {
