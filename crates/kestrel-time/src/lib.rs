@@ -558,9 +558,23 @@ fn year_named_after(words: &[String], i: usize) -> Option<i32> {
     }
 }
 
-/// A month and day in the year `step` years from the publication date's.
-fn in_year(a: NaiveDate, step: i32, m: u32, d: u32) -> Option<String> {
-    NaiveDate::from_ymd_opt(a.year() + step, m, d).map(|_| ymd(a.year() + step, m, d))
+/// A month and day written without a year, `after` the index of the word that follows them:
+/// in the year named there ("March 5 this year"), else the one nearest the publication date.
+fn month_day(
+    a: NaiveDate,
+    words: &[String],
+    after: usize,
+    m: u32,
+    d: u32,
+    direction: Direction,
+) -> Option<String> {
+    match year_named_after(words, after) {
+        Some(step) => {
+            let y = a.year() + step;
+            NaiveDate::from_ymd_opt(y, m, d).map(|_| ymd(y, m, d))
+        }
+        None => nearest(a, m, d, direction),
+    }
 }
 
 /// A time of day at word `i`: "9 a.m.", "7:15 p.m.", "noon", "midnight", with a time zone
@@ -577,7 +591,9 @@ fn clock_time(words: &[String], i: usize) -> Option<(u32, u32, usize)> {
                 Some(_) => return None,
                 None => (word.parse::<u32>().ok()?, 0),
             };
-            if !(1..=12).contains(&h) || m > 59 || !h.to_string().eq(word.split(':').next()?) {
+            // Digits only ("+5" parses as a number too).
+            let digits = word.split(':').next()?;
+            if !(1..=12).contains(&h) || m > 59 || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
             let h = match w(1) {
@@ -787,10 +803,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
                 if let Some(y) = year(w(2 + comma)) {
                     return date(3 + comma, Some(ymd(y, m, d)), false);
                 }
-                let value = anchor.and_then(|a| match year_named_after(words, i + 2) {
-                    Some(step) => in_year(a, step, m, d),
-                    None => nearest(a, m, d, direction),
-                });
+                let value = anchor.and_then(|a| month_day(a, words, i + 2, m, d, direction));
                 return date(2, value, true);
             }
             if let Some(y) = year(w(1)) {
@@ -802,10 +815,7 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
         if let Some(y) = year(w(2)) {
             return date(3, Some(ymd(y, m, d)), false);
         }
-        let value = anchor.and_then(|a| match year_named_after(words, i + 2) {
-            Some(step) => in_year(a, step, m, d),
-            None => nearest(a, m, d, direction),
-        });
+        let value = anchor.and_then(|a| month_day(a, words, i + 2, m, d, direction));
         return date(2, value, true);
     }
     // A time of day: "8 p.m. Tuesday", "noon Friday", "1:30 a.m. EST, March 5" on the day
@@ -1332,11 +1342,13 @@ fn match_at(words: &[String], i: usize, ctx: Context) -> Option<Found> {
     };
     if let Some((u, len)) = long {
         if let Some((letter, time)) = unit(u) {
-            let amount = if u.ends_with('s') { "X" } else { "1" };
-            let value = span_of(amount, letter, time)
-                .replace("1DE", "10Y")
-                .replace("XDE", "XY")
-                .replace("XCE", "XY");
+            let value = if u.ends_with('s') {
+                span_of("X", letter, time)
+                    .replace("XDE", "XY")
+                    .replace("XCE", "XY")
+            } else {
+                duration(1, letter, time)
+            };
             return found(len, TimexKind::Duration, Some(value), false);
         }
     }
@@ -1643,16 +1655,14 @@ pub fn find_dates(doc: &Document) -> Vec<TimeExpression> {
                     TimexKind::Time => f.value.as_deref().and_then(|v| v.get(..10)),
                     _ => None,
                 };
-                {
-                    if let Some(d) = named.and_then(NamedDate::parse) {
-                        // "Later that year" after "March 3, 2019" keeps the day.
-                        let coarser = last.is_some_and(|l: NamedDate| {
-                            l.year == d.year
-                                && (d.month.is_none() || (l.month == d.month && d.day.is_none()))
-                        });
-                        if !coarser {
-                            last = Some(d);
-                        }
+                if let Some(d) = named.and_then(NamedDate::parse) {
+                    // "Later that year" after "March 3, 2019" keeps the day.
+                    let coarser = last.is_some_and(|l: NamedDate| {
+                        l.year == d.year
+                            && (d.month.is_none() || (l.month == d.month && d.day.is_none()))
+                    });
+                    if !coarser {
+                        last = Some(d);
                     }
                 }
                 out.push(TimeExpression {
