@@ -1324,20 +1324,27 @@ const PHYSICAL_FEATURES: &[&str] = &[
 /// "the Balkans"), longest name first, where no mention reaching outside it stands; mentions
 /// inside it ("America" in "South America", "Indian" in "Indian Ocean") give way to it.
 fn add_physical_features(words: &[&str], out: &mut Vec<Mention>) {
-    static NAMES: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    // The names by their first word, longest first: the recogniser runs on every sentence.
+    type ByFirstWord = HashMap<&'static str, Vec<Vec<&'static str>>>;
+    static NAMES: std::sync::OnceLock<ByFirstWord> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        let mut names: Vec<Vec<&str>> = PHYSICAL_FEATURES
-            .iter()
-            .map(|n| n.split(' ').collect())
-            .collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let mut names = ByFirstWord::new();
+        for name in PHYSICAL_FEATURES {
+            let words: Vec<&str> = name.split(' ').collect();
+            names.entry(words[0]).or_default().push(words);
+        }
+        for same_start in names.values_mut() {
+            same_start.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        }
         names
     });
     let mut i = 0;
     while i < words.len() {
-        let found = names
-            .iter()
-            .find(|n| words.get(i..i + n.len()).is_some_and(|w| w == n.as_slice()));
+        let found = names.get(words[i]).and_then(|candidates| {
+            candidates
+                .iter()
+                .find(|n| words.get(i..i + n.len()).is_some_and(|w| w == n.as_slice()))
+        });
         let Some(name) = found else {
             i += 1;
             continue;
@@ -1495,7 +1502,7 @@ mod tests {
         assert_eq!(split_at_title(&hyphen, 0..3), Some((None, 1..3)));
         // After an honorific one word is a name; after another title it may not be.
         let honorifics = [
-            "Mr", "Osborne", "and", "Dr.", "Ruiz", "met", "General", "Motors",
+            "Mr", "Velden", "and", "Dr.", "Ruiz", "met", "General", "Motors",
         ];
         assert_eq!(split_at_title(&honorifics, 0..2), Some((None, 1..2)));
         assert_eq!(split_at_title(&honorifics, 3..5), Some((None, 4..5)));
