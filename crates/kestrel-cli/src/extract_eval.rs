@@ -16,7 +16,16 @@ fn normalise(s: &str) -> String {
 }
 
 /// Runs the evaluation over a `.tar.gz` holding `evaldata.json` and `eval/*.html`.
-pub fn run(archive: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    archive: &Path,
+    json: bool,
+    errors: bool,
+    dump: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = dump {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    }
     let file = std::fs::File::open(archive)
         .with_context(|| format!("cannot open {}", archive.display()))?;
     let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(file));
@@ -59,6 +68,11 @@ pub fn run(archive: &Path, json: bool, errors: bool) -> anyhow::Result<ExitCode>
         // Kestrel's own boilerplate filter runs on what the extractor kept.
         let mut doc = kestrel_core::Document::new(url.clone(), page.text.clone());
         kestrel_core::clean::clean(&mut doc, &cleaner);
+        if let Some(dir) = dump {
+            let name = expect["file"].as_str().unwrap_or_default();
+            std::fs::write(dir.join(format!("{name}.extracted.txt")), &page.text)?;
+            std::fs::write(dir.join(format!("{name}.txt")), &doc.text)?;
+        }
         let text = normalise(&doc.text);
         let mut misses = Vec::new();
         for snippet in expect["with"].as_array().into_iter().flatten() {

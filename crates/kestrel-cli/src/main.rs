@@ -586,6 +586,10 @@ enum EvalCommand {
         /// Also list each page's missed and kept snippets.
         #[arg(long)]
         errors: bool,
+        /// Write each page's text to this folder, before (NAME.extracted.txt) and after
+        /// (NAME.txt) the boilerplate filter, NAME being the page's file in the archive.
+        #[arg(long, value_name = "DIR")]
+        dump: Option<PathBuf>,
     },
     /// Temporal expressions against TimeML files (TempEval-3's TBAQ-cleaned: TimeBank and
     /// AQUAINT): span F1, strict and relaxed, and value F1 against each document's creation
@@ -765,7 +769,8 @@ fn main() -> ExitCode {
             archive,
             json,
             errors,
-        }) => extract_eval::run(&archive, json, errors),
+            dump,
+        }) => extract_eval::run(&archive, json, errors, dump.as_deref()),
         Command::Eval(EvalCommand::Boilerplate { file, json, errors }) => {
             eval::boilerplate(&file, json, errors)
         }

@@ -116,6 +116,8 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
     };
     let first_tree = page_tree();
     let prose = prose_block(&first_tree);
+    let lead = lead_paragraph(&first_tree);
+    let link_lines = link_lines(&first_tree);
     // One strict attempt first: `parse` copies the whole tree before each of its attempts,
     // and the strict one is enough for most pages. Only when it finds too little text does
     // `parse` run its relaxed attempts on a fresh tree, with the same result as running it
@@ -165,6 +167,20 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
             text = fallback;
         }
     }
+    if let Some(lead) = lead {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !flat.contains(&lead) && !text.is_empty() {
+            text = format!("{lead}\n\n{text}");
+        }
+    }
+    let text = if link_lines.is_empty() {
+        text
+    } else {
+        text.split("\n\n")
+            .filter(|p| !link_lines.contains(*p))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
     let text = without_trailing_labels(&without_label_lines(&text));
     let nonempty = |s: Option<String>| {
         s.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -401,6 +417,136 @@ fn prose_block(dom: &dom_query::Document) -> Option<ProseBlock> {
     }
     Some(ProseBlock { text, prose })
 }
+
+/// The standfirst of a story: the first element after the page's headline whose class or id
+/// names a lead, an introduction or a summary. Readability often leaves it out, as it stands in
+/// the story's header rather than its body.
+fn lead_paragraph(dom: &dom_query::Document) -> Option<String> {
+    static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let marks = MARKS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build([
+                "lead",
+                "intro",
+                "teaser",
+                "subtitle",
+                "subheadline",
+                "standfirst",
+                "excerpt",
+                "summary",
+                "description",
+                "chapo",
+                "abstract",
+            ])
+            .expect("the marks are valid patterns")
+    });
+    let body = dom.select("body").nodes().first().cloned()?;
+    let mut after_headline = false;
+    let mut seen = 0usize;
+    for node in body.descendants_it().filter(|n| n.is_element()) {
+        // Pages carry more than one h1 (a logo, a hidden heading): the count starts again at
+        // each.
+        if node.has_name("h1") {
+            after_headline = true;
+            seen = 0;
+            // A subheading set right under the headline is the standfirst too.
+            if let Some(next) = node
+                .next_element_sibling()
+                .filter(|n| n.has_name("h2") || n.has_name("p"))
+            {
+                let text = next.text();
+                if (LEAD_WORDS..=150).contains(&text.split_whitespace().count()) {
+                    return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+            continue;
+        }
+        if !after_headline {
+            continue;
+        }
+        seen += 1;
+        if seen > LEAD_WITHIN {
+            return None;
+        }
+        let marked = ["class", "id"]
+            .iter()
+            .any(|attr| node.attr(attr).is_some_and(|v| marks.is_match(v.as_ref())));
+        if !marked || node.has_name("a") || node.has_name("img") {
+            continue;
+        }
+        let text = node.text();
+        let words = text.split_whitespace().count();
+        if (LEAD_WORDS..=150).contains(&words) && link_text_len(&node) * 2 <= text.len() {
+            return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    None
+}
+
+/// The lines of a page that are links and nothing else (a block whose whole text is the text
+/// of the links in it): other stories' headlines, menus, "Next article". Readability keeps
+/// some of them inside the story's container.
+fn link_lines(dom: &dom_query::Document) -> std::collections::HashSet<String> {
+    const BLOCKS: [&str; 9] = ["p", "li", "h2", "h3", "h4", "h5", "h6", "dt", "dd"];
+    let mut lines = std::collections::HashSet::new();
+    let Some(body) = dom.select("body").nodes().first().cloned() else {
+        return lines;
+    };
+    // One walk over the page: each link's text is counted for the block that holds it (a few
+    // levels up at most), so that only blocks with links have their text read.
+    let mut link_bytes: std::collections::HashMap<dom_query::NodeId, usize> = Default::default();
+    let mut blocks = Vec::new();
+    let mut headings = Vec::new();
+    for node in body.descendants_it().filter(|n| n.is_element()) {
+        // Anchors without an address (`<a name=...>` on a heading) are no links.
+        if node.has_name("a") && node.has_attr("href") {
+            let block = std::iter::successors(node.parent(), |n| n.parent())
+                .take(4)
+                .find(|n| BLOCKS.iter().any(|t| n.has_name(t)));
+            if let Some(block) = block {
+                let bytes = link_bytes.entry(block.id).or_insert_with(|| {
+                    blocks.push(block.clone());
+                    0
+                });
+                *bytes += node.text().len();
+            }
+        } else if BLOCKS[2..7].iter().any(|t| node.has_name(t)) {
+            headings.push(node);
+        }
+    }
+    let linked = |text: &str, id| {
+        link_bytes
+            .get(&id)
+            .is_some_and(|&bytes| bytes * 10 >= text.trim().len() * 9)
+    };
+    for block in &blocks {
+        let text = block.text();
+        if linked(&text, block.id) {
+            let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !line.is_empty() {
+                lines.insert(line);
+            }
+        }
+    }
+    // A table of contents links to the story's own headings: those stay.
+    if !lines.is_empty() {
+        for heading in headings {
+            let text = heading.text();
+            if !linked(&text, heading.id) {
+                lines.remove(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+    lines
+}
+
+/// How many elements after the headline a lead may stand.
+const LEAD_WITHIN: usize = 40;
+
+/// The fewest words a lead has (a label such as "Photo gallery" is no lead).
+const LEAD_WORDS: usize = 10;
 
 /// The calendar date of a publication time as the site's readers saw it. Pages often give the
 /// time in UTC ("2022-11-06T23:00:00Z"), while the date printed on the story is local: a UTC
@@ -767,6 +913,36 @@ const CREDIT_OPENERS: &[&str] = &[
     "foto di",
 ];
 
+/// How lines that date the page or time its reading open ("Published: 4 May 2021", "Lesezeit:
+/// 3 Minuten"): the page's metadata, not its story.
+const DATELINE_OPENERS: &[&str] = &[
+    "published:",
+    "published on",
+    "updated:",
+    "updated on",
+    "last updated",
+    "reading time",
+    "veröffentlicht:",
+    "veröffentlicht am",
+    "veröffentlichung:",
+    "aktualisiert:",
+    "aktualisiert am",
+    "zuletzt aktualisiert",
+    "lesezeit:",
+    "lesedauer:",
+    "publié le",
+    "mis à jour",
+    "publicado:",
+    "publicado el",
+    "actualizado:",
+    "actualizado el",
+    "pubblicato il",
+    "aggiornato il",
+    "publikacja:",
+    "aktualizacja:",
+    "ten tekst przeczytasz",
+];
+
 /// Labels of links to other stories inside an article ("Read also: ..."), in the languages of
 /// the pages we read, lowercased.
 const READ_ALSO: &[&str] = &[
@@ -805,6 +981,47 @@ const READ_ALSO: &[&str] = &[
     "czytaj także",
     "zobacz też",
     "zobacz także",
+    "you may also like",
+    "you might also like",
+    "more on this story",
+    "more on this topic",
+    "further reading",
+    "recommended",
+    "das könnte sie auch interessieren",
+    "das könnte sie interessieren",
+    "das könnte dich auch interessieren",
+    "weitere artikel",
+    "weitere artikel zum thema",
+    "weitere beiträge",
+    "weitere beiträge zum thema",
+    "weiterführende links",
+    "weiterführende artikel",
+    "empfohlene beiträge",
+    "empfohlene artikel",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "schon gelesen",
+    "auch lesen",
+    "lesen sie hier",
+    "lesen sie mehr",
+    "mehr dazu",
+    "artikel und videos zum thema",
+    "sur le même sujet",
+    "à lire également",
+    "a lire également",
+    "articles liés",
+    "audios et vidéos sur le sujet",
+    "noticias relacionadas",
+    "te recomendamos",
+    "potrebbe interessarti",
+    "articoli correlati",
+    "przeczytaj też",
+    "przeczytaj także",
+    "dowiedz się więcej",
+    "polecamy",
+    "puedes ver",
+    "weitere informationen",
+    "weitere infos",
 ];
 
 /// Drops paragraphs that credit rather than tell the story: photo credits and source lines
@@ -814,7 +1031,11 @@ fn without_label_lines(text: &str) -> String {
     let keep = |p: &str| {
         let lower = p.to_lowercase();
         let words = p.split_whitespace().count();
-        let credit = words <= 12 && CREDIT_OPENERS.iter().any(|o| lower.starts_with(o));
+        let credit = words <= 12
+            && CREDIT_OPENERS
+                .iter()
+                .chain(DATELINE_OPENERS)
+                .any(|o| lower.starts_with(o));
         // A link to another story set in the text: a label, a colon, that story's headline.
         let is_label = |l: &str| {
             READ_ALSO.contains(&l.trim_start_matches(['¿', '¡', '»', '>', '-', ' ']).trim())
@@ -822,7 +1043,7 @@ fn without_label_lines(text: &str) -> String {
         // ... or the label alone, over a list of links the extraction left out.
         let link = words <= 30
             && (lower
-                .split_once(':')
+                .split_once([':', '»'])
                 .is_some_and(|(label, _)| is_label(label))
                 || is_label(lower.trim_end_matches([':', ' ', '.', '…'])));
         !(credit || link)
@@ -1602,6 +1823,67 @@ disagreements over tariffs before they close the border again, the officials add
             without_label_lines(text),
             "The ferry resumed service on Monday.\n\nThe mayor said more boats would follow: \
              two in May and one in June."
+        );
+    }
+
+    #[test]
+    fn the_standfirst_under_the_headline_is_the_lead() {
+        let lead = "The harbour board of Kessport will rebuild the old timber pier before the \
+                    summer season, its chair told members on Monday.";
+        let page = format!(
+            "<html><body><h1 class=\"logo\">Kessport Courier</h1><nav><a href=\"/\">Home</a>\
+             </nav><article><h1>Pier to be rebuilt</h1><div class=\"byline\">By A. Writer</div>\
+             <p class=\"article-intro\">{lead}</p><p>Body text.</p></article></body></html>"
+        );
+        let dom = dom_query::Document::from(page.as_str());
+        assert_eq!(
+            lead_paragraph(&dom).as_deref(),
+            Some(
+                lead.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str()
+            )
+        );
+        // A subheading right under the headline is one too.
+        let page = format!("<html><body><h1>Pier to be rebuilt</h1><h2>{lead}</h2></body></html>");
+        let dom = dom_query::Document::from(page.as_str());
+        assert!(lead_paragraph(&dom).is_some());
+        // A short label is no lead, and neither is a marked element far below the headline.
+        let far: String = (0..50).map(|i| format!("<p>Line {i}.</p>")).collect();
+        let page = format!(
+            "<html><body><h1>Pier</h1><p class=\"teaser\">Photo gallery</p>{far}\
+             <p class=\"teaser\">{lead}</p></body></html>"
+        );
+        let dom = dom_query::Document::from(page.as_str());
+        assert_eq!(lead_paragraph(&dom), None);
+    }
+
+    #[test]
+    fn lines_that_are_only_links_are_found_unless_the_page_writes_them_too() {
+        let page = "<html><body><article><h2>Timber from the north</h2><p>The board bought \
+                    <a href=\"/t\">timber</a> from northern mills.</p></article><ul>\
+                    <li><a href=\"/1\">Storm closes second harbour</a></li><li><a \
+                    href=\"#timber\">Timber from the north</a></li></ul><h3><a \
+                    name=\"costs\">Costs</a></h3></body></html>";
+        let dom = dom_query::Document::from(page);
+        let lines = link_lines(&dom);
+        assert!(lines.contains("Storm closes second harbour"));
+        // The table of contents links to the story's own heading, which stays.
+        assert!(!lines.contains("Timber from the north"));
+        // A named anchor is no link; a paragraph with a link in it is no link line.
+        assert!(!lines.contains("Costs"));
+        assert_eq!(lines.len(), 1);
+    }
+
+    #[test]
+    fn dateline_labels_are_dropped() {
+        let text = "Published: 4 May 2024\n\nThe ferry resumed service on Monday.\n\n\
+                    Veröffentlicht am 04.05.2024\n\nPUEDES VER: Otro puerto cierra\n\n\
+                    À lire aussi » Le port rouvre";
+        assert_eq!(
+            without_label_lines(text),
+            "The ferry resumed service on Monday."
         );
     }
 
