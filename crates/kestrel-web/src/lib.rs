@@ -507,7 +507,7 @@ fn link_lines(dom: &dom_query::Document) -> std::collections::HashSet<String> {
                 .find(|n| BLOCKS.iter().any(|t| n.has_name(t)));
             if let Some(block) = block {
                 let bytes = link_bytes.entry(block.id).or_insert_with(|| {
-                    blocks.push(block.clone());
+                    blocks.push(block);
                     0
                 });
                 *bytes += node.text().len();
