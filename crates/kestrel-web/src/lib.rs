@@ -1,7 +1,8 @@
 //! Reading the web as it comes: HTML pages, WARC archives and RSS/Atom feeds.
 //!
 //! - **HTML**: the article is extracted with `dom_smoothie` (a port of Mozilla's Readability),
-//!   its text kept paragraph by paragraph; the title, publication date (meta tags, JSON-LD,
+//!   its text kept paragraph by paragraph (the standfirst under the headline, which Readability
+//!   leaves out, opens it; lines that are only links, credits and labels go); the title, publication date (meta tags, JSON-LD,
 //!   `<time datetime>`, a date in the URL), author, site name, canonical URL and language
 //!   (declared, else detected with `whatlang`) become the document's metadata. Bytes that are
 //!   not valid UTF-8 are decoded in the charset the page declares when they decode in it
