@@ -206,7 +206,8 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
     let site = article.url.as_deref().or(url);
     let published = published.map(|d| site_local_date(&d, site, language.as_deref()));
     Ok(Page {
-        title: nonempty(Some(article.title.clone())).map(|t| headline(&t, html, &lower)),
+        title: nonempty(Some(article.title.clone()))
+            .map(|t| headline(&t, html, &lower, article.site_name.as_deref(), site)),
         published,
         author: nonempty(article.byline.clone()),
         site_name: nonempty(article.site_name.clone()),
@@ -611,9 +612,17 @@ fn site_utc_offset(site: Option<&str>, language: Option<&str>, month: u32) -> Op
 }
 
 /// The headline within a page title: the first `<h1>` when the title contains it, else the
-/// longest part of a title split on the separators sites add their names with
-/// ("Talks resume - The Courier", "Blog | Talks resume").
-fn headline(title: &str, html: &str, lower: &str) -> String {
+/// title without the parts, set off by separators at either end, that name the site (its
+/// `og:site_name` or its domain: "Talks resume - The Courier", "Courier | Talks resume").
+/// Other parts stay ("Storm closes harbour – ferries diverted"): taking the longest part, as
+/// before, cut such titles.
+fn headline(
+    title: &str,
+    html: &str,
+    lower: &str,
+    site_name: Option<&str>,
+    url: Option<&str>,
+) -> String {
     if let Some(at) = lower.find("<h1") {
         if let Some(end) = lower[at..].find("</h1>") {
             let h1 = visible_text(&html[at..at + end]);
@@ -626,17 +635,53 @@ fn headline(title: &str, html: &str, lower: &str) -> String {
     const SEPARATORS: &[&str] = &[
         " | ", " - ", " – ", " — ", " › ", " » ", " :: ", " // ", " · ",
     ];
-    let mut parts: Vec<&str> = vec![title];
-    for sep in SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    // Letters and digits only, lowercased: "ZEIT ONLINE" and "zeit.de" meet as "zeitonline"
+    // and "zeit".
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let site = site_name.map(squeeze).filter(|s| !s.is_empty());
+    let host = url
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|rest| rest.split(['/', ':', '?']).next())
+        .map(|h| h.trim_start_matches("www."))
+        .and_then(|h| h.rsplit_once('.').map(|(name, _)| squeeze(name)))
+        .filter(|h| h.len() >= 3);
+    // A part of the title that names the site rather than the story.
+    let names_site = |part: &str| {
+        let part = squeeze(part);
+        !part.is_empty()
+            && (site
+                .as_deref()
+                .is_some_and(|s| part.contains(s) || s.contains(&part))
+                || host
+                    .as_deref()
+                    .is_some_and(|h| part.contains(h) || h.contains(&part)))
+    };
+    let mut rest = title.trim();
+    loop {
+        let last = SEPARATORS
+            .iter()
+            .filter_map(|sep| rest.rfind(sep).map(|at| (at, at + sep.len())))
+            .max();
+        let first = SEPARATORS
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|at| (at, at + sep.len())))
+            .min();
+        match (first, last) {
+            (_, Some((at, after))) if names_site(&rest[after..]) => rest = rest[..at].trim(),
+            (Some((at, after)), _) if names_site(&rest[..at]) => rest = rest[after..].trim(),
+            _ => break,
+        }
     }
-    parts
-        .into_iter()
-        .map(str::trim)
-        .max_by_key(|p| p.chars().count())
-        .filter(|p| !p.is_empty())
-        .unwrap_or(title)
-        .to_string()
+    // A title that only names the site is still the page's title.
+    if rest.is_empty() {
+        return title.trim().to_string();
+    }
+    rest.to_string()
 }
 
 /// The page without its scripts, style sheets, inline SVG drawings and comments, which
@@ -1875,6 +1920,40 @@ disagreements over tariffs before they close the border again, the officials add
         // A named anchor is no link; a paragraph with a link in it is no link line.
         assert!(!lines.contains("Costs"));
         assert_eq!(lines.len(), 1);
+    }
+
+    #[test]
+    fn the_headline_loses_the_site_name_and_keeps_its_own_parts() {
+        let title = |t: &str, site: Option<&str>, url: Option<&str>| {
+            headline(t, "<p>No heading</p>", "<p>no heading</p>", site, url)
+        };
+        let url = Some("https://www.kessport-courier.com/2024/05/pier");
+        assert_eq!(
+            title("Pier to be rebuilt - Kessport Courier", None, url),
+            "Pier to be rebuilt"
+        );
+        assert_eq!(
+            title(
+                "KESSPORT COURIER | Pier to be rebuilt | News",
+                Some("Kessport Courier"),
+                None
+            ),
+            "Pier to be rebuilt | News"
+        );
+        assert_eq!(
+            title(
+                "Storm closes harbour – ferries diverted",
+                Some("The Courier"),
+                url
+            ),
+            "Storm closes harbour – ferries diverted"
+        );
+        // The headline of the page, when the title holds it.
+        let html = "<h1>Storm closes harbour</h1>";
+        assert_eq!(
+            headline("Storm closes harbour: live", html, html, None, None),
+            "Storm closes harbour"
+        );
     }
 
     #[test]
