@@ -209,7 +209,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         title: nonempty(Some(article.title.clone()))
             .map(|t| headline(&t, html, &lower, article.site_name.as_deref(), site)),
         published,
-        author: nonempty(article.byline.clone()),
+        author: nonempty(article.byline.clone())
+            .and_then(|b| byline_name(&b))
+            .or_else(|| meta_author_in(html, &lower)),
         site_name: nonempty(article.site_name.clone()),
         url: article.url.clone().or_else(|| url.map(String::from)),
         language,
@@ -1278,6 +1280,147 @@ fn meta_date_in(html: &str, lower: &str) -> Option<String> {
     None
 }
 
+/// The author a page names in its metadata: a `<meta>` author (`author`, `article:author`,
+/// `dc.creator`, `parsely-author`, `sailthru.author`) that is a name rather than an address,
+/// else the first author of its JSON-LD. Readability's byline comes after it: it is read from
+/// the page's text and now and then takes a button ("Share") or a date line.
+fn meta_author_in(html: &str, lower: &str) -> Option<String> {
+    let name = |value: &str| {
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        let address = value.contains("://") || value.starts_with('/') || value.contains('@');
+        (!value.is_empty() && !address && value.chars().count() <= 100).then_some(value)
+    };
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<meta") {
+        let start = from + at;
+        let end = start + lower[start..].find('>').unwrap_or(lower.len() - start);
+        let (tag, tag_lower) = (&html[start..end], &lower[start..end]);
+        let key = ["property", "name"]
+            .iter()
+            .find_map(|k| attribute(tag, tag_lower, k))
+            .map(str::to_ascii_lowercase);
+        if key
+            .as_deref()
+            .is_some_and(|k| AUTHOR_PROPERTIES.contains(&k))
+        {
+            if let Some(author) = attribute(tag, tag_lower, "content").and_then(name) {
+                return Some(decode_entities(&author));
+            }
+        }
+        from = end.max(start + 5);
+    }
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("application/ld+json") {
+        let open = from + at + lower[from + at..].find('>')? + 1;
+        let close = open + lower[open..].find("</script")?;
+        if let Ok(json) = serde_json::from_str::<serde_json::Value>(&html[open..close]) {
+            if let Some(author) = json_ld_author(&json).as_deref().and_then(name) {
+                return Some(author);
+            }
+        }
+        from = close;
+    }
+    None
+}
+
+/// An attribute value with its character references decoded: the named ones attribute values
+/// carry most ("&amp;", "&quot;", "&nbsp;", ...) and numeric ones ("&#252;", "&#xFC;").
+fn decode_entities(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let decoded = tail.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &tail[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "nbsp" => Some(' '),
+                _ => name.strip_prefix('#').and_then(|n| {
+                    match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => n.parse().ok(),
+                    }
+                    .and_then(char::from_u32)
+                }),
+            };
+            c.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The name in a byline Readability read from the page: without a leading "By", "Von", "Par",
+/// "Por" and trailing punctuation; none when what is left is a label or a date line ("Share",
+/// "Veröffentlicht von", "12. Mai 2023 · von").
+fn byline_name(byline: &str) -> Option<String> {
+    let mut name = byline
+        .trim()
+        .trim_end_matches([',', ';', ':', '·', '|', '-'])
+        .trim();
+    for prefix in ["by ", "von ", "par ", "por ", "di ", "door ", "przez "] {
+        if let Some(rest) = name
+            .get(..prefix.len())
+            .filter(|head| head.eq_ignore_ascii_case(prefix))
+            .and_then(|_| name.get(prefix.len()..))
+        {
+            name = rest.trim_start();
+        }
+    }
+    let lower = name.to_lowercase();
+    let label = matches!(lower.as_str(), "share" | "weiter" | "more" | "mehr")
+        || [" von", " by", " par", " por"]
+            .iter()
+            .any(|w| lower.ends_with(w))
+        || lower.split_whitespace().count() <= 1 && !name.chars().any(char::is_uppercase);
+    let dated = name.chars().any(|c| c.is_ascii_digit());
+    (!name.is_empty() && !label && !dated).then(|| name.to_string())
+}
+
+/// Names of meta tags that carry the author.
+const AUTHOR_PROPERTIES: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "parsely-author",
+    "sailthru.author",
+];
+
+/// The first author named in a JSON-LD object or graph.
+fn json_ld_author(json: &serde_json::Value) -> Option<String> {
+    fn name(author: &serde_json::Value) -> Option<String> {
+        match author {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Object(map) => map.get("name").and_then(name),
+            serde_json::Value::Array(items) => items.iter().find_map(name),
+            _ => None,
+        }
+    }
+    match json {
+        serde_json::Value::Object(map) => map
+            .get("author")
+            .and_then(name)
+            .or_else(|| map.values().find_map(json_ld_author)),
+        serde_json::Value::Array(items) => items.iter().find_map(json_ld_author),
+        _ => None,
+    }
+}
+
 /// The page's visible text, roughly: tags, scripts and styles removed.
 fn visible_text(html: &str) -> String {
     let lower = html.to_ascii_lowercase();
@@ -1953,6 +2096,37 @@ disagreements over tariffs before they close the border again, the officials add
         assert_eq!(
             headline("Storm closes harbour: live", html, html, None, None),
             "Storm closes harbour"
+        );
+    }
+
+    #[test]
+    fn the_author_comes_from_the_byline_else_the_metadata() {
+        assert_eq!(byline_name("By Ana Velo,").as_deref(), Some("Ana Velo"));
+        assert_eq!(byline_name("Von Ávila Ruiz").as_deref(), Some("Ávila Ruiz"));
+        for label in [
+            "Share",
+            "Veröffentlicht von",
+            "12. Mai 2023 · von Ana",
+            "by",
+        ] {
+            assert_eq!(byline_name(label), None, "{label}");
+        }
+        let page = "<head><meta property=\"article:author\" content=\"https://x.org/ana\">\
+                    <meta name=\"author\" content=\"Bo K&amp;ade\"></head>";
+        assert_eq!(
+            meta_author_in(page, &page.to_ascii_lowercase()).as_deref(),
+            Some("Bo K&ade")
+        );
+        let page = "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \
+                    \"NewsArticle\", \"author\": [{\"@type\": \"Person\", \"name\": \
+                    \"Ana Velo\"}]}]}</script>";
+        assert_eq!(
+            meta_author_in(page, &page.to_ascii_lowercase()).as_deref(),
+            Some("Ana Velo")
+        );
+        assert_eq!(
+            decode_entities("M&#252;ller &#xFC; &bogus; &"),
+            "Müller ü &bogus; &"
         );
     }
 
