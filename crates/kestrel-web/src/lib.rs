@@ -169,8 +169,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         }
     }
     if let Some(lead) = lead {
-        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !flat.contains(&lead) && !text.is_empty() {
+        // Compared on letters and digits alone: Readability's text may space a link or a
+        // quotation mark differently, and a lead it kept must not be written twice.
+        let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+        if !text.is_empty() && !letters(&text).contains(&letters(&lead)) {
             text = format!("{lead}\n\n{text}");
         }
     }
