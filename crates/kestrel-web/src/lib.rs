@@ -185,10 +185,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
             .join("\n\n")
     };
     let text = without_trailing_labels(&without_label_lines(&text));
-    let nonempty = |s: Option<String>| {
-        s.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|v| !v.is_empty())
-    };
+    let nonempty = |s: Option<String>| s.map(|v| single_spaced(&v)).filter(|v| !v.is_empty());
     // The page's own tags first: Readability's published time may be moved to UTC, a day
     // off the date the page gives.
     // One lowercase copy of the page for the readers that search it without case.
@@ -228,13 +225,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
 /// (`<div class="post-meta-wrapper">` around the whole story) stays.
 fn drop_page_furniture(dom: &dom_query::Document) {
     static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let marks = MARKS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(["caption", "related", "author", "meta"])
-            .expect("the class marks are valid patterns")
-    });
+    let marks = MARKS.get_or_init(|| class_word_matcher(&["caption", "related", "author", "meta"]));
     let Some(body) = dom.select("body").nodes().first().cloned() else {
         return;
     };
@@ -243,11 +234,7 @@ fn drop_page_furniture(dom: &dom_query::Document) {
     let furniture: Vec<_> = body
         .descendants_it()
         .filter(|node| {
-            node.is_element()
-                && (node.has_name("figcaption")
-                    || ["class", "id"]
-                        .iter()
-                        .any(|attr| node.attr(attr).is_some_and(|v| marks.is_match(v.as_ref()))))
+            node.is_element() && (node.has_name("figcaption") || class_or_id_matches(node, marks))
         })
         .collect();
     if furniture.is_empty() {
@@ -309,6 +296,27 @@ impl ProseBlock {
     }
 }
 
+/// `text` with each run of whitespace one space, and none at either end.
+fn single_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An automaton that finds any of `words` in class and id values, without regard to case.
+fn class_word_matcher(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(words)
+        .expect("class words are valid patterns")
+}
+
+/// Whether an element's class or id holds one of the words `marks` finds.
+fn class_or_id_matches(node: &dom_query::NodeRef, marks: &aho_corasick::AhoCorasick) -> bool {
+    ["class", "id"]
+        .iter()
+        .any(|attr| node.attr(attr).is_some_and(|v| marks.is_match(v.as_ref())))
+}
+
 /// Whether an element stands in a part of the page that is not the story: readers' comments,
 /// cookie and privacy notices, newsletter and subscription boxes, footers, sidebars, related
 /// stories, teasers, pop-ups. Used to choose the [`ProseBlock`], never to cut Readability's
@@ -316,27 +324,23 @@ impl ProseBlock {
 fn marks_outside_story(node: &dom_query::NodeRef) -> bool {
     static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let marks = MARKS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build([
-                "comment",
-                "cookie",
-                "consent",
-                "privacy",
-                "gdpr",
-                "newsletter",
-                "subscri",
-                "footer",
-                "sidebar",
-                "related",
-                "teaser",
-                "promo",
-                "modal",
-                "popup",
-                "datenschutz",
-            ])
-            .expect("the marks are valid patterns")
+        class_word_matcher(&[
+            "comment",
+            "cookie",
+            "consent",
+            "privacy",
+            "gdpr",
+            "newsletter",
+            "subscri",
+            "footer",
+            "sidebar",
+            "related",
+            "teaser",
+            "promo",
+            "modal",
+            "popup",
+            "datenschutz",
+        ])
     });
     // Each class word alone, without states ("has-sidebar", "is-modal-open") or BEM
     // modifiers ("node--promoted"), which say how an element looks rather than what it is.
@@ -409,7 +413,7 @@ fn prose_block(dom: &dom_query::Document) -> Option<ProseBlock> {
     let mut prose = Vec::new();
     for p in block.descendants_it().filter(|n| n.has_name("p")) {
         let (outside, counted) = paragraphs.get(&p.id).copied().unwrap_or((true, false));
-        let line = p.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = single_spaced(&p.text());
         if outside || line.chars().count() < 30 {
             continue;
         }
@@ -430,23 +434,19 @@ fn prose_block(dom: &dom_query::Document) -> Option<ProseBlock> {
 fn lead_paragraph(dom: &dom_query::Document) -> Option<String> {
     static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let marks = MARKS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build([
-                "lead",
-                "intro",
-                "teaser",
-                "subtitle",
-                "subheadline",
-                "standfirst",
-                "excerpt",
-                "summary",
-                "description",
-                "chapo",
-                "abstract",
-            ])
-            .expect("the marks are valid patterns")
+        class_word_matcher(&[
+            "lead",
+            "intro",
+            "teaser",
+            "subtitle",
+            "subheadline",
+            "standfirst",
+            "excerpt",
+            "summary",
+            "description",
+            "chapo",
+            "abstract",
+        ])
     });
     let body = dom.select("body").nodes().first().cloned()?;
     let mut after_headline = false;
@@ -464,7 +464,7 @@ fn lead_paragraph(dom: &dom_query::Document) -> Option<String> {
             {
                 let text = next.text();
                 if (LEAD_WORDS..=150).contains(&text.split_whitespace().count()) {
-                    return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                    return Some(single_spaced(&text));
                 }
             }
             continue;
@@ -476,16 +476,13 @@ fn lead_paragraph(dom: &dom_query::Document) -> Option<String> {
         if seen > LEAD_WITHIN {
             return None;
         }
-        let marked = ["class", "id"]
-            .iter()
-            .any(|attr| node.attr(attr).is_some_and(|v| marks.is_match(v.as_ref())));
-        if !marked || node.has_name("a") || node.has_name("img") {
+        if !class_or_id_matches(&node, marks) || node.has_name("a") || node.has_name("img") {
             continue;
         }
         let text = node.text();
         let words = text.split_whitespace().count();
         if (LEAD_WORDS..=150).contains(&words) && link_text_len(&node) * 2 <= text.len() {
-            return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            return Some(single_spaced(&text));
         }
     }
     None
@@ -530,7 +527,7 @@ fn link_lines(dom: &dom_query::Document) -> std::collections::HashSet<String> {
     for block in &blocks {
         let text = block.text();
         if linked(&text, block.id) {
-            let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let line = single_spaced(&text);
             if !line.is_empty() {
                 lines.insert(line);
             }
@@ -541,7 +538,7 @@ fn link_lines(dom: &dom_query::Document) -> std::collections::HashSet<String> {
         for heading in headings {
             let text = heading.text();
             if !linked(&text, heading.id) {
-                lines.remove(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+                lines.remove(&single_spaced(&text));
             }
         }
     }
@@ -630,7 +627,7 @@ fn headline(
     if let Some(at) = lower.find("<h1") {
         if let Some(end) = lower[at..].find("</h1>") {
             let h1 = visible_text(&html[at..at + end]);
-            let h1 = h1.split_whitespace().collect::<Vec<_>>().join(" ");
+            let h1 = single_spaced(&h1);
             if h1.chars().count() >= 3 && title.contains(&h1) {
                 return h1;
             }
@@ -924,7 +921,7 @@ fn paragraph_elements(html: &str) -> String {
             .find("</p>")
             .map_or(lower.len(), |e| start + e);
         let text = visible_text(&html[start..end]);
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = single_spaced(&text);
         if text.chars().count() >= 30 {
             if !out.is_empty() {
                 out.push_str("\n\n");
@@ -1138,7 +1135,7 @@ const TRAILING_LABEL_CHARS: usize = 60;
 fn paragraphs(text: &str) -> String {
     let mut out = String::new();
     for block in text.split('\n') {
-        let line = block.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = single_spaced(block);
         if line.is_empty() {
             continue;
         }
@@ -1288,7 +1285,7 @@ fn meta_date_in(html: &str, lower: &str) -> Option<String> {
 /// the page's text and now and then takes a button ("Share") or a date line.
 fn meta_author_in(html: &str, lower: &str) -> Option<String> {
     let name = |value: &str| {
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        let value = single_spaced(value);
         let address = value.contains("://") || value.starts_with('/') || value.contains('@');
         (!value.is_empty() && !address && value.chars().count() <= 100).then_some(value)
     };
