@@ -2,8 +2,9 @@
 //!
 //! - **HTML**: the article is extracted with `dom_smoothie` (a port of Mozilla's Readability),
 //!   its text kept paragraph by paragraph (the standfirst under the headline, which Readability
-//!   leaves out, opens it; lines that are only links, credits and labels go); the title, publication date (meta tags, JSON-LD,
-//!   `<time datetime>`, a date in the URL), author, site name, canonical URL and language
+//!   leaves out, opens it; lines that are only links, credits and labels go); the title,
+//!   publication date (meta tags, JSON-LD, `<time datetime>`, a date in the URL), author (the
+//!   byline, else meta tags and JSON-LD), site name, canonical URL and language
 //!   (declared, else detected with `whatlang`) become the document's metadata. Bytes that are
 //!   not valid UTF-8 are decoded in the charset the page declares when they decode in it
 //!   without error, else by detection (chardetng and encoding_rs). Scripts and style sheets
@@ -428,9 +429,10 @@ fn prose_block(dom: &dom_query::Document) -> Option<ProseBlock> {
     Some(ProseBlock { text, prose })
 }
 
-/// The standfirst of a story: the first element after the page's headline whose class or id
-/// names a lead, an introduction or a summary. Readability often leaves it out, as it stands in
-/// the story's header rather than its body.
+/// The standfirst of a story: a subheading or paragraph right after the page's headline, or
+/// the first element soon after it whose class or id names a lead, an introduction or a
+/// summary. Readability often leaves it out, as it stands in the story's header rather than
+/// its body.
 fn lead_paragraph(dom: &dom_query::Document) -> Option<String> {
     static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let marks = MARKS.get_or_init(|| {
@@ -463,7 +465,7 @@ fn lead_paragraph(dom: &dom_query::Document) -> Option<String> {
                 .filter(|n| n.has_name("h2") || n.has_name("p"))
             {
                 let text = next.text();
-                if (LEAD_WORDS..=150).contains(&text.split_whitespace().count()) {
+                if LEAD_WORDS.contains(&text.split_whitespace().count()) {
                     return Some(single_spaced(&text));
                 }
             }
@@ -481,7 +483,7 @@ fn lead_paragraph(dom: &dom_query::Document) -> Option<String> {
         }
         let text = node.text();
         let words = text.split_whitespace().count();
-        if (LEAD_WORDS..=150).contains(&words) && link_text_len(&node) * 2 <= text.len() {
+        if LEAD_WORDS.contains(&words) && link_text_len(&node) * 2 <= text.len() {
             return Some(single_spaced(&text));
         }
     }
@@ -548,8 +550,8 @@ fn link_lines(dom: &dom_query::Document) -> std::collections::HashSet<String> {
 /// How many elements after the headline a lead may stand.
 const LEAD_WITHIN: usize = 40;
 
-/// The fewest words a lead has (a label such as "Photo gallery" is no lead).
-const LEAD_WORDS: usize = 10;
+/// How many words a lead has: a label such as "Photo gallery" is none, nor a whole story.
+const LEAD_WORDS: std::ops::RangeInclusive<usize> = 10..=150;
 
 /// The calendar date of a publication time as the site's readers saw it. Pages often give the
 /// time in UTC ("2022-11-06T23:00:00Z"), while the date printed on the story is local: a UTC
