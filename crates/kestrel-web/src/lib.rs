@@ -169,6 +169,16 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
             text = fallback;
         }
     }
+    // Before the lead joins: a standfirst that a teaser elsewhere on the page also links to
+    // is still the story's.
+    let mut text = if link_lines.is_empty() {
+        text
+    } else {
+        text.split("\n\n")
+            .filter(|p| !link_lines.contains(*p))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
     if let Some(lead) = lead {
         // Compared on letters and digits alone: Readability's text may space a link or a
         // quotation mark differently, and a lead it kept must not be written twice.
@@ -177,14 +187,6 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
             text = format!("{lead}\n\n{text}");
         }
     }
-    let text = if link_lines.is_empty() {
-        text
-    } else {
-        text.split("\n\n")
-            .filter(|p| !link_lines.contains(*p))
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    };
     let text = without_trailing_labels(&without_label_lines(&text));
     let nonempty = |s: Option<String>| s.map(|v| single_spaced(&v)).filter(|v| !v.is_empty());
     // The page's own tags first: Readability's published time may be moved to UTC, a day
