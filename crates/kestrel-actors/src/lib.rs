@@ -41,6 +41,10 @@ use kestrel_core::{
     ActorCode, ActorSource, Document, Entity, EntityKind, Layer, MentionKind, Span, Stage,
 };
 
+/// Kestrel's curated actors (`dictionaries/curated.tsv`, Kestrel's format): people with dated
+/// roles, seats of power, and organisations news names often.
+pub const CURATED_ACTORS: &str = include_str!("../../../dictionaries/curated.tsv");
+
 /// PETRARCH-2's actor dictionaries, in the order Kestrel reads them.
 pub const PETRARCH_ACTOR_FILES: [&str; 3] = [
     "Phoenix.International.actors.txt",
@@ -1039,10 +1043,7 @@ pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
             .map_err(|e| e.to_string())?;
         // Kestrel's curated actors come last, so that they win over the imported entries.
         let imported = d.len();
-        d.add_tsv(
-            include_str!("../../../dictionaries/curated.tsv"),
-            "dictionaries/curated.tsv",
-        )
+        d.add_tsv(CURATED_ACTORS, "dictionaries/curated.tsv")
         .map_err(|e| e.to_string())?;
         d.index_surnames(imported);
         Ok(Arc::new(d))
@@ -2267,6 +2268,21 @@ person\tSamir Tamimi\t\tKSTLEG 2001-01-01..\n",
             .filter(|p| p.contains("before it starts") || p.contains("overlap"))
             .collect();
         assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn actors_builtin_knows_companies_news_organisations_and_parties() {
+        let d = builtin().unwrap();
+        let code = |name: &str| {
+            d.resolve(name, EntityKind::Org, parse_date("2024-05-01"))
+                .map(|a| format!("{} {}", a.code, a.sector.unwrap_or_default()))
+        };
+        assert_eq!(code("Huawei").as_deref(), Some("MNCCHN MNC"));
+        assert_eq!(code("Sky News").as_deref(), Some("GBR JRN"));
+        assert_eq!(code("Bharatiya Janata Party").as_deref(), Some("IND PTY"));
+        assert_eq!(code("Tsinghua University").as_deref(), Some("CHN EDU"));
+        // A name that an imported entry also holds keeps the imported code.
+        assert_eq!(code("Apple Inc.").as_deref(), code("Apple Inc").as_deref());
     }
 
     #[test]

@@ -1013,7 +1013,12 @@ impl Ner {
             return;
         }
         let gaz = self.gazetteer.get(&words[tokens.clone()]);
+        // A country's name and nothing else the gazetteer knows ("East Timor" read as a person,
+        // "Kenya" as an organisation): the training text writes a country as a place wherever it
+        // stands, even where it acts, so the model's other type is its mistake.
+        let only_a_country = gaz & GAZ_COUNTRY != 0 && gaz & (GAZ_PERSON | GAZ_ORG) == 0;
         let kind = match TYPES[ty] {
+            "PER" | "ORG" if only_a_country => EntityType::Gpe,
             "PER" => EntityType::Person,
             "ORG" => EntityType::Org,
             "LOC" if gaz & (GAZ_COUNTRY | GAZ_REGION | GAZ_CITY) != 0 => EntityType::Gpe,
@@ -1488,6 +1493,29 @@ mod tests {
             .iter()
             .all(|&o| !o));
         assert!(outside("the ferry left at dawn").iter().all(|&o| !o));
+    }
+
+    #[test]
+    fn a_country_typed_as_a_person_or_organisation_is_a_place() {
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.add("Velmora", GAZ_COUNTRY);
+        gazetteer.add("Kostova", GAZ_COUNTRY | GAZ_ORG);
+        let ner = Ner {
+            model: Perceptron::new(1 + TYPES.len() * 4),
+            gazetteer,
+            clusters: Default::default(),
+        };
+        let words = ["Velmora", "and", "Kostova", "met", "Arvenia"];
+        let typed = |at: usize, ty: usize| {
+            let mut out = Vec::new();
+            ner.push(&words, at..at + 1, ty, &mut out);
+            out[0].kind
+        };
+        assert_eq!(typed(0, 0), EntityType::Gpe);
+        assert_eq!(typed(0, 1), EntityType::Gpe);
+        // A name the gazetteer also knows as something else, or not at all, keeps its type.
+        assert_eq!(typed(2, 1), EntityType::Org);
+        assert_eq!(typed(4, 0), EntityType::Person);
     }
 
     #[test]

@@ -326,6 +326,13 @@ pub fn train_ner(opts: &NerTrainOptions, tagger: &Tagger) -> Result<ModelMeta, T
             let text = std::fs::read(&path).map_err(io(&path))?;
             dictionary.add_petrarch(&String::from_utf8_lossy(&text));
         }
+        // Names the imported files lack: today's office holders, companies, news organisations.
+        dictionary
+            .add_tsv(kestrel_actors::CURATED_ACTORS, "dictionaries/curated.tsv")
+            .map_err(|e| TrainError::Io {
+                path: "dictionaries/curated.tsv".into(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
+            })?;
         gazetteer.add_actors(&dictionary);
     }
     let tags: Vec<Vec<String>> = sentences
@@ -346,7 +353,7 @@ pub fn train_ner(opts: &NerTrainOptions, tagger: &Tagger) -> Result<ModelMeta, T
         train_hash: model::fingerprint(&bytes),
         dev_file: dev.and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned()),
         features: if actors.is_some() {
-            "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms, PETRARCH actors (people, organisations)"
+            "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms, PETRARCH actors (people, organisations), Kestrel's curated actors"
         } else {
             "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms"
         }.into(),
