@@ -1044,7 +1044,7 @@ pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
         // Kestrel's curated actors come last, so that they win over the imported entries.
         let imported = d.len();
         d.add_tsv(CURATED_ACTORS, "dictionaries/curated.tsv")
-        .map_err(|e| e.to_string())?;
+            .map_err(|e| e.to_string())?;
         d.index_surnames(imported);
         Ok(Arc::new(d))
     })

@@ -26,6 +26,8 @@ const GAZ_CITY: u8 = 4;
 const GAZ_DEMONYM: u8 = 8;
 const GAZ_PERSON: u8 = 16;
 const GAZ_ORG: u8 = 32;
+/// A given name: the first word of a person's name of two or three words.
+const GAZ_GIVEN: u8 = 64;
 /// Longest gazetteer phrase, in tokens.
 const MAX_PHRASE: usize = 6;
 
@@ -97,6 +99,9 @@ impl Gazetteer {
             };
             for name in std::iter::once(&a.name).chain(&a.aliases) {
                 self.add_tokenized(name, kind);
+                if kind == GAZ_PERSON {
+                    self.add_given_name(name);
+                }
             }
         }
     }
@@ -113,6 +118,24 @@ impl Gazetteer {
             return;
         }
         *self.names.entry(phrase_key(words.into_iter())).or_default() |= kind;
+    }
+
+    /// Marks the first word of a person's name of two or three words as a given name, unless
+    /// it is a title ("President", "Secretary-general") or too short to tell.
+    fn add_given_name(&mut self, name: &str) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let Some(first) = words.first() else { return };
+        let lower = first.to_lowercase();
+        let plain = first.chars().all(char::is_alphabetic)
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().skip(1).any(char::is_lowercase);
+        if (2..=3).contains(&words.len())
+            && plain
+            && first.chars().count() >= 3
+            && !TITLE_WORDS.contains(&lower.as_str())
+        {
+            *self.names.entry(lower).or_default() |= GAZ_GIVEN;
+        }
     }
 
     fn add(&mut self, name: &str, kind: u8) {
@@ -1516,6 +1539,27 @@ mod tests {
         // A name the gazetteer also knows as something else, or not at all, keeps its type.
         assert_eq!(typed(2, 1), EntityType::Org);
         assert_eq!(typed(4, 0), EntityType::Person);
+    }
+
+    #[test]
+    fn a_persons_first_word_is_a_given_name_unless_a_title() {
+        let mut gazetteer = Gazetteer::default();
+        for name in [
+            "Amos Kiprono",
+            "President Tomas Ek",
+            "Lena Maria Brandt",
+            "Jo Ruiz",
+            "Okafor",
+            "Ana Lucia de la Vega Ruiz",
+        ] {
+            gazetteer.add_given_name(name);
+        }
+        let given = |w: &str| gazetteer.get(&[w]) & GAZ_GIVEN != 0;
+        assert!(given("Amos") && given("Lena"));
+        // A title, a name too short to tell, a single name, a name of many words.
+        assert!(!given("President") && !given("Jo") && !given("Okafor") && !given("Ana"));
+        // The mark goes with the word, not the whole name.
+        assert!(gazetteer.get(&["Amos", "Kiprono"]) == 0);
     }
 
     #[test]

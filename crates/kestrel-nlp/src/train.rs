@@ -353,7 +353,7 @@ pub fn train_ner(opts: &NerTrainOptions, tagger: &Tagger) -> Result<ModelMeta, T
         train_hash: model::fingerprint(&bytes),
         dev_file: dev.and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned()),
         features: if actors.is_some() {
-            "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms, PETRARCH actors (people, organisations), Kestrel's curated actors"
+            "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms, PETRARCH actors (people, organisations) and Kestrel's curated actors, the given names of their people"
         } else {
             "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms"
         }.into(),
