@@ -2281,6 +2281,8 @@ person\tSamir Tamimi\t\tKSTLEG 2001-01-01..\n",
         assert_eq!(code("Sky News").as_deref(), Some("GBR JRN"));
         assert_eq!(code("Bharatiya Janata Party").as_deref(), Some("IND PTY"));
         assert_eq!(code("Tsinghua University").as_deref(), Some("CHN EDU"));
+        assert_eq!(code("Home Office").as_deref(), Some("GBR GOV"));
+        assert_eq!(code("Wagner Group").as_deref(), Some("RUS UAF"));
         // A name that an imported entry also holds keeps the imported code.
         assert_eq!(code("Apple Inc.").as_deref(), code("Apple Inc").as_deref());
     }
