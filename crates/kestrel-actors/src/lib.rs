@@ -1125,6 +1125,15 @@ fn covered_by_entities(doc: &Document) -> Vec<bool> {
 }
 
 /// Whether the `k`-th token opens with a capital letter.
+/// Whether the tagger reads a token as a pronoun, determiner, preposition, auxiliary,
+/// conjunction, particle, adverb or interjection. (Not a verb: "Boeing" reads as one.)
+fn is_function_word(token: &kestrel_core::Token) -> bool {
+    matches!(
+        token.upos.as_deref(),
+        Some("PRON" | "DET" | "ADP" | "AUX" | "CCONJ" | "SCONJ" | "PART" | "ADV" | "INTJ")
+    )
+}
+
 fn capitalised(doc: &Document, k: usize) -> bool {
     doc.text[doc.tokens[k].span.range()]
         .chars()
@@ -1446,6 +1455,15 @@ pub fn add_dictionary_mentions(
             for len in (1..=LONGEST.min(s.tokens.end - t)).rev() {
                 let range = t..t + len;
                 if range.clone().any(|k| covered[k]) || !capitalised(doc, t + len - 1) {
+                    continue;
+                }
+                // One word the tagger reads as a function word is no name unless written in
+                // capitals: "Who" opening a question is not the WHO that "the WHO said" is.
+                let word = &doc.text[doc.tokens[t].span.range()];
+                if len == 1
+                    && is_function_word(&doc.tokens[t])
+                    && word.chars().any(char::is_lowercase)
+                {
                     continue;
                 }
                 let span = Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);
@@ -1981,6 +1999,24 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
                 ("Daniel Okafor", "NGA")
             ]
         );
+    }
+
+    #[test]
+    fn actors_a_function_word_in_lower_case_is_no_dictionary_name() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("org\tWorld Health Organization\tWHO\tIGOUNOMEDWHO\n", "t")
+            .unwrap();
+        let mut doc = Document::new("t", "Who approved it? The WHO did.");
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        // As the tagger reads both: a pronoun, whatever their capitals.
+        for token in doc.tokens.iter_mut() {
+            if doc.text[token.span.range()].eq_ignore_ascii_case("who") {
+                token.upos = Some("PRON".into());
+            }
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let found: Vec<&str> = doc.entities.iter().map(|e| doc.slice(e.span)).collect();
+        assert_eq!(found, ["WHO"]);
     }
 
     #[test]
