@@ -973,6 +973,7 @@ impl Ner {
                 _ => {}
             }
         }
+        nationality_adjectives(&mut out, tags, &p.marks);
         // Nationalities are not annotated in the training data (UniversalNER folds them into
         // OTH), so a capitalised demonym that no mention covers is a NORP mention outright.
         let marks = &p.marks;
@@ -1087,6 +1088,21 @@ impl Ner {
             gazetteer: Gazetteer { names },
             clusters,
         })
+    }
+}
+
+/// A demonym the tagger reads as an adjective ("the German economy") names a nationality,
+/// whatever type the model gave it: no place is an adjective.
+fn nationality_adjectives(out: &mut [Mention], tags: &[&str], marks: &[(u8, bool)]) {
+    for m in out.iter_mut() {
+        let at = m.tokens.start;
+        if m.tokens.len() == 1
+            && matches!(m.kind, EntityType::Gpe | EntityType::Loc)
+            && tags[at] == "JJ"
+            && marks[at].0 & GAZ_DEMONYM != 0
+        {
+            m.kind = EntityType::Norp;
+        }
     }
 }
 
@@ -1560,6 +1576,29 @@ mod tests {
         assert!(!given("President") && !given("Jo") && !given("Okafor") && !given("Ana"));
         // The mark goes with the word, not the whole name.
         assert!(gazetteer.get(&["Amos", "Kiprono"]) == 0);
+    }
+
+    #[test]
+    fn a_demonym_read_as_an_adjective_is_a_nationality() {
+        let mention = |at: usize, kind| Mention {
+            tokens: at..at + 1,
+            kind,
+        };
+        let mut out = vec![
+            mention(1, EntityType::Gpe),
+            mention(4, EntityType::Gpe),
+            mention(6, EntityType::Loc),
+        ];
+        // "The Velmoran economy grew in Velmora and Kostova ."
+        let tags = ["DT", "JJ", "NN", "VBD", "NNP", "CC", "JJ"];
+        let mut marks = vec![(0u8, false); 7];
+        marks[1] = (GAZ_DEMONYM | GAZ_COUNTRY, true);
+        marks[4] = (GAZ_DEMONYM | GAZ_COUNTRY, true);
+        marks[6] = (GAZ_COUNTRY, true);
+        nationality_adjectives(&mut out, &tags, &marks);
+        let kinds: Vec<EntityType> = out.iter().map(|m| m.kind).collect();
+        // A proper noun, or an adjective the gazetteer knows as no demonym, keeps its type.
+        assert_eq!(kinds, [EntityType::Norp, EntityType::Gpe, EntityType::Loc]);
     }
 
     #[test]
