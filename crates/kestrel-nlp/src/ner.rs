@@ -973,7 +973,7 @@ impl Ner {
                 _ => {}
             }
         }
-        nationality_adjectives(&mut out, tags, &p.marks);
+        nationality_adjectives(&mut out, words, tags, &p.marks);
         // Nationalities are not annotated in the training data (UniversalNER folds them into
         // OTH), so a capitalised demonym that no mention covers is a NORP mention outright.
         let marks = &p.marks;
@@ -1092,11 +1092,18 @@ impl Ner {
 }
 
 /// A demonym the tagger reads as an adjective ("the German economy") names a nationality,
-/// whatever type the model gave it: no place is an adjective.
-fn nationality_adjectives(out: &mut [Mention], tags: &[&str], marks: &[(u8, bool)]) {
+/// whatever type the model gave it: no place is an adjective. (Not an abbreviation: "the UK
+/// economy" names the country.)
+fn nationality_adjectives(
+    out: &mut [Mention],
+    words: &[&str],
+    tags: &[&str],
+    marks: &[(u8, bool)],
+) {
     for m in out.iter_mut() {
         let at = m.tokens.start;
         if m.tokens.len() == 1
+            && words[at].chars().any(char::is_lowercase)
             && matches!(m.kind, EntityType::Gpe | EntityType::Loc)
             && tags[at] == "JJ"
             && marks[at].0 & GAZ_DEMONYM != 0
@@ -1586,19 +1593,32 @@ mod tests {
         };
         let mut out = vec![
             mention(1, EntityType::Gpe),
-            mention(4, EntityType::Gpe),
-            mention(6, EntityType::Loc),
+            mention(5, EntityType::Gpe),
+            mention(7, EntityType::Loc),
         ];
-        // "The Velmoran economy grew in Velmora and Kostova ."
-        let tags = ["DT", "JJ", "NN", "VBD", "NNP", "CC", "JJ"];
-        let mut marks = vec![(0u8, false); 7];
+        out.push(mention(8, EntityType::Gpe));
+        let words = [
+            "The", "Velmoran", "economy", "grew", "in", "Velmora", "and", "Kostova", "VK", "too",
+        ];
+        let tags = ["DT", "JJ", "NN", "VBD", "IN", "NNP", "CC", "JJ", "JJ", "RB"];
+        let mut marks = vec![(0u8, false); words.len()];
         marks[1] = (GAZ_DEMONYM | GAZ_COUNTRY, true);
-        marks[4] = (GAZ_DEMONYM | GAZ_COUNTRY, true);
-        marks[6] = (GAZ_COUNTRY, true);
-        nationality_adjectives(&mut out, &tags, &marks);
+        marks[5] = (GAZ_DEMONYM | GAZ_COUNTRY, true);
+        marks[7] = (GAZ_COUNTRY, true);
+        marks[8] = (GAZ_DEMONYM | GAZ_COUNTRY, true);
+        nationality_adjectives(&mut out, &words, &tags, &marks);
         let kinds: Vec<EntityType> = out.iter().map(|m| m.kind).collect();
-        // A proper noun, or an adjective the gazetteer knows as no demonym, keeps its type.
-        assert_eq!(kinds, [EntityType::Norp, EntityType::Gpe, EntityType::Loc]);
+        // A proper noun, an adjective the gazetteer knows as no demonym, and an abbreviation
+        // keep their types.
+        assert_eq!(
+            kinds,
+            [
+                EntityType::Norp,
+                EntityType::Gpe,
+                EntityType::Loc,
+                EntityType::Gpe
+            ]
+        );
     }
 
     #[test]
