@@ -1595,8 +1595,8 @@ mod tests {
             mention(1, EntityType::Gpe),
             mention(5, EntityType::Gpe),
             mention(7, EntityType::Loc),
+            mention(8, EntityType::Gpe),
         ];
-        out.push(mention(8, EntityType::Gpe));
         let words = [
             "The", "Velmoran", "economy", "grew", "in", "Velmora", "and", "Kostova", "VK", "too",
         ];
