@@ -2319,6 +2319,7 @@ person\tSamir Tamimi\t\tKSTLEG 2001-01-01..\n",
         assert_eq!(code("Tsinghua University").as_deref(), Some("CHN EDU"));
         assert_eq!(code("Home Office").as_deref(), Some("GBR GOV"));
         assert_eq!(code("Wagner Group").as_deref(), Some("RUS UAF"));
+        assert_eq!(code("Bank of England").as_deref(), Some("GBR GOV"));
         // A name that an imported entry also holds keeps the imported code.
         assert_eq!(code("Apple Inc.").as_deref(), code("Apple Inc").as_deref());
     }
