@@ -1466,6 +1466,18 @@ pub fn add_dictionary_mentions(
                 {
                     continue;
                 }
+                // Nor is a portfolio or a holiday: "Labour Minister", "Labour Day".
+                let next = doc.tokens.get(t + len).map(|k| &doc.text[k.span.range()]);
+                if len == 1
+                    && next.is_some_and(|w| {
+                        matches!(
+                            w,
+                            "Minister" | "Ministry" | "Secretary" | "Department" | "Day"
+                        )
+                    })
+                {
+                    continue;
+                }
                 let span = Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);
                 let Some(actor) = dictionary.lookup(&doc.text[span.range()]) else {
                     continue;
@@ -2002,11 +2014,18 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
     }
 
     #[test]
-    fn actors_a_function_word_in_lower_case_is_no_dictionary_name() {
+    fn actors_a_function_word_or_a_portfolio_is_no_dictionary_name() {
         let mut d = ActorDictionary::new();
-        d.add_tsv("org\tWorld Health Organization\tWHO\tIGOUNOMEDWHO\n", "t")
-            .unwrap();
-        let mut doc = Document::new("t", "Who approved it? The WHO did.");
+        d.add_tsv(
+            "org\tWorld Health Organization\tWHO\tIGOUNOMEDWHO\n\
+org\tLabour Party\tLabour\tGBRPTY\n",
+            "t",
+        )
+        .unwrap();
+        let mut doc = Document::new(
+            "t",
+            "Who approved it? The WHO did. Labour Minister Okafor and Labour agreed.",
+        );
         kestrel_core::pipeline::SegmentStage.process(&mut doc);
         // As the tagger reads both: a pronoun, whatever their capitals.
         for token in doc.tokens.iter_mut() {
@@ -2015,8 +2034,10 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
             }
         }
         ActorStage::new(Arc::new(d)).process(&mut doc);
-        let found: Vec<&str> = doc.entities.iter().map(|e| doc.slice(e.span)).collect();
-        assert_eq!(found, ["WHO"]);
+        let found: Vec<usize> = doc.entities.iter().map(|e| e.span.start).collect();
+        // Nor is a portfolio: only the second "Labour" is the party.
+        let party = doc.text.rfind("Labour").unwrap();
+        assert_eq!(found, [doc.text.find("WHO").unwrap(), party]);
     }
 
     #[test]
