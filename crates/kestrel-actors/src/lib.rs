@@ -1099,6 +1099,7 @@ impl Stage for ActorStage {
                     .flatten()
             });
         }
+        join_split_names(doc, &self.dictionary, date);
         widen_to_dictionary_names(doc, &self.dictionary, date);
         widen_to_longer_place_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
@@ -1139,6 +1140,51 @@ fn capitalised(doc: &Document, k: usize) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
+}
+
+/// Joins two name mentions of one sentence, side by side or across "of", "for" or "and", when
+/// together they are a country's or organisation's name the dictionary knows and at least one
+/// of them resolves to nothing alone: the entity model split "Democratic People's Republic"
+/// from "Korea" and "Bank" from "England".
+pub fn join_split_names(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
+    const JOINERS: [&str; 3] = ["of", "for", "and"];
+    let mut i = 0;
+    while i + 1 < doc.entities.len() {
+        let (a, b) = (&doc.entities[i], &doc.entities[i + 1]);
+        let names = a.mention == MentionKind::Name && b.mention == MentionKind::Name;
+        let gap = b.tokens.start.checked_sub(a.tokens.end);
+        let joined = match gap {
+            Some(0) => true,
+            Some(1) => JOINERS.contains(&doc.text[doc.tokens[a.tokens.end].span.range()].as_ref()),
+            _ => false,
+        };
+        if !names || a.sentence != b.sentence || !joined || (a.actor.is_some() && b.actor.is_some())
+        {
+            i += 1;
+            continue;
+        }
+        let span = Span::new(a.span.start, b.span.end);
+        let text = &doc.text[span.range()];
+        let kind = match dictionary.lookup(text).map(|actor| actor.kind) {
+            Some(ActorKind::Country) => EntityKind::Gpe,
+            Some(ActorKind::Org) => EntityKind::Org,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let Some(code) = dictionary.resolve(text, kind, date) else {
+            i += 1;
+            continue;
+        };
+        let tokens = a.tokens.start..b.tokens.end;
+        let a = &mut doc.entities[i];
+        a.span = span;
+        a.tokens = tokens;
+        a.kind = kind;
+        a.actor = Some(code);
+        doc.entities.remove(i + 1);
+    }
 }
 
 /// Widens a mention that resolves to nothing over the capitalised words beside it when they
@@ -2099,6 +2145,44 @@ person\tOtto Brandt\t\tAUTGOV 2008-01-01..2010-12-31\n",
         assert_eq!(doc.slice(e.span), "Harbour Street");
         assert_eq!(e.kind, EntityKind::Org);
         assert_eq!(e.actor.as_ref().unwrap().code, "KEN");
+    }
+
+    #[test]
+    fn actors_a_name_the_recogniser_split_in_two_is_joined() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "country\tKostova\t\tKST\ncountry\tFree Republic of Kostova\t\tFRK\n\
+country\tVelmora\t\tVLM\n",
+            "t",
+        )
+        .unwrap();
+        let text = "The Free Republic of Kostova and Velmora signed.";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        let at = |word: &str| {
+            doc.tokens
+                .iter()
+                .position(|t| doc.slice(t.span) == word)
+                .unwrap()
+        };
+        let (free, kostova, velmora) = (at("Free"), at("Kostova"), at("Velmora"));
+        let found = vec![
+            mention(&doc, free..free + 2, EntityKind::Loc),
+            mention(&doc, kostova..kostova + 1, EntityKind::Gpe),
+            mention(&doc, velmora..velmora + 1, EntityKind::Gpe),
+        ];
+        doc.entities = found;
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let coded: Vec<(&str, &str)> = doc
+            .entities
+            .iter()
+            .map(|e| (doc.slice(e.span), e.actor.as_ref().unwrap().code.as_str()))
+            .collect();
+        // Two names each known alone stay apart ("Kostova and Velmora" is no name).
+        assert_eq!(
+            coded,
+            [("Free Republic of Kostova", "FRK"), ("Velmora", "VLM")]
+        );
     }
 
     #[test]
