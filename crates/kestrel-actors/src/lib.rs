@@ -1125,16 +1125,30 @@ fn covered_by_entities(doc: &Document) -> Vec<bool> {
     covered
 }
 
-/// Whether the `k`-th token opens with a capital letter.
-/// Whether the tagger reads a token as a pronoun, determiner, preposition, auxiliary,
-/// conjunction, particle, adverb or interjection. (Not a verb: "Boeing" reads as one.)
-fn is_function_word(token: &kestrel_core::Token) -> bool {
-    matches!(
+/// Whether token `t`, a word alone, stands for no dictionary name whatever it spells: a word
+/// the tagger reads as a function word (pronoun, determiner, preposition, auxiliary,
+/// conjunction, particle, adverb, interjection; not a verb, as "Boeing" reads as one) unless
+/// written in capitals ("Who" opening a question is not the WHO that "the WHO said" is), and a
+/// portfolio or holiday ("Labour Minister", "Labour Day"), before the sentence's end `end`.
+fn no_name_alone(doc: &Document, t: usize, end: usize) -> bool {
+    let token = &doc.tokens[t];
+    let function_word = matches!(
         token.upos.as_deref(),
         Some("PRON" | "DET" | "ADP" | "AUX" | "CCONJ" | "SCONJ" | "PART" | "ADV" | "INTJ")
-    )
+    );
+    if function_word && doc.text[token.span.range()].chars().any(char::is_lowercase) {
+        return true;
+    }
+    let next = (t + 1 < end).then(|| &doc.text[doc.tokens[t + 1].span.range()]);
+    next.is_some_and(|w| {
+        matches!(
+            w,
+            "Minister" | "Ministry" | "Secretary" | "Department" | "Day"
+        )
+    })
 }
 
+/// Whether the `k`-th token opens with a capital letter.
 fn capitalised(doc: &Document, k: usize) -> bool {
     doc.text[doc.tokens[k].span.range()]
         .chars()
@@ -1147,44 +1161,54 @@ fn capitalised(doc: &Document, k: usize) -> bool {
 /// of them resolves to nothing alone: the entity model split "Democratic People's Republic"
 /// from "Korea" and "Bank" from "England".
 pub fn join_split_names(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
-    const JOINERS: [&str; 3] = ["of", "for", "and"];
     let mut i = 0;
     while i + 1 < doc.entities.len() {
-        let (a, b) = (&doc.entities[i], &doc.entities[i + 1]);
-        let names = a.mention == MentionKind::Name && b.mention == MentionKind::Name;
-        let gap = b.tokens.start.checked_sub(a.tokens.end);
-        let joined = match gap {
-            Some(0) => true,
-            Some(1) => JOINERS.contains(&doc.text[doc.tokens[a.tokens.end].span.range()].as_ref()),
-            _ => false,
-        };
-        if !names || a.sentence != b.sentence || !joined || (a.actor.is_some() && b.actor.is_some())
-        {
-            i += 1;
-            continue;
-        }
-        let span = Span::new(a.span.start, b.span.end);
-        let text = &doc.text[span.range()];
-        let kind = match dictionary.lookup(text).map(|actor| actor.kind) {
-            Some(ActorKind::Country) => EntityKind::Gpe,
-            Some(ActorKind::Org) => EntityKind::Org,
-            _ => {
-                i += 1;
-                continue;
+        match joined_name(
+            doc,
+            &doc.entities[i],
+            &doc.entities[i + 1],
+            dictionary,
+            date,
+        ) {
+            Some((span, kind, code)) => {
+                let end = doc.entities.remove(i + 1).tokens.end;
+                let a = &mut doc.entities[i];
+                a.tokens = a.tokens.start..end;
+                a.span = span;
+                a.kind = kind;
+                a.actor = Some(code);
             }
-        };
-        let Some(code) = dictionary.resolve(text, kind, date) else {
-            i += 1;
-            continue;
-        };
-        let tokens = a.tokens.start..b.tokens.end;
-        let a = &mut doc.entities[i];
-        a.span = span;
-        a.tokens = tokens;
-        a.kind = kind;
-        a.actor = Some(code);
-        doc.entities.remove(i + 1);
+            None => i += 1,
+        }
     }
+}
+
+/// The span, kind and actor of two mentions joined, if [`join_split_names`] joins them.
+fn joined_name(
+    doc: &Document,
+    a: &Entity,
+    b: &Entity,
+    dictionary: &ActorDictionary,
+    date: Option<Date>,
+) -> Option<(Span, EntityKind, ActorCode)> {
+    const JOINERS: [&str; 3] = ["of", "for", "and"];
+    let joined = match b.tokens.start.checked_sub(a.tokens.end)? {
+        0 => true,
+        1 => JOINERS.contains(&&doc.text[doc.tokens[a.tokens.end].span.range()]),
+        _ => false,
+    };
+    let names = a.mention == MentionKind::Name && b.mention == MentionKind::Name;
+    if !joined || !names || a.sentence != b.sentence || (a.actor.is_some() && b.actor.is_some()) {
+        return None;
+    }
+    let span = Span::new(a.span.start, b.span.end);
+    let text = &doc.text[span.range()];
+    let kind = match dictionary.lookup(text)?.kind {
+        ActorKind::Country => EntityKind::Gpe,
+        ActorKind::Org => EntityKind::Org,
+        ActorKind::Person => return None,
+    };
+    Some((span, kind, dictionary.resolve(text, kind, date)?))
 }
 
 /// Widens a mention that resolves to nothing over the capitalised words beside it when they
@@ -1503,25 +1527,7 @@ pub fn add_dictionary_mentions(
                 if range.clone().any(|k| covered[k]) || !capitalised(doc, t + len - 1) {
                     continue;
                 }
-                // One word the tagger reads as a function word is no name unless written in
-                // capitals: "Who" opening a question is not the WHO that "the WHO said" is.
-                let word = &doc.text[doc.tokens[t].span.range()];
-                if len == 1
-                    && is_function_word(&doc.tokens[t])
-                    && word.chars().any(char::is_lowercase)
-                {
-                    continue;
-                }
-                // Nor is a portfolio or a holiday: "Labour Minister", "Labour Day".
-                let next = doc.tokens.get(t + len).map(|k| &doc.text[k.span.range()]);
-                if len == 1
-                    && next.is_some_and(|w| {
-                        matches!(
-                            w,
-                            "Minister" | "Ministry" | "Secretary" | "Department" | "Day"
-                        )
-                    })
-                {
+                if len == 1 && no_name_alone(doc, t, s.tokens.end) {
                     continue;
                 }
                 let span = Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);
@@ -1921,6 +1927,14 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
         }
     }
 
+    /// Each entity's words and its actor's code (every entity must have one).
+    fn names_and_codes(doc: &Document) -> Vec<(&str, &str)> {
+        doc.entities
+            .iter()
+            .map(|e| (doc.slice(e.span), e.actor.as_ref().unwrap().code.as_str()))
+            .collect()
+    }
+
     fn entity(doc: &Document, text: &str, nth: usize, kind: EntityKind) -> kestrel_core::Entity {
         let start = doc.text.match_indices(text).nth(nth).unwrap().0;
         kestrel_core::Entity {
@@ -2044,13 +2058,8 @@ country\tKenya\t\tKEN\norg\tExample League\tEXL\tIGOEXL\n",
         doc.published = Some("2020-03-01".into());
         kestrel_core::pipeline::SegmentStage.process(&mut doc);
         ActorStage::new(Arc::new(d)).process(&mut doc);
-        let found: Vec<(&str, &str)> = doc
-            .entities
-            .iter()
-            .map(|e| (doc.slice(e.span), e.actor.as_ref().unwrap().code.as_str()))
-            .collect();
         assert_eq!(
-            found,
+            names_and_codes(&doc),
             [
                 ("Kenya", "KEN"),
                 ("Example League", "IGOEXL"),
@@ -2173,14 +2182,9 @@ country\tVelmora\t\tVLM\n",
         ];
         doc.entities = found;
         ActorStage::new(Arc::new(d)).process(&mut doc);
-        let coded: Vec<(&str, &str)> = doc
-            .entities
-            .iter()
-            .map(|e| (doc.slice(e.span), e.actor.as_ref().unwrap().code.as_str()))
-            .collect();
         // Two names each known alone stay apart ("Kostova and Velmora" is no name).
         assert_eq!(
-            coded,
+            names_and_codes(&doc),
             [("Free Republic of Kostova", "FRK"), ("Velmora", "VLM")]
         );
     }

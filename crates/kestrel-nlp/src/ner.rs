@@ -1037,9 +1037,9 @@ impl Ner {
             return;
         }
         let gaz = self.gazetteer.get(&words[tokens.clone()]);
-        // A country's name and nothing else the gazetteer knows ("East Timor" read as a person,
-        // "Kenya" as an organisation): the training text writes a country as a place wherever it
-        // stands, even where it acts, so the model's other type is its mistake.
+        // A country's name and nothing else the gazetteer knows ("Kenya" read as a person or an
+        // organisation): the training text writes a country as a place wherever it stands, even
+        // where it acts, so the model's other type is its mistake.
         let only_a_country = gaz & GAZ_COUNTRY != 0 && gaz & (GAZ_PERSON | GAZ_ORG) == 0;
         let kind = match TYPES[ty] {
             "PER" | "ORG" if only_a_country => EntityType::Gpe,
