@@ -467,6 +467,9 @@ fn transition_features(w: &Words, s: &State, out: &mut Vec<u64>) {
     }
 }
 
+/// Penn Treebank tags of punctuation marks, which the labeller labels `punct` unasked.
+const PUNCTUATION_TAGS: [&str; 8] = [",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH"];
+
 /// Features for labelling the arc into `d` (1-based) in a finished tree (`heads[d]`).
 fn label_features(
     w: &Words,
@@ -509,7 +512,23 @@ fn label_features(
         .rev()
         .find(|&&k| k < h && k != d && w.kind[k] & AUXILIARY != 0)
         .map_or(NONE, |&k| w.norm[k]);
-    let templates: [(u64, &[u64]); 36] = [
+    // Commas between the two words (none, one, more) and whether the dependent has taken a
+    // coordinator: a conjunct, an apposition and a parenthetical clause differ in both.
+    let (a, b) = (d.min(h), d.max(h));
+    let commas = if h == 0 {
+        NONE
+    } else {
+        (w.commas_before[b] - w.commas_before[a + 1]).min(2) as u64
+    };
+    let has_cc = kids.iter().any(|&k| k < d && w.tag[k] == string("CC")) as u64;
+    // A bare noun after this one on the same head makes this one the indirect object.
+    let bare_noun_after = sibs.iter().any(|&k| {
+        k > d
+            && w.kind[k] & NOMINAL != 0
+            && !children[k].iter().any(|&c| w.kind[c] & ADPOSITION != 0)
+    }) as u64;
+    let first_kid_word = kids.first().map_or(NONE, |&k| w.norm[k]);
+    let templates: [(u64, &[u64]); 42] = [
         (100, &[]),
         (101, &[dw]),
         (102, &[dt]),
@@ -546,6 +565,12 @@ fn label_features(
         (133, &[dt, ht, head_aux]),
         (134, &[dw, case]),
         (135, &[dt, ht, dir, head_aux]),
+        (136, &[dt, ht, dir, commas]),
+        (137, &[dt, ht, has_cc]),
+        (138, &[dt, ht, commas, has_cc]),
+        (139, &[dt, ht, dir, bare_noun_after]),
+        (140, &[dt, first_kid_word]),
+        (141, &[dt, ht, first_kid_word]),
     ];
     for (id, values) in templates {
         out.push(feature(id, values));
@@ -649,7 +674,15 @@ impl Parser {
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0.0f32; self.labels.len()];
         let mut out: Vec<usize> = vec![0; heads.len()];
+        // A punctuation mark below the root is `punct`, without asking the model: in EWT
+        // train 99.5% of them are, and they are an eighth of the words to label.
+        let punct = self.labels.iter().position(|&l| l == "punct");
+        let marks = PUNCTUATION_TAGS.map(string);
         for d in 1..heads.len() {
+            if let Some(punct) = punct.filter(|_| heads[d] != 0 && marks.contains(&words.tag[d])) {
+                out[d] = punct;
+                continue;
+            }
             let prev = prev_sibling_label(heads, &children, d, &out);
             label_features(words, heads, &children, d, prev, &mut feats);
             scores.iter_mut().for_each(|s| *s = 0.0);
@@ -924,6 +957,32 @@ mod tests {
             w.kind,
             vec![0, NOMINAL, AUXILIARY, 0, ADPOSITION, 0, NOMINAL, ADPOSITION, NOMINAL]
         );
+    }
+
+    #[test]
+    fn the_labeller_sees_commas_and_a_coordinator_between_conjuncts() {
+        // "Ana left , and Ben stayed ." with "stayed" a conjunct of "left".
+        let forms = ["Ana", "left", ",", "and", "Ben", "stayed", "."];
+        let tags = ["NNP", "VBD", ",", "CC", "NNP", "VBD", "."];
+        let w = Words::new(&forms, &tags, &HashSet::new());
+        let heads = vec![0, 2, 0, 6, 6, 6, 2, 2];
+        let children = children_of(&heads);
+        let mut feats = Vec::new();
+        label_features(&w, &heads, &children, 6, NONE, &mut feats);
+        let (dt, ht) = (w.tag[6], w.tag[2]);
+        assert!(
+            feats.contains(&feature(137, &[dt, ht, 1])),
+            "a coordinator taken"
+        );
+        assert!(
+            feats.contains(&feature(136, &[dt, ht, 0, 1])),
+            "one comma between"
+        );
+        // Without the coordinator and the comma, neither.
+        let heads = vec![0, 2, 0, 2, 2, 6, 2, 2];
+        let children = children_of(&heads);
+        label_features(&w, &heads, &children, 6, NONE, &mut feats);
+        assert!(feats.contains(&feature(137, &[dt, ht, 0])));
     }
 
     #[test]
