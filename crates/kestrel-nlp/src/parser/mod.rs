@@ -978,7 +978,7 @@ mod tests {
             feats.contains(&feature(136, &[dt, ht, 0, 1])),
             "one comma between"
         );
-        // Without the coordinator and the comma, neither.
+        // With the comma and "and" hung on "left", "stayed" has taken no coordinator.
         let heads = vec![0, 2, 0, 2, 2, 6, 2, 2];
         let children = children_of(&heads);
         label_features(&w, &heads, &children, 6, NONE, &mut feats);
