@@ -109,8 +109,8 @@ struct Words {
     norm: Vec<u64>,
     tag: Vec<u64>,
     suffix: Vec<u64>,
-    /// What kind of function word each is, for the labeller: [`ADPOSITION`], [`AUXILIARY`],
-    /// [`NOMINAL`] bits.
+    /// What kind of function word each is: [`ADPOSITION`], [`AUXILIARY`], [`NOMINAL`],
+    /// [`COORDINATOR`] and [`PUNCTUATION`] bits.
     kind: Vec<u8>,
     /// How many commas come before each word (the root's 0 included): how many lie between
     /// two words, which a comma often keeps apart.
@@ -123,6 +123,15 @@ const ADPOSITION: u8 = 1;
 const AUXILIARY: u8 = 2;
 /// A noun or pronoun.
 const NOMINAL: u8 = 4;
+/// A coordinating conjunction.
+const COORDINATOR: u8 = 8;
+/// A punctuation mark (one of [`PUNCTUATION_TAGS`]).
+const PUNCTUATION: u8 = 16;
+/// The kinds the transition model sees among a word's children.
+const CHILD_KINDS: u8 = ADPOSITION | AUXILIARY | NOMINAL;
+
+/// Penn Treebank tags of punctuation marks, which the labeller labels `punct` unasked.
+const PUNCTUATION_TAGS: [&str; 8] = [",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH"];
 
 const AUXILIARY_FORMS: &[&str] = &[
     "be", "is", "am", "are", "was", "were", "been", "being", "'s", "'re", "'m", "has", "have",
@@ -162,7 +171,12 @@ impl Words {
                     NOMINAL
                 } else {
                     0
-                },
+                } | if *t == "CC" { COORDINATOR } else { 0 }
+                    | if PUNCTUATION_TAGS.contains(t) {
+                        PUNCTUATION
+                    } else {
+                        0
+                    },
             );
             norm.push(if vocabulary.contains(&i.norm) {
                 i.norm
@@ -181,6 +195,11 @@ impl Words {
             kind,
             commas_before,
         }
+    }
+
+    /// Commas between words `a` and `b` (`0 < a < b`): none, one or more.
+    fn commas_between(&self, a: usize, b: usize) -> u64 {
+        (self.commas_before[b] - self.commas_before[a + 1]).min(2) as u64
     }
 }
 
@@ -366,9 +385,12 @@ fn transition_features(w: &Words, s: &State, out: &mut Vec<u64>) {
     // that has its subject, or a noun that has its case word, is told from one that has not.
     let kinds = |x: Option<usize>| {
         x.map_or(NONE, |i| {
-            let left = s.lefts[i].iter().fold(0u64, |k, &c| k | w.kind[c] as u64);
-            let right = s.rights[i].iter().fold(0u64, |k, &c| k | w.kind[c] as u64);
-            left | (right << 4)
+            let fold = |children: &[usize]| {
+                children
+                    .iter()
+                    .fold(0u64, |k, &c| k | (w.kind[c] & CHILD_KINDS) as u64)
+            };
+            fold(&s.lefts[i]) | (fold(&s.rights[i]) << 4)
         })
     };
     let (s0k, s1k, b0k) = (kinds(s0), kinds(s1), kinds(b0));
@@ -378,11 +400,8 @@ fn transition_features(w: &Words, s: &State, out: &mut Vec<u64>) {
         wd(left(b0, 0)),
         wd(right(s1, 0)),
     );
-    // Commas between two words, none, one or more.
     let commas = |a: Option<usize>, b: Option<usize>| match (a, b) {
-        (Some(a), Some(b)) if a > 0 && a < b => {
-            (w.commas_before[b] - w.commas_before[a + 1]).min(2) as u64
-        }
+        (Some(a), Some(b)) if a > 0 && a < b => w.commas_between(a, b),
         _ => NONE,
     };
     let (c0, c1) = (commas(s0, b0), commas(s1, s0));
@@ -467,9 +486,6 @@ fn transition_features(w: &Words, s: &State, out: &mut Vec<u64>) {
     }
 }
 
-/// Penn Treebank tags of punctuation marks, which the labeller labels `punct` unasked.
-const PUNCTUATION_TAGS: [&str; 8] = [",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH"];
-
 /// Features for labelling the arc into `d` (1-based) in a finished tree (`heads[d]`).
 fn label_features(
     w: &Words,
@@ -514,13 +530,12 @@ fn label_features(
         .map_or(NONE, |&k| w.norm[k]);
     // Commas between the two words (none, one, more) and whether the dependent has taken a
     // coordinator: a conjunct, an apposition and a parenthetical clause differ in both.
-    let (a, b) = (d.min(h), d.max(h));
     let commas = if h == 0 {
         NONE
     } else {
-        (w.commas_before[b] - w.commas_before[a + 1]).min(2) as u64
+        w.commas_between(d.min(h), d.max(h))
     };
-    let has_cc = kids.iter().any(|&k| k < d && w.tag[k] == string("CC")) as u64;
+    let has_cc = kids.iter().any(|&k| k < d && w.kind[k] & COORDINATOR != 0) as u64;
     // A bare noun after this one on the same head makes this one the indirect object.
     let bare_noun_after = sibs.iter().any(|&k| {
         k > d
@@ -677,9 +692,9 @@ impl Parser {
         // A punctuation mark below the root is `punct`, without asking the model: in EWT
         // train 99.5% of them are, and they are an eighth of the words to label.
         let punct = self.labels.iter().position(|&l| l == "punct");
-        let marks = PUNCTUATION_TAGS.map(string);
         for d in 1..heads.len() {
-            if let Some(punct) = punct.filter(|_| heads[d] != 0 && marks.contains(&words.tag[d])) {
+            if let Some(punct) = punct.filter(|_| heads[d] != 0 && words.kind[d] & PUNCTUATION != 0)
+            {
                 out[d] = punct;
                 continue;
             }
