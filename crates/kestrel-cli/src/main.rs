@@ -190,6 +190,10 @@ struct TrainArgs {
     /// (default 3).
     #[arg(long)]
     runs: Option<usize>,
+    /// Parser: partial parses kept at each step, in training and then when parsing; 1 is
+    /// greedy search (default 4; the width is stored in the model).
+    #[arg(long)]
+    beam: Option<usize>,
     /// Tagger passes: 1 (left context) or 2 (adds a pass that sees right-context tags).
     #[arg(long)]
     tagger_passes: Option<usize>,

@@ -1426,6 +1426,20 @@ impl<'a> Sentence<'a> {
             }
             return vec![self.entity_participant(e, title_sector)];
         }
+        // "his Chinese counterpart Wang Yi", "the minister, Ana Ruiz", "Vice-President Ana
+        // Ruiz" with the name hung flat on the title: a person named beside the noun, whom a
+        // dictionary knows, is the participant; the noun only describes them.
+        let named = self
+            .kids(h, "appos")
+            .chain(self.kids(h, "flat"))
+            .filter_map(|a| self.entity_at[a])
+            .find(|&e| {
+                let entity = &self.doc.entities[e];
+                entity.kind == kestrel_core::EntityKind::Person && entity.actor.is_some()
+            });
+        if let Some(e) = named {
+            return vec![self.entity_participant(e, None)];
+        }
         let lemma = self.lemmas[h].as_str();
         // "Iran today threatened ...": the parser can take the name for a modifier of the
         // time word that follows it.

@@ -2263,3 +2263,39 @@ fn coder_shares_a_participants_country_across_the_events_of_its_sentence() {
     assert_eq!(codes(&strike.actors), ["KST"], "{ev:?}");
     assert_eq!(codes(&strike.recipients), ["KST"], "{ev:?}");
 }
+
+#[test]
+fn a_noun_with_a_named_person_beside_it_stands_for_that_person() {
+    // "Ghana 's minister met her Togolese counterpart Mensah ." with "Mensah" an appositive.
+    let (d, ev) = code(
+        "Ghana Ghana PROPN NNP 3 nmod:poss GHA
+         's 's PART POS 1 case
+         minister minister NOUN NN 4 nsubj
+         met meet VERB VBD 0 root
+         her her PRON PRP$ 7 nmod:poss
+         Togolese Togolese ADJ JJ 7 amod TGO
+         counterpart counterpart NOUN NN 4 obj
+         Mensah Mensah PROPN NNP 7 appos TGO/GOV
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    let recipient = &ev[0].recipients[0];
+    assert_eq!(&d.text[recipient.span.start..recipient.span.end], "Mensah");
+    assert_eq!(recipient.sector.as_deref(), Some("GOV"));
+}
+
+#[test]
+fn a_title_with_the_name_hung_flat_on_it_stands_for_the_person() {
+    // "Vice-President Mensah condemned Togo ." with the name read as flat on the title.
+    let (d, ev) = code(
+        "Vice-President vice-president PROPN NNP 3 nsubj
+         Mensah Mensah PROPN NNP 1 flat GHA/GOV
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 3 obj TGO
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    let actor = &ev[0].actors[0];
+    assert_eq!(&d.text[actor.span.start..actor.span.end], "Mensah");
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+}

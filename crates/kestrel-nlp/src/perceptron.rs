@@ -583,6 +583,16 @@ impl Perceptron {
         }
     }
 
+    /// Starts loading the weights of these features, to be scored soon: a caller with
+    /// several feature sets to score (a beam's items) asks for all of them first, so that
+    /// their cache misses overlap.
+    #[inline]
+    pub fn prefetch(&self, features: &[u64]) {
+        if self.training.is_none() && self.small.len > 0 {
+            prefetch_slots(&self.small.slots, features);
+        }
+    }
+
     /// Scores of every class for these features.
     #[cfg(test)]
     pub fn scores(&self, features: &[u64]) -> Vec<f32> {

@@ -232,11 +232,19 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
     let tags = jackknife_tags(&train, &opts.tagger, 4);
     let parser = Parser::train(&train, &tags, &opts.parser);
     let (tf, lf, nl) = parser.sizes();
+    let search = if opts.parser.beam > 1 {
+        format!(
+            "beam search ({}) trained with early update",
+            opts.parser.beam
+        )
+    } else {
+        "greedy search trained with a dynamic oracle".to_string()
+    };
     let mut meta = base_meta(
         "parser",
         opts,
         hash,
-        "parser-v4: arc-hybrid, 74 transition templates (with case words, kinds and words of children, commas between), 42 label templates (with case, mark and auxiliary words, commas between, a coordinator taken, a bare noun after, the first child's word), pseudo-projective (head), jackknifed tags (4 folds), news copies (time adjuncts, attributions, titles), mean of runs",
+        &format!("parser-v5: arc-hybrid, {}, 74 transition templates (with case words, kinds and words of children, commas between), 42 label templates (with case, mark and auxiliary words, commas between, a coordinator taken, a bare noun after, the first child's word), pseudo-projective (head), jackknifed tags (4 folds), news copies (time adjuncts, attributions, titles), mean of runs", search),
         format!("{:?}; {tf} transition features, {lf} label features, {nl} labels", opts.parser),
     );
     if let Some(dev) = &dev {

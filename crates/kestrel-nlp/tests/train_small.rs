@@ -65,12 +65,25 @@ fn train_tagger_learns_its_treebank() {
 
 #[test]
 fn train_parser_learns_its_treebank() {
+    assert!(quick_parser().beam > 1);
+    assert_parser_learns_its_treebank(&quick_parser());
+}
+
+#[test]
+fn train_greedy_parser_learns_its_treebank() {
+    assert_parser_learns_its_treebank(&ParserConfig {
+        beam: 1,
+        ..quick_parser()
+    });
+}
+
+fn assert_parser_learns_its_treebank(config: &ParserConfig) {
     let data = tiny();
     let tags: Vec<Vec<String>> = data
         .iter()
         .map(|s| s.words.iter().map(|w| w.xpos.clone()).collect())
         .collect();
-    let parser = Parser::train(&data, &tags, &quick_parser());
+    let parser = Parser::train(&data, &tags, config);
     let (mut heads, mut labels, mut total) = (0, 0, 0);
     for (s, t) in data.iter().zip(&tags) {
         let t: Vec<&str> = t.iter().map(String::as_str).collect();
