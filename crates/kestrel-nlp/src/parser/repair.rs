@@ -1087,11 +1087,20 @@ fn preposition_on_the_first_word_of_a_name(
 
 /// "Some 800,000 refugees fled", parsed with both "Some" and "refugees" as subjects of
 /// "fled": a determiner right before a noun phrase that is the verb's other subject is that
-/// phrase's determiner.
+/// phrase's determiner; a number so placed ("One third of the rebels were disarmed") is its
+/// number (a verb has one subject; EWT train's two numbers that are subjects before another
+/// are outer subjects of copular clauses, with words between that are not the other's), when
+/// that subject is a noun, an adjective or a number: "one" before a pronoun or a relative
+/// word heads a phrase of its own ("one that would last", "one I liked").
 fn determiner_read_as_subject(tags: &[&str], heads: &mut [usize], labels: &mut [&'static str]) {
     let n = heads.len();
     for d in 0..n {
-        if tags[d] != "DT" || !labels[d].starts_with("nsubj") || heads[d] == 0 {
+        let relation = match tags[d] {
+            "DT" => "det",
+            "CD" => "nummod",
+            _ => continue,
+        };
+        if !labels[d].starts_with("nsubj") || heads[d] == 0 {
             continue;
         }
         let verb = heads[d];
@@ -1100,9 +1109,10 @@ fn determiner_read_as_subject(tags: &[&str], heads: &mut [usize], labels: &mut [
         else {
             continue;
         };
-        if (d + 1..noun).all(|k| descends_from(heads, k, noun)) {
+        let counted = matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "CD");
+        if (relation == "det" || counted) && (d + 1..noun).all(|k| descends_from(heads, k, noun)) {
             heads[d] = noun + 1;
-            labels[d] = "det";
+            labels[d] = relation;
         }
     }
 }
@@ -3850,6 +3860,31 @@ mod tests {
         determiner_read_as_subject(&tags, &mut heads, &mut ls);
         assert_eq!((heads[0], ls[0]), (3, "det"));
         assert_eq!((heads[2], ls[2]), (4, "nsubj"));
+    }
+
+    #[test]
+    fn a_number_before_the_subject_is_its_number() {
+        // "Two thousand workers were laid off ." with "Two" and "thousand" both subjects.
+        let tags = ["CD", "CD", "NNS", "VBD", "VBN", "RP", "."];
+        let mut heads = vec![5, 3, 5, 5, 0, 5, 5];
+        let mut ls = labels(&[
+            "nsubj:pass",
+            "nummod",
+            "nsubj:pass",
+            "aux:pass",
+            "root",
+            "compound:prt",
+            "punct",
+        ]);
+        determiner_read_as_subject(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[0], ls[0]), (3, "nummod"));
+        assert_eq!((heads[2], ls[2]), (5, "nsubj:pass"));
+        // "one that lasted" read with both as subjects: "one" is no number of "that".
+        let tags = ["CD", "WDT", "VBD"];
+        let mut heads = vec![3, 3, 0];
+        let mut ls = labels(&["nsubj", "nsubj", "root"]);
+        determiner_read_as_subject(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[0], ls[0]), (3, "nsubj"));
     }
 
     #[test]
