@@ -23,7 +23,7 @@ struct Item {
 /// A move considered from one item: (score after the move, item index, move, costs nothing).
 type Candidate = (f32, usize, usize, bool);
 
-/// The valid moves of `state`, each with its score, added to `out`. A forced move (the only
+/// The valid moves from `item`, each with its score, added to `out`. A forced move (the only
 /// valid one) is not scored, as in greedy parsing, and adds nothing to the score.
 fn expand(
     model: &Perceptron,
@@ -48,10 +48,15 @@ fn expand(
     }
 }
 
-/// Keeps the `width` best candidates, ties broken by item and move so that a parse does not
-/// depend on the sort's stability.
+/// Best first: by score, ties broken by item and move so that a parse does not depend on a
+/// sort's stability.
+fn rank(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+}
+
+/// Keeps the `width` best candidates.
 fn best_candidates(candidates: &mut Vec<Candidate>, width: usize) {
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    candidates.sort_by(rank);
     candidates.truncate(width);
 }
 
@@ -97,7 +102,7 @@ pub(super) fn parse(model: &Perceptron, words: &Words, n: usize, width: usize) -
         for (i, item) in beam.iter().enumerate() {
             let valid = item.state.valid();
             let mut scores = [0.0f32; 3];
-            // A forced move (no features) is not scored, as in `expand`.
+            // An item with a forced move has no features and scores nothing, as in `expand`.
             model.score_into(&feats[i], &mut scores);
             for t in 0..3 {
                 if valid[t] {
@@ -146,7 +151,7 @@ pub(super) fn train_sentence(
         let best_gold = candidates
             .iter()
             .filter(|c| c.3)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)))
+            .min_by(|a, b| rank(a, b))
             .copied();
         best_candidates(&mut candidates, width);
         let Some(best_gold) = best_gold else {

@@ -1,12 +1,14 @@
-//! Dependency parsing: a greedy arc-hybrid transition parser trained with a dynamic oracle,
-//! and an arc labeler that names each relation once the tree is built.
+//! Dependency parsing: an arc-hybrid transition parser, searched with a beam and trained with
+//! early update (`parser/beam.rs`) or greedily with a dynamic oracle, and an arc labeler that
+//! names each relation once the tree is built.
 //!
 //! * Transitions (Kuhlmann et al. 2011): SHIFT moves the next word onto the stack; LEFT makes
 //!   the next word the head of the stack top; RIGHT makes the word below the stack top its head.
 //!   The root sits at the bottom of the stack and takes its one dependent last.
-//! * Training follows the dynamic oracle of Goldberg & Nivre (2013): after the first epoch the
-//!   parser mostly follows its own predictions, mistakes included, and learns the best move from
-//!   wherever it ends up.
+//! * Greedy training follows the dynamic oracle of Goldberg & Nivre (2013): after the first
+//!   epoch the parser mostly follows its own predictions, mistakes included, and learns the best
+//!   move from wherever it ends up. Beam training reads the same oracle's costs to tell which
+//!   partial parses can still reach the gold tree.
 //! * Non-projective trees go through the pseudo-projective transform in [`projective`].
 //! * Labels come from a second perceptron that sees the whole unlabeled tree: dependent, head,
 //!   grandparent, siblings, children, direction and distance.
@@ -54,7 +56,7 @@ pub struct ParserConfig {
     /// see [`crate::augment`]); 0 for none. Applied by [`crate::train::train_parser`].
     pub news_titles: f64,
     /// Partial parses kept at each step while training and parsing; 1 is greedy search with
-    /// the dynamic oracle, more is beam search trained with early update (see [`beam`]).
+    /// the dynamic oracle, more is beam search trained with early update.
     pub beam: usize,
 }
 
