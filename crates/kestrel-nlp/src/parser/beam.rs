@@ -60,22 +60,36 @@ fn best_candidates(candidates: &mut Vec<Candidate>, width: usize) {
     candidates.truncate(width);
 }
 
-/// The beam after taking the chosen candidates' moves. The moves are recorded only in
-/// training (`record`), where an update replays them.
-fn advance(beam: &[Item], candidates: &[Candidate], words: &Words, record: bool) -> Vec<Item> {
+/// The beam after taking the chosen candidates' moves, each recorded for an update to replay
+/// (training).
+fn advance(beam: &[Item], candidates: &[Candidate], words: &Words) -> Vec<Item> {
     candidates
         .iter()
         .map(|&(score, i, t, gold)| {
             let mut item = beam[i].clone();
             item.state.apply(t, &words.kind);
             item.score = score;
-            if record {
-                item.moves.push(t as u8);
-            }
+            item.moves.push(t as u8);
             item.gold = gold;
             item
         })
         .collect()
+}
+
+/// [`advance`] for parsing, where no moves are recorded: the new beam is written into `out`,
+/// whose items' memory is reused (a beam is copied at every step).
+fn advance_into(beam: &[Item], candidates: &[Candidate], words: &Words, out: &mut Vec<Item>) {
+    out.truncate(candidates.len());
+    for (j, &(score, i, t, _)) in candidates.iter().enumerate() {
+        if let Some(item) = out.get_mut(j) {
+            item.state.copy_from(&beam[i].state);
+        } else {
+            out.push(beam[i].clone());
+        }
+        let item = &mut out[j];
+        item.state.apply(t, &words.kind);
+        item.score = score;
+    }
 }
 
 /// Heads (index 0 the root's slot) of the best parse found with a beam of `width`.
@@ -90,6 +104,7 @@ pub(super) fn parse(model: &Perceptron, words: &Words, n: usize, width: usize) -
     // the lookups are cache misses, and a beam's worth of them overlap.
     let mut feats: Vec<Vec<u64>> = vec![Vec::with_capacity(80); width];
     let mut candidates = Vec::new();
+    let mut spare = Vec::with_capacity(width);
     while !beam[0].state.done() {
         candidates.clear();
         for (item, feats) in beam.iter().zip(feats.iter_mut()) {
@@ -111,7 +126,8 @@ pub(super) fn parse(model: &Perceptron, words: &Words, n: usize, width: usize) -
             }
         }
         best_candidates(&mut candidates, width);
-        beam = advance(&beam, &candidates, words, false);
+        advance_into(&beam, &candidates, words, &mut spare);
+        std::mem::swap(&mut beam, &mut spare);
     }
     (0..=n)
         .map(|i| beam[0].state.heads[i].unwrap_or(0))
@@ -160,12 +176,12 @@ pub(super) fn train_sentence(
         };
         let gold_kept = candidates.iter().any(|c| c.3);
         if !gold_kept {
-            let gold_item = &advance(&beam, &[best_gold], words, true)[0];
-            let guess = &advance(&beam, &candidates[..1], words, true)[0];
+            let gold_item = &advance(&beam, &[best_gold], words)[0];
+            let guess = &advance(&beam, &candidates[..1], words)[0];
             update(model, words, n, &gold_item.moves, &guess.moves, &mut feats);
             return true;
         }
-        beam = advance(&beam, &candidates, words, true);
+        beam = advance(&beam, &candidates, words);
     }
     if beam[0].gold {
         return false;

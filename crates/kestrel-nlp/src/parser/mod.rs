@@ -260,6 +260,15 @@ impl State {
         }
     }
 
+    /// Becomes a copy of `other`, in the memory it already holds.
+    fn copy_from(&mut self, other: &State) {
+        self.stack.clone_from(&other.stack);
+        self.next = other.next;
+        self.n = other.n;
+        self.heads.clone_from(&other.heads);
+        self.children.clone_from(&other.children);
+    }
+
     fn done(&self) -> bool {
         self.next > self.n && self.stack.len() == 1
     }
