@@ -36,7 +36,7 @@ fn expand(
 ) {
     let valid = item.state.valid();
     let mut scores = [0.0f32; 3];
-    if valid.iter().filter(|&&v| v).count() > 1 {
+    if item.state.has_choice() {
         transition_features(words, &item.state, feats);
         model.score_into(feats, &mut scores);
     }
@@ -109,7 +109,7 @@ pub(super) fn parse(model: &Perceptron, words: &Words, n: usize, width: usize) -
         candidates.clear();
         for (item, feats) in beam.iter().zip(feats.iter_mut()) {
             feats.clear();
-            if item.state.valid().iter().filter(|&&v| v).count() > 1 {
+            if item.state.has_choice() {
                 transition_features(words, &item.state, feats);
                 model.prefetch(feats);
             }
@@ -129,9 +129,7 @@ pub(super) fn parse(model: &Perceptron, words: &Words, n: usize, width: usize) -
         advance_into(&beam, &candidates, words, &mut spare);
         std::mem::swap(&mut beam, &mut spare);
     }
-    (0..=n)
-        .map(|i| beam[0].state.heads[i].unwrap_or(0))
-        .collect()
+    beam[0].state.heads()
 }
 
 /// One training step on a sentence with 1-based gold heads `gold` (slot 0 the root's) and
@@ -212,7 +210,7 @@ fn update(
     for (moves, delta) in [(gold, 1.0f32), (guess, -1.0)] {
         let mut state = State::new(n);
         for (step, &t) in moves.iter().enumerate() {
-            if step >= shared && state.valid().iter().filter(|&&v| v).count() > 1 {
+            if step >= shared && state.has_choice() {
                 transition_features(words, &state, feats);
                 model.adjust(feats, t as usize, delta);
             }

@@ -273,6 +273,17 @@ impl State {
         self.next > self.n && self.stack.len() == 1
     }
 
+    /// Whether more than one move is valid: with one (an empty stack, an empty buffer) there
+    /// is nothing to score, a fifth of a sentence's moves or more, greedy or with a beam.
+    fn has_choice(&self) -> bool {
+        self.valid().iter().filter(|&&v| v).count() > 1
+    }
+
+    /// Each word's head, slot 0 the root's (a finished parse leaves none without one).
+    fn heads(&self) -> Vec<usize> {
+        self.heads.iter().map(|h| h.unwrap_or(0)).collect()
+    }
+
     fn valid(&self) -> [bool; 3] {
         let has_buffer = self.next <= self.n;
         let s = self.stack.len();
@@ -713,9 +724,7 @@ impl Parser {
         let mut feats = Vec::with_capacity(64);
         while !state.done() {
             let valid = state.valid();
-            // With one move allowed (an empty stack, an empty buffer) there is nothing to
-            // score: a fifth of a sentence's moves or more.
-            let t = if valid.iter().filter(|&&v| v).count() == 1 {
+            let t = if !state.has_choice() {
                 valid.iter().position(|&v| v).expect("one valid move")
             } else {
                 transition_features(words, &state, &mut feats);
@@ -725,7 +734,7 @@ impl Parser {
             };
             state.apply(t, &words.kind);
         }
-        (0..=n).map(|i| state.heads[i].unwrap_or(0)).collect()
+        state.heads()
     }
 
     fn label(&self, words: &Words, heads: &[usize]) -> Vec<&'static str> {
