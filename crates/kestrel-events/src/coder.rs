@@ -1429,9 +1429,13 @@ impl<'a> Sentence<'a> {
         // "his Chinese counterpart Wang Yi", "the minister, Ana Ruiz", "Vice-President Ana
         // Ruiz" with the name hung flat on the title: a person named beside the noun, whom a
         // dictionary knows, is the participant; the noun only describes them.
+        // A title's person can also hang on it through "of" ("Secretary of State Ana Ruiz",
+        // read as the secretary of a person).
+        let title = self.toks[h].xpos.as_deref() == Some("NNP");
         let named = self
             .kids(h, "appos")
             .chain(self.kids(h, "flat"))
+            .chain(self.kids(h, "nmod").filter(|&a| title && a <= h + 4))
             .filter_map(|a| self.entity_at[a])
             .find(|&e| {
                 let entity = &self.doc.entities[e];
@@ -1540,6 +1544,25 @@ impl<'a> Sentence<'a> {
             return found;
         }
         if sector.is_none() {
+            // "the Nato alliance", "the Asia-Pacific Economic Cooperation (APEC) forum": an
+            // organisation named in the words before the body's noun is the body.
+            if ORGANISATION_HEADS.contains(&lemma) {
+                let mut stack: Vec<usize> = self.kids(h, "compound").collect();
+                let mut named = None;
+                while let Some(c) = stack.pop() {
+                    if let Some(e) = self.entity_at[c] {
+                        let entity = &self.doc.entities[e];
+                        if entity.kind == kestrel_core::EntityKind::Org && entity.actor.is_some() {
+                            named = Some(e);
+                            break;
+                        }
+                    }
+                    stack.extend(self.children[c].iter().copied());
+                }
+                if let Some(e) = named {
+                    return vec![self.entity_participant(e, None)];
+                }
+            }
             // "a London-based group": an organisation of the country it is based in.
             if ORGANISATION_HEADS.contains(&lemma) {
                 if let Some(code) = self.based_in(h) {
@@ -1984,6 +2007,25 @@ impl<'a> Sentence<'a> {
                     return directed;
                 }
             }
+            // "refused to deploy peacekeepers in Iraq", with "in Iraq" the verb's: agents the
+            // verb moves, of no country of their own, stand for the place it puts them.
+            let agents = !found.is_empty()
+                && found.iter().all(|r| r.code.is_none() && r.entity.is_none())
+                && found.iter().any(|r| r.sector.is_some());
+            if object.is_some() && agents {
+                let placed = self.children[x]
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.rel(c).starts_with("obl") && self.case_of(c) == Some("in"))
+                    .map(|c| self.participants(c, false))
+                    .find(|p| p.iter().any(|r| r.code.is_some() && self.names_a_place(r)));
+                if let Some(mut placed) = placed {
+                    for r in &mut placed {
+                        r.sector = found[0].sector.clone();
+                    }
+                    return placed;
+                }
+            }
             if found.is_empty() || !found.iter().all(own) {
                 return found;
             }
@@ -2375,12 +2417,38 @@ impl<'a> Sentence<'a> {
                     .case_of(c)
                     .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
         }));
-        candidates
-            .into_iter()
-            .filter(|&c| Some(c) != skip)
-            .map(|c| self.participants(c, self.rel(c) == "obj" || self.rel(c).starts_with("obl")))
-            .find(|found| !found.is_empty())
-            .unwrap_or_default()
+        let mut first: Vec<Participant> = Vec::new();
+        for c in candidates.into_iter().filter(|&c| Some(c) != skip) {
+            let given_to = self.rel(c).starts_with("obl")
+                && self.case_of(c).is_some_and(|p| matches!(p, "to" | "for"));
+            if !first.is_empty() && !given_to {
+                continue;
+            }
+            let mut found =
+                self.participants(c, self.rel(c) == "obj" || self.rel(c).starts_with("obl"));
+            // "sent troops to a force in Liberia": who receives them is no actor, the place
+            // they go to stands for the recipient.
+            if given_to && !found.iter().any(|p| p.code.is_some()) {
+                if let Some(placed) = self.children[c]
+                    .iter()
+                    .copied()
+                    .filter(|&k| self.rel(k).starts_with("nmod") && self.case_of(k) == Some("in"))
+                    .map(|k| self.participants(k, true))
+                    .find(|placed| placed.iter().any(|p| p.code.is_some()))
+                {
+                    found = placed;
+                }
+            }
+            if found.iter().any(|p| p.code.is_some()) {
+                // What is given ("sent troops to Ruritania") names no country: the side it
+                // goes to is the recipient.
+                return found;
+            }
+            if first.is_empty() {
+                first = found;
+            }
+        }
+        first
     }
 
     /// The light verb an event noun is the object of ("held talks") or an oblique of

@@ -32,6 +32,13 @@ pub(super) fn repair(
     day_after_its_noun(forms, tags, heads, labels);
     phrase_after_a_day(forms, tags, heads, labels);
     day_between_subject_and_verb(forms, tags, heads, labels);
+    kept_if_a_tree(heads, labels, |h, l| {
+        subject_hung_before_its_verb(tags, h, l)
+    });
+    kept_if_a_tree(heads, labels, |h, l| subject_split_in_two(tags, h, l));
+    kept_if_a_tree(heads, labels, |h, l| {
+        object_read_as_a_complement(tags, h, l)
+    });
     reporting_verb_after_its_clause(forms, heads, labels);
     whose_clause_read_as_the_main_one(tags, heads, labels);
     // The repairs run on a copy need a number or a participle: most sentences skip the copy.
@@ -41,7 +48,9 @@ pub(super) fn repair(
         });
     }
     auxiliary_read_as_verb(forms, tags, heads, labels);
-    verb_hung_on_its_subject(forms, tags, heads, labels);
+    kept_if_a_tree(heads, labels, |h, l| {
+        verb_hung_on_its_subject(forms, tags, h, l)
+    });
     participle_with_a_subject(tags, heads, labels);
     complement_before_its_verb(tags, heads, labels);
     if tags.iter().any(|t| matches!(*t, "VBN" | "VBD")) {
@@ -72,6 +81,10 @@ pub(super) fn repair(
     clause_with_an_auxiliary_hung_on_its_subject(tags, heads, labels);
     quantity_read_as_a_preposition(tags, heads, labels);
     up_to_a_number(forms, tags, heads, labels);
+    kept_if_a_tree(heads, labels, |h, l| more_than_a_number(forms, tags, h, l));
+    kept_if_a_tree(heads, labels, |h, l| {
+        number_read_as_the_head(forms, tags, h, l)
+    });
     noun_hung_on_its_preposition(forms, tags, heads, labels);
     subject_read_as_an_oblique(forms, tags, heads, labels);
     first_object_read_as_a_modifier(forms, tags, heads, labels);
@@ -1856,6 +1869,246 @@ fn subject_read_as_an_oblique(
     }
 }
 
+/// "In a surprise move, city police seized ...", "..., Defence Minister Ana Ruiz said": the
+/// noun phrase between a comma and a finite verb that has no subject was hung on a word before
+/// the comma (as its conjunct, apposition or modifier). A clause's head verb needs a subject
+/// and nothing else claims the phrase, so the phrase becomes the verb's subject. Only for a
+/// verb heading a main, complement, adverbial or parenthetical clause: conjuncts, relative
+/// clauses and modifiers share or lack subjects in good trees.
+fn subject_hung_before_its_verb(tags: &[&str], heads: &mut [usize], labels: &mut [&'static str]) {
+    let n = heads.len();
+    for v in 2..n {
+        if !matches!(tags[v], "VBD" | "VBZ" | "VBP")
+            || !matches!(labels[v], "root" | "ccomp" | "advcl" | "parataxis")
+            || dependents(heads, v).any(|k| {
+                labels[k].starts_with("nsubj")
+                    || labels[k].starts_with("csubj")
+                    || matches!(labels[k], "expl" | "mark")
+            })
+        {
+            continue;
+        }
+        // The phrase: from just after the nearest comma before the verb; of the words between,
+        // only it hangs before the comma, and the rest of them on the phrase or on the verb
+        // ("police in Jericho seized", with "in Jericho" the verb's).
+        let Some(comma) = (0..v).rev().find(|&k| tags[k] == ",") else {
+            continue;
+        };
+        if comma + 1 >= v {
+            continue;
+        }
+        let mut tops = (comma + 1..v).filter(|&k| heads[k] != 0 && heads[k] - 1 < comma);
+        let (Some(top), None) = (tops.next(), tops.next()) else {
+            continue;
+        };
+        if !matches!(tags[top], "NN" | "NNS" | "NNP" | "NNPS")
+            || !matches!(
+                labels[top],
+                "conj" | "appos" | "nmod" | "parataxis" | "list" | "dep" | "flat" | "compound"
+            )
+            || descends_from(heads, v, top)
+            || !descends_from(heads, comma + 1, top)
+            // Nouns in a list share their verb ("photos, loose connections ... make up"); a
+            // phrase after a preposition's phrase cannot be its conjunct.
+            || (labels[top] == "conj" && !dependents(heads, heads[top] - 1).any(|k| labels[k] == "case"))
+            || (0..n).any(|k| {
+                let on_top = descends_from(heads, k, top);
+                if k > comma && k < v {
+                    !on_top && !descends_from(heads, k, v)
+                } else {
+                    on_top && k != comma
+                }
+            })
+        {
+            continue;
+        }
+        heads[top] = v + 1;
+        labels[top] = "nsubj";
+    }
+}
+
+/// "arrested more than 40 people", parsed with "more" as the object and the people hung on it
+/// behind "than" as a preposition: "more than" before a number is one modifier of the number
+/// (`fixed`, then `advmod`, as EWT writes it), and the noun phrase takes its place.
+fn more_than_a_number(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    for i in 0..heads.len().saturating_sub(2) {
+        let number = i + 2;
+        if !matches!(forms[i].to_lowercase().as_str(), "more" | "less" | "fewer")
+            || !forms[i + 1].eq_ignore_ascii_case("than")
+            || tags[number] != "CD"
+            || (heads[i + 1] == i + 1 && labels[i + 1] == "fixed")
+            || heads[i] == 0
+        {
+            continue;
+        }
+        // The phrase: the noun the number counts, else the number.
+        let phrase = if labels[number] == "nummod" && heads[number] > number + 1 {
+            heads[number] - 1
+        } else {
+            number
+        };
+        if !descends_from(heads, phrase, i) {
+            continue;
+        }
+        heads[phrase] = heads[i];
+        labels[phrase] = labels[i];
+        for k in 0..heads.len() {
+            if k != i + 1 && heads[k] == i + 1 {
+                heads[k] = phrase + 1;
+            }
+        }
+        if phrase != number {
+            heads[number] = phrase + 1;
+            labels[number] = "nummod";
+        }
+        heads[i] = number + 1;
+        labels[i] = "advmod";
+        heads[i + 1] = i + 1;
+        labels[i + 1] = "fixed";
+    }
+}
+
+/// "The Asia-Pacific Economic Cooperation forum has agreed ...", parsed with the name and
+/// "forum" as two subjects of the verb: two subjects side by side, the second a common noun
+/// with no determiner of its own, are one phrase, the first naming the second (`compound`),
+/// which takes the first's determiner.
+fn subject_split_in_two(tags: &[&str], heads: &mut [usize], labels: &mut [&'static str]) {
+    let n = heads.len();
+    for v in 0..n {
+        let subjects: Vec<usize> = dependents(heads, v)
+            .filter(|&k| k < v && labels[k] == "nsubj")
+            .collect();
+        let &[first, second] = subjects.as_slice() else {
+            continue;
+        };
+        if !matches!(tags[second], "NN" | "NNS")
+            || !matches!(tags[first], "NN" | "NNS" | "NNP" | "NNPS")
+            || dependents(heads, second)
+                .any(|k| k < second && matches!(labels[k], "det" | "nmod:poss" | "cc"))
+            || dependents(heads, first).any(|k| matches!(labels[k], "conj" | "cc"))
+        {
+            continue;
+        }
+        // The first subject's phrase runs up to the second's, with nothing between.
+        let second_start = (0..=second)
+            .find(|&k| descends_from(heads, k, second))
+            .unwrap_or(second);
+        let first_end = (first..n)
+            .rev()
+            .find(|&k| descends_from(heads, k, first))
+            .unwrap_or(first);
+        let first_start = (0..=first)
+            .find(|&k| descends_from(heads, k, first))
+            .unwrap_or(first);
+        if first_end + 1 != second_start
+            || matches!(tags[first_end], "," | "." | ":" | "``" | "''" | "HYPH")
+            || !(first_start..=first_end).all(|k| descends_from(heads, k, first))
+        {
+            continue;
+        }
+        heads[first] = second + 1;
+        // "the city's reality": a possessor keeps its own determiner.
+        if tags[first_end] == "POS" {
+            labels[first] = "nmod:poss";
+            continue;
+        }
+        labels[first] = "compound";
+        for k in 0..first {
+            if heads[k] == first + 1 && labels[k] == "det" {
+                heads[k] = second + 1;
+            }
+        }
+    }
+}
+
+/// "granted asylum to 18 Rwandan rebels", "against 28 local officials", parsed with the
+/// number as the phrase's head (the noun its `nmod`) or with the words between hung on the
+/// number: a number before the plural noun it counts, with only modifiers between, is the
+/// noun's `nummod`, and the noun heads the phrase and its modifiers.
+fn number_read_as_the_head(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    let n = heads.len();
+    for number in 0..n {
+        if tags[number] != "CD" || heads[number] == 0 || forms[number].contains(':') {
+            continue;
+        }
+        let Some(noun) = (number + 1..n).find(|&k| !matches!(tags[k], "JJ" | "NNP" | "NN" | "VBN"))
+        else {
+            continue;
+        };
+        if tags[noun] != "NNS" || noun == number + 1 && heads[number] == noun + 1 {
+            continue;
+        }
+        let between = number + 1..noun;
+        let noun_on_number = descends_from(heads, noun, number);
+        let number_on_noun = heads[number] == noun + 1;
+        let strays = between.clone().any(|k| heads[k] == number + 1);
+        if !(noun_on_number || (number_on_noun && (strays || labels[number] != "nummod"))) {
+            continue;
+        }
+        if noun_on_number {
+            heads[noun] = heads[number];
+            labels[noun] = labels[number];
+            // The number's other words (its preposition, a clause after) go with the noun.
+            for k in 0..n {
+                if heads[k] == number + 1 && !between.contains(&k) {
+                    heads[k] = noun + 1;
+                }
+            }
+        }
+        heads[number] = noun + 1;
+        labels[number] = "nummod";
+        for k in between {
+            if heads[k] == number + 1 || (heads[k] != 0 && heads[k] - 1 == number) {
+                heads[k] = noun + 1;
+                labels[k] = if tags[k] == "JJ" || tags[k] == "VBN" {
+                    "amod"
+                } else {
+                    "compound"
+                };
+            }
+        }
+    }
+}
+
+/// "... may halt mediation efforts among ..., the minister said", parsed with "efforts" a
+/// second complement of "said": a noun with no subject or copula of its own is no clause, and
+/// right after a verb that has no object it is that verb's object.
+fn object_read_as_a_complement(tags: &[&str], heads: &mut [usize], labels: &mut [&'static str]) {
+    let n = heads.len();
+    for x in 1..n {
+        if labels[x] != "ccomp"
+            || !matches!(tags[x], "NN" | "NNS" | "NNP" | "NNPS")
+            || dependents(heads, x).any(|k| {
+                labels[k].starts_with("nsubj") || matches!(labels[k], "cop" | "mark" | "aux")
+            })
+        {
+            continue;
+        }
+        let start = (0..=x).find(|&k| descends_from(heads, k, x)).unwrap_or(x);
+        let Some(verb) = start.checked_sub(1) else {
+            continue;
+        };
+        if !tags[verb].starts_with("VB")
+            || descends_from(heads, verb, x)
+            || dependents(heads, verb).any(|k| matches!(labels[k], "obj" | "ccomp" | "xcomp"))
+        {
+            continue;
+        }
+        heads[x] = verb + 1;
+        labels[x] = "obj";
+    }
+}
+
 /// The words hung on word `v` (0-based), 0-based.
 fn dependents(heads: &[usize], v: usize) -> impl Iterator<Item = usize> + '_ {
     (0..heads.len()).filter(move |&k| heads[k] == v + 1)
@@ -2527,19 +2780,24 @@ fn verb_hung_on_its_subject(
     let is_subject = |l: &str| l == "nsubj" || l == "nsubj:pass";
     let nominal = |t: &str| matches!(t, "NN" | "NNS" | "NNP" | "NNPS");
     for v in 1..n {
-        if !matches!(labels[v], "acl" | "amod" | "acl:relcl" | "appos") || heads[v] == 0 {
+        if !matches!(labels[v], "acl" | "amod" | "acl:relcl" | "appos" | "nmod") || heads[v] == 0 {
             continue;
         }
         let kids = |heads: &[usize], x: usize| -> Vec<usize> {
             (0..n).filter(|&d| heads[d] == x + 1).collect()
         };
         let own = kids(heads, v);
-        if own
-            .iter()
-            .any(|&d| is_subject(labels[d]) || labels[d].starts_with("aux") || labels[d] == "mark")
-        {
+        // A verb read as a noun's `nmod` is no modifier at all, even with its auxiliaries
+        // ("Thousands of farmers were marching ...").
+        let nominal_relation = labels[v] == "nmod";
+        if own.iter().any(|&d| {
+            is_subject(labels[d])
+                || labels[d] == "mark"
+                || (labels[d].starts_with("aux") && !nominal_relation)
+        }) {
             continue;
         }
+        let with_auxiliary = own.iter().any(|&d| labels[d].starts_with("aux"));
         let object_after = own.iter().any(|&d| d > v && labels[d] == "obj")
             || (v + 1 < n
                 && matches!(tags[v + 1], "DT" | "PRP$" | "NNP" | "NNPS" | "CD")
@@ -2560,8 +2818,17 @@ fn verb_hung_on_its_subject(
             && is_subject(relation)
             && place - 1 > v
             && (0..n).any(|d| d != noun && heads[d] == place && is_subject(labels[d]) && d > v);
+        // A noun that is the subject of a later infinitive ("troops remained on alert ... to
+        // prevent ...", read with "remained" on "troops"): an infinitive with "to" takes no
+        // subject, the finite verb does, and the infinitive is its purpose.
+        let infinitive = place != 0
+            && is_subject(relation)
+            && place - 1 > v
+            && tags[place - 1] == "VB"
+            && (0..n).any(|d| heads[d] == place && labels[d] == "mark" && forms[d] == "to");
         let verb_like = matches!(tags[v], "VBD" | "VBZ" | "VBP")
-            || (tags[v] == "VBN" && (object_after || second_subject));
+            || (tags[v] == "VBN" && (object_after || second_subject || infinitive))
+            || (nominal_relation && with_auxiliary && matches!(tags[v], "VBG" | "VBN"));
         if !verb_like {
             continue;
         }
@@ -2574,11 +2841,18 @@ fn verb_hung_on_its_subject(
         let between_ok = (noun + 1..v).all(|k| {
             descends_from(heads, k, noun) && !descends_from(heads, k, v)
                 || day.is_some_and(|d| descends_from(heads, k, d))
+                || (heads[k] == v + 1 && labels[k].starts_with("aux"))
         });
         if !between_ok {
             continue;
         }
-        if place != 0 {
+        if infinitive {
+            let to_verb = place - 1;
+            heads[v] = heads[to_verb];
+            labels[v] = labels[to_verb];
+            heads[to_verb] = v + 1;
+            labels[to_verb] = "advcl";
+        } else if place != 0 {
             if !second_subject {
                 continue;
             }
