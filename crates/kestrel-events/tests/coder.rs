@@ -2299,3 +2299,68 @@ fn a_title_with_the_name_hung_flat_on_it_stands_for_the_person() {
     assert_eq!(&d.text[actor.span.start..actor.span.end], "Mensah");
     assert_eq!(codes(&ev[0].actors), ["GHA"]);
 }
+
+#[test]
+fn what_is_sent_gives_way_to_whom_it_is_sent_to() {
+    // "Ghana sent doctors to Togo ." with "doctors" the object: the object names no country,
+    // the "to" phrase does.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         sent send VERB VBD 0 root
+         doctors doctor NOUN NNS 2 obj
+         to to ADP IN 5 case
+         Togo Togo PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert!(!ev.is_empty());
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn an_organisation_named_before_a_body_noun_is_the_body() {
+    // "The Velor Council forum condemned Togo ." with the name a compound of "forum".
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let mut d = doc("The the DET DT 3 det
+         Velor Velor PROPN NNP 3 compound IGO
+         forum forum NOUN NN 4 nsubj
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 4 obj TGO
+         . . PUNCT . 4 punct");
+    d.entities[0].kind = EntityKind::Org;
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["IGO"]);
+}
+
+#[test]
+fn a_title_stands_for_the_person_hung_on_it_through_of() {
+    // "Secretary of State Mensah condemned Togo ." with the name an nmod of the title.
+    let (_, ev) = code(
+        "Secretary secretary PROPN NNP 5 nsubj
+         of of ADP IN 4 case
+         State State PROPN NNP 4 compound
+         Mensah Mensah PROPN NNP 1 nmod GHA/GOV
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 5 obj TGO
+         . . PUNCT . 5 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+}
+
+#[test]
+fn agents_the_verb_moves_stand_for_the_place_it_puts_them() {
+    // "Ghana refused to deploy troops in Togo ." with "in Togo" an oblique of "deploy".
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         refused refuse VERB VBD 0 root
+         to to PART TO 4 mark
+         deploy deploy VERB VB 2 xcomp
+         troops troop NOUN NNS 4 obj
+         in in ADP IN 7 case
+         Togo Togo PROPN NNP 4 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert!(!ev.is_empty());
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}

@@ -1009,6 +1009,33 @@ impl Ner {
                 tokens = tokens.start..on;
             }
         }
+        // "Arab League Secretary General Ana", "Nato Secretary": an organisation the gazetteer
+        // knows, run into the title of its officer (and the officer's name, when it follows).
+        if let Some(title) = (tokens.start + 1..tokens.end).find(|&t| {
+            is_title(words[t]) && self.gazetteer.get(&words[tokens.start..t]) & GAZ_ORG != 0
+        }) {
+            out.push(Mention {
+                tokens: tokens.start..title,
+                kind: EntityType::Org,
+            });
+            let name = (title..tokens.end)
+                .find(|&t| {
+                    !is_title(words[t])
+                        && !TITLE_OPENERS.contains(&words[t].to_lowercase().as_str())
+                        && words[t] != "-"
+                })
+                .map(|t| t..tokens.end);
+            if let Some(name) = name.filter(|n| {
+                n.clone()
+                    .all(|t| words[t].chars().next().is_some_and(|c| c.is_uppercase()))
+            }) {
+                out.push(Mention {
+                    tokens: with_name_suffix(words, name),
+                    kind: EntityType::Person,
+                });
+            }
+            return;
+        }
         if let Some((before, person)) = split_at_title(words, tokens.clone()) {
             // "Kyrgyz Prime Minister Ana Ruiz" read as one name: the nationality, if the
             // gazetteer knows it, and the person, without the title (which UniversalNER, like
@@ -1137,20 +1164,6 @@ fn split_at_title(
     words: &[&str],
     tokens: std::ops::Range<usize>,
 ) -> Option<(Option<std::ops::Range<usize>>, std::ops::Range<usize>)> {
-    let is_title = |w: &str| {
-        let lower = w.to_lowercase();
-        let lower = lower.trim_end_matches('.');
-        TITLE_WORDS.contains(&lower)
-            || ROYAL_TITLES.contains(&lower)
-            || lower
-                .split_once('-')
-                .is_some_and(|(a, b)| matches!(a, "vice" | "deputy") && TITLE_WORDS.contains(&b))
-    };
-    // Words that open a title before its title word ("Prime Minister", "Foreign Secretary").
-    const TITLE_OPENERS: &[&str] = &[
-        "prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance",
-        "acting", "former", "junior", "senior", "chief", "home",
-    ];
     let last = tokens.clone().rev().find(|&t| is_title(words[t]))?;
     let mut first = last;
     while first > tokens.start && {
@@ -1180,6 +1193,24 @@ fn split_at_title(
     let before = (first > tokens.start).then_some(tokens.start..first);
     Some((before, name))
 }
+
+/// A title word ("minister", "Secretary", "Vice-President"), in any case, with or without a
+/// full stop.
+fn is_title(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    TITLE_WORDS.contains(&lower)
+        || ROYAL_TITLES.contains(&lower)
+        || lower
+            .split_once('-')
+            .is_some_and(|(a, b)| matches!(a, "vice" | "deputy") && TITLE_WORDS.contains(&b))
+}
+
+/// Words that open a title before its title word ("Prime Minister", "Foreign Secretary").
+const TITLE_OPENERS: &[&str] = &[
+    "prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance", "acting",
+    "former", "junior", "senior", "chief", "home",
+];
 
 /// Titles that stand before one person's name and in no organisation's name, so that one
 /// word after them is a name (lowercase, without a full stop).
@@ -1805,6 +1836,47 @@ mod tests {
             7..10,
             "a name the gazetteer does not know stays whole"
         );
+    }
+
+    #[test]
+    fn a_known_organisation_run_into_its_officers_title_splits() {
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.add("Velor League", GAZ_ORG);
+        let ner = Ner {
+            model: Perceptron::new(1),
+            gazetteer,
+            clusters: Default::default(),
+        };
+        let org = TYPES.iter().position(|&t| t == "ORG").unwrap();
+        let words = [
+            "Velor",
+            "League",
+            "Secretary",
+            "General",
+            "Ana",
+            "Ruiz",
+            "met",
+            "the",
+            "Velor",
+            "League",
+            "Secretary",
+        ];
+        let mut out = Vec::new();
+        ner.push(&words, 0..6, org, &mut out);
+        ner.push(&words, 8..11, org, &mut out);
+        let found: Vec<_> = out.iter().map(|m| (m.tokens.clone(), m.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                (0..2, EntityType::Org),
+                (4..6, EntityType::Person),
+                (8..10, EntityType::Org)
+            ]
+        );
+        // An organisation the gazetteer does not know keeps its title word ("General Motors").
+        let mut out = Vec::new();
+        ner.push(&["Vantor", "General", "Motors"], 0..3, org, &mut out);
+        assert_eq!(out[0].tokens, 0..3);
     }
 
     #[test]

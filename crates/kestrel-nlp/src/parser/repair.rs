@@ -33,6 +33,9 @@ pub(super) fn repair(
     phrase_after_a_day(forms, tags, heads, labels);
     day_between_subject_and_verb(forms, tags, heads, labels);
     kept_if_a_tree(heads, labels, |h, l| {
+        object_read_as_a_later_subject(tags, h, l)
+    });
+    kept_if_a_tree(heads, labels, |h, l| {
         subject_hung_before_its_verb(tags, h, l)
     });
     kept_if_a_tree(heads, labels, |h, l| subject_split_in_two(tags, h, l));
@@ -1957,9 +1960,9 @@ fn more_than_a_number(
         }
         heads[phrase] = heads[i];
         labels[phrase] = labels[i];
-        for k in 0..heads.len() {
-            if k != i + 1 && heads[k] == i + 1 {
-                heads[k] = phrase + 1;
+        for (k, head) in heads.iter_mut().enumerate() {
+            if k != i + 1 && *head == i + 1 {
+                *head = phrase + 1;
             }
         }
         if phrase != number {
@@ -2059,9 +2062,9 @@ fn number_read_as_the_head(
             heads[noun] = heads[number];
             labels[noun] = labels[number];
             // The number's other words (its preposition, a clause after) go with the noun.
-            for k in 0..n {
-                if heads[k] == number + 1 && !between.contains(&k) {
-                    heads[k] = noun + 1;
+            for (k, head) in heads.iter_mut().enumerate() {
+                if *head == number + 1 && !between.contains(&k) {
+                    *head = noun + 1;
                 }
             }
         }
@@ -2101,6 +2104,36 @@ fn object_read_as_a_complement(tags: &[&str], heads: &mut [usize], labels: &mut 
         if !tags[verb].starts_with("VB")
             || descends_from(heads, verb, x)
             || dependents(heads, verb).any(|k| matches!(labels[k], "obj" | "ccomp" | "xcomp"))
+        {
+            continue;
+        }
+        heads[x] = verb + 1;
+        labels[x] = "obj";
+    }
+}
+
+/// "The agency will provide 900 tons of grain to ..., the ministry said", parsed with "tons"
+/// as the subject of "said": a noun right after a verb that has a subject of its own and no
+/// object, taken as the subject of the verb that verb's clause hangs on, is its object.
+fn object_read_as_a_later_subject(tags: &[&str], heads: &mut [usize], labels: &mut [&'static str]) {
+    let n = heads.len();
+    for x in 1..n {
+        if labels[x] != "nsubj"
+            || heads[x] <= x + 1
+            || !matches!(tags[x], "NN" | "NNS" | "NNP" | "NNPS" | "CD")
+        {
+            continue;
+        }
+        let start = (0..=x).find(|&k| descends_from(heads, k, x)).unwrap_or(x);
+        let Some(verb) = start.checked_sub(1) else {
+            continue;
+        };
+        if !matches!(tags[verb], "VB" | "VBD" | "VBZ" | "VBP")
+            || heads[verb] != heads[x]
+            || !matches!(labels[verb], "ccomp" | "advcl" | "parataxis")
+            || !dependents(heads, verb).any(|k| k < verb && labels[k].starts_with("nsubj"))
+            || dependents(heads, verb)
+                .any(|k| matches!(labels[k], "obj" | "ccomp" | "xcomp" | "nsubj:pass"))
         {
             continue;
         }
@@ -4325,5 +4358,118 @@ mod tests {
         let mut rels = labels(&["nsubj", "cop", "root", "punct"]);
         copula_of_a_participle(&tags, &heads, &mut rels);
         assert_eq!(rels[1], "cop");
+    }
+
+    #[test]
+    fn a_phrase_after_a_comma_is_the_subject_of_the_verb_that_lacks_one() {
+        // "In a move , city police seized rifles ." with "police" a conjunct of "move".
+        let tags = ["IN", "DT", "NN", ",", "NN", "NNS", "VBD", "NNS", "."];
+        let mut heads = vec![3, 3, 7, 6, 6, 3, 0, 7, 7];
+        let mut ls = labels(&[
+            "case", "det", "obl", "punct", "compound", "conj", "root", "obj", "punct",
+        ]);
+        subject_hung_before_its_verb(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[5], ls[5]), (7, "nsubj"));
+        // Nouns listed before a shared verb stay a list ("Photos , letters prove it .").
+        let tags = ["NNS", ",", "NNS", "VBP", "PRP", "."];
+        let mut heads = vec![4, 3, 1, 0, 4, 4];
+        let mut ls = labels(&["nsubj", "punct", "conj", "root", "obj", "punct"]);
+        heads[0] = 4;
+        ls[0] = "obl";
+        subject_hung_before_its_verb(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[2], ls[2]), (1, "conj"));
+    }
+
+    #[test]
+    fn two_subjects_side_by_side_are_one_phrase() {
+        // "The Velor Council forum agreed ." with "Council" and "forum" both subjects.
+        let tags = ["DT", "NNP", "NNP", "NN", "VBD", "."];
+        let mut heads = vec![3, 3, 5, 5, 0, 5];
+        let mut ls = labels(&["det", "compound", "nsubj", "nsubj", "root", "punct"]);
+        subject_split_in_two(&tags, &mut heads, &mut ls);
+        assert_eq!(heads, [4, 3, 4, 5, 0, 5]);
+        assert_eq!(ls[2], "compound");
+        // "the city 's mayor": a possessor keeps its determiner.
+        let tags = ["DT", "NN", "POS", "NN", "VBD", "."];
+        let mut heads = vec![2, 5, 2, 5, 0, 5];
+        let mut ls = labels(&["det", "nsubj", "case", "nsubj", "root", "punct"]);
+        subject_split_in_two(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[0], heads[1], ls[1]), (2, 4, "nmod:poss"));
+    }
+
+    #[test]
+    fn more_than_a_number_modifies_the_number() {
+        // "Police held more than 40 people ." with "more" the object and "people" its oblique.
+        let forms = ["Police", "held", "more", "than", "40", "people", "."];
+        let tags = ["NNS", "VBD", "JJR", "IN", "CD", "NNS", "."];
+        let mut heads = vec![2, 0, 2, 6, 6, 3, 2];
+        let mut ls = labels(&["nsubj", "root", "obj", "case", "nummod", "obl", "punct"]);
+        more_than_a_number(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [2, 0, 5, 3, 6, 2, 2]);
+        assert_eq!((ls[2], ls[3], ls[5]), ("advmod", "fixed", "obj"));
+    }
+
+    #[test]
+    fn a_number_before_its_noun_is_its_nummod() {
+        // "asylum to 18 Velorian rebels" with the number the phrase's head.
+        let forms = ["asylum", "to", "18", "Velorian", "rebels"];
+        let tags = ["NN", "IN", "CD", "NNP", "NNS"];
+        let mut heads = vec![0, 3, 1, 5, 3];
+        let mut ls = labels(&["root", "case", "nmod", "compound", "nmod"]);
+        number_read_as_the_head(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [0, 5, 5, 5, 1]);
+        assert_eq!((ls[2], ls[4]), ("nummod", "nmod"));
+        // With the words between hung on the number.
+        let mut heads = vec![0, 5, 5, 3, 1];
+        let mut ls = labels(&["root", "case", "compound", "nmod:unmarked", "nmod"]);
+        number_read_as_the_head(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [0, 5, 5, 5, 1]);
+        assert_eq!((ls[2], ls[3]), ("nummod", "compound"));
+    }
+
+    #[test]
+    fn a_noun_after_a_verb_without_an_object_is_its_object() {
+        // "They may halt talks , he said ." with "talks" a second complement of "said".
+        let tags = ["PRP", "MD", "VB", "NNS", ",", "PRP", "VBD", "."];
+        let mut heads = vec![3, 3, 7, 7, 7, 7, 0, 7];
+        let mut ls = labels(&[
+            "nsubj", "aux", "ccomp", "ccomp", "punct", "nsubj", "root", "punct",
+        ]);
+        object_read_as_a_complement(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3]), (3, "obj"));
+        // "The agency will send 90 tons , officials said ." with "tons" a subject of "said".
+        let tags = ["DT", "NN", "MD", "VB", "CD", "NNS", ",", "NNS", "VBD", "."];
+        let mut heads = vec![2, 4, 4, 9, 6, 9, 9, 9, 0, 9];
+        let mut ls = labels(&[
+            "det", "nsubj", "aux", "ccomp", "nummod", "nsubj", "punct", "nsubj", "root", "punct",
+        ]);
+        object_read_as_a_later_subject(&tags, &mut heads, &mut ls);
+        assert_eq!((heads[5], ls[5]), (4, "obj"));
+    }
+
+    #[test]
+    fn a_verb_read_as_a_modifier_of_its_subject_heads_the_clause() {
+        // "Thousands of farmers were marching ." with "marching" an nmod of "Thousands".
+        let forms = ["Thousands", "of", "farmers", "were", "marching", "."];
+        let tags = ["NNS", "IN", "NNS", "VBD", "VBG", "."];
+        let mut heads = vec![0, 3, 1, 5, 1, 1];
+        let mut ls = labels(&["root", "case", "nmod", "aux", "nmod", "punct"]);
+        verb_hung_on_its_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[0], ls[0], heads[4], ls[4]), (5, "nsubj", 0, "root"));
+        // "Troops remained on alert to stop raids ." with "remained" on "Troops", the subject
+        // of the infinitive.
+        let forms = [
+            "Troops", "remained", "on", "alert", "to", "stop", "raids", ".",
+        ];
+        let tags = ["NNS", "VBN", "IN", "NN", "TO", "VB", "NNS", "."];
+        let mut heads = vec![6, 1, 4, 2, 6, 0, 6, 6];
+        let mut ls = labels(&[
+            "nsubj", "acl", "case", "obl", "mark", "root", "obj", "punct",
+        ]);
+        verb_hung_on_its_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(
+            (heads[0], heads[1], ls[1], heads[5], ls[5]),
+            (2, 0, "root", 2, "advcl")
+        );
     }
 }
