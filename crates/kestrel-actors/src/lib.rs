@@ -1363,7 +1363,7 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
             .clone()
             .unwrap_or_else(|| doc.text[last.span.range()].to_lowercase())
             .to_lowercase();
-        let Some(sector) = agent_sector(&lemma) else {
+        let Some(sector) = agent_sector(&lemma).or_else(|| institution_sector(&lemma)) else {
             continue;
         };
         let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
@@ -1404,6 +1404,18 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
             name,
             source: ActorSource::Text,
         });
+    }
+}
+
+/// Head words of a state's bodies that are no agent nouns alone ("the assembly" could be any
+/// gathering) but are in a name that opens with a country's: "the Kostova National Assembly",
+/// "the Velora Anti-Corruption Commission" (also misspelt with one "s", as wires do).
+fn institution_sector(lemma: &str) -> Option<&'static str> {
+    match lemma {
+        "assembly" | "senate" | "legislature" | "duma" | "diet" => Some("LEG"),
+        "commission" | "commision" | "council" | "agency" | "directorate" | "bureau" => Some("GOV"),
+        "guard" | "gendarmerie" => Some("MIL"),
+        _ => None,
     }
 }
 

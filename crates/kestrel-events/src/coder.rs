@@ -2199,15 +2199,17 @@ impl<'a> Sentence<'a> {
                             .any(|e| word.ends_with(e))
                             || word == "Arab")
                 };
+                // A name no dictionary knows says nothing of where the group is from ("the
+                // Umma party").
+                let known = |c: usize| {
+                    self.entity_at[c].is_some_and(|e| self.doc.entities[e].actor.is_some())
+                };
                 let names_something = self.children[k].iter().any(|&c| {
-                    self.entity_at[c].is_some()
-                        || capitalised(c)
-                        || self.children[c]
-                            .iter()
-                            .any(|&g| self.entity_at[g].is_some())
+                    known(c) || capitalised(c) || self.children[c].iter().any(|&g| known(g))
                 });
                 (matches!(self.toks[k].xpos.as_deref(), Some("NNS" | "NNPS"))
-                    || BODIES.contains(&self.lemmas[k].as_str()))
+                    || BODIES.contains(&self.lemmas[k].as_str())
+                    || ORGANISATION_HEADS.contains(&self.lemmas[k].as_str()))
                     && !FOREIGN.contains(&self.lemmas[k].as_str())
                     && !names_something
             })
