@@ -2098,6 +2098,21 @@ impl<'a> Sentence<'a> {
             }
         }
         if recipients.is_empty() {
+            // "opened fire to disperse the protesters": whom the act's purpose is aimed at.
+            if let Some(purpose) = self.children[v]
+                .iter()
+                .copied()
+                .find(|&c| self.rel(c) == "advcl" && self.opened_by(c, &["to"]))
+            {
+                recipients = self
+                    .kids(purpose, "obj")
+                    .next()
+                    .map(|o| self.participants(o, true))
+                    .filter(|found| found.iter().any(|p| p.code.is_some() || p.sector.is_some()))
+                    .unwrap_or_default();
+            }
+        }
+        if recipients.is_empty() {
             // "provide $360 million in support to Ukraine": a directional phrase deeper in
             // the object.
             let mut args: Vec<usize> = self.kids(v, "obj").collect();

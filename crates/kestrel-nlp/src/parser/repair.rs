@@ -2851,6 +2851,15 @@ fn verb_hung_on_its_subject(
             && is_subject(relation)
             && place - 1 > v
             && (0..n).any(|d| d != noun && heads[d] == place && is_subject(labels[d]) && d > v);
+        // Or a noun read as a compound of that later subject across the clause and a comma
+        // ("Kenyan police opened fire ..., security sources said", with "police" on
+        // "sources"): the verb is what the later verb reports.
+        let reported = place != 0
+            && relation == "compound"
+            && place - 1 > v
+            && (v..place - 1).any(|k| forms[k] == ",")
+            && is_subject(labels[place - 1])
+            && heads[place - 1] > place;
         // A noun that is the subject of a later infinitive ("troops remained on alert ... to
         // prevent ...", read with "remained" on "troops"): an infinitive with "to" takes no
         // subject, the finite verb does, and the infinitive is its purpose.
@@ -2885,6 +2894,9 @@ fn verb_hung_on_its_subject(
             labels[v] = labels[to_verb];
             heads[to_verb] = v + 1;
             labels[to_verb] = "advcl";
+        } else if reported {
+            heads[v] = heads[place - 1];
+            labels[v] = "ccomp";
         } else if place != 0 {
             if !second_subject {
                 continue;
