@@ -76,6 +76,7 @@ const REPORTING_VERBS: &[&str] = &[
     "remark",
     "comment",
     "observe",
+    "quote",
 ];
 
 /// Verbs that only say an action began, went on or resumed: the action itself is coded.

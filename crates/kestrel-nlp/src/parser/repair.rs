@@ -36,6 +36,9 @@ pub(super) fn repair(
         object_read_as_a_later_subject(tags, h, l)
     });
     kept_if_a_tree(heads, labels, |h, l| {
+        participle_after_an_auxiliary_read_as_a_modifier(tags, h, l)
+    });
+    kept_if_a_tree(heads, labels, |h, l| {
         subject_hung_before_its_verb(tags, h, l)
     });
     kept_if_a_tree(heads, labels, |h, l| subject_split_in_two(tags, h, l));
@@ -2139,6 +2142,43 @@ fn object_read_as_a_later_subject(tags: &[&str], heads: &mut [usize], labels: &m
         }
         heads[x] = verb + 1;
         labels[x] = "obj";
+    }
+}
+
+/// "The district administration has denied land allocation ...", parsed with "has" and
+/// "denied" both hung on "allocation" (an auxiliary and an adjectival participle): a noun takes
+/// no auxiliary, so the participle right after it is the verb, which takes the noun's place,
+/// the auxiliary, and the subject; the noun becomes its object.
+fn participle_after_an_auxiliary_read_as_a_modifier(
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    let n = heads.len();
+    for aux in 0..n.saturating_sub(2) {
+        let verb = aux + 1;
+        if !labels[aux].starts_with("aux")
+            || heads[aux] == 0
+            || heads[aux] != heads[verb]
+            || !matches!(tags[verb], "VBN" | "VBG")
+            || !matches!(labels[verb], "amod" | "compound")
+        {
+            continue;
+        }
+        let noun = heads[verb] - 1;
+        if noun <= verb || !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS") {
+            continue;
+        }
+        heads[verb] = heads[noun];
+        labels[verb] = labels[noun];
+        // The noun's words before the participle (subject, auxiliaries, adverbs) are the verb's.
+        for k in 0..verb {
+            if heads[k] == noun + 1 {
+                heads[k] = verb + 1;
+            }
+        }
+        heads[noun] = verb + 1;
+        labels[noun] = "obj";
     }
 }
 
