@@ -1011,9 +1011,16 @@ impl Ner {
         }
         // "Arab League Secretary General Ana", "Nato Secretary": an organisation the gazetteer
         // knows, run into the title of its officer (and the officer's name, when it follows).
-        if let Some(title) = (tokens.start + 1..tokens.end).find(|&t| {
-            is_title(words[t]) && self.gazetteer.get(&words[tokens.start..t]) & GAZ_ORG != 0
-        }) {
+        // One ordinary word before a title is a portfolio more often than a body ("Labour
+        // Minister", "Health Secretary"): a body of one word must be an acronym ("NATO").
+        let body = |t: usize| {
+            let acronym = words[tokens.start].len() >= 2
+                && words[tokens.start].chars().all(|c| c.is_ascii_uppercase());
+            (t - tokens.start >= 2 || acronym)
+                && self.gazetteer.get(&words[tokens.start..t]) & GAZ_ORG != 0
+        };
+        if let Some(title) = (tokens.start + 1..tokens.end).find(|&t| is_title(words[t]) && body(t))
+        {
             out.push(Mention {
                 tokens: tokens.start..title,
                 kind: EntityType::Org,
@@ -1025,10 +1032,9 @@ impl Ner {
                         && words[t] != "-"
                 })
                 .map(|t| t..tokens.end);
-            if let Some(name) = name.filter(|n| {
-                n.clone()
-                    .all(|t| words[t].chars().next().is_some_and(|c| c.is_uppercase()))
-            }) {
+            // Its first and last words capitalised ("Ghazi al-Gosaibi", "Hans van den Broek").
+            let capitalised = |t: usize| words[t].chars().next().is_some_and(|c| c.is_uppercase());
+            if let Some(name) = name.filter(|n| capitalised(n.start) && capitalised(n.end - 1)) {
                 out.push(Mention {
                     tokens: with_name_suffix(words, name),
                     kind: EntityType::Person,
@@ -1872,6 +1878,20 @@ mod tests {
                 (4..6, EntityType::Person),
                 (8..10, EntityType::Org)
             ]
+        );
+        // A portfolio is no body: "Labour Minister Ana Ruiz" is a person after a title.
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.add("Labour", GAZ_ORG);
+        let ner = Ner {
+            model: Perceptron::new(1),
+            gazetteer,
+            clusters: Default::default(),
+        };
+        let mut out = Vec::new();
+        ner.push(&["Labour", "Minister", "Ana", "Ruiz"], 0..4, org, &mut out);
+        assert_eq!(
+            (out[0].tokens.clone(), out[0].kind),
+            (2..4, EntityType::Person)
         );
         // An organisation the gazetteer does not know keeps its title word ("General Motors").
         let mut out = Vec::new();
