@@ -2172,9 +2172,9 @@ fn participle_after_an_auxiliary_read_as_a_modifier(
         heads[verb] = heads[noun];
         labels[verb] = labels[noun];
         // The noun's words before the participle (subject, auxiliaries, adverbs) are the verb's.
-        for k in 0..verb {
-            if heads[k] == noun + 1 {
-                heads[k] = verb + 1;
+        for head in heads.iter_mut().take(verb) {
+            if *head == noun + 1 {
+                *head = verb + 1;
             }
         }
         heads[noun] = verb + 1;
