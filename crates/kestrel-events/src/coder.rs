@@ -1032,12 +1032,26 @@ impl<'a> Sentence<'a> {
     /// government backs down"). The condition clause may hang on the threat's verb or on the
     /// action threatened, and the parser sometimes joins it as a conjunct.
     fn condition_party(&self, t: usize) -> Vec<Participant> {
+        // The threat's clause and the clauses it governs, three levels down ("threatened to
+        // end the talks on cutting arms if ...").
         let mut clauses = vec![t];
-        clauses.extend(
-            self.kids(t, "xcomp")
-                .chain(self.kids(t, "advcl"))
-                .chain(self.kids(t, "ccomp")),
-        );
+        let mut k = 0;
+        let mut depth = vec![0];
+        while k < clauses.len() {
+            let (v, d) = (clauses[k], depth[k]);
+            k += 1;
+            if d == 3 {
+                continue;
+            }
+            for c in self
+                .kids(v, "xcomp")
+                .chain(self.kids(v, "advcl"))
+                .chain(self.kids(v, "ccomp"))
+            {
+                clauses.push(c);
+                depth.push(d + 1);
+            }
+        }
         for &v in &clauses {
             let conditions = self.children[v]
                 .iter()

@@ -2364,3 +2364,29 @@ fn agents_the_verb_moves_stand_for_the_place_it_puts_them() {
     assert!(!ev.is_empty());
     assert_eq!(codes(&ev[0].recipients), ["TGO"]);
 }
+
+#[test]
+fn a_threats_condition_deep_in_the_threatened_action_names_whom_it_is_aimed_at() {
+    // "Ghana threatened to end talks to cut tariffs if Togo raises duties ." with the
+    // condition hung on "cut".
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         threatened threaten VERB VBD 0 root
+         to to PART TO 4 mark
+         end end VERB VB 2 xcomp
+         talks talk NOUN NNS 4 obj
+         to to PART TO 7 mark
+         cut cut VERB VB 4 advcl
+         tariffs tariff NOUN NNS 7 obj
+         if if SCONJ IN 11 mark
+         Togo Togo PROPN NNP 11 nsubj TGO
+         raises raise VERB VBZ 7 advcl
+         duties duty NOUN NNS 11 obj
+         . . PUNCT . 2 punct",
+    );
+    let threat = ev
+        .iter()
+        .find(|e| e.plover_type == "THREATEN")
+        .expect("a threat");
+    assert_eq!(codes(&threat.recipients), ["TGO"]);
+}

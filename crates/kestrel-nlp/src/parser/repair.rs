@@ -1395,7 +1395,10 @@ fn relative_clause_subject(tags: &[&str], heads: &mut [usize], labels: &mut [&'s
 
 /// Words that open an adverbial clause and are also prepositions ("after the talks", "after
 /// the talks failed").
-const SUBORDINATORS: &[&str] = &["after", "before", "as", "since", "until", "till", "while"];
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "as", "since", "until", "till", "while", "if", "unless", "although",
+    "though", "whereas", "whether",
+];
 
 fn descends_from(heads: &[usize], mut d: usize, ancestor: usize) -> bool {
     for _ in 0..heads.len() {
@@ -4523,5 +4526,17 @@ mod tests {
             (heads[0], heads[1], ls[1], heads[5], ls[5]),
             (2, 0, "root", 2, "advcl")
         );
+    }
+
+    #[test]
+    fn if_before_a_clause_is_its_subordinator() {
+        // "Ghana will act if Togo moves ." with "if" read as a preposition of "Togo".
+        let forms = ["Ghana", "will", "act", "if", "Togo", "moves", "."];
+        let tags = ["NNP", "MD", "VB", "IN", "NNP", "VBZ", "."];
+        let mut heads = vec![3, 3, 0, 5, 3, 3, 3];
+        let mut ls = labels(&["nsubj", "aux", "root", "case", "obl", "conj", "punct"]);
+        clause_after_a_subordinator(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [3, 3, 0, 6, 6, 3, 3]);
+        assert_eq!((ls[3], ls[4], ls[5]), ("mark", "nsubj", "advcl"));
     }
 }
