@@ -39,6 +39,9 @@ pub(super) fn repair(
         participle_after_an_auxiliary_read_as_a_modifier(tags, h, l)
     });
     kept_if_a_tree(heads, labels, |h, l| {
+        subordinator_on_the_subject(forms, tags, h, l)
+    });
+    kept_if_a_tree(heads, labels, |h, l| {
         subject_hung_before_its_verb(tags, h, l)
     });
     kept_if_a_tree(heads, labels, |h, l| subject_split_in_two(tags, h, l));
@@ -2182,6 +2185,64 @@ fn participle_after_an_auxiliary_read_as_a_modifier(
         }
         heads[noun] = verb + 1;
         labels[noun] = "obj";
+    }
+}
+
+/// "... to ban voting if the party, which opposes it, ran in the election", parsed with "if"
+/// marking "party" and "ran" a conjunct of the main verb: a subordinator on a noun with no
+/// copula opens a clause whose verb is the first finite verb after the noun's phrase that has
+/// no subject. That verb becomes an adverbial clause of the nearest verb above the noun, the
+/// noun its subject, and the subordinator its `mark`.
+fn subordinator_on_the_subject(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    const OPENERS: &[&str] = &[
+        "if", "unless", "although", "though", "because", "whereas", "when",
+    ];
+    let n = heads.len();
+    for m in 0..n.saturating_sub(2) {
+        if labels[m] != "mark"
+            || heads[m] == 0
+            || !OPENERS.contains(&forms[m].to_lowercase().as_str())
+        {
+            continue;
+        }
+        let noun = heads[m] - 1;
+        if noun <= m
+            || heads[noun] == 0
+            || !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS" | "PRP")
+            || dependents(heads, noun).any(|k| labels[k] == "cop")
+        {
+            continue;
+        }
+        // The noun's phrase ends where the words stop hanging on it.
+        let end = (noun + 1..n)
+            .find(|&k| !descends_from(heads, k, noun))
+            .unwrap_or(n);
+        let Some(verb) = (end..n).find(|&k| !matches!(tags[k], "," | "RB")) else {
+            continue;
+        };
+        if !matches!(tags[verb], "VBD" | "VBZ" | "VBP")
+            || dependents(heads, verb)
+                .any(|k| labels[k].starts_with("nsubj") || labels[k] == "mark")
+        {
+            continue;
+        }
+        let mut above = heads[noun];
+        while above != 0 && !tags[above - 1].starts_with("VB") {
+            above = heads[above - 1];
+        }
+        if above == 0 || descends_from(heads, above - 1, verb) {
+            continue;
+        }
+        heads[verb] = above;
+        labels[verb] = "advcl";
+        heads[noun] = verb + 1;
+        labels[noun] = "nsubj";
+        heads[m] = verb + 1;
     }
 }
 
@@ -4538,5 +4599,36 @@ mod tests {
         clause_after_a_subordinator(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(heads, [3, 3, 0, 6, 6, 3, 3]);
         assert_eq!((ls[3], ls[4], ls[5]), ("mark", "nsubj", "advcl"));
+    }
+
+    #[test]
+    fn a_subordinator_on_a_noun_opens_the_clause_of_the_verb_after_its_phrase() {
+        // "Ghana will act if Togo , which objects , moves ." with "if" on "Togo" and
+        // "moves" a conjunct of "act".
+        let forms = [
+            "Ghana", "will", "act", "if", "Togo", ",", "which", "objects", ",", "moves", ".",
+        ];
+        let tags = [
+            "NNP", "MD", "VB", "IN", "NNP", ",", "WDT", "VBZ", ",", "VBZ", ".",
+        ];
+        let mut heads = vec![3, 3, 0, 5, 3, 8, 8, 5, 10, 3, 3];
+        let mut ls = labels(&[
+            "nsubj",
+            "aux",
+            "root",
+            "mark",
+            "obl",
+            "punct",
+            "nsubj",
+            "acl:relcl",
+            "punct",
+            "conj",
+            "punct",
+        ]);
+        subordinator_on_the_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(
+            (heads[3], heads[4], ls[4], heads[9], ls[9]),
+            (10, 10, "nsubj", 3, "advcl")
+        );
     }
 }
