@@ -2213,6 +2213,12 @@ impl<'a> Sentence<'a> {
             "people",
             "public",
             "media",
+            "newspaper",
+            "magazine",
+            "broadcaster",
+            "tabloid",
+            "station",
+            "channel",
         ];
         self.toks
             .iter()
