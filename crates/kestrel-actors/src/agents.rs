@@ -60,6 +60,7 @@ const AGENT_NOUNS: &[(&str, &str)] = &[
     ("civilian", "CVL"),
     ("opposition", "OPP"),
     ("dissident", "OPP"),
+    ("opponent", "OPP"),
     ("court", "JUD"),
     ("judge", "JUD"),
     ("prosecutor", "JUD"),

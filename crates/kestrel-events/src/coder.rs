@@ -2286,12 +2286,38 @@ impl<'a> Sentence<'a> {
     /// The state codes of the countries and places this sentence names; a place or
     /// nationality named without a code is "???", a country not known.
     fn countries_named(&self) -> Vec<String> {
+        // The source of a report ("..., a spokeswoman for the U.S. embassy said") names who
+        // told of the event, not where its sides are from.
+        let base = self.doc.sentences[self.index].tokens.start;
+        let in_source = |i: usize| {
+            let mut x = i;
+            for _ in 0..self.toks.len() {
+                let Some(h) = self.head(x) else {
+                    return false;
+                };
+                if self.rel(x).starts_with("nsubj")
+                    && REPORTING_VERBS.contains(&self.lemmas[h].as_str())
+                    && self.children[h]
+                        .iter()
+                        .any(|&c| matches!(self.rel(c), "ccomp" | "parataxis"))
+                {
+                    return true;
+                }
+                x = h;
+            }
+            false
+        };
         let mut out: Vec<String> = Vec::new();
         for e in self
             .doc
             .entities
             .iter()
             .filter(|e| e.sentence == self.index)
+            .filter(|e| {
+                e.tokens.start < base
+                    || e.tokens.start - base >= self.toks.len()
+                    || !in_source(e.tokens.start - base)
+            })
         {
             let Some(code) = e.actor.as_ref().map(|a| a.code.as_str()) else {
                 let place = matches!(e.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Norp);
