@@ -2481,6 +2481,16 @@ impl<'a> Sentence<'a> {
                     .case_of(c)
                     .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
         }));
+        // "taken away from the politicians", with the phrase on the adverb, as UD hangs it.
+        let adverbs: Vec<usize> = self.kids(v, "advmod").collect();
+        for a in adverbs {
+            candidates.extend(self.children[a].iter().copied().filter(|&c| {
+                self.rel(c).starts_with("obl")
+                    && self
+                        .case_of(c)
+                        .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
+            }));
+        }
         let mut first: Vec<Participant> = Vec::new();
         for c in candidates.into_iter().filter(|&c| Some(c) != skip) {
             let given_to = self.rel(c).starts_with("obl")

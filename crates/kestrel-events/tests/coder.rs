@@ -2390,3 +2390,45 @@ fn a_threats_condition_deep_in_the_threatened_action_names_whom_it_is_aimed_at()
         .expect("a threat");
     assert_eq!(codes(&threat.recipients), ["TGO"]);
 }
+
+#[test]
+fn a_phrase_on_the_verbs_adverb_can_name_the_recipient() {
+    // "Ghana took aid away from Togo ." with "from Togo" on "away", as UD hangs it.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         took take VERB VBD 0 root
+         aid aid NOUN NN 2 obj
+         away away ADV RB 2 advmod
+         from from ADP IN 6 case
+         Togo Togo PROPN NNP 4 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    let e = ev
+        .iter()
+        .find(|e| !e.recipients.is_empty())
+        .expect("an event with a recipient");
+    assert_eq!(codes(&e.recipients), ["TGO"]);
+}
+
+#[test]
+fn a_country_named_only_in_the_reports_source_leaves_a_group_domestic() {
+    // "Ghanaian police arrested opponents , a Togolese official said ." The official's
+    // country says who told, not whose the opponents are.
+    let (_, ev) = code(
+        "Ghanaian Ghanaian ADJ JJ 2 amod GHA
+         police police NOUN NNS 3 nsubj
+         arrested arrest VERB VBD 9 ccomp
+         opponents opponent NOUN NNS 3 obj
+         , , PUNCT , 3 punct
+         a a DET DT 8 det
+         Togolese Togolese ADJ JJ 8 amod TGO
+         official official NOUN NN 9 nsubj
+         said say VERB VBD 0 root
+         . . PUNCT . 9 punct",
+    );
+    let arrest = ev
+        .iter()
+        .find(|e| e.plover_type == "COERCE")
+        .expect("the arrest");
+    assert_eq!(codes(&arrest.recipients), ["GHA"]);
+}
