@@ -2989,8 +2989,8 @@ fn implied_participant(country: &str, sector: Option<&str>, trigger: Span) -> Pa
 }
 
 /// The country a state restricts when it names no one (CAMEO 172x, and threats of it, 132x:
-/// a curfew, martial law, a state of emergency, a ban on parties): its own, as coders code
-/// emergency powers. Only when every actor with a code is of one country and one of them is
+/// a curfew, martial law, a state of emergency, a ban on parties), or whose restrictions it
+/// eases (081x: "shortened the curfew"): its own, as coders code emergency powers. Only when every actor with a code is of one country and one of them is
 /// an arm of the state. Marked implied, with an empty span at the trigger.
 fn restricted_country(actors: &[Participant], trigger: Span) -> Option<Participant> {
     let (country, state_actor) = one_country(actors)?;
@@ -3226,7 +3226,10 @@ pub fn code_document_with(
             if e.plover_type == "PROTEST" {
                 e.recipients
                     .extend(protesters_government(&e.actors, e.trigger));
-            } else if e.cameo.starts_with("172") || e.cameo.starts_with("132") {
+            } else if e.cameo.starts_with("172")
+                || e.cameo.starts_with("132")
+                || e.cameo.starts_with("081")
+            {
                 e.recipients
                     .extend(restricted_country(&e.actors, e.trigger));
             }

@@ -2432,3 +2432,20 @@ fn a_country_named_only_in_the_reports_source_leaves_a_group_domestic() {
         .expect("the arrest");
     assert_eq!(codes(&arrest.recipients), ["GHA"]);
 }
+
+#[test]
+fn a_state_easing_its_curfew_eases_it_on_its_own_country() {
+    // "The Ghanaian government lifted the curfew ." names no one the curfew was on.
+    let (_, ev) = code(
+        "The the DET DT 3 det
+         Ghanaian Ghanaian ADJ JJ 3 amod GHA
+         government government NOUN NN 4 nsubj
+         lifted lift VERB VBD 0 root
+         the the DET DT 6 det
+         curfew curfew NOUN NN 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(ev[0].cameo.starts_with("081"));
+    assert_eq!(codes(&ev[0].recipients), ["GHA"]);
+}
