@@ -1387,6 +1387,11 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
         };
         let opening = (start + 1..e.tokens.end).rev().find_map(|k| {
             let span = Span::new(doc.tokens[start].span.start, doc.tokens[k - 1].span.end);
+            // A country's name that is also a US state's: "the Georgia Public Service
+            // Commission" is the state's as often as not.
+            if SHARED_WITH_A_US_STATE.contains(&&doc.text[span.range()]) {
+                return None;
+            }
             dictionary
                 .resolve(&doc.text[span.range()], EntityKind::Gpe, date)
                 .as_ref()
@@ -1406,6 +1411,9 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
         });
     }
 }
+
+/// Countries' names that are also names of US states.
+const SHARED_WITH_A_US_STATE: &[&str] = &["Georgia"];
 
 /// Head words of a state's bodies that are no agent nouns alone ("the assembly" could be any
 /// gathering) but are in a name that opens with a country's: "the Kostova National Assembly",
@@ -2205,7 +2213,9 @@ country\tVelmora\t\tVLM\n",
     fn actors_a_countrys_institution_takes_its_country_and_sector() {
         let mut d = ActorDictionary::new();
         d.add_tsv("country\tKostova\tKostovan\tKST\n", "t").unwrap();
-        let text = "The Kostovan Supreme Court and Kostova's Defence Ministry met Kostova Power.";
+        d.add_tsv("country\tGeorgia\tGeorgian\tGEO\n", "t").unwrap();
+        let text = "The Kostovan Supreme Court and Kostova's Defence Ministry met Kostova Power, \
+                    the Kostova Electoral Commission and the Georgia Senate.";
         let mut doc = Document::new("t", text);
         kestrel_core::pipeline::SegmentStage.process(&mut doc);
         let org = |doc: &Document, name: &str| {
@@ -2225,6 +2235,8 @@ country\tVelmora\t\tVLM\n",
             "Kostovan Supreme Court",
             "Defence Ministry",
             "Kostova Power",
+            "Kostova Electoral Commission",
+            "Georgia Senate",
         ] {
             let e = org(&doc, name);
             doc.entities.push(e);
@@ -2248,6 +2260,8 @@ country\tVelmora\t\tVLM\n",
         assert_eq!(code(0), Some(("KST".into(), Some("JUD".into()))));
         assert_eq!(code(1), Some(("KST".into(), Some("GOV".into()))));
         assert_eq!(code(2), None, "a company named for the country");
+        assert_eq!(code(3), Some(("KST".into(), Some("GOV".into()))));
+        assert_eq!(code(4), None, "Georgia is also a US state");
     }
 
     #[test]
