@@ -1820,15 +1820,22 @@ mod tests {
         assert!(!allowed(label_of('B', 0), 0));
     }
 
-    #[test]
-    fn a_dateline_day_after_a_known_name_is_not_part_of_it() {
+    /// A recogniser with no model whose gazetteer knows these organisations.
+    fn untrained_with_names(organisations: &[&str]) -> Ner {
         let mut gazetteer = Gazetteer::default();
-        gazetteer.add("African Union", GAZ_ORG);
-        let ner = Ner {
+        for name in organisations {
+            gazetteer.add(name, GAZ_ORG);
+        }
+        Ner {
             model: Perceptron::new(1),
             gazetteer,
             clusters: Default::default(),
-        };
+        }
+    }
+
+    #[test]
+    fn a_dateline_day_after_a_known_name_is_not_part_of_it() {
+        let ner = untrained_with_names(&["African Union"]);
         let org = TYPES.iter().position(|&t| t == "ORG").unwrap();
         let words = [
             "The", "African", "Union", "on", "Tuesday", "met", "the", "Post", "on", "Sunday",
@@ -1846,13 +1853,7 @@ mod tests {
 
     #[test]
     fn a_known_organisation_run_into_its_officers_title_splits() {
-        let mut gazetteer = Gazetteer::default();
-        gazetteer.add("Velor League", GAZ_ORG);
-        let ner = Ner {
-            model: Perceptron::new(1),
-            gazetteer,
-            clusters: Default::default(),
-        };
+        let ner = untrained_with_names(&["Velor League"]);
         let org = TYPES.iter().position(|&t| t == "ORG").unwrap();
         let words = [
             "Velor",
@@ -1880,13 +1881,7 @@ mod tests {
             ]
         );
         // A portfolio is no body: "Labour Minister Ana Ruiz" is a person after a title.
-        let mut gazetteer = Gazetteer::default();
-        gazetteer.add("Labour", GAZ_ORG);
-        let ner = Ner {
-            model: Perceptron::new(1),
-            gazetteer,
-            clusters: Default::default(),
-        };
+        let ner = untrained_with_names(&["Labour"]);
         let mut out = Vec::new();
         ner.push(&["Labour", "Minister", "Ana", "Ruiz"], 0..4, org, &mut out);
         assert_eq!(
