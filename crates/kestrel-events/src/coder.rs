@@ -1444,8 +1444,8 @@ impl<'a> Sentence<'a> {
         // "his Chinese counterpart Wang Yi", "the minister, Ana Ruiz", "Vice-President Ana
         // Ruiz" with the name hung flat on the title: a person named beside the noun, whom a
         // dictionary knows, is the participant; the noun only describes them.
-        // A title's person can also hang on it through "of" ("Secretary of State Ana Ruiz",
-        // read as the secretary of a person).
+        // A title's person can also hang on it through "of", close after it ("Secretary of
+        // State Ana Ruiz", read as the secretary of a person).
         let title = self.toks[h].xpos.as_deref() == Some("NNP");
         let named = self
             .kids(h, "appos")
@@ -2491,6 +2491,9 @@ impl<'a> Sentence<'a> {
                         .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
             }));
         }
+        // The first candidate that names a country wins, else the first that names anyone;
+        // after that, only a `to` or `for` phrase is still looked at: what is given ("sent
+        // doctors to Togo") names no country, the side it goes to does.
         let mut first: Vec<Participant> = Vec::new();
         for c in candidates.into_iter().filter(|&c| Some(c) != skip) {
             let given_to = self.rel(c).starts_with("obl")
@@ -2514,8 +2517,6 @@ impl<'a> Sentence<'a> {
                 }
             }
             if found.iter().any(|p| p.code.is_some()) {
-                // What is given ("sent troops to Ruritania") names no country: the side it
-                // goes to is the recipient.
                 return found;
             }
             if first.is_empty() {
@@ -2990,8 +2991,9 @@ fn implied_participant(country: &str, sector: Option<&str>, trigger: Span) -> Pa
 
 /// The country a state restricts when it names no one (CAMEO 172x, and threats of it, 132x:
 /// a curfew, martial law, a state of emergency, a ban on parties), or whose restrictions it
-/// eases (081x: "shortened the curfew"): its own, as coders code emergency powers. Only when every actor with a code is of one country and one of them is
-/// an arm of the state. Marked implied, with an empty span at the trigger.
+/// eases (081x: "shortened the curfew"): its own, as coders code emergency powers. Only when
+/// every actor with a code is of one country and one of them is an arm of the state. Marked
+/// implied, with an empty span at the trigger.
 fn restricted_country(actors: &[Participant], trigger: Span) -> Option<Participant> {
     let (country, state_actor) = one_country(actors)?;
     state_actor.then(|| implied_participant(country, None, trigger))

@@ -1922,7 +1922,8 @@ fn subject_hung_before_its_verb(tags: &[&str], heads: &mut [usize], labels: &mut
             || !descends_from(heads, comma + 1, top)
             // Nouns in a list share their verb ("photos, loose connections ... make up"); a
             // phrase after a preposition's phrase cannot be its conjunct.
-            || (labels[top] == "conj" && !dependents(heads, heads[top] - 1).any(|k| labels[k] == "case"))
+            || (labels[top] == "conj"
+                && !dependents(heads, heads[top] - 1).any(|k| labels[k] == "case"))
             || (0..n).any(|k| {
                 let on_top = descends_from(heads, k, top);
                 if k > comma && k < v {
@@ -2057,7 +2058,7 @@ fn number_read_as_the_head(
         else {
             continue;
         };
-        if tags[noun] != "NNS" || noun == number + 1 && heads[number] == noun + 1 {
+        if tags[noun] != "NNS" || (noun == number + 1 && heads[number] == noun + 1) {
             continue;
         }
         let between = number + 1..noun;
@@ -2080,7 +2081,7 @@ fn number_read_as_the_head(
         heads[number] = noun + 1;
         labels[number] = "nummod";
         for k in between {
-            if heads[k] == number + 1 || (heads[k] != 0 && heads[k] - 1 == number) {
+            if heads[k] == number + 1 {
                 heads[k] = noun + 1;
                 labels[k] = if tags[k] == "JJ" || tags[k] == "VBN" {
                     "amod"
