@@ -2119,11 +2119,19 @@ impl<'a> Sentence<'a> {
                 .copied()
                 .find(|&c| self.rel(c) == "advcl" && self.opened_by(c, &["to"]))
             {
-                recipients = self
-                    .kids(purpose, "obj")
-                    .next()
-                    .map(|o| self.participants(o, true))
-                    .filter(|found| found.iter().any(|p| p.code.is_some() || p.sector.is_some()))
+                // Its arguments, or a directional phrase in its object ("opened the bridge to
+                // allow the delivery of grain to Kabul").
+                let names = |found: &Vec<Participant>| {
+                    found.iter().any(|p| p.code.is_some() || p.sector.is_some())
+                };
+                recipients = Some(recipient_not_owned(purpose))
+                    .filter(names)
+                    .or_else(|| {
+                        self.kids(purpose, "obj")
+                            .next()
+                            .map(|o| self.directed_within(o, 3, place_is_target))
+                            .filter(names)
+                    })
                     .unwrap_or_default();
             }
         }

@@ -2449,3 +2449,28 @@ fn a_state_easing_its_curfew_eases_it_on_its_own_country() {
     assert!(ev[0].cameo.starts_with("081"));
     assert_eq!(codes(&ev[0].recipients), ["GHA"]);
 }
+
+#[test]
+fn an_acts_purpose_names_whom_it_is_for() {
+    // "Ghana opened the border to allow the delivery of grain to Togo ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         opened open VERB VBD 0 root
+         the the DET DT 4 det
+         border border NOUN NN 2 obj
+         to to PART TO 6 mark
+         allow allow VERB VB 2 advcl
+         the the DET DT 8 det
+         delivery delivery NOUN NN 6 obj
+         of of ADP IN 10 case
+         grain grain NOUN NN 8 nmod
+         to to ADP IN 12 case
+         Togo Togo PROPN NNP 10 nmod TGO
+         . . PUNCT . 2 punct",
+    );
+    let opened = ev
+        .iter()
+        .find(|e| e.cameo.starts_with("08"))
+        .expect("the opening");
+    assert_eq!(codes(&opened.recipients), ["TGO"]);
+}
