@@ -2700,6 +2700,13 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        if recipients.is_empty() && self.rel(n) == "nsubj" {
+            // "air strikes killed eight fighters": the event noun as a clause's subject does to
+            // the clause's object what the clause says.
+            if let Some(g) = self.head(n) {
+                recipients = self.recipient_among(g, Some(n));
+            }
+        }
         if recipients.is_empty() {
             // "a suspension of air links with Serbia": a directional phrase inside what the
             // noun is of.

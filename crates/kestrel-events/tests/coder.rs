@@ -2474,3 +2474,21 @@ fn an_acts_purpose_names_whom_it_is_for() {
         .expect("the opening");
     assert_eq!(codes(&opened.recipients), ["TGO"]);
 }
+
+#[test]
+fn an_event_noun_as_subject_takes_its_clauses_object_as_recipient() {
+    // "Ghanaian attacks reached Togo ." with the noun the clause's subject.
+    let (_, ev) = code(
+        "Ghanaian Ghanaian ADJ JJ 2 amod GHA
+         attacks attack NOUN NNS 3 nsubj
+         reached reach VERB VBD 0 root
+         Togo Togo PROPN NNP 3 obj TGO
+         . . PUNCT . 3 punct",
+    );
+    let attack = ev
+        .iter()
+        .find(|e| e.plover_type == "ASSAULT")
+        .expect("the attacks");
+    assert_eq!(codes(&attack.actors), ["GHA"]);
+    assert_eq!(codes(&attack.recipients), ["TGO"]);
+}
