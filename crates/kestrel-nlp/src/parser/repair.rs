@@ -376,14 +376,21 @@ fn noun_labelled_an_adjective(tags: &[&str], labels: &mut [&'static str]) {
 /// "repaid the money to Lord Ashcroft" with "Ashcroft" a second object: an object takes no
 /// preposition (UD English-EWT train: none of its objects has a `case`), so one that has a
 /// preposition before it is an oblique.
-/// The preposition may hang on a title inside the phrase ("to Lord Ashcroft").
+/// The preposition may hang on a title inside the phrase ("to Lord Ashcroft"), but not on a
+/// modifier of a modifier ("at least" in "killed at least eight fighters").
 fn object_with_a_preposition(heads: &[usize], labels: &mut [&'static str]) {
     for o in 0..heads.len() {
         if labels[o] != "obj" {
             continue;
         }
         let (start, _) = phrase_span(heads, o);
-        if dependents(heads, o).any(|k| k < o && labels[k] == "case") || labels[start] == "case" {
+        let on_the_name = labels[start] == "case"
+            && heads[start] != 0
+            && (heads[start] == o + 1 || {
+                let h = heads[start] - 1;
+                heads[h] == o + 1 && matches!(labels[h], "compound" | "flat" | "nmod:desc")
+            });
+        if dependents(heads, o).any(|k| k < o && labels[k] == "case") || on_the_name {
             labels[o] = "obl";
         }
     }
@@ -4631,5 +4638,20 @@ mod tests {
             (heads[3], heads[4], ls[4], heads[9], ls[9]),
             (10, 10, "nsubj", 3, "advcl")
         );
+    }
+
+    #[test]
+    fn at_least_before_a_number_is_no_preposition_of_the_object() {
+        // "killed at least eight fighters" with "at" on "least", a modifier of the number.
+        let heads = [0, 3, 4, 5, 1];
+        let mut ls = labels(&["root", "case", "nmod", "nummod", "obl"]);
+        ls[4] = "obj";
+        object_with_a_preposition(&heads, &mut ls);
+        assert_eq!(ls[4], "obj");
+        // "paid it to Lord Velan" with "to" on the title: an oblique.
+        let heads = [0, 1, 4, 5, 1];
+        let mut ls = labels(&["root", "obj", "case", "nmod:desc", "obj"]);
+        object_with_a_preposition(&heads, &mut ls);
+        assert_eq!(ls[4], "obl");
     }
 }
