@@ -2514,11 +2514,8 @@ impl<'a> Sentence<'a> {
             // "sent troops to a force in Liberia": who receives them is no actor, the place
             // they go to stands for the recipient.
             if given_to && !found.iter().any(|p| p.code.is_some()) {
-                if let Some(placed) = self.children[c]
-                    .iter()
-                    .copied()
-                    .filter(|&k| self.rel(k).starts_with("nmod") && self.case_of(k) == Some("in"))
-                    .map(|k| self.participants(k, true))
+                if let Some(placed) = self
+                    .places_in(c)
                     .find(|placed| placed.iter().any(|p| p.code.is_some()))
                 {
                     found = placed;
@@ -2560,6 +2557,15 @@ impl<'a> Sentence<'a> {
         (light && slot).then_some(g)
     }
 
+    /// What each `in` phrase on a noun names ("a force in Liberia").
+    fn places_in(&self, n: usize) -> impl Iterator<Item = Vec<Participant>> + '_ {
+        self.children[n]
+            .iter()
+            .copied()
+            .filter(|&k| self.rel(k).starts_with("nmod") && self.case_of(k) == Some("in"))
+            .map(|k| self.participants(k, true))
+    }
+
     /// Participants introduced by a recipient preposition somewhere below `h`.
     /// `place_is_target`: an `in` phrase names the target too ("a curfew in Montenegro"), as for
     /// actions done to a place.
@@ -2598,15 +2604,7 @@ impl<'a> Sentence<'a> {
                 // "aid to refugees in Darfur", "troops to a force in Liberia": who receives it
                 // is no actor, the place it goes to stands for the recipient.
                 if self.case_of(c).is_some_and(|p| matches!(p, "to" | "for")) {
-                    let placed = self.children[c]
-                        .iter()
-                        .copied()
-                        .filter(|&k| {
-                            self.rel(k).starts_with("nmod") && self.case_of(k) == Some("in")
-                        })
-                        .map(|k| self.participants(k, true))
-                        .find(|found| !found.is_empty());
-                    if let Some(found) = placed {
+                    if let Some(found) = self.places_in(c).find(|found| !found.is_empty()) {
                         return found;
                     }
                 }
