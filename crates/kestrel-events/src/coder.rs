@@ -2483,21 +2483,16 @@ impl<'a> Sentence<'a> {
             );
         }
         candidates.extend(self.kids(v, "iobj"));
-        candidates.extend(self.children[v].iter().copied().filter(|&c| {
-            self.rel(c).starts_with("obl")
+        let directed = |c: &usize| {
+            self.rel(*c).starts_with("obl")
                 && self
-                    .case_of(c)
+                    .case_of(*c)
                     .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
-        }));
+        };
+        candidates.extend(self.children[v].iter().copied().filter(directed));
         // "taken away from the politicians", with the phrase on the adverb, as UD hangs it.
-        let adverbs: Vec<usize> = self.kids(v, "advmod").collect();
-        for a in adverbs {
-            candidates.extend(self.children[a].iter().copied().filter(|&c| {
-                self.rel(c).starts_with("obl")
-                    && self
-                        .case_of(c)
-                        .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
-            }));
+        for a in self.kids(v, "advmod") {
+            candidates.extend(self.children[a].iter().copied().filter(directed));
         }
         // The first candidate that names a country wins, else the first that names anyone;
         // after that, only a `to` or `for` phrase is still looked at: what is given ("sent
