@@ -1999,6 +1999,10 @@ fn more_than_a_number(
 /// which takes the first's determiner.
 fn subject_split_in_two(tags: &[&str], heads: &mut [usize], labels: &mut [&'static str]) {
     let n = heads.len();
+    // Most sentences have fewer than two subjects: no verb to look at.
+    if labels.iter().filter(|&&l| l == "nsubj").count() < 2 {
+        return;
+    }
     for v in 0..n {
         let subjects: Vec<usize> = dependents(heads, v)
             .filter(|&k| k < v && labels[k] == "nsubj")
@@ -2015,16 +2019,8 @@ fn subject_split_in_two(tags: &[&str], heads: &mut [usize], labels: &mut [&'stat
             continue;
         }
         // The first subject's phrase runs up to the second's, with nothing between.
-        let second_start = (0..=second)
-            .find(|&k| descends_from(heads, k, second))
-            .unwrap_or(second);
-        let first_end = (first..n)
-            .rev()
-            .find(|&k| descends_from(heads, k, first))
-            .unwrap_or(first);
-        let first_start = (0..=first)
-            .find(|&k| descends_from(heads, k, first))
-            .unwrap_or(first);
+        let (second_start, _) = phrase_span(heads, second);
+        let (first_start, first_end) = phrase_span(heads, first);
         if first_end + 1 != second_start
             || matches!(tags[first_end], "," | "." | ":" | "``" | "''" | "HYPH")
             || !(first_start..=first_end).all(|k| descends_from(heads, k, first))
@@ -2114,7 +2110,7 @@ fn object_read_as_a_complement(tags: &[&str], heads: &mut [usize], labels: &mut 
         {
             continue;
         }
-        let start = (0..=x).find(|&k| descends_from(heads, k, x)).unwrap_or(x);
+        let (start, _) = phrase_span(heads, x);
         let Some(verb) = start.checked_sub(1) else {
             continue;
         };
@@ -2141,7 +2137,7 @@ fn object_read_as_a_later_subject(tags: &[&str], heads: &mut [usize], labels: &m
         {
             continue;
         }
-        let start = (0..=x).find(|&k| descends_from(heads, k, x)).unwrap_or(x);
+        let (start, _) = phrase_span(heads, x);
         let Some(verb) = start.checked_sub(1) else {
             continue;
         };
