@@ -984,6 +984,7 @@ impl Ner {
             }
         }
         add_physical_features(words, &mut out);
+        self.with_named_complements(words, &mut out);
         out.sort_by_key(|m| m.tokens.start);
         // A name widened over the word after it ("Henry VIII") keeps that word.
         out.dedup_by(|later, kept| later.tokens.start < kept.tokens.end);
@@ -1117,6 +1118,159 @@ impl Ner {
             gazetteer: Gazetteer { names },
             clusters,
         })
+    }
+}
+
+/// Organisation head nouns whose name goes on through "of" or "for" ("Department of Housing
+/// and Urban Development", "Movement for Democratic Change").
+const HEADS_WITH_COMPLEMENT: &[&str] = &[
+    "ministry",
+    "department",
+    "university",
+    "school",
+    "college",
+    "academy",
+    "institute",
+    "bank",
+    "court",
+    "council",
+    "commission",
+    "committee",
+    "authority",
+    "office",
+    "offices",
+    "board",
+    "bureau",
+    "association",
+    "federation",
+    "union",
+    "organization",
+    "organisation",
+    "league",
+    "society",
+    "chamber",
+    "museum",
+    "church",
+    "party",
+    "agency",
+    "secretariat",
+    "directorate",
+    "fund",
+    "foundation",
+    "trust",
+    "front",
+    "movement",
+    "alliance",
+    "coalition",
+    "congress",
+    "assembly",
+    "service",
+    "corps",
+    "army",
+    "institution",
+    "administration",
+];
+
+impl Ner {
+    /// An organisation's name that goes on past where the model stopped it takes the rest
+    /// in: after its head noun, "of" or "for" and a run of capitalised words ("the Housing
+    /// Authority of Eastfield", read as an organisation and a place), and after a name that
+    /// already holds such a complement, the capitalised words and "and" that follow ("the
+    /// Department of Farming and Rural Affairs" cut after "Farming"). The run may hold "of",
+    /// "for" and "the" between capitalised words; it stops at a title ("the Bank of Eastfield
+    /// Governor Ana Ruiz") and at an "and" before an organisation or a person the gazetteer knows ("the
+    /// Ministry of Energy and Gazprom") or before "the" ("the Bank of England and the
+    /// Treasury"), and at a second "and" or one before a name with a head noun of its own ("the
+    /// Bank of Eastfield and Westfield Savings Bank"). A complement that
+    /// is only a country stays apart ("the Interior Ministry of Kenya"): the country is the
+    /// actor's, and the ministry a part of its government.
+    fn with_named_complements(&self, words: &[&str], out: &mut Vec<Mention>) {
+        let capitalised = |t: usize| {
+            words
+                .get(t)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+                && !is_title(words[t])
+        };
+        let lower = |t: usize| words.get(t).map(|w| w.to_lowercase());
+        let head = |t: usize| {
+            lower(t).is_some_and(|w| HEADS_WITH_COMPLEMENT.contains(&w.trim_end_matches('.')))
+        };
+        let joiner = |t: usize| matches!(lower(t).as_deref(), Some("of" | "for"));
+        // The end of the run of name words from `from` on.
+        let run_end = |from: usize| {
+            let mut end = from;
+            let mut joined = false;
+            loop {
+                if capitalised(end) {
+                    end += 1;
+                    continue;
+                }
+                let next = if words.get(end + 1).is_some_and(|w| *w == "the") {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                let joins = match lower(end).as_deref() {
+                    Some("of" | "for") => end > from && capitalised(next),
+                    Some("and" | "&") => {
+                        let mut stop = end + 1;
+                        while capitalised(stop) {
+                            stop += 1;
+                        }
+                        let own_head = lower(stop - 1)
+                            .is_some_and(|w| ORG_WORDS.contains(&w.trim_end_matches('.')));
+                        end > from
+                            && !joined
+                            && next == end + 1
+                            && capitalised(next)
+                            && !own_head
+                            && self.gazetteer.get(&words[end + 1..stop]) & (GAZ_ORG | GAZ_PERSON)
+                                == 0
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    return end;
+                }
+                joined |= matches!(lower(end).as_deref(), Some("and" | "&"));
+                end = next;
+            }
+        };
+        let mut widened = Vec::new();
+        for m in out.iter_mut().filter(|m| m.kind == EntityType::Org) {
+            let (start, end) = if head(m.tokens.end - 1) && joiner(m.tokens.end) {
+                let from = m.tokens.end
+                    + 1
+                    + words.get(m.tokens.end + 1).is_some_and(|w| *w == "the") as usize;
+                if !capitalised(from) {
+                    continue;
+                }
+                (from, run_end(from))
+            } else if (m.tokens.start..m.tokens.end - 1).any(|k| head(k) && joiner(k + 1)) {
+                let k = (m.tokens.start..m.tokens.end - 1)
+                    .find(|&k| head(k) && joiner(k + 1))
+                    .expect("found above");
+                (k + 2, run_end(m.tokens.end - 1).max(m.tokens.end))
+            } else {
+                continue;
+            };
+            if end <= m.tokens.end {
+                continue;
+            }
+            let complement = self.gazetteer.get(&words[start..end]);
+            if complement & GAZ_COUNTRY != 0 && complement & GAZ_ORG == 0 {
+                continue;
+            }
+            m.tokens = m.tokens.start..end;
+            widened.push(m.tokens.clone());
+        }
+        // The mentions the widened names now hold go.
+        out.retain(|m| {
+            !widened
+                .iter()
+                .any(|a| a.start <= m.tokens.start && m.tokens.end <= a.end && *a != m.tokens)
+        });
     }
 }
 
@@ -1818,6 +1972,84 @@ mod tests {
         assert!(allowed(label_of('B', 0), label_of('L', 0)));
         assert!(!allowed(label_of('B', 0), label_of('L', 1)));
         assert!(!allowed(label_of('B', 0), 0));
+    }
+
+    #[test]
+    fn an_organisations_name_goes_on_past_its_head_and_of() {
+        let ner = untrained_with_names(&["Vantor Bank", "Kessel"]);
+        let mut gazetteer_country = ner.gazetteer.clone();
+        gazetteer_country.add("Arvenia", GAZ_COUNTRY);
+        let ner = Ner {
+            gazetteer: gazetteer_country,
+            ..ner
+        };
+        let widened = |words: &[&str], mentions: &[(std::ops::Range<usize>, EntityType)]| {
+            let mut out: Vec<Mention> = mentions
+                .iter()
+                .map(|(tokens, kind)| Mention {
+                    tokens: tokens.clone(),
+                    kind: *kind,
+                })
+                .collect();
+            ner.with_named_complements(words, &mut out);
+            out.into_iter()
+                .map(|m| (m.tokens, m.kind))
+                .collect::<Vec<_>>()
+        };
+        // Stopped at its head noun, with the place of its complement read apart.
+        let words = [
+            "the",
+            "Housing",
+            "Authority",
+            "of",
+            "Port",
+            "Selwyn",
+            "said",
+        ];
+        assert_eq!(
+            widened(&words, &[(1..3, EntityType::Org), (4..6, EntityType::Gpe)]),
+            [(1..6, EntityType::Org)]
+        );
+        // Cut inside its complement, before "and".
+        let words = [
+            "the", "Office", "of", "Rural", "Roads", "and", "Canals", "said", "so",
+        ];
+        assert_eq!(
+            widened(&words, &[(1..5, EntityType::Org)]),
+            [(1..7, EntityType::Org)]
+        );
+        // No further than a title, a known organisation, a second body or "the".
+        let words = ["the", "Bank", "of", "Tolmar", "Governor", "Ana", "Ruiz"];
+        assert_eq!(
+            widened(&words, &[(1..2, EntityType::Org)]),
+            [(1..4, EntityType::Org)]
+        );
+        let words = ["Ministry", "of", "Energy", "and", "Kessel", "agreed"];
+        assert_eq!(
+            widened(&words, &[(0..1, EntityType::Org)]),
+            [(0..3, EntityType::Org)]
+        );
+        let words = ["Bank", "of", "Tolmar", "and", "Selwyn", "Savings", "Bank"];
+        assert_eq!(
+            widened(&words, &[(0..3, EntityType::Org)]),
+            [(0..3, EntityType::Org)]
+        );
+        let words = ["Ministry", "of", "Energy", "and", "the", "Treasury"];
+        assert_eq!(
+            widened(&words, &[(0..1, EntityType::Org)]),
+            [(0..3, EntityType::Org)]
+        );
+        // A country alone stays apart; a person's "of" is not an organisation's.
+        let words = ["the", "Interior", "Ministry", "of", "Arvenia"];
+        assert_eq!(
+            widened(&words, &[(1..3, EntityType::Org), (4..5, EntityType::Gpe)]),
+            [(1..3, EntityType::Org), (4..5, EntityType::Gpe)]
+        );
+        let words = ["Ana", "Ruiz", "of", "Selwyn", "Savings"];
+        assert_eq!(
+            widened(&words, &[(0..2, EntityType::Person)]),
+            [(0..2, EntityType::Person)]
+        );
     }
 
     /// A recogniser with no model whose gazetteer knows these organisations.
