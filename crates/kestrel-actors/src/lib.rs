@@ -581,16 +581,22 @@ impl ActorDictionary {
             if roles.is_empty() {
                 continue;
             }
-            let kind = if roles.iter().any(Role::dated) {
-                ActorKind::Person
-            } else if roles
-                .iter()
-                .all(|r| r.code.len() == 3 && split_code(&r.code).1.is_none())
-            {
-                ActorKind::Country
-            } else {
-                ActorKind::Org
-            };
+            // PETRARCH dates a country's codes too, across a change of state (Ukraine is
+            // `USRUKR` until 1991, Iraq `IRQOCC` under occupation): dated codes that name no
+            // sector or role are a place's history, not a person's offices.
+            let kind =
+                if roles.iter().any(Role::dated) && !roles.iter().all(|r| is_place_code(&r.code)) {
+                    ActorKind::Person
+                } else if roles.iter().any(Role::dated) {
+                    ActorKind::Country
+                } else if roles
+                    .iter()
+                    .all(|r| r.code.len() == 3 && split_code(&r.code).1.is_none())
+                {
+                    ActorKind::Country
+                } else {
+                    ActorKind::Org
+                };
             let mut names = entry.phrases.iter().map(|p| title_case(&p.to_uppercase()));
             let name = names.next().expect("entries have a phrase");
             self.add(Actor {
@@ -957,6 +963,25 @@ fn plover_sector(chunk: &str) -> &str {
         "HLH" => "MED",
         other => other,
     }
+}
+
+/// Whether a (Kestrel) code names only countries and their states: a country (`UKR`), one
+/// within another (`USRUKR`, `ETHERI`), occupied, unrecognised, autonomous or under UN rule
+/// (`IRQOCC`, `UKRUNR`, `ETHERIAUT`, `XKXUNO`); not a sector, a role, a religion or an
+/// international body's code.
+fn is_place_code(code: &str) -> bool {
+    const NOT_PLACES: [&str; 40] = [
+        "GOV", "MIL", "REB", "OPP", "JUD", "LEG", "PTY", "COP", "SPY", "ELI", "JRN", "MED", "HLH",
+        "BUS", "CVL", "REF", "LAB", "EDU", "REL", "AGR", "ENV", "HRI", "CRM", "UAF", "INS", "DEV",
+        "IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "CHR", "MUS", "JEW", "CTH", "HIN", "BUD", "RAD",
+        "MOD",
+    ];
+    code.len() % 3 == 0
+        && !code.starts_with("---")
+        && code.is_ascii()
+        && (0..code.len())
+            .step_by(3)
+            .all(|i| !NOT_PLACES.contains(&&code[i..i + 3]))
 }
 
 /// Rewrites a PETRARCH code into Kestrel's: sector chunks renamed to PLOVER's, and a
@@ -1900,6 +1925,21 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
             Some(("KEN".into(), Some("ELI".into())))
         );
         assert_eq!(d.lookup("Example League").unwrap().kind, ActorKind::Org);
+    }
+
+    #[test]
+    fn a_petrarch_country_with_dated_codes_is_a_country() {
+        // Made-up states: one that left a union in 1993, one under occupation for a while.
+        let petrarch = "ARVENIA_ [ARV]\n+ARVENIAN_\n+PORT_SELWYN_\n\t[USRARV <930101]\n\t[ARV >930101]\nKOSTOVA_\n\t[KSTOCC 100101-120101]\n\t[KST >120101]\nTOMAS_VERIN_\n\t[ARVGOV 150101-190101]\n";
+        let mut d = ActorDictionary::new();
+        assert_eq!(d.add_petrarch(petrarch), 3);
+        assert_eq!(d.lookup("Port Selwyn").unwrap().kind, ActorKind::Country);
+        assert_eq!(d.lookup("Kostova").unwrap().kind, ActorKind::Country);
+        assert_eq!(
+            d.lookup("Kostova").unwrap().code_on(Some(20110601)),
+            Some(("KST".into(), Some("OCC".into())))
+        );
+        assert_eq!(d.lookup("Tomas Verin").unwrap().kind, ActorKind::Person);
     }
 
     #[test]
