@@ -171,9 +171,10 @@ struct TrainArgs {
     /// classes from the treebank's sentences and unlabelled `--text`).
     #[arg(value_enum)]
     what: TrainWhat,
-    /// Training treebank (.conllu).
-    #[arg(long, value_name = "FILE")]
-    train: PathBuf,
+    /// Training treebank (.conllu; .iob2 for ner). Give it more than once to train on several
+    /// files, read in the order given (the shipped models are trained on EWT's train and dev).
+    #[arg(long, value_name = "FILE", required = true)]
+    train: Vec<PathBuf>,
     /// Development treebank, scored into the model's metadata.
     #[arg(long, value_name = "FILE")]
     dev: Option<PathBuf>,

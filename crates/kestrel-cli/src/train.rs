@@ -226,13 +226,17 @@ fn read_clusters(path: &std::path::Path) -> anyhow::Result<kestrel_nlp::clusters
 fn train_clusters(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
     let start = Instant::now();
-    let treebank = std::fs::read_to_string(&args.train)
-        .with_context(|| format!("cannot read {}", args.train.display()))?;
-    let mut sentences: Vec<Vec<String>> = kestrel_core::conllu::parse(&treebank)
-        .with_context(|| format!("{} is not valid CoNLL-U", args.train.display()))?
-        .into_iter()
-        .map(|s| s.words.into_iter().map(|w| w.form).collect())
-        .collect();
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    for path in &args.train {
+        let treebank = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        sentences.extend(
+            kestrel_core::conllu::parse(&treebank)
+                .with_context(|| format!("{} is not valid CoNLL-U", path.display()))?
+                .into_iter()
+                .map(|s| s.words.into_iter().map(|w| w.form).collect::<Vec<String>>()),
+        );
+    }
     let mut documents = 0usize;
     for path in &args.text {
         for text in read_texts(path)? {

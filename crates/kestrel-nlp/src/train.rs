@@ -14,8 +14,8 @@ pub const EWT_LICENCE: &str = "CC BY-SA 4.0 (trained on UD English-EWT)";
 /// What to train and where.
 #[derive(Clone, Debug)]
 pub struct TrainOptions {
-    /// Training treebank (.conllu).
-    pub train: PathBuf,
+    /// Training treebanks (.conllu), read one after the other.
+    pub train: Vec<PathBuf>,
     /// Development treebank, scored into the metadata.
     pub dev: Option<PathBuf>,
     /// Output directory.
@@ -53,7 +53,7 @@ pub enum TrainError {
     Empty(String),
 }
 
-fn read_treebank(path: &Path) -> Result<(Vec<TrainSentence>, String), TrainError> {
+fn read_treebank(path: &Path) -> Result<(Vec<TrainSentence>, Vec<u8>), TrainError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| TrainError::Io {
         path: name.clone(),
@@ -67,7 +67,32 @@ fn read_treebank(path: &Path) -> Result<(Vec<TrainSentence>, String), TrainError
     if sentences.is_empty() {
         return Err(TrainError::Empty(name));
     }
+    Ok((sentences, bytes))
+}
+
+/// The sentences of several treebanks, in order, and the fingerprint of their bytes one
+/// after the other (for one file, that file's fingerprint).
+fn read_treebanks(paths: &[PathBuf]) -> Result<(Vec<TrainSentence>, String), TrainError> {
+    let (mut sentences, mut bytes) = (Vec::new(), Vec::new());
+    for path in paths {
+        let (s, b) = read_treebank(path)?;
+        sentences.extend(s);
+        bytes.extend(b);
+    }
+    if sentences.is_empty() {
+        return Err(TrainError::Empty("no training files".into()));
+    }
     Ok((sentences, model::fingerprint(&bytes)))
+}
+
+/// File names joined by `+`, as the metadata records them.
+fn file_names(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("+")
 }
 
 fn write(
@@ -93,11 +118,7 @@ fn base_meta(
 ) -> ModelMeta {
     ModelMeta {
         component: component.to_string(),
-        train_file: opts
-            .train
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        train_file: file_names(&opts.train),
         train_hash: hash,
         dev_file: opts
             .dev
@@ -120,7 +141,7 @@ fn round(x: f64) -> f64 {
 type Prepared = (Vec<TrainSentence>, String, Option<Vec<TrainSentence>>);
 
 fn prepare(opts: &TrainOptions) -> Result<Prepared, TrainError> {
-    let (train, hash) = read_treebank(&opts.train)?;
+    let (train, hash) = read_treebanks(&opts.train)?;
     let dev = opts
         .dev
         .as_deref()
@@ -287,8 +308,8 @@ pub fn write_meta(out: &Path, metas: &[ModelMeta]) -> Result<(), TrainError> {
 /// What to train the entity recogniser on, and where to write it.
 #[derive(Clone, Debug)]
 pub struct NerTrainOptions {
-    /// Training file (UniversalNER IOB2).
-    pub train: PathBuf,
+    /// Training files (UniversalNER IOB2), read one after the other.
+    pub train: Vec<PathBuf>,
     /// Development file, scored into the metadata.
     pub dev: Option<PathBuf>,
     /// GeoNames folder for the gazetteer.
@@ -321,10 +342,17 @@ pub fn train_ner(opts: &NerTrainOptions, tagger: &Tagger) -> Result<ModelMeta, T
             source,
         }
     }
-    let bytes = std::fs::read(train).map_err(io(train))?;
+    let mut bytes = Vec::new();
+    for path in train {
+        bytes.extend(std::fs::read(path).map_err(io(path))?);
+        // Files that do not end in a blank line would run into the next one's first sentence.
+        if !bytes.ends_with(b"\n\n") {
+            bytes.extend_from_slice(b"\n\n");
+        }
+    }
     let sentences = crate::ner::parse_iob2(&String::from_utf8_lossy(&bytes));
     if sentences.is_empty() {
-        return Err(TrainError::Empty(train.display().to_string()));
+        return Err(TrainError::Empty(file_names(train)));
     }
     let mut gazetteer = crate::ner::Gazetteer::from_geonames(geo).map_err(io(geo))?;
     if let Some(dir) = actors {
@@ -357,7 +385,7 @@ pub fn train_ner(opts: &NerTrainOptions, tagger: &Tagger) -> Result<ModelMeta, T
     let ner = crate::ner::Ner::train(&sentences, &tags, gazetteer, config);
     let mut meta = ModelMeta {
         component: "ner".into(),
-        train_file: train.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        train_file: file_names(train),
         train_hash: model::fingerprint(&bytes),
         dev_file: dev.and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned()),
         features: if actors.is_some() {

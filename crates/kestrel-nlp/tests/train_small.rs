@@ -107,7 +107,7 @@ fn assert_parser_learns_its_treebank(config: &ParserConfig) {
 fn train_is_reproducible_and_models_load_back() {
     let dir = std::env::temp_dir().join(format!("kestrel-train-{}", std::process::id()));
     let options = |out: PathBuf| TrainOptions {
-        train: tiny_path(),
+        train: vec![tiny_path()],
         dev: Some(tiny_path()),
         out,
         tagger: quick_tagger(),
@@ -129,6 +129,38 @@ fn train_is_reproducible_and_models_load_back() {
     let words = ["The", "court", "met", "the", "minister", "."];
     assert_eq!(models.tagger.tag(&words), trained.tag(&words));
     assert_eq!(models.lemmatizer.lemma("talks", "NNS"), "talk");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn several_training_files_are_read_in_order_and_recorded() {
+    let dir = std::env::temp_dir().join(format!("kestrel-two-files-{}", std::process::id()));
+    let train = |files: Vec<PathBuf>, out: &str| {
+        let opts = TrainOptions {
+            train: files,
+            dev: None,
+            out: dir.join(out),
+            tagger: quick_tagger(),
+            parser: quick_parser(),
+            licence: "test".into(),
+        };
+        train_tagger(&opts).unwrap().remove(0)
+    };
+    let one = train(vec![tiny_path()], "one");
+    let two = train(vec![tiny_path(), tiny_path()], "two");
+    assert_eq!(one.train_file, "tiny.conllu");
+    assert_eq!(two.train_file, "tiny.conllu+tiny.conllu");
+    assert_ne!(one.train_hash, two.train_hash, "the hash covers both files");
+    let missing = TrainOptions {
+        train: vec![tiny_path(), dir.join("no-such.conllu")],
+        dev: None,
+        out: dir.join("missing"),
+        tagger: quick_tagger(),
+        parser: quick_parser(),
+        licence: "test".into(),
+    };
+    let err = train_tagger(&missing).unwrap_err().to_string();
+    assert!(err.contains("no-such.conllu"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
