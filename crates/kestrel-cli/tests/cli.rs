@@ -1787,7 +1787,12 @@ fn cli_a_sentence_opening_with_its_subject_keeps_it() {
     // With the built-in models, the statistical tagger reads "Police" as a past-tense verb
     // and "arrested" as a participle; the tag stage's repairs put both right.
     let xpos = conllu_xpos(b"Police arrested a suspected smuggler near Lodwar.\n");
-    assert!(xpos.contains(&("Police".into(), "NN".into())), "{xpos:?}");
+    // EWT writes "police" as a singular and as a plural noun alike.
+    assert!(
+        xpos.contains(&("Police".into(), "NN".into()))
+            || xpos.contains(&("Police".into(), "NNS".into())),
+        "{xpos:?}"
+    );
     assert!(
         xpos.contains(&("arrested".into(), "VBD".into())),
         "{xpos:?}"
