@@ -1066,6 +1066,26 @@ impl Ner {
             });
             return;
         }
+        // "Kenya's Supreme Court" read as one name (web text writes shops so: "Ray's Pizza"): a
+        // place the gazetteer knows, its possessive ending, and an organisation's name after it
+        // are two mentions, the place and the body.
+        if let Some(pos) = (tokens.start + 1..tokens.end.saturating_sub(1)).find(|&k| {
+            matches!(words[k], "'s" | "’s")
+                && self.gazetteer.get(&words[tokens.start..k])
+                    & (GAZ_COUNTRY | GAZ_REGION | GAZ_CITY)
+                    != 0
+                && ORG_WORDS.contains(&words[tokens.end - 1].to_lowercase().as_str())
+        }) {
+            out.push(Mention {
+                tokens: tokens.start..pos,
+                kind: EntityType::Gpe,
+            });
+            out.push(Mention {
+                tokens: pos + 1..tokens.end,
+                kind: EntityType::Org,
+            });
+            return;
+        }
         let gaz = self.gazetteer.get(&words[tokens.clone()]);
         // A country's name and nothing else the gazetteer knows ("Kenya" read as a person or an
         // organisation): the training text writes a country as a place wherever it stands, even
@@ -2081,6 +2101,33 @@ mod tests {
             7..10,
             "a name the gazetteer does not know stays whole"
         );
+    }
+
+    #[test]
+    fn a_place_and_its_possessive_before_a_body_are_two_mentions() {
+        let mut ner = untrained_with_names(&[]);
+        ner.gazetteer.add("Arvenia", GAZ_COUNTRY);
+        let loc = TYPES.iter().position(|&t| t == "LOC").unwrap();
+        let words = [
+            "Arvenia", "'s", "Supreme", "Court", "ruled", "Ray", "'s", "Pizza",
+        ];
+        let mut out = Vec::new();
+        ner.push(&words, 0..4, loc, &mut out);
+        assert_eq!(out.len(), 2);
+        assert_eq!(
+            (out[0].tokens.clone(), out[0].kind),
+            (0..1, EntityType::Gpe)
+        );
+        assert_eq!(
+            (out[1].tokens.clone(), out[1].kind),
+            (2..4, EntityType::Org)
+        );
+        // A shop named after someone stays one name.
+        let org = TYPES.iter().position(|&t| t == "ORG").unwrap();
+        let mut out = Vec::new();
+        ner.push(&words, 5..8, org, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].tokens, 5..8);
     }
 
     #[test]
