@@ -584,19 +584,18 @@ impl ActorDictionary {
             // PETRARCH dates a country's codes too, across a change of state (Ukraine is
             // `USRUKR` until 1991, Iraq `IRQOCC` under occupation): dated codes that name no
             // sector or role are a place's history, not a person's offices.
-            let kind =
-                if roles.iter().any(Role::dated) && !roles.iter().all(|r| is_place_code(&r.code)) {
-                    ActorKind::Person
-                } else if roles.iter().any(Role::dated) {
-                    ActorKind::Country
-                } else if roles
-                    .iter()
-                    .all(|r| r.code.len() == 3 && split_code(&r.code).1.is_none())
-                {
-                    ActorKind::Country
-                } else {
-                    ActorKind::Org
-                };
+            let dated = roles.iter().any(Role::dated);
+            let places_only = roles.iter().all(|r| is_place_code(&r.code));
+            let countries_only = roles
+                .iter()
+                .all(|r| r.code.len() == 3 && split_code(&r.code).1.is_none());
+            let kind = if dated && !places_only {
+                ActorKind::Person
+            } else if dated || countries_only {
+                ActorKind::Country
+            } else {
+                ActorKind::Org
+            };
             let mut names = entry.phrases.iter().map(|p| title_case(&p.to_uppercase()));
             let name = names.next().expect("entries have a phrase");
             self.add(Actor {
