@@ -180,27 +180,13 @@ fn adverbial_clause_read_as_a_relative_clause(
     }
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// "Seven parties in Nepal have called a strike", with "in Nepal" an oblique of "called": a
 /// phrase that names a place or a body, standing between a subject's head and its verb with
 /// nothing but auxiliaries and adverbs after it, belongs to the subject (`nmod`). In EWT train
 /// a phrase between a subject's last word and its verb hangs on the subject's head 199 times,
 /// on a word inside the subject 43 and on the verb 5, each of the five a time ("on Friday",
-/// "in 1999") or an idiom ("in turn"), which a day, a month, a number and a name keep out here.
+/// "in 1999") or an idiom ("in turn"), which a day, a time noun (a month, a season), a number
+/// and a name keep out here.
 fn place_between_subject_and_verb(
     forms: &[&str],
     tags: &[&str],
@@ -214,7 +200,7 @@ fn place_between_subject_and_verb(
         }
         let v = v - 1;
         let lower = forms[d].to_lowercase();
-        if DAY_WORDS.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str()) {
+        if DAY_WORDS.contains(&lower.as_str()) || TIME_NOUNS.contains(&lower.as_str()) {
             continue;
         }
         let (start, end) = phrase_span(heads, d);
