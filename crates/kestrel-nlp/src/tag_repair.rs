@@ -38,7 +38,7 @@ pub fn repair_tags<'a>(words: &[&str], tags: &mut [Tag<'a>]) {
 
 const GERUND: Tag<'static> = ("VERB", "VBG");
 
-/// "said after meeting with his counterpart", with "meeting" tagged a noun: a word in "-ing"
+/// "spoke after talking with the envoys", with "talking" tagged a noun: a word in "-ing"
 /// right after "after", "before", "since", "without", "upon", "while" or "when", and before
 /// what opens a complement or an adjunct (a preposition, a determiner, a pronoun, a name, an
 /// adverb), is a gerund. EWT train has 108 words in "-ing" after these, all gerunds but two
@@ -63,7 +63,7 @@ fn gerund_after_a_subordinator(words: &[&str], tags: &mut [Tag<'_>]) {
 
 const PROPER: Tag<'static> = ("PROPN", "NNP");
 
-/// "met his counterpart Wang Yi", with "Wang" tagged a common noun: a capitalised word
+/// "met his counterpart Tarn Velik", with "Tarn" tagged a common noun: a capitalised word
 /// inside a sentence, after a word in lower case and before a proper noun, is part of the
 /// name. In EWT train such words are proper nouns 1,234 times and common nouns 11 ("Uncle
 /// Ben", "Judge Samuel Alito"); adjectives ("Kenyan President") and other tags keep theirs.

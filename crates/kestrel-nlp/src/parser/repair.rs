@@ -180,7 +180,7 @@ fn adverbial_clause_read_as_a_relative_clause(
     }
 }
 
-/// "Seven parties in Nepal have called a strike", with "in Nepal" an oblique of "called": a
+/// "Two unions in Arvenia have called a strike", with "in Arvenia" an oblique of "called": a
 /// phrase that names a place or a body, standing between a subject's head and its verb with
 /// nothing but auxiliaries and adverbs after it, belongs to the subject (`nmod`). In EWT train
 /// a phrase between a subject's last word and its verb hangs on the subject's head 199 times,
