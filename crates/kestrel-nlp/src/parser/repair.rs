@@ -137,6 +137,22 @@ fn infinitive_read_as_a_relative_clause(
     }
 }
 
+/// The first verb (1-based) at `from` (1-based) or above it, if the climb reaches one before
+/// the root; a broken tree's cycle ends the climb after as many steps as there are words.
+fn verb_at_or_above(tags: &[&str], heads: &[usize], from: usize) -> Option<usize> {
+    let mut at = from;
+    for _ in 0..heads.len() {
+        if at == 0 {
+            return None;
+        }
+        if tags[at - 1].starts_with("VB") {
+            return Some(at);
+        }
+        at = heads[at - 1];
+    }
+    None
+}
+
 /// Subordinators that open adverbial clauses and never relative ones: of the 1,250 or so
 /// clauses they mark in EWT train and dev, none is an `acl` or `acl:relcl`.
 const ADVERBIAL_SUBORDINATORS: &[&str] = &[
@@ -165,15 +181,7 @@ fn adverbial_clause_read_as_a_relative_clause(
         if !opened {
             continue;
         }
-        // Heads are 1-based; the climb ends at the root or, in a broken tree, after n steps.
-        let mut above = heads[d];
-        for _ in 0..heads.len() {
-            if above == 0 || tags[above - 1].starts_with("VB") {
-                break;
-            }
-            above = heads[above - 1];
-        }
-        if above != 0 && tags[above - 1].starts_with("VB") {
+        if let Some(above) = verb_at_or_above(tags, heads, heads[d]) {
             heads[d] = above;
             labels[d] = "advcl";
         }
@@ -1560,14 +1568,10 @@ fn subject_split_by_a_subordinator(
             continue;
         }
         // The clause hangs on the nearest verb above where the noun hung, outside the clause.
-        let mut above = heads[noun];
-        for _ in 0..heads.len() {
-            if above == 0 || tags[above - 1].starts_with("VB") {
-                break;
-            }
-            above = heads[above - 1];
-        }
-        if above == 0 || above == v + 1 || descends_from(heads, above - 1, v) {
+        let Some(above) = verb_at_or_above(tags, heads, heads[noun]) else {
+            continue;
+        };
+        if above == v + 1 || descends_from(heads, above - 1, v) {
             continue;
         }
         heads[v] = above;
