@@ -198,6 +198,9 @@ struct TrainArgs {
     /// Tagger passes: 1 (left context) or 2 (adds a pass that sees right-context tags).
     #[arg(long)]
     tagger_passes: Option<usize>,
+    /// Tagger: taggers trained with seeds seed, seed+1, ... whose mean is kept (default 5).
+    #[arg(long)]
+    tagger_runs: Option<usize>,
     /// Parser: probability of following its own move rather than the oracle's, once
     /// exploring (default 0.9).
     #[arg(long)]

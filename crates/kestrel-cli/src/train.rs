@@ -43,6 +43,9 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     if let Some(r) = args.runs {
         parser.runs = r;
     }
+    if let Some(r) = args.tagger_runs {
+        tagger.runs = r;
+    }
     if let Some(b) = args.beam {
         parser.beam = b.max(1);
     }

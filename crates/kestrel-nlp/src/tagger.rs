@@ -27,6 +27,9 @@ pub struct TaggerConfig {
     pub folds: usize,
     /// Seed for shuffling.
     pub seed: u64,
+    /// Taggers trained (seeds `seed`, `seed + 1`, ...) whose mean weights are each pass's
+    /// model; the jackknifed first-pass tags the second pass learns from come from single runs.
+    pub runs: usize,
     /// Word classes learned from unlabelled text, seen as features (empty: none).
     pub clusters: Arc<WordClusters>,
 }
@@ -38,6 +41,9 @@ impl Default for TaggerConfig {
             passes: 2,
             folds: 4,
             seed: 7,
+            // EWT dev / GUM dev UPOS: one run 95.22 / 95.52 (seed 8: 95.16 / 95.52), the mean
+            // of three 95.29 / 95.66 and of five 95.36 / 95.68 (pruned, see `MEAN_MIN_WEIGHT`).
+            runs: 5,
             clusters: Arc::default(),
         }
     }
@@ -476,15 +482,17 @@ impl Tagger {
         let tag_dictionary = build_tag_dictionary(sentences, &gold);
         let ambiguity = build_ambiguity(sentences, &gold);
         let ambiguity_index = index_ambiguity(&ambiguity);
-        let first = train_pass(
-            sentences,
-            &gold,
-            &tag_dictionary,
-            &ambiguity_index,
-            classes.len(),
-            config,
-            None,
-        );
+        let first = mean_of_runs(config, |c| {
+            train_pass(
+                sentences,
+                &gold,
+                &tag_dictionary,
+                &ambiguity_index,
+                classes.len(),
+                c,
+                None,
+            )
+        });
         let second = (config.passes >= 2).then(|| {
             // Jackknife: tag each fold with a first-pass model that never saw it.
             let k = config.folds.max(2);
@@ -520,15 +528,17 @@ impl Tagger {
                     .0;
                 }
             }
-            train_pass(
-                sentences,
-                &gold,
-                &tag_dictionary,
-                &ambiguity_index,
-                classes.len(),
-                config,
-                Some(&predicted),
-            )
+            mean_of_runs(config, |c| {
+                train_pass(
+                    sentences,
+                    &gold,
+                    &tag_dictionary,
+                    &ambiguity_index,
+                    classes.len(),
+                    c,
+                    Some(&predicted),
+                )
+            })
         });
         Tagger {
             classes,
@@ -697,6 +707,30 @@ fn ambiguity_of(
         .map(|w| index.get(&exact_key(w)).copied().unwrap_or(UNKNOWN))
         .collect();
     (lower, exact)
+}
+
+/// The mean of several runs keeps only features with a weight at least this large. Five runs
+/// trained on EWT train, unpruned: EWT dev / GUM dev UPOS 95.37 / 95.68 and a file of 12.2 MB
+/// (one run: 7.6 MB), which added 42 MB to a one-line run's resident memory; at 0.3, 95.36 /
+/// 95.68 and 10.1 MB; at 0.6, 95.36 / 95.68, 8.1 MB and 10 MB more resident; at 1.0, 95.33 /
+/// 95.62 and 6.3 MB.
+const MEAN_MIN_WEIGHT: f32 = 0.6;
+
+/// One model from `config.runs` runs with successive seeds: their mean when more than one.
+fn mean_of_runs(config: &TaggerConfig, train: impl Fn(&TaggerConfig) -> Perceptron) -> Perceptron {
+    let runs = config.runs.max(1);
+    if runs == 1 {
+        return train(config);
+    }
+    let models: Vec<Perceptron> = (0..runs)
+        .map(|run| {
+            train(&TaggerConfig {
+                seed: config.seed.wrapping_add(run as u64),
+                ..config.clone()
+            })
+        })
+        .collect();
+    Perceptron::mean_of(&models).pruned(MEAN_MIN_WEIGHT)
 }
 
 fn train_pass(

@@ -216,8 +216,12 @@ pub fn jackknife_tags(
     folds: usize,
 ) -> Vec<Vec<String>> {
     let mut tags: Vec<Vec<String>> = vec![Vec::new(); train.len()];
+    // One run per fold, not the mean of `config.runs`: a parser trained on the tags of five-run
+    // folds (EWT train, one parser, seed 11) scored EWT dev / GUM dev UAS 84.55 / 81.55, and
+    // the parser trained on one-run folds read the five-run tagger's tags at 84.53 / 82.05.
     let quick = TaggerConfig {
         passes: 1,
+        runs: 1,
         ..config.clone()
     };
     for fold in 0..folds {
