@@ -13,8 +13,16 @@ use rayon::prelude::*;
 use crate::code::{prepare, run_pipeline};
 use crate::{CodeArgs, ExportFormat, IngestArgs, OutputFormat, QueryArgs, ServeArgs};
 
-/// Documents coded and stored per transaction: a crash loses at most the batch in flight.
-const BATCH: usize = 256;
+/// Documents coded and stored per transaction, per worker thread (at least 64 a transaction):
+/// a crash loses at most the batch in flight. Up to three batches of coded documents are held
+/// at once (one being coded, one queued, one being written); 256 at a time made `ingest` of the
+/// BBC corpus peak at 346 MB resident, over the pipeline's 300 MB budget.
+const BATCH_PER_THREAD: usize = 32;
+
+/// Documents a batch holds with the current worker threads.
+fn batch_size() -> usize {
+    (BATCH_PER_THREAD * rayon::current_num_threads()).max(64)
+}
 
 /// What an ingest run did.
 #[derive(Default)]
@@ -60,10 +68,11 @@ fn ingest_into(
             },
         );
         let mut inputs = Inputs::new(paths, options);
+        let batch_size = batch_size();
         let coding = (|| -> anyhow::Result<()> {
             loop {
                 let batch: Vec<(InputKind, Result<Document, InputError>)> =
-                    inputs.by_ref().take(BATCH).collect();
+                    inputs.by_ref().take(batch_size).collect();
                 if batch.is_empty() {
                     return Ok(());
                 }
@@ -228,7 +237,10 @@ pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
 /// memory, and its deduplicated events are written.
 pub fn code_to_export(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let (pipeline, options) = prepare(&args.input)?;
-    let store = Store::open(Path::new(":memory:"))?;
+    // SQLite's private temporary database (the empty name): on disk, deleted when closed, and
+    // held in a bounded page cache. A store in memory grew with the input (BBC politics' 417
+    // articles: 301 MB peak against 272 MB for the same run writing JSON).
+    let store = Store::open(Path::new(""))?;
     let (store, s) = ingest_into(store, None, &args.input.paths, options, &pipeline)?;
     let format = match args.format {
         OutputFormat::Csv => ExportFormat::Csv,
