@@ -269,7 +269,7 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
         "parser",
         opts,
         hash,
-        &format!("parser-v5: arc-hybrid, {}, 74 transition templates (with case words, kinds and words of children, commas between), 42 label templates (with case, mark and auxiliary words, commas between, a coordinator taken, a bare noun after, the first child's word), pseudo-projective (head), jackknifed tags (4 folds), news copies (time adjuncts, attributions, titles), mean of runs", search),
+        &format!("parser-v5: arc-hybrid, {}, 74 transition templates (with case words, kinds and words of children, commas between), 42 label templates (with case, mark and auxiliary words, commas between, a coordinator taken, a bare noun after, the first child's word; from epoch 3 learnt on the beam's own trees), pseudo-projective (head), jackknifed tags (4 folds), news copies (time adjuncts, attributions, titles), mean of runs", search),
         format!("{:?}; {tf} transition features, {lf} label features, {nl} labels", opts.parser),
     );
     if let Some(dev) = &dev {
