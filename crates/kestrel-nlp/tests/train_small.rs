@@ -72,6 +72,17 @@ fn train_parser_learns_its_treebank() {
 }
 
 #[test]
+fn labeller_trained_on_the_parsers_own_trees_learns_its_treebank() {
+    // From the first epoch, and never: both paths learn the relations.
+    for from in [0, usize::MAX] {
+        assert_parser_learns_its_treebank(&ParserConfig {
+            label_parses_from: from,
+            ..quick_parser()
+        });
+    }
+}
+
+#[test]
 fn train_greedy_parser_learns_its_treebank() {
     assert_parser_learns_its_treebank(&ParserConfig {
         beam: 1,
