@@ -899,41 +899,30 @@ impl Parser {
                     let explore = (epoch >= config.explore_from).then_some(config.explore);
                     train_greedy(&mut transitions, w, &g, &children, explore, &mut rng);
                 }
-                // From `label_parses_from` on, the labeller learns on the tree the transitions
-                // give, as it will see trees when parsing, from the words whose head is right.
-                if epoch >= config.label_parses_from && config.beam > 1 {
-                    let p = beam::parse(&transitions, w, n, config.beam);
-                    let pchildren = children_of(&p);
-                    let mut out = vec![0usize; n + 1];
-                    for d in 1..=n {
-                        let prev = prev_sibling_label(&p, &pchildren, d, &out);
-                        label_features(w, &p, &pchildren, d, prev, &mut feats);
-                        label_scores.iter_mut().for_each(|s| *s = 0.0);
-                        labeler.score_into(&feats, &mut label_scores);
-                        let guess = Perceptron::best(&label_scores, None);
-                        if p[d] == g[d] {
-                            let truth = label_index[&ls[d - 1]];
-                            labeler.tick();
-                            labeler.update(&feats, truth, guess);
-                            out[d] = truth;
-                        } else {
-                            out[d] = guess;
-                        }
-                    }
-                    continue;
-                }
-                // The labeler learns on the gold tree.
+                // The labeller learns on the gold tree, and from `label_parses_from` on, on the
+                // tree the transitions give, as it will see trees when parsing: from the words
+                // whose head is right (the others are labelled for their siblings' features).
+                let own = (epoch >= config.label_parses_from && config.beam > 1).then(|| {
+                    let heads = beam::parse(&transitions, w, n, config.beam);
+                    let children = children_of(&heads);
+                    (heads, children)
+                });
+                let (tree, tree_children) = own.as_ref().map_or((&g, &children), |(h, c)| (h, c));
                 let mut out = vec![0usize; n + 1];
                 for d in 1..=n {
-                    let prev = prev_sibling_label(&g, &children, d, &out);
-                    label_features(w, &g, &children, d, prev, &mut feats);
+                    let prev = prev_sibling_label(tree, tree_children, d, &out);
+                    label_features(w, tree, tree_children, d, prev, &mut feats);
                     label_scores.iter_mut().for_each(|s| *s = 0.0);
                     labeler.score_into(&feats, &mut label_scores);
                     let guess = Perceptron::best(&label_scores, None);
-                    let truth = label_index[&ls[d - 1]];
-                    labeler.tick();
-                    labeler.update(&feats, truth, guess);
-                    out[d] = truth;
+                    out[d] = if tree[d] == g[d] {
+                        let truth = label_index[&ls[d - 1]];
+                        labeler.tick();
+                        labeler.update(&feats, truth, guess);
+                        truth
+                    } else {
+                        guess
+                    };
                 }
             }
         }
