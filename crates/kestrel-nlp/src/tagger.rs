@@ -482,17 +482,22 @@ impl Tagger {
         let tag_dictionary = build_tag_dictionary(sentences, &gold);
         let ambiguity = build_ambiguity(sentences, &gold);
         let ambiguity_index = index_ambiguity(&ambiguity);
-        let first = mean_of_runs(config, |c| {
-            train_pass(
-                sentences,
-                &gold,
-                &tag_dictionary,
-                &ambiguity_index,
-                classes.len(),
-                c,
-                None,
-            )
-        });
+        // A pass over all the sentences, the mean of `config.runs`; the second pass reads the
+        // first pass's jackknifed tags on the right.
+        let train_all = |right: Option<&[Vec<usize>]>| {
+            mean_of_runs(config, |c| {
+                train_pass(
+                    sentences,
+                    &gold,
+                    &tag_dictionary,
+                    &ambiguity_index,
+                    classes.len(),
+                    c,
+                    right,
+                )
+            })
+        };
+        let first = train_all(None);
         let second = (config.passes >= 2).then(|| {
             // Jackknife: tag each fold with a first-pass model that never saw it.
             let k = config.folds.max(2);
@@ -528,17 +533,7 @@ impl Tagger {
                     .0;
                 }
             }
-            mean_of_runs(config, |c| {
-                train_pass(
-                    sentences,
-                    &gold,
-                    &tag_dictionary,
-                    &ambiguity_index,
-                    classes.len(),
-                    c,
-                    Some(&predicted),
-                )
-            })
+            train_all(Some(&predicted))
         });
         Tagger {
             classes,
