@@ -55,9 +55,16 @@ fn ingest_into(
                 let mut store = store;
                 let mut total = kestrel_store::IngestReport::default();
                 for (docs, failures) in from_coder {
-                    let r = store
-                        .insert(&docs, &failures)
-                        .with_context(|| format!("cannot write to {}", store.path().display()))?;
+                    let r = store.insert(&docs, &failures).with_context(|| {
+                        if store.path().as_os_str().is_empty() {
+                            // The export formats' store (see `code_to_export`).
+                            "cannot write to the temporary store (is the temporary directory, \
+                             TMPDIR, full?)"
+                                .to_string()
+                        } else {
+                            format!("cannot write to {}", store.path().display())
+                        }
+                    })?;
                     total.added += r.added;
                     total.replaced += r.replaced;
                     total.failed += r.failed;
