@@ -26,6 +26,12 @@ pub use kestrel::{
 /// held output to a few megabytes while a thread waits at a batch's end for about 1/64 of it.
 const BATCH_PER_THREAD: usize = 32;
 
+/// Documents a batch holds with the current worker threads, and at least `at_least` (`ingest`
+/// keeps its transactions from getting small).
+pub(crate) fn batch_size(at_least: usize) -> usize {
+    (BATCH_PER_THREAD * rayon::current_num_threads()).max(at_least)
+}
+
 /// What became of one document.
 enum Outcome {
     Coded(String),
@@ -172,7 +178,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let mut by_kind: BTreeMap<&'static str, usize> = BTreeMap::new();
     let (mut coded, mut failed) = (0usize, 0usize);
     let mut inputs = Inputs::new(&args.input.paths, options);
-    let batch_size = BATCH_PER_THREAD * rayon::current_num_threads();
+    let batch_size = batch_size(1);
     loop {
         let batch: Vec<(InputKind, Result<kestrel_core::Document, InputError>)> =
             inputs.by_ref().take(batch_size).collect();

@@ -13,16 +13,11 @@ use rayon::prelude::*;
 use crate::code::{prepare, run_pipeline};
 use crate::{CodeArgs, ExportFormat, IngestArgs, OutputFormat, QueryArgs, ServeArgs};
 
-/// Documents coded and stored per transaction, per worker thread (at least 64 a transaction):
-/// a crash loses at most the batch in flight. Up to three batches of coded documents are held
-/// at once (one being coded, one queued, one being written); 256 at a time made `ingest` of the
-/// BBC corpus peak at 346 MB resident, over the pipeline's 300 MB budget.
-const BATCH_PER_THREAD: usize = 32;
-
-/// Documents a batch holds with the current worker threads.
-fn batch_size() -> usize {
-    (BATCH_PER_THREAD * rayon::current_num_threads()).max(64)
-}
+/// Documents coded and stored per transaction: a batch of `code`'s size (32 per worker thread),
+/// at least this many; a crash loses at most the batch in flight. Up to three batches of coded
+/// documents are held at once (one being coded, one queued, one being written); 256 at a time
+/// made `ingest` of the BBC corpus peak at 346 MB resident, over the pipeline's 300 MB budget.
+const MIN_BATCH: usize = 64;
 
 /// What an ingest run did.
 #[derive(Default)]
@@ -75,7 +70,7 @@ fn ingest_into(
             },
         );
         let mut inputs = Inputs::new(paths, options);
-        let batch_size = batch_size();
+        let batch_size = crate::code::batch_size(MIN_BATCH);
         let coding = (|| -> anyhow::Result<()> {
             loop {
                 let batch: Vec<(InputKind, Result<Document, InputError>)> =
