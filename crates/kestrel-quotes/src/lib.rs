@@ -669,6 +669,10 @@ impl<'a> Parsed<'a> {
             while a < self.len && matches!(self.upos(a), "DET" | "ADJ" | "NUM") && !nominal(a) {
                 a += 1;
             }
+            // The verb ends the sentence, or only determiners and modifiers follow it.
+            if a >= self.len {
+                return None;
+            }
             let mut s = a;
             while s + 1 < self.len && self.upos(s + 1) == "PROPN" && nominal(s) {
                 s += 1;
@@ -683,7 +687,7 @@ impl<'a> Parsed<'a> {
                 || matches!(self.upos(s + 1), "ADP" | "NOUN" | "PROPN" | "ADJ")
                 || matches!(self.lemmas[s + 1].as_str(), "who" | "whose");
             let participle = self.word(v).to_lowercase().ends_with("ing");
-            if a < self.len && nominal(a) && ends && !participle && outside(a) {
+            if nominal(a) && ends && !participle && outside(a) {
                 return Some(head.unwrap_or(s));
             }
         }

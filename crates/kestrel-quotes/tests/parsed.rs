@@ -74,3 +74,17 @@ fn a_complement_with_its_own_preposition_is_not_what_was_said() {
         d.slice(by_mayor.content)
     );
 }
+
+#[test]
+fn a_speech_verb_that_ends_the_sentence_after_a_comma_is_read_without_a_subject() {
+    // "The plan will fail, warned": the subject is looked for after the verb, where there is
+    // no word left. A parse from outside (CoNLL-U input) can hang it so.
+    let d = doc("The the DET DT 2 det
+         plan plan NOUN NN 4 nsubj
+         will will AUX MD 4 aux
+         fail fail VERB VB 6 ccomp
+         , , PUNCT , 6 punct
+         warned warn VERB VBD 0 root");
+    let quotes = kestrel_quotes::find_quotes(&d);
+    assert!(quotes.iter().all(|q| q.speaker.is_none()), "{quotes:?}");
+}
