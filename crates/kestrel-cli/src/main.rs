@@ -244,8 +244,12 @@ struct TrainArgs {
         default_value = "models/en_ewt/clusters.tsv.gz"
     )]
     clusters: PathBuf,
-    /// Word classes: unlabelled text to learn them from besides the training treebank's
-    /// sentences: a folder of .txt files or a .tar.gz of them (repeatable).
+    /// Unlabelled text, a folder of .txt files or a .tar.gz of them (repeatable). Word classes
+    /// are learned from it besides the treebank's sentences; the parser (`parser`, `all`)
+    /// trains a beam and a greedy parser first, and the sentences of the text they parse alike
+    /// join its training data (tagged by the tagger in --out, else the built-in one); the
+    /// entity recogniser (`ner`) trains a second recogniser without word classes, and 2,000 of
+    /// the sentences the two read alike join its training data
     #[arg(long, value_name = "PATH")]
     text: Vec<PathBuf>,
 }

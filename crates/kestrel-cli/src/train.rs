@@ -51,13 +51,14 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     }
     let clusters = std::sync::Arc::new(read_clusters(&args.clusters)?);
     tagger.clusters = clusters.clone();
-    let opts = TrainOptions {
+    let mut opts = TrainOptions {
         train: args.train.clone(),
         dev: args.dev.clone(),
         out: args.out.clone(),
         tagger,
         parser,
         licence: args.licence.clone(),
+        unlabelled: None,
     };
     let mut metas = Vec::new();
     // Keep what an earlier run wrote for the component not trained now.
@@ -95,6 +96,13 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             out: opts.out.clone(),
             config,
             licence,
+            unlabelled: args
+                .text
+                .iter()
+                .map(|p| text_sentences(p))
+                .collect::<anyhow::Result<Vec<_>>>()?
+                .concat(),
+            unlabelled_source: text_source(&args.text),
         };
         let new = kestrel_nlp::train::train_ner(&ner_opts, &models.tagger)?;
         eprintln!(
@@ -119,6 +127,9 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     }
     if matches!(args.what, TrainWhat::Parser | TrainWhat::All) {
         let start = Instant::now();
+        if !args.text.is_empty() {
+            opts.unlabelled = Some(std::sync::Arc::new(unlabelled_text(&args)?));
+        }
         let new = train_parser(&opts)?;
         eprintln!(
             "kestrel: parser trained in {:.1}s: {:?}",
@@ -240,21 +251,9 @@ fn train_clusters(args: &TrainArgs) -> anyhow::Result<ExitCode> {
                 .map(|s| s.words.into_iter().map(|w| w.form).collect::<Vec<String>>()),
         );
     }
-    let mut documents = 0usize;
+    let labelled = sentences.len();
     for path in &args.text {
-        for text in read_texts(path)? {
-            documents += 1;
-            let mut doc = kestrel_core::Document::new("text", text);
-            kestrel_core::segment::segment(&mut doc);
-            for s in &doc.sentences {
-                sentences.push(
-                    doc.tokens[s.tokens.clone()]
-                        .iter()
-                        .map(|t| doc.text[t.span.start..t.span.end].to_string())
-                        .collect(),
-                );
-            }
-        }
+        sentences.extend(text_sentences(path)?);
     }
     let tokens: usize = sentences.iter().map(Vec::len).sum();
     let config = kestrel_nlp::clusters::ClusterConfig::default();
@@ -270,14 +269,80 @@ fn train_clusters(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     clusters.write_tsv(&mut gz)?;
     gz.finish()?;
     eprintln!(
-        "kestrel: {} word classes ({:?}) from {} sentences, {tokens} tokens ({documents} text files) in {:.1}s: {}",
+        "kestrel: {} word classes ({:?}) from {} sentences, {tokens} tokens ({} from text) in {:.1}s: {}",
         clusters.len(),
         config.classes,
         sentences.len(),
+        sentences.len() - labelled,
         start.elapsed().as_secs_f64(),
         args.clusters.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The sentences of `--text`, split into words by the segmenter, with the tagger and
+/// lemmatizer in the output folder (where `train all` has just written them), else the
+/// built-in ones.
+fn unlabelled_text(args: &TrainArgs) -> anyhow::Result<kestrel_nlp::train::Unlabelled> {
+    use anyhow::Context as _;
+    let models = if args.out.join("tagger.bin.gz").exists() {
+        let dir = &args.out;
+        let read = |name: &str| {
+            std::fs::File::open(dir.join(name))
+                .with_context(|| format!("cannot read {}", dir.join(name).display()))
+        };
+        let (_, mut r) = kestrel_nlp::model::read_model(
+            read("tagger.bin.gz")?,
+            kestrel_nlp::model::Component::Tagger,
+        )?;
+        let tagger = kestrel_nlp::Tagger::read_from(&mut r)?;
+        let (_, mut r) = kestrel_nlp::model::read_model(
+            read("lemmatizer.bin.gz")?,
+            kestrel_nlp::model::Component::Lemmatizer,
+        )?;
+        (tagger, kestrel_nlp::Lemmatizer::read_from(&mut r)?)
+    } else {
+        let builtin = kestrel_nlp::Models::builtin()?;
+        (builtin.tagger.clone(), builtin.lemmatizer.clone())
+    };
+    let mut sentences = Vec::new();
+    for path in &args.text {
+        sentences.extend(text_sentences(path)?);
+    }
+    Ok(kestrel_nlp::train::Unlabelled {
+        sentences,
+        tagger: models.0,
+        lemmatizer: models.1,
+        source: text_source(&args.text),
+    })
+}
+
+/// The names of the `--text` files and folders, joined by `+`, as the metadata records them.
+fn text_source(paths: &[std::path::PathBuf]) -> String {
+    paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+/// The sentences of the `.txt` files under `path`, split into words by the segmenter.
+fn text_sentences(path: &std::path::Path) -> anyhow::Result<Vec<Vec<String>>> {
+    let mut sentences = Vec::new();
+    for text in read_texts(path)? {
+        let mut doc = kestrel_core::Document::new("text", text);
+        kestrel_core::segment::segment(&mut doc);
+        for s in &doc.sentences {
+            sentences.push(
+                doc.tokens[s.tokens.clone()]
+                    .iter()
+                    .map(|t| doc.text[t.span.start..t.span.end].to_string())
+                    .collect(),
+            );
+        }
+    }
+    Ok(sentences)
 }
 
 /// The `.txt` files in a folder (recursively, in name order) or in a `.tar.gz`.

@@ -126,6 +126,7 @@ fn train_is_reproducible_and_models_load_back() {
         tagger: quick_tagger(),
         parser: quick_parser(),
         licence: "test".into(),
+        unlabelled: None,
     };
     for run in ["a", "b"] {
         let opts = options(dir.join(run));
@@ -156,6 +157,7 @@ fn several_training_files_are_read_in_order_and_recorded() {
             tagger: quick_tagger(),
             parser: quick_parser(),
             licence: "test".into(),
+            unlabelled: None,
         };
         train_tagger(&opts).unwrap().remove(0)
     };
@@ -171,6 +173,7 @@ fn several_training_files_are_read_in_order_and_recorded() {
         tagger: quick_tagger(),
         parser: quick_parser(),
         licence: "test".into(),
+        unlabelled: None,
     };
     let err = train_tagger(&missing).unwrap_err().to_string();
     assert!(err.contains("no-such.conllu"), "{err}");
@@ -194,28 +197,13 @@ fn tiny_ner() -> Vec<kestrel_nlp::ner::NerSentence> {
     kestrel_nlp::ner::parse_iob2(&std::fs::read_to_string(path).unwrap())
 }
 
-#[test]
-fn train_ner_learns_its_sentences_and_types_them() {
-    let data = tiny_ner();
-    // XPOS as a tagger would give them: proper nouns capitalised, the rest by a simple rule.
-    let tags: Vec<Vec<String>> = data
-        .iter()
-        .map(|s| {
-            s.words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
-                        "NNP"
-                    } else {
-                        "NN"
-                    }
-                    .to_string()
-                })
-                .collect()
-        })
-        .collect();
-    let geo = std::env::temp_dir().join(format!("kestrel-geo-{}", std::process::id()));
+/// A gazetteer of two countries, a region, two cities and two demonyms.
+fn tiny_gazetteer() -> kestrel_nlp::ner::Gazetteer {
+    let geo = std::env::temp_dir().join(format!(
+        "kestrel-geo-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
     std::fs::create_dir_all(&geo).unwrap();
     std::fs::write(
         geo.join("countryInfo.txt"),
@@ -239,6 +227,31 @@ fn train_ner_learns_its_sentences_and_types_them() {
     .unwrap();
     let gazetteer = kestrel_nlp::ner::Gazetteer::from_geonames(&geo).unwrap();
     let _ = std::fs::remove_dir_all(&geo);
+    gazetteer
+}
+
+#[test]
+fn train_ner_learns_its_sentences_and_types_them() {
+    let data = tiny_ner();
+    // XPOS as a tagger would give them: proper nouns capitalised, the rest by a simple rule.
+    let tags: Vec<Vec<String>> = data
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                        "NNP"
+                    } else {
+                        "NN"
+                    }
+                    .to_string()
+                })
+                .collect()
+        })
+        .collect();
+    let gazetteer = tiny_gazetteer();
     let ner = kestrel_nlp::Ner::train(
         &data,
         &tags,
@@ -276,5 +289,195 @@ fn train_ner_learns_its_sentences_and_types_them() {
     ner.write_to(&mut bytes).unwrap();
     let back = kestrel_nlp::Ner::read_from(&mut bytes.as_slice()).unwrap();
     assert_eq!(back.recognise(&words, &t), ner.recognise(&words, &t));
-    let _ = std::fs::remove_dir_all(&geo);
+}
+
+fn unlabelled_text(data: &[TrainSentence]) -> kestrel_nlp::train::Unlabelled {
+    let sentences = [
+        "The envoy met the minister .",
+        "Rebels attacked the border .",
+        "The court condemned the attack on Monday .",
+        "Police said the army will withdraw troops near Lima .",
+        "Talks about the crisis resumed and the president visited Kenya yesterday .",
+        "Officials rejected a trade appeal that leaders signed next week in Chile .",
+    ];
+    kestrel_nlp::train::Unlabelled {
+        sentences: sentences
+            .iter()
+            .map(|s| s.split(' ').map(str::to_string).collect())
+            .collect(),
+        tagger: Tagger::train(data, &quick_tagger()),
+        lemmatizer: kestrel_nlp::Lemmatizer::train(data),
+        source: "test".into(),
+    }
+}
+
+#[test]
+fn agreed_parses_are_the_sentences_a_beam_and_a_greedy_parser_parse_alike() {
+    let data = tiny();
+    let tags: Vec<Vec<String>> = data
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.xpos.clone()).collect())
+        .collect();
+    let text = unlabelled_text(&data);
+    let config = ParserConfig {
+        runs: 3,
+        ..quick_parser()
+    };
+    let agreed = kestrel_nlp::train::agreed_parses(&data, &tags, &config, &text);
+    let one = |beam| ParserConfig {
+        runs: 1,
+        beam,
+        ..quick_parser()
+    };
+    let beam = Parser::train(&data, &tags, &one(4));
+    let greedy = Parser::train(&data, &tags, &one(1));
+    let mut expected = Vec::new();
+    for words in &text.sentences {
+        let forms: Vec<&str> = words.iter().map(String::as_str).collect();
+        let tagged = text.tagger.tag(&forms);
+        let xpos: Vec<&str> = tagged.iter().map(|&(_, x)| x).collect();
+        let tree = beam.parse(&forms, &xpos);
+        if tree == greedy.parse(&forms, &xpos) {
+            expected.push((forms.join(" "), tagged.clone(), tree));
+        }
+    }
+    assert!(
+        !expected.is_empty(),
+        "the two parsers agree on some sentence"
+    );
+    assert!(
+        expected.len() < text.sentences.len(),
+        "and differ on some, so that agreement selects"
+    );
+    let got: Vec<_> = agreed
+        .iter()
+        .map(|s| {
+            let tagged: Vec<(&str, &str)> = s
+                .words
+                .iter()
+                .map(|w| (w.upos.as_str(), w.xpos.as_str()))
+                .collect();
+            let tree: Vec<(usize, String)> =
+                s.words.iter().map(|w| (w.head, w.deprel.clone())).collect();
+            (s.forms().join(" "), tagged, tree)
+        })
+        .collect();
+    assert_eq!(got.len(), expected.len());
+    for ((form, tagged, tree), (eform, etagged, etree)) in got.iter().zip(&expected) {
+        assert_eq!(form, eform);
+        assert_eq!(tagged, etagged);
+        assert_eq!(tree, etree);
+    }
+    assert!(agreed
+        .iter()
+        .flat_map(|s| &s.words)
+        .all(|w| !w.lemma.is_empty()));
+}
+
+#[test]
+fn a_parser_trained_with_unlabelled_text_is_reproducible_and_says_what_it_read() {
+    let dir = std::env::temp_dir().join(format!("kestrel-unlabelled-{}", std::process::id()));
+    let text = std::sync::Arc::new(unlabelled_text(&tiny()));
+    let mut metas = Vec::new();
+    for run in ["a", "b"] {
+        let opts = TrainOptions {
+            train: vec![tiny_path()],
+            dev: None,
+            out: dir.join(run),
+            tagger: quick_tagger(),
+            parser: quick_parser(),
+            licence: "test".into(),
+            unlabelled: Some(text.clone()),
+        };
+        metas.push(train_parser(&opts).unwrap());
+    }
+    let a = std::fs::read(dir.join("a").join("parser.bin.gz")).unwrap();
+    let b = std::fs::read(dir.join("b").join("parser.bin.gz")).unwrap();
+    assert_eq!(a, b, "parser.bin.gz differs between two runs");
+    assert!(
+        metas[0]
+            .settings
+            .contains("agreed parses of unlabelled text (test): "),
+        "{}",
+        metas[0].settings
+    );
+    assert!(metas[0].settings.contains(" of 6 sentences"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn agreed_mentions_are_sentences_two_recognisers_read_alike_with_no_unmarked_name() {
+    let data = tiny_ner();
+    let tagger = Tagger::train(&tiny(), &quick_tagger());
+    let tags: Vec<Vec<String>> = data
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            tagger.tag(&words).iter().map(|t| t.1.to_string()).collect()
+        })
+        .collect();
+    let config = |clusters| kestrel_nlp::ner::NerConfig {
+        epochs: 10,
+        seed: 1,
+        runs: 1,
+        clusters,
+    };
+    let with_classes =
+        kestrel_nlp::Ner::train(&data, &tags, tiny_gazetteer(), &config(tiny_clusters()));
+    let without = kestrel_nlp::Ner::train(
+        &data,
+        &tags,
+        tiny_gazetteer(),
+        &config(std::sync::Arc::new(
+            kestrel_nlp::clusters::WordClusters::empty(),
+        )),
+    );
+    let text: Vec<Vec<String>> = [
+        "Minister Tomas Brenn visited Nairobi on Monday .",
+        "Officials from the World Bank left Lima .",
+        "The army met the envoy near the border .",
+        "The Valdorian envoy met Ana Ruiz in Kenya .",
+        "Rebels attacked a Zorvath convoy near Peru .",
+        "Talks resumed .",
+        "Brenn said the Lima talks about the Ostra border and the World Bank plan had failed again .",
+    ]
+    .iter()
+    .map(|s| s.split(' ').map(str::to_string).collect())
+    .collect();
+    let agreed =
+        kestrel_nlp::train::agreed_mentions(&with_classes, &without, &tagger, &text, 100, 9);
+    let mut expected = Vec::new();
+    for words in &text {
+        let forms: Vec<&str> = words.iter().map(String::as_str).collect();
+        let xpos: Vec<&str> = tagger.tag(&forms).iter().map(|t| t.1).collect();
+        let a = with_classes.recognise(&forms, &xpos);
+        let inside = |i: usize| a.iter().any(|m| m.tokens.contains(&i));
+        let capitalised_outside =
+            (1..forms.len()).any(|i| !inside(i) && forms[i].starts_with(char::is_uppercase));
+        if forms.len() >= 5 && a == without.recognise(&forms, &xpos) && !capitalised_outside {
+            expected.push(forms.join(" "));
+        }
+    }
+    let mut got: Vec<String> = agreed.iter().map(|s| s.words.join(" ")).collect();
+    got.sort();
+    expected.sort();
+    assert_eq!(got, expected);
+    assert!(!got.is_empty());
+    assert!(!got.contains(&"Talks resumed .".to_string()), "too short");
+    for s in &agreed {
+        let forms: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let xpos: Vec<&str> = tagger.tag(&forms).iter().map(|t| t.1).collect();
+        let spans: Vec<(usize, usize)> = kestrel_nlp::ner::iob2_spans(&s.labels)
+            .into_iter()
+            .map(|(a, b, _)| (a, b))
+            .collect();
+        let mentions: Vec<(usize, usize)> = with_classes
+            .recognise(&forms, &xpos)
+            .iter()
+            .map(|m| (m.tokens.start, m.tokens.end))
+            .collect();
+        assert_eq!(spans, mentions, "{forms:?} {:?}", s.labels);
+    }
+    let one = kestrel_nlp::train::agreed_mentions(&with_classes, &without, &tagger, &text, 1, 9);
+    assert_eq!(one.len(), 1.min(expected.len()));
 }
