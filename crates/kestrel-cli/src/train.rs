@@ -102,7 +102,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
                 .map(|p| text_sentences(p))
                 .collect::<anyhow::Result<Vec<_>>>()?
                 .concat(),
-            unlabelled_source: text_source(&args.text),
+            unlabelled_source: kestrel_nlp::train::file_names(&args.text),
         };
         let new = kestrel_nlp::train::train_ner(&ner_opts, &models.tagger)?;
         eprintln!(
@@ -313,18 +313,8 @@ fn unlabelled_text(args: &TrainArgs) -> anyhow::Result<kestrel_nlp::train::Unlab
         sentences,
         tagger: models.0,
         lemmatizer: models.1,
-        source: text_source(&args.text),
+        source: kestrel_nlp::train::file_names(&args.text),
     })
-}
-
-/// The names of the `--text` files and folders, joined by `+`, as the metadata records them.
-fn text_source(paths: &[std::path::PathBuf]) -> String {
-    paths
-        .iter()
-        .filter_map(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("+")
 }
 
 /// The sentences of the `.txt` files under `path`, split into words by the segmenter.

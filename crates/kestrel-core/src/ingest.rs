@@ -483,7 +483,10 @@ fn conllu_document(id: String, source: &str, group: &[crate::conllu::ConlluSente
     let filled =
         |f: &dyn Fn(&crate::conllu::Word) -> bool| group.iter().all(|s| s.words.iter().all(f));
     let tagged = filled(&|w| w.upos != "_");
-    let parsed = filled(&|w| w.deprel != "_");
+    // Heads that do not form a tree (a cycle, a head past the sentence's end) would send the
+    // stages that climb from a word to the root round for ever; the document is parsed again.
+    let broken_tree = group.iter().position(|s| !heads_form_a_tree(&s.words));
+    let parsed = filled(&|w| w.deprel != "_") && broken_tree.is_none();
     for (s, (spans, span)) in group.iter().zip(gold.words.iter().zip(&gold.sentences)) {
         let first = doc.tokens.len();
         for (k, w) in s.words.iter().enumerate() {
@@ -523,7 +526,32 @@ fn conllu_document(id: String, source: &str, group: &[crate::conllu::ConlluSente
             gold.unaligned
         ));
     }
+    if let Some(s) = broken_tree.filter(|_| filled(&|w| w.deprel != "_")) {
+        doc.warnings.push(format!(
+            "sentence {}: its heads do not form a tree (a cycle, or a head past the last word); the given parse was set aside and the document parsed again",
+            s + 1
+        ));
+    }
     doc
+}
+
+/// Whether every word's head is in the sentence (0 for the root) and the heads reach the
+/// root from every word, with no cycle.
+fn heads_form_a_tree(words: &[crate::conllu::Word]) -> bool {
+    let n = words.len();
+    if words.iter().any(|w| w.head > n) {
+        return false;
+    }
+    (1..=n).all(|start| {
+        let mut at = start;
+        for _ in 0..=n {
+            if at == 0 {
+                return true;
+            }
+            at = words[at - 1].head;
+        }
+        false
+    })
 }
 
 fn read_text(
@@ -892,6 +920,55 @@ mod tests {
         assert_eq!(seven.id, "7");
         assert!(seven.published.is_none());
         assert!(seven.warnings[0].contains("not a date"));
+    }
+
+    #[test]
+    fn conllu_heads_that_do_not_form_a_tree_are_set_aside_with_a_warning() {
+        use crate::document::Layer;
+        let scratch = temp_dir("conllu-tree");
+        let path = scratch.path().join("parsed.conllu");
+        let sentence = |doc: &str, heads: [usize; 4]| {
+            let words = ["Talks", "resumed", "on", "Monday"];
+            let rels = ["nsubj", "root", "case", "obl"];
+            let mut out = format!("# newdoc id = {doc}\n# text = Talks resumed on Monday\n");
+            for (i, w) in words.iter().enumerate() {
+                let rel = if heads[i] == 0 { "root" } else { rels[i] };
+                out.push_str(&format!(
+                    "{}\t{w}\t_\tX\tX\t_\t{}\t{rel}\t_\t_\n",
+                    i + 1,
+                    heads[i]
+                ));
+            }
+            out + "\n"
+        };
+        let text = [
+            sentence("tree", [2, 0, 4, 2]),
+            // "resumed" and "Monday" each other's heads, and no root.
+            sentence("cycle", [2, 4, 4, 2]),
+            sentence("past-the-end", [2, 0, 9, 2]),
+        ]
+        .concat();
+        std::fs::write(&path, text).unwrap();
+        let docs: Vec<Document> = Inputs::new(&[path], ReadOptions::default())
+            .map(|(_, d)| d.unwrap())
+            .collect();
+        assert_eq!(docs.len(), 3);
+        assert!(docs[0].layers.contains(&Layer::Parse));
+        assert_eq!(docs[0].tokens[0].head, Some(1));
+        assert!(docs[0].warnings.is_empty(), "{:?}", docs[0].warnings);
+        for doc in &docs[1..] {
+            assert!(!doc.layers.contains(&Layer::Parse), "{}", doc.id);
+            assert!(doc.layers.contains(&Layer::Tag), "{}", doc.id);
+            assert!(doc.tokens.iter().all(|t| t.head.is_none()), "{}", doc.id);
+            assert!(
+                doc.warnings
+                    .iter()
+                    .any(|w| w.contains("sentence 1: its heads do not form a tree")),
+                "{}: {:?}",
+                doc.id,
+                doc.warnings
+            );
+        }
     }
 
     #[test]

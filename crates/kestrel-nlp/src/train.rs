@@ -103,7 +103,7 @@ fn read_treebanks(paths: &[PathBuf]) -> Result<(Vec<TrainSentence>, String), Tra
 }
 
 /// File names joined by `+`, as the metadata records them.
-fn file_names(paths: &[PathBuf]) -> String {
+pub fn file_names(paths: &[PathBuf]) -> String {
     paths
         .iter()
         .filter_map(|p| p.file_name())
@@ -280,7 +280,7 @@ fn parser_training_set(
 
 /// Sentences of unlabelled text that two different parsers trained on the treebank parse
 /// alike, heads and relations, as training sentences (tags, lemmas and features from
-/// `text`'s tagger and lemmatizer): tri-training's agreement (Li, Zhang and Zhou; Søgaard and
+/// `text`'s tagger and lemmatizer): tri-training's agreement (Zhou and Li 2005; Søgaard and
 /// Rishøj 2010; Weiss et al. 2015), with a beam parser and a greedy one, each one run of
 /// `config`. Where two parsers of different search agree, the tree is right far more often
 /// than either parser alone (GUM dev, parsers trained on EWT train: 91.1 UAS on the 46% of
@@ -437,14 +437,14 @@ pub struct NerTrainOptions {
 
 /// How many sentences of unlabelled text with agreed mentions join the recogniser's
 /// training data (12,543 gold sentences in UniversalNER English-EWT train). Chosen on EWT dev
-/// (UNER train alone, means of five seeds): none 75.04, 2,000 75.16 (EWT test 75.62 → 75.86,
-/// PUD 69.28 → 69.66), and in a first trial 4,000 74.78 and 12,000 (one seed) 73.93 against
-/// 74.48: more news text crowds out the web text EWT is.
+/// (UNER train alone, means of five seeds): none 75.04, 1,000 74.83, 2,000 75.16 (EWT test
+/// 75.62 → 75.86, PUD 69.28 → 69.66), 3,000 74.99, and in a first trial 4,000 74.78 and
+/// 12,000 (one seed) 73.93 against 74.48: more news text crowds out the web text EWT is.
 pub const AGREED_MENTION_SENTENCES: usize = 2000;
 
-/// Sentences of unlabelled text that a second recogniser, trained with the same data but
-/// without word classes, reads exactly as `ner` does, as IOB2 training sentences (NORP as
-/// UniversalNER's OTH). Only sentences of 5 to 60 words in which every capitalised word after
+/// Sentences of unlabelled text that `other`, a second recogniser (`train_ner` trains it on
+/// the same data without word classes), reads exactly as `ner` does, as IOB2 training
+/// sentences (NORP as UniversalNER's OTH). Only sentences of 5 to 60 words in which every capitalised word after
 /// the first is inside a mention are kept: UniversalNER also marks names outside its three
 /// types (OTH), which the recogniser does not report, so a capitalised word outside every
 /// mention may be a name the sentence would teach as no name. `limit` of them are drawn with
@@ -464,13 +464,7 @@ pub fn agreed_mentions(
         let tagged = tagger.tag(&forms);
         let xpos: Vec<&str> = tagged.iter().map(|&(_, x)| x).collect();
         let mentions = ner.recognise(&forms, &xpos);
-        let same = |a: &[crate::ner::Mention], b: &[crate::ner::Mention]| {
-            a.len() == b.len()
-                && a.iter()
-                    .zip(b)
-                    .all(|(x, y)| x.tokens == y.tokens && x.kind == y.kind)
-        };
-        if !same(&mentions, &other.recognise(&forms, &xpos)) {
+        if mentions != other.recognise(&forms, &xpos) {
             continue;
         }
         let inside = |i: usize| mentions.iter().any(|m| m.tokens.contains(&i));
