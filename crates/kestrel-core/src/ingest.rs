@@ -151,7 +151,9 @@ pub struct Inputs {
     /// Paths still to open, with the root they were found under (for ids).
     pending: VecDeque<(PathBuf, Option<PathBuf>)>,
     current: Option<JsonLines>,
-    /// Documents already read from a file that yields several at once (CoNLL-U).
+    /// The CoNLL-U file being read, one document at a time.
+    conllu: Option<ConlluDocuments>,
+    /// Documents already read from a file that yields several at once (web archives, feeds).
     queued: VecDeque<InputItem>,
     /// Items produced so far, for sharding.
     seen: usize,
@@ -171,6 +173,7 @@ impl Inputs {
             options,
             pending: paths.iter().map(|p| (p.clone(), None)).collect(),
             current: None,
+            conllu: None,
             queued: VecDeque::new(),
             seen: 0,
         }
@@ -247,10 +250,16 @@ impl Inputs {
                 read_text(reader, &source, &stem, &self.options),
             )),
             InputFormat::Conllu => {
-                for item in read_conllu(reader, &source, &stem, &self.options) {
-                    self.queued.push_back((InputKind::Conllu, item));
-                }
-                self.queued.pop_front()
+                self.conllu = Some(ConlluDocuments {
+                    reader,
+                    source,
+                    stem,
+                    line: 0,
+                    carried: None,
+                    documents: 0,
+                    done: false,
+                });
+                None
             }
             InputFormat::Html | InputFormat::Warc | InputFormat::Feed => {
                 let Some(web) = self.options.web else {
@@ -294,6 +303,12 @@ impl Inputs {
                 match lines.next_document(&self.options) {
                     Some(item) => return Some((InputKind::Jsonl, item)),
                     None => self.current = None,
+                }
+            }
+            if let Some(file) = &mut self.conllu {
+                match file.next_document(&self.options) {
+                    Some(item) => return Some((InputKind::Conllu, item)),
+                    None => self.conllu = None,
                 }
             }
             let (path, root) = self.pending.pop_front()?;
@@ -420,59 +435,120 @@ fn guess_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
     detector.guess(None, true)
 }
 
-/// Reads a CoNLL-U file into one document per `# newdoc` (the whole file when there is
-/// none). Tokens are its words; columns it fills (tags, lemmas, features, heads) are kept,
-/// and their layers marked present so that the pipeline does not redo them.
-fn read_conllu(
-    mut reader: Box<dyn BufRead + Send>,
-    source: &str,
-    stem: &str,
-    options: &ReadOptions,
-) -> Vec<Result<Document, InputError>> {
-    let err = |line: Option<usize>, message: String| InputError {
-        id: None,
-        source: source.to_string(),
-        line,
-        message,
-    };
-    let mut bytes = Vec::new();
-    let limit = options.max_bytes;
-    if let Err(e) = (&mut reader).take(limit as u64 + 1).read_to_end(&mut bytes) {
-        return vec![Err(err(None, format!("cannot read: {e}")))];
-    }
-    if bytes.len() > limit {
-        return vec![Err(err(
-            None,
-            format!("file is over the size limit of {limit} bytes; raise --max-bytes to read it"),
-        ))];
-    }
-    let (text, _) = decode(&bytes);
-    let sentences = match crate::conllu::parse(&text) {
-        Ok(s) => s,
-        Err(e) => {
-            return vec![Err(err(
-                Some(e.line),
-                format!("not valid CoNLL-U: {}", e.message),
-            ))]
+/// A CoNLL-U file read one document (`# newdoc`) at a time, so that a whole treebank never
+/// sits in memory at once. Tokens are its words; columns it fills (tags, lemmas, features,
+/// heads) are kept, and their layers marked present so that the pipeline does not redo them.
+/// The size limit, a bad line and an encoding other than UTF-8 are each one document's.
+struct ConlluDocuments {
+    reader: Box<dyn BufRead + Send>,
+    source: String,
+    stem: String,
+    /// Lines read so far.
+    line: usize,
+    /// The `# newdoc` line that ended the document before and opens the next.
+    carried: Option<Vec<u8>>,
+    /// Documents read so far, for the ids of documents without one.
+    documents: usize,
+    done: bool,
+}
+
+impl ConlluDocuments {
+    fn next_document(&mut self, options: &ReadOptions) -> Option<Result<Document, InputError>> {
+        if self.done && self.carried.is_none() {
+            return None;
         }
-    };
-    if sentences.is_empty() {
-        return vec![Err(err(
-            None,
-            "empty document: no sentences in the CoNLL-U file".to_string(),
-        ))];
+        let first_line = if self.carried.is_some() {
+            self.line
+        } else {
+            self.line + 1
+        };
+        let mut chunk = self.carried.take().unwrap_or_default();
+        // Whether the chunk holds a word line, and whether a sentence is still open (lines
+        // since the last blank one): a `# newdoc` line opens the next document only between
+        // sentences.
+        let (mut words, mut open) = (false, !chunk.is_empty());
+        let mut over = false;
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match self.reader.read_until(b'\n', &mut line) {
+                Ok(0) => {
+                    self.done = true;
+                    break;
+                }
+                Ok(_) => self.line += 1,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(self.error(None, None, format!("cannot read: {e}"))));
+                }
+            }
+            let text = line.trim_ascii();
+            if text.starts_with(b"# newdoc") && words && !open {
+                self.carried = Some(line.clone());
+                break;
+            }
+            open = !text.is_empty();
+            words |= open && !text.starts_with(b"#");
+            if chunk.len() + line.len() > options.max_bytes {
+                over = true;
+            }
+            if !over {
+                chunk.extend_from_slice(&line);
+            }
+        }
+        let (text, warning) = decode(&chunk);
+        let id = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("# newdoc id ="))
+            .map(|id| id.trim().to_string())
+            .filter(|id| !id.is_empty());
+        if over {
+            self.documents += 1;
+            let limit = options.max_bytes;
+            return Some(Err(self.error(
+                id,
+                Some(first_line),
+                format!("document is over the size limit of {limit} bytes; raise --max-bytes to read it"),
+            )));
+        }
+        if !words {
+            return (self.documents == 0).then(|| {
+                Err(self.error(
+                    None,
+                    None,
+                    "empty document: no sentences in the CoNLL-U file".to_string(),
+                ))
+            });
+        }
+        self.documents += 1;
+        let sentences = match crate::conllu::parse(&text) {
+            Ok(s) => s,
+            Err(e) => {
+                return Some(Err(self.error(
+                    id,
+                    Some(first_line + e.line - 1),
+                    format!("not valid CoNLL-U: {}", e.message),
+                )))
+            }
+        };
+        let id = sentences
+            .first()
+            .and_then(|s| s.document_id.clone())
+            .or(id)
+            .unwrap_or_else(|| format!("{}:{}", self.stem, self.documents));
+        let mut doc = conllu_document(id, &self.source, &sentences);
+        doc.warnings.extend(warning);
+        Some(Ok(doc))
     }
-    crate::eval::documents(&sentences)
-        .into_iter()
-        .enumerate()
-        .map(|(n, group)| {
-            let id = group[0]
-                .document_id
-                .clone()
-                .unwrap_or_else(|| format!("{stem}:{}", n + 1));
-            Ok(conllu_document(id, source, group))
-        })
-        .collect()
+
+    fn error(&self, id: Option<String>, line: Option<usize>, message: String) -> InputError {
+        InputError {
+            id,
+            source: self.source.clone(),
+            line,
+            message,
+        }
+    }
 }
 
 fn conllu_document(id: String, source: &str, group: &[crate::conllu::ConlluSentence]) -> Document {
@@ -969,6 +1045,51 @@ mod tests {
                 doc.warnings
             );
         }
+    }
+
+    #[test]
+    fn conllu_documents_are_read_one_at_a_time_each_with_its_own_errors() {
+        let scratch = temp_dir("conllu-stream");
+        let path = scratch.path().join("three.conllu");
+        let word = |i: usize, w: &str, head: usize| {
+            let rel = if head == 0 { "root" } else { "dep" };
+            format!("{i}\t{w}\t_\t_\t_\t_\t{head}\t{rel}\t_\t_\n")
+        };
+        let long: String = (1..=40)
+            .map(|i| word(i, "word", if i == 1 { 0 } else { 1 }))
+            .collect();
+        let text = [
+            "# newdoc id = first\n# text = Talks resumed\n".to_string(),
+            word(1, "Talks", 2),
+            word(2, "resumed", 0),
+            "\n# newdoc id = broken\n# text = Bad row\n1\tBad\n\n".to_string(),
+            "# newdoc id = long\n".to_string(),
+            long,
+            "\n# text = Envoys met\n".to_string(),
+            word(1, "Envoys", 2),
+            word(2, "met", 0),
+            "\n".to_string(),
+        ]
+        .concat();
+        std::fs::write(&path, &text).unwrap();
+        let options = ReadOptions {
+            max_bytes: 400,
+            ..ReadOptions::default()
+        };
+        assert!(text.len() > options.max_bytes, "the limit is a document's");
+        let items: Vec<_> = Inputs::new(&[path], options).collect();
+        assert_eq!(items.len(), 3);
+        let first = items[0].1.as_ref().unwrap();
+        assert_eq!(first.id, "first");
+        assert_eq!(first.tokens.len(), 2);
+        let broken = items[1].1.as_ref().unwrap_err();
+        assert_eq!(broken.id.as_deref(), Some("broken"));
+        assert_eq!(broken.line, Some(8), "{broken:?}");
+        assert!(broken.message.contains("not valid CoNLL-U"), "{broken:?}");
+        // The third document, 40 words and a second sentence, is over the limit of 400 bytes.
+        let long = items[2].1.as_ref().unwrap_err();
+        assert_eq!(long.id.as_deref(), Some("long"));
+        assert!(long.message.contains("size limit"), "{long:?}");
     }
 
     #[test]
