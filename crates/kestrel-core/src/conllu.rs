@@ -60,6 +60,9 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
     let mut out = Vec::new();
     let mut current = ConlluSentence::default();
     let mut pending_mwt: Option<(usize, usize, String)> = None;
+    // Per surface token, whether `SpaceAfter=No` glues it to the next: the text of a sentence
+    // without a `# text` line is rebuilt from its tokens.
+    let mut glued: Vec<bool> = Vec::new();
     for (n, line) in content.lines().enumerate() {
         let err = |message: String| ConlluError {
             line: n + 1,
@@ -67,8 +70,9 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
         };
         if line.trim().is_empty() {
             if !current.words.is_empty() {
-                out.push(std::mem::take(&mut current));
+                out.push(finished(std::mem::take(&mut current), &glued));
             }
+            glued.clear();
             continue;
         }
         if let Some(comment) = line.strip_prefix('#') {
@@ -106,6 +110,7 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
                 .parse()
                 .map_err(|_| err(format!("bad token range {id:?}")))?;
             pending_mwt = Some((a, b, cols[1].to_string()));
+            glued.push(space_after_no(cols[9]));
             continue;
         }
         let index: usize = id.parse().map_err(|_| err(format!("bad word id {id:?}")))?;
@@ -138,16 +143,40 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
                     pending_mwt = None;
                 }
             }
-            _ => current.tokens.push(SurfaceToken {
-                form: cols[1].to_string(),
-                words: w..w + 1,
-            }),
+            _ => {
+                current.tokens.push(SurfaceToken {
+                    form: cols[1].to_string(),
+                    words: w..w + 1,
+                });
+                glued.push(space_after_no(cols[9]));
+            }
         }
     }
     if !current.words.is_empty() {
-        out.push(current);
+        out.push(finished(current, &glued));
     }
     Ok(out)
+}
+
+fn space_after_no(misc: &str) -> bool {
+    misc.split('|').any(|m| m == "SpaceAfter=No")
+}
+
+/// The sentence, with its text rebuilt from its surface tokens when it has no `# text` line
+/// (tools that write CoNLL-U without one: the tokens joined by spaces, except where
+/// `SpaceAfter=No` glues two).
+fn finished(mut sentence: ConlluSentence, glued: &[bool]) -> ConlluSentence {
+    if sentence.text.trim().is_empty() {
+        let mut text = String::new();
+        for (i, t) in sentence.tokens.iter().enumerate() {
+            text.push_str(&t.form);
+            if i + 1 < sentence.tokens.len() && !glued.get(i).copied().unwrap_or(false) {
+                text.push(' ');
+            }
+        }
+        sentence.text = text;
+    }
+    sentence
 }
 
 #[cfg(test)]
@@ -170,6 +199,17 @@ mod tests {
         let forms: Vec<&str> = s[0].tokens.iter().map(|t| t.form.as_str()).collect();
         assert_eq!(forms, ["It's", "late", "."]);
         assert_eq!(s[0].tokens[0].words, 0..2);
+    }
+
+    #[test]
+    fn conllu_without_text_lines_rebuilds_the_text_from_its_tokens() {
+        let content = "1-2\tCan't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+1\tCa\tcan\tAUX\tMD\t_\t3\taux\t_\t_\n\
+2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n\
+3\tstop\tstop\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n\
+4\t!\t!\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+        let sentences = parse(content).unwrap();
+        assert_eq!(sentences[0].text, "Can't stop!");
     }
 
     #[test]
