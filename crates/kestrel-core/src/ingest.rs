@@ -445,8 +445,9 @@ struct ConlluDocuments {
     stem: String,
     /// Lines read so far.
     line: usize,
-    /// The `# newdoc` line that ended the document before and opens the next.
-    carried: Option<Vec<u8>>,
+    /// The `# newdoc` line that ended the document before and opens the next, with the comment
+    /// lines before it, and how many lines they are.
+    carried: Option<(Vec<u8>, usize)>,
     /// Documents read so far, for the ids of documents without one.
     documents: usize,
     done: bool,
@@ -457,16 +458,13 @@ impl ConlluDocuments {
         if self.done && self.carried.is_none() {
             return None;
         }
-        let first_line = if self.carried.is_some() {
-            self.line
-        } else {
-            self.line + 1
-        };
-        let mut chunk = self.carried.take().unwrap_or_default();
-        // Whether the chunk holds a word line, and whether a sentence is still open (lines
-        // since the last blank one): a `# newdoc` line opens the next document only between
-        // sentences.
-        let (mut words, mut open) = (false, !chunk.is_empty());
+        let (mut chunk, carried_lines) = self.carried.take().unwrap_or_default();
+        let first_line = self.line + 1 - carried_lines;
+        // Whether the chunk holds a word line, and whether a sentence's words have begun since
+        // the last blank line: a `# newdoc` line opens the next document only between
+        // sentences, taking with it the comments before it that belong to its first sentence.
+        let (mut words, mut open) = (false, false);
+        let (mut comments, mut comment_lines) = (0usize, 0usize);
         let mut over = false;
         let mut line = Vec::new();
         loop {
@@ -484,16 +482,25 @@ impl ConlluDocuments {
             }
             let text = line.trim_ascii();
             if text.starts_with(b"# newdoc") && words && !open {
-                self.carried = Some(line.clone());
+                let mut next = chunk.split_off(chunk.len() - comments);
+                next.extend_from_slice(&line);
+                self.carried = Some((next, comment_lines + 1));
                 break;
             }
-            open = !text.is_empty();
-            words |= open && !text.starts_with(b"#");
-            if chunk.len() + line.len() > options.max_bytes {
-                over = true;
-            }
+            // Past the size limit the lines are counted but no longer kept.
+            over |= chunk.len() + line.len() > options.max_bytes;
             if !over {
                 chunk.extend_from_slice(&line);
+            }
+            if text.is_empty() {
+                (open, comments, comment_lines) = (false, 0, 0);
+            } else if text.starts_with(b"#") {
+                if !open && !over {
+                    comments += line.len();
+                    comment_lines += 1;
+                }
+            } else {
+                (open, words) = (true, true);
             }
         }
         let (text, warning) = decode(&chunk);
@@ -1059,10 +1066,10 @@ mod tests {
             .map(|i| word(i, "word", if i == 1 { 0 } else { 1 }))
             .collect();
         let text = [
-            "# newdoc id = first\n# text = Talks resumed\n".to_string(),
+            "# sent_id = s1\n# newdoc id = first\n# text = Talks resumed\n".to_string(),
             word(1, "Talks", 2),
             word(2, "resumed", 0),
-            "\n# newdoc id = broken\n# text = Bad row\n1\tBad\n\n".to_string(),
+            "\n# text = Bad row\n# newdoc id = broken\n1\tBad\n\n".to_string(),
             "# newdoc id = long\n".to_string(),
             long,
             "\n# text = Envoys met\n".to_string(),
@@ -1082,9 +1089,10 @@ mod tests {
         let first = items[0].1.as_ref().unwrap();
         assert_eq!(first.id, "first");
         assert_eq!(first.tokens.len(), 2);
+        assert_eq!(first.text, "Talks resumed");
         let broken = items[1].1.as_ref().unwrap_err();
         assert_eq!(broken.id.as_deref(), Some("broken"));
-        assert_eq!(broken.line, Some(8), "{broken:?}");
+        assert_eq!(broken.line, Some(9), "{broken:?}");
         assert!(broken.message.contains("not valid CoNLL-U"), "{broken:?}");
         // The third document, 40 words and a second sentence, is over the limit of 400 bytes.
         let long = items[2].1.as_ref().unwrap_err();
