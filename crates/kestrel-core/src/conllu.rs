@@ -158,6 +158,25 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
     Ok(out)
 }
 
+/// Whether 1-based heads, one per word with 0 for the root, form a tree: every head inside the
+/// sentence, and the root reached from every word with no cycle on the way.
+pub fn heads_form_a_tree(heads: &[usize]) -> bool {
+    let n = heads.len();
+    if heads.iter().any(|&h| h > n) {
+        return false;
+    }
+    (1..=n).all(|start| {
+        let mut at = start;
+        for _ in 0..=n {
+            if at == 0 {
+                return true;
+            }
+            at = heads[at - 1];
+        }
+        false
+    })
+}
+
 fn space_after_no(misc: &str) -> bool {
     misc.split('|').any(|m| m == "SpaceAfter=No")
 }

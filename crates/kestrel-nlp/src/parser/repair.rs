@@ -977,16 +977,7 @@ fn kept_if_a_tree(
         labels.clone_from_slice(&new_labels);
         return;
     }
-    let reaches_root = (0..new_heads.len()).all(|d| {
-        let mut at = d;
-        for _ in 0..=new_heads.len() {
-            match new_heads[at] {
-                0 => return true,
-                h => at = h - 1,
-            }
-        }
-        false
-    });
+    let reaches_root = kestrel_core::conllu::heads_form_a_tree(&new_heads);
     let one_root = new_heads.iter().filter(|&&h| h == 0).count() == 1;
     if reaches_root && one_root {
         heads.copy_from_slice(&new_heads);
