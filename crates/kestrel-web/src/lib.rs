@@ -94,6 +94,8 @@ pub struct Page {
     pub url: Option<String>,
     /// The language: ISO 639-1 where it has one, else 639-3.
     pub language: Option<String>,
+    /// What the reader could not do as usual with the page.
+    pub warnings: Vec<String>,
 }
 
 /// Extracts the article and metadata from an HTML page. `url` is where the page came from,
@@ -103,8 +105,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
     // A URL that does not parse (a WARC record's odd target, a file name) must not cost the
     // article: Readability then reads the page without a base URL.
     let base = url.filter(|u| dom_smoothie::Readability::new("", Some(u), None).is_ok());
+    let parsed_tree = || dom_query::Document::from(lean_attributes(&without_code(html)).as_str());
     let page_tree = || {
-        let dom = dom_query::Document::from(lean_attributes(&without_code(html)).as_str());
+        let dom = parsed_tree();
         drop_page_furniture(&dom);
         dom
     };
@@ -116,7 +119,42 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         dom_smoothie::Readability::with_document(dom, base, Some(cfg))
             .map_err(|e| format!("cannot parse the HTML: {e}"))
     };
-    let first_tree = page_tree();
+    // The HTML parser itself slows with depth (elements nested 100,000 deep took 45 s to
+    // parse): a page whose tags open that deep is not parsed at all.
+    let depth = match open_tag_depth(html) {
+        d if d > MAX_UNPARSED_NESTING => d,
+        _ => 0,
+    };
+    let first_tree = if depth == 0 {
+        parsed_tree()
+    } else {
+        dom_query::Document::from("")
+    };
+    let depth = depth.max(nesting_depth(&first_tree));
+    if depth > MAX_NESTING {
+        // Readability and the furniture rules search the tree in ways whose cost grows with
+        // its depth times its size (elements nested 5,000 deep took 7 s, 20,000 deep 110 s):
+        // read the page's paragraphs instead.
+        let text = paragraph_elements(html);
+        if text.len() < MIN_ARTICLE {
+            return Err(format!(
+                "the page's elements nest {depth} deep (at most {MAX_NESTING} are read, as \
+                 browsers do) and it has no paragraphs to read instead"
+            ));
+        }
+        return Ok(Page {
+            published: meta_date(html).or_else(|| url.and_then(url_date)),
+            language: detect_language(&text),
+            url: url.map(String::from),
+            text,
+            warnings: vec![format!(
+                "the page's elements nest {depth} deep (at most {MAX_NESTING} are read, as \
+                 browsers do): its paragraphs were read without Readability"
+            )],
+            ..Page::default()
+        });
+    }
+    drop_page_furniture(&first_tree);
     let prose = prose_block(&first_tree);
     let lead = lead_paragraph(&first_tree);
     let link_lines = link_lines(&first_tree);
@@ -218,7 +256,85 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         url: article.url.clone().or_else(|| url.map(String::from)),
         language,
         text,
+        warnings: Vec::new(),
     })
+}
+
+/// Elements nested deeper than this are not read as a tree. Browsers' parsers stop nesting
+/// at 512 (deeper elements become siblings at that depth); pages written by hand or by a
+/// template nest a few dozen deep, and deeper ones are broken (thousands of unclosed tags) or
+/// built to stall a reader.
+const MAX_NESTING: usize = 512;
+
+/// Pages whose tags open deeper than this, by [`open_tag_depth`], are not parsed: past it the
+/// parser's time grows as the square of the depth (5,000 deep parse in a tenth of a second).
+const MAX_UNPARSED_NESTING: usize = 5_000;
+
+/// How deep the page's tags open, counted over the text before parsing: opening tags less
+/// closing ones, leaving out elements whose end tag may be left out (`p`, `li`, `td`, ...),
+/// void elements (`br`, `img`, ...), comments, scripts and style sheets. Misnested or unclosed
+/// tags make it more or less than the parsed tree's depth; it only has to find pages far too
+/// deep.
+fn open_tag_depth(html: &str) -> usize {
+    const UNCOUNTED: &[&str] = &[
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "thead",
+        "tbody", "tfoot", "colgroup", "caption", "html", "head", "body", "area", "base", "br",
+        "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+        "keygen", "frame", "basefont", "isindex",
+    ];
+    let html = without_code(html);
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut at = 0;
+    // The next '>' at or after the current tag's name, found once for all the tags before it.
+    let mut next_close = 0;
+    while let Some(found) = bytes[at..].iter().position(|&b| b == b'<') {
+        let start = at + found + 1;
+        let closing = bytes.get(start) == Some(&b'/');
+        let name_start = start + closing as usize;
+        // As the HTML tokenizer reads a tag name: up to a space, a slash or the tag's end.
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+            .map_or(bytes.len(), |e| name_start + e);
+        at = name_end.max(start);
+        if name_end == name_start || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        if UNCOUNTED.contains(&name.as_str()) {
+            continue;
+        }
+        if next_close < name_end {
+            next_close = bytes[name_end..]
+                .iter()
+                .position(|&b| b == b'>')
+                .map_or(bytes.len(), |e| name_end + e);
+        }
+        let self_closed = next_close < bytes.len() && bytes[next_close - 1] == b'/';
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closed {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// How deep the page's elements nest, the root's children at depth 1.
+fn nesting_depth(dom: &dom_query::Document) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(dom.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        stack.extend(
+            node.children_it(false)
+                .filter(|c| c.is_element())
+                .map(|c| (c, depth + 1)),
+        );
+    }
+    deepest
 }
 
 /// Elements that hold page furniture rather than the article on any site: captions and photo
@@ -1643,6 +1759,7 @@ fn page_document(
     doc.url = page.url;
     doc.language = page.language;
     doc.warnings.extend(warning);
+    doc.warnings.extend(page.warnings);
     Ok(doc)
 }
 
@@ -1885,6 +2002,47 @@ disagreements over tariffs before they close the border again, the officials add
         assert_eq!(page.author.as_deref(), Some("Amina Odhiambo"));
         assert_eq!(page.site_name.as_deref(), Some("The Example Courier"));
         assert_eq!(page.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn tags_are_counted_as_they_open_before_parsing() {
+        assert_eq!(
+            open_tag_depth("<div><p>One<br><img src=x/><span>two</span></div>"),
+            2
+        );
+        // End tags that may be left out and void elements do not count.
+        assert_eq!(open_tag_depth(&"<li><p>item<hr>".repeat(50)), 0);
+        // A tag name runs to a space, a slash or the tag's end, as the tokenizer reads it.
+        assert_eq!(open_tag_depth(&format!("<body>{}", "<a".repeat(1000))), 1);
+        assert_eq!(open_tag_depth("<div/><div />< div>"), 0);
+        // Comments and what scripts hold are not read (the emptied script element is).
+        assert_eq!(
+            open_tag_depth("<!-- <div><div> --><script>'<b><b>'</script>"),
+            1
+        );
+    }
+
+    #[test]
+    fn a_page_nested_past_the_limit_gives_its_paragraphs_with_a_warning() {
+        let paragraph = "<p>The harbour board of Port Selwyn voted on Monday to reopen the \
+            coastal road after two months of repairs, its chair told reporters.</p>";
+        for depth in [MAX_NESTING + 10, MAX_UNPARSED_NESTING + 10] {
+            let html = format!(
+                "<html><body>{}{}{}</body></html>",
+                "<div>".repeat(depth),
+                paragraph.repeat(3),
+                "</div>".repeat(depth)
+            );
+            let page = extract(&html, None).unwrap();
+            assert!(page.text.starts_with("The harbour board"), "{depth}");
+            assert_eq!(page.text.matches("harbour board").count(), 3);
+            assert!(page.warnings[0].contains("nest"), "{:?}", page.warnings);
+            let html = format!("<html><body>{}</body></html>", "<div>".repeat(depth));
+            let error = extract(&html, None).unwrap_err();
+            assert!(error.contains("no paragraphs"), "{error}");
+        }
+        // A page of ordinary depth has no warning.
+        assert!(extract(PAGE, None).unwrap().warnings.is_empty());
     }
 
     #[test]

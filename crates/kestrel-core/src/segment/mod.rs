@@ -101,6 +101,43 @@ pub fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     if start < tokens.len() {
         out.push(start..tokens.len());
     }
+    if out.iter().any(|r| r.len() > MAX_SENTENCE_TOKENS) {
+        out = out
+            .into_iter()
+            .flat_map(|r| split_overlong(text, tokens, r))
+            .collect();
+    }
+    out
+}
+
+/// Sentences are cut to at most this many tokens. No sentence of UD English-EWT or -GUM runs
+/// past 160 words; longer runs are text without sentence marks (a list, a table, a transcript,
+/// a page's navigation run together), whose parse costs time that grows faster than its
+/// length (a 20,000-word run took 46 s to code in one piece) and is worth nothing.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
+/// Cuts a run of tokens longer than [`MAX_SENTENCE_TOKENS`] into pieces no longer than that,
+/// each after the last semicolon, colon, comma or dash in the second half of its window, or
+/// at the window's end where there is none.
+fn split_overlong(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_TOKENS {
+        let window = start + MAX_SENTENCE_TOKENS / 2..start + MAX_SENTENCE_TOKENS;
+        let end = window
+            .clone()
+            .rev()
+            .find(|&i| {
+                matches!(
+                    &text[tokens[i].span.range()],
+                    ";" | ":" | "," | "-" | "--" | "\u{2013}" | "\u{2014}"
+                )
+            })
+            .map_or(window.end, |i| i + 1);
+        out.push(start..end);
+        start = end;
+    }
+    out.push(start..range.end);
     out
 }
 
@@ -380,5 +417,35 @@ mod tests {
             assert_eq!(toks.first().unwrap().span.start, s.span.start);
             assert_eq!(toks.last().unwrap().span.end, s.span.end);
         }
+    }
+
+    #[test]
+    fn segment_cuts_a_run_without_sentence_marks_into_pieces() {
+        // 600 words, a comma after every 40th: cut after the last comma of each window.
+        let words: Vec<String> = (0..600)
+            .map(|i| {
+                let w = ["talks", "resumed", "near", "the", "river"][i % 5];
+                if i % 40 == 39 {
+                    format!("{w},")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        let mut doc = Document::new("t", words.join(" "));
+        segment(&mut doc);
+        let lens: Vec<usize> = doc.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lens.iter().sum::<usize>(), doc.tokens.len());
+        assert!(lens.iter().all(|&n| n <= MAX_SENTENCE_TOKENS), "{lens:?}");
+        for pair in doc.sentences.windows(2) {
+            assert_eq!(pair[0].tokens.end, pair[1].tokens.start);
+            let last = doc.sentence_tokens(&pair[0]).last().unwrap().span;
+            assert_eq!(doc.slice(last), ",");
+        }
+        // With no mark to cut after, the pieces are the window's length.
+        let mut doc = Document::new("t", ["ceasefire"; 600].join(" "));
+        segment(&mut doc);
+        let lens: Vec<usize> = doc.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lens, [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 100]);
     }
 }
