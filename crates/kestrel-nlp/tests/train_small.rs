@@ -117,6 +117,48 @@ fn assert_parser_learns_its_treebank(config: &ParserConfig) {
 }
 
 #[test]
+fn a_sentence_past_the_parsing_limit_is_parsed_in_pieces_as_one_tree() {
+    let data = tiny();
+    let tags: Vec<Vec<String>> = data
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.xpos.clone()).collect())
+        .collect();
+    let parser = Parser::train(
+        &data,
+        &tags,
+        &ParserConfig {
+            beam: 1,
+            ..quick_parser()
+        },
+    );
+    // The treebank's sentences run together until they make one of over 600 words.
+    let (mut forms, mut long_tags) = (Vec::new(), Vec::new());
+    while forms.len() <= 600 {
+        for (s, t) in data.iter().zip(&tags) {
+            forms.extend(s.forms());
+            long_tags.extend(t.iter().map(String::as_str));
+        }
+    }
+    let parsed = parser.parse(&forms, &long_tags);
+    assert_eq!(parsed.len(), forms.len());
+    let heads: Vec<usize> = parsed.iter().map(|(h, _)| *h).collect();
+    assert!(kestrel_core::conllu::heads_form_a_tree(&heads));
+    assert_eq!(heads.iter().filter(|&&h| h == 0).count(), 1);
+    let root = heads.iter().position(|&h| h == 0).unwrap() + 1;
+    let pieces = parsed
+        .iter()
+        .filter(|(h, l)| *h == root && l == "parataxis")
+        .count();
+    assert!(pieces >= 2, "{pieces} later pieces on the root");
+    // No piece is longer than the limit: every arc stays within 250 words.
+    for (d, &h) in heads.iter().enumerate() {
+        if h != 0 && h != root {
+            assert!((d + 1).abs_diff(h) < 250);
+        }
+    }
+}
+
+#[test]
 fn train_is_reproducible_and_models_load_back() {
     let dir = std::env::temp_dir().join(format!("kestrel-train-{}", std::process::id()));
     let options = |out: PathBuf| TrainOptions {

@@ -648,6 +648,46 @@ fn label_features(
 
 /// The parse of a sentence less its first word, with that word put back before it and hung
 /// on the root with `label`.
+/// Sentences longer than this are parsed in pieces (see [`Parser::parse`]). The segmenter
+/// cuts its sentences to this length; a sentence given whole (CoNLL-U without heads) may be
+/// longer, and the tree repairs' time grows faster than a sentence's length (6,000 words: 1.7
+/// s).
+const MAX_PARSED_WORDS: usize = kestrel_core::segment::MAX_SENTENCE_TOKENS;
+
+impl Parser {
+    /// Parses a sentence longer than [`MAX_PARSED_WORDS`] as consecutive pieces, each cut
+    /// after the last comma or colon in the second half of its window (else at the window's
+    /// end), and hangs each later piece's root on the first piece's root as `parataxis`: one
+    /// tree, as CoNLL-U asks, over text that had no sentence marks to cut it by.
+    fn parse_in_pieces(&self, forms: &[&str], tags: &[&str]) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> = Vec::with_capacity(forms.len());
+        let mut root = 0;
+        let mut start = 0;
+        while start < forms.len() {
+            let end = if forms.len() - start <= MAX_PARSED_WORDS {
+                forms.len()
+            } else {
+                (start + MAX_PARSED_WORDS / 2..start + MAX_PARSED_WORDS)
+                    .rev()
+                    .find(|&i| matches!(tags[i], "," | ":"))
+                    .map_or(start + MAX_PARSED_WORDS, |i| i + 1)
+            };
+            for (h, label) in self.parse(&forms[start..end], &tags[start..end]) {
+                out.push(match h {
+                    0 if root == 0 => {
+                        root = out.len() + 1;
+                        (0, label)
+                    }
+                    0 => (root, "parataxis".to_string()),
+                    h => (h + start, label),
+                });
+            }
+            start = end;
+        }
+        out
+    }
+}
+
 fn with_opening_word(rest: Vec<(usize, String)>, label: &str) -> Vec<(usize, String)> {
     let root = rest.iter().position(|(h, _)| *h == 0).unwrap_or(0) + 2;
     std::iter::once((root, label.to_string()))
@@ -689,6 +729,9 @@ impl Parser {
     /// Parses one sentence given its words and XPOS tags: (head, relation) per word, heads
     /// 1-based with 0 for the root.
     pub fn parse(&self, forms: &[&str], tags: &[&str]) -> Vec<(usize, String)> {
+        if forms.len() > MAX_PARSED_WORDS {
+            return self.parse_in_pieces(forms, tags);
+        }
         let mut parsed = self.parse_words(forms, tags);
         // An opening quotation mark or conjunction made the root: the greedy parser has
         // hung the whole sentence on the wrong word and the tree is lost (UD English-EWT
