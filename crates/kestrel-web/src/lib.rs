@@ -1864,7 +1864,56 @@ fn split_http(body: &[u8]) -> Option<(String, &[u8])> {
         .then_some((headers, &body[end.1..]))
 }
 
-/// Reads an RSS, Atom or JSON feed: one document per item with text.
+/// The longest run of whole items at the start of an XML feed that does not parse (cut short
+/// in transfer, or broken further on): the feed up to the end of an item, its open elements
+/// closed, read again. The items' ends are tried from the last, then halving the range,
+/// as a feed that parses up to one item parses up to every item before it.
+fn readable_items(bytes: &[u8]) -> Option<feed_rs::model::Feed> {
+    let text = String::from_utf8_lossy(bytes);
+    let closing = if text.contains("<rdf:RDF") {
+        "</rdf:RDF>"
+    } else if text.contains("<rss") {
+        "</channel></rss>"
+    } else if text.contains("<feed") {
+        "</feed>"
+    } else {
+        return None;
+    };
+    let ends: Vec<usize> = ["</item>", "</entry>"]
+        .iter()
+        .flat_map(|tag| text.match_indices(tag).map(|(at, t)| at + t.len()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let parse = |end: usize| {
+        let whole = format!("{}{closing}", &text[..end]);
+        feed_rs::parser::parse(whole.as_bytes())
+            .ok()
+            .filter(|f| !f.entries.is_empty())
+    };
+    let last = *ends.last()?;
+    if let Some(feed) = parse(last) {
+        return Some(feed);
+    }
+    // `lo`: the last end known to parse, if any; `hi`: an end known not to.
+    let (mut lo, mut hi) = (None::<usize>, ends.len() - 1);
+    loop {
+        let start = lo.map_or(0, |l| l + 1);
+        if start >= hi {
+            break;
+        }
+        let mid = (start + hi) / 2;
+        if parse(ends[mid]).is_some() {
+            lo = Some(mid);
+        } else {
+            hi = mid;
+        }
+    }
+    lo.and_then(|l| parse(ends[l]))
+}
+
+/// Reads an RSS, Atom or JSON feed: one document per item with text. An XML feed that breaks
+/// off or is broken further on gives the items before the break, and an error record.
 pub fn read_feed(
     reader: Box<dyn BufRead + Send>,
     source: &str,
@@ -1875,18 +1924,32 @@ pub fn read_feed(
         Ok(b) => b,
         Err(m) => return vec![Err(error(None, source, m))],
     };
+    let mut out = Vec::new();
     let feed = match feed_rs::parser::parse(&bytes[..]) {
         Ok(f) => f,
-        Err(e) => {
-            return vec![Err(error(
-                None,
-                source,
-                format!("not a readable RSS, Atom or JSON feed: {e}"),
-            ))]
-        }
+        Err(e) => match readable_items(&bytes) {
+            Some(f) => {
+                out.push(Err(error(
+                    None,
+                    source,
+                    format!(
+                        "the feed breaks off or is broken after its item {} ({e}); the items \
+                         before were read",
+                        f.entries.len()
+                    ),
+                )));
+                f
+            }
+            None => {
+                return vec![Err(error(
+                    None,
+                    source,
+                    format!("not a readable RSS, Atom or JSON feed: {e}"),
+                ))]
+            }
+        },
     };
     let site = feed.title.as_ref().map(|t| t.content.trim().to_string());
-    let mut out = Vec::new();
     for (n, entry) in feed.entries.iter().enumerate() {
         let id = if entry.id.is_empty() {
             format!("{stem}:{}", n + 1)
@@ -2105,6 +2168,55 @@ disagreements over tariffs before they close the border again, the officials add
         );
         // The record is read (no panic) and skipped: its payload is no HTTP response.
         assert!(docs.is_empty(), "{docs:?}");
+    }
+
+    #[test]
+    fn a_feed_that_breaks_off_gives_the_items_before_the_break() {
+        let item = |n: usize| {
+            format!(
+                "<item><title>Vote {n}</title><link>https://example.org/{n}</link>\
+                 <description>The harbour board voted on measure {n}.</description></item>"
+            )
+        };
+        let items: String = (1..=9).map(item).collect();
+        let read = |xml: String| {
+            read_feed(
+                Box::new(std::io::Cursor::new(xml.into_bytes())),
+                "feed.xml",
+                "feed",
+                &ReadOptions::default(),
+            )
+        };
+        let head = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>";
+        // Cut short inside the tenth item, and broken inside the seventh.
+        let cut = format!("{head}{items}<item><title>Vote 10</tit");
+        let broken = format!(
+            "{head}{}<item><title>Vote <b>7</title></item>{}</channel></rss>",
+            (1..=6).map(item).collect::<String>(),
+            (8..=9).map(item).collect::<String>()
+        );
+        for (xml, whole) in [(cut, 9), (broken, 6)] {
+            let docs = read(xml);
+            let error = docs[0].as_ref().unwrap_err();
+            assert!(
+                error.message.contains(&format!("after its item {whole}")),
+                "{error:?}"
+            );
+            let titles: Vec<String> = docs[1..]
+                .iter()
+                .map(|d| d.as_ref().unwrap().title.clone().unwrap())
+                .collect();
+            let expected: Vec<String> = (1..=whole).map(|n| format!("Vote {n}")).collect();
+            assert_eq!(titles, expected);
+        }
+        // Nothing readable at all is still one error.
+        let docs = read(format!("{head}<item><title>Vote"));
+        assert_eq!(docs.len(), 1);
+        assert!(docs[0]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("not a readable"));
     }
 
     #[test]
