@@ -120,39 +120,17 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
             .map_err(|e| format!("cannot parse the HTML: {e}"))
     };
     // The HTML parser itself slows with depth (elements nested 100,000 deep took 45 s to
-    // parse): a page whose tags open that deep is not parsed at all.
-    let depth = match open_tag_depth(html) {
-        d if d > MAX_UNPARSED_NESTING => d,
-        _ => 0,
-    };
-    let first_tree = if depth == 0 {
-        parsed_tree()
-    } else {
-        dom_query::Document::from("")
-    };
-    let depth = depth.max(nesting_depth(&first_tree));
+    // parse), and Readability's and the furniture rules' searches cost the depth times the
+    // page's size (5,000 deep 7 s, 20,000 deep 110 s): too deep a page is read by its
+    // paragraphs instead, and past the first limit not parsed at all.
+    let open = open_tag_depth(html);
+    if open > MAX_UNPARSED_NESTING {
+        return too_deep_page(html, url, open);
+    }
+    let first_tree = parsed_tree();
+    let depth = nesting_depth(&first_tree);
     if depth > MAX_NESTING {
-        // Readability and the furniture rules search the tree in ways whose cost grows with
-        // its depth times its size (elements nested 5,000 deep took 7 s, 20,000 deep 110 s):
-        // read the page's paragraphs instead.
-        let text = paragraph_elements(html);
-        if text.len() < MIN_ARTICLE {
-            return Err(format!(
-                "the page's elements nest {depth} deep (at most {MAX_NESTING} are read, as \
-                 browsers do) and it has no paragraphs to read instead"
-            ));
-        }
-        return Ok(Page {
-            published: meta_date(html).or_else(|| url.and_then(url_date)),
-            language: detect_language(&text),
-            url: url.map(String::from),
-            text,
-            warnings: vec![format!(
-                "the page's elements nest {depth} deep (at most {MAX_NESTING} are read, as \
-                 browsers do): its paragraphs were read without Readability"
-            )],
-            ..Page::default()
-        });
+        return too_deep_page(html, url, depth);
     }
     drop_page_furniture(&first_tree);
     let prose = prose_block(&first_tree);
@@ -257,6 +235,28 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         language,
         text,
         warnings: Vec::new(),
+    })
+}
+
+/// A page nested `depth` deep, past [`MAX_NESTING`]: its `<p>` paragraphs, with a warning.
+fn too_deep_page(html: &str, url: Option<&str>, depth: usize) -> Result<Page, String> {
+    let text = paragraph_elements(html);
+    if text.len() < MIN_ARTICLE {
+        return Err(format!(
+            "the page's elements nest {depth} deep (at most {MAX_NESTING} are read, as \
+             browsers do) and it has no paragraphs to read instead"
+        ));
+    }
+    Ok(Page {
+        published: meta_date(html).or_else(|| url.and_then(url_date)),
+        language: detect_language(&text),
+        url: url.map(String::from),
+        text,
+        warnings: vec![format!(
+            "the page's elements nest {depth} deep (at most {MAX_NESTING} are read, as \
+             browsers do): its paragraphs were read without Readability"
+        )],
+        ..Page::default()
     })
 }
 

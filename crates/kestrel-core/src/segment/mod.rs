@@ -116,10 +116,25 @@ pub fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 /// length (a 20,000-word run took 46 s to code in one piece) and is worth nothing.
 pub const MAX_SENTENCE_TOKENS: usize = 250;
 
-/// Cuts a run of tokens longer than [`MAX_SENTENCE_TOKENS`] into pieces no longer than that,
-/// each after the last semicolon, colon, comma or dash in the second half of its window, or
-/// at the window's end where there is none.
+/// Cuts a run of tokens longer than [`MAX_SENTENCE_TOKENS`] into pieces no longer than that
+/// (see [`cut_long_run`]), after semicolons, colons, commas and dashes.
 fn split_overlong(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
+    cut_long_run(range, |i| {
+        matches!(
+            &text[tokens[i].span.range()],
+            ";" | ":" | "," | "-" | "--" | "\u{2013}" | "\u{2014}"
+        )
+    })
+}
+
+/// Cuts `range` into consecutive pieces of at most [`MAX_SENTENCE_TOKENS`], each ending
+/// after the last index in the second half of its window for which `breaks_after` holds, or
+/// at the window's end where there is none. The parser cuts a long sentence given whole
+/// the same way, by its tags.
+pub fn cut_long_run(
+    range: Range<usize>,
+    breaks_after: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
     while range.end - start > MAX_SENTENCE_TOKENS {
@@ -127,12 +142,7 @@ fn split_overlong(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Rang
         let end = window
             .clone()
             .rev()
-            .find(|&i| {
-                matches!(
-                    &text[tokens[i].span.range()],
-                    ";" | ":" | "," | "-" | "--" | "\u{2013}" | "\u{2014}"
-                )
-            })
+            .find(|&i| breaks_after(i))
             .map_or(window.end, |i| i + 1);
         out.push(start..end);
         start = end;

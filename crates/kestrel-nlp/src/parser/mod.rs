@@ -656,23 +656,17 @@ const MAX_PARSED_WORDS: usize = kestrel_core::segment::MAX_SENTENCE_TOKENS;
 
 impl Parser {
     /// Parses a sentence longer than [`MAX_PARSED_WORDS`] as consecutive pieces, each cut
-    /// after the last comma or colon in the second half of its window (else at the window's
-    /// end), and hangs each later piece's root on the first piece's root as `parataxis`: one
+    /// after a comma or colon as the segmenter cuts (`kestrel_core::segment::cut_long_run`),
+    /// and hangs each later piece's root on the first piece's root as `parataxis`: one
     /// tree, as CoNLL-U asks, over text that had no sentence marks to cut it by.
     fn parse_in_pieces(&self, forms: &[&str], tags: &[&str]) -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String)> = Vec::with_capacity(forms.len());
         let mut root = 0;
-        let mut start = 0;
-        while start < forms.len() {
-            let end = if forms.len() - start <= MAX_PARSED_WORDS {
-                forms.len()
-            } else {
-                (start + MAX_PARSED_WORDS / 2..start + MAX_PARSED_WORDS)
-                    .rev()
-                    .find(|&i| matches!(tags[i], "," | ":"))
-                    .map_or(start + MAX_PARSED_WORDS, |i| i + 1)
-            };
-            for (h, label) in self.parse(&forms[start..end], &tags[start..end]) {
+        let pieces =
+            kestrel_core::segment::cut_long_run(0..forms.len(), |i| matches!(tags[i], "," | ":"));
+        for piece in pieces {
+            let start = piece.start;
+            for (h, label) in self.parse(&forms[piece.clone()], &tags[piece]) {
                 out.push(match h {
                     0 if root == 0 => {
                         root = out.len() + 1;
@@ -682,7 +676,6 @@ impl Parser {
                     h => (h + start, label),
                 });
             }
-            start = end;
         }
         out
     }
