@@ -195,6 +195,11 @@ struct TrainArgs {
     /// greedy search (default 4; the width is stored in the model).
     #[arg(long)]
     beam: Option<usize>,
+    /// Parser: also train two greedy parsers, one reading left to right and one right to
+    /// left, whose trees vote with the beam parser's on each word's head (stored in the
+    /// model; off by default, see README).
+    #[arg(long)]
+    voters: bool,
     /// Tagger passes: 1 (left context) or 2 (adds a pass that sees right-context tags).
     #[arg(long)]
     tagger_passes: Option<usize>,

@@ -49,6 +49,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     if let Some(b) = args.beam {
         parser.beam = b.max(1);
     }
+    parser.voters = args.voters;
     let clusters = std::sync::Arc::new(read_clusters(&args.clusters)?);
     tagger.clusters = clusters.clone();
     let mut opts = TrainOptions {

@@ -741,18 +741,48 @@ impl Perceptron {
     /// in absolute value: they sway few decisions, and each costs a slot of the table that
     /// scoring reads.
     pub fn pruned(&self, min_abs: f32) -> Perceptron {
+        let rows = self
+            .finished_rows()
+            .into_iter()
+            .filter(|(_, entries)| entries.iter().any(|&(_, w)| w.abs() >= min_abs));
+        self.with_rows(rows)
+    }
+
+    /// The same finished model with at most `max_features` features, those whose largest
+    /// weight is the largest in absolute value (ties kept by key): a bound on the table that
+    /// scoring reads, which [`Perceptron::pruned`] gives only for one model's weights.
+    pub fn strongest(&self, max_features: usize) -> Perceptron {
+        let mut rows = self.finished_rows();
+        if rows.len() > max_features {
+            let strength =
+                |e: &[(u16, f32)]| e.iter().map(|&(_, w)| w.abs()).fold(0.0f32, f32::max);
+            rows.sort_by(|a, b| {
+                strength(&b.1)
+                    .total_cmp(&strength(&a.1))
+                    .then(a.0.cmp(&b.0))
+            });
+            rows.truncate(max_features);
+            rows.sort_unstable_by_key(|r| r.0);
+        }
+        self.with_rows(rows)
+    }
+
+    fn finished_rows(&self) -> Vec<(u64, Vec<(u16, f32)>)> {
         assert!(
             self.training.is_none(),
             "finish the model before pruning it"
         );
+        self.rows_sorted()
+    }
+
+    /// A finished model over this one's classes holding these rows, in key order.
+    fn with_rows(&self, rows: impl IntoIterator<Item = (u64, Vec<(u16, f32)>)>) -> Perceptron {
         let mut p = Perceptron {
             n_classes: self.n_classes,
             ..Perceptron::default()
         };
-        for (k, entries) in self.rows_sorted() {
-            if entries.iter().any(|&(_, w)| w.abs() >= min_abs) {
-                p.push_row(k, &entries);
-            }
+        for (k, entries) in rows {
+            p.push_row(k, &entries);
         }
         p.build_small();
         p
@@ -1020,6 +1050,26 @@ mod tests {
             assert_eq!(q.scores(&[1]), p.scores(&[1]));
             assert_eq!(q.scores(&[3]), p.scores(&[3]));
             assert_eq!(q.scores(&[2]), vec![0.0; classes]);
+        }
+    }
+
+    #[test]
+    fn the_strongest_features_are_kept_up_to_a_count() {
+        for classes in [3, 5] {
+            let mut p = Perceptron::new(classes);
+            p.adjust(&[1], 0, 2.0);
+            p.adjust(&[2], 1, 0.25);
+            p.adjust(&[3], 2, -0.5);
+            p.adjust(&[4], 1, 0.5);
+            p.tick();
+            p.finish();
+            let q = p.strongest(2);
+            assert_eq!(q.n_features(), 2, "{classes} classes");
+            assert_eq!(q.scores(&[1]), p.scores(&[1]));
+            // Features 3 and 4 weigh the same in absolute value: the lower key stays.
+            assert_eq!(q.scores(&[3]), p.scores(&[3]));
+            assert_eq!(q.scores(&[4]), vec![0.0; classes]);
+            assert_eq!(p.strongest(10).n_features(), 4);
         }
     }
 

@@ -294,6 +294,7 @@ pub fn agreed_parses(
 ) -> Vec<TrainSentence> {
     let one = ParserConfig {
         runs: 1,
+        voters: false,
         ..config.clone()
     };
     let beam = Parser::train(
@@ -356,7 +357,13 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
     let (train, tags) = parser_training_set(train, opts);
     let parser = Parser::train(&train, &tags, &opts.parser);
     let (tf, lf, nl) = parser.sizes();
-    let search = if opts.parser.beam > 1 {
+    let voters = parser.voter_sizes();
+    let search = if opts.parser.beam > 1 && !voters.is_empty() {
+        format!(
+            "beam search ({}) trained with early update, its heads voted on with a greedy left-to-right and a greedy right-to-left parser ({} and {} transition features) and made a tree by the maximum spanning tree",
+            opts.parser.beam, voters[0], voters[voters.len() - 1]
+        )
+    } else if opts.parser.beam > 1 {
         format!(
             "beam search ({}) trained with early update",
             opts.parser.beam

@@ -83,6 +83,51 @@ fn labeller_trained_on_the_parsers_own_trees_learns_its_treebank() {
 }
 
 #[test]
+fn a_beam_parser_with_voters_learns_its_treebank() {
+    assert_parser_learns_its_treebank(&ParserConfig {
+        voters: true,
+        ..quick_parser()
+    });
+}
+
+#[test]
+fn a_beam_parser_trains_two_voters_that_its_file_keeps() {
+    let data = tiny();
+    let tags: Vec<Vec<String>> = data
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.xpos.clone()).collect())
+        .collect();
+    let with_voters = ParserConfig {
+        voters: true,
+        ..quick_parser()
+    };
+    let parser = Parser::train(&data, &tags, &with_voters);
+    assert_eq!(parser.voter_sizes().len(), 2);
+    assert!(parser.voter_sizes().iter().all(|&n| n > 0));
+    let mut bytes = Vec::new();
+    parser.write_to(&mut bytes).unwrap();
+    let read = Parser::read_from(&mut bytes.as_slice()).unwrap();
+    assert_eq!(read.voter_sizes(), parser.voter_sizes());
+    for (s, t) in data.iter().zip(&tags) {
+        let t: Vec<&str> = t.iter().map(String::as_str).collect();
+        assert_eq!(read.parse(&s.forms(), &t), parser.parse(&s.forms(), &t));
+    }
+    // A greedy parser has none: it would vote with copies of its own kind.
+    let greedy = Parser::train(
+        &data,
+        &tags,
+        &ParserConfig {
+            beam: 1,
+            ..with_voters
+        },
+    );
+    assert!(greedy.voter_sizes().is_empty());
+    assert!(Parser::train(&data, &tags, &quick_parser())
+        .voter_sizes()
+        .is_empty());
+}
+
+#[test]
 fn train_greedy_parser_learns_its_treebank() {
     assert_parser_learns_its_treebank(&ParserConfig {
         beam: 1,
@@ -166,7 +211,11 @@ fn train_is_reproducible_and_models_load_back() {
         dev: Some(tiny_path()),
         out,
         tagger: quick_tagger(),
-        parser: quick_parser(),
+        // With voters, so that their training is reproducible and their file loads too.
+        parser: ParserConfig {
+            voters: true,
+            ..quick_parser()
+        },
         licence: "test".into(),
         unlabelled: None,
     };
@@ -185,6 +234,11 @@ fn train_is_reproducible_and_models_load_back() {
     let words = ["The", "court", "met", "the", "minister", "."];
     assert_eq!(models.tagger.tag(&words), trained.tag(&words));
     assert_eq!(models.lemmatizer.lemma("talks", "NNS"), "talk");
+    assert_eq!(models.parser.voter_sizes().len(), 2);
+    let parsed = models
+        .parser
+        .parse(&words, &["DT", "NN", "VBD", "DT", "NN", "."]);
+    assert_eq!(parsed.iter().filter(|(h, _)| *h == 0).count(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -369,6 +423,7 @@ fn agreed_parses_are_the_sentences_a_beam_and_a_greedy_parser_parse_alike() {
     let one = |beam| ParserConfig {
         runs: 1,
         beam,
+        voters: false,
         ..quick_parser()
     };
     let beam = Parser::train(&data, &tags, &one(4));
