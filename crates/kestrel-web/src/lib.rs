@@ -20,6 +20,8 @@
 
 use std::io::{BufRead, BufReader, Read};
 
+mod gzip_members;
+
 use kestrel_core::ingest::{decode, normalise_date, InputError, InputFormat, InputItem, InputKind};
 use kestrel_core::{Document, ReadOptions};
 
@@ -1775,16 +1777,32 @@ pub fn read_warc(
         .fill_buf()
         .map(|b| b.starts_with(&[0x1f, 0x8b]))
         .unwrap_or(false);
+    let damaged = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let stream: Box<dyn BufRead + Send> = if gzipped {
-        Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(reader)))
+        Box::new(BufReader::new(gzip_members::GzipMembers::new(
+            reader,
+            b"WARC/1.",
+            damaged.clone(),
+        )))
     } else {
         reader
     };
     let mut out = Vec::new();
+    let report_damage = |out: &mut Vec<Result<Document, InputError>>| {
+        let mut damaged = damaged
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        out.extend(
+            damaged
+                .drain(..)
+                .map(|message| Err(error(None, source, message))),
+        );
+    };
     let mut skipped = 0usize;
     // Raw records: the crate's checked `Record::header` panics on header values that are not
     // UTF-8 (found by fuzzing), so headers are read as bytes here.
     for (n, record) in warc::WarcReader::new(stream).iter_raw_records().enumerate() {
+        report_damage(&mut out);
         let (header, body) = match record {
             Ok(r) => r,
             Err(e) => {
@@ -1838,6 +1856,7 @@ pub fn read_warc(
             Err(message) => out.push(Err(error(Some(&id), source, message))),
         }
     }
+    report_damage(&mut out);
     if skipped > 0 {
         if let Some(Ok(first)) = out.iter_mut().find(|r| r.is_ok()) {
             first.warnings.push(format!(
@@ -2157,6 +2176,42 @@ disagreements over tariffs before they close the border again, the officials add
             &ReadOptions::default(),
         );
         assert!(docs.iter().any(|d| d.is_err()), "{docs:?}");
+    }
+
+    #[test]
+    fn a_damaged_record_of_a_warc_gzipped_record_by_record_costs_that_record_alone() {
+        use std::io::Write;
+        let member = |n: usize| {
+            let page = PAGE.replace("Valdoria", &format!("Valdoria{n}"));
+            let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{page}");
+            let record = format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{n}>\r\nWARC-Target-URI: https://example.org/{n}\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+                http.len()
+            );
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            gz.write_all(record.as_bytes()).unwrap();
+            gz.finish().unwrap()
+        };
+        let mut second = member(2);
+        for b in &mut second[30..60] {
+            *b = !*b;
+        }
+        let archive = [member(1), second, member(3)].concat();
+        let docs = read_warc(
+            Box::new(std::io::Cursor::new(archive)),
+            "crawl.warc.gz",
+            "crawl",
+            &ReadOptions::default(),
+        );
+        let urls: Vec<_> = docs
+            .iter()
+            .filter_map(|d| d.as_ref().ok())
+            .map(|d| d.url.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(urls, ["https://example.org/1", "https://example.org/3"]);
+        let errors: Vec<_> = docs.iter().filter_map(|d| d.as_ref().err()).collect();
+        assert_eq!(errors.len(), 1, "{docs:?}");
+        assert!(errors[0].message.contains("damaged"), "{errors:?}");
     }
 
     #[test]
