@@ -1061,7 +1061,9 @@ pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
         std::sync::OnceLock::new();
     DICT.get_or_init(|| {
         let bytes = include_bytes!("../../../dictionaries/actors.tsv.gz");
-        let text = kestrel_core::gunzip_to_string(bytes).map_err(|e| e.to_string())?;
+        let text = kestrel_core::gunzip_to_string(bytes).map_err(|e| e.to_string());
+        kestrel_core::embedded::release(bytes);
+        let text = text?;
         let mut d = ActorDictionary::new();
         d.add_tsv(&text, "dictionaries/actors.tsv.gz")
             .map_err(|e| e.to_string())?;

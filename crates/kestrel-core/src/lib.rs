@@ -22,6 +22,7 @@
 pub mod clean;
 pub mod conllu;
 pub mod document;
+pub mod embedded;
 pub mod eval;
 pub mod ingest;
 pub mod morphology;

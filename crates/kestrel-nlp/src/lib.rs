@@ -97,11 +97,14 @@ impl Models {
 
     #[cfg(kestrel_models)]
     fn load_builtin() -> Result<Models, ModelError> {
-        Models::from_readers(
-            &include_bytes!("../../../models/en_ewt/tagger.bin.gz")[..],
-            &include_bytes!("../../../models/en_ewt/lemmatizer.bin.gz")[..],
-            &include_bytes!("../../../models/en_ewt/parser.bin.gz")[..],
-        )
+        let files: [&'static [u8]; 3] = [
+            include_bytes!("../../../models/en_ewt/tagger.bin.gz"),
+            include_bytes!("../../../models/en_ewt/lemmatizer.bin.gz"),
+            include_bytes!("../../../models/en_ewt/parser.bin.gz"),
+        ];
+        let models = Models::from_readers(files[0], files[1], files[2]);
+        files.into_iter().for_each(kestrel_core::embedded::release);
+        models
     }
 
     #[cfg(not(kestrel_models))]
@@ -132,7 +135,9 @@ impl Ner {
     fn load_builtin() -> Result<Ner, ModelError> {
         let bytes = &include_bytes!("../../../models/en_ewt/ner.bin.gz")[..];
         let (_, mut r) = model::read_model(bytes, model::Component::Ner)?;
-        Ok(Ner::read_from(&mut r)?)
+        let ner = Ner::read_from(&mut r);
+        kestrel_core::embedded::release(bytes);
+        Ok(ner?)
     }
 
     #[cfg(not(kestrel_ner))]

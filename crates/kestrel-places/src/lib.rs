@@ -160,6 +160,7 @@ impl Gazetteer {
         G.get_or_init(|| {
             let bytes = include_bytes!("../../../dictionaries/gazetteer.tsv.gz");
             let text = kestrel_core::gunzip_to_string(bytes).unwrap_or_default();
+            kestrel_core::embedded::release(bytes);
             Arc::new(Gazetteer::from_tsv(&text))
         })
         .clone()
