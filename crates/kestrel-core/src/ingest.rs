@@ -201,12 +201,26 @@ impl Inputs {
             }
             return None;
         }
-        let stem = document_id(&path, root.as_deref());
         let file = match File::open(&path) {
             Ok(f) => f,
             Err(e) => return Some(file_error(&source, &e, "check its permissions")),
         };
-        let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, file));
+        let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, file));
+        // A gzipped file of another format (`.jsonl.gz`, `.txt.gz`, `.html.gz`, ...) is read
+        // through its decompression and named by the extension under `.gz`. WARC archives
+        // keep theirs: their reader steps over damaged members (see `kestrel-web`).
+        let gzipped = path.extension().is_some_and(|e| e == "gz")
+            && !path.to_string_lossy().ends_with(".warc.gz");
+        let path = if gzipped {
+            reader = Box::new(BufReader::with_capacity(
+                1 << 16,
+                flate2::bufread::MultiGzDecoder::new(reader),
+            ));
+            path.with_extension("")
+        } else {
+            path
+        };
+        let stem = document_id(&path, root.as_deref());
         let by_extension = match path.extension().and_then(|e| e.to_str()) {
             Some("jsonl" | "ndjson") => Some(InputFormat::Jsonl),
             Some("txt" | "text") => Some(InputFormat::Text),
@@ -763,7 +777,16 @@ impl JsonLines {
             match read {
                 Ok(0) => return None,
                 Ok(_) => {}
-                Err(e) => return Some(Err(err(None, format!("cannot read: {e}")))),
+                Err(e) => {
+                    let error = err(
+                        None,
+                        format!("cannot read: {e}; the rest of the file is not read"),
+                    );
+                    // A reader that failed may fail the same way on every call (a gzip
+                    // stream cut short does): the file ends here instead of repeating it.
+                    self.reader = Box::new(io::empty());
+                    return Some(Err(error));
+                }
             }
             if bytes.len() as u64 >= limit && !bytes.ends_with(b"\n") {
                 // Skip the rest of the oversized line so the next record starts clean.
@@ -949,6 +972,40 @@ mod tests {
             .prefix(&format!("kestrel-ingest-{name}-"))
             .tempdir()
             .unwrap()
+    }
+
+    #[test]
+    fn gzipped_files_are_read_by_the_extension_under_gz_and_a_cut_one_ends_with_an_error() {
+        let scratch = temp_dir("gz");
+        let dir = scratch.path();
+        let gzip = |text: &str| {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            gz.write_all(text.as_bytes()).unwrap();
+            gz.finish().unwrap()
+        };
+        let lines: String = (1..=300)
+            .map(|n| {
+                format!("{{\"id\": \"m{n}\", \"text\": \"The port council met on day {n}.\"}}\n")
+            })
+            .collect();
+        let whole = gzip(&lines);
+        std::fs::write(dir.join("wire.jsonl.gz"), &whole).unwrap();
+        std::fs::write(dir.join("note.txt.gz"), gzip("The port council met again.")).unwrap();
+        let items: Vec<_> = Inputs::new(&[dir.to_path_buf()], ReadOptions::default()).collect();
+        assert_eq!(items.len(), 301);
+        assert_eq!(items[0].1.as_ref().unwrap().id, "note");
+        assert_eq!(items[0].0, InputKind::Text);
+        assert_eq!(items[1].1.as_ref().unwrap().id, "m1");
+        assert_eq!(items[1].0, InputKind::Jsonl);
+        // Cut short: the whole lines before the cut, then one error, and the reading ends.
+        let cut = dir.join("cut.jsonl.gz");
+        std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
+        let items: Vec<_> = Inputs::new(&[cut], ReadOptions::default()).collect();
+        let errors = items.iter().filter(|i| i.1.is_err()).count();
+        assert_eq!(errors, 1, "{:?}", items.last());
+        assert!(items.len() > 1 && items.len() < 300, "{}", items.len());
+        let last = items.last().unwrap().1.as_ref().unwrap_err();
+        assert!(last.message.contains("cannot read"), "{last:?}");
     }
 
     #[test]
