@@ -932,7 +932,7 @@ impl Parser {
     /// Adds `voter`'s transition model as a voter on this parser's heads (see
     /// `parser/vote.rs`); `right_to_left` when it was trained on sentences read from the end.
     /// The voter must have been trained on the same sentences, whose vocabulary it shares.
-    pub fn add_voter(&mut self, voter: &Parser, right_to_left: bool) {
+    fn add_voter(&mut self, voter: &Parser, right_to_left: bool) {
         self.voters.push(Voter {
             transitions: voter.transitions.strongest(VOTER_MAX_FEATURES),
             right_to_left,
