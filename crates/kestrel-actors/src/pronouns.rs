@@ -4,12 +4,20 @@
 //! person last named in the same sentence before it, or else to the person the previous sentence
 //! is about: its subject when the parse says which mention that is, else the person named
 //! closest before its main verb, else its first person. We
-//! look back two sentences at most. Gender is not used: we have no names-to-gender data, and a
-//! wrong guess would be worse than none.
+//! look back two sentences at most. A pronoun never takes a person the text has already given
+//! the other gender (by an honorific, "Mr", "Ms", a gendered title, "spokeswoman", or a
+//! pronoun joined to them before); gender is never guessed from a name, for want of data and
+//! as a wrong guess is worse than none. And an object pronoun is not its own clause's subject
+//! ("Ruiz thanked her": "her" is someone else; "herself" and "her" as a possessive may be).
 //!
 //! A definite description of a person ("the Russian diplomat", "the minister", "the general")
-//! refers to the nearest person named earlier, within five sentences, whose actor fits it: the
-//! country of its nationality word, when it has one, and the sector of its role noun.
+//! refers to the nearest person named earlier whose actor fits it: the country of its
+//! nationality word or of "from" and a country after it, when it has one, and the sector of
+//! its role noun. Within five sentences, unless it states the country, which makes it specific
+//! enough to reach back through the whole story. "The country" and "the nation" refer to the
+//! country named before them as "it" does to a country.
+
+use std::collections::HashMap;
 
 use kestrel_core::{Document, Entity, EntityKind, Span};
 
@@ -19,6 +27,63 @@ const PRONOUNS: &[&str] = &[
 
 /// How many sentences back a pronoun's antecedent may be.
 const LOOK_BACK: usize = 2;
+
+/// A person's gender as the text states it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Gender {
+    Male,
+    Female,
+}
+
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a word right before a name, or leading it, states: an honorific or a gendered
+/// title.
+fn title_gender(word: &str) -> Option<Gender> {
+    match word.to_lowercase().trim_end_matches('.') {
+        "mr" | "sir" | "lord" | "king" | "prince" | "emperor" | "sultan" | "emir" | "spokesman"
+        | "businessman" | "chairman" | "congressman" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "empress"
+        | "spokeswoman" | "businesswoman" | "chairwoman" | "congresswoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender the text gives each named person's cluster before any pronoun is read: from an
+/// honorific or gendered title just before the mention or at its start.
+fn stated_genders(doc: &Document, names: &[usize]) -> HashMap<usize, Gender> {
+    let mut out = HashMap::new();
+    for &i in names {
+        let e = &doc.entities[i];
+        let sentence = &doc.sentences[e.sentence].tokens;
+        let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+        let before = (e.tokens.start > sentence.start)
+            .then(|| title_gender(word(e.tokens.start - 1)))
+            .flatten();
+        if let Some(g) = before.or_else(|| title_gender(word(e.tokens.start))) {
+            out.insert(e.cluster.unwrap_or(i), g);
+        }
+    }
+    out
+}
+
+/// Whether the mention is the subject of the word `head` (a sentence-relative index).
+fn subject_of(doc: &Document, e: &Entity, head: usize) -> bool {
+    e.tokens.clone().any(|k| {
+        let tok = &doc.tokens[k];
+        tok.head == Some(head)
+            && tok
+                .deprel
+                .as_deref()
+                .is_some_and(|d| d.starts_with("nsubj"))
+    })
+}
 
 /// Pronouns that refer to countries and organisations ("it said", "their forces").
 const THING_PRONOUNS: &[&str] = &["it", "its", "they", "them", "their"];
@@ -79,6 +144,22 @@ fn description(
     if of && place_after_of {
         return None;
     }
+    // "the minister from Slovenia" says which of the people named it is.
+    let from = doc
+        .tokens
+        .get(last + 1)
+        .is_some_and(|x| doc.text[x.span.range()].eq_ignore_ascii_case("from"));
+    let country = match entity_at.get(last + 2).copied().flatten() {
+        Some(i)
+            if from
+                && country.is_none()
+                && doc.entities[i].tokens.start == last + 2
+                && matches!(doc.entities[i].kind, EntityKind::Gpe | EntityKind::Norp) =>
+        {
+            doc.entities[i].actor.as_ref().map(|a| a.code.clone())
+        }
+        _ => country,
+    };
     Some((last, country, sector?))
 }
 
@@ -93,6 +174,38 @@ fn head_relation_is(doc: &Document, e: &Entity, relation: impl Fn(&str) -> bool)
             .is_none_or(|h| !e.tokens.contains(&(sentence.start + h)));
         head_outside && tok.deprel.as_deref().is_some_and(&relation)
     })
+}
+
+/// "The country" or "the nation" at token `t` (its "the") of sentence `s`: the country it
+/// refers to, among the `countries` named before it (the nearest in the sentence, else a
+/// previous sentence's subject, nearest, or first, within [`DESCRIPTION_LOOK_BACK`]), with
+/// that country's actor. Not a noun modifier ("the country music") nor "the country of ..."
+/// (which names its own).
+fn the_country(
+    doc: &Document,
+    countries: &[usize],
+    s: usize,
+    t: usize,
+) -> Option<(kestrel_core::ActorCode, usize)> {
+    let sentence = &doc.sentences[s].tokens;
+    let noun = t + 1;
+    if noun >= sentence.end {
+        return None;
+    }
+    let tok = &doc.tokens[noun];
+    let w = doc.text[tok.span.range()].to_string();
+    if !matches!(w.as_str(), "country" | "nation") || tok.upos.as_deref() == Some("ADJ") {
+        return None;
+    }
+    let next = (noun + 1 < sentence.end).then(|| &doc.tokens[noun + 1]);
+    if next.is_some_and(|x| {
+        let nw = doc.text[x.span.range()].to_lowercase();
+        nw == "of" || x.upos.as_deref() == Some("NOUN")
+    }) {
+        return None;
+    }
+    let i = antecedent(doc, countries, s, t, DESCRIPTION_LOOK_BACK)?;
+    Some((doc.entities[i].actor.clone()?, i))
 }
 
 /// Whether the mention is its clause's subject: its head word's relation is a subject one.
@@ -249,6 +362,18 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                 && !e.tokens.is_empty()
         })
         .collect();
+    // Countries named by name, for "the country".
+    let countries: Vec<usize> = bodies
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let e = &doc.entities[i];
+            e.kind == EntityKind::Gpe
+                && e.actor
+                    .as_ref()
+                    .is_some_and(|a| a.sector.is_none() && a.code.len() == 3)
+        })
+        .collect();
     let names: Vec<usize> = (0..doc.entities.len())
         .filter(|&i| {
             doc.entities[i].kind == EntityKind::Person
@@ -267,19 +392,37 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
             entity_at[t] = Some(i);
         }
     }
+    let mut genders = stated_genders(doc, &names);
     let mut added: Vec<(Entity, usize)> = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         for t in sentence.tokens.clone() {
             let tok = &doc.tokens[t];
             let word = doc.text[tok.span.range()].to_lowercase();
             if word == "the" {
+                if let Some((country, antecedent)) = the_country(doc, &countries, s, t) {
+                    added.push((
+                        Entity {
+                            span: Span::new(tok.span.start, doc.tokens[t + 1].span.end),
+                            sentence: s,
+                            tokens: t..t + 2,
+                            kind: EntityKind::Gpe,
+                            actor: Some(country),
+                            cluster: None,
+                            mention: kestrel_core::MentionKind::Description,
+                        },
+                        antecedent,
+                    ));
+                    continue;
+                }
                 if let Some((last, country, sector)) =
                     description(doc, &entity_at, t, sentence.tokens.end)
                 {
                     let fits = |i: &usize| {
                         let e = &doc.entities[*i];
                         let a = e.actor.as_ref();
-                        e.sentence + DESCRIPTION_LOOK_BACK >= s
+                        // A description that states the country may reach further back:
+                        // "the Slovenian minister" is the one named, however long ago.
+                        (country.is_some() || e.sentence + DESCRIPTION_LOOK_BACK >= s)
                             && e.tokens.end <= t
                             && country
                                 .as_ref()
@@ -312,7 +455,39 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
             } else if PRONOUNS.contains(&word.as_str())
                 && upos.is_none_or(|u| u == "PRON" || u == "DET")
             {
-                antecedent(doc, &names, s, t, LOOK_BACK)
+                let gender = pronoun_gender(&word);
+                // "him" or "her" as an object or oblique is not its own verb's subject.
+                let object_of = tok.head.filter(|_| {
+                    !word.ends_with("self")
+                        && tok
+                            .deprel
+                            .as_deref()
+                            .is_some_and(|d| matches!(d, "obj" | "iobj") || d.starts_with("obl"))
+                });
+                let cluster = |i: usize| doc.entities[i].cluster.unwrap_or(i);
+                let bound: Vec<usize> = object_of.map_or(Vec::new(), |h| {
+                    names
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            doc.entities[i].sentence == s && subject_of(doc, &doc.entities[i], h)
+                        })
+                        .map(cluster)
+                        .collect()
+                });
+                let allowed: Vec<usize> = names
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        genders.get(&cluster(i)).is_none_or(|g| Some(*g) == gender)
+                            && !bound.contains(&cluster(i))
+                    })
+                    .collect();
+                let found = antecedent(doc, &allowed, s, t, LOOK_BACK);
+                if let (Some(i), Some(g)) = (found, gender) {
+                    genders.entry(cluster(i)).or_insert(g);
+                }
+                found
             } else {
                 None
             };
@@ -442,6 +617,49 @@ mod tests {
         assert_eq!(
             found,
             [("The Chilean diplomat", Some(0)), ("The general", Some(1))]
+        );
+    }
+
+    #[test]
+    fn a_description_with_from_and_a_country_joins_that_countrys_person() {
+        let text = "Ana Ruiz met Luis Soto . The minister from Chile left .";
+        let mut doc = segmented(text);
+        let with_actor = |mut e: Entity, code: &str| {
+            e.actor = Some(kestrel_core::ActorCode {
+                code: code.into(),
+                sector: Some("GOV".into()),
+                name: String::new(),
+                source: kestrel_core::ActorSource::Dictionary,
+            });
+            e
+        };
+        doc.entities
+            .push(with_actor(person(text, "Ana Ruiz", 0, 0..2), "CHL"));
+        doc.entities
+            .push(with_actor(person(text, "Luis Soto", 0, 3..5), "PER"));
+        let chile = text.find("Chile").unwrap();
+        doc.entities.push(Entity {
+            span: Span::new(chile, chile + 5),
+            sentence: 1,
+            tokens: 9..10,
+            kind: EntityKind::Gpe,
+            actor: Some(kestrel_core::ActorCode {
+                code: "CHL".into(),
+                sector: None,
+                name: String::new(),
+                source: kestrel_core::ActorSource::Dictionary,
+            }),
+            cluster: None,
+            mention: kestrel_core::MentionKind::Name,
+        });
+        for i in 0..3 {
+            doc.entities[i].cluster = Some(i);
+        }
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(
+            linked(&doc, "The minister"),
+            Some(0),
+            "Chile's minister, not the nearest"
         );
     }
 
@@ -592,6 +810,171 @@ mod tests {
             Some(0),
             "Kenya heads its phrase; Uganda only modifies one"
         );
+    }
+
+    /// Sets each token's (head, relation, UPOS); `usize::MAX` marks the root.
+    fn parse(doc: &mut Document, rows: &[(usize, &str, &str)]) {
+        assert_eq!(doc.tokens.len(), rows.len());
+        for (tok, &(head, rel, upos)) in doc.tokens.iter_mut().zip(rows) {
+            tok.head = (head != usize::MAX).then_some(head);
+            tok.deprel = Some(rel.into());
+            tok.upos = Some(upos.into());
+        }
+    }
+
+    /// A person's mention of `name` in sentence `sentence` over `tokens`, with no actor.
+    fn person(text: &str, name: &str, sentence: usize, tokens: std::ops::Range<usize>) -> Entity {
+        let start = text.find(name).unwrap();
+        Entity {
+            span: Span::new(start, start + name.len()),
+            sentence,
+            tokens,
+            kind: EntityKind::Person,
+            actor: None,
+            cluster: None,
+            mention: kestrel_core::MentionKind::Name,
+        }
+    }
+
+    fn linked(doc: &Document, word: &str) -> Option<usize> {
+        doc.entities
+            .iter()
+            .find(|e| {
+                e.mention != kestrel_core::MentionKind::Name && &doc.text[e.span.range()] == word
+            })
+            .and_then(|e| e.cluster)
+    }
+
+    #[test]
+    fn an_object_pronoun_is_not_its_own_verbs_subject() {
+        let text = "Ana Ruiz met Luis Soto . Soto thanked her .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (2, "nsubj", "PROPN"),
+                (0, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "obj", "PROPN"),
+                (3, "flat", "PROPN"),
+                (2, "punct", "PUNCT"),
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (1, "obj", "PRON"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.entities.push(person(text, "Ana Ruiz", 0, 0..2));
+        doc.entities.push(person(text, "Luis Soto", 0, 3..5));
+        let soto = text.rfind("Soto").unwrap();
+        doc.entities.push(Entity {
+            span: Span::new(soto, soto + 4),
+            ..person(text, "Soto", 1, 6..7)
+        });
+        for (i, c) in [0, 1, 1].into_iter().enumerate() {
+            doc.entities[i].cluster = Some(c);
+        }
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(linked(&doc, "her"), Some(0), "not Soto, who thanked");
+    }
+
+    #[test]
+    fn a_pronoun_skips_a_person_the_text_gave_the_other_gender() {
+        // "Ms" makes Ana Ruiz a woman; "he" then passes her over, and "his" after "He"
+        // joins Soto, whom "He" made a man.
+        let text = "Ms Ana Ruiz met Luis Soto . He left . She stayed and his aide left .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (1, "compound", "PROPN"),
+                (3, "nsubj", "PROPN"),
+                (1, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (3, "obj", "PROPN"),
+                (4, "flat", "PROPN"),
+                (3, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (6, "cc", "CCONJ"),
+                (5, "nmod:poss", "PRON"),
+                (6, "nsubj", "NOUN"),
+                (1, "conj", "VERB"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.entities.push(person(text, "Ana Ruiz", 0, 1..3));
+        doc.entities.push(person(text, "Luis Soto", 0, 4..6));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        assert_eq!(link_pronouns(&mut doc), 3);
+        assert_eq!(linked(&doc, "He"), Some(1), "the subject is a woman");
+        assert_eq!(linked(&doc, "She"), Some(0));
+        assert_eq!(
+            linked(&doc, "his"),
+            Some(1),
+            "the one man, not the nearest person"
+        );
+    }
+
+    #[test]
+    fn the_country_joins_the_country_named_before() {
+        let text =
+            "Kenya hosted the talks in Nairobi . Ruiz praised the country and the country music .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (3, "det", "DET"),
+                (1, "obj", "NOUN"),
+                (5, "case", "ADP"),
+                (1, "obl", "PROPN"),
+                (1, "punct", "PUNCT"),
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (3, "det", "DET"),
+                (1, "obj", "NOUN"),
+                (7, "cc", "CCONJ"),
+                (7, "det", "DET"),
+                (7, "compound", "NOUN"),
+                (3, "conj", "NOUN"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        for (cluster, (name, sector, t)) in [("Kenya", None, 0), ("Nairobi", Some("GOV"), 5)]
+            .into_iter()
+            .enumerate()
+        {
+            let start = text.find(name).unwrap();
+            doc.entities.push(Entity {
+                span: Span::new(start, start + name.len()),
+                sentence: 0,
+                tokens: t..t + 1,
+                kind: EntityKind::Gpe,
+                actor: Some(kestrel_core::ActorCode {
+                    code: "KEN".into(),
+                    sector: sector.map(String::from),
+                    name: name.into(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                }),
+                cluster: Some(cluster),
+                mention: kestrel_core::MentionKind::Name,
+            });
+        }
+        assert_eq!(link_pronouns(&mut doc), 1, "not the country music");
+        let country = doc
+            .entities
+            .iter()
+            .find(|e| e.mention == kestrel_core::MentionKind::Description)
+            .unwrap();
+        assert_eq!(&doc.text[country.span.range()], "the country");
+        assert_eq!(country.cluster, Some(0), "the country, not its capital");
+        assert_eq!(country.kind, EntityKind::Gpe);
     }
 
     #[test]

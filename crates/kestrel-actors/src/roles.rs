@@ -40,6 +40,11 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("commander", Some("MIL")),
     ("colonel", Some("MIL")),
     ("admiral", Some("MIL")),
+    ("brigadier", Some("MIL")),
+    ("lieutenant", Some("MIL")),
+    ("sergeant", Some("MIL")),
+    ("marshal", Some("MIL")),
+    ("commodore", Some("MIL")),
     ("army", Some("MIL")),
     ("military", Some("MIL")),
     ("defence", None),
@@ -118,6 +123,18 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("\u{2019}s", None),
 ];
 
+/// Role words that say what someone does for whichever body they serve, not which kind of
+/// body that is: "the party leader" is the party's, "the ministry spokesman" the ministry's.
+const GENERIC_ROLE_WORDS: &[&str] = &[
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "representative",
+    "negotiator",
+];
+
 pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
     let lower = w.to_lowercase();
     let find = |part: &str| ROLE_WORDS.iter().find(|(r, _)| *r == part).map(|(_, s)| *s);
@@ -191,9 +208,21 @@ pub fn read_roles(doc: &mut Document) -> usize {
         let Some(sentence) = doc.sentences.get(e.sentence).map(|s| &s.tokens) else {
             continue;
         };
+        // A rank or title the recogniser left inside the mention ("Admiral Rosa Vidal") is
+        // part of the role: capitalised role words before at least two more words.
+        let mut role: Vec<&str> = e
+            .tokens
+            .clone()
+            .take_while(|&k| {
+                let w = word(k);
+                k + 2 < e.tokens.end
+                    && w.starts_with(char::is_uppercase)
+                    && role_word(w).flatten().is_some()
+            })
+            .map(word)
+            .collect();
         // Before: COUNTRY role-words PERSON.
         let mut t = e.tokens.start;
-        let mut role: Vec<&str> = Vec::new();
         while t > sentence.start {
             let w = word(t - 1);
             if token_entity[t - 1].is_some() || role_word(w).is_none() {
@@ -223,9 +252,40 @@ pub fn read_roles(doc: &mut Document) -> usize {
             }
             Some((country, words))
         };
+        // Before, across a comma, when the name closes the apposition: "the Ghanaian army
+        // chief, General Kofi Mensah," ("..., Kofi Mensah said" is a reporter, not a
+        // description of the name).
+        let apposed = || -> Option<(usize, Vec<&str>)> {
+            let comma = t.checked_sub(1).filter(|&c| c > sentence.start)?;
+            if word(comma) != "," {
+                return None;
+            }
+            let end = e.tokens.end;
+            let closes =
+                end >= sentence.end || matches!(word(end), "," | "." | ";" | ":" | ")" | "!" | "?");
+            if !closes {
+                return None;
+            }
+            let mut k = comma;
+            let mut words = Vec::new();
+            while k > sentence.start && token_entity[k - 1].is_none() {
+                let w = word(k - 1);
+                if role_word(w).is_none() {
+                    break;
+                }
+                words.push(w);
+                k -= 1;
+            }
+            if k == sentence.start || words.is_empty() {
+                return None;
+            }
+            let country = token_entity[k - 1]?;
+            words.extend(role.iter().copied());
+            Some((country, words))
+        };
         let candidate = match before {
-            Some(c) if !role.is_empty() => Some((c, role)),
-            _ => after(),
+            Some(c) if !role.is_empty() => Some((c, role.clone())),
+            _ => after().or_else(apposed),
         };
         let Some((country, role)) = candidate else {
             continue;
@@ -245,10 +305,22 @@ pub fn read_roles(doc: &mut Document) -> usize {
             .sector
             .as_deref()
             .is_some_and(|s| country_actor.code.starts_with(s));
+        // A body's person with a role word that states no sector of its own ("leader",
+        // "spokesman") is of the body's sector: "the Conservative Party leader" is PTY.
+        // A minister, mayor or president of a party is still in government: only generic
+        // role words give way to the body's sector.
+        let generic_role = role.iter().all(|w| {
+            role_word(w).flatten().is_none()
+                || GENERIC_ROLE_WORDS.contains(&w.to_lowercase().as_str())
+        });
+        let body_sector = country_actor
+            .sector
+            .as_deref()
+            .filter(|_| c.kind == EntityKind::Org && generic_role);
         let sector = if international {
             country_actor.sector.clone()
         } else {
-            Some(sector.to_string())
+            Some(body_sector.unwrap_or(sector).to_string())
         };
         found.push((
             i,
@@ -409,6 +481,67 @@ mod tests {
         assert_eq!(actor(&doc, 3), ("KST".into(), Some("GOV".into()), "text"));
         assert_eq!(role_word("Vice-President"), Some(Some("GOV")));
         assert_eq!(role_word("Ex-Wife"), None);
+    }
+
+    #[test]
+    fn a_role_in_apposition_before_the_name() {
+        let mut doc = doc_with(
+            "Tomas Ek met the Ghanaian army chief, General Kofi Mensah, and his Velorian counterpart, Admiral Rosa Vidal.",
+            &[
+                ("Tomas Ek", EntityKind::Person, None),
+                ("Ghanaian", EntityKind::Norp, Some(("GHA", None))),
+                ("Kofi Mensah", EntityKind::Person, Some(("GHA", Some("ELI")))),
+                ("Velorian", EntityKind::Norp, Some(("VLR", None))),
+                ("Admiral Rosa Vidal", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 2);
+        assert_eq!(actor(&doc, 2), ("GHA".into(), Some("MIL".into()), "both"));
+        assert_eq!(
+            actor(&doc, 4),
+            ("VLR".into(), Some("MIL".into()), "text"),
+            "the rank in the mention says which counterpart"
+        );
+    }
+
+    #[test]
+    fn a_bodys_leader_has_the_bodys_sector() {
+        let mut doc = doc_with(
+            "The Velorian Unity Party leader, Ana Ruiz, spoke. Unity Party lawmaker Tomas Ek agreed. Unity Party mayor Ines Lund left.",
+            &[
+                ("Velorian Unity Party", EntityKind::Org, Some(("VLR", Some("PTY")))),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Unity Party", EntityKind::Org, Some(("VLR", Some("PTY")))),
+                ("Tomas Ek", EntityKind::Person, None),
+                ("Unity Party", EntityKind::Org, Some(("VLR", Some("PTY")))),
+                ("Ines Lund", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 3);
+        assert_eq!(actor(&doc, 1), ("VLR".into(), Some("PTY".into()), "text"));
+        assert_eq!(
+            actor(&doc, 5),
+            ("VLR".into(), Some("GOV".into()), "text"),
+            "a mayor governs, whatever the party"
+        );
+        assert_eq!(
+            actor(&doc, 3),
+            ("VLR".into(), Some("LEG".into()), "text"),
+            "a role word with a sector of its own keeps it"
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_role_and_a_comma_that_goes_on_is_no_apposition() {
+        let mut doc = doc_with(
+            "After he met the Kenyan president, Amos Kiprono said the talks went well.",
+            &[
+                ("Kenyan", EntityKind::Norp, Some(("KEN", None))),
+                ("Amos Kiprono", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 0);
+        assert!(doc.entities[1].actor.is_none());
     }
 
     #[test]

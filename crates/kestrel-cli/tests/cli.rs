@@ -603,6 +603,55 @@ fn cli_user_actor_dictionary_and_dates() {
     );
 }
 
+/// Issue #4's mechanisms on people no dictionary knows (the names are made up): a role in
+/// apposition before the name and a rank inside it, an object pronoun that is not its own
+/// verb's subject, a description that names its country, and "the country".
+#[test]
+fn cli_roles_and_coreference_for_unknown_people() {
+    let text = "Velorian Trade Minister Ines Marlow met Kenya's top diplomat Amos Kiprono in Nairobi on Monday. \
+Marlow said she would send advisers to the country next year. Kiprono thanked her warmly.\n\n\
+The Ghanaian army chief, General Kwame Asante, met his Chilean counterpart, Admiral Rosa Vidal, in Accra. \
+Hundreds of farmers gathered outside. The minister from Kenya later praised the talks.";
+    let out = kestrel(
+        &["code", "-", "--published", "2026-03-10"],
+        Some(text.as_bytes()),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = &lines(&out)[0];
+    let entities = doc["entities"].as_array().unwrap();
+    let find = |t: &str| {
+        entities
+            .iter()
+            .find(|e| e["text"] == t)
+            .unwrap_or_else(|| panic!("no entity {t:?} in {entities:?}"))
+    };
+    let actor = |t: &str| {
+        let a = &find(t)["actor"];
+        (
+            a["code"].as_str().map(String::from),
+            a["sector"].as_str().map(String::from),
+        )
+    };
+    let coded = |c: &str, s: &str| (Some(c.to_string()), Some(s.to_string()));
+    assert_eq!(actor("Kwame Asante"), coded("GHA", "MIL"));
+    assert_eq!(actor("Rosa Vidal"), coded("CHL", "MIL"));
+    assert_eq!(actor("Amos Kiprono"), coded("KEN", "GOV"));
+    assert_eq!(
+        find("her")["cluster"],
+        find("Ines Marlow")["cluster"],
+        "not Kiprono, who thanked"
+    );
+    assert_eq!(find("the country")["cluster"], find("Kenya")["cluster"]);
+    assert_eq!(
+        find("The minister")["cluster"],
+        find("Amos Kiprono")["cluster"]
+    );
+}
+
 /// Issue #4's example: a surname alone, in a text dated after the official left office, is a
 /// former official (ELI); dated during the office, the government.
 #[test]

@@ -1451,7 +1451,11 @@ impl<'a> Sentence<'a> {
             .kids(h, "appos")
             .chain(self.kids(h, "flat"))
             .chain(self.kids(h, "nmod").filter(|&a| title && a <= h + 4))
-            .filter_map(|a| self.entity_at[a])
+            // "his counterpart, Admiral Rosa Vidal": the rank heads the apposition and the
+            // name hangs flat on it.
+            .filter_map(|a| {
+                self.entity_at[a].or_else(|| self.kids(a, "flat").find_map(|f| self.entity_at[f]))
+            })
             .find(|&e| {
                 let entity = &self.doc.entities[e];
                 entity.kind == kestrel_core::EntityKind::Person && entity.actor.is_some()

@@ -1381,6 +1381,7 @@ fn is_title(w: &str) -> bool {
     let lower = lower.trim_end_matches('.');
     TITLE_WORDS.contains(&lower)
         || ROYAL_TITLES.contains(&lower)
+        || MILITARY_RANKS.contains(&lower)
         || lower
             .split_once('-')
             .is_some_and(|(a, b)| matches!(a, "vice" | "deputy") && TITLE_WORDS.contains(&b))
@@ -1425,6 +1426,19 @@ const PERSONAL_TITLES: &[&str] = &[
 /// Royal titles the recogniser's own list lacks; used only to split a name from its title,
 /// as the recogniser's features were learnt with its list as it is.
 const ROYAL_TITLES: &[&str] = &["emperor", "empress", "sultan", "emir", "tsar", "czar"];
+
+/// Military ranks the recogniser's own list lacks, split from a name of two words or more
+/// after them ("Admiral Rosa Vidal") for the same reason. Not personal titles: "Admiral
+/// Vidal" may be a ship.
+const MILITARY_RANKS: &[&str] = &[
+    "admiral",
+    "brigadier",
+    "lieutenant",
+    "sergeant",
+    "marshal",
+    "commodore",
+    "corporal",
+];
 
 /// A person's mention with the regnal number or generation written after the name ("Henry
 /// VIII", "Ottmar I", "Ana Ruiz III", "Tomas Ek, Jr."), which the recogniser, seeing
@@ -1848,6 +1862,10 @@ mod tests {
         let royal = ["Emperor", "Velmar", "met", "President", "Okafor"];
         assert_eq!(split_at_title(&royal, 0..2), Some((None, 1..2)));
         assert_eq!(split_at_title(&royal, 3..5), Some((None, 4..5)));
+        // A rank before two names splits; before one it may name a ship.
+        let ranks = ["Admiral", "Rosa", "Vidal", "and", "Admiral", "Vidal"];
+        assert_eq!(split_at_title(&ranks, 0..3), Some((None, 1..3)));
+        assert_eq!(split_at_title(&ranks, 4..6), None);
     }
 
     #[test]
