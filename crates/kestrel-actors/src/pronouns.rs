@@ -91,13 +91,14 @@ const THING_PRONOUNS: &[&str] = &["it", "its", "they", "them", "their"];
 const DESCRIPTION_LOOK_BACK: usize = 5;
 
 /// A description starting at `the` (token `t`): its last token and what it says of its
-/// referent (country code of its nationality word, sector of its role noun).
+/// referent (country code of its nationality word, sector of its role words, and whether it
+/// says "former", which a former official's ELI fits too).
 fn description(
     doc: &Document,
     entity_at: &[Option<usize>],
     t: usize,
     end: usize,
-) -> Option<(usize, Option<String>, &'static str)> {
+) -> Option<(usize, Option<String>, &'static str, bool)> {
     let mut k = t + 1;
     let mut country = None;
     if let Some(i) = entity_at.get(k).copied().flatten() {
@@ -109,13 +110,15 @@ fn description(
         k = e.tokens.end;
     }
     let mut last = None;
-    let mut sector = None;
+    let mut words = Vec::new();
+    let first = k;
     while k < end && k < t + 5 {
         let w = &doc.text[doc.tokens[k].span.range()];
+        let lower_case = w.chars().all(|c| c.is_lowercase() || c == '-');
         match crate::roles::role_word(w) {
-            Some(decides) if entity_at[k].is_none() && w.chars().all(|c| c.is_lowercase()) => {
-                if let Some(s) = decides {
-                    sector = Some(s);
+            Some(decides) if entity_at[k].is_none() && lower_case => {
+                words.push(w);
+                if decides.is_some() {
                     last = Some(k);
                 }
                 k += 1;
@@ -124,6 +127,9 @@ fn description(
         }
     }
     let last = last?;
+    // "the opposition leader" is OPP: the phrase's sector, as a role read from the text.
+    let sector = crate::roles::sector_of(&words[..=last - first])?;
+    let former = words.iter().any(|w| crate::roles::is_former(w));
     // "The ministers" are a group, not one of the people named.
     if doc.tokens[last].xpos.as_deref() == Some("NNS") {
         return None;
@@ -160,7 +166,7 @@ fn description(
         }
         _ => country,
     };
-    Some((last, country, sector?))
+    Some((last, country, sector, former))
 }
 
 /// Whether the relation of the mention's head word (a word whose head lies outside it) is
@@ -414,7 +420,7 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                     ));
                     continue;
                 }
-                if let Some((last, country, sector)) =
+                if let Some((last, country, sector, former)) =
                     description(doc, &entity_at, t, sentence.tokens.end)
                 {
                     let fits = |i: &usize| {
@@ -427,7 +433,11 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                             && country
                                 .as_ref()
                                 .is_none_or(|c| a.is_some_and(|a| &a.code == c))
-                            && a.is_none_or(|a| a.sector.as_deref().is_none_or(|x| x == sector))
+                            && a.is_none_or(|a| {
+                                a.sector
+                                    .as_deref()
+                                    .is_none_or(|x| x == sector || (former && x == "ELI"))
+                            })
                     };
                     if let Some(&antecedent) = names.iter().rev().find(|i| fits(i)) {
                         added.push((
@@ -660,6 +670,35 @@ mod tests {
             linked(&doc, "The minister"),
             Some(0),
             "Chile's minister, not the nearest"
+        );
+    }
+
+    #[test]
+    fn a_description_takes_the_sector_its_role_words_state() {
+        let text = "Ana Ruiz met reporters . Luis Soto spoke . The opposition leader left .";
+        let mut doc = segmented(text);
+        let mut ruiz = person(text, "Ana Ruiz", 0, 0..2);
+        ruiz.actor = Some(kestrel_core::ActorCode {
+            code: "KEN".into(),
+            sector: Some("OPP".into()),
+            name: String::new(),
+            source: kestrel_core::ActorSource::Text,
+        });
+        let mut soto = person(text, "Luis Soto", 1, 4..6);
+        soto.actor = Some(kestrel_core::ActorCode {
+            code: "KEN".into(),
+            sector: Some("GOV".into()),
+            name: String::new(),
+            source: kestrel_core::ActorSource::Text,
+        });
+        doc.entities.extend([ruiz, soto]);
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(
+            linked(&doc, "The opposition leader"),
+            Some(0),
+            "an opposition leader, not the nearer official"
         );
     }
 

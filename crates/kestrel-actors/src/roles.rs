@@ -108,6 +108,8 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("top", None),
     ("senior", None),
     ("former", None),
+    // "ex-minister", as "ex" before the hyphen.
+    ("ex", None),
     ("deputy", None),
     ("state", None),
     ("of", None),
@@ -135,6 +137,12 @@ const GENERIC_ROLE_WORDS: &[&str] = &[
     "negotiator",
 ];
 
+/// "Former" or "ex-": the role is one the person no longer holds.
+pub(crate) fn is_former(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower == "former" || lower == "ex" || lower.starts_with("ex-")
+}
+
 pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
     let lower = w.to_lowercase();
     let find = |part: &str| ROLE_WORDS.iter().find(|(r, _)| *r == part).map(|(_, s)| *s);
@@ -151,7 +159,7 @@ pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
 /// The sector of a role phrase: the last word that decides one wins ("army chief" is MIL,
 /// "opposition leader" is OPP: the more specific word comes first, so earlier deciding words
 /// other than GOV win over a final GOV).
-fn sector_of(words: &[&str]) -> Option<&'static str> {
+pub(crate) fn sector_of(words: &[&str]) -> Option<&'static str> {
     // A phrase of only "the", "'s", "of" states no role at all.
     let states_role = words.iter().any(|w| {
         !matches!(
@@ -317,8 +325,16 @@ pub fn read_roles(doc: &mut Document) -> usize {
             .sector
             .as_deref()
             .filter(|_| c.kind == EntityKind::Org && generic_role);
+        // "Former Kenyan President ...", "Chile's former foreign minister", "ex-minister": a
+        // former official is one of the elites (ELI), as the dictionary codes people whose
+        // office has ended.
+        let starts = c.tokens.start;
+        let former = role.iter().any(|w| is_former(w))
+            || (starts > sentence.start && is_former(word(starts - 1)));
         let sector = if international {
             country_actor.sector.clone()
+        } else if former {
+            Some("ELI".to_string())
         } else {
             Some(body_sector.unwrap_or(sector).to_string())
         };
@@ -502,6 +518,25 @@ mod tests {
             ("VLR".into(), Some("MIL".into()), "text"),
             "the rank in the mention says which counterpart"
         );
+    }
+
+    #[test]
+    fn a_former_official_is_one_of_the_elites() {
+        let mut doc = doc_with(
+            "Former Kenyan President Daniel Mwangi met Chile's former foreign minister Ana Ruiz and Peruvian ex-minister Luis Soto.",
+            &[
+                ("Kenyan", EntityKind::Norp, Some(("KEN", None))),
+                ("Daniel Mwangi", EntityKind::Person, None),
+                ("Chile", EntityKind::Gpe, Some(("CHL", None))),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Peruvian", EntityKind::Norp, Some(("PER", None))),
+                ("Luis Soto", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 3);
+        assert_eq!(actor(&doc, 1), ("KEN".into(), Some("ELI".into()), "text"));
+        assert_eq!(actor(&doc, 3), ("CHL".into(), Some("ELI".into()), "text"));
+        assert_eq!(actor(&doc, 5), ("PER".into(), Some("ELI".into()), "text"));
     }
 
     #[test]
