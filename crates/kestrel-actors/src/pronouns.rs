@@ -103,7 +103,8 @@ fn description(
     let mut country = None;
     if let Some(i) = entity_at.get(k).copied().flatten() {
         let e = &doc.entities[i];
-        if e.kind != EntityKind::Norp || e.tokens.start != k {
+        // A nationality, or a country's name the recogniser typed so ("the Somali leader").
+        if !matches!(e.kind, EntityKind::Norp | EntityKind::Gpe) || e.tokens.start != k {
             return None;
         }
         country = Some(e.actor.as_ref()?.code.clone());

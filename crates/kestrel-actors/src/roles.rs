@@ -291,9 +291,22 @@ pub fn read_roles(doc: &mut Document) -> usize {
             words.extend(role.iter().copied());
             Some((country, words))
         };
+        // A title before the name and its country after "of": "President Amina Warsame of
+        // Somalia", "Foreign Minister Ana Ruiz of Chile". Without the title, "Ana Ruiz of
+        // Nairobi" may say where she lives.
+        let titled_of = || -> Option<(usize, Vec<&str>)> {
+            let of = e.tokens.end;
+            if role.is_empty() || of + 1 >= sentence.end || word(of) != "of" {
+                return None;
+            }
+            let country = token_entity[of + 1]?;
+            (doc.entities[country].tokens.start == of + 1
+                && doc.entities[country].kind == EntityKind::Gpe)
+                .then(|| (country, role.clone()))
+        };
         let candidate = match before {
             Some(c) if !role.is_empty() => Some((c, role.clone())),
-            _ => after().or_else(apposed),
+            _ => after().or_else(titled_of).or_else(apposed),
         };
         let Some((country, role)) = candidate else {
             continue;
@@ -518,6 +531,21 @@ mod tests {
             ("VLR".into(), Some("MIL".into()), "text"),
             "the rank in the mention says which counterpart"
         );
+    }
+
+    #[test]
+    fn a_title_before_the_name_and_its_country_after_of() {
+        let mut doc = doc_with(
+            "President Amina Warsame of Somalia met Ana Ruiz of Nairobi.",
+            &[
+                ("Amina Warsame", EntityKind::Person, None),
+                ("Somalia", EntityKind::Gpe, Some(("SOM", None))),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Nairobi", EntityKind::Gpe, Some(("KEN", Some("GOV")))),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 1, "no title before Ana Ruiz");
+        assert_eq!(actor(&doc, 0), ("SOM".into(), Some("GOV".into()), "text"));
     }
 
     #[test]
