@@ -1887,6 +1887,28 @@ impl<'a> Sentence<'a> {
                     return self.participants(h, false);
                 }
             }
+            // "met Foreign Minister Wang Yi, who pledged aid", with the relative clause read as
+            // a clause of its own (parataxis, conj): "who" after a comma is the noun phrase
+            // that ends before the comma, not the sentence's subject.
+            if matches!(self.lemmas[s].as_str(), "who" | "whom")
+                && self.rel(v) != "acl:relcl"
+                && s >= 2
+                && self.lemmas[s - 1] == ","
+            {
+                let mut n = s - 2;
+                while matches!(self.rel(n), "flat" | "fixed") {
+                    match self.head(n).filter(|&h| h < n) {
+                        Some(h) => n = h,
+                        None => break,
+                    }
+                }
+                if matches!(self.upos(n), "NOUN" | "PROPN") {
+                    let found = self.participants(n, false);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
             let found = self.participants(s, false);
             if found.is_empty() && self.upos(s) == "PRON" && self.entity_at[s].is_none() {
                 // "Kenya said it would ...", "the rebels said they had ...": an unresolved

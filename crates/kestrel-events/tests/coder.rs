@@ -2492,3 +2492,24 @@ fn an_event_noun_as_subject_takes_its_clauses_object_as_recipient() {
     assert_eq!(codes(&attack.actors), ["GHA"]);
     assert_eq!(codes(&attack.recipients), ["TGO"]);
 }
+
+#[test]
+fn coder_reads_who_after_a_comma_as_the_name_before_it() {
+    // The relative clause read as a clause of its own (parataxis): "who" is still Ruiz.
+    let (_, events) = code(
+        "Kenya Kenya PROPN NNP 2 nsubj KEN
+         thanked thank VERB VBD 0 root
+         Ruiz Ruiz PROPN NNP 2 obj CHL/GOV
+         , , PUNCT , 6 punct
+         who who PRON WP 6 nsubj
+         criticised criticise VERB VBD 2 parataxis
+         Peru Peru PROPN NNP 6 obj PER
+         . . PUNCT . 2 punct",
+    );
+    let criticism = events
+        .iter()
+        .find(|e| e.plover_type == "ACCUSE")
+        .expect("the criticism is coded");
+    assert_eq!(codes(&criticism.actors), ["CHL"], "Ruiz, not Kenya");
+    assert_eq!(codes(&criticism.recipients), ["PER"]);
+}
