@@ -183,36 +183,97 @@ fn head_relation_is(doc: &Document, e: &Entity, relation: impl Fn(&str) -> bool)
     })
 }
 
-/// "The country" or "the nation" at token `t` (its "the") of sentence `s`: the country it
-/// refers to, among the `countries` named before it (the nearest in the sentence, else a
-/// previous sentence's subject, nearest, or first, within [`DESCRIPTION_LOOK_BACK`]), with
-/// that country's actor. Not a noun modifier ("the country music") nor "the country of ..."
-/// (which names its own).
-fn the_country(
+/// Nouns that refer back to an organisation named before ("the alliance", "the company"),
+/// with the sectors of the organisations each may refer to.
+const BODY_NOUNS: &[(&str, &[&str])] = &[
+    ("alliance", &["IGO", "PTY", "OPP", "REB"]),
+    ("bloc", &["IGO", "PTY"]),
+    // Armed, opposition and campaign groups: news writes "the group" of many bodies it has
+    // not named (a campaign group, a business group), so not of any body named before.
+    (
+        "group",
+        &["REB", "OPP", "NGO", "RAD", "INS", "PRM", "UAF", "CVL"],
+    ),
+    ("organisation", &["IGO", "NGO"]),
+    ("organization", &["IGO", "NGO"]),
+    ("company", &["MNC", "BUS"]),
+    ("firm", &["MNC", "BUS"]),
+    ("movement", &["REB", "OPP", "PTY", "CVL", "RAD", "INS"]),
+    ("party", &["PTY", "OPP"]),
+    ("militia", &["REB", "RAD", "INS", "PRM", "UAF"]),
+];
+
+/// "The country", "the nation", "the alliance", "the company", "the world body", ... at token
+/// `t` (its "the") of sentence `s`: the country or organisation it refers to, among those
+/// named before it that fit the noun (`countries` for "country" and "nation", `bodies` of the
+/// noun's sectors otherwise; the nearest in the sentence, else a previous sentence's subject,
+/// nearest, or first, within [`DESCRIPTION_LOOK_BACK`]). Returns the mention's kind, the
+/// referent's actor and index, and the description's last token. Not a noun modifier ("the
+/// country music", "the party leader") nor a noun with its own complement ("the country of
+/// ...").
+fn the_country_or_body(
     doc: &Document,
     countries: &[usize],
+    bodies: &[usize],
     s: usize,
     t: usize,
-) -> Option<(kestrel_core::ActorCode, usize)> {
+) -> Option<(EntityKind, kestrel_core::ActorCode, usize, usize)> {
     let sentence = &doc.sentences[s].tokens;
-    let noun = t + 1;
+    let word = |k: usize| &doc.text[doc.tokens[k].span.range()];
+    let mut noun = t + 1;
     if noun >= sentence.end {
         return None;
     }
+    // "The world body" is the United Nations.
+    let world_body = word(noun) == "world" && noun + 1 < sentence.end && word(noun + 1) == "body";
+    if world_body {
+        noun += 1;
+    }
     let tok = &doc.tokens[noun];
-    let w = doc.text[tok.span.range()].to_string();
-    if !matches!(w.as_str(), "country" | "nation") || tok.upos.as_deref() == Some("ADJ") {
+    if tok.upos.as_deref() == Some("ADJ") || doc.entities.iter().any(|e| e.tokens.contains(&noun)) {
         return None;
     }
     let next = (noun + 1 < sentence.end).then(|| &doc.tokens[noun + 1]);
     if next.is_some_and(|x| {
         let nw = doc.text[x.span.range()].to_lowercase();
-        nw == "of" || x.upos.as_deref() == Some("NOUN")
+        nw == "of" || matches!(x.upos.as_deref(), Some("NOUN" | "PROPN"))
     }) {
         return None;
     }
-    let i = antecedent(doc, countries, s, t, DESCRIPTION_LOOK_BACK)?;
-    Some((doc.entities[i].actor.clone()?, i))
+    let sector_of = |i: usize| {
+        doc.entities[i]
+            .actor
+            .as_ref()
+            .and_then(|a| a.sector.clone())
+    };
+    let (kind, candidates): (EntityKind, Vec<usize>) = match word(noun) {
+        "country" | "nation" => (EntityKind::Gpe, countries.to_vec()),
+        _ if world_body => (
+            EntityKind::Org,
+            bodies
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    doc.entities[i]
+                        .actor
+                        .as_ref()
+                        .is_some_and(|a| a.code.starts_with("IGOUNO"))
+                })
+                .collect(),
+        ),
+        w => {
+            let sectors = BODY_NOUNS.iter().find(|(n, _)| *n == w)?.1;
+            let fitting = bodies
+                .iter()
+                .copied()
+                .filter(|&i| doc.entities[i].kind == EntityKind::Org)
+                .filter(|&i| sector_of(i).is_some_and(|x| sectors.contains(&x.as_str())))
+                .collect();
+            (EntityKind::Org, fitting)
+        }
+    };
+    let i = antecedent(doc, &candidates, s, t, DESCRIPTION_LOOK_BACK)?;
+    Some((kind, doc.entities[i].actor.clone()?, i, noun))
 }
 
 /// Whether the mention is its clause's subject: its head word's relation is a subject one.
@@ -406,14 +467,16 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
             let tok = &doc.tokens[t];
             let word = doc.text[tok.span.range()].to_lowercase();
             if word == "the" {
-                if let Some((country, antecedent)) = the_country(doc, &countries, s, t) {
+                if let Some((kind, actor, antecedent, last)) =
+                    the_country_or_body(doc, &countries, &bodies, s, t)
+                {
                     added.push((
                         Entity {
-                            span: Span::new(tok.span.start, doc.tokens[t + 1].span.end),
+                            span: Span::new(tok.span.start, doc.tokens[last].span.end),
                             sentence: s,
-                            tokens: t..t + 2,
-                            kind: EntityKind::Gpe,
-                            actor: Some(country),
+                            tokens: t..last + 1,
+                            kind,
+                            actor: Some(actor),
                             cluster: None,
                             mention: kestrel_core::MentionKind::Description,
                         },
@@ -1015,6 +1078,73 @@ mod tests {
         assert_eq!(&doc.text[country.span.range()], "the country");
         assert_eq!(country.cluster, Some(0), "the country, not its capital");
         assert_eq!(country.kind, EntityKind::Gpe);
+    }
+
+    #[test]
+    fn the_alliance_and_the_company_join_the_body_named_before() {
+        let text = "Velnato sent troops . The alliance said Orvix helped . The company denied it , and the group stage began .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (1, "obj", "NOUN"),
+                (1, "punct", "PUNCT"),
+                (1, "det", "DET"),
+                (2, "nsubj", "NOUN"),
+                (usize::MAX, "root", "VERB"),
+                (4, "nsubj", "PROPN"),
+                (2, "ccomp", "VERB"),
+                (2, "punct", "PUNCT"),
+                (1, "det", "DET"),
+                (2, "nsubj", "NOUN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "obj", "PRON"),
+                (9, "punct", "PUNCT"),
+                (9, "cc", "CCONJ"),
+                (8, "det", "DET"),
+                (8, "compound", "NOUN"),
+                (9, "nsubj", "NOUN"),
+                (2, "conj", "VERB"),
+                (2, "punct", "PUNCT"),
+            ],
+        );
+        for (cluster, (name, code, sector, sentence, t)) in [
+            ("Velnato", "IGOVLN", "IGO", 0, 0),
+            ("Orvix", "MNCVLR", "MNC", 1, 7),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let start = text.find(name).unwrap();
+            doc.entities.push(Entity {
+                span: Span::new(start, start + name.len()),
+                sentence,
+                tokens: t..t + 1,
+                kind: EntityKind::Org,
+                actor: Some(kestrel_core::ActorCode {
+                    code: code.into(),
+                    sector: Some(sector.into()),
+                    name: name.into(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                }),
+                cluster: Some(cluster),
+                mention: kestrel_core::MentionKind::Name,
+            });
+        }
+        link_pronouns(&mut doc);
+        assert_eq!(
+            linked(&doc, "The alliance"),
+            Some(0),
+            "the IGO, not the company"
+        );
+        assert_eq!(
+            linked(&doc, "The company"),
+            Some(2),
+            "Orvix, placed after the alliance"
+        );
+        assert_eq!(linked(&doc, "the group"), None, "a noun's modifier");
     }
 
     #[test]
