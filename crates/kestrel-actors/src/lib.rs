@@ -1631,10 +1631,20 @@ pub fn cluster_by_name(doc: &mut Document) {
         .entities
         .iter()
         .map(|e| {
-            doc.text[e.span.range()]
+            let mut words: Vec<String> = doc.text[e.span.range()]
                 .split_whitespace()
                 .map(str::to_lowercase)
-                .collect()
+                .collect();
+            // A title or rank the recogniser kept in a person's mention ("General Mensah",
+            // "Admiral Vidal") is no part of the name the mention shares with others.
+            if e.kind == EntityKind::Person {
+                let titles = words
+                    .iter()
+                    .take_while(|w| roles::role_word(w).flatten().is_some())
+                    .count();
+                words.drain(..titles.min(words.len().saturating_sub(1)));
+            }
+            words
         })
         .collect();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -2049,6 +2059,20 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
             .iter()
             .map(|e| e.actor.as_ref().map_or("-".into(), |a| a.code.clone()))
             .collect()
+    }
+
+    #[test]
+    fn actors_a_surname_after_a_rank_is_the_person_named_in_full_before() {
+        let codes = person_codes(
+            "person\tKofi Asamoah\t\tGHAMIL 2020-01-01..\n",
+            "Kofi Asamoah spoke. Later General Asamoah left, and Admiral Vidal stayed.",
+            &[
+                ("Kofi Asamoah", 0),
+                ("General Asamoah", 0),
+                ("Admiral Vidal", 0),
+            ],
+        );
+        assert_eq!(codes, ["GHA", "GHA", "-"]);
     }
 
     #[test]
