@@ -213,6 +213,7 @@ const BODY_NOUNS: &[(&str, &[&str])] = &[
 /// ...").
 fn the_country_or_body(
     doc: &Document,
+    entity_at: &[Option<usize>],
     countries: &[usize],
     bodies: &[usize],
     s: usize,
@@ -230,7 +231,7 @@ fn the_country_or_body(
         noun += 1;
     }
     let tok = &doc.tokens[noun];
-    if tok.upos.as_deref() == Some("ADJ") || doc.entities.iter().any(|e| e.tokens.contains(&noun)) {
+    if tok.upos.as_deref() == Some("ADJ") || entity_at.get(noun).copied().flatten().is_some() {
         return None;
     }
     let next = (noun + 1 < sentence.end).then(|| &doc.tokens[noun + 1]);
@@ -468,7 +469,7 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
             let word = doc.text[tok.span.range()].to_lowercase();
             if word == "the" {
                 if let Some((kind, actor, antecedent, last)) =
-                    the_country_or_body(doc, &countries, &bodies, s, t)
+                    the_country_or_body(doc, &entity_at, &countries, &bodies, s, t)
                 {
                     added.push((
                         Entity {

@@ -229,16 +229,24 @@ pub fn read_roles(doc: &mut Document) -> usize {
             })
             .map(word)
             .collect();
-        // Before: COUNTRY role-words PERSON.
-        let mut t = e.tokens.start;
-        while t > sentence.start {
-            let w = word(t - 1);
-            if token_entity[t - 1].is_some() || role_word(w).is_none() {
-                break;
+        // The run of role words, outside any mention, that ends right before token `end`:
+        // where it starts, and its words (last first).
+        let role_words_before = |end: usize| {
+            let mut k = end;
+            let mut words = Vec::new();
+            while k > sentence.start && token_entity[k - 1].is_none() {
+                let w = word(k - 1);
+                if role_word(w).is_none() {
+                    break;
+                }
+                words.push(w);
+                k -= 1;
             }
-            role.push(w);
-            t -= 1;
-        }
+            (k, words)
+        };
+        // Before: COUNTRY role-words PERSON.
+        let (t, words) = role_words_before(e.tokens.start);
+        role.extend(words);
         let before = (t > sentence.start).then(|| token_entity[t - 1]).flatten();
         // After: PERSON , COUNTRY role-words (,|.)
         let after = || -> Option<(usize, Vec<&str>)> {
@@ -274,16 +282,7 @@ pub fn read_roles(doc: &mut Document) -> usize {
             if !closes {
                 return None;
             }
-            let mut k = comma;
-            let mut words = Vec::new();
-            while k > sentence.start && token_entity[k - 1].is_none() {
-                let w = word(k - 1);
-                if role_word(w).is_none() {
-                    break;
-                }
-                words.push(w);
-                k -= 1;
-            }
+            let (k, mut words) = role_words_before(comma);
             if k == sentence.start || words.is_empty() {
                 return None;
             }
