@@ -75,7 +75,7 @@ fn stated_genders(doc: &Document, names: &[usize]) -> HashMap<usize, Gender> {
 
 /// Whether the mention is the subject of the word `head` (a sentence-relative index).
 fn subject_of(doc: &Document, e: &Entity, head: usize) -> bool {
-    e.tokens.clone().any(|k| {
+    with_title(doc, e).any(|k| {
         let tok = &doc.tokens[k];
         tok.head == Some(head)
             && tok
@@ -83,6 +83,28 @@ fn subject_of(doc: &Document, e: &Entity, head: usize) -> bool {
                 .as_deref()
                 .is_some_and(|d| d.starts_with("nsubj"))
     })
+}
+
+/// The mention's tokens, with the word before it when that word heads it: the recogniser
+/// leaves an honorific or title out of the name ("Ms Ruiz" is "Ruiz"), but the parser may
+/// make it the phrase's head, which then bears the name's relation.
+fn with_title(doc: &Document, e: &Entity) -> std::ops::Range<usize> {
+    let sentence = &doc.sentences[e.sentence].tokens;
+    let before = e
+        .tokens
+        .start
+        .checked_sub(1)
+        .filter(|b| sentence.contains(b));
+    match before {
+        Some(b)
+            if e.tokens
+                .clone()
+                .any(|k| doc.tokens[k].head == Some(b - sentence.start)) =>
+        {
+            b..e.tokens.end
+        }
+        _ => e.tokens.clone(),
+    }
 }
 
 /// Pronouns that refer to countries and organisations ("it said", "their forces").
@@ -174,11 +196,12 @@ fn description(
 /// one `relation` accepts.
 fn head_relation_is(doc: &Document, e: &Entity, relation: impl Fn(&str) -> bool) -> bool {
     let sentence = &doc.sentences[e.sentence].tokens;
-    e.tokens.clone().any(|t| {
+    let tokens = with_title(doc, e);
+    tokens.clone().any(|t| {
         let tok = &doc.tokens[t];
         let head_outside = tok
             .head
-            .is_none_or(|h| !e.tokens.contains(&(sentence.start + h)));
+            .is_none_or(|h| !tokens.contains(&(sentence.start + h)));
         head_outside && tok.deprel.as_deref().is_some_and(&relation)
     })
 }
@@ -273,7 +296,13 @@ fn the_country_or_body(
             (EntityKind::Org, fitting)
         }
     };
-    let i = antecedent(doc, &candidates, s, t, DESCRIPTION_LOOK_BACK)?;
+    let i = antecedent(
+        doc,
+        &as_candidates(doc, &candidates),
+        s,
+        t,
+        DESCRIPTION_LOOK_BACK,
+    )?;
     Some((kind, doc.entities[i].actor.clone()?, i, noun))
 }
 
@@ -288,18 +317,28 @@ fn is_modifier(doc: &Document, e: &Entity) -> bool {
     head_relation_is(doc, e, |d| matches!(d, "compound" | "amod"))
 }
 
+/// Mentions an antecedent may be found among: each with what it refers to (an index into
+/// [`Document::entities`]: a name itself, or the name a pronoun or description was joined to),
+/// in text order.
+type Candidates<'a> = [(usize, &'a Entity)];
+
+/// The candidates that are these entities themselves.
+fn as_candidates<'a>(doc: &'a Document, entities: &[usize]) -> Vec<(usize, &'a Entity)> {
+    entities.iter().map(|&i| (i, &doc.entities[i])).collect()
+}
+
 /// When the parse names no subject: the person named closest before the sentence's main verb
 /// (English puts the subject there).
-fn before_main_verb(doc: &Document, s: usize, mentions: &[usize]) -> Option<usize> {
+fn before_main_verb(doc: &Document, s: usize, mentions: &Candidates) -> Option<usize> {
     let sentence = &doc.sentences[s].tokens;
     let root = sentence
         .clone()
         .find(|&t| doc.tokens[t].deprel.as_deref() == Some("root"))?;
     mentions
         .iter()
-        .copied()
-        .filter(|&i| doc.entities[i].tokens.end <= root)
-        .max_by_key(|&i| doc.entities[i].tokens.end)
+        .filter(|(_, e)| e.tokens.end <= root)
+        .max_by_key(|(_, e)| e.tokens.end)
+        .map(|&(i, _)| i)
 }
 
 /// The country or organisation an "it" or "they" at token `t` of sentence `s` refers to: the
@@ -322,7 +361,15 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
             return None;
         }
     }
-    let found = antecedent(doc, bodies, s, t, 1)?;
+    // "They" after a country is its people or its team far more often than its state,
+    // which English calls "it"; an organisation may be either.
+    let plural = !doc.text[tok.span.range()].to_lowercase().starts_with("it");
+    let fitting: Vec<usize> = bodies
+        .iter()
+        .copied()
+        .filter(|&i| !plural || doc.entities[i].kind == EntityKind::Org)
+        .collect();
+    let found = antecedent(doc, &as_candidates(doc, &fitting), s, t, 1)?;
     // "The Tanzanian army has completed its withdrawal": a common noun that is the subject
     // before the pronoun, in its own sentence, is what "its" refers to, not a country or
     // organisation named in the sentence before.
@@ -341,7 +388,7 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
 /// clause's subject, when the subject is one of `candidates` and comes before it: news
 /// reports what its subject says of itself. Climbs through clauses with no subject of their
 /// own ("saying"), three at most.
-fn subject_above(doc: &Document, candidates: &[usize], s: usize, t: usize) -> Option<usize> {
+fn subject_above(doc: &Document, candidates: &Candidates, s: usize, t: usize) -> Option<usize> {
     let sentence = doc.sentences[s].tokens.clone();
     let rel = |k: usize| doc.tokens[k].deprel.as_deref().unwrap_or("");
     let head = |k: usize| {
@@ -363,14 +410,55 @@ fn subject_above(doc: &Document, candidates: &[usize], s: usize, t: usize) -> Op
             .clone()
             .find(|&k| k < t && head(k) == Some(above) && rel(k).starts_with("nsubj"));
         if let Some(k) = subject {
-            return candidates.iter().copied().find(|&i| {
-                let e = &doc.entities[i];
-                e.sentence == s && e.tokens.contains(&k)
-            });
+            return candidates
+                .iter()
+                .find(|(_, e)| e.sentence == s && e.tokens.contains(&k))
+                .map(|&(i, _)| i);
         }
         clause = above;
     }
     None
+}
+
+/// Whether the mention stands in a clause fronted before the subject pronoun at token `t`
+/// that has no subject of its own ("Placed in the care of Dr Ruiz, he ...", "After meeting
+/// Ruiz, she ..."): such a clause's subject is the pronoun's referent, so a name inside it is
+/// someone else. "When Ruiz arrived, he ..." keeps Ruiz, the clause's own subject.
+fn in_subjectless_clause_before(doc: &Document, e: &Entity, s: usize, t: usize) -> bool {
+    let sentence = doc.sentences[s].tokens.clone();
+    let rel = |k: usize| doc.tokens[k].deprel.as_deref().unwrap_or("");
+    let head = |k: usize| {
+        doc.tokens[k]
+            .head
+            .map(|h| sentence.start + h)
+            .filter(|h| sentence.contains(h))
+    };
+    if !rel(t).starts_with("nsubj") {
+        return false;
+    }
+    let Some(verb) = head(t) else {
+        return false;
+    };
+    // Climb from the mention's first word to the clause hanging from the pronoun's verb.
+    let mut k = e.tokens.start;
+    for _ in 0..sentence.len() {
+        let Some(h) = head(k) else {
+            return false;
+        };
+        if h == verb {
+            // A fronted clause with no subject may come out of the parser as `ccomp`.
+            return matches!(rel(k), "advcl" | "ccomp")
+                && k < t
+                && !sentence.clone().any(|x| {
+                    head(x) == Some(k)
+                            && rel(x).starts_with("nsubj")
+                            // A reference mark, "[17]", is no subject.
+                            && doc.tokens[x].upos.as_deref() != Some("NUM")
+                });
+        }
+        k = h;
+    }
+    false
 }
 
 /// The mention a pronoun at token `t` of sentence `s` refers to, among `candidates`: the
@@ -379,7 +467,7 @@ fn subject_above(doc: &Document, candidates: &[usize], s: usize, t: usize) -> Op
 /// subject, the mention before its main verb, or its first.
 fn antecedent(
     doc: &Document,
-    candidates: &[usize],
+    candidates: &Candidates,
     s: usize,
     t: usize,
     look_back: usize,
@@ -390,32 +478,45 @@ fn antecedent(
     // The nearest before it in the sentence, passing over a name that only modifies another
     // noun ("Russia engaging with G20 diplomats over its invasion" is Russia's) when a
     // name heading its own phrase comes before.
-    let before: Vec<usize> = candidates
+    let before: Vec<(usize, &Entity)> = candidates
         .iter()
         .copied()
-        .filter(|&i| doc.entities[i].sentence == s && doc.entities[i].tokens.end <= t)
+        .filter(|(_, e)| e.sentence == s && e.tokens.end <= t)
+        .filter(|(_, e)| !in_subjectless_clause_before(doc, e, s, t))
         .collect();
-    let heading = before
-        .iter()
-        .rev()
-        .find(|&&i| !is_modifier(doc, &doc.entities[i]));
-    if let Some(&i) = heading.or(before.last()) {
+    let heading = before.iter().rev().find(|(_, e)| !is_modifier(doc, e));
+    if let Some(&(i, _)) = heading.or(before.last()) {
         return Some(i);
     }
     (1..=look_back)
         .filter_map(|back| s.checked_sub(back))
         .find_map(|ps| {
-            let in_sentence: Vec<usize> = candidates
+            let in_sentence: Vec<(usize, &Entity)> = candidates
                 .iter()
                 .copied()
-                .filter(|&i| doc.entities[i].sentence == ps)
+                .filter(|(_, e)| e.sentence == ps)
                 .collect();
+            // The main clause's subject first: "Asked if she would stand, Ruiz said ..." is
+            // about Ruiz, whatever the clause before says.
+            let root = doc.sentences[ps]
+                .tokens
+                .clone()
+                .find(|&k| doc.tokens[k].deprel.as_deref() == Some("root"))
+                .map(|k| k - doc.sentences[ps].tokens.start);
             in_sentence
                 .iter()
-                .copied()
-                .find(|&i| is_subject(doc, &doc.entities[i]))
+                .find(|(_, e)| root.is_some_and(|r| subject_of(doc, e, r)))
+                // Then a subject named by name before one joined by a pronoun, which may
+                // carry an earlier mistake along.
+                .or_else(|| {
+                    in_sentence.iter().find(|(_, e)| {
+                        e.mention == kestrel_core::MentionKind::Name && is_subject(doc, e)
+                    })
+                })
+                .or_else(|| in_sentence.iter().find(|(_, e)| is_subject(doc, e)))
+                .map(|&(i, _)| i)
                 .or_else(|| before_main_verb(doc, ps, &in_sentence))
-                .or(in_sentence.first().copied())
+                .or(in_sentence.first().map(|&(i, _)| i))
         })
 }
 
@@ -558,7 +659,27 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                             && !bound.contains(&cluster(i))
                     })
                     .collect();
-                let found = antecedent(doc, &allowed, s, t, LOOK_BACK);
+                // A person named a while ago is followed through the pronouns and
+                // descriptions already joined to them: "He" opening a sentence after "He ..."
+                // is the same man, and a name in that sentence's object is not its subject.
+                let window = s.saturating_sub(LOOK_BACK);
+                let mut candidates: Vec<(usize, &Entity)> = allowed
+                    .iter()
+                    .filter(|&&i| doc.entities[i].sentence >= window)
+                    .map(|&i| (i, &doc.entities[i]))
+                    .collect();
+                candidates.extend(
+                    added
+                        .iter()
+                        .filter(|(e, a)| {
+                            e.kind == EntityKind::Person
+                                && e.sentence >= window
+                                && allowed.contains(a)
+                        })
+                        .map(|(e, a)| (*a, e)),
+                );
+                candidates.sort_by_key(|(_, e)| (e.sentence, e.tokens.start));
+                let found = antecedent(doc, &candidates, s, t, LOOK_BACK);
                 if let (Some(i), Some(g)) = (found, gender) {
                     genders.entry(cluster(i)).or_insert(g);
                 }
@@ -947,6 +1068,193 @@ mod tests {
                 e.mention != kestrel_core::MentionKind::Name && &doc.text[e.span.range()] == word
             })
             .and_then(|e| e.cluster)
+    }
+
+    /// The clusters of the pronouns and descriptions `link_pronouns` added, in text order.
+    fn linked_clusters(doc: &Document) -> Vec<(&str, Option<usize>)> {
+        doc.entities
+            .iter()
+            .filter(|e| e.mention != kestrel_core::MentionKind::Name)
+            .map(|e| (&doc.text[e.span.range()], e.cluster))
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_follows_the_pronouns_joined_before() {
+        // Ruiz is named three sentences before the fourth "She", and Soto is the only name
+        // in the sentence before the last: the pronouns between carry Ruiz along.
+        let text = "Ana Ruiz arrived . She spoke . She ate . She met Luis Soto . She left .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (2, "nsubj", "PROPN"),
+                (0, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "obj", "PROPN"),
+                (2, "flat", "PROPN"),
+                (1, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.entities.push(person(text, "Ana Ruiz", 0, 0..2));
+        doc.entities.push(person(text, "Luis Soto", 3, 12..14));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        assert_eq!(link_pronouns(&mut doc), 4);
+        assert!(
+            linked_clusters(&doc).iter().all(|&(_, c)| c == Some(0)),
+            "{:?}",
+            linked_clusters(&doc)
+        );
+    }
+
+    #[test]
+    fn a_name_in_a_fronted_clause_without_a_subject_is_not_the_pronouns() {
+        // "Met by Soto, she smiled": whoever was met is "she", so not Soto.
+        let text = "Ana Ruiz arrived . Met by Luis Soto , she smiled .";
+        let mut doc = segmented(text);
+        let first = [
+            (2, "nsubj", "PROPN"),
+            (0, "flat", "PROPN"),
+            (usize::MAX, "root", "VERB"),
+            (2, "punct", "PUNCT"),
+        ];
+        let mut rows = first.to_vec();
+        rows.extend([
+            (6, "advcl", "VERB"),
+            (2, "case", "ADP"),
+            (0, "obl", "PROPN"),
+            (2, "flat", "PROPN"),
+            (0, "punct", "PUNCT"),
+            (6, "nsubj", "PRON"),
+            (usize::MAX, "root", "VERB"),
+            (6, "punct", "PUNCT"),
+        ]);
+        parse(&mut doc, &rows);
+        doc.entities.push(person(text, "Ana Ruiz", 0, 0..2));
+        doc.entities.push(person(text, "Luis Soto", 1, 6..8));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(linked(&doc, "she"), Some(0));
+
+        // "When Soto came, he smiled": the clause has its own subject, who is "he".
+        let text = "Ana Ruiz arrived . When Luis Soto came , he smiled .";
+        let mut doc = segmented(text);
+        let mut rows = first.to_vec();
+        rows.extend([
+            (3, "mark", "SCONJ"),
+            (3, "nsubj", "PROPN"),
+            (1, "flat", "PROPN"),
+            (6, "advcl", "VERB"),
+            (3, "punct", "PUNCT"),
+            (6, "nsubj", "PRON"),
+            (usize::MAX, "root", "VERB"),
+            (6, "punct", "PUNCT"),
+        ]);
+        parse(&mut doc, &rows);
+        doc.entities.push(person(text, "Ana Ruiz", 0, 0..2));
+        doc.entities.push(person(text, "Luis Soto", 1, 5..7));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(linked(&doc, "he"), Some(1));
+    }
+
+    #[test]
+    fn the_main_clauses_subject_wins_even_when_the_parser_heads_it_with_a_title() {
+        // "Dr" heads "Dr Ruiz" in the parse while the mention is "Ruiz" alone; Soto is the
+        // subject of a clause inside the sentence, Ruiz of the sentence itself.
+        let text = "Asked if Luis Soto would go , Dr Ruiz said no . He left .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (9, "advcl", "VERB"),
+                (5, "mark", "SCONJ"),
+                (5, "nsubj", "PROPN"),
+                (2, "flat", "PROPN"),
+                (5, "aux", "AUX"),
+                (0, "ccomp", "VERB"),
+                (0, "punct", "PUNCT"),
+                (9, "nsubj", "PROPN"),
+                (7, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (9, "obj", "INTJ"),
+                (9, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.entities.push(person(text, "Luis Soto", 0, 2..4));
+        doc.entities.push(person(text, "Ruiz", 0, 8..9));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(linked(&doc, "He"), Some(1));
+    }
+
+    #[test]
+    fn they_passes_over_a_country_for_an_organisation() {
+        let text = "Kenya met the Vela Union . They left .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (4, "det", "DET"),
+                (4, "compound", "PROPN"),
+                (1, "obj", "PROPN"),
+                (1, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        let body = |name: &str, tokens, kind, code: &str, sector: Option<&str>| {
+            let start = text.find(name).unwrap();
+            Entity {
+                span: Span::new(start, start + name.len()),
+                sentence: 0,
+                tokens,
+                kind,
+                actor: Some(kestrel_core::ActorCode {
+                    code: code.into(),
+                    sector: sector.map(Into::into),
+                    name: String::new(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                }),
+                cluster: None,
+                mention: kestrel_core::MentionKind::Name,
+            }
+        };
+        doc.entities
+            .push(body("Kenya", 0..1, EntityKind::Gpe, "KEN", None));
+        doc.entities.push(body(
+            "Vela Union",
+            3..5,
+            EntityKind::Org,
+            "KENLAB",
+            Some("LAB"),
+        ));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(linked(&doc, "They"), Some(1), "the union, not Kenya");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod amounts_eval;
 mod code;
+mod coref_eval;
 mod cues;
 mod dedup_eval;
 mod eval;
@@ -591,6 +592,21 @@ enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Coreference against a CoNLL-U treebank with `Entity=` annotations (UD English-GUM):
+    /// precision and recall of the links Kestrel makes from pronouns, definite descriptions
+    /// and later names to a named person, organisation or place, through its own pipeline
+    /// from each document's text.
+    Coref {
+        /// A .conllu file whose MISC column carries `Entity=` brackets.
+        file: PathBuf,
+        /// End with one JSON object of scores on the last line.
+        #[arg(long)]
+        json: bool,
+        /// Also list each wrong or missed link: document, kind, mention, Kestrel's antecedent,
+        /// the gold one, and the text around it.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Main-text extraction from HTML pages against trafilatura's evaluation set
     /// (trafilatura-eval.tar.gz: evaldata.json and eval/*.html): snippet precision, recall and
     /// F1 by trafilatura's method, and title, date and author accuracy.
@@ -770,6 +786,9 @@ fn main() -> ExitCode {
             monadic,
         ),
         Command::Eval(EvalCommand::Quotes { dir, json }) => quotes_eval::run(&dir, json),
+        Command::Eval(EvalCommand::Coref { file, json, errors }) => {
+            coref_eval::run(&file, json, errors)
+        }
         Command::Eval(EvalCommand::Geo {
             file,
             json,
