@@ -292,6 +292,52 @@ fn cli_eval_segment_prints_json_last() {
     assert_eq!(last["token_f1"], 1.0);
 }
 
+#[test]
+fn cli_eval_coref_scores_links_and_refuses_a_file_without_entities() {
+    let scratch = temp_dir("coref");
+    let dir = scratch.path();
+    let gold = dir.join("story.conllu");
+    // A made-up story: the pronoun refers to the person named before it.
+    std::fs::write(
+        &gold,
+        "# newdoc id = GUM_news_made_up\n# newpar\n# text = Minister Tomas Varga resigned on Monday.\n\
+1\tMinister\tminister\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n\
+2\tTomas\tTomas\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=(1-person-new-x-coref\n\
+3\tVarga\tVarga\tPROPN\tNNP\t_\t2\tflat\t_\tEntity=1)\n\
+4\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_\n\
+6\tMonday\tMonday\tPROPN\tNNP\t_\t4\tobl\t_\tSpaceAfter=No\n\
+7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n\
+# text = He said he was tired.\n\
+1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\tEntity=(1-person-giv-x-coref)\n\
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+3\the\the\tPRON\tPRP\t_\t5\tnsubj\t_\tEntity=(1-person-giv-x-coref)\n\
+4\twas\tbe\tAUX\tVBD\t_\t5\tcop\t_\t_\n\
+5\ttired\ttired\tADJ\tJJ\t_\t2\tccomp\t_\tSpaceAfter=No\n\
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+    )
+    .unwrap();
+    let out = kestrel(&["eval", "coref", gold.to_str().unwrap(), "--json"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let last: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(last["documents"], 1);
+    let pronouns = &last["links"]["pronoun"]["people"];
+    assert_eq!(pronouns["gold"], 2);
+    assert_eq!(pronouns["found"], 2, "{stdout}");
+    assert_eq!(pronouns["precision"], 1.0);
+
+    let plain = dir.join("plain.conllu");
+    std::fs::write(&plain, "# text = Vote now.\n1\tVote\tvote\tVERB\tVB\t_\t0\troot\t_\t_\n2\tnow\tnow\tADV\tRB\t_\t1\tadvmod\t_\t_\n\n").unwrap();
+    let out = kestrel(&["eval", "coref", plain.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Entity="));
+}
+
 /// The reference article in ../shared, when it is there (it is in CI).
 #[test]
 fn cli_reference_article_drops_the_appeal() {
