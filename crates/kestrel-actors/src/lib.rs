@@ -1616,6 +1616,56 @@ pub fn add_dictionary_mentions(
     }
 }
 
+/// Whether the actor is a country as such: a three-letter code and no sector.
+pub(crate) fn is_country_code(a: &ActorCode) -> bool {
+    a.sector.is_none() && a.code.len() == 3
+}
+
+/// Conventional short names of countries that their dictionary names do not contain.
+const SHORT_NAMES: &[(&str, &str)] = &[
+    ("britain", "GBR"),
+    ("great britain", "GBR"),
+    ("holland", "NLD"),
+];
+
+/// Whether `text` names the country `a` itself rather than a place within it that the
+/// dictionary files under it: the dictionary's name ("United Kingdom"), its initials with or
+/// without stops, whole or in part ("UK", "U.S.", "USA"), one of its words ("America",
+/// "Russia" of "Russian Federation") or its first words, or a conventional short name
+/// ("Britain").
+pub fn names_the_country(text: &str, a: &ActorCode) -> bool {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(text);
+    let lower = text.to_lowercase();
+    let name = a.name.to_lowercase();
+    if lower == name
+        || SHORT_NAMES
+            .iter()
+            .any(|&(n, code)| n == lower && code == a.code)
+    {
+        return true;
+    }
+    let name_words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and"))
+        .collect();
+    let initials: String = name_words.iter().filter_map(|w| w.chars().next()).collect();
+    let letters: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+    let written_as_initials = text
+        .chars()
+        .all(|c| c.is_uppercase() || c == '.' || c == ' ');
+    if written_as_initials && letters.len() >= 2 && initials.starts_with(&letters) {
+        return true;
+    }
+    // A word of the name, or its first words ("United States" of "United States of America").
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    (lower.len() >= 4 && words.len() == 1 && name_words.contains(&lower.as_str()))
+        || (words.len() > 1 && name_words.starts_with(&words))
+}
+
 /// Clusters mentions that name the same thing, and shares actors within each cluster.
 ///
 /// People: mentions with the same full name join; a surname-only mention ("Lavrov") joins the
@@ -1691,6 +1741,18 @@ pub fn cluster_by_name(doc: &mut Document) {
                 words[i] == words[j]
             } else {
                 match (&e.actor, &o.actor) {
+                    // A city or region the dictionary files under its country shares the
+                    // country's code but is another place: places join by code only when
+                    // both name the country itself ("UK" and "Britain", not "Wales").
+                    (Some(a), Some(b)) if is_country_code(a) && words[i] != words[j] => {
+                        let (te, to) = (&doc.text[e.span.range()], &doc.text[o.span.range()]);
+                        // Each names both actors' countries: a place with an entry of its own
+                        // ("London", "Northern Ireland") names only itself.
+                        a.code == b.code
+                            && [a, b]
+                                .iter()
+                                .all(|x| names_the_country(te, x) && names_the_country(to, x))
+                    }
                     (Some(a), Some(b)) => a == b,
                     _ => words[i] == words[j],
                 }
@@ -2043,6 +2105,80 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
         // "Odhiambo" joins "Amina Odhiambo"; Ana Ruiz is someone else.
         assert_eq!(clusters, [0, 1, 0, 1, 4]);
         assert_eq!(doc.entities[3].actor.as_ref().unwrap().code, "KEN");
+    }
+
+    #[test]
+    fn actors_places_filed_under_a_country_cluster_apart_from_it() {
+        // A made-up country whose dictionary entry, like PETRARCH's, lists a region and a
+        // city among its names; "UVR" is its initials and "Velor" one of its words.
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "country\tUnited Velor Republic\tVelor|UVR|Northmark|Port Asca\tUVR\n",
+            "test",
+        )
+        .unwrap();
+        let text = "Velor and Northmark. The UVR and Port Asca. The United Velor Republic.";
+        let mut doc = Document::new("t", text);
+        kestrel_core::Pipeline::with_stage_names(&["segment"])
+            .unwrap()
+            .run(&mut doc);
+        for t in [
+            "Velor",
+            "Northmark",
+            "UVR",
+            "Port Asca",
+            "United Velor Republic",
+        ] {
+            let mut e = entity(&doc, t, 0, EntityKind::Gpe);
+            let inside: Vec<usize> = (0..doc.tokens.len())
+                .filter(|&k| {
+                    e.span.start <= doc.tokens[k].span.start && doc.tokens[k].span.end <= e.span.end
+                })
+                .collect();
+            e.tokens = inside[0]..inside[inside.len() - 1] + 1;
+            e.sentence = doc
+                .sentences
+                .iter()
+                .position(|s| s.tokens.contains(&inside[0]))
+                .unwrap();
+            doc.entities.push(e);
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let codes: Vec<&str> = doc
+            .entities
+            .iter()
+            .map(|e| e.actor.as_ref().unwrap().code.as_str())
+            .collect();
+        assert_eq!(codes, ["UVR"; 5]);
+        let clusters: Vec<usize> = doc.entities.iter().map(|e| e.cluster.unwrap()).collect();
+        assert_eq!(clusters, [0, 1, 0, 3, 0]);
+    }
+
+    #[test]
+    fn actors_forms_of_a_countrys_name() {
+        let code = |code: &str, name: &str| ActorCode {
+            code: code.into(),
+            sector: None,
+            name: name.into(),
+            source: ActorSource::Dictionary,
+        };
+        let usa = code("USA", "United States of America");
+        for text in [
+            "US",
+            "U.S.",
+            "USA",
+            "America",
+            "United States",
+            "the United States",
+        ] {
+            assert!(names_the_country(text, &usa), "{text}");
+        }
+        for text in ["Houston", "us", "Texas"] {
+            assert!(!names_the_country(text, &usa), "{text}");
+        }
+        let gbr = code("GBR", "United Kingdom");
+        assert!(names_the_country("Britain", &gbr) && names_the_country("U.K.", &gbr));
+        assert!(!names_the_country("Wales", &gbr));
     }
 
     /// The codes the actor stage gives person mentions (`-` for none), given a dictionary.

@@ -538,10 +538,13 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
         .copied()
         .filter(|&i| {
             let e = &doc.entities[i];
+            // Not a city the dictionary files under its country: "the country" after
+            // "Mombasa" is Kenya, which that mention does not name.
             e.kind == EntityKind::Gpe
-                && e.actor
-                    .as_ref()
-                    .is_some_and(|a| a.sector.is_none() && a.code.len() == 3)
+                && e.actor.as_ref().is_some_and(|a| {
+                    crate::is_country_code(a)
+                        && crate::names_the_country(&doc.text[e.span.range()], a)
+                })
         })
         .collect();
     let names: Vec<usize> = (0..doc.entities.len())
@@ -1387,6 +1390,54 @@ mod tests {
         assert_eq!(&doc.text[country.span.range()], "the country");
         assert_eq!(country.cluster, Some(0), "the country, not its capital");
         assert_eq!(country.kind, EntityKind::Gpe);
+    }
+
+    #[test]
+    fn the_country_passes_over_a_city_filed_under_its_country() {
+        // The dictionary files Port Asca under Kenya's entry, so it has Kenya's code with no
+        // sector; "the country" is still Kenya, not the city named nearer.
+        let text = "Kenya won . Port Asca hosted talks . Ruiz praised the country .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+                (2, "nsubj", "PROPN"),
+                (0, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "obj", "NOUN"),
+                (2, "punct", "PUNCT"),
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (3, "det", "DET"),
+                (1, "obj", "NOUN"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        for (cluster, (mention, sentence, tokens)) in [("Kenya", 0, 0..1), ("Port Asca", 1, 3..5)]
+            .into_iter()
+            .enumerate()
+        {
+            let start = text.find(mention).unwrap();
+            doc.entities.push(Entity {
+                span: Span::new(start, start + mention.len()),
+                sentence,
+                tokens,
+                kind: EntityKind::Gpe,
+                actor: Some(kestrel_core::ActorCode {
+                    code: "KEN".into(),
+                    sector: None,
+                    name: "Kenya".into(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                }),
+                cluster: Some(cluster),
+                mention: kestrel_core::MentionKind::Name,
+            });
+        }
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(linked(&doc, "the country"), Some(0));
     }
 
     #[test]

@@ -458,7 +458,7 @@ fn score_document(
         tally[kind][group].gold += 1;
         if found.contains_key(&(kind, k)) {
             tally[kind][group].found += 1;
-        } else if kind != 2 {
+        } else {
             let (a, b) = gold.span(m);
             if !errors.iter().any(|x| x.at == a && x.kind == kind) {
                 errors.push(LinkError {
