@@ -303,7 +303,8 @@ impl GoldDocument {
 
     /// The gold mention a predicted span stands for: the same span, or, as English puts a
     /// noun phrase's head last, the innermost mention that ends where it ends (after a
-    /// possessive ending and punctuation) and starts no later.
+    /// possessive ending and punctuation) and starts no later, or else the innermost that
+    /// starts where it starts and ends later.
     fn mention_at(&self, (a, b): (usize, usize)) -> Option<&GoldMention> {
         let chars: Vec<char> = self.text.chars().collect();
         let trim_end = |mut b: usize, a: usize| loop {
@@ -332,6 +333,20 @@ impl GoldDocument {
             .min_by_key(|m| {
                 let (c, d) = self.span(m);
                 ((c, d) != (a, b), d - c)
+            })
+            .or_else(|| {
+                // Else the innermost that starts where it starts and runs on past it: GUM
+                // keeps an apposition in the mention ("Ana Ruiz, QC").
+                self.mentions
+                    .iter()
+                    .filter(|m| {
+                        let (c, d) = self.span(m);
+                        c == a && b <= d
+                    })
+                    .min_by_key(|m| {
+                        let (c, d) = self.span(m);
+                        d - c
+                    })
             })
     }
 }
