@@ -749,6 +749,6 @@ mod tests {
         );
         let name = tally[2][0];
         assert_eq!((name.made, name.right, name.gold, name.found), (0, 0, 1, 0));
-        assert_eq!(errors.len(), 1);
+        assert_eq!(errors.len(), 2, "the wrong description and the missed name");
     }
 }
