@@ -644,7 +644,7 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                             .is_some_and(|d| matches!(d, "obj" | "iobj") || d.starts_with("obl"))
                 });
                 let cluster = |i: usize| doc.entities[i].cluster.unwrap_or(i);
-                let bound: Vec<usize> = object_of.map_or(Vec::new(), |h| {
+                let mut bound: Vec<usize> = object_of.map_or(Vec::new(), |h| {
                     names
                         .iter()
                         .copied()
@@ -654,6 +654,56 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                         .map(cluster)
                         .collect()
                 });
+                // "Soto, who thanked him", "Soto, with whom he spoke": a pronoun that is an
+                // argument of a relative clause's verb is not the name the clause hangs
+                // from, which its relative pronoun stands for. A possessive may be ("Soto,
+                // who thanked his aide"), and so may a subject further down ("Soto, who
+                // said he would go").
+                let argument = tok.deprel.as_deref().is_some_and(|d| {
+                    matches!(d, "obj" | "iobj") || d.starts_with("obl") || d.starts_with("nsubj")
+                });
+                let sentence_start = sentence.tokens.start;
+                let clause = tok
+                    .head
+                    .map(|h| sentence_start + h)
+                    .filter(|_| argument && !word.ends_with("self"));
+                // The noun the clause hangs from: its head when parsed as a relative clause,
+                // and the word before "who" or "whom" opening it (", who" and ", with whom"
+                // are relative whatever the parser made of them, and it may hang the clause
+                // on a noun before the name).
+                let parsed_head = clause
+                    .filter(|&h| doc.tokens[h].deprel.as_deref() == Some("acl:relcl"))
+                    .and_then(|h| doc.tokens[h].head)
+                    .map(|n| sentence_start + n);
+                let before_who = clause.and_then(|h| {
+                    let who = sentence.tokens.clone().find(|&k| {
+                        k < t
+                            && doc.tokens[k].head.map(|x| sentence_start + x) == Some(h)
+                            && matches!(
+                                doc.text[doc.tokens[k].span.range()].to_lowercase().as_str(),
+                                "who" | "whom"
+                            )
+                    })?;
+                    let mut n = who.checked_sub(1)?;
+                    while n > sentence_start
+                        && matches!(doc.tokens[n].upos.as_deref(), Some("PUNCT" | "ADP"))
+                    {
+                        n -= 1;
+                    }
+                    Some(n)
+                });
+                for n in [parsed_head, before_who].into_iter().flatten() {
+                    bound.extend(
+                        names
+                            .iter()
+                            .copied()
+                            .filter(|&i| {
+                                let e = &doc.entities[i];
+                                e.sentence == s && with_title(doc, e).contains(&n)
+                            })
+                            .map(cluster),
+                    );
+                }
                 let allowed: Vec<usize> = names
                     .iter()
                     .copied()
@@ -1174,6 +1224,38 @@ mod tests {
         doc.entities[1].cluster = Some(1);
         assert_eq!(link_pronouns(&mut doc), 1);
         assert_eq!(linked(&doc, "he"), Some(1));
+    }
+
+    #[test]
+    fn a_pronoun_in_a_relative_clause_is_not_the_name_it_hangs_from() {
+        // "Soto, who thanked her": "who" is Soto, so "her" is someone else, even where the
+        // parser took the clause for a second verb of the sentence.
+        let text = "Ana Ruiz arrived . She met Luis Soto , who thanked her .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (2, "nsubj", "PROPN"),
+                (0, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "obj", "PROPN"),
+                (2, "flat", "PROPN"),
+                (6, "punct", "PUNCT"),
+                (6, "nsubj", "PRON"),
+                (1, "conj", "VERB"),
+                (6, "obj", "PRON"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.entities.push(person(text, "Ana Ruiz", 0, 0..2));
+        doc.entities.push(person(text, "Luis Soto", 1, 6..8));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        assert_eq!(link_pronouns(&mut doc), 2);
+        assert_eq!(linked(&doc, "her"), Some(0), "Ruiz, not Soto");
     }
 
     #[test]
