@@ -14,6 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use kestrel_core::eval::ratio;
 use kestrel_core::output::CharOffsets;
 use kestrel_core::{Document, EntityKind, MentionKind};
 use serde_json::json;
@@ -103,14 +104,6 @@ impl Links {
         self.right += o.right;
         self.gold += o.gold;
         self.found += o.found;
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

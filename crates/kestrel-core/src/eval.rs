@@ -62,7 +62,8 @@ impl std::ops::AddAssign for Prf {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+/// a / b, or 0 when b is 0.
+pub fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
     } else {
