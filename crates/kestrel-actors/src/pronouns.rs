@@ -520,6 +520,58 @@ fn antecedent(
         })
 }
 
+/// The names among `names` that the pronoun at token `t` of sentence `s` cannot refer to
+/// because it is an argument of a relative clause hanging from them: "Soto, who thanked him",
+/// "Soto, with whom he spoke" ("who" is Soto, so "him" is someone else). A possessive may be
+/// Soto ("Soto, who thanked his aide"), and so may a subject further down ("Soto, who said he
+/// would go"). The clause hangs from the noun the parser gives it as `acl:relcl`, and from
+/// the word right before ", who" or ", with whom", as the parser may hang the clause on a
+/// noun before the name or take it for a second verb of the sentence.
+fn in_relative_clause_of(doc: &Document, names: &[usize], s: usize, t: usize) -> Vec<usize> {
+    let sentence = doc.sentences[s].tokens.clone();
+    let tok = &doc.tokens[t];
+    let word = doc.text[tok.span.range()].to_lowercase();
+    let argument = tok.deprel.as_deref().is_some_and(|d| {
+        matches!(d, "obj" | "iobj") || d.starts_with("obl") || d.starts_with("nsubj")
+    });
+    if !argument || word.ends_with("self") {
+        return Vec::new();
+    }
+    let Some(clause) = tok.head.map(|h| sentence.start + h) else {
+        return Vec::new();
+    };
+    let parsed_head = (doc.tokens[clause].deprel.as_deref() == Some("acl:relcl"))
+        .then(|| doc.tokens[clause].head.map(|n| sentence.start + n))
+        .flatten();
+    let who = sentence.clone().find(|&k| {
+        k < t
+            && doc.tokens[k].head.map(|x| sentence.start + x) == Some(clause)
+            && matches!(
+                doc.text[doc.tokens[k].span.range()].to_lowercase().as_str(),
+                "who" | "whom"
+            )
+    });
+    let before_who = who.and_then(|who| {
+        let mut n = who.checked_sub(1)?;
+        while n > sentence.start && matches!(doc.tokens[n].upos.as_deref(), Some("PUNCT" | "ADP")) {
+            n -= 1;
+        }
+        Some(n)
+    });
+    names
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let e = &doc.entities[i];
+            e.sentence == s
+                && [parsed_head, before_who]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| with_title(doc, e).contains(&n))
+        })
+        .collect()
+}
+
 /// Adds a mention for each pronoun that refers to a named person, in its antecedent's cluster
 /// and with its actor. Returns how many were added.
 pub fn link_pronouns(doc: &mut Document) -> usize {
@@ -654,56 +706,11 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                         .map(cluster)
                         .collect()
                 });
-                // "Soto, who thanked him", "Soto, with whom he spoke": a pronoun that is an
-                // argument of a relative clause's verb is not the name the clause hangs
-                // from, which its relative pronoun stands for. A possessive may be ("Soto,
-                // who thanked his aide"), and so may a subject further down ("Soto, who
-                // said he would go").
-                let argument = tok.deprel.as_deref().is_some_and(|d| {
-                    matches!(d, "obj" | "iobj") || d.starts_with("obl") || d.starts_with("nsubj")
-                });
-                let sentence_start = sentence.tokens.start;
-                let clause = tok
-                    .head
-                    .map(|h| sentence_start + h)
-                    .filter(|_| argument && !word.ends_with("self"));
-                // The noun the clause hangs from: its head when parsed as a relative clause,
-                // and the word before "who" or "whom" opening it (", who" and ", with whom"
-                // are relative whatever the parser made of them, and it may hang the clause
-                // on a noun before the name).
-                let parsed_head = clause
-                    .filter(|&h| doc.tokens[h].deprel.as_deref() == Some("acl:relcl"))
-                    .and_then(|h| doc.tokens[h].head)
-                    .map(|n| sentence_start + n);
-                let before_who = clause.and_then(|h| {
-                    let who = sentence.tokens.clone().find(|&k| {
-                        k < t
-                            && doc.tokens[k].head.map(|x| sentence_start + x) == Some(h)
-                            && matches!(
-                                doc.text[doc.tokens[k].span.range()].to_lowercase().as_str(),
-                                "who" | "whom"
-                            )
-                    })?;
-                    let mut n = who.checked_sub(1)?;
-                    while n > sentence_start
-                        && matches!(doc.tokens[n].upos.as_deref(), Some("PUNCT" | "ADP"))
-                    {
-                        n -= 1;
-                    }
-                    Some(n)
-                });
-                for n in [parsed_head, before_who].into_iter().flatten() {
-                    bound.extend(
-                        names
-                            .iter()
-                            .copied()
-                            .filter(|&i| {
-                                let e = &doc.entities[i];
-                                e.sentence == s && with_title(doc, e).contains(&n)
-                            })
-                            .map(cluster),
-                    );
-                }
+                bound.extend(
+                    in_relative_clause_of(doc, &names, s, t)
+                        .into_iter()
+                        .map(cluster),
+                );
                 let allowed: Vec<usize> = names
                     .iter()
                     .copied()
