@@ -1633,7 +1633,7 @@ const SHORT_NAMES: &[(&str, &str)] = &[
 /// without stops, whole or in part ("UK", "U.S.", "USA"), one of its words ("America",
 /// "Russia" of "Russian Federation") or its first words, or a conventional short name
 /// ("Britain").
-pub fn names_the_country(text: &str, a: &ActorCode) -> bool {
+pub(crate) fn names_the_country(text: &str, a: &ActorCode) -> bool {
     let text = text.trim();
     let text = text
         .strip_prefix("the ")

@@ -46,6 +46,8 @@ struct GoldDocument {
     text: String,
     words: Vec<GoldWord>,
     mentions: Vec<GoldMention>,
+    /// `text` as characters, which spans count in.
+    chars: Vec<char>,
 }
 
 /// The three kinds of mention scored.
@@ -143,7 +145,8 @@ fn parse_entity_field(value: &str) -> (Vec<(String, String, bool)>, Vec<String>)
 fn read_gold(content: &str) -> Vec<GoldDocument> {
     let mut docs: Vec<GoldDocument> = Vec::new();
     let mut open: Vec<(String, String, usize)> = Vec::new();
-    let mut sentence_text: Option<String> = None;
+    // The current sentence's text, as characters, which word offsets count.
+    let mut sentence_chars: Vec<char> = Vec::new();
     // Where the current sentence's text starts, and how far its words have been found.
     let mut sentence_start = 0;
     let mut cursor = 0;
@@ -174,7 +177,7 @@ fn read_gold(content: &str) -> Vec<GoldDocument> {
             sentence_start = doc.text.chars().count();
             cursor = 0;
             doc.text.push_str(text);
-            sentence_text = Some(text.to_string());
+            sentence_chars = text.chars().collect();
             continue;
         }
         if line.starts_with('#') || line.trim().is_empty() {
@@ -187,8 +190,7 @@ fn read_gold(content: &str) -> Vec<GoldDocument> {
         let form = cols[1];
         // The word's place in its sentence's text; a word the text spells otherwise keeps
         // the place the search has reached, with no width.
-        let text = sentence_text.as_deref().unwrap_or_default();
-        let chars: Vec<char> = text.chars().collect();
+        let chars = &sentence_chars;
         let form_chars: Vec<char> = form.chars().collect();
         let found = (cursor..=chars.len().saturating_sub(form_chars.len()))
             .find(|&k| chars[k..].starts_with(&form_chars));
@@ -237,6 +239,7 @@ fn read_gold(content: &str) -> Vec<GoldDocument> {
     for doc in &mut docs {
         doc.mentions
             .sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+        doc.chars = doc.text.chars().collect();
     }
     docs
 }
@@ -291,7 +294,7 @@ impl GoldDocument {
             .rev()
             .find(|o| o.entity == m.entity && o.last < m.first && self.is_named(o))?;
         let (a, b) = self.span(o);
-        Some(self.text.chars().skip(a).take(b - a).collect())
+        Some(self.chars[a..b].iter().collect())
     }
 
     /// The gold mention a predicted span stands for: the same span, or, as English puts a
@@ -299,7 +302,7 @@ impl GoldDocument {
     /// possessive ending and punctuation) and starts no later, or else the innermost that
     /// starts where it starts and ends later.
     fn mention_at(&self, (a, b): (usize, usize)) -> Option<&GoldMention> {
-        let chars: Vec<char> = self.text.chars().collect();
+        let chars = &self.chars;
         let trim_end = |mut b: usize, a: usize| loop {
             let before = b;
             while b > a && (chars[b - 1].is_whitespace() || ",.;:\"”’".contains(chars[b - 1])) {
@@ -385,8 +388,7 @@ fn score_document(
     let offsets = CharOffsets::new(&doc.text);
     let span =
         |e: &kestrel_core::Entity| (offsets.char_at(e.span.start), offsets.char_at(e.span.end));
-    let text_of =
-        |(a, b): (usize, usize)| gold.text.chars().skip(a).take(b - a).collect::<String>();
+    let text_of = |(a, b): (usize, usize)| gold.chars[a..b].iter().collect::<String>();
     // The gold mention each predicted mention stands for.
     let matched: Vec<Option<&GoldMention>> = doc
         .entities
