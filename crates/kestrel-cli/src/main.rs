@@ -201,6 +201,10 @@ struct TrainArgs {
     /// model; off by default, see README).
     #[arg(long)]
     voters: bool,
+    /// Parser: train without the supertagger, whose guesses of each word's relation and head
+    /// side the parser otherwise reads (stored in the model).
+    #[arg(long)]
+    no_supertags: bool,
     /// Tagger passes: 1 (left context) or 2 (adds a pass that sees right-context tags).
     #[arg(long)]
     tagger_passes: Option<usize>,

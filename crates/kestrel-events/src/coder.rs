@@ -2031,14 +2031,14 @@ impl<'a> Sentence<'a> {
         // A recipient among a clause's arguments, passing over an object the actor owns.
         let recipient_not_owned = |x: usize| -> Vec<Participant> {
             let object = self.kids(x, "obj").next();
-            let found = self.recipient_among(x, None);
+            let found = self.recipient_among(x, None, place_is_target);
             // "lifted the state of emergency": an object that is part of the entry's phrase,
             // with the modifier the entry asked for, names no one when it brings no country.
             let phrase_object = object.is_some_and(|o| {
                 m.extra.contains(&o) && m.extra.iter().any(|&k| self.head(k) == Some(o))
             });
             if phrase_object && !found.is_empty() && found.iter().all(|r| r.code.is_none()) {
-                return self.recipient_among(x, object);
+                return self.recipient_among(x, object, place_is_target);
             }
             // "contribute 4,000 troops to a force in Liberia": an object that names no
             // country is what is given or sent, and the phrase that directs it names whom to.
@@ -2070,7 +2070,7 @@ impl<'a> Sentence<'a> {
             if found.is_empty() || !found.iter().all(own) {
                 return found;
             }
-            self.recipient_among(x, object)
+            self.recipient_among(x, object, place_is_target)
                 .into_iter()
                 .filter(|r| !own(r))
                 .collect()
@@ -2213,6 +2213,36 @@ impl<'a> Sentence<'a> {
 
     /// Whether a participant is a place named by name (no pronoun): how an "in" phrase names
     /// a target.
+    /// Whether a phrase is "on" or "at" a kind of place named by an "of" phrase ("on the
+    /// resort island of Bali", "at the port of Aden"): where something happened, which the
+    /// places stage reads, not whom it was done to.
+    fn names_a_locale(&self, c: usize) -> bool {
+        const KINDS_OF_PLACE: &[&str] = &[
+            "island",
+            "city",
+            "town",
+            "village",
+            "port",
+            "resort",
+            "region",
+            "province",
+            "district",
+            "peninsula",
+            "coast",
+            "capital",
+        ];
+        self.case_of(c).is_some_and(|p| matches!(p, "on" | "at"))
+            && KINDS_OF_PLACE.contains(&self.lemmas[c].as_str())
+            && self.children[c].iter().any(|&k| {
+                self.rel(k).starts_with("nmod")
+                    && self.case_of(k) == Some("of")
+                    && self
+                        .participants(k, true)
+                        .iter()
+                        .any(|p| self.names_a_place(p))
+            })
+    }
+
     fn names_a_place(&self, p: &Participant) -> bool {
         p.entity.is_some_and(|e| {
             let entity = &self.doc.entities[e];
@@ -2497,7 +2527,14 @@ impl<'a> Sentence<'a> {
 
     /// The first of a verb's object, indirect object and directional obliques that stands for
     /// a participant; `skip` leaves one dependent out (the event noun itself).
-    fn recipient_among(&self, v: usize, skip: Option<usize>) -> Vec<Participant> {
+    /// `place_is_target`: a place the act is done at is its target ("shelled the town of
+    /// X"); otherwise "on the island of X", "at the port of X" only say where it happened.
+    fn recipient_among(
+        &self,
+        v: usize,
+        skip: Option<usize>,
+        place_is_target: bool,
+    ) -> Vec<Participant> {
         let mut candidates: Vec<usize> = self.kids(v, "obj").collect();
         if self.fronted_subject(v).is_some() {
             // The object, mislabelled as a subject after the verb.
@@ -2514,6 +2551,7 @@ impl<'a> Sentence<'a> {
                 && self
                     .case_of(*c)
                     .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
+                && (place_is_target || !self.names_a_locale(*c))
         };
         candidates.extend(self.children[v].iter().copied().filter(directed));
         // "taken away from the politicians", with the phrase on the adverb, as UD hangs it.
@@ -2715,7 +2753,7 @@ impl<'a> Sentence<'a> {
                     self.subject_of(g, 0)
                 };
                 if recipients.is_empty() {
-                    recipients = self.recipient_among(g, Some(n));
+                    recipients = self.recipient_among(g, Some(n), place_is_target);
                 }
             }
         }
@@ -2723,7 +2761,7 @@ impl<'a> Sentence<'a> {
             // "air strikes killed eight fighters": the event noun as a clause's subject does to
             // the clause's object what the clause says.
             if let Some(g) = self.head(n) {
-                recipients = self.recipient_among(g, Some(n));
+                recipients = self.recipient_among(g, Some(n), place_is_target);
             }
         }
         if recipients.is_empty() {

@@ -34,6 +34,38 @@ pub fn repair_tags<'a>(words: &[&str], tags: &mut [Tag<'a>]) {
     base_verb_after_a_determiner(words, tags);
     capitalised_noun_before_a_name(words, tags);
     gerund_after_a_subordinator(words, tags);
+    her_opening_no_noun_phrase(words, tags);
+}
+
+/// "thanked her warmly.", with "her" tagged a possessive: a possessive determiner opens a
+/// noun phrase, so "her" before a word that cannot open one (punctuation, the sentence's end,
+/// a preposition, a verb, an adverb before no modifier or noun) is the object pronoun. In EWT
+/// train, "her" before such a word is the pronoun 98 times and the possessive once, and the
+/// possessive opens a noun phrase 101 times of 102.
+fn her_opening_no_noun_phrase(words: &[&str], tags: &mut [Tag<'_>]) {
+    let opens_a_noun_phrase = |xpos: &str| {
+        xpos.starts_with("NN")
+            || xpos.starts_with("JJ")
+            || matches!(
+                xpos,
+                "CD" | "VBN" | "VBG" | "PRP" | "$" | "FW" | "AFX" | "HYPH"
+            )
+    };
+    for i in 0..words.len() {
+        if !words[i].eq_ignore_ascii_case("her") || tags[i].1 != "PRP$" {
+            continue;
+        }
+        let next = tags.get(i + 1).map(|t| t.1);
+        let after = tags.get(i + 2).map(|t| t.1);
+        let opens = match next {
+            None => false,
+            Some("RB") => after.is_some_and(|t| opens_a_noun_phrase(t) || t == "RB"),
+            Some(t) => opens_a_noun_phrase(t),
+        };
+        if !opens {
+            tags[i] = ("PRON", "PRP");
+        }
+    }
 }
 
 const GERUND: Tag<'static> = ("VERB", "VBG");
@@ -318,6 +350,33 @@ fn noun_in_a_phrasal_infinitive(words: &[&str], tags: &mut [Tag<'_>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn her_before_no_noun_is_the_object_pronoun() {
+        let words = ["Ruiz", "thanked", "her", "warmly", "."];
+        let mut tags = [
+            ("PROPN", "NNP"),
+            ("VERB", "VBD"),
+            ("PRON", "PRP$"),
+            ("ADV", "RB"),
+            ("PUNCT", "."),
+        ];
+        repair_tags(&words, &mut tags);
+        assert_eq!(tags[2], ("PRON", "PRP"));
+        // Before a noun, or an adverb and an adjective, it stays the possessive.
+        let words = ["Ruiz", "praised", "her", "very", "able", "deputy", "."];
+        let mut tags = [
+            ("PROPN", "NNP"),
+            ("VERB", "VBD"),
+            ("PRON", "PRP$"),
+            ("ADV", "RB"),
+            ("ADJ", "JJ"),
+            ("NOUN", "NN"),
+            ("PUNCT", "."),
+        ];
+        repair_tags(&words, &mut tags);
+        assert_eq!(tags[2], ("PRON", "PRP$"));
+    }
 
     fn tagged<'a>(pairs: &[(&'a str, &'a str)]) -> (Vec<&'a str>, Vec<Tag<'a>>) {
         let words = pairs.iter().map(|p| p.0).collect();
