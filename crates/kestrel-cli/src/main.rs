@@ -201,10 +201,10 @@ struct TrainArgs {
     /// model; off by default, see README).
     #[arg(long)]
     voters: bool,
-    /// Parser: train without the supertagger, whose guesses of each word's relation and head
-    /// side the parser otherwise reads (stored in the model).
+    /// Parser: also train a supertagger, whose guesses of each word's relation and head side
+    /// the parser reads (stored in the model; off by default, see README).
     #[arg(long)]
-    no_supertags: bool,
+    supertags: bool,
     /// Tagger passes: 1 (left context) or 2 (adds a pass that sees right-context tags).
     #[arg(long)]
     tagger_passes: Option<usize>,

@@ -50,7 +50,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         parser.beam = b.max(1);
     }
     parser.voters = args.voters;
-    parser.supertags = !args.no_supertags;
+    parser.supertags = args.supertags;
     let clusters = std::sync::Arc::new(read_clusters(&args.clusters)?);
     tagger.clusters = clusters.clone();
     let mut opts = TrainOptions {

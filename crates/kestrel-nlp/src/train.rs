@@ -383,7 +383,7 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
         "parser",
         opts,
         hash,
-        &format!("parser-v6: arc-hybrid, {}, 74 transition templates (with case words, kinds and words of children, commas between), 42 label templates (with case, mark and auxiliary words, commas between, a coordinator taken, a bare noun after, the first child's word; from epoch 3 learnt on the beam's own trees){}, pseudo-projective (head), jackknifed tags (4 folds), news copies (time adjuncts, attributions, titles), mean of runs", search, if opts.parser.supertags { " and supertags (each word's relation and head side guessed by a greedy tagger before parsing: 10 more transition templates and 4 more label templates)" } else { "" }),
+        &format!("parser-v6: arc-hybrid, {}, 74 transition templates (with case words, kinds and words of children, commas between), 42 label templates (with case, mark and auxiliary words, commas between, a coordinator taken, a bare noun after, the first child's word; from epoch 3 learnt on the beam's own trees){}, pseudo-projective (head), jackknifed tags (4 folds), news copies (time adjuncts, attributions, titles), mean of runs", search, if opts.parser.supertags { " and supertags (each word's relation and head side guessed by a greedy tagger before parsing: 4 more transition templates and 4 more label templates)" } else { "" }),
         format!(
             "{:?}; {tf} transition features, {lf} label features, {nl} labels{supertags}{unlabelled_note}",
             opts.parser
