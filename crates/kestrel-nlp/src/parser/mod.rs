@@ -179,12 +179,12 @@ const BEAM_MEAN_MIN_WEIGHT: f32 = 1.2;
 /// scored EWT dev / GUM dev UAS 85.49 / 82.79 against 85.51 / 82.78.
 const BEAM_MAX_FEATURES: usize = 1 << 19;
 
-/// The mean of parsers that read supertags keeps at most this many transition features,
-/// those of largest weight. Pruned at [`MEAN_MIN_WEIGHT`] alone, the mean of three on EWT
-/// train and dev held 1.51 million with ten supertag templates (against 0.84 million without
-/// supertags), whose table (twice the features rounded up to a power of two, 16 bytes a slot)
-/// takes 64 MB: a one-thread run over BBC politics peaked at 286 MB against 238. This many
-/// take the 32 MB the parser took before, and fill its table no more than it was filled.
+/// The mean of beam parsers that read supertags keeps at most this many transition features,
+/// those of largest weight, so that their table (twice the features rounded up to a power of
+/// two, 16 bytes a slot) takes no more than the 32 MB the parser's takes without them. Pruned
+/// at [`MEAN_MIN_WEIGHT`] alone, the mean of three on EWT train and dev held 1.51 million with
+/// ten supertag templates, a 64 MB table: a one-thread run over BBC politics peaked at 286 MB
+/// against 238.
 const SUPERTAGGED_MAX_FEATURES: usize = 3 << 18;
 
 /// Lifted labels (`obl|advcl`) seen fewer times than this become plain labels.
@@ -969,10 +969,12 @@ impl Parser {
                     Perceptron::mean_of(&transitions)
                         .pruned(BEAM_MEAN_MIN_WEIGHT)
                         .strongest(BEAM_MAX_FEATURES)
-                } else if config.supertags {
+                } else if config.beam > 1 && config.supertags {
                     Perceptron::mean_of(&transitions)
-                        .pruned(MEAN_MIN_WEIGHT)
+                        .pruned(BEAM_MEAN_MIN_WEIGHT)
                         .strongest(SUPERTAGGED_MAX_FEATURES)
+                } else if config.beam > 1 {
+                    Perceptron::mean_of(&transitions).pruned(BEAM_MEAN_MIN_WEIGHT)
                 } else {
                     Perceptron::mean_of(&transitions).pruned(MEAN_MIN_WEIGHT)
                 },
