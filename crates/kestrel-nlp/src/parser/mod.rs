@@ -1580,6 +1580,39 @@ mod tests {
     }
 
     #[test]
+    fn the_mean_of_beam_runs_is_pruned_at_the_beam_weight() {
+        let sentences = crate::corpus::parse(include_str!("../../tests/data/tiny.conllu")).unwrap();
+        let tags: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|s| s.words.iter().map(|w| w.xpos.clone()).collect())
+            .collect();
+        let config = ParserConfig {
+            epochs: 3,
+            runs: 2,
+            beam: 4,
+            ..ParserConfig::default()
+        };
+        let mean = Parser::train(&sentences, &tags, &config);
+        let runs: Vec<Perceptron> = (0..2)
+            .map(|run| {
+                let one = ParserConfig {
+                    seed: config.seed + run,
+                    ..config.clone()
+                };
+                Parser::train_one(&sentences, &tags, None, &one).transitions
+            })
+            .collect();
+        let expected = Perceptron::mean_of(&runs).pruned(BEAM_MEAN_MIN_WEIGHT);
+        assert_eq!(mean.transitions.n_features(), expected.n_features());
+        assert!(
+            expected.n_features()
+                < Perceptron::mean_of(&runs)
+                    .pruned(MEAN_MIN_WEIGHT)
+                    .n_features()
+        );
+    }
+
+    #[test]
     fn sentences_read_from_the_end_keep_their_trees() {
         let word = |form: &str, head: usize| crate::corpus::TrainWord {
             form: form.into(),
