@@ -241,6 +241,19 @@ impl Inputs {
         stem: String,
         by_extension: Option<InputFormat>,
     ) -> Option<InputItem> {
+        // A tar archive (gzipped or not) would otherwise be read as one text document: its
+        // files run together with their headers, megabytes long.
+        match is_tar(&mut reader) {
+            Ok(true) => {
+                return Some(file_error(
+                    &source,
+                    &io::Error::other("it is a tar archive, which Kestrel does not open"),
+                    "unpack it (tar xf FILE) and give the folder",
+                ))
+            }
+            Ok(false) => {}
+            Err(e) => return Some(file_error(&source, &e, "check the input")),
+        }
         let format = match (self.options.format, by_extension) {
             (InputFormat::Auto, Some(f)) => f,
             (InputFormat::Auto, None) => match sniff(&mut reader) {
@@ -372,6 +385,12 @@ fn document_id(path: &Path, root: Option<&Path>) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Whether the input starts with a tar header: "ustar" at byte 257 of the first block.
+fn is_tar(reader: &mut Box<dyn BufRead + Send>) -> io::Result<bool> {
+    let buf = reader.fill_buf()?;
+    Ok(buf.len() >= 262 && &buf[257..262] == b"ustar")
 }
 
 /// Guesses the format from the first bytes: gzip or `WARC/` is a WARC archive, an HTML
@@ -972,6 +991,27 @@ mod tests {
             .prefix(&format!("kestrel-ingest-{name}-"))
             .tempdir()
             .unwrap()
+    }
+
+    #[test]
+    fn a_tar_archive_gets_an_error_that_says_to_unpack_it() {
+        let scratch = temp_dir("tar");
+        let dir = scratch.path();
+        let mut header = vec![0u8; 1024];
+        header[..8].copy_from_slice(b"note.txt");
+        header[257..263].copy_from_slice(b"ustar\0");
+        header[512..538].copy_from_slice(b"The port council met again");
+        std::fs::write(dir.join("notes.tar"), &header).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&header).unwrap();
+        std::fs::write(dir.join("notes.tar.gz"), gz.finish().unwrap()).unwrap();
+        let items: Vec<_> = Inputs::new(&[dir.to_path_buf()], ReadOptions::default()).collect();
+        assert_eq!(items.len(), 2);
+        for (_, item) in &items {
+            let e = item.as_ref().unwrap_err();
+            assert!(e.message.contains("tar archive"), "{}", e.message);
+            assert!(e.message.contains("unpack it"), "{}", e.message);
+        }
     }
 
     #[test]
