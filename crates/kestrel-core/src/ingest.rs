@@ -4,6 +4,10 @@
 //! is read a line at a time, so a run over a large corpus holds one batch in memory. A bad
 //! input (an unreadable file, an empty article, a malformed line) becomes an [`InputError`]
 //! in the stream, and reading goes on.
+//!
+//! A tar archive (`.tar`, `.tar.gz`, `.tgz`) is read as the files it holds, in the archive's
+//! order, each by its own name as a file in a folder would be: a thread reads the archive and
+//! hands over one file at a time, so a large archive is never held in memory whole.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -155,6 +159,8 @@ pub struct Inputs {
     conllu: Option<ConlluDocuments>,
     /// Documents already read from a file that yields several at once (web archives, feeds).
     queued: VecDeque<InputItem>,
+    /// The tar archive being read, one file at a time.
+    archive: Option<TarFiles>,
     /// Items produced so far, for sharding.
     seen: usize,
 }
@@ -175,6 +181,7 @@ impl Inputs {
             current: None,
             conllu: None,
             queued: VecDeque::new(),
+            archive: None,
             seen: 0,
         }
     }
@@ -205,7 +212,20 @@ impl Inputs {
             Ok(f) => f,
             Err(e) => return Some(file_error(&source, &e, "check its permissions")),
         };
-        let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, file));
+        let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, file));
+        let stem_of = |path: &Path| document_id(path, root.as_deref());
+        self.open_named(reader, &path, source, stem_of)
+    }
+
+    /// Opens a file's contents as its name says (under `.gz`, its decompression), with
+    /// `stem_of` giving the document id from the name without `.gz`.
+    fn open_named(
+        &mut self,
+        mut reader: Box<dyn BufRead + Send>,
+        path: &Path,
+        source: String,
+        stem_of: impl Fn(&Path) -> String,
+    ) -> Option<InputItem> {
         // A gzipped file of another format (`.jsonl.gz`, `.txt.gz`, `.html.gz`, ...) is read
         // through its decompression and named by the extension under `.gz`. WARC archives
         // keep theirs: their reader steps over damaged members (see `kestrel-web`).
@@ -217,10 +237,16 @@ impl Inputs {
                 flate2::bufread::MultiGzDecoder::new(reader),
             ));
             path.with_extension("")
+        } else if path.extension().is_some_and(|e| e == "tgz") {
+            reader = Box::new(BufReader::with_capacity(
+                1 << 16,
+                flate2::bufread::MultiGzDecoder::new(reader),
+            ));
+            path.with_extension("tar")
         } else {
-            path
+            path.to_path_buf()
         };
-        let stem = document_id(&path, root.as_deref());
+        let stem = stem_of(&path);
         let by_extension = match path.extension().and_then(|e| e.to_str()) {
             Some("jsonl" | "ndjson") => Some(InputFormat::Jsonl),
             Some("txt" | "text") => Some(InputFormat::Text),
@@ -241,15 +267,19 @@ impl Inputs {
         stem: String,
         by_extension: Option<InputFormat>,
     ) -> Option<InputItem> {
-        // A tar archive (gzipped or not) would otherwise be read as one text document: its
-        // files run together with their headers, megabytes long.
+        // A tar archive (gzipped or not) is read as the files it holds: as one text document
+        // its files would run together with their headers, megabytes long.
         match is_tar(&mut reader) {
-            Ok(true) => {
+            Ok(true) if self.archive.is_some() => {
                 return Some(file_error(
                     &source,
-                    &io::Error::other("it is a tar archive, which Kestrel does not open"),
-                    "unpack it (tar xf FILE) and give the folder",
+                    &io::Error::other("it is a tar archive inside a tar archive"),
+                    "unpack the outer archive (tar xf FILE) and give the folder",
                 ))
+            }
+            Ok(true) => {
+                self.archive = Some(TarFiles::open(reader, source, stem));
+                return None;
             }
             Ok(false) => {}
             Err(e) => return Some(file_error(&source, &e, "check the input")),
@@ -338,10 +368,98 @@ impl Inputs {
                     None => self.conllu = None,
                 }
             }
+            if let Some(archive) = &self.archive {
+                match archive.files.recv() {
+                    Ok(Ok((name, bytes))) => {
+                        let source = format!("{}:{name}", archive.source);
+                        let stem = archive.stem.clone();
+                        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(bytes));
+                        let inner = Path::new(name.trim_start_matches("./")).to_path_buf();
+                        let stem_of = |path: &Path| {
+                            format!("{stem}/{}", document_id(path, Some(Path::new(""))))
+                        };
+                        if let Some(item) = self.open_named(reader, &inner, source, stem_of) {
+                            return Some(item);
+                        }
+                    }
+                    Ok(Err(e)) => {
+                        let source = archive.source.clone();
+                        self.archive = None;
+                        return Some(file_error(&source, &e, "the archive may be cut short"));
+                    }
+                    Err(_) => self.archive = None,
+                }
+                continue;
+            }
             let (path, root) = self.pending.pop_front()?;
             if let Some(item) = self.next_from_path(path, root) {
                 return Some(item);
             }
+        }
+    }
+}
+
+/// The files of a tar archive, read on a thread of their own and handed over one at a time
+/// (name inside the archive, contents), with an error where reading stopped.
+struct TarFiles {
+    files: std::sync::mpsc::Receiver<io::Result<(String, Vec<u8>)>>,
+    source: String,
+    stem: String,
+}
+
+impl TarFiles {
+    fn open(reader: Box<dyn BufRead + Send>, source: String, stem: String) -> TarFiles {
+        // A few files ahead: enough to keep the reader busy, little enough to bound memory.
+        let (send, files) = std::sync::mpsc::sync_channel(4);
+        std::thread::spawn(move || {
+            let mut archive = tar::Archive::new(reader);
+            let entries = match archive.entries() {
+                Ok(entries) => entries,
+                Err(e) => {
+                    let _ = send.send(Err(e));
+                    return;
+                }
+            };
+            for entry in entries {
+                let file = entry.and_then(|mut entry| {
+                    if !entry.header().entry_type().is_file() {
+                        return Ok(None);
+                    }
+                    let name = entry.path()?.to_string_lossy().into_owned();
+                    let hidden = Path::new(&name)
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_none_or(|n| n.starts_with('.'));
+                    if hidden {
+                        return Ok(None);
+                    }
+                    let mut bytes = Vec::with_capacity(entry.size() as usize);
+                    entry.read_to_end(&mut bytes)?;
+                    // A cut archive reads as a short last file, not as an error.
+                    if (bytes.len() as u64) < entry.size() {
+                        return Err(io::Error::new(
+                            io::ErrorKind::UnexpectedEof,
+                            format!("the archive ends inside {name}"),
+                        ));
+                    }
+                    Ok(Some((name, bytes)))
+                });
+                let stop = file.is_err();
+                let sent = match file {
+                    Ok(None) => continue,
+                    Ok(Some(f)) => send.send(Ok(f)),
+                    Err(e) => send.send(Err(e)),
+                };
+                // The reader gave up on the archive (the run was stopped), or it is damaged.
+                if sent.is_err() || stop {
+                    return;
+                }
+            }
+        });
+        TarFiles {
+            files,
+            source,
+            stem,
         }
     }
 }
@@ -993,25 +1111,122 @@ mod tests {
             .unwrap()
     }
 
+    /// A tar archive of three article files, a hidden file and a folder entry.
+    fn tar_of_articles() -> Vec<u8> {
+        let mut builder = tar::Builder::new(Vec::new());
+        let mut add = |name: &str, body: &[u8]| {
+            let mut header = tar::Header::new_gnu();
+            header.set_size(body.len() as u64);
+            header.set_mode(0o644);
+            header.set_cksum();
+            builder.append_data(&mut header, name, body).unwrap();
+        };
+        add("desk/b-second.txt", b"The harbour board met on Monday.");
+        add("./desk/a-first.txt", b"Ferry crews walked out at dawn.");
+        add("desk/._a-first.txt", b"\0\0resource fork");
+        add(
+            "wire/batch.jsonl",
+            b"{\"id\": \"w1\", \"text\": \"The mayor resigned.\"}\n{\"text\": \"Talks resumed.\"}\n",
+        );
+        let mut folder = tar::Header::new_gnu();
+        folder.set_entry_type(tar::EntryType::Directory);
+        folder.set_size(0);
+        folder.set_cksum();
+        builder.append_data(&mut folder, "empty/", &[][..]).unwrap();
+        builder.into_inner().unwrap()
+    }
+
+    fn ids_and_texts(items: &[InputItem]) -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(_, r)| match r {
+                Ok(d) => (d.id.clone(), d.text.clone()),
+                Err(e) => ("error".to_string(), e.message.clone()),
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_tar_archive_gets_an_error_that_says_to_unpack_it() {
+    fn a_tar_archive_is_read_as_the_files_it_holds_in_its_order() {
         let scratch = temp_dir("tar");
         let dir = scratch.path();
-        let mut header = vec![0u8; 1024];
-        header[..8].copy_from_slice(b"note.txt");
-        header[257..263].copy_from_slice(b"ustar\0");
-        header[512..538].copy_from_slice(b"The port council met again");
-        std::fs::write(dir.join("notes.tar"), &header).unwrap();
+        let tar = tar_of_articles();
+        std::fs::write(dir.join("desk.tar"), &tar).unwrap();
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        gz.write_all(&header).unwrap();
-        std::fs::write(dir.join("notes.tar.gz"), gz.finish().unwrap()).unwrap();
-        let items: Vec<_> = Inputs::new(&[dir.to_path_buf()], ReadOptions::default()).collect();
-        assert_eq!(items.len(), 2);
-        for (_, item) in &items {
-            let e = item.as_ref().unwrap_err();
-            assert!(e.message.contains("tar archive"), "{}", e.message);
-            assert!(e.message.contains("unpack it"), "{}", e.message);
+        gz.write_all(&tar).unwrap();
+        let gz = gz.finish().unwrap();
+        std::fs::write(dir.join("news.tar.gz"), &gz).unwrap();
+        std::fs::write(dir.join("wire.tgz"), &gz).unwrap();
+        let expected = |stem: &str| {
+            vec![
+                (
+                    format!("{stem}/desk/b-second"),
+                    "The harbour board met on Monday.".to_string(),
+                ),
+                (
+                    format!("{stem}/desk/a-first"),
+                    "Ferry crews walked out at dawn.".to_string(),
+                ),
+                ("w1".to_string(), "The mayor resigned.".to_string()),
+                (format!("{stem}/wire/batch:2"), "Talks resumed.".to_string()),
+            ]
+        };
+        for (name, stem) in [
+            ("desk.tar", "desk"),
+            ("news.tar.gz", "news"),
+            ("wire.tgz", "wire"),
+        ] {
+            let items: Vec<_> = Inputs::new(&[dir.join(name)], ReadOptions::default()).collect();
+            assert_eq!(ids_and_texts(&items), expected(stem), "{name}");
         }
+        // Found in a folder, an archive's files come in its place among the folder's.
+        std::fs::write(dir.join("a-note.txt"), "A note before the archives.").unwrap();
+        let items: Vec<_> = Inputs::new(&[dir.to_path_buf()], ReadOptions::default()).collect();
+        assert_eq!(items.len(), 13);
+        assert_eq!(items[0].1.as_ref().unwrap().id, "a-note");
+        assert_eq!(items[1].1.as_ref().unwrap().id, "desk/desk/b-second");
+    }
+
+    #[test]
+    fn a_cut_tar_archive_keeps_the_files_before_the_cut_and_ends_with_an_error() {
+        let scratch = temp_dir("tar-cut");
+        let dir = scratch.path();
+        let tar = tar_of_articles();
+        // Cut inside the third file's contents, after two whole files and a hidden one.
+        let path = dir.join("cut.tar");
+        std::fs::write(&path, &tar[..512 * 7 + 20]).unwrap();
+        let items: Vec<_> = Inputs::new(&[path], ReadOptions::default()).collect();
+        let got = ids_and_texts(&items);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0, "cut/desk/b-second");
+        assert_eq!(got[1].0, "cut/desk/a-first");
+        assert_eq!(got[2].0, "error");
+        assert!(got[2].1.contains("cut short"), "{}", got[2].1);
+        // A tar archive inside another is not opened: one error for it, and reading goes on.
+        let mut outer = tar::Builder::new(Vec::new());
+        let mut header = tar::Header::new_gnu();
+        header.set_size(tar.len() as u64);
+        header.set_cksum();
+        outer
+            .append_data(&mut header, "inner.tar", &tar[..])
+            .unwrap();
+        let mut header = tar::Header::new_gnu();
+        header.set_size(5);
+        header.set_cksum();
+        outer
+            .append_data(&mut header, "last.txt", &b"Done."[..])
+            .unwrap();
+        let path = dir.join("outer.tar");
+        std::fs::write(&path, outer.into_inner().unwrap()).unwrap();
+        let items: Vec<_> = Inputs::new(&[path], ReadOptions::default()).collect();
+        let got = ids_and_texts(&items);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got[0].1.contains("tar archive inside a tar archive"),
+            "{}",
+            got[0].1
+        );
+        assert_eq!(got[1], ("outer/last".to_string(), "Done.".to_string()));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! `cargo bench -p kestrel-nlp --bench tag_parse`.
 //!
 //! The corpus is read from ../shared/data/news/bbc-fulltext.tar.gz, or from the path in
-//! KESTREL_BBC.
+//! KESTREL_BBC. The models are the built-in ones, or those in the folder KESTREL_MODELS names
+//! (to compare a retrained model with the shipped one without rebuilding).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -61,7 +62,11 @@ fn bench(c: &mut Criterion) {
         eprintln!("BBC corpus not found: set KESTREL_BBC to bbc-fulltext.tar.gz");
         return;
     };
-    let models = match Models::builtin() {
+    let models = match std::env::var_os("KESTREL_MODELS") {
+        Some(dir) => Models::from_dir(std::path::Path::new(&dir)).map(std::sync::Arc::new),
+        None => Models::builtin(),
+    };
+    let models = match models {
         Ok(m) => m,
         Err(e) => {
             eprintln!("no models: {e}");
