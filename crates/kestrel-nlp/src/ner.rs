@@ -205,43 +205,24 @@ fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
     key
 }
 
-/// Reads the one file in a zip archive (stored or deflated), enough for GeoNames' zips.
+/// Reads the first file of a zip archive: GeoNames ships each of its lists zipped alone.
 fn unzip_single(path: &Path) -> io::Result<String> {
-    let bytes = std::fs::read(path)?;
-    let bad = || {
+    let bad = |e: zip::result::ZipError| {
         io::Error::new(
             io::ErrorKind::InvalidData,
-            format!("{}: not a zip archive Kestrel can read", path.display()),
+            format!(
+                "{}: not a zip archive Kestrel can read ({e})",
+                path.display()
+            ),
         )
     };
-    if bytes.len() < 30 || &bytes[..4] != b"PK\x03\x04" {
-        return Err(bad());
-    }
-    let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]) as usize;
-    let u32_at = |i: usize| {
-        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as usize
-    };
-    let method = u16_at(8);
-    let mut size = u32_at(18);
-    let start = 30 + u16_at(26) + u16_at(28);
-    if size == 0 {
-        // Sizes in a data descriptor: take the central directory's.
-        let cd = bytes
-            .windows(4)
-            .rposition(|w| w == b"PK\x01\x02")
-            .ok_or_else(bad)?;
-        size = u32_at(cd + 20);
-    }
-    let data = bytes.get(start..start + size).ok_or_else(bad)?;
-    let mut out = Vec::new();
-    match method {
-        0 => out.extend_from_slice(data),
-        8 => {
-            flate2::read::DeflateDecoder::new(data).read_to_end(&mut out)?;
-        }
-        _ => return Err(bad()),
-    }
-    String::from_utf8(out).map_err(|_| bad())
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path)?).map_err(bad)?;
+    let mut text = String::new();
+    archive
+        .by_index(0)
+        .map_err(bad)?
+        .read_to_string(&mut text)?;
+    Ok(text)
 }
 
 /// Words that name organisations when capitalised ("Ministry", "Party", "Council").
@@ -2189,6 +2170,26 @@ mod tests {
         let mut out = Vec::new();
         ner.push(&["Vantor", "General", "Motors"], 0..3, org, &mut out);
         assert_eq!(out[0].tokens, 0..3);
+    }
+
+    #[test]
+    fn a_zipped_list_is_read_whole_and_a_file_that_is_no_zip_says_so() {
+        let dir = std::env::temp_dir().join(format!("kestrel-ner-zip-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let list = "1\tPort Halden\tPort Halden\n2\tVesk\tVesk\n".repeat(50);
+        let path = dir.join("towns.zip");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("towns.txt", options).unwrap();
+        zip.write_all(list.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        assert_eq!(unzip_single(&path).unwrap(), list);
+        let not_zip = dir.join("towns.txt.zip");
+        std::fs::write(&not_zip, list.as_bytes()).unwrap();
+        let e = unzip_single(&not_zip).unwrap_err();
+        assert!(e.to_string().contains("not a zip archive"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
