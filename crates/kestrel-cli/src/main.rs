@@ -417,8 +417,8 @@ enum ExportFormat {
 /// What to read and how to code it: shared by `kestrel code` and `kestrel ingest`.
 #[derive(Args)]
 struct InputArgs {
-    /// Files, directories (read recursively), tar archives (each file in them a document) or -
-    /// for standard input.
+    /// Files, directories (read recursively), tar and zip archives (each file in them a
+    /// document) or - for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// How to read inputs; auto decides by extension, then by content.

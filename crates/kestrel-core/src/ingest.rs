@@ -5,9 +5,10 @@
 //! input (an unreadable file, an empty article, a malformed line) becomes an [`InputError`]
 //! in the stream, and reading goes on.
 //!
-//! A tar archive (`.tar`, `.tar.gz`, `.tgz`) is read as the files it holds, in the archive's
-//! order, each by its own name as a file in a folder would be: a thread reads the archive and
-//! hands over one file at a time, so a large archive is never held in memory whole.
+//! A tar archive (`.tar`, `.tar.gz`, `.tgz`) or a zip archive is read as the files it holds,
+//! in the archive's order, each by its own name as a file in a folder would be: a thread reads
+//! the archive and hands over one file at a time, so a large archive is never held in memory
+//! whole.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -159,8 +160,8 @@ pub struct Inputs {
     conllu: Option<ConlluDocuments>,
     /// Documents already read from a file that yields several at once (web archives, feeds).
     queued: VecDeque<InputItem>,
-    /// The tar archive being read, one file at a time.
-    archive: Option<TarFiles>,
+    /// The tar or zip archive being read, one file at a time.
+    archive: Option<ArchiveFiles>,
     /// Items produced so far, for sharding.
     seen: usize,
 }
@@ -212,7 +213,20 @@ impl Inputs {
             Ok(f) => f,
             Err(e) => return Some(file_error(&source, &e, "check its permissions")),
         };
-        let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, file));
+        let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, file));
+        match is_zip(&mut reader) {
+            Ok(true) => {
+                // Zip's directory is at the end of the file: it is read from the file itself.
+                drop(reader);
+                let stem = document_id(&path, root.as_deref());
+                return match File::open(&path) {
+                    Ok(file) => self.open_archive(ArchiveFiles::zip(file, source, stem)),
+                    Err(e) => Some(file_error(&source, &e, "check its permissions")),
+                };
+            }
+            Ok(false) => {}
+            Err(e) => return Some(file_error(&source, &e, "check the input")),
+        }
         let stem_of = |path: &Path| document_id(path, root.as_deref());
         self.open_named(reader, &path, source, stem_of)
     }
@@ -270,16 +284,19 @@ impl Inputs {
         // A tar archive (gzipped or not) is read as the files it holds: as one text document
         // its files would run together with their headers, megabytes long.
         match is_tar(&mut reader) {
-            Ok(true) if self.archive.is_some() => {
-                return Some(file_error(
-                    &source,
-                    &io::Error::other("it is a tar archive inside a tar archive"),
-                    "unpack the outer archive (tar xf FILE) and give the folder",
-                ))
-            }
+            Ok(true) => return self.open_archive(ArchiveFiles::tar(reader, source, stem)),
+            Ok(false) => {}
+            Err(e) => return Some(file_error(&source, &e, "check the input")),
+        }
+        // A zip archive read from a stream (standard input, a file in an archive) is read
+        // into memory: its directory is at its end.
+        match is_zip(&mut reader) {
             Ok(true) => {
-                self.archive = Some(TarFiles::open(reader, source, stem));
-                return None;
+                let mut bytes = Vec::new();
+                if let Err(e) = reader.read_to_end(&mut bytes) {
+                    return Some(file_error(&source, &e, "check the input"));
+                }
+                return self.open_archive(ArchiveFiles::zip(io::Cursor::new(bytes), source, stem));
             }
             Ok(false) => {}
             Err(e) => return Some(file_error(&source, &e, "check the input")),
@@ -334,6 +351,22 @@ impl Inputs {
     }
 }
 
+impl Inputs {
+    /// Starts reading an archive's files; an archive inside the one being read is not opened.
+    fn open_archive(&mut self, archive: ArchiveFiles) -> Option<InputItem> {
+        if let Some(outer) = &self.archive {
+            let message = format!("it is an archive inside the archive {}", outer.source);
+            return Some(file_error(
+                &archive.source,
+                &io::Error::other(message),
+                "unpack the outer archive and give the folder",
+            ));
+        }
+        self.archive = Some(archive);
+        None
+    }
+}
+
 impl Iterator for Inputs {
     type Item = InputItem;
 
@@ -370,7 +403,7 @@ impl Inputs {
             }
             if let Some(archive) = &self.archive {
                 match archive.files.recv() {
-                    Ok(Ok((name, bytes))) => {
+                    Ok(ArchiveItem::File(name, bytes)) => {
                         let source = format!("{}:{name}", archive.source);
                         let stem = archive.stem.clone();
                         let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(bytes));
@@ -382,7 +415,11 @@ impl Inputs {
                             return Some(item);
                         }
                     }
-                    Ok(Err(e)) => {
+                    Ok(ArchiveItem::Broken(name, e)) => {
+                        let source = format!("{}:{name}", archive.source);
+                        return Some(file_error(&source, &e, "the archive may be damaged"));
+                    }
+                    Ok(ArchiveItem::Failed(e)) => {
                         let source = archive.source.clone();
                         self.archive = None;
                         return Some(file_error(&source, &e, "the archive may be cut short"));
@@ -399,24 +436,58 @@ impl Inputs {
     }
 }
 
-/// The files of a tar archive, read on a thread of their own and handed over one at a time
-/// (name inside the archive, contents), with an error where reading stopped.
-struct TarFiles {
-    files: std::sync::mpsc::Receiver<io::Result<(String, Vec<u8>)>>,
+/// What an archive's reader hands over.
+enum ArchiveItem {
+    /// A file: its name inside the archive and its contents.
+    File(String, Vec<u8>),
+    /// A file that could not be read; reading goes on with the next.
+    Broken(String, io::Error),
+    /// Reading stopped here (a cut or damaged archive).
+    Failed(io::Error),
+}
+
+/// The files of a tar or zip archive, read on a thread of their own and handed over one at a
+/// time, in the archive's order. Hidden files and folders are skipped, as in a folder.
+struct ArchiveFiles {
+    files: std::sync::mpsc::Receiver<ArchiveItem>,
     source: String,
     stem: String,
 }
 
-impl TarFiles {
-    fn open(reader: Box<dyn BufRead + Send>, source: String, stem: String) -> TarFiles {
-        // A few files ahead: enough to keep the reader busy, little enough to bound memory.
+/// Whether a file of the archive is left out: a folder, or hidden (`.name`, and the `._name`
+/// files macOS adds).
+fn hidden_in_archive(name: &str) -> bool {
+    Path::new(name)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_none_or(|n| n.starts_with('.'))
+}
+
+impl ArchiveFiles {
+    /// Starts `read` on a thread, handing its items over a few at a time: enough to keep the
+    /// reader busy, little enough to bound memory.
+    fn start(
+        source: String,
+        stem: String,
+        read: impl FnOnce(&dyn Fn(ArchiveItem) -> bool) + Send + 'static,
+    ) -> ArchiveFiles {
         let (send, files) = std::sync::mpsc::sync_channel(4);
-        std::thread::spawn(move || {
+        // `send` fails once the stream is dropped (the run was stopped): the reader stops.
+        std::thread::spawn(move || read(&|item| send.send(item).is_ok()));
+        ArchiveFiles {
+            files,
+            source,
+            stem,
+        }
+    }
+
+    fn tar(reader: Box<dyn BufRead + Send>, source: String, stem: String) -> ArchiveFiles {
+        ArchiveFiles::start(source, stem, move |send| {
             let mut archive = tar::Archive::new(reader);
             let entries = match archive.entries() {
                 Ok(entries) => entries,
                 Err(e) => {
-                    let _ = send.send(Err(e));
+                    send(ArchiveItem::Failed(e));
                     return;
                 }
             };
@@ -426,11 +497,7 @@ impl TarFiles {
                         return Ok(None);
                     }
                     let name = entry.path()?.to_string_lossy().into_owned();
-                    let hidden = Path::new(&name)
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .is_none_or(|n| n.starts_with('.'));
-                    if hidden {
+                    if hidden_in_archive(&name) {
                         return Ok(None);
                     }
                     let mut bytes = Vec::with_capacity(entry.size() as usize);
@@ -444,23 +511,55 @@ impl TarFiles {
                     }
                     Ok(Some((name, bytes)))
                 });
-                let stop = file.is_err();
-                let sent = match file {
-                    Ok(None) => continue,
-                    Ok(Some(f)) => send.send(Ok(f)),
-                    Err(e) => send.send(Err(e)),
+                let go_on = match file {
+                    Ok(None) => true,
+                    Ok(Some((name, bytes))) => send(ArchiveItem::File(name, bytes)),
+                    Err(e) => {
+                        send(ArchiveItem::Failed(e));
+                        false
+                    }
                 };
-                // The reader gave up on the archive (the run was stopped), or it is damaged.
-                if sent.is_err() || stop {
+                if !go_on {
                     return;
                 }
             }
-        });
-        TarFiles {
-            files,
-            source,
-            stem,
-        }
+        })
+    }
+
+    fn zip(
+        input: impl Read + io::Seek + Send + 'static,
+        source: String,
+        stem: String,
+    ) -> ArchiveFiles {
+        ArchiveFiles::start(source, stem, move |send| {
+            let mut archive = match zip::ZipArchive::new(input) {
+                Ok(archive) => archive,
+                Err(e) => {
+                    send(ArchiveItem::Failed(io::Error::other(e)));
+                    return;
+                }
+            };
+            for i in 0..archive.len() {
+                let item = match archive.by_index(i) {
+                    Ok(mut file) => {
+                        let name = file.name().to_string();
+                        if file.is_dir() || hidden_in_archive(&name) {
+                            continue;
+                        }
+                        let mut bytes = Vec::with_capacity(file.size() as usize);
+                        // A damaged file fails its checksum at its end: it alone is lost.
+                        match file.read_to_end(&mut bytes) {
+                            Ok(_) => ArchiveItem::File(name, bytes),
+                            Err(e) => ArchiveItem::Broken(name, e),
+                        }
+                    }
+                    Err(e) => ArchiveItem::Broken(format!("file {}", i + 1), io::Error::other(e)),
+                };
+                if !send(item) {
+                    return;
+                }
+            }
+        })
     }
 }
 
@@ -509,6 +608,13 @@ fn document_id(path: &Path, root: Option<&Path>) -> String {
 fn is_tar(reader: &mut Box<dyn BufRead + Send>) -> io::Result<bool> {
     let buf = reader.fill_buf()?;
     Ok(buf.len() >= 262 && &buf[257..262] == b"ustar")
+}
+
+/// Whether the input starts as a zip archive does (a local file header, or the end of an
+/// empty archive's directory).
+fn is_zip(reader: &mut Box<dyn BufRead + Send>) -> io::Result<bool> {
+    let buf = reader.fill_buf()?;
+    Ok(buf.starts_with(b"PK\x03\x04") || buf.starts_with(b"PK\x05\x06"))
 }
 
 /// Guesses the format from the first bytes: gzip or `WARC/` is a WARC archive, an HTML
@@ -1202,7 +1308,7 @@ mod tests {
         assert_eq!(got[1].0, "cut/desk/a-first");
         assert_eq!(got[2].0, "error");
         assert!(got[2].1.contains("cut short"), "{}", got[2].1);
-        // A tar archive inside another is not opened: one error for it, and reading goes on.
+        // An archive inside another is not opened: one error for it, and reading goes on.
         let mut outer = tar::Builder::new(Vec::new());
         let mut header = tar::Header::new_gnu();
         header.set_size(tar.len() as u64);
@@ -1222,11 +1328,73 @@ mod tests {
         let got = ids_and_texts(&items);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(
-            got[0].1.contains("tar archive inside a tar archive"),
+            got[0].1.contains("an archive inside the archive"),
             "{}",
             got[0].1
         );
         assert_eq!(got[1], ("outer/last".to_string(), "Done.".to_string()));
+    }
+
+    #[test]
+    fn a_zip_archive_is_read_as_the_files_it_holds_and_a_damaged_file_is_one_error() {
+        let scratch = temp_dir("zip");
+        let dir = scratch.path();
+        let mut zip = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let deflated = stored.compression_method(zip::CompressionMethod::Deflated);
+        zip.add_directory("desk/", stored).unwrap();
+        zip.start_file("desk/one.txt", deflated).unwrap();
+        zip.write_all(b"The customs agency seized a cargo of rifles.")
+            .unwrap();
+        zip.start_file("desk/.DS_Store", stored).unwrap();
+        zip.write_all(b"\0\0\0").unwrap();
+        zip.start_file("desk/two.txt", stored).unwrap();
+        zip.write_all(b"Dock workers ended their strike.").unwrap();
+        zip.start_file("three.txt", stored).unwrap();
+        zip.write_all(b"The senate passed the budget.").unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        std::fs::write(dir.join("desk.zip"), &bytes).unwrap();
+        let items: Vec<_> = Inputs::new(&[dir.join("desk.zip")], ReadOptions::default()).collect();
+        let expected = |stem: &str| {
+            [
+                ("desk/one", "The customs agency seized a cargo of rifles."),
+                ("desk/two", "Dock workers ended their strike."),
+                ("three", "The senate passed the budget."),
+            ]
+            .map(|(id, text)| (format!("{stem}/{id}"), text.to_string()))
+            .to_vec()
+        };
+        assert_eq!(ids_and_texts(&items), expected("desk"));
+        // One stored file's contents changed: its checksum fails, the others are read.
+        let mut damaged = bytes.clone();
+        let at = damaged.windows(7).position(|w| w == b"workers").unwrap();
+        damaged[at] = b'W';
+        std::fs::write(dir.join("damaged.zip"), &damaged).unwrap();
+        let items: Vec<_> =
+            Inputs::new(&[dir.join("damaged.zip")], ReadOptions::default()).collect();
+        let got = ids_and_texts(&items);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0], expected("damaged")[0]);
+        assert_eq!(got[1].0, "error");
+        assert!(got[1].1.contains("damaged"), "{}", got[1].1);
+        assert_eq!(got[2], expected("damaged")[2]);
+        // A zip archive inside a tar archive is not opened.
+        let mut tar = tar::Builder::new(Vec::new());
+        let mut header = tar::Header::new_gnu();
+        header.set_size(bytes.len() as u64);
+        header.set_cksum();
+        tar.append_data(&mut header, "inner.zip", &bytes[..])
+            .unwrap();
+        std::fs::write(dir.join("outer.tar"), tar.into_inner().unwrap()).unwrap();
+        let items: Vec<_> = Inputs::new(&[dir.join("outer.tar")], ReadOptions::default()).collect();
+        let got = ids_and_texts(&items);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].1.contains("an archive inside the archive"),
+            "{}",
+            got[0].1
+        );
     }
 
     #[test]
