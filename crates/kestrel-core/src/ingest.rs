@@ -650,6 +650,18 @@ fn sniff(reader: &mut Box<dyn BufRead + Send>) -> io::Result<InputFormat> {
 /// Decodes bytes to text. Valid UTF-8 passes through; anything else is decoded by the
 /// encoding chardetng guesses, and the guess is reported as a warning.
 pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
+    // UTF-16 is told by its byte order mark (encoding_rs reads the mark and drops it).
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        let (text, encoding, had_errors) = encoding_rs::UTF_16LE.decode(bytes);
+        let mut warning = format!(
+            "input is not UTF-8; decoded as {} (byte order mark)",
+            encoding.name()
+        );
+        if had_errors {
+            warning.push_str(", with some bytes replaced");
+        }
+        return (text.into_owned(), Some(warning));
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
@@ -902,6 +914,9 @@ fn read_text(
             "article is over the size limit of {limit} bytes; raise --max-bytes to read it"
         )));
     }
+    if let Some((what, advice)) = binary_kind(&bytes) {
+        return Err(err(format!("cannot read: it is {what}; {advice}")));
+    }
     let (text, warning) = decode(&bytes);
     if text.trim().is_empty() {
         return Err(err("empty document: the file has no text".to_string()));
@@ -920,6 +935,47 @@ fn read_text(
         }
     }
     Ok(doc)
+}
+
+/// What a file that is not text is, and what to do with it, from its first bytes: a known
+/// kind by its signature, else any file with a NUL byte in its first 8 KiB (as ripgrep and
+/// git tell binary files; text in UTF-16, which has them, starts with a byte order mark).
+/// Decoded as text, such a file would become a document of mojibake and be coded.
+fn binary_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    const KINDS: &[(&[u8], &str, &str)] = &[
+        (
+            b"%PDF-",
+            "a PDF file",
+            "extract its text first (for example with pdftotext) and give the text file",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0",
+            "a Microsoft Office file (.doc, .xls, .ppt)",
+            "save it as text or HTML and give that",
+        ),
+        (b"\x89PNG", "a PNG image", "Kestrel reads text, not images"),
+        (
+            b"\xff\xd8\xff",
+            "a JPEG image",
+            "Kestrel reads text, not images",
+        ),
+        (b"GIF8", "a GIF image", "Kestrel reads text, not images"),
+        (b"\x7fELF", "a program (ELF)", "give text files"),
+    ];
+    for (signature, what, advice) in KINDS {
+        if bytes.starts_with(signature) {
+            return Some((what, advice));
+        }
+    }
+    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
+    if !utf16 && bytes[..bytes.len().min(8192)].contains(&0) {
+        return Some((
+            "a binary file (it holds NUL bytes)",
+            "Kestrel reads text, HTML, JSON Lines, CoNLL-U, WARC, RSS and Atom, and tar or zip \
+             archives of them",
+        ));
+    }
+    None
 }
 
 /// Takes a headline off the top of a plain-text article: a short first line without final
@@ -1606,6 +1662,35 @@ mod tests {
         let (text, warning) = decode(bytes);
         assert!(text.contains("fran\u{e7}ais"));
         assert!(warning.unwrap().contains("windows-1252"));
+    }
+
+    #[test]
+    fn binary_files_get_an_error_record_that_names_them_and_utf16_is_read() {
+        let scratch = temp_dir("binary");
+        let dir = scratch.path();
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        pdf.extend((0..=255u8).cycle().take(2000));
+        std::fs::write(dir.join("a-report.pdf"), &pdf).unwrap();
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend((0..=255u8).cycle().take(2000));
+        std::fs::write(dir.join("b-photo.png"), &png).unwrap();
+        // No known signature, but NUL bytes: binary all the same.
+        let blob: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+        std::fs::write(dir.join("c-blob.dat"), &blob).unwrap();
+        let text = "The coalition agreed on a budget for the coming year.";
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(dir.join("d-utf16.txt"), &utf16).unwrap();
+        let items: Vec<_> = Inputs::new(&[dir.to_path_buf()], ReadOptions::default()).collect();
+        let got = ids_and_texts(&items);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[0].1.contains("a PDF file") && got[0].1.contains("pdftotext"));
+        assert!(got[1].1.contains("a PNG image"), "{}", got[1].1);
+        assert!(got[2].1.contains("a binary file"), "{}", got[2].1);
+        assert!(items[..3].iter().all(|(_, r)| r.is_err()));
+        let doc = items[3].1.as_ref().unwrap();
+        assert_eq!(doc.text, text);
+        assert!(doc.warnings[0].contains("UTF-16LE"), "{:?}", doc.warnings);
     }
 
     #[test]
