@@ -419,10 +419,10 @@ impl Inputs {
                         let source = format!("{}:{name}", archive.source);
                         return Some(file_error(&source, &e, "the archive may be damaged"));
                     }
-                    Ok(ArchiveItem::Failed(e)) => {
+                    Ok(ArchiveItem::Failed(e, advice)) => {
                         let source = archive.source.clone();
                         self.archive = None;
-                        return Some(file_error(&source, &e, "the archive may be cut short"));
+                        return Some(file_error(&source, &e, advice));
                     }
                     Err(_) => self.archive = None,
                 }
@@ -436,14 +436,17 @@ impl Inputs {
     }
 }
 
+/// What to do about an archive whose reading stopped.
+const CUT_SHORT: &str = "the archive may be cut short or damaged";
+
 /// What an archive's reader hands over.
 enum ArchiveItem {
     /// A file: its name inside the archive and its contents.
     File(String, Vec<u8>),
     /// A file that could not be read; reading goes on with the next.
     Broken(String, io::Error),
-    /// Reading stopped here (a cut or damaged archive).
-    Failed(io::Error),
+    /// Reading stopped here (a cut or damaged archive), with what to do about it.
+    Failed(io::Error, &'static str),
 }
 
 /// The files of a tar or zip archive, read on a thread of their own and handed over one at a
@@ -487,7 +490,7 @@ impl ArchiveFiles {
             let entries = match archive.entries() {
                 Ok(entries) => entries,
                 Err(e) => {
-                    send(ArchiveItem::Failed(e));
+                    send(ArchiveItem::Failed(e, CUT_SHORT));
                     return;
                 }
             };
@@ -515,7 +518,7 @@ impl ArchiveFiles {
                     Ok(None) => true,
                     Ok(Some((name, bytes))) => send(ArchiveItem::File(name, bytes)),
                     Err(e) => {
-                        send(ArchiveItem::Failed(e));
+                        send(ArchiveItem::Failed(e, CUT_SHORT));
                         false
                     }
                 };
@@ -535,10 +538,22 @@ impl ArchiveFiles {
             let mut archive = match zip::ZipArchive::new(input) {
                 Ok(archive) => archive,
                 Err(e) => {
-                    send(ArchiveItem::Failed(io::Error::other(e)));
+                    send(ArchiveItem::Failed(io::Error::other(e), CUT_SHORT));
                     return;
                 }
             };
+            // Word, Excel and OpenDocument files and e-books are zips of XML parts: one
+            // document each, not a folder of articles.
+            let names: Vec<&str> = archive.file_names().collect();
+            if names.contains(&"[Content_Types].xml") || names.contains(&"mimetype") {
+                send(ArchiveItem::Failed(
+                    io::Error::other(
+                        "it is an Office or OpenDocument file or an e-book (a zip of XML parts)",
+                    ),
+                    "save it as text or HTML and give that",
+                ));
+                return;
+            }
             for i in 0..archive.len() {
                 let item = match archive.by_index(i) {
                     Ok(mut file) => {
@@ -1435,6 +1450,18 @@ mod tests {
         assert_eq!(got[1].0, "error");
         assert!(got[1].1.contains("damaged"), "{}", got[1].1);
         assert_eq!(got[2], expected("damaged")[2]);
+        // A Word file is a zip of XML parts: one error for it, not its parts as articles.
+        let mut docx = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
+        docx.start_file("[Content_Types].xml", deflated).unwrap();
+        docx.write_all(b"<Types/>").unwrap();
+        docx.start_file("word/document.xml", deflated).unwrap();
+        docx.write_all(b"<w:document>The board met.</w:document>")
+            .unwrap();
+        std::fs::write(dir.join("memo.docx"), docx.finish().unwrap().into_inner()).unwrap();
+        let items: Vec<_> = Inputs::new(&[dir.join("memo.docx")], ReadOptions::default()).collect();
+        let got = ids_and_texts(&items);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.contains("Office") && got[0].1.contains("save it as text"));
         // A zip archive inside a tar archive is not opened.
         let mut tar = tar::Builder::new(Vec::new());
         let mut header = tar::Header::new_gnu();
