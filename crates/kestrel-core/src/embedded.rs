@@ -34,6 +34,50 @@ pub fn release(bytes: &'static [u8]) {
     let _ = bytes;
 }
 
+/// Reads data embedded in the binary and releases (see [`release`]) what it has read as it
+/// goes, a mebibyte at a time: unpacking a model then holds a mebibyte of its compressed
+/// pages resident rather than all of them, and models unpacked side by side do not add their
+/// compressed sizes up. Releases the rest when dropped.
+pub struct Reader {
+    bytes: &'static [u8],
+    position: usize,
+    released: usize,
+}
+
+/// How much is read between two releases.
+const RELEASE_EVERY: usize = 1 << 20;
+
+impl Reader {
+    /// A reader over `bytes`, from its start.
+    pub fn new(bytes: &'static [u8]) -> Reader {
+        Reader {
+            bytes,
+            position: 0,
+            released: 0,
+        }
+    }
+}
+
+impl std::io::Read for Reader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let rest = &self.bytes[self.position..];
+        let n = rest.len().min(buf.len());
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.position += n;
+        if self.position - self.released >= RELEASE_EVERY {
+            release(&self.bytes[self.released..self.position]);
+            self.released = self.position;
+        }
+        Ok(n)
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        release(&self.bytes[self.released..]);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     static DATA: [u8; 3 * 65536] = {
@@ -56,5 +100,23 @@ mod tests {
         // Slices too small for a whole page are left alone.
         super::release(&DATA[5..100]);
         assert_eq!(DATA[99], 99);
+    }
+
+    #[test]
+    fn a_reader_reads_all_the_data_in_order() {
+        use std::io::Read;
+        let mut out = Vec::new();
+        let mut reader = super::Reader::new(&DATA);
+        let mut buf = [0u8; 1000];
+        loop {
+            let n = reader.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+        drop(reader);
+        assert_eq!(out, DATA);
+        assert_eq!(DATA[65537], (65537 % 251) as u8);
     }
 }

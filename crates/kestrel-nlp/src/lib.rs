@@ -102,9 +102,8 @@ impl Models {
             include_bytes!("../../../models/en_ewt/lemmatizer.bin.gz"),
             include_bytes!("../../../models/en_ewt/parser.bin.gz"),
         ];
-        let models = Models::from_readers(files[0], files[1], files[2]);
-        files.into_iter().for_each(kestrel_core::embedded::release);
-        models
+        let [tagger, lemmatizer, parser] = files.map(kestrel_core::embedded::Reader::new);
+        Models::from_readers(tagger, lemmatizer, parser)
     }
 
     #[cfg(not(kestrel_models))]

@@ -53,30 +53,44 @@ pub fn available_stages_with(
     conventions: kestrel_events::Conventions,
 ) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
     let models_dir = models;
-    let models = match models {
-        Some(dir) => std::sync::Arc::new(
-            kestrel_nlp::Models::from_dir(dir).with_context(|| format!("cannot load models from {}", dir.display()))?,
-        ),
-        None => kestrel_nlp::Models::builtin().context("cannot load the built-in models; run with --stages clean,segment to skip tagging and parsing")?,
-    };
-    let ner = match models_dir.map(|d| d.join("ner.bin.gz")).filter(|p| p.exists()) {
-        Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path.as_path()).with_context(|| format!("cannot load {}", path.display()))?),
-        None => kestrel_nlp::Ner::builtin().context("cannot load the built-in entity model; run with --stages clean,segment,tag,parse to skip entities")?,
-    };
+    // The models, dictionaries and gazetteer are read side by side: loading is most of a
+    // short run's time, and each part is independent of the others.
+    let loaded = std::thread::scope(|scope| {
+        let models = scope.spawn(|| -> anyhow::Result<_> {
+            Ok(match models_dir {
+                Some(dir) => std::sync::Arc::new(
+                    kestrel_nlp::Models::from_dir(dir).with_context(|| format!("cannot load models from {}", dir.display()))?,
+                ),
+                None => kestrel_nlp::Models::builtin().context("cannot load the built-in models; run with --stages clean,segment to skip tagging and parsing")?,
+            })
+        });
+        // The tagger and parser on one thread, the rest one after another on a second: two
+        // threads halve the wait, and their transient buffers do not all pile up at once.
+        let rest = scope.spawn(|| -> anyhow::Result<_> {
+            let ner = match models_dir.map(|d| d.join("ner.bin.gz")).filter(|p| p.exists()) {
+                Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path.as_path()).with_context(|| format!("cannot load {}", path.display()))?),
+                None => kestrel_nlp::Ner::builtin().context("cannot load the built-in entity model; run with --stages clean,segment,tag,parse to skip entities")?,
+            };
+            let actors = actor_dictionary(actor_files)?;
+            let gazetteer = kestrel_places::Gazetteer::builtin();
+            let coder = event_coder(event_files)?;
+            Ok((ner, actors, gazetteer, coder))
+        });
+        let joined = |what: &str| anyhow::anyhow!("loading the {what} failed unexpectedly");
+        let models = models.join().map_err(|_| joined("models"))??;
+        let rest = rest.join().map_err(|_| joined("dictionaries"))??;
+        anyhow::Ok((models, rest))
+    });
+    let (models, (ner, actors, gazetteer, mut coder)) = loaded?;
     let mut stages = kestrel_core::pipeline::all_stages();
     stages.push(Box::new(kestrel_nlp::TagStage::new(models.clone())));
     stages.push(Box::new(kestrel_nlp::ParseStage::new(models)));
     stages.push(Box::new(kestrel_nlp::NerStage::new(ner)));
-    stages.push(Box::new(kestrel_actors::ActorStage::new(actor_dictionary(
-        actor_files,
-    )?)));
+    stages.push(Box::new(kestrel_actors::ActorStage::new(actors)));
     stages.push(Box::new(kestrel_quotes::QuoteStage));
     stages.push(Box::new(kestrel_time::DateStage));
     stages.push(Box::new(kestrel_amounts::AmountStage));
-    stages.push(Box::new(kestrel_places::PlaceStage::new(
-        kestrel_places::Gazetteer::builtin(),
-    )));
-    let mut coder = event_coder(event_files)?;
+    stages.push(Box::new(kestrel_places::PlaceStage::new(gazetteer)));
     coder.conventions = conventions;
     stages.push(Box::new(kestrel_events::EventStage::new(
         std::sync::Arc::new(coder),
