@@ -436,6 +436,12 @@ impl Inputs {
     }
 }
 
+/// Room to make for a file the archive says is `size` bytes long: its size, up to 64 MiB (a
+/// damaged header may claim anything; a file truly larger grows its buffer as it is read).
+fn capacity_for(size: u64) -> usize {
+    size.min(1 << 26) as usize
+}
+
 /// What to do about an archive whose reading stopped.
 const CUT_SHORT: &str = "the archive may be cut short or damaged";
 
@@ -503,7 +509,7 @@ impl ArchiveFiles {
                     if hidden_in_archive(&name) {
                         return Ok(None);
                     }
-                    let mut bytes = Vec::with_capacity(entry.size() as usize);
+                    let mut bytes = Vec::with_capacity(capacity_for(entry.size()));
                     entry.read_to_end(&mut bytes)?;
                     // A cut archive reads as a short last file, not as an error.
                     if (bytes.len() as u64) < entry.size() {
@@ -561,7 +567,7 @@ impl ArchiveFiles {
                         if file.is_dir() || hidden_in_archive(&name) {
                             continue;
                         }
-                        let mut bytes = Vec::with_capacity(file.size() as usize);
+                        let mut bytes = Vec::with_capacity(capacity_for(file.size()));
                         // A damaged file fails its checksum at its end: it alone is lost.
                         match file.read_to_end(&mut bytes) {
                             Ok(_) => ArchiveItem::File(name, bytes),
