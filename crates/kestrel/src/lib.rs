@@ -53,8 +53,10 @@ pub fn available_stages_with(
     conventions: kestrel_events::Conventions,
 ) -> anyhow::Result<Vec<Box<dyn kestrel_core::Stage>>> {
     let models_dir = models;
-    // The models, dictionaries and gazetteer are read side by side: loading is most of a
-    // short run's time, and each part is independent of the others.
+    // Loading is most of a short run's time, and its parts are independent: the tagger and
+    // parser load on one thread, the rest one after another on a second. Two threads halve
+    // the wait; more would hold more transient buffers at once for little gain (see README,
+    // Speed).
     let loaded = std::thread::scope(|scope| {
         let models = scope.spawn(|| -> anyhow::Result<_> {
             Ok(match models_dir {
@@ -64,8 +66,6 @@ pub fn available_stages_with(
                 None => kestrel_nlp::Models::builtin().context("cannot load the built-in models; run with --stages clean,segment to skip tagging and parsing")?,
             })
         });
-        // The tagger and parser on one thread, the rest one after another on a second: two
-        // threads halve the wait, and their transient buffers do not all pile up at once.
         let rest = scope.spawn(|| -> anyhow::Result<_> {
             let ner = match models_dir.map(|d| d.join("ner.bin.gz")).filter(|p| p.exists()) {
                 Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path.as_path()).with_context(|| format!("cannot load {}", path.display()))?),
