@@ -668,11 +668,17 @@ fn sniff(reader: &mut Box<dyn BufRead + Send>) -> io::Result<InputFormat> {
     })
 }
 
+/// Whether text starts with a UTF-16 byte order mark: the one way UTF-16 is told, and the
+/// one text that holds NUL bytes.
+fn starts_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff")
+}
+
 /// Decodes bytes to text. Valid UTF-8 passes through; anything else is decoded by the
 /// encoding chardetng guesses, and the guess is reported as a warning.
 pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
-    // UTF-16 is told by its byte order mark (encoding_rs reads the mark and drops it).
-    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+    // encoding_rs reads the byte order mark, little- or big-endian, and drops it.
+    if starts_utf16(bytes) {
         let (text, encoding, had_errors) = encoding_rs::UTF_16LE.decode(bytes);
         let mut warning = format!(
             "input is not UTF-8; decoded as {} (byte order mark)",
@@ -988,8 +994,7 @@ fn binary_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
             return Some((what, advice));
         }
     }
-    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
-    if !utf16 && bytes[..bytes.len().min(8192)].contains(&0) {
+    if !starts_utf16(bytes) && bytes[..bytes.len().min(8192)].contains(&0) {
         return Some((
             "a binary file (it holds NUL bytes)",
             "Kestrel reads text, HTML, JSON Lines, CoNLL-U, WARC, RSS and Atom, and tar or zip \
