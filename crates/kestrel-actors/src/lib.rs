@@ -34,7 +34,7 @@ mod roles;
 
 pub use agents::agent_sector;
 pub use ethnic::{builtin_ethnic_groups, code_ethnic_groups, EthnicGroup, EthnicGroups};
-pub use pronouns::link_pronouns;
+pub use pronouns::{link_pronouns, link_pronouns_and_places, PlaceKinds};
 pub use roles::read_roles;
 
 use kestrel_core::{
@@ -1086,13 +1086,90 @@ pub fn builtin() -> Result<Arc<ActorDictionary>, DictionaryError> {
 #[derive(Clone, Debug)]
 pub struct ActorStage {
     dictionary: Arc<ActorDictionary>,
+    places: Option<Arc<kestrel_places::Gazetteer>>,
 }
 
 impl ActorStage {
     /// A stage over this dictionary.
     pub fn new(dictionary: Arc<ActorDictionary>) -> ActorStage {
-        ActorStage { dictionary }
+        ActorStage {
+            dictionary,
+            places: None,
+        }
     }
+
+    /// The same stage, also joining descriptions of places ("the city", "the province") to
+    /// the place named before them that the gazetteer knows as a place of that kind.
+    pub fn with_places(mut self, gazetteer: Arc<kestrel_places::Gazetteer>) -> ActorStage {
+        self.places = Some(gazetteer);
+        self
+    }
+}
+
+/// What each entity's name may name, for descriptions of places (see [`PlaceKinds`]).
+fn place_kinds(doc: &Document, gazetteer: &kestrel_places::Gazetteer) -> Vec<PlaceKinds> {
+    doc.entities
+        .iter()
+        .map(|e| {
+            let mut kinds = PlaceKinds::default();
+            // A country is "the country", not "the state" its namesake region is ("Mexico").
+            // The imported dictionary files cities under their country, so the name must be
+            // the country's own ("Kenya", not "Mombasa").
+            let text = &doc.text[e.span.range()];
+            let country = e
+                .actor
+                .as_ref()
+                .is_some_and(|a| is_country_code(a) && names_the_country(text, a));
+            if !matches!(e.kind, EntityKind::Gpe | EntityKind::Loc)
+                || e.mention != kestrel_core::MentionKind::Name
+                || country
+            {
+                return kinds;
+            }
+            let levels: Vec<&str> = gazetteer.levels_named(text).collect();
+            if levels.contains(&"country") {
+                return kinds;
+            }
+            for &level in &levels {
+                match level {
+                    "city" => kinds.town = true,
+                    "capital" => {
+                        kinds.town = true;
+                        kinds.capital = true;
+                    }
+                    "admin1" => {
+                        kinds.state = true;
+                        kinds.region = true;
+                    }
+                    "admin2" | "region" | "continent" => kinds.region = true,
+                    _ => {}
+                }
+            }
+            // A town's name is the town's, not that of the district or state named for it
+            // ("Dallas", "Srinagar", "Islamabad").
+            if kinds.town {
+                kinds.state = false;
+                kinds.region = false;
+            }
+            // A place named as a town is, that the gazetteer lacks, is most likely a town
+            // under its 15,000 people; unless the dictionary files it under a country, as it
+            // does other spellings of countries and their peoples ("Argentine").
+            if levels.is_empty()
+                && e.kind == EntityKind::Gpe
+                && !e.actor.as_ref().is_some_and(is_country_code)
+            {
+                kinds.town = true;
+                kinds.small = true;
+            }
+            // A park, a sea or a mountain (LOC) is no town, whatever namesake town the
+            // gazetteer holds ("Forest Park").
+            if e.kind == EntityKind::Loc {
+                kinds.town = false;
+                kinds.capital = false;
+            }
+            kinds
+        })
+        .collect()
 }
 
 impl Stage for ActorStage {
@@ -1135,7 +1212,11 @@ impl Stage for ActorStage {
         code_ethnic_groups(doc, builtin_ethnic_groups(), &self.dictionary, date);
         read_roles(doc);
         cluster_by_name(doc);
-        link_pronouns(doc);
+        let kinds = match &self.places {
+            Some(gazetteer) => place_kinds(doc, gazetteer),
+            None => Vec::new(),
+        };
+        link_pronouns_and_places(doc, &kinds);
     }
 }
 
@@ -2105,6 +2186,72 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
         // "Odhiambo" joins "Amina Odhiambo"; Ana Ruiz is someone else.
         assert_eq!(clusters, [0, 1, 0, 1, 4]);
         assert_eq!(doc.entities[3].actor.as_ref().unwrap().code, "KEN");
+    }
+
+    #[test]
+    fn actors_place_kinds_come_from_the_gazetteer() {
+        let gazetteer = kestrel_places::Gazetteer::from_tsv(
+            "1\tcountry\tValdoria\tVAL\t\t10.0\t20.0\t5000000\t\n\
+             2\tcity\tPortmere\tVAL\tCoast\t10.5\t20.5\t300000\t\n\
+             3\tadmin1\tCoast\tVAL\tCoast\t10.4\t20.4\t900000\t\n\
+             4\tadmin2\tPortmere\tVAL\tCoast\t10.5\t20.5\t0\t\n",
+        );
+        let text = "Portmere, Coast, Valdoria, Arlo, Arlo Hills, Valdorian";
+        let mut doc = Document::new("d", text);
+        let mention = |word: &str, kind: EntityKind, country: Option<&str>| {
+            let start = text.find(word).unwrap();
+            Entity {
+                span: Span::new(start, start + word.len()),
+                sentence: 0,
+                tokens: 0..1,
+                kind,
+                actor: country.map(|c| ActorCode {
+                    code: c.into(),
+                    sector: None,
+                    name: String::new(),
+                    source: ActorSource::Dictionary,
+                }),
+                cluster: None,
+                mention: MentionKind::Name,
+            }
+        };
+        doc.entities = vec![
+            mention("Portmere", EntityKind::Gpe, None),
+            mention("Coast", EntityKind::Gpe, None),
+            mention("Valdoria", EntityKind::Gpe, None),
+            mention("Arlo", EntityKind::Gpe, None),
+            mention("Arlo Hills", EntityKind::Loc, None),
+            mention("Valdorian", EntityKind::Gpe, Some("VAL")),
+        ];
+        let kinds = place_kinds(&doc, &gazetteer);
+        let town = PlaceKinds {
+            town: true,
+            ..PlaceKinds::default()
+        };
+        let small_town = PlaceKinds {
+            town: true,
+            small: true,
+            ..PlaceKinds::default()
+        };
+        let region = PlaceKinds {
+            state: true,
+            region: true,
+            ..PlaceKinds::default()
+        };
+        // A town named for its district is the town; a country is no town nor region; a
+        // place the gazetteer lacks is a town when named as one (GPE), unless the dictionary
+        // files it under a country.
+        assert_eq!(
+            kinds,
+            [
+                town,
+                region,
+                PlaceKinds::default(),
+                small_town,
+                PlaceKinds::default(),
+                PlaceKinds::default()
+            ]
+        );
     }
 
     #[test]

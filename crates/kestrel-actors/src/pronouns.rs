@@ -15,7 +15,9 @@
 //! nationality word or of "from" and a country after it, when it has one, and the sector of
 //! its role noun. Within five sentences, unless it states the country, which makes it specific
 //! enough to reach back through the whole story. "The country" and "the nation" refer to the
-//! country named before them as "it" does to a country.
+//! country named before them as "it" does to a country, and "the city", "the town", "the
+//! province" and the like to the nearest place named before them, within five sentences, that
+//! the gazetteer knows as a place of that kind ([`PlaceKinds`]).
 
 use std::collections::HashMap;
 
@@ -306,6 +308,111 @@ fn the_country_or_body(
     Some((kind, doc.entities[i].actor.clone()?, i, noun))
 }
 
+/// What a place's name may name, as the gazetteer knows it: what "the city" or "the province"
+/// after it may refer to. One per entity, filled by the caller (the actor stage reads the
+/// places gazetteer); the default fits no description.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlaceKinds {
+    /// A city or town of that name, or a name the gazetteer lacks (a town under its 15,000
+    /// people): "the city", "the town".
+    pub town: bool,
+    /// A place named as a town is that the gazetteer lacks, so under 15,000 people: "the
+    /// village" too.
+    pub small: bool,
+    /// A country's capital of that name: "the capital".
+    pub capital: bool,
+    /// A first-level region ("the province").
+    pub state: bool,
+    /// A first- or second-level region, a named region or a continent ("the district", "the
+    /// county").
+    pub region: bool,
+}
+
+/// Whether a place of these kinds fits a description with this noun ("the city"); `None` when
+/// the noun describes no place. Not "the region" nor "the state": news writes the one of wide,
+/// vague areas ("stability in the region") and the other of government ("the role of the
+/// state") more often than of a place it has named.
+fn place_noun_fits(noun: &str, k: &PlaceKinds) -> Option<bool> {
+    Some(match noun {
+        "city" => k.town || k.capital,
+        "town" | "municipality" => k.town,
+        "village" => k.small,
+        "capital" => k.capital,
+        "province" => k.state,
+        "county" | "district" => k.region,
+        _ => return None,
+    })
+}
+
+/// "The city", "the town", "the province", ... at token `t` (its "the") of sentence `s`: the
+/// nearest place named before it, within [`DESCRIPTION_LOOK_BACK`] sentences, that fits the
+/// noun, passing over a name that only modifies another noun ("the Lagos office") when one
+/// that heads its phrase fits. A description already joined (`earlier`: each mention with
+/// the name it was joined to) stands for its place as a name does, so that "the city" can go
+/// on for a story's length after the name. Returns the referent's index and the description's
+/// last token. Not a noun modifier ("the city council", "the state media") nor a noun with its
+/// own complement ("the city of Lagos", which names its place).
+fn the_place(
+    doc: &Document,
+    entity_at: &[Option<usize>],
+    place_kinds: &[PlaceKinds],
+    earlier: &[(Entity, usize)],
+    s: usize,
+    t: usize,
+) -> Option<(usize, usize)> {
+    let sentence = &doc.sentences[s].tokens;
+    let noun = t + 1;
+    if noun >= sentence.end || entity_at.get(noun).copied().flatten().is_some() {
+        return None;
+    }
+    let tok = &doc.tokens[noun];
+    if !matches!(tok.upos.as_deref(), Some("NOUN") | None) {
+        return None;
+    }
+    // "The City" (of London), "Sex and the City": a capitalised noun is part of a name.
+    let written = &doc.text[tok.span.range()];
+    if written.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    place_noun_fits(written, &PlaceKinds::default())?;
+    let fits = |k: &PlaceKinds| place_noun_fits(written, k) == Some(true);
+    let next = (noun + 1 < sentence.end).then(|| &doc.tokens[noun + 1]);
+    if next.is_some_and(|x| {
+        let nw = doc.text[x.span.range()].to_lowercase();
+        nw == "of" || matches!(x.upos.as_deref(), Some("NOUN" | "PROPN"))
+    }) {
+        return None;
+    }
+    let in_reach = |e: &Entity| {
+        matches!(e.kind, EntityKind::Gpe | EntityKind::Loc)
+            && !e.tokens.is_empty()
+            && e.tokens.end <= t
+            && e.sentence + DESCRIPTION_LOOK_BACK >= s
+    };
+    let mut candidates: Vec<(usize, &Entity)> = (0..doc.entities.len())
+        .filter(|&i| {
+            let e = &doc.entities[i];
+            e.mention == kestrel_core::MentionKind::Name
+                && in_reach(e)
+                && place_kinds.get(i).is_some_and(fits)
+        })
+        .map(|i| (i, &doc.entities[i]))
+        .collect();
+    candidates.extend(
+        earlier
+            .iter()
+            .filter(|(e, a)| {
+                e.mention == kestrel_core::MentionKind::Description
+                    && in_reach(e)
+                    && place_kinds.get(*a).is_some_and(fits)
+            })
+            .map(|(e, a)| (*a, e)),
+    );
+    candidates.sort_by_key(|(_, e)| e.tokens.start);
+    let i = antecedent(doc, &candidates, s, t, DESCRIPTION_LOOK_BACK)?;
+    Some((i, noun))
+}
+
 /// Whether the mention is its clause's subject: its head word's relation is a subject one.
 fn is_subject(doc: &Document, e: &Entity) -> bool {
     head_relation_is(doc, e, |d| d.starts_with("nsubj"))
@@ -575,6 +682,13 @@ fn in_relative_clause_of(doc: &Document, names: &[usize], s: usize, t: usize) ->
 /// Adds a mention for each pronoun that refers to a named person, in its antecedent's cluster
 /// and with its actor. Returns how many were added.
 pub fn link_pronouns(doc: &mut Document) -> usize {
+    link_pronouns_and_places(doc, &[])
+}
+
+/// [`link_pronouns`], and descriptions of places ("the city") joined to the place they refer
+/// to, given what each entity's name may name (`place_kinds`, one per entity; missing ones
+/// fit no description).
+pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) -> usize {
     let bodies: Vec<usize> = (0..doc.entities.len())
         .filter(|&i| {
             let e = &doc.entities[i];
@@ -623,7 +737,36 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
         for t in sentence.tokens.clone() {
             let tok = &doc.tokens[t];
             let word = doc.text[tok.span.range()].to_lowercase();
-            if word == "the" {
+            // "That country", "that city" point back as "the" does, to places and bodies, and
+            // "this city" to a town, whose name a speaker has most often used before saying
+            // it. Not "this country", which in a quotation is the speaker's own ("there are
+            // hundreds of them in this country", said in Britain of a story about South
+            // Africa).
+            let determiner = tok.upos.as_deref() == Some("DET");
+            let demonstrative = word == "that" && determiner;
+            let this = word == "this" && determiner;
+            if word == "the" || demonstrative || this {
+                if let Some((antecedent, last)) =
+                    the_place(doc, &entity_at, place_kinds, &added, s, t)
+                {
+                    let a = &doc.entities[antecedent];
+                    added.push((
+                        Entity {
+                            span: Span::new(tok.span.start, doc.tokens[last].span.end),
+                            sentence: s,
+                            tokens: t..last + 1,
+                            kind: a.kind,
+                            actor: a.actor.clone(),
+                            cluster: None,
+                            mention: kestrel_core::MentionKind::Description,
+                        },
+                        antecedent,
+                    ));
+                    continue;
+                }
+                if this {
+                    continue;
+                }
                 if let Some((kind, actor, antecedent, last)) =
                     the_country_or_body(doc, &entity_at, &countries, &bodies, s, t)
                 {
@@ -639,6 +782,9 @@ pub fn link_pronouns(doc: &mut Document) -> usize {
                         },
                         antecedent,
                     ));
+                    continue;
+                }
+                if demonstrative {
                     continue;
                 }
                 if let Some((last, country, sector, former)) =
@@ -821,6 +967,108 @@ mod tests {
             .unwrap()
             .run(&mut doc);
         doc
+    }
+
+    /// A place named by name: `name` found in `doc`'s text from byte `from`, its tokens looked
+    /// up by span.
+    fn place_named(doc: &Document, name: &str, from: usize, kind: EntityKind) -> Entity {
+        let start = from + doc.text[from..].find(name).unwrap();
+        let end = start + name.len();
+        let tokens = doc
+            .tokens
+            .iter()
+            .position(|t| t.span.start == start)
+            .unwrap()
+            ..doc.tokens.iter().position(|t| t.span.end == end).unwrap() + 1;
+        let sentence = doc
+            .sentences
+            .iter()
+            .position(|s| s.tokens.contains(&tokens.start))
+            .unwrap();
+        Entity {
+            span: Span::new(start, end),
+            sentence,
+            tokens,
+            kind,
+            actor: None,
+            cluster: None,
+            mention: kestrel_core::MentionKind::Name,
+        }
+    }
+
+    /// The descriptions and pronouns `link_pronouns_and_places` added, with the text of the
+    /// name their cluster starts with.
+    fn joined_to(doc: &Document) -> Vec<(&str, &str)> {
+        doc.entities
+            .iter()
+            .filter(|e| e.mention != kestrel_core::MentionKind::Name)
+            .map(|e| {
+                let head = &doc.entities[e.cluster.unwrap()];
+                (&doc.text[e.span.range()], &doc.text[head.span.range()])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn place_descriptions_join_the_nearest_place_of_their_kind() {
+        let text = "Talks opened in Velmar, the capital of Ostra Province. Delegates praised the \
+                    city and the city council. Farmers across the province protested. Bankers in the City \
+                    stayed calm.";
+        let mut doc = segmented(text);
+        doc.entities
+            .push(place_named(&doc, "Velmar", 0, EntityKind::Gpe));
+        doc.entities
+            .push(place_named(&doc, "Ostra Province", 0, EntityKind::Gpe));
+        for (i, e) in doc.entities.iter_mut().enumerate() {
+            e.cluster = Some(i);
+        }
+        let council = doc
+            .tokens
+            .iter()
+            .position(|t| &text[t.span.range()] == "council")
+            .unwrap();
+        doc.tokens[council].upos = Some("NOUN".into());
+        let town = PlaceKinds {
+            town: true,
+            capital: true,
+            ..PlaceKinds::default()
+        };
+        let province = PlaceKinds {
+            state: true,
+            region: true,
+            ..PlaceKinds::default()
+        };
+        assert_eq!(link_pronouns_and_places(&mut doc, &[town, province]), 2);
+        // Not "the city council" (a modifier) nor "The City" (part of a name).
+        assert_eq!(
+            joined_to(&doc),
+            [("the city", "Velmar"), ("the province", "Ostra Province")]
+        );
+    }
+
+    #[test]
+    fn a_city_described_again_and_again_stays_joined() {
+        // Seven sentences after the name: too far for a description alone, but each "the city"
+        // stands for the place as its name would.
+        let text = "Floods reached Velmar on Monday. The river rose. The city closed its schools. \
+                    Roads were shut. Trains stopped. Shops closed. Help came. The city \
+                    reopened. Nobody in the town of Arlo was hurt. The province and the village \
+                    were spared.";
+        let mut doc = segmented(text);
+        doc.entities
+            .push(place_named(&doc, "Velmar", 0, EntityKind::Gpe));
+        doc.entities[0].cluster = Some(0);
+        let town = PlaceKinds {
+            town: true,
+            ..PlaceKinds::default()
+        };
+        assert_eq!(link_pronouns_and_places(&mut doc, &[town]), 2);
+        // "The province" fits no place named before it, nor "the village" a town large
+        // enough for the gazetteer; "the town of Arlo" names its own.
+        assert_eq!(
+            joined_to(&doc),
+            [("The city", "Velmar"), ("The city", "Velmar")]
+        );
     }
 
     #[test]

@@ -63,7 +63,9 @@ fn pipeline(with_events: bool) -> Option<Pipeline> {
     stages.push(Box::new(kestrel_nlp::TagStage::new(models.clone())));
     stages.push(Box::new(kestrel_nlp::ParseStage::new(models)));
     stages.push(Box::new(kestrel_nlp::NerStage::new(ner)));
-    stages.push(Box::new(kestrel_actors::ActorStage::new(actors)));
+    stages.push(Box::new(
+        kestrel_actors::ActorStage::new(actors).with_places(kestrel_places::Gazetteer::builtin()),
+    ));
     stages.push(Box::new(kestrel_time::DateStage));
     stages.push(Box::new(kestrel_amounts::AmountStage));
     stages.push(Box::new(kestrel_events::EventStage::new(Arc::new(

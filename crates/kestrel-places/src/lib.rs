@@ -312,6 +312,16 @@ impl Gazetteer {
         self.country(country)
     }
 
+    /// The levels (`city`, `admin1`, ...) of the places that go by this name, their own or an
+    /// alternate one.
+    pub fn levels_named<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a str> + 'a {
+        self.by_name
+            .get(&key(name))
+            .into_iter()
+            .flatten()
+            .map(|&i| self.entries[i as usize].level.as_str())
+    }
+
     /// Whether some place has this name, its own or an alternate one.
     pub fn has_name(&self, name: &str) -> bool {
         self.by_name.contains_key(&key(name))
@@ -1053,8 +1063,10 @@ impl HomeRegions {
 
 /// A document's place mentions (GPE and LOC entities): their entity indices and names.
 fn place_mentions<'d>(doc: &'d Document, gazetteer: &Gazetteer) -> (Vec<usize>, Vec<Mention<'d>>) {
+    // Descriptions ("the city", "the country") are placed where the name they refer to is.
     let mentions: Vec<usize> = (0..doc.entities.len())
         .filter(|&i| matches!(doc.entities[i].kind, EntityKind::Gpe | EntityKind::Loc))
+        .filter(|&i| doc.entities[i].mention != kestrel_core::MentionKind::Description)
         .collect();
     let names: Vec<Mention> = mentions
         .iter()
@@ -1175,6 +1187,48 @@ pub fn find_places_at<'a>(
         out.push(place(span, e.sentence, Some(i), &entry, basis));
     }
     out.sort_by_key(|p| p.span.start);
+    let described = described_places(doc, gazetteer, &out);
+    out.extend(described);
+    out.sort_by_key(|p| p.span.start);
+    out
+}
+
+/// The places of descriptions ("the city", "the country"): where the last name of their
+/// cluster before them is placed (basis `coreference`), else, for a country the actor stage
+/// gave them, that country.
+fn described_places(doc: &Document, gazetteer: &Gazetteer, named: &[Place]) -> Vec<Place> {
+    let mut out = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if !matches!(e.kind, EntityKind::Gpe | EntityKind::Loc)
+            || e.mention != kestrel_core::MentionKind::Description
+        {
+            continue;
+        }
+        let of_cluster = named.iter().rev().find(|p| {
+            p.span.end <= e.span.start
+                && p.entity.is_some_and(|k| {
+                    doc.entities[k].cluster.is_some() && doc.entities[k].cluster == e.cluster
+                })
+        });
+        if let Some(p) = of_cluster {
+            out.push(Place {
+                span: e.span,
+                sentence: e.sentence,
+                entity: Some(i),
+                basis: "coreference".to_string(),
+                ..p.clone()
+            });
+            continue;
+        }
+        let country = e
+            .actor
+            .as_ref()
+            .filter(|a| a.sector.is_none())
+            .and_then(|a| gazetteer.country(&a.code));
+        if let Some(c) = country {
+            out.push(place(e.span, e.sentence, Some(i), c, "actor"));
+        }
+    }
     out
 }
 
@@ -1534,6 +1588,46 @@ mod tests {
         doc.entities[2].kind = EntityKind::Gpe;
         doc.entities.remove(1);
         assert_eq!(find_places(&doc, &g).len(), 1);
+    }
+
+    #[test]
+    fn a_description_stands_where_the_name_before_it_in_its_cluster_does() {
+        let g = Gazetteer::from_tsv(REGIONS_TSV);
+        let text = "Crews reached Hollin, then Dunmore. Hollin reopened and the city was calm.";
+        let mut doc = Document::new("d", text.to_string());
+        let mention = |word: &str, from: usize, cluster: usize| {
+            let mut e = name_mention(&text[from..], word, EntityKind::Gpe);
+            e.span = kestrel_core::Span::new(e.span.start + from, e.span.end + from);
+            e.cluster = Some(cluster);
+            e
+        };
+        let second = text.find("Hollin reopened").unwrap();
+        let mut city = mention("the city", 0, 0);
+        city.mention = kestrel_core::MentionKind::Description;
+        doc.entities = vec![
+            mention("Hollin", 0, 0),
+            mention("Dunmore", 0, 1),
+            mention("Hollin", second, 0),
+            city,
+        ];
+        let places = find_places(&doc, &g);
+        let read: Vec<(&str, &str, Option<usize>)> = places
+            .iter()
+            .map(|p| (&text[p.span.range()], p.basis.as_str(), p.entity))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Hollin", "name", Some(0)),
+                ("Dunmore", "name", Some(1)),
+                ("Hollin", "name", Some(2)),
+                ("the city", "coreference", Some(3)),
+            ]
+        );
+        assert_eq!(places[3].geonameid, places[2].geonameid);
+        // In no place's cluster, and no country's: not placed, and never read as a name.
+        doc.entities[3].cluster = Some(3);
+        assert_eq!(find_places(&doc, &g).len(), 3);
     }
 
     #[test]

@@ -86,7 +86,9 @@ pub fn available_stages_with(
     stages.push(Box::new(kestrel_nlp::TagStage::new(models.clone())));
     stages.push(Box::new(kestrel_nlp::ParseStage::new(models)));
     stages.push(Box::new(kestrel_nlp::NerStage::new(ner)));
-    stages.push(Box::new(kestrel_actors::ActorStage::new(actors)));
+    stages.push(Box::new(
+        kestrel_actors::ActorStage::new(actors).with_places(gazetteer.clone()),
+    ));
     stages.push(Box::new(kestrel_quotes::QuoteStage));
     stages.push(Box::new(kestrel_time::DateStage));
     stages.push(Box::new(kestrel_amounts::AmountStage));
