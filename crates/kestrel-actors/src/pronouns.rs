@@ -152,6 +152,35 @@ fn description(
         }
     }
     let last = last?;
+    // "The police", "the army", "the opposition" name a body, not one person; their words
+    // stand in a person's role only before another ("the police chief").
+    let last_word = doc.text[doc.tokens[last].span.range()].to_lowercase();
+    if matches!(
+        last_word.as_str(),
+        "police"
+            | "army"
+            | "military"
+            | "opposition"
+            | "defence"
+            | "defense"
+            | "human"
+            | "rights"
+            | "leading"
+            | "prominent"
+            | "vice"
+    ) {
+        return None;
+    }
+    // "The general public", "the official figures", "the police response": a role word that
+    // modifies a noun after it (an adjective, or a noun before a noun) names no one.
+    let modifies = doc.tokens[last].upos.as_deref() == Some("ADJ")
+        || doc
+            .tokens
+            .get(last + 1)
+            .is_some_and(|x| last + 1 < end && x.upos.as_deref() == Some("NOUN"));
+    if modifies {
+        return None;
+    }
     // "the opposition leader" is OPP: the phrase's sector, as a role read from the text.
     let sector = crate::roles::sector_of(&words[..=last - first])?;
     let former = words.iter().any(|w| crate::roles::is_former(w));
@@ -969,9 +998,9 @@ mod tests {
         doc
     }
 
-    /// A place named by name: `name` found in `doc`'s text from byte `from`, its tokens looked
+    /// A mention by name: `name` found in `doc`'s text from byte `from`, its tokens looked
     /// up by span.
-    fn place_named(doc: &Document, name: &str, from: usize, kind: EntityKind) -> Entity {
+    fn named(doc: &Document, name: &str, from: usize, kind: EntityKind) -> Entity {
         let start = from + doc.text[from..].find(name).unwrap();
         let end = start + name.len();
         let tokens = doc
@@ -1015,10 +1044,9 @@ mod tests {
                     city and the city council. Farmers across the province protested. Bankers in the City \
                     stayed calm.";
         let mut doc = segmented(text);
+        doc.entities.push(named(&doc, "Velmar", 0, EntityKind::Gpe));
         doc.entities
-            .push(place_named(&doc, "Velmar", 0, EntityKind::Gpe));
-        doc.entities
-            .push(place_named(&doc, "Ostra Province", 0, EntityKind::Gpe));
+            .push(named(&doc, "Ostra Province", 0, EntityKind::Gpe));
         for (i, e) in doc.entities.iter_mut().enumerate() {
             e.cluster = Some(i);
         }
@@ -1055,8 +1083,7 @@ mod tests {
                     reopened. Nobody in the town of Arlo was hurt. The province and the village \
                     were spared.";
         let mut doc = segmented(text);
-        doc.entities
-            .push(place_named(&doc, "Velmar", 0, EntityKind::Gpe));
+        doc.entities.push(named(&doc, "Velmar", 0, EntityKind::Gpe));
         doc.entities[0].cluster = Some(0);
         let town = PlaceKinds {
             town: true,
@@ -1069,6 +1096,39 @@ mod tests {
             joined_to(&doc),
             [("The city", "Velmar"), ("The city", "Velmar")]
         );
+    }
+
+    #[test]
+    fn a_role_word_that_names_a_body_or_modifies_a_noun_is_no_description() {
+        let text = "General Kofi Mensah spoke. The general public cheered. The police \
+                    arrived. The military service ended.";
+        let mut doc = segmented(text);
+        doc.entities
+            .push(named(&doc, "Kofi Mensah", 0, EntityKind::Person));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[0].actor = Some(kestrel_core::ActorCode {
+            code: "GHA".into(),
+            sector: Some("MIL".into()),
+            name: String::new(),
+            source: kestrel_core::ActorSource::Dictionary,
+        });
+        let tag = |doc: &mut Document, word: &str, upos: &str| {
+            let k = doc
+                .tokens
+                .iter()
+                .position(|t| &text[t.span.range()] == word)
+                .unwrap();
+            doc.tokens[k].upos = Some(upos.into());
+        };
+        tag(&mut doc, "general", "ADJ");
+        tag(&mut doc, "service", "NOUN");
+        assert_eq!(link_pronouns(&mut doc), 0, "{:?}", joined_to(&doc));
+        // Read as a noun, "the general" is the man named before.
+        let mut doc = segmented("General Kofi Mensah spoke. The general left.");
+        doc.entities
+            .push(named(&doc, "Kofi Mensah", 0, EntityKind::Person));
+        doc.entities[0].cluster = Some(0);
+        assert_eq!(link_pronouns(&mut doc), 1);
     }
 
     #[test]
