@@ -1975,6 +1975,30 @@ fn coder_reads_meeting_a_target_as_no_meeting_and_an_attack_on_plans_as_criticis
 }
 
 #[test]
+fn coder_reads_fighting_a_problem_as_no_assault() {
+    // "Norland 's army again fought corruption ." and "... again fought the rebels ."
+    let sentence = |object: &str| {
+        format!(
+            "Norland Norland PROPN NNP 3 nmod:poss NRL
+             's 's PART POS 1 case
+             army army NOUN NN 5 nsubj
+             again again ADV RB 5 advmod
+             fought fight VERB VBD 0 root
+             {object}
+             . . PUNCT . 5 punct"
+        )
+    };
+    let (_, ev) = code(&sentence("corruption corruption NOUN NN 5 obj"));
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(&sentence(
+        "the the DET DT 7 det
+             rebels rebel NOUN NNS 5 obj",
+    ));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+}
+
+#[test]
 fn coder_reads_asking_why_as_a_question_not_a_request() {
     // "Kostova asked why Velor closed the border ." and "Kostova asked Velor to open the
     // border .".
