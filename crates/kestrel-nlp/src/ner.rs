@@ -19,6 +19,23 @@ use crate::tagger::{normalise, shape};
 
 pub use kestrel_core::EntityKind as EntityType;
 
+/// Whether a word is a hesitation or a backchannel of speech ("um", "Uhhh", "mhm", "hmm"),
+/// however many times its letters are drawn out.
+fn is_filler(word: &str) -> bool {
+    let mut squeezed = String::new();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if !squeezed.ends_with(c) {
+            squeezed.push(c);
+        }
+    }
+    match squeezed.as_str() {
+        "um" | "uh" | "uhm" | "mhm" | "hm" | "er" | "erm" | "ah" | "huh" | "uhuh" => true,
+        // "Mm", not the initial "M".
+        "m" => word.chars().count() > 1,
+        _ => false,
+    }
+}
+
 /// Kinds of gazetteer entry, as bits.
 const GAZ_COUNTRY: u8 = 1;
 const GAZ_REGION: u8 = 2;
@@ -966,6 +983,8 @@ impl Ner {
         }
         add_physical_features(words, &mut out);
         self.with_named_complements(words, &mut out);
+        // "Um", "Mhm", "Uhhh" opening a transcript's line are no one's name.
+        out.retain(|m| !words[m.tokens.clone()].iter().all(|w| is_filler(w)));
         out.sort_by_key(|m| m.tokens.start);
         // A name widened over the word after it ("Henry VIII") keeps that word.
         out.dedup_by(|later, kept| later.tokens.start < kept.tokens.end);
@@ -1847,6 +1866,16 @@ mod tests {
         let ranks = ["Admiral", "Rosa", "Vidal", "and", "Admiral", "Vidal"];
         assert_eq!(split_at_title(&ranks, 0..3), Some((None, 1..3)));
         assert_eq!(split_at_title(&ranks, 4..6), None);
+    }
+
+    #[test]
+    fn fillers_of_speech_are_no_names() {
+        for w in ["Um", "Umm", "Uhhh", "Mhm", "Mm", "Hmm", "Erm", "Ah"] {
+            assert!(is_filler(w), "{w}");
+        }
+        for w in ["M", "Uma", "Mahmoud", "Hum", "Oh", "Ahmed", "Erdogan"] {
+            assert!(!is_filler(w), "{w}");
+        }
     }
 
     #[test]
