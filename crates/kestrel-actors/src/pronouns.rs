@@ -111,18 +111,156 @@ fn with_title(doc: &Document, e: &Entity) -> std::ops::Range<usize> {
 
 /// Pronouns that refer to countries and organisations ("it said", "their forces").
 const THING_PRONOUNS: &[&str] = &["it", "its", "they", "them", "their"];
+/// The antecedent of a description added in a cluster of its own: an office the text names
+/// without saying who holds it.
+const NO_ANTECEDENT: usize = usize::MAX;
+
 /// How many sentences back a description's antecedent may be.
 const DESCRIPTION_LOOK_BACK: usize = 5;
 
-/// A description starting at `the` (token `t`): its last token and what it says of its
-/// referent (country code of its nationality word, sector of its role words, and whether it
-/// says "former", which a former official's ELI fits too).
+/// Words that qualify an office without naming it ("the former minister", "the top
+/// diplomat").
+const QUALIFIERS: &[&str] = &[
+    "former",
+    "ex",
+    "top",
+    "senior",
+    "leading",
+    "prominent",
+    "then",
+];
+
+/// The office words of a role phrase, lower-cased, without its qualifiers.
+fn office_words(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !QUALIFIERS.contains(&w.as_str()) && !w.starts_with("ex-"))
+        .collect()
+}
+
+/// Whether a description names one office so precisely that it must be the one the text has
+/// given someone: "the prime minister" is not whichever minister was named last, nor "the
+/// chancellor" any member of the government, and "the spokesman" is most often not the
+/// minister named before. "The minister", "the official", "the general" stay loose.
+fn names_one_office(office: &[String], sector: &str) -> bool {
+    // "The opposition leader", "the army chief": a sector other than government's says as
+    // much as a title would of whom they may be.
+    (office.len() >= 2 && sector == "GOV")
+        || office.len() == 1
+            && office.first().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "president"
+                        | "premier"
+                        | "chancellor"
+                        | "mayor"
+                        | "governor"
+                        | "king"
+                        | "queen"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "editor"
+                        | "reporter"
+                        | "journalist"
+                        | "archbishop"
+                        | "bishop"
+                        | "judge"
+                        | "prosecutor"
+                        | "ambassador"
+                        | "envoy"
+                )
+            })
+}
+
+/// Whether a title the text gives someone ("Prime Minister", "the foreign secretary") is the
+/// office a description names: the same head word, and every word of the description in it.
+fn title_fits(office: &[String], title: &[String]) -> bool {
+    office.last().is_some_and(|h| title.last() == Some(h))
+        && office.iter().all(|w| title.contains(w))
+        // The shadow chancellor is not "the chancellor", nor a deputy the minister.
+        && OTHER_OFFICE
+            .iter()
+            .all(|w| office.iter().any(|x| x == w) || !title.iter().any(|x| x == w))
+}
+
+/// Words before an office that make it another one: "Shadow Chancellor Oliver Letwin" is not
+/// "the chancellor".
+const OTHER_OFFICE: &[&str] = &["shadow", "deputy", "vice", "assistant", "junior", "acting"];
+
+/// The titles the text gives each person's cluster: the role words right before a name
+/// ("Prime Minister Tony Blair", "Chancellor Gordon Brown") and a role in apposition after or
+/// before it ("Jack Straw, the foreign secretary", "the chancellor, Gordon Brown").
+fn stated_titles(
+    doc: &Document,
+    entity_at: &[Option<usize>],
+    names: &[usize],
+) -> HashMap<usize, Vec<Vec<String>>> {
+    let word = |k: usize| &doc.text[doc.tokens[k].span.range()];
+    let is_role = |k: usize| {
+        entity_at[k].is_none()
+            && (crate::roles::role_word(word(k)).is_some()
+                || OTHER_OFFICE.contains(&word(k).to_lowercase().as_str()))
+    };
+    let mut out: HashMap<usize, Vec<Vec<String>>> = HashMap::new();
+    for &i in names {
+        let e = &doc.entities[i];
+        let sentence = doc.sentences[e.sentence].tokens.clone();
+        let mut titles = Vec::new();
+        // Role words right before the name, or before a comma before it.
+        let mut k = e.tokens.start;
+        let comma_before = k > sentence.start && word(k - 1) == ",";
+        if comma_before {
+            k -= 1;
+        }
+        let end = k;
+        while k > sentence.start && is_role(k - 1) {
+            k -= 1;
+        }
+        let opens = k == sentence.start
+            || matches!(
+                word(k - 1).to_lowercase().as_str(),
+                "the" | "a" | "an" | ","
+            );
+        if k < end && (!comma_before || opens) {
+            titles.push(office_words(&(k..end).map(word).collect::<Vec<_>>()));
+        }
+        // ", the foreign secretary" after it.
+        let mut k = e.tokens.end;
+        if k + 1 < sentence.end && word(k) == "," {
+            k += 1;
+            if matches!(word(k).to_lowercase().as_str(), "the" | "a" | "an") {
+                k += 1;
+            }
+            let start = k;
+            while k < sentence.end && is_role(k) {
+                k += 1;
+            }
+            // Closed by punctuation: in "Ana Ruiz, the prime minister said", the role is the
+            // subject of the next clause, not Ruiz's.
+            let closed = k == sentence.end
+                || doc.tokens[k].upos.as_deref() == Some("PUNCT")
+                || matches!(word(k), "," | "." | ";" | ")");
+            if k > start && closed {
+                titles.push(office_words(&(start..k).map(word).collect::<Vec<_>>()));
+            }
+        }
+        titles.retain(|t| !t.is_empty());
+        out.entry(e.cluster.unwrap_or(i))
+            .or_default()
+            .extend(titles);
+    }
+    out
+}
+
+/// A description starting at `the` (token `t`) and what it says of its referent.
 fn description(
     doc: &Document,
     entity_at: &[Option<usize>],
     t: usize,
     end: usize,
-) -> Option<(usize, Option<String>, &'static str, bool)> {
+) -> Option<Described> {
     let mut k = t + 1;
     let mut country = None;
     if let Some(i) = entity_at.get(k).copied().flatten() {
@@ -220,7 +358,28 @@ fn description(
         }
         _ => country,
     };
-    Some((last, country, sector, former))
+    let office = office_words(&words[..=last - first]);
+    Some(Described {
+        last,
+        country,
+        sector,
+        former,
+        office,
+    })
+}
+
+/// What a description of a person says of them.
+struct Described {
+    /// Its last token.
+    last: usize,
+    /// The country its nationality word or "from" states.
+    country: Option<String>,
+    /// The sector its role words state.
+    sector: &'static str,
+    /// Whether it says "former", which a former official's ELI fits too.
+    former: bool,
+    /// Its office words ([`office_words`]).
+    office: Vec<String>,
 }
 
 /// Whether the relation of the mention's head word (a word whose head lies outside it) is
@@ -761,6 +920,8 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
         }
     }
     let mut genders = stated_genders(doc, &names);
+    let titles = stated_titles(doc, &entity_at, &names);
+    // Each mention added, with the entity it refers to (or [`NO_ANTECEDENT`]).
     let mut added: Vec<(Entity, usize)> = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         for t in sentence.tokens.clone() {
@@ -816,38 +977,82 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                 if demonstrative {
                     continue;
                 }
-                if let Some((last, country, sector, former)) =
-                    description(doc, &entity_at, t, sentence.tokens.end)
+                if let Some(Described {
+                    last,
+                    country,
+                    sector,
+                    former,
+                    office,
+                }) = description(doc, &entity_at, t, sentence.tokens.end)
                 {
-                    let fits = |i: &usize| {
+                    let one_office = names_one_office(&office, sector);
+                    // `strict`: as a coreference link; else as a clue to the office's country.
+                    let fits = |i: &usize, strict: bool| {
                         let e = &doc.entities[*i];
                         let a = e.actor.as_ref();
+                        // "The prime minister" is someone the text has called so.
+                        let titled = || {
+                            titles
+                                .get(&e.cluster.unwrap_or(*i))
+                                .is_some_and(|ts| ts.iter().any(|x| title_fits(&office, x)))
+                        };
+                        let sector_is = |x: &str| x == sector || (former && x == "ELI");
+                        let sector = a.and_then(|a| a.sector.as_deref());
+                        // A loose description ("the minister") may take someone whose
+                        // sector the dictionary or the text states and fits it; one who
+                        // names an office takes only someone the text has called so, and
+                        // anyone else needs that title too: "the spokesman" or "the editor"
+                        // after a name the dictionary lacks is most often someone else.
+                        let known = if !strict {
+                            sector.is_none_or(sector_is)
+                        } else if one_office {
+                            titled() && sector.is_none_or(sector_is)
+                        } else {
+                            sector.is_some_and(sector_is) || (sector.is_none() && titled())
+                        };
                         // A description that states the country may reach further back:
                         // "the Slovenian minister" is the one named, however long ago.
-                        (country.is_some() || e.sentence + DESCRIPTION_LOOK_BACK >= s)
+                        known
+                            && (country.is_some() || e.sentence + DESCRIPTION_LOOK_BACK >= s)
                             && e.tokens.end <= t
                             && country
                                 .as_ref()
                                 .is_none_or(|c| a.is_some_and(|a| &a.code == c))
-                            && a.is_none_or(|a| {
-                                a.sector
-                                    .as_deref()
-                                    .is_none_or(|x| x == sector || (former && x == "ELI"))
-                            })
                     };
-                    if let Some(&antecedent) = names.iter().rev().find(|i| fits(i)) {
-                        added.push((
-                            Entity {
-                                span: Span::new(tok.span.start, doc.tokens[last].span.end),
-                                sentence: s,
-                                tokens: t..last + 1,
-                                kind: EntityKind::Person,
-                                actor: doc.entities[antecedent].actor.clone(),
-                                cluster: None,
-                                mention: kestrel_core::MentionKind::Description,
-                            },
-                            antecedent,
-                        ));
+                    let span = Span::new(tok.span.start, doc.tokens[last].span.end);
+                    let mention = |actor| Entity {
+                        span,
+                        sentence: s,
+                        tokens: t..last + 1,
+                        kind: EntityKind::Person,
+                        actor,
+                        cluster: None,
+                        mention: kestrel_core::MentionKind::Description,
+                    };
+                    if let Some(&antecedent) = names.iter().rev().find(|i| fits(i, true)) {
+                        added.push((mention(doc.entities[antecedent].actor.clone()), antecedent));
+                    } else if one_office {
+                        // "The prime minister" in a story whose people the text has not
+                        // called so is still an office of the country of those it is
+                        // about: the office, in a cluster of its own, with the country of
+                        // the nearest person whose sector fits.
+                        let country = names
+                            .iter()
+                            .rev()
+                            .filter(|i| fits(i, false))
+                            .find_map(|&i| doc.entities[i].actor.as_ref())
+                            // A country's three letters, not an organisation's code.
+                            .filter(|a| a.code.len() == 3)
+                            .map(|a| a.code.clone());
+                        if let Some(code) = country {
+                            let actor = kestrel_core::ActorCode {
+                                code,
+                                sector: Some(sector.to_string()),
+                                name: doc.text[span.range()].to_string(),
+                                source: kestrel_core::ActorSource::Text,
+                            };
+                            added.push((mention(Some(actor)), NO_ANTECEDENT));
+                        }
                     }
                 }
                 continue;
@@ -968,8 +1173,10 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
         let mut e = if is_pronoun {
             let (mut e, antecedent) = added[i].take().expect("once");
             // The antecedent comes first in the text, so it is placed, its cluster remapped.
-            let placed = new_index_of_old[antecedent];
-            e.cluster = Some(doc.entities[placed].cluster.unwrap_or(placed));
+            if antecedent != NO_ANTECEDENT {
+                let placed = new_index_of_old[antecedent];
+                e.cluster = Some(doc.entities[placed].cluster.unwrap_or(placed));
+            }
             e
         } else {
             let mut e = old[i].take().expect("once");
@@ -1095,6 +1302,79 @@ mod tests {
         assert_eq!(
             joined_to(&doc),
             [("The city", "Velmar"), ("The city", "Velmar")]
+        );
+    }
+
+    #[test]
+    fn a_description_of_an_office_takes_the_one_the_text_called_so() {
+        let text = "Prime Minister Ana Ruiz met Finance Minister Kofi Mensah, and Shadow \
+                    Chancellor Luis Soto. Eva Lind, the foreign secretary, was away. The \
+                    prime minister said little. The foreign secretary wrote. The chancellor \
+                    spoke. The minister left.";
+        let mut doc = segmented(text);
+        for name in ["Ana Ruiz", "Kofi Mensah", "Luis Soto", "Eva Lind"] {
+            let mut e = named(&doc, name, 0, EntityKind::Person);
+            e.actor = Some(kestrel_core::ActorCode {
+                code: "VLR".into(),
+                sector: Some("GOV".into()),
+                name: String::new(),
+                source: kestrel_core::ActorSource::Dictionary,
+            });
+            doc.entities.push(e);
+        }
+        for (i, e) in doc.entities.iter_mut().enumerate() {
+            e.cluster = Some(i);
+        }
+        link_pronouns(&mut doc);
+        // The apposition joins its name; then not the nearest member of the government, but
+        // the one with the title; the shadow
+        // chancellor is not the chancellor, whose office keeps a cluster of its own with the
+        // country of the people around it; "the minister" stays loose.
+        let found: Vec<(&str, Option<&str>, Option<&str>)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.mention == kestrel_core::MentionKind::Description)
+            .map(|e| {
+                let head = &doc.entities[e.cluster.unwrap()];
+                let named = (head.mention == kestrel_core::MentionKind::Name)
+                    .then(|| &doc.text[head.span.range()]);
+                let code = e.actor.as_ref().map(|a| a.code.as_str());
+                (&doc.text[e.span.range()], named, code)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("the foreign secretary", Some("Eva Lind"), Some("VLR")),
+                ("The prime minister", Some("Ana Ruiz"), Some("VLR")),
+                ("The foreign secretary", Some("Eva Lind"), Some("VLR")),
+                ("The chancellor", None, Some("VLR")),
+                ("The minister", Some("Eva Lind"), Some("VLR")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_after_a_name_that_opens_a_clause_is_not_its_title() {
+        // "Ana Ruiz, the president said" (Ruiz is addressed or listed; the president speaks).
+        let text = "They thanked Ana Ruiz, the president said. The president left.";
+        let mut doc = segmented(text);
+        doc.entities
+            .push(named(&doc, "Ana Ruiz", 0, EntityKind::Person));
+        doc.entities[0].cluster = Some(0);
+        let said = doc
+            .tokens
+            .iter()
+            .position(|t| &text[t.span.range()] == "said")
+            .unwrap();
+        doc.tokens[said].upos = Some("VERB".into());
+        link_pronouns(&mut doc);
+        assert!(
+            doc.entities
+                .iter()
+                .all(|e| e.mention == kestrel_core::MentionKind::Name || e.cluster != Some(0)),
+            "{:?}",
+            joined_to(&doc)
         );
     }
 
