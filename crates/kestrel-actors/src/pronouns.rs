@@ -643,6 +643,10 @@ fn before_main_verb(doc: &Document, s: usize, mentions: &Candidates) -> Option<u
 fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Option<usize> {
     let sentence = &doc.sentences[s];
     let tok = &doc.tokens[t];
+    // "It seems that ...", "it is said": an expletive refers to nothing.
+    if tok.deprel.as_deref().is_some_and(|d| d.starts_with("expl")) {
+        return None;
+    }
     if let Some(h) = tok.head {
         let head = &doc.tokens[sentence.tokens.start + h];
         // "it is clear", "it was not us": the head is an adjective or a form of "be" (not
@@ -1935,6 +1939,44 @@ mod tests {
         doc.entities[1].cluster = Some(1);
         assert_eq!(link_pronouns(&mut doc), 1);
         assert_eq!(linked(&doc, "They"), Some(1), "the union, not Kenya");
+    }
+
+    #[test]
+    fn an_expletive_it_refers_to_nothing() {
+        // "Kenya left . It seems odd ." with "It" read as an expletive, then as a subject.
+        let text = "Kenya left . It seems odd .";
+        let relation = |it: &'static str| {
+            let mut doc = segmented(text);
+            parse(
+                &mut doc,
+                &[
+                    (1, "nsubj", "PROPN"),
+                    (usize::MAX, "root", "VERB"),
+                    (1, "punct", "PUNCT"),
+                    (1, it, "PRON"),
+                    (usize::MAX, "root", "VERB"),
+                    (1, "xcomp", "ADJ"),
+                    (1, "punct", "PUNCT"),
+                ],
+            );
+            doc.entities.push(Entity {
+                span: Span::new(0, 5),
+                sentence: 0,
+                tokens: 0..1,
+                kind: EntityKind::Gpe,
+                actor: Some(kestrel_core::ActorCode {
+                    code: "KEN".into(),
+                    sector: None,
+                    name: String::new(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                }),
+                cluster: Some(0),
+                mention: kestrel_core::MentionKind::Name,
+            });
+            link_pronouns(&mut doc)
+        };
+        assert_eq!(relation("expl"), 0);
+        assert_eq!(relation("nsubj"), 1);
     }
 
     #[test]
