@@ -1816,6 +1816,13 @@ pub fn cluster_by_name(doc: &mut Document) {
         for j in 0..i {
             let o = &doc.entities[j];
             if o.kind != e.kind {
+                // One name, typed two ways by the recogniser in two sentences ("Durham" a
+                // place, then a person): one referent, as a story uses a name in one sense.
+                let named = |k: EntityKind| !matches!(k, EntityKind::Norp);
+                if named(e.kind) && named(o.kind) && words[i] == words[j] {
+                    union(&mut parent, i, j);
+                    break;
+                }
                 continue;
             }
             let same = if e.kind == EntityKind::Person {
@@ -2160,6 +2167,23 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
             cluster: None,
             mention: kestrel_core::MentionKind::Name,
         }
+    }
+
+    #[test]
+    fn actors_one_name_typed_two_ways_is_one_cluster() {
+        let text = "Velmar won. Velmar spoke. Velmar voted. Dutch firms left. Dutch stayed.";
+        let mut doc = Document::new("t", text);
+        doc.entities = vec![
+            entity(&doc, "Velmar", 0, EntityKind::Gpe),
+            entity(&doc, "Velmar", 1, EntityKind::Person),
+            entity(&doc, "Velmar", 2, EntityKind::Org),
+            entity(&doc, "Dutch", 0, EntityKind::Norp),
+            entity(&doc, "Dutch", 1, EntityKind::Person),
+        ];
+        cluster_by_name(&mut doc);
+        let clusters: Vec<Option<usize>> = doc.entities.iter().map(|e| e.cluster).collect();
+        // A nationality stays apart from a name that happens to be spelt the same.
+        assert_eq!(clusters, [Some(0), Some(0), Some(0), Some(3), Some(4)]);
     }
 
     #[test]
