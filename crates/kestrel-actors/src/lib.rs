@@ -1112,7 +1112,8 @@ fn place_kinds(doc: &Document, gazetteer: &kestrel_places::Gazetteer) -> Vec<Pla
         .iter()
         .map(|e| {
             let mut kinds = PlaceKinds::default();
-            // A country is "the country", not "the state" its namesake region is ("Mexico").
+            // A country is "the country", not "the city" or "the province" its namesake is
+            // ("Mexico").
             // The imported dictionary files cities under their country, so the name must be
             // the country's own ("Kenya", not "Mombasa").
             let text = &doc.text[e.span.range()];
