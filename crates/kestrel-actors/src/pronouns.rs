@@ -447,11 +447,7 @@ fn the_country_or_body(
     if tok.upos.as_deref() == Some("ADJ") || entity_at.get(noun).copied().flatten().is_some() {
         return None;
     }
-    let next = (noun + 1 < sentence.end).then(|| &doc.tokens[noun + 1]);
-    if next.is_some_and(|x| {
-        let nw = doc.text[x.span.range()].to_lowercase();
-        nw == "of" || matches!(x.upos.as_deref(), Some("NOUN" | "PROPN"))
-    }) {
+    if modifies_or_has_complement(doc, noun, sentence.end) {
         return None;
     }
     let sector_of = |i: usize| {
@@ -494,6 +490,18 @@ fn the_country_or_body(
         DESCRIPTION_LOOK_BACK,
     )?;
     Some((kind, doc.entities[i].actor.clone()?, i, noun))
+}
+
+/// Whether the noun of a description at token `noun` (its sentence ending at `end`) modifies
+/// the noun after it ("the country music", "the city council") or takes its own complement
+/// ("the country of ...", "the city of Lagos"): either way it refers to nothing named before.
+fn modifies_or_has_complement(doc: &Document, noun: usize, end: usize) -> bool {
+    (noun + 1 < end)
+        .then(|| &doc.tokens[noun + 1])
+        .is_some_and(|x| {
+            doc.text[x.span.range()].eq_ignore_ascii_case("of")
+                || matches!(x.upos.as_deref(), Some("NOUN" | "PROPN"))
+        })
 }
 
 /// What a place's name may name, as the gazetteer knows it: what "the city" or "the province"
@@ -564,11 +572,7 @@ fn the_place(
     }
     place_noun_fits(written, &PlaceKinds::default())?;
     let fits = |k: &PlaceKinds| place_noun_fits(written, k) == Some(true);
-    let next = (noun + 1 < sentence.end).then(|| &doc.tokens[noun + 1]);
-    if next.is_some_and(|x| {
-        let nw = doc.text[x.span.range()].to_lowercase();
-        nw == "of" || matches!(x.upos.as_deref(), Some("NOUN" | "PROPN"))
-    }) {
+    if modifies_or_has_complement(doc, noun, sentence.end) {
         return None;
     }
     let in_reach = |e: &Entity| {
