@@ -167,18 +167,10 @@ pub fn ner(
     model: Option<&Path>,
     errors: bool,
     pipeline: bool,
-    trees: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let content =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let sentences = kestrel_nlp::ner::parse_iob2(&content);
-    let trees = match trees {
-        Some(path) => kestrel_nlp::ner::trees_of_conllu(
-            &std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?,
-        ),
-        None => Default::default(),
-    };
     let ner = match model {
         Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path)?),
         None => kestrel_nlp::Ner::builtin()?,
@@ -205,13 +197,7 @@ pub fn ner(
                 .collect()
         })
     } else {
-        kestrel_nlp::ner::evaluate_parsed(
-            &ner,
-            &models.tagger,
-            Some(&models.parser),
-            &trees,
-            &sentences,
-        )
+        kestrel_nlp::ner::evaluate(&ner, &models.tagger, &sentences)
     };
     let prf = |(tp, fp, fn_): (usize, usize, usize)| Prf { tp, fp, fn_ };
     if errors {

@@ -262,13 +262,6 @@ struct TrainArgs {
     /// the sentences the two read alike join its training data
     #[arg(long, value_name = "PATH")]
     text: Vec<PathBuf>,
-    /// For `ner`: treebanks (.conllu) holding the training sentences (repeatable). Four
-    /// parsers, each trained on three quarters of them, parse the fourth, and the recogniser
-    /// learns to read those trees (the relation of each word and of each name to the clause
-    /// around it), as wrong as the trees it reads at run time. Without it the recogniser
-    /// reads no trees
-    #[arg(long, value_name = "FILE")]
-    treebank: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -545,11 +538,6 @@ enum EvalCommand {
         /// dictionary name), as `kestrel code` writes them, instead of the recogniser's alone.
         #[arg(long)]
         pipeline: bool,
-        /// Read each sentence's tree from this CoNLL-U file (matched by its words) instead of
-        /// parsing it with the built-in parser: to score a recogniser on sentences the built-in
-        /// parser was trained on, with trees from a parser that was not
-        #[arg(long, value_name = "FILE")]
-        trees: Option<PathBuf>,
     },
     /// Event coding against PLOVER's gold standard records (PLOVER_GSR_CAMEO.json): type
     /// accuracy and macro F1, actor and recipient country accuracy, full-event F1.
@@ -746,15 +734,7 @@ fn main() -> ExitCode {
             model,
             errors,
             pipeline,
-            trees,
-        }) => eval::ner(
-            &file,
-            json,
-            model.as_deref(),
-            errors,
-            pipeline,
-            trees.as_deref(),
-        ),
+        }) => eval::ner(&file, json, model.as_deref(), errors, pipeline),
         Command::Train(args) => train::run(args),
         Command::Eval(EvalCommand::Dedup {
             file,

@@ -105,9 +105,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
                 .collect::<anyhow::Result<Vec<_>>>()?
                 .concat(),
             unlabelled_source: kestrel_nlp::train::file_names(&args.text),
-            treebanks: args.treebank.clone(),
         };
-        let new = kestrel_nlp::train::train_ner(&ner_opts, &models.tagger, &models.parser)?;
+        let new = kestrel_nlp::train::train_ner(&ner_opts, &models.tagger)?;
         eprintln!(
             "kestrel: entity recogniser trained in {:.1}s: {:?}",
             start.elapsed().as_secs_f64(),

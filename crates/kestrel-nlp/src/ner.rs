@@ -571,48 +571,6 @@ struct Prepared {
     class: Vec<[u64; crate::clusters::LEVELS]>,
     /// Per token, the gazetteer's marks (see [`Gazetteer::mark`]).
     marks: Vec<(u8, bool)>,
-    /// Per token, what the sentence's tree says of it (see [`tree_values`]); empty without a
-    /// tree.
-    tree: Vec<[u64; 4]>,
-}
-
-/// A sentence's dependency tree, as the parser gives it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Tree {
-    /// Each word's head (a word index), `None` for the root.
-    pub heads: Vec<Option<usize>>,
-    /// Each word's relation to its head.
-    pub relations: Vec<String>,
-}
-
-/// Per token: its relation, its relation with its head's word, and the same two for the word
-/// of its run of capitalised words that hangs outside the run ("the run is the subject of
-/// *said*", "the object of *in*"): a name's role in the clause tells what it names where its
-/// words alone do not.
-fn tree_values(tree: &Tree, norm: &[u64], runs: &[(usize, usize)]) -> Vec<[u64; 4]> {
-    let relation = |k: usize| {
-        let r = tree.relations[k].as_str();
-        string(r.split(':').next().unwrap_or(r))
-    };
-    let head_word = |k: usize| {
-        tree.heads[k]
-            .and_then(|h| norm.get(h).copied())
-            .unwrap_or(0xbeef)
-    };
-    (0..norm.len())
-        .map(|i| {
-            let (s, e) = runs[i];
-            let outside = (s..e)
-                .find(|&k| tree.heads[k].is_none_or(|h| h < s || h >= e))
-                .unwrap_or(i);
-            [
-                relation(i),
-                feature(1, &[relation(i), head_word(i)]),
-                feature(2, &[relation(outside), head_word(outside)]),
-                relation(outside) ^ 7,
-            ]
-        })
-        .collect()
 }
 
 /// Words that join capitalised words into one name ("Bank of England", "Ministry for Foreign
@@ -687,7 +645,6 @@ fn name_runs(words: &[&str], lower: &[String], marks: &[(u8, bool)]) -> Vec<(u64
 fn prepare(
     words: &[&str],
     tags: &[&str],
-    tree: Option<&Tree>,
     gazetteer: &Gazetteer,
     clusters: &crate::clusters::WordClusters,
 ) -> Prepared {
@@ -706,12 +663,9 @@ fn prepare(
         run_ends: vec![],
         class: Vec::with_capacity(words.len()),
         marks: Vec::new(),
-        tree: Vec::new(),
     };
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let mut runs = Vec::with_capacity(words.len());
-    for (i, (bits, (start, end))) in name_runs(words, &lower, &marks).into_iter().enumerate() {
-        runs.push(if bits == 0 { (i, i + 1) } else { (start, end) });
+    for (bits, (start, end)) in name_runs(words, &lower, &marks) {
         p.run.push(bits);
         p.run_ends.push(if bits == 0 {
             (0, 0)
@@ -751,9 +705,6 @@ fn prepare(
         p.word_class.push(class);
     }
     p.marks = marks;
-    if let Some(tree) = tree.filter(|t| t.heads.len() == words.len()) {
-        p.tree = tree_values(tree, &p.norm, &runs);
-    }
     p
 }
 
@@ -829,14 +780,6 @@ fn static_features(p: &Prepared, i: usize, out: &mut Vec<u64>) {
         feature(200 + 54, &[pos(0), class(0, 1)]),
     ];
     out.extend_from_slice(&features);
-    if let Some(t) = p.tree.get(i) {
-        out.extend_from_slice(&[
-            feature(200 + 56, &[t[0]]),
-            feature(200 + 57, &[t[1]]),
-            feature(200 + 58, &[t[2]]),
-            feature(200 + 59, &[t[3], p.flags[i]]),
-        ]);
-    }
 }
 
 /// The features of token `i` that pair the labels of the tokens before it with the token,
@@ -955,28 +898,14 @@ impl Ner {
         gazetteer: Gazetteer,
         config: &NerConfig,
     ) -> Ner {
-        Ner::train_parsed(sentences, tags, &[], gazetteer, config)
-    }
-
-    /// Trains a recogniser as [`Ner::train`] does, that also reads each sentence's tree
-    /// (`trees[i]` for `sentences[i]`; a sentence with none, or past the end, is read without).
-    pub fn train_parsed(
-        sentences: &[NerSentence],
-        tags: &[Vec<String>],
-        trees: &[Option<Tree>],
-        gazetteer: Gazetteer,
-        config: &NerConfig,
-    ) -> Ner {
         let n_labels = 1 + TYPES.len() * 4;
         let prepared: Vec<Prepared> = sentences
             .iter()
             .zip(tags)
-            .enumerate()
-            .map(|(i, (s, t))| {
+            .map(|(s, t)| {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
                 let t: Vec<&str> = t.iter().map(String::as_str).collect();
-                let tree = trees.get(i).and_then(Option::as_ref);
-                prepare(&words, &t, tree, &gazetteer, &config.clusters)
+                prepare(&words, &t, &gazetteer, &config.clusters)
             })
             .collect();
         let gold: Vec<Vec<usize>> = sentences.iter().map(bilou).collect();
@@ -1019,17 +948,7 @@ impl Ner {
 
     /// The mentions in a sentence of words with their part-of-speech tags (XPOS).
     pub fn recognise(&self, words: &[&str], tags: &[&str]) -> Vec<Mention> {
-        self.recognise_parsed(words, tags, None)
-    }
-
-    /// The mentions in a sentence of words with their tags and, where there is one, its tree.
-    pub fn recognise_parsed(
-        &self,
-        words: &[&str],
-        tags: &[&str],
-        tree: Option<&Tree>,
-    ) -> Vec<Mention> {
-        let p = prepare(words, tags, tree, &self.gazetteer, &self.clusters);
+        let p = prepare(words, tags, &self.gazetteer, &self.clusters);
         let labels = decode(&self.model, &p, words);
         let mut out = Vec::new();
         let mut start = None;
@@ -1746,71 +1665,13 @@ pub struct NerScores {
 
 /// Scores the recogniser on gold sentences, tagging them with `tagger` first.
 pub fn evaluate(ner: &Ner, tagger: &crate::Tagger, sentences: &[NerSentence]) -> NerScores {
-    evaluate_parsed(ner, tagger, None, &HashMap::new(), sentences)
-}
-
-/// Scores the recogniser as [`evaluate`] does, with each sentence's tree from `trees` (keyed
-/// by its words joined by spaces) or else from `parser`, if given.
-pub fn evaluate_parsed(
-    ner: &Ner,
-    tagger: &crate::Tagger,
-    parser: Option<&crate::Parser>,
-    trees: &HashMap<String, Tree>,
-    sentences: &[NerSentence],
-) -> NerScores {
     evaluate_with(sentences, |words| {
         let tags: Vec<&str> = tagger.tag(words).into_iter().map(|t| t.1).collect();
-        let tree = tree_of(words, &tags, parser, trees);
-        ner.recognise_parsed(words, &tags, tree.as_ref())
+        ner.recognise(words, &tags)
             .into_iter()
             .map(|m| (m.tokens, m.kind))
             .collect()
     })
-}
-
-/// A sentence's tree from `trees` (keyed by its words joined by spaces), else from `parser`.
-pub fn tree_of(
-    words: &[&str],
-    tags: &[&str],
-    parser: Option<&crate::Parser>,
-    trees: &HashMap<String, Tree>,
-) -> Option<Tree> {
-    if let Some(t) = trees.get(&words.join(" ")) {
-        return Some(t.clone());
-    }
-    let parsed = parser?.parse(words, tags);
-    Some(Tree {
-        heads: parsed.iter().map(|(h, _)| h.checked_sub(1)).collect(),
-        relations: parsed.into_iter().map(|(_, l)| l).collect(),
-    })
-}
-
-/// Trees of a CoNLL-U file's sentences, keyed by their words joined by spaces.
-pub fn trees_of_conllu(content: &str) -> HashMap<String, Tree> {
-    let mut out = HashMap::new();
-    let mut words: Vec<String> = Vec::new();
-    let mut tree = Tree::default();
-    for line in content.lines().chain(std::iter::once("")) {
-        if line.trim().is_empty() {
-            if !words.is_empty() {
-                out.insert(words.join(" "), std::mem::take(&mut tree));
-                words.clear();
-            }
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 8 || !cols[0].chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        words.push(cols[1].to_string());
-        tree.heads
-            .push(cols[6].parse::<usize>().ok().and_then(|h| h.checked_sub(1)));
-        tree.relations.push(cols[7].to_string());
-    }
-    out
 }
 
 /// UniversalNER's type for one of Kestrel's (PER, ORG, LOC); none for nationalities, which
@@ -1881,7 +1742,7 @@ mod tests {
             let words: Vec<&str> = sentence.split(' ').collect();
             let tags = vec!["NN"; words.len()];
             let clusters = crate::clusters::WordClusters::empty();
-            let p = prepare(&words, &tags, None, &Gazetteer::default(), &clusters);
+            let p = prepare(&words, &tags, &Gazetteer::default(), &clusters);
             (0..words.len())
                 .map(|i| well_cased(&words) && surely_outside(&words, &p, i, 0))
                 .collect()
@@ -2076,94 +1937,6 @@ mod tests {
         // "I" before a verb is the pronoun; before a full stop a numeral.
         assert_eq!(with_name_suffix(&words, 10..11), 10..11);
         assert_eq!(with_name_suffix(&words, 13..14), 13..15);
-    }
-
-    #[test]
-    fn a_names_words_read_where_the_name_hangs_in_the_clause() {
-        // "Ana Ruiz met the Kostova Ports Authority ." as a parser would hang it.
-        let words = [
-            "Ana",
-            "Ruiz",
-            "met",
-            "the",
-            "Kostova",
-            "Ports",
-            "Authority",
-            ".",
-        ];
-        let tags = ["NNP", "NNP", "VBD", "DT", "NNP", "NNPS", "NNP", "."];
-        let tree = Tree {
-            heads: vec![
-                Some(2),
-                Some(0),
-                None,
-                Some(6),
-                Some(6),
-                Some(6),
-                Some(2),
-                Some(2),
-            ],
-            relations: [
-                "nsubj",
-                "flat",
-                "root",
-                "det",
-                "compound",
-                "compound:prt",
-                "obj",
-                "punct",
-            ]
-            .map(String::from)
-            .to_vec(),
-        };
-        let clusters = crate::clusters::WordClusters::empty();
-        let p = prepare(&words, &tags, Some(&tree), &Gazetteer::default(), &clusters);
-        let hangs = |relation: &str, head: usize| feature(2, &[string(relation), p.norm[head]]);
-        // Each word of a name reads the relation of the name's word that hangs outside it.
-        for t in 4..7 {
-            assert_eq!(p.tree[t][2], hangs("obj", 2), "token {t}");
-        }
-        assert_eq!(p.tree[1][2], hangs("nsubj", 2), "\"Ruiz\" hangs on \"Ana\"");
-        // Its own relation, without the subtype, with its head's word.
-        assert_eq!(p.tree[5][0], string("compound"));
-        assert_eq!(p.tree[5][1], feature(1, &[string("compound"), p.norm[6]]));
-        // The root has no head word; a lower-case word is its own run.
-        assert_eq!(p.tree[2][1], feature(1, &[string("root"), 0xbeef]));
-        assert_eq!(p.tree[3][2], hangs("det", 6));
-        // Without a tree, or with one of another sentence's length, there is nothing to read.
-        assert!(
-            prepare(&words, &tags, None, &Gazetteer::default(), &clusters)
-                .tree
-                .is_empty()
-        );
-        let short = Tree {
-            heads: tree.heads[..3].to_vec(),
-            relations: tree.relations[..3].to_vec(),
-        };
-        let q = prepare(
-            &words,
-            &tags,
-            Some(&short),
-            &Gazetteer::default(),
-            &clusters,
-        );
-        assert!(q.tree.is_empty());
-    }
-
-    #[test]
-    fn trees_are_read_from_conllu_by_their_words() {
-        let conllu = "# text = Velor wins.\n1-2\tVelor's\t_\t_\t_\t_\t_\t_\t_\t_\n\
-                      1\tVelor\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\
-                      2\twins\t_\tVERB\tVBZ\t_\t0\troot\t_\t_\n\
-                      2.1\tx\t_\t_\t_\t_\t_\t_\t_\t_\n\
-                      3\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n\
-                      1\tYes\t_\tINTJ\tUH\t_\t0\troot\t_\t_\n";
-        let trees = trees_of_conllu(conllu);
-        assert_eq!(trees.len(), 2);
-        let t = &trees["Velor wins ."];
-        assert_eq!(t.heads, vec![Some(1), None, Some(1)]);
-        assert_eq!(t.relations, vec!["nsubj", "root", "punct"]);
-        assert_eq!(trees["Yes"].heads, vec![None]);
     }
 
     #[test]

@@ -116,9 +116,8 @@ impl Stage for NerStage {
     fn name(&self) -> &'static str {
         "ner"
     }
-    // The recogniser reads the tree: a name's relation to its clause tells what it names.
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Segment, Layer::Tag, Layer::Parse]
+        &[Layer::Segment, Layer::Tag]
     }
     fn assigns(&self) -> Layer {
         Layer::Entities
@@ -135,18 +134,7 @@ impl Stage for NerStage {
                 .iter()
                 .map(|t| t.xpos.as_deref().unwrap_or("NN"))
                 .collect();
-            let tokens = &doc.tokens[range.clone()];
-            let tree = tokens
-                .iter()
-                .all(|t| t.deprel.is_some())
-                .then(|| crate::ner::Tree {
-                    heads: tokens.iter().map(|t| t.head).collect(),
-                    relations: tokens
-                        .iter()
-                        .map(|t| t.deprel.clone().unwrap_or_default())
-                        .collect(),
-                });
-            for m in self.ner.recognise_parsed(&words, &tags, tree.as_ref()) {
+            for m in self.ner.recognise(&words, &tags) {
                 let tokens = range.start + m.tokens.start..range.start + m.tokens.end;
                 let span = kestrel_core::Span::new(
                     doc.tokens[tokens.start].span.start,

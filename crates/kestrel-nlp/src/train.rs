@@ -448,104 +448,6 @@ pub struct NerTrainOptions {
     pub unlabelled: Vec<Vec<String>>,
     /// Where the unlabelled text came from, for the metadata.
     pub unlabelled_source: String,
-    /// Treebanks holding the training sentences (.conllu), whose trees the recogniser learns
-    /// to read, jackknifed (see [`jackknifed_trees`]); sentences they lack (the unlabelled
-    /// text's) are parsed by the parser given to [`train_ner`]. Empty: the recogniser reads no
-    /// trees.
-    pub treebanks: Vec<PathBuf>,
-}
-
-/// How many parsers the recogniser's training trees come from.
-const TREE_FOLDS: usize = 4;
-
-/// Trees of the treebanks' sentences, keyed by their words joined by spaces, each given by a
-/// parser that has not seen it: the documents (`# newdoc`) are dealt in turn into
-/// [`TREE_FOLDS`] folds, and each fold is parsed by a parser trained on the others (one run of
-/// the shipped settings), reading `tagger`'s tags, as at run time. A recogniser that learnt
-/// from the shipped parser's trees of its own training sentences, which that parser has
-/// learnt almost by heart, would trust trees more than text it has never seen deserves (UNER
-/// EWT dev, three seeds: 75.07 without trees, 75.58 with the shipped parser's, a gain that
-/// did not carry to EWT test or PUD; see README, Named entities).
-pub fn jackknifed_trees(
-    treebanks: &[PathBuf],
-    tagger: &Tagger,
-    clusters: &std::sync::Arc<crate::clusters::WordClusters>,
-) -> Result<std::collections::HashMap<String, crate::ner::Tree>, TrainError> {
-    let opts = TrainOptions {
-        train: Vec::new(),
-        dev: None,
-        out: PathBuf::new(),
-        tagger: TaggerConfig {
-            clusters: clusters.clone(),
-            ..TaggerConfig::default()
-        },
-        parser: ParserConfig {
-            runs: 1,
-            ..ParserConfig::default()
-        },
-        licence: String::new(),
-        unlabelled: None,
-    };
-    let mut folds = vec![String::new(); TREE_FOLDS];
-    let mut document = 0;
-    for path in treebanks {
-        let text = std::fs::read_to_string(path).map_err(|source| TrainError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        for block in text.split("\n\n").filter(|b| !b.trim().is_empty()) {
-            if block.lines().any(|l| l.starts_with("# newdoc")) {
-                document += 1;
-            }
-            let fold = &mut folds[document % TREE_FOLDS];
-            fold.push_str(block.trim_matches('\n'));
-            fold.push_str("\n\n");
-        }
-    }
-    let mut sentences = Vec::with_capacity(TREE_FOLDS);
-    for (k, fold) in folds.iter().enumerate() {
-        sentences.push(corpus::parse(fold).map_err(|source| TrainError::Conllu {
-            path: format!("{} (fold {k})", file_names(treebanks)),
-            source,
-        })?);
-    }
-    let parse_fold = |k: usize| -> Vec<(String, crate::ner::Tree)> {
-        let rest: Vec<TrainSentence> = (0..TREE_FOLDS)
-            .filter(|&j| j != k)
-            .flat_map(|j| sentences[j].iter().cloned())
-            .collect();
-        let (rest, tags) = parser_training_set(rest, &opts);
-        let parser = Parser::train(&rest, &tags, &opts.parser);
-        sentences[k]
-            .iter()
-            .map(|s| {
-                let forms = s.forms();
-                let mut tags = tagger.tag(&forms);
-                crate::tag_repair::repair_tags(&forms, &mut tags);
-                let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
-                let none = std::collections::HashMap::new();
-                let tree = crate::ner::tree_of(&forms, &xpos, Some(&parser), &none)
-                    .expect("a parser gives a tree");
-                (forms.join(" "), tree)
-            })
-            .collect()
-    };
-    // Two trainings at a time, one a core on the machine this was written for; each holds
-    // about 0.9 GB.
-    let mut out = std::collections::HashMap::new();
-    let order: Vec<usize> = (0..TREE_FOLDS).collect();
-    for pair in order.chunks(2) {
-        std::thread::scope(|scope| {
-            let running: Vec<_> = pair
-                .iter()
-                .map(|&k| scope.spawn(move || parse_fold(k)))
-                .collect();
-            for r in running {
-                out.extend(r.join().expect("a fold's parser trains"));
-            }
-        });
-    }
-    Ok(out)
 }
 
 /// How many sentences of unlabelled text with agreed mentions join the recogniser's
@@ -617,11 +519,7 @@ pub fn agreed_mentions(
 
 /// Trains the entity recogniser, reading part-of-speech tags from `tagger`; writes
 /// `ner.bin.gz`.
-pub fn train_ner(
-    opts: &NerTrainOptions,
-    tagger: &Tagger,
-    parser: &Parser,
-) -> Result<ModelMeta, TrainError> {
+pub fn train_ner(opts: &NerTrainOptions, tagger: &Tagger) -> Result<ModelMeta, TrainError> {
     let (train, dev, geo, actors, out, config, licence) = (
         &opts.train,
         opts.dev.as_deref(),
@@ -706,40 +604,17 @@ pub fn train_ner(
         tags.extend(tag_all(&agreed));
         sentences.extend(agreed);
     }
-    let trees: Vec<Option<crate::ner::Tree>> = if opts.treebanks.is_empty() {
-        Vec::new()
-    } else {
-        let known = jackknifed_trees(&opts.treebanks, tagger, &config.clusters)?;
-        sentences
-            .iter()
-            .zip(&tags)
-            .map(|(s, t)| {
-                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                let t: Vec<&str> = t.iter().map(String::as_str).collect();
-                crate::ner::tree_of(&words, &t, Some(parser), &known)
-            })
-            .collect()
-    };
-    let ner = crate::ner::Ner::train_parsed(&sentences, &tags, &trees, gazetteer, config);
+    let ner = crate::ner::Ner::train(&sentences, &tags, gazetteer, config);
     let mut meta = ModelMeta {
         component: "ner".into(),
         train_file: file_names(train),
         train_hash: model::fingerprint(&bytes),
         dev_file: dev.and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned()),
-        features: format!(
-            "ner-v4: BILOU, {} templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes{}), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms{}",
-            if trees.is_empty() { 56 } else { 60 },
-            if trees.is_empty() {
-                ""
-            } else {
-                ", dependency trees jackknifed over 4 folds of the treebank's documents"
-            },
-            if actors.is_some() {
-                ", PETRARCH actors (people, organisations) and Kestrel's curated actors, the given names of their people"
-            } else {
-                ""
-            }
-        ),
+        features: if actors.is_some() {
+            "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms, PETRARCH actors (people, organisations) and Kestrel's curated actors, the given names of their people"
+        } else {
+            "ner-v3: BILOU, 56 templates (with XPOS from Kestrel's tagger, runs of capitalised words and word classes), mean of runs, gazetteer: GeoNames (countries, admin1, cities15000), demonyms"
+        }.into(),
         settings,
         dev_scores: BTreeMap::new(),
         licence: licence.clone(),
