@@ -35,7 +35,7 @@ mod roles;
 pub use agents::agent_sector;
 pub use ethnic::{builtin_ethnic_groups, code_ethnic_groups, EthnicGroup, EthnicGroups};
 pub use pronouns::{link_pronouns, link_pronouns_and_places, PlaceKinds};
-pub use roles::read_roles;
+pub use roles::{is_generic_title, read_roles};
 
 use kestrel_core::{
     ActorCode, ActorSource, Document, Entity, EntityKind, Layer, MentionKind, Span, Stage,

@@ -147,6 +147,8 @@ fn names_one_office(office: &[String], sector: &str) -> bool {
     // "The opposition leader", "the army chief": a sector other than government's says as
     // much as a title would of whom they may be.
     (office.len() >= 2 && sector == "GOV")
+        // "The Tory leader" is not the Labour one, nor any politician named before.
+        || office.first().is_some_and(|w| w.starts_with(PARTY_PREFIX))
         || office.len() == 1
             && office.first().is_some_and(|w| {
                 matches!(
@@ -172,6 +174,18 @@ fn names_one_office(office: &[String], sector: &str) -> bool {
                         | "envoy"
                 )
             })
+}
+
+/// How a party stands among a title's or a description's office words: by the name its
+/// dictionary entry goes by, so that "the Conservative leader" is "Tory leader Michael Howard".
+const PARTY_PREFIX: &str = "party:";
+
+/// A party's mention ending at token `end`, as an office word: an organisation whose actor is
+/// a party.
+fn party_word(e: &Entity, end: usize) -> Option<String> {
+    let actor = e.actor.as_ref()?;
+    (e.kind == EntityKind::Org && e.tokens.end == end && actor.sector.as_deref() == Some("PTY"))
+        .then(|| format!("{PARTY_PREFIX}{}", actor.name.to_lowercase()))
 }
 
 /// Whether a title the text gives someone ("Prime Minister", "the foreign secretary") is the
@@ -218,13 +232,25 @@ fn stated_titles(
         while k > sentence.start && is_role(k - 1) {
             k -= 1;
         }
-        let opens = k == sentence.start
+        // "Tory leader Michael Howard": the party is part of the title.
+        let party = (k > sentence.start)
+            .then(|| entity_at[k - 1])
+            .flatten()
+            .and_then(|p| {
+                party_word(&doc.entities[p], k).map(|w| (w, doc.entities[p].tokens.start))
+            });
+        let opening = party.as_ref().map_or(k, |p| p.1);
+        let opens = opening == sentence.start
             || matches!(
-                word(k - 1).to_lowercase().as_str(),
+                word(opening - 1).to_lowercase().as_str(),
                 "the" | "a" | "an" | ","
             );
         if k < end && (!comma_before || opens) {
-            titles.push(office_words(&(k..end).map(word).collect::<Vec<_>>()));
+            let mut title = office_words(&(k..end).map(word).collect::<Vec<_>>());
+            if let Some((party, _)) = party {
+                title.insert(0, party);
+            }
+            titles.push(title);
         }
         // ", the foreign secretary" after it.
         let mut k = e.tokens.end;
@@ -263,10 +289,15 @@ fn description(
 ) -> Option<Described> {
     let mut k = t + 1;
     let mut country = None;
+    let mut party = None;
     if let Some(i) = entity_at.get(k).copied().flatten() {
         let e = &doc.entities[i];
-        // A nationality, or a country's name the recogniser typed so ("the Somali leader").
-        if !matches!(e.kind, EntityKind::Norp | EntityKind::Gpe) || e.tokens.start != k {
+        party = party_word(e, e.tokens.end);
+        // A nationality, a country's name the recogniser typed so ("the Somali leader"), or a
+        // party ("the Tory leader", "the Labour MP").
+        if !(matches!(e.kind, EntityKind::Norp | EntityKind::Gpe) || party.is_some())
+            || e.tokens.start != k
+        {
             return None;
         }
         country = Some(e.actor.as_ref()?.code.clone());
@@ -306,6 +337,7 @@ fn description(
             | "leading"
             | "prominent"
             | "vice"
+            | "shadow"
     ) {
         return None;
     }
@@ -321,6 +353,13 @@ fn description(
     }
     // "the opposition leader" is OPP: the phrase's sector, as a role read from the text.
     let sector = crate::roles::sector_of(&words[..=last - first])?;
+    // "The Tory leader", "the Labour spokesman": a party's person whose role word states no
+    // sector of its own is the party's, as roles read before a name are.
+    let sector = if party.is_some() && crate::roles::is_generic_role(&words[..=last - first]) {
+        "PTY"
+    } else {
+        sector
+    };
     let former = words.iter().any(|w| crate::roles::is_former(w));
     // "The ministers" are a group, not one of the people named.
     if doc.tokens[last].xpos.as_deref() == Some("NNS") {
@@ -358,7 +397,10 @@ fn description(
         }
         _ => country,
     };
-    let office = office_words(&words[..=last - first]);
+    let mut office = office_words(&words[..=last - first]);
+    if let Some(party) = party {
+        office.insert(0, party);
+    }
     Some(Described {
         last,
         country,
@@ -1020,8 +1062,12 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                         };
                         // A description that states the country may reach further back:
                         // "the Slovenian minister" is the one named, however long ago.
+                        // As a clue to the country of an office no one holds, anyone the story
+                        // is about.
                         known
-                            && (country.is_some() || e.sentence + DESCRIPTION_LOOK_BACK >= s)
+                            && (country.is_some()
+                                || !strict
+                                || e.sentence + DESCRIPTION_LOOK_BACK >= s)
                             && e.tokens.end <= t
                             && country
                                 .as_ref()
@@ -1043,15 +1089,18 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                         // "The prime minister" in a story whose people the text has not
                         // called so is still an office of the country of those it is
                         // about: the office, in a cluster of its own, with the country of
-                        // the nearest person whose sector fits.
-                        let country = names
-                            .iter()
-                            .rev()
-                            .filter(|i| fits(i, false))
-                            .find_map(|&i| doc.entities[i].actor.as_ref())
-                            // A country's three letters, not an organisation's code.
-                            .filter(|a| a.code.len() == 3)
-                            .map(|a| a.code.clone());
+                        // the nearest person whose sector fits, or the country the description
+                        // states ("the Tory leader", "the Slovenian prime minister").
+                        let country = country.clone().or_else(|| {
+                            names
+                                .iter()
+                                .rev()
+                                .filter(|i| fits(i, false))
+                                .find_map(|&i| doc.entities[i].actor.as_ref())
+                                // A country's three letters, not an organisation's code.
+                                .filter(|a| a.code.len() == 3)
+                                .map(|a| a.code.clone())
+                        });
                         if let Some(code) = country {
                             let actor = kestrel_core::ActorCode {
                                 code,
@@ -1541,6 +1590,72 @@ mod tests {
             linked(&doc, "The opposition leader"),
             Some(0),
             "an opposition leader, not the nearer official"
+        );
+    }
+
+    /// `doc` with a party's mentions (`party`, of Velor) and people's (of Velor, their sector
+    /// `sector`), each in a cluster of its own.
+    fn with_party(text: &str, party: &[&str], people: &[(&str, &str)]) -> Document {
+        let mut doc = segmented(text);
+        let actor = |sector: &str| kestrel_core::ActorCode {
+            code: "VLR".into(),
+            sector: Some(sector.into()),
+            name: "Verde Party".into(),
+            source: kestrel_core::ActorSource::Dictionary,
+        };
+        let mut from = 0;
+        for name in party {
+            let mut e = named(&doc, name, from, EntityKind::Org);
+            from = e.span.end;
+            e.actor = Some(actor("PTY"));
+            doc.entities.push(e);
+        }
+        for (name, sector) in people {
+            let mut e = named(&doc, name, 0, EntityKind::Person);
+            e.actor = Some(actor(sector));
+            doc.entities.push(e);
+        }
+        doc.entities.sort_by_key(|e| e.span.start);
+        for (i, e) in doc.entities.iter_mut().enumerate() {
+            e.cluster = Some(i);
+        }
+        doc
+    }
+
+    #[test]
+    fn a_partys_description_takes_the_person_the_party_titled() {
+        let text = "Verde leader Ana Ruiz met Chancellor Luis Soto. The Verde leader replied. \
+                    The shadow chancellor stayed away.";
+        let mut doc = with_party(
+            text,
+            &["Verde", "Verde"],
+            &[("Ana Ruiz", "PTY"), ("Luis Soto", "GOV")],
+        );
+        link_pronouns(&mut doc);
+        assert_eq!(
+            joined_to(&doc),
+            [("The Verde leader", "Ana Ruiz")],
+            "the party's leader, not the nearer name; a shadow chancellor is not the chancellor"
+        );
+
+        // No one is called the party's leader: the description is an office of its own, the
+        // party's, not the nearest politician's.
+        let text = "Luis Soto met reporters. The Verde leader replied.";
+        let mut doc = with_party(text, &["Verde"], &[("Luis Soto", "GOV")]);
+        link_pronouns(&mut doc);
+        let leader = doc
+            .entities
+            .iter()
+            .find(|e| e.mention == kestrel_core::MentionKind::Description)
+            .expect("the description is a mention");
+        assert_ne!(leader.cluster, Some(0));
+        let actor = leader
+            .actor
+            .as_ref()
+            .expect("the party's country and sector");
+        assert_eq!(
+            (actor.code.as_str(), actor.sector.as_deref()),
+            ("VLR", Some("PTY"))
         );
     }
 

@@ -58,6 +58,9 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("parliamentarian", Some("LEG")),
     ("mp", Some("LEG")),
     ("opposition", Some("OPP")),
+    // Westminster's opposition names a shadow for each minister: "the shadow chancellor" speaks
+    // for the opposition.
+    ("shadow", Some("OPP")),
     ("dissident", Some("OPP")),
     ("rebel", Some("REB")),
     ("militant", Some("REB")),
@@ -136,6 +139,25 @@ const GENERIC_ROLE_WORDS: &[&str] = &[
     "representative",
     "negotiator",
 ];
+
+/// Whether a role phrase's words state no sector of their own ("leader", "party leader",
+/// "spokesman"), so that the body whose person it names gives the sector.
+pub(crate) fn is_generic_role(role: &[&str]) -> bool {
+    role.iter()
+        .all(|w| role_word(w).flatten().is_none() || is_generic_title(w))
+}
+
+/// Whether a title says what someone does for whichever body they serve, not which kind of
+/// body that is: "the union spokesman" is of the union's sector, "the party leader" of the
+/// party's.
+///
+/// ```
+/// assert!(kestrel_actors::is_generic_title("Spokesman"));
+/// assert!(!kestrel_actors::is_generic_title("minister"));
+/// ```
+pub fn is_generic_title(word: &str) -> bool {
+    GENERIC_ROLE_WORDS.contains(&word.to_lowercase().as_str())
+}
 
 /// "Former" or "ex-": the role is one the person no longer holds.
 pub(crate) fn is_former(w: &str) -> bool {
@@ -329,10 +351,7 @@ pub fn read_roles(doc: &mut Document) -> usize {
         // "spokesman") is of the body's sector: "the Conservative Party leader" is PTY.
         // A minister, mayor or president of a party is still in government: only generic
         // role words give way to the body's sector.
-        let generic_role = role.iter().all(|w| {
-            role_word(w).flatten().is_none()
-                || GENERIC_ROLE_WORDS.contains(&w.to_lowercase().as_str())
-        });
+        let generic_role = is_generic_role(&role);
         let body_sector = country_actor
             .sector
             .as_deref()
@@ -591,6 +610,19 @@ mod tests {
             ("VLR".into(), Some("LEG".into()), "text"),
             "a role word with a sector of its own keeps it"
         );
+    }
+
+    #[test]
+    fn a_shadow_minister_speaks_for_the_opposition() {
+        let mut doc = doc_with(
+            "Velorian shadow finance minister Ana Ruiz spoke.",
+            &[
+                ("Velorian", EntityKind::Norp, Some(("VLR", None))),
+                ("Ana Ruiz", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 1);
+        assert_eq!(actor(&doc, 1), ("VLR".into(), Some("OPP".into()), "text"));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! noun trigger's possessor and modifiers; recipients from the object, the preposition the
 //! entry names, an indirect object or a directional preposition.
 
-use kestrel_actors::agent_sector;
+use kestrel_actors::{agent_sector, is_generic_title};
 use kestrel_core::{Document, EntityKind, Event, Modality, Participant, Span, Token};
 
 use crate::dictionary::{Condition, Entry, EventDictionary, Slot, TriggerKind};
@@ -1439,6 +1439,33 @@ impl<'a> Sentence<'a> {
                     return vec![home];
                 }
             }
+            // "Labour MP Jana Novak", parsed with the name in apposition to the party or hung
+            // flat on it: the person whom the party and the title name is the participant.
+            let body = &self.doc.entities[e];
+            if body.kind == kestrel_core::EntityKind::Org {
+                // The name may hang on the party or on the title ("nmod:desc").
+                let titles: Vec<usize> = self.kids(h, "nmod:desc").collect();
+                let titled = [h]
+                    .into_iter()
+                    .chain(titles)
+                    .flat_map(|x| self.kids(x, "appos").chain(self.kids(x, "flat")))
+                    .filter_map(|a| self.entity_at[a])
+                    .find(|&p| {
+                        let person = &self.doc.entities[p];
+                        let between = self
+                            .doc
+                            .text
+                            .get(body.span.end..person.span.start)
+                            .unwrap_or(",");
+                        person.kind == kestrel_core::EntityKind::Person
+                            && person.actor.is_some()
+                            && person.tokens.start <= body.tokens.end + 3
+                            && !between.contains([',', '(', ';', ':'])
+                    });
+                if let Some(p) = titled {
+                    return vec![self.entity_participant(p, None)];
+                }
+            }
             return vec![self.entity_participant(e, title_sector)];
         }
         // "his Chinese counterpart Wang Yi", "the minister, Ana Ruiz", "Vice-President Ana
@@ -1712,6 +1739,15 @@ impl<'a> Sentence<'a> {
         }
         // Countries and organisations in the modifiers: "Russian troops", "Kenya's army",
         // "officials from Hungary", "Hungarian and Romanian officials".
+        // A generic title keeps a body's own sector: "the Tory leader" is the party's, as "the
+        // union spokesman" is the union's.
+        let generic_title = is_generic_title(lemma);
+        let keeps_own_sector = |e: usize| {
+            let entity = &self.doc.entities[e];
+            generic_title
+                && entity.kind == kestrel_core::EntityKind::Org
+                && entity.actor.as_ref().is_some_and(|a| a.sector.is_some())
+        };
         let mut found: Vec<Participant> = Vec::new();
         let mut stack: Vec<(usize, usize)> = self.children[h]
             .iter()
@@ -1729,6 +1765,7 @@ impl<'a> Sentence<'a> {
                 if self.doc.entities[e].actor.is_some()
                     && !found.iter().any(|p| p.entity == Some(e))
                 {
+                    let sector = sector.filter(|_| !keeps_own_sector(e));
                     found.push(self.entity_participant(e, sector));
                 }
                 // "Hungarian and Romanian officials": the conjuncts hang on the first.
@@ -1767,7 +1804,9 @@ impl<'a> Sentence<'a> {
             if let Some(s) = sector {
                 // The phrase stands for the actor; keep the head's words as its text.
                 for p in &mut found {
-                    p.sector = Some(s.to_string());
+                    if !p.entity.is_some_and(keeps_own_sector) {
+                        p.sector = Some(s.to_string());
+                    }
                 }
             }
             return found;

@@ -2537,3 +2537,56 @@ fn coder_reads_who_after_a_comma_as_the_name_before_it() {
     assert_eq!(codes(&criticism.actors), ["CHL"], "Ruiz, not Kenya");
     assert_eq!(codes(&criticism.recipients), ["PER"]);
 }
+
+#[test]
+fn a_person_named_after_a_party_and_title_is_the_participant() {
+    // "Verde MP Ana Ruiz condemned Togo ." with the name in apposition to the party.
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let rows = "Verde Verde PROPN NNP 5 nsubj GHA/PTY
+         MP MP PROPN NNP 1 nmod:desc
+         Ana Ana PROPN NNP 1 appos GHA/LEG
+         Ruiz Ruiz PROPN NNP 3 flat
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 5 obj TGO
+         . . PUNCT . 5 punct";
+    let mut d = doc(rows);
+    d.entities[0].kind = EntityKind::Org;
+    d.entities[1].tokens = 2..4;
+    d.entities[1].span = Span::new(d.tokens[2].span.start, d.tokens[3].span.end);
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1);
+    let actor = &ev[0].actors[0];
+    assert_eq!(actor.entity, Some(1), "the person, not the party");
+    assert_eq!(actor.sector.as_deref(), Some("LEG"));
+
+    // "Verde , MP Ana Ruiz ...": a comma after the party sets the name apart from it.
+    let rows = rows
+        .replacen("MP MP", ", ,", 1)
+        .replacen("nmod:desc", "punct", 1);
+    let mut d = doc(&rows);
+    d.entities[0].kind = EntityKind::Org;
+    let ev = coder.code(&d);
+    assert_eq!(ev[0].actors[0].entity, Some(0));
+}
+
+#[test]
+fn a_generic_title_keeps_the_sector_of_the_body_it_serves() {
+    // "The Verde leader condemned Togo ." and "The Verde minister condemned Togo .": a leader
+    // is the party's, a minister the government's.
+    for (title, sector) in [("leader", "PTY"), ("minister", "GOV")] {
+        let coder = Coder::builtin().expect("the shipped dictionary loads");
+        let mut d = doc(&format!(
+            "The the DET DT 3 det
+             Verde Verde PROPN NNP 3 compound GHA/PTY
+             {title} {title} NOUN NN 4 nsubj
+             condemned condemn VERB VBD 0 root
+             Togo Togo PROPN NNP 4 obj TGO
+             . . PUNCT . 4 punct"
+        ));
+        d.entities[0].kind = EntityKind::Org;
+        let ev = coder.code(&d);
+        assert_eq!(ev.len(), 1, "{title}");
+        assert_eq!(codes(&ev[0].actors), ["GHA"], "{title}");
+        assert_eq!(ev[0].actors[0].sector.as_deref(), Some(sector), "{title}");
+    }
+}
