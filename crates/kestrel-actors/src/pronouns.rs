@@ -534,6 +534,51 @@ fn the_country_or_body(
     Some((kind, doc.entities[i].actor.clone()?, i, noun))
 }
 
+/// "The government" at token `t` (its "the") of sentence `s`: the government of the one
+/// country the text has named, or whose government's people or bodies it has named, within
+/// [`DESCRIPTION_LOOK_BACK`] sentences before it (`countries` as for "the country"). Where
+/// the text has named two, the government could be either's and is left alone. Returns the
+/// country's code and the description's last token. Not a noun modifier ("the government
+/// benches") nor one with its own complement ("the government of ...").
+fn the_government(
+    doc: &Document,
+    entity_at: &[Option<usize>],
+    countries: &[usize],
+    s: usize,
+    t: usize,
+) -> Option<(String, usize)> {
+    let sentence = &doc.sentences[s].tokens;
+    let noun = t + 1;
+    if noun >= sentence.end
+        || !doc.text[doc.tokens[noun].span.range()].eq_ignore_ascii_case("government")
+        || entity_at[noun].is_some()
+        || modifies_or_has_complement(doc, noun, sentence.end)
+    {
+        return None;
+    }
+    let window = s.saturating_sub(DESCRIPTION_LOOK_BACK);
+    let mut named: Vec<&str> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.sentence >= window && e.tokens.end <= t)
+        .filter_map(|(i, e)| {
+            let a = e.actor.as_ref()?;
+            // Not a capital, which may be a namesake's town: "London" in an Ontario story.
+            let governs = a.sector.as_deref() == Some("GOV")
+                && a.code.len() == 3
+                && matches!(e.kind, EntityKind::Person | EntityKind::Org);
+            (governs || countries.contains(&i)).then_some(a.code.as_str())
+        })
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    match named.as_slice() {
+        [code] => Some((code.to_string(), noun)),
+        _ => None,
+    }
+}
+
 /// Whether the noun of a description at token `noun` (its sentence ending at `end`) modifies
 /// the noun after it ("the country music", "the city council") or takes its own complement
 /// ("the country of ...", "the city of Lagos"): either way it refers to nothing named before.
@@ -1025,6 +1070,28 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                     continue;
                 }
                 if demonstrative {
+                    continue;
+                }
+                if let Some((code, last)) = the_government(doc, &entity_at, &countries, s, t) {
+                    let span = Span::new(tok.span.start, doc.tokens[last].span.end);
+                    let actor = kestrel_core::ActorCode {
+                        code,
+                        sector: Some("GOV".into()),
+                        name: doc.text[span.range()].to_string(),
+                        source: kestrel_core::ActorSource::Text,
+                    };
+                    added.push((
+                        Entity {
+                            span,
+                            sentence: s,
+                            tokens: t..last + 1,
+                            kind: EntityKind::Org,
+                            actor: Some(actor),
+                            cluster: None,
+                            mention: kestrel_core::MentionKind::Description,
+                        },
+                        NO_ANTECEDENT,
+                    ));
                     continue;
                 }
                 if let Some(Described {
@@ -1657,6 +1724,59 @@ mod tests {
             (actor.code.as_str(), actor.sector.as_deref()),
             ("VLR", Some("PTY"))
         );
+    }
+
+    #[test]
+    fn the_government_is_that_of_the_one_country_named_before_it() {
+        let code_of = |text: &str, people: &[(&str, &str)]| {
+            let mut doc = segmented(text);
+            for tok in &mut doc.tokens {
+                if text[tok.span.range()] == *"benches" {
+                    tok.upos = Some("NOUN".into());
+                }
+            }
+            for (name, code) in people {
+                let mut e = named(&doc, name, 0, EntityKind::Person);
+                e.actor = Some(kestrel_core::ActorCode {
+                    code: code.to_string(),
+                    sector: Some("GOV".into()),
+                    name: String::new(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                });
+                doc.entities.push(e);
+            }
+            link_pronouns(&mut doc);
+            doc.entities
+                .iter()
+                .find(|e| e.mention == kestrel_core::MentionKind::Description)
+                .map(|e| {
+                    let a = e.actor.as_ref().expect("a government has an actor");
+                    assert_eq!(a.sector.as_deref(), Some("GOV"));
+                    (doc.text[e.span.range()].to_string(), a.code.clone())
+                })
+        };
+        assert_eq!(
+            code_of(
+                "Ana Ruiz spoke on Monday. The government said little.",
+                &[("Ana Ruiz", "VLR")]
+            ),
+            Some(("The government".into(), "VLR".into()))
+        );
+        // Two countries' people: either's government.
+        assert_eq!(
+            code_of(
+                "Ana Ruiz met Kofi Mensah. The government said little.",
+                &[("Ana Ruiz", "VLR"), ("Kofi Mensah", "GHA")]
+            ),
+            None
+        );
+        // "The government of ..." names its own; "the government benches" are no government.
+        for text in [
+            "Ana Ruiz spoke. The government of Ghana said little.",
+            "Ana Ruiz spoke. The government benches said little.",
+        ] {
+            assert_eq!(code_of(text, &[("Ana Ruiz", "VLR")]), None, "{text}");
+        }
     }
 
     #[test]
