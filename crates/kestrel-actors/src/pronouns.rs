@@ -534,16 +534,13 @@ fn the_country_or_body(
     Some((kind, doc.entities[i].actor.clone()?, i, noun))
 }
 
-/// "The government" at token `t` (its "the") of sentence `s`: the government of the one
-/// country the text has named, or whose government's people or bodies it has named, within
-/// [`DESCRIPTION_LOOK_BACK`] sentences before it (`countries` as for "the country"). Where
-/// the text has named two, the government could be either's and is left alone. Returns the
-/// country's code and the description's last token. Not a noun modifier ("the government
-/// benches") nor one with its own complement ("the government of ...").
+/// "The government" at token `t` (its "the") of sentence `s`: the government of
+/// [`one_country_named_before`] it, returned with the description's last token. Not a noun
+/// modifier ("the government benches") nor one with its own complement ("the government of
+/// ...").
 fn the_government(
     doc: &Document,
     entity_at: &[Option<usize>],
-    countries: &[usize],
     s: usize,
     t: usize,
 ) -> Option<(String, usize)> {
@@ -556,27 +553,65 @@ fn the_government(
     {
         return None;
     }
+    Some((one_country_named_before(doc, s, t)?, noun))
+}
+
+/// The one country that the text names before token `t` of sentence `s`, within five
+/// sentences: by the country's name or nationality, or by a person or body of its government (of an actor
+/// stage's mentions, names and the pronouns and descriptions joined to them). None where they
+/// name two countries, whose people and bodies a word such as "the government" or "police"
+/// could be either's. A capital does not count, as it may be a namesake's town ("London" in a
+/// story from Ontario), nor a country's name that modifies a noun ("the Iraq war") or says
+/// where something is ("the war in Iraq").
+pub fn one_country_named_before(doc: &Document, s: usize, t: usize) -> Option<String> {
     let window = s.saturating_sub(DESCRIPTION_LOOK_BACK);
     let mut named: Vec<&str> = doc
         .entities
         .iter()
-        .enumerate()
-        .filter(|(_, e)| e.sentence >= window && e.tokens.end <= t)
-        .filter_map(|(i, e)| {
+        .filter(|e| e.sentence >= window && e.tokens.end <= t && !e.tokens.is_empty())
+        .filter_map(|e| {
             let a = e.actor.as_ref()?;
-            // Not a capital, which may be a namesake's town: "London" in an Ontario story.
             let governs = a.sector.as_deref() == Some("GOV")
                 && a.code.len() == 3
                 && matches!(e.kind, EntityKind::Person | EntityKind::Org);
-            (governs || countries.contains(&i)).then_some(a.code.as_str())
+            // "The Iraq war" names a war, and "the conflict in Iraq" where it is fought, not a
+            // story of Iraq's people.
+            let modifier = doc.tokens[e.tokens.end - 1].deprel.as_deref() == Some("compound");
+            let country = e.mention == kestrel_core::MentionKind::Name
+                && crate::is_country_code(a)
+                && match e.kind {
+                    EntityKind::Gpe => {
+                        !modifier
+                            && !located_in(doc, e)
+                            && crate::names_the_country(&doc.text[e.span.range()], a)
+                    }
+                    // "Togolese police": a nationality names its country.
+                    EntityKind::Norp => true,
+                    _ => false,
+                };
+            (governs || country).then_some(a.code.as_str())
         })
         .collect();
     named.sort_unstable();
     named.dedup();
     match named.as_slice() {
-        [code] => Some((code.to_string(), noun)),
+        [code] => Some(code.to_string()),
         _ => None,
     }
+}
+
+/// Whether a mention is the object of "in": where something is or happens.
+fn located_in(doc: &Document, e: &Entity) -> bool {
+    let Some(sentence) = doc.sentences.get(e.sentence) else {
+        return false;
+    };
+    let head = e.tokens.end - 1 - sentence.tokens.start;
+    sentence.tokens.clone().any(|k| {
+        let tok = &doc.tokens[k];
+        tok.head == Some(head)
+            && tok.deprel.as_deref() == Some("case")
+            && doc.text[tok.span.range()].eq_ignore_ascii_case("in")
+    })
 }
 
 /// Whether the noun of a description at token `noun` (its sentence ending at `end`) modifies
@@ -1072,7 +1107,7 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                 if demonstrative {
                     continue;
                 }
-                if let Some((code, last)) = the_government(doc, &entity_at, &countries, s, t) {
+                if let Some((code, last)) = the_government(doc, &entity_at, s, t) {
                     let span = Span::new(tok.span.start, doc.tokens[last].span.end);
                     let actor = kestrel_core::ActorCode {
                         code,
@@ -1724,6 +1759,73 @@ mod tests {
             (actor.code.as_str(), actor.sector.as_deref()),
             ("VLR", Some("PTY"))
         );
+    }
+
+    #[test]
+    fn a_country_named_only_where_something_happens_says_not_whose_government() {
+        // (text, the first sentence's parse): Velor as the subject, after "in", and as a
+        // noun's modifier.
+        type Case<'a> = (&'a str, &'a [(usize, &'a str, &'a str)], Option<&'a str>);
+        let cases: [Case; 3] = [
+            (
+                "Velor voted . The government said little .",
+                &[
+                    (1, "nsubj", "PROPN"),
+                    (usize::MAX, "root", "VERB"),
+                    (1, "punct", "PUNCT"),
+                ],
+                Some("VLR"),
+            ),
+            (
+                "Fighting in Velor . The government said little .",
+                &[
+                    (usize::MAX, "root", "NOUN"),
+                    (2, "case", "ADP"),
+                    (0, "nmod", "PROPN"),
+                    (0, "punct", "PUNCT"),
+                ],
+                None,
+            ),
+            (
+                "The Velor war . The government said little .",
+                &[
+                    (2, "det", "DET"),
+                    (2, "compound", "PROPN"),
+                    (usize::MAX, "root", "NOUN"),
+                    (2, "punct", "PUNCT"),
+                ],
+                None,
+            ),
+        ];
+        for (text, first, expected) in cases {
+            let mut doc = segmented(text);
+            let mut rows = first.to_vec();
+            rows.extend([
+                (1, "det", "DET"),
+                (2, "nsubj", "NOUN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "obj", "ADJ"),
+                (2, "punct", "PUNCT"),
+            ]);
+            parse(&mut doc, &rows);
+            let mut velor = named(&doc, "Velor", 0, EntityKind::Gpe);
+            velor.actor = Some(kestrel_core::ActorCode {
+                code: "VLR".into(),
+                sector: None,
+                name: "Velor".into(),
+                source: kestrel_core::ActorSource::Dictionary,
+            });
+            velor.cluster = Some(0);
+            doc.entities.push(velor);
+            link_pronouns(&mut doc);
+            let government = doc
+                .entities
+                .iter()
+                .find(|e| e.mention == kestrel_core::MentionKind::Description)
+                .and_then(|e| e.actor.as_ref())
+                .map(|a| a.code.as_str());
+            assert_eq!(government, expected, "{text}");
+        }
     }
 
     #[test]

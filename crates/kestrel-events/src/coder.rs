@@ -2878,7 +2878,7 @@ fn promised(cameo: &str) -> &'static str {
 
 /// One participant per side: "his German counterpart Annalena Baerbock" names Germany twice
 /// (the adjective and the minister); the more specific mention (with a sector) stays, and of
-/// exact repeats the fuller name.
+/// exact repeats a mention of someone before an agent noun, then the fuller name.
 fn one_per_side(mut list: Vec<Participant>) -> Vec<Participant> {
     let n = list.len();
     let mut keep = vec![true; n];
@@ -2888,10 +2888,12 @@ fn one_per_side(mut list: Vec<Participant>) -> Vec<Participant> {
                 continue;
             }
             let less_specific = list[i].sector.is_none() && list[j].sector.is_some();
-            // Of two alike, the fuller name stays ("Annalena Baerbock" over "German").
-            let (len_i, len_j) = (list[i].span.len(), list[j].span.len());
-            let repeat =
-                list[i].sector == list[j].sector && (len_j > len_i || (len_j == len_i && j < i));
+            // Of two alike, a mention of someone over a bare agent noun ("Mr Blair and other
+            // ministers"), then the fuller name ("Annalena Baerbock" over "German").
+            let rank = |p: &Participant| (p.entity.is_some(), p.span.len());
+            let (rank_i, rank_j) = (rank(&list[i]), rank(&list[j]));
+            let repeat = list[i].sector == list[j].sector
+                && (rank_j > rank_i || (rank_j == rank_i && j < i));
             if less_specific || repeat {
                 keep[i] = false;
                 break;
@@ -3332,6 +3334,7 @@ pub fn code_document_with(
         unidentified_attackers(doc, e);
         if conventions.agent_nouns {
             groups_of_the_other_side(doc, e, story.as_deref(), conventions);
+            groups_of_the_story(doc, e, conventions);
         }
         // Targets implied by the actors, once the actors have every country the document
         // gives them ("demonstrators ... in Monrovia").
@@ -3480,6 +3483,54 @@ fn groups_of_the_other_side(
     let group = |p: &Participant| unknown_organisation(p) || s.names_a_group(p);
     domestic_country(&mut e.actors, &e.recipients, &named, group);
     domestic_country(&mut e.recipients, &e.actors, &named, group);
+}
+
+/// The groups still without a country after [`groups_of_the_other_side`] ("ministers",
+/// "police", "unions" in a story of one country) take the one country the text names in the
+/// five sentences before them and in their own
+/// ([`kestrel_actors::one_country_named_before`]), as most of a story's groups are its own
+/// country's. Not refugees, who are most often from elsewhere, nor a title with a name no
+/// dictionary knows ("Archbishop Ana Ruiz": a title says nothing of where its holder is from),
+/// a word with a modifier the recogniser took for a name ("European leaders", which no
+/// dictionary knows), or states in general ("rich nations").
+fn groups_of_the_story(doc: &Document, e: &mut Event, conventions: Conventions) {
+    let uncoded = |p: &Participant| {
+        p.code.is_none()
+            && p.entity.is_none()
+            && !p.implied
+            && p.sector.as_deref().is_some_and(|s| s != "REF")
+    };
+    if !e.actors.iter().chain(&e.recipients).any(uncoded) {
+        return;
+    }
+    let s = Sentence::new(doc, e.sentence, conventions);
+    let sentence = &doc.sentences[e.sentence];
+    let Some(country) =
+        kestrel_actors::one_country_named_before(doc, e.sentence, sentence.tokens.end)
+    else {
+        return;
+    };
+    for p in e.actors.iter_mut().chain(e.recipients.iter_mut()) {
+        if !uncoded(p) {
+            continue;
+        }
+        let Some(h) = s.toks.iter().position(|t| t.span == p.span) else {
+            continue;
+        };
+        let person_named = s.children[h].iter().any(|&c| {
+            matches!(s.rel(c), "flat" | "appos")
+                && s.entity_at[c]
+                    .is_some_and(|x| doc.entities[x].kind == kestrel_core::EntityKind::Person)
+        });
+        let unknown_modifier = s.children[h].iter().any(|&c| {
+            matches!(s.rel(c), "amod" | "compound")
+                && s.entity_at[c].is_some_and(|x| doc.entities[x].actor.is_none())
+        });
+        let states = matches!(s.lemmas[h].as_str(), "nation" | "country" | "state");
+        if !(person_named || unknown_modifier || states) {
+            p.code = Some(country.clone());
+        }
+    }
 }
 
 /// The place of the article's dateline ("NAIROBI —"), as an index into its places.

@@ -2590,3 +2590,48 @@ fn a_generic_title_keeps_the_sector_of_the_body_it_serves() {
         assert_eq!(ev[0].actors[0].sector.as_deref(), Some(sector), "{title}");
     }
 }
+
+#[test]
+fn groups_with_no_country_take_the_one_country_the_story_names() {
+    // "After talks with Ghana , unions condemned teachers ."
+    let rows = "After after SCONJ IN 2 case
+         talks talk NOUN NNS 7 obl
+         with with ADP IN 4 case
+         Ghana Ghana PROPN NNP 2 nmod GHA
+         , , PUNCT , 7 punct
+         unions union NOUN NNS 7 nsubj
+         condemned condemn VERB VBD 0 root
+         teachers teacher NOUN NNS 7 obj
+         . . PUNCT . 7 punct";
+    let accusation = |rows: &str| {
+        let (_, ev) = code(rows);
+        let e = ev
+            .into_iter()
+            .find(|e| e.plover_type == "ACCUSE")
+            .expect("the condemnation is coded");
+        let codes = |ps: &[kestrel_core::Participant]| -> Vec<Option<String>> {
+            ps.iter().map(|p| p.code.clone()).collect()
+        };
+        (codes(&e.actors), codes(&e.recipients))
+    };
+    let ghana = Some("GHA".to_string());
+    assert_eq!(accusation(rows), (vec![ghana.clone()], vec![ghana.clone()]));
+
+    // Refugees are most often from elsewhere.
+    let refugees = rows.replace("unions union", "refugees refugee");
+    assert_eq!(accusation(&refugees), (vec![None], vec![ghana]));
+
+    // "After talks with Ghana and Togo ...": either country's.
+    let two = "After after SCONJ IN 2 case
+         talks talk NOUN NNS 9 obl
+         with with ADP IN 4 case
+         Ghana Ghana PROPN NNP 2 nmod GHA
+         and and CCONJ CC 6 cc
+         Togo Togo PROPN NNP 4 conj TGO
+         , , PUNCT , 9 punct
+         unions union NOUN NNS 9 nsubj
+         condemned condemn VERB VBD 0 root
+         teachers teacher NOUN NNS 9 obj
+         . . PUNCT . 9 punct";
+    assert_eq!(accusation(two), (vec![None], vec![None]));
+}
