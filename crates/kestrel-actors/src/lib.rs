@@ -34,7 +34,10 @@ mod roles;
 
 pub use agents::agent_sector;
 pub use ethnic::{builtin_ethnic_groups, code_ethnic_groups, EthnicGroup, EthnicGroups};
-pub use pronouns::{link_pronouns, link_pronouns_and_places, one_country_named_before, PlaceKinds};
+pub use pronouns::{
+    countries_named_before, link_pronouns, link_pronouns_and_places, one_country_named_before,
+    PlaceKinds,
+};
 pub use roles::{is_generic_title, read_roles};
 
 use kestrel_core::{

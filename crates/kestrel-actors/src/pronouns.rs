@@ -564,6 +564,15 @@ fn the_government(
 /// story from Ontario), nor a country's name that modifies a noun ("the Iraq war") or says
 /// where something is ("the war in Iraq").
 pub fn one_country_named_before(doc: &Document, s: usize, t: usize) -> Option<String> {
+    match countries_named_before(doc, s, t).as_slice() {
+        [code] => Some(code.clone()),
+        _ => None,
+    }
+}
+
+/// The countries, in code order, that the text names before token `t` of sentence `s` within
+/// five sentences, as [`one_country_named_before`] reads them.
+pub fn countries_named_before(doc: &Document, s: usize, t: usize) -> Vec<String> {
     let window = s.saturating_sub(DESCRIPTION_LOOK_BACK);
     let mut named: Vec<&str> = doc
         .entities
@@ -594,10 +603,7 @@ pub fn one_country_named_before(doc: &Document, s: usize, t: usize) -> Option<St
         .collect();
     named.sort_unstable();
     named.dedup();
-    match named.as_slice() {
-        [code] => Some(code.to_string()),
-        _ => None,
-    }
+    named.into_iter().map(String::from).collect()
 }
 
 /// Whether a mention is the object of "in": where something is or happens.

@@ -909,10 +909,15 @@ fn cli_participants_known_by_sector_take_the_country_of_the_events_place() {
     );
     assert_eq!(e["actors"][0]["code"], "ZMB");
     assert_eq!(e["place_source"], "dateline");
-    // Not the article's main place: a protest with no place of its own stays without a country.
+    // A protest with no place of its own is not placed in the article's main place by it, but
+    // its groups are the story's own country's, when the story names one more than any other.
     let e =
         code(b"Opposition leaders staged a protest on Monday. Lusaka was quiet, and Lusaka slept.");
     assert_eq!(e["place_source"], "article");
+    assert_eq!(e["actors"][0]["code"], "ZMB", "{e}");
+    // A story of two capitals, each named once, is no one country's.
+    let e =
+        code(b"Opposition leaders staged a protest on Monday. Lusaka was quiet, and Harare slept.");
     assert!(e["actors"][0]["code"].is_null(), "{e}");
 }
 

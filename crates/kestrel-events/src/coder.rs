@@ -3334,7 +3334,7 @@ pub fn code_document_with(
         unidentified_attackers(doc, e);
         if conventions.agent_nouns {
             groups_of_the_other_side(doc, e, story.as_deref(), conventions);
-            groups_of_the_story(doc, e, conventions);
+            groups_of_the_story(doc, e, story.as_deref(), conventions);
         }
         // Targets implied by the actors, once the actors have every country the document
         // gives them ("demonstrators ... in Monrovia").
@@ -3493,7 +3493,12 @@ fn groups_of_the_other_side(
 /// dictionary knows ("Archbishop Ana Ruiz": a title says nothing of where its holder is from),
 /// a word with a modifier the recogniser took for a name ("European leaders", which no
 /// dictionary knows), or states in general ("rich nations").
-fn groups_of_the_story(doc: &Document, e: &mut Event, conventions: Conventions) {
+fn groups_of_the_story(
+    doc: &Document,
+    e: &mut Event,
+    story: Option<&str>,
+    conventions: Conventions,
+) {
     let uncoded = |p: &Participant| {
         p.code.is_none()
             && p.entity.is_none()
@@ -3505,10 +3510,15 @@ fn groups_of_the_story(doc: &Document, e: &mut Event, conventions: Conventions) 
     }
     let s = Sentence::new(doc, e.sentence, conventions);
     let sentence = &doc.sentences[e.sentence];
-    let Some(country) =
-        kestrel_actors::one_country_named_before(doc, e.sentence, sentence.tokens.end)
-    else {
-        return;
+    let named = kestrel_actors::countries_named_before(doc, e.sentence, sentence.tokens.end);
+    let country = match named.as_slice() {
+        [code] => code.clone(),
+        // Where the sentences around name no country, the story's own.
+        [] => match story {
+            Some(code) => code.to_string(),
+            None => return,
+        },
+        _ => return,
     };
     for p in e.actors.iter_mut().chain(e.recipients.iter_mut()) {
         if !uncoded(p) {

@@ -2617,6 +2617,13 @@ fn groups_with_no_country_take_the_one_country_the_story_names() {
     let ghana = Some("GHA".to_string());
     assert_eq!(accusation(rows), (vec![ghana.clone()], vec![ghana.clone()]));
 
+    // "After talks in Ghana ...": a country named where something happens says less, but with
+    // no other named it is still the story's own.
+    assert_eq!(
+        accusation(&rows.replace("with with", "in in")),
+        (vec![ghana.clone()], vec![ghana.clone()])
+    );
+
     // Refugees are most often from elsewhere.
     let refugees = rows.replace("unions union", "refugees refugee");
     assert_eq!(accusation(&refugees), (vec![None], vec![ghana]));
