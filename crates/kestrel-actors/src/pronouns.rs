@@ -577,33 +577,40 @@ pub fn countries_named_before(doc: &Document, s: usize, t: usize) -> Vec<String>
     let mut named: Vec<&str> = doc
         .entities
         .iter()
-        .filter(|e| e.sentence >= window && e.tokens.end <= t && !e.tokens.is_empty())
-        .filter_map(|e| {
-            let a = e.actor.as_ref()?;
-            let governs = a.sector.as_deref() == Some("GOV")
-                && a.code.len() == 3
-                && matches!(e.kind, EntityKind::Person | EntityKind::Org);
-            // "The Iraq war" names a war, and "the conflict in Iraq" where it is fought, not a
-            // story of Iraq's people.
-            let modifier = doc.tokens[e.tokens.end - 1].deprel.as_deref() == Some("compound");
-            let country = e.mention == kestrel_core::MentionKind::Name
-                && crate::is_country_code(a)
-                && match e.kind {
-                    EntityKind::Gpe => {
-                        !modifier
-                            && !located_in(doc, e)
-                            && crate::names_the_country(&doc.text[e.span.range()], a)
-                    }
-                    // "Togolese police": a nationality names its country.
-                    EntityKind::Norp => true,
-                    _ => false,
-                };
-            (governs || country).then_some(a.code.as_str())
-        })
+        .filter(|e| e.sentence >= window && e.tokens.end <= t)
+        .filter_map(|e| country_named(doc, e))
         .collect();
     named.sort_unstable();
     named.dedup();
     named.into_iter().map(String::from).collect()
+}
+
+/// The country a mention names, for [`countries_named_before`]: a country's name, a
+/// nationality, or a person or body of its government.
+fn country_named<'d>(doc: &Document, e: &'d Entity) -> Option<&'d str> {
+    if e.tokens.is_empty() {
+        return None;
+    }
+    let a = e.actor.as_ref()?;
+    let governs = a.sector.as_deref() == Some("GOV")
+        && a.code.len() == 3
+        && matches!(e.kind, EntityKind::Person | EntityKind::Org);
+    // "The Iraq war" names a war, and "the conflict in Iraq" where it is fought, not a story
+    // of Iraq's people.
+    let modifier = doc.tokens[e.tokens.end - 1].deprel.as_deref() == Some("compound");
+    let country = e.mention == kestrel_core::MentionKind::Name
+        && crate::is_country_code(a)
+        && match e.kind {
+            EntityKind::Gpe => {
+                !modifier
+                    && !located_in(doc, e)
+                    && crate::names_the_country(&doc.text[e.span.range()], a)
+            }
+            // "Togolese police": a nationality names its country.
+            EntityKind::Norp => true,
+            _ => false,
+        };
+    (governs || country).then_some(a.code.as_str())
 }
 
 /// Whether a mention is the object of "in": where something is or happens.

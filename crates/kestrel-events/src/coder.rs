@@ -3334,7 +3334,7 @@ pub fn code_document_with(
         unidentified_attackers(doc, e);
         if conventions.agent_nouns {
             groups_of_the_other_side(doc, e, story.as_deref(), conventions);
-            groups_of_the_story(doc, e, story.as_deref(), conventions);
+            groups_of_the_story(doc, e, conventions);
         }
         // Targets implied by the actors, once the actors have every country the document
         // gives them ("demonstrators ... in Monrovia").
@@ -3493,12 +3493,7 @@ fn groups_of_the_other_side(
 /// dictionary knows ("Archbishop Ana Ruiz": a title says nothing of where its holder is from),
 /// a word with a modifier the recogniser took for a name ("European leaders", which no
 /// dictionary knows), or states in general ("rich nations").
-fn groups_of_the_story(
-    doc: &Document,
-    e: &mut Event,
-    story: Option<&str>,
-    conventions: Conventions,
-) {
+fn groups_of_the_story(doc: &Document, e: &mut Event, conventions: Conventions) {
     let uncoded = |p: &Participant| {
         p.code.is_none()
             && p.entity.is_none()
@@ -3514,8 +3509,8 @@ fn groups_of_the_story(
     let country = match named.as_slice() {
         [code] => code.clone(),
         // Where the sentences around name no country, the story's own.
-        [] => match story {
-            Some(code) => code.to_string(),
+        [] => match story_country(doc) {
+            Some(code) => code,
             None => return,
         },
         _ => return,
@@ -3536,8 +3531,18 @@ fn groups_of_the_story(
             matches!(s.rel(c), "amod" | "compound")
                 && s.entity_at[c].is_some_and(|x| doc.entities[x].actor.is_none())
         });
+        // "European firms": a proper adjective the recogniser missed (its lemma capitalised,
+        // wherever it stands) still says whose.
+        let capitalised_adjective = s.children[h].iter().any(|&c| {
+            s.rel(c) == "amod"
+                && s.toks[c]
+                    .lemma
+                    .as_deref()
+                    .and_then(|l| l.chars().next())
+                    .is_some_and(char::is_uppercase)
+        });
         let states = matches!(s.lemmas[h].as_str(), "nation" | "country" | "state");
-        if !(person_named || unknown_modifier || states) {
+        if !(person_named || unknown_modifier || capitalised_adjective || states) {
             p.code = Some(country.clone());
         }
     }
