@@ -654,6 +654,17 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// Whether a token is a time word or part of a temporal expression ("Tuesday", "5 May").
+    fn is_time(&self, c: usize) -> bool {
+        let span = self.span(c);
+        TIME_WORDS.contains(&self.lemmas[c].as_str())
+            || self
+                .doc
+                .dates
+                .iter()
+                .any(|d| d.span.start <= span.start && span.end <= d.span.end)
+    }
+
     fn matches(&self, entry: &Entry, t: usize) -> Option<Match> {
         let mut m = Match::default();
         for p in &entry.particles {
@@ -677,10 +688,11 @@ impl<'a> Sentence<'a> {
                 m.extra.push(c);
                 continue;
             }
+            // "called the minister a liar on Tuesday": a date is no one called on.
             let arg = self
                 .prep_dependents(t)
                 .into_iter()
-                .find(|&c| self.case_of(c) == Some(p.as_str()))?;
+                .find(|&c| self.case_of(c) == Some(p.as_str()) && !self.is_time(c))?;
             m.particle_arg = Some(arg);
         }
         for c in &entry.conditions {

@@ -2647,3 +2647,38 @@ fn groups_with_no_country_take_the_one_country_the_story_names() {
          . . PUNCT . 9 punct";
     assert_eq!(accusation(two), (vec![None], vec![None]));
 }
+
+#[test]
+fn a_date_after_a_particle_preposition_is_not_its_argument() {
+    // "Ghana called Togo a liar on Tuesday ." is name-calling, not a call on someone.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         called call VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         a a DET DT 5 det
+         liar liar NOUN NN 3 nmod:unmarked
+         on on ADP IN 7 case
+         Tuesday Tuesday PROPN NNP 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(
+        ev.iter().all(|e| e.plover_type != "REQUEST"),
+        "{:?}",
+        ev.iter().map(type_and_code).collect::<Vec<_>>()
+    );
+    // "Ghana called on Togo on Tuesday ." still is.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         called call VERB VBD 0 root
+         on on ADP IN 4 case
+         Togo Togo PROPN NNP 2 obl TGO
+         on on ADP IN 6 case
+         Tuesday Tuesday PROPN NNP 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(
+        ev.iter().map(type_and_code).collect::<Vec<_>>(),
+        [("REQUEST", "020")]
+    );
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
