@@ -895,6 +895,50 @@ impl ActorDictionary {
         modifiers_name_nothing.then_some(people)
     }
 
+    /// Every country's actor known by this very name on a date, when more than one country's
+    /// is ("the Conservatives" of Britain and of Canada): of the best standing on the date, as
+    /// [`ActorDictionary::resolve`] ranks them, one per code. Empty when the name is one
+    /// country's or no one's.
+    pub fn namesakes(&self, text: &str, date: Option<Date>) -> Vec<ActorCode> {
+        let Some(ids) = self.index.get(&name_key(text)) else {
+            return Vec::new();
+        };
+        let standing = |actor: &Actor| match date {
+            None => 0,
+            Some(d) if actor.roles.iter().any(|r| !r.dated() || r.covers(d)) => 0,
+            Some(d) if actor.roles.iter().any(|r| r.to.is_some_and(|t| t < d)) => 1,
+            Some(_) => 2,
+        };
+        let ranked: Vec<(u8, ActorCode)> = ids
+            .iter()
+            .map(|&i| &self.actors[i])
+            .filter(|a| a.kind != ActorKind::Person)
+            .filter_map(|a| {
+                let (code, sector) = a.code_on(date)?;
+                let found = ActorCode {
+                    code,
+                    sector,
+                    name: a.name.clone(),
+                    source: ActorSource::Dictionary,
+                };
+                Some((standing(a), found))
+            })
+            .collect();
+        let Some(best) = ranked.iter().map(|(rank, _)| *rank).min() else {
+            return Vec::new();
+        };
+        let mut found: Vec<ActorCode> = Vec::new();
+        for (_, code) in ranked.into_iter().filter(|(rank, _)| *rank == best) {
+            if code.code.len() == 3 && !found.iter().any(|f| f.code == code.code) {
+                found.push(code);
+            }
+        }
+        if found.len() < 2 {
+            found.clear();
+        }
+        found
+    }
+
     /// Resolves one mention's text on a date.
     pub fn resolve(&self, text: &str, kind: EntityKind, date: Option<Date>) -> Option<ActorCode> {
         // A one-word name ("AKK", "Bibi") of someone not yet in office is too ambiguous to
@@ -1214,6 +1258,7 @@ impl Stage for ActorStage {
         governments_named_by_their_leader(doc, &self.dictionary, date);
         peoples_with_a_nationality(doc, &self.dictionary, date);
         code_ethnic_groups(doc, builtin_ethnic_groups(), &self.dictionary, date);
+        choose_among_namesakes(doc, &self.dictionary, date);
         read_roles(doc);
         cluster_by_name(doc);
         let kinds = match &self.places {
@@ -1221,6 +1266,59 @@ impl Stage for ActorStage {
             None => Vec::new(),
         };
         link_pronouns_and_places(doc, &kinds);
+    }
+}
+
+/// A name that the dictionary gives to actors of several countries ("the Conservatives", "the
+/// Liberals") is the one of the country the rest of the story names most often, by mentions
+/// whose names are one country's; where none does, or two tie, the dictionary's own choice
+/// stands.
+fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
+    let namesakes: Vec<Vec<ActorCode>> = doc
+        .entities
+        .iter()
+        .map(|e| match &e.actor {
+            Some(a) if a.source == ActorSource::Dictionary => {
+                dictionary.namesakes(&doc.text[e.span.range()], date)
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    if namesakes.iter().all(Vec::is_empty) {
+        return;
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (e, others) in doc.entities.iter().zip(&namesakes) {
+        let Some(a) = e.actor.as_ref().filter(|a| a.code.len() == 3) else {
+            continue;
+        };
+        if !others.is_empty() {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == a.code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((a.code.as_str(), 1)),
+        }
+    }
+    let count = |code: &str| {
+        counts
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(0, |(_, n)| *n)
+    };
+    let choices: Vec<Option<ActorCode>> = namesakes
+        .iter()
+        .map(|others| {
+            let best = others.iter().map(|a| count(&a.code)).max()?;
+            let mut top = others.iter().filter(|a| count(&a.code) == best);
+            let chosen = top.next()?;
+            (best > 0 && top.next().is_none()).then(|| chosen.clone())
+        })
+        .collect();
+    for (e, choice) in doc.entities.iter_mut().zip(choices) {
+        if let Some(actor) = choice {
+            e.actor = Some(actor);
+        }
     }
 }
 
@@ -2370,6 +2468,75 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
             .iter()
             .map(|e| e.actor.as_ref().map_or("-".into(), |a| a.code.clone()))
             .collect()
+    }
+
+    #[test]
+    fn actors_a_name_two_countries_share_is_the_storys_countrys() {
+        let tsv = "country\tKenya\t\tKEN\ncountry\tUganda\t\tUGA\n\
+                   org\tUganda Green Party\tGreens\tUGAPTY\norg\tKenya Green Party\tGreens\tKENPTY\n";
+        let mut d = ActorDictionary::new();
+        d.add_tsv(tsv, "t").unwrap();
+        let namesakes: Vec<String> = d
+            .namesakes("Greens", None)
+            .into_iter()
+            .map(|a| a.code)
+            .collect();
+        assert_eq!(namesakes.len(), 2, "{namesakes:?}");
+        assert!(d.namesakes("Kenya", None).is_empty());
+        let d = Arc::new(d);
+        let greens = |text: &str, countries: &[&str]| {
+            let mut doc = Document::new("t", text);
+            kestrel_core::Pipeline::with_stage_names(&["segment"])
+                .unwrap()
+                .run(&mut doc);
+            for (k, c) in countries.iter().enumerate() {
+                let nth = countries[..k].iter().filter(|x| *x == c).count();
+                doc.entities.push(entity(&doc, c, nth, EntityKind::Gpe));
+            }
+            doc.entities
+                .push(entity(&doc, "Greens", 0, EntityKind::Org));
+            ActorStage::new(d.clone()).process(&mut doc);
+            let e = doc
+                .entities
+                .iter()
+                .find(|e| doc.slice(e.span) == "Greens")
+                .unwrap();
+            e.actor.as_ref().unwrap().code.clone()
+        };
+        // Whichever entry is listed last, the story decides.
+        assert_eq!(greens("Uganda voted. The Greens won.", &["Uganda"]), "UGA");
+        assert_eq!(greens("Kenya voted. The Greens won.", &["Kenya"]), "KEN");
+        assert_eq!(
+            greens(
+                "Uganda and Kenya voted. Kenya won. The Greens won.",
+                &["Uganda", "Kenya", "Kenya"]
+            ),
+            "KEN"
+        );
+        assert_eq!(
+            greens(
+                "Kenya and Uganda voted. Uganda won. The Greens won.",
+                &["Kenya", "Uganda", "Uganda"]
+            ),
+            "UGA"
+        );
+        // With no country named, or two named as often, the dictionary's own choice (the
+        // entry listed last).
+        assert_eq!(greens("The Greens won.", &[]), "KEN");
+        assert_eq!(
+            greens(
+                "Uganda and Kenya voted. The Greens won.",
+                &["Uganda", "Kenya"]
+            ),
+            "KEN"
+        );
+        assert_eq!(
+            greens(
+                "Kenya and Uganda voted. The Greens won.",
+                &["Kenya", "Uganda"]
+            ),
+            "KEN"
+        );
     }
 
     #[test]
