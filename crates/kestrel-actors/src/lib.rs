@@ -895,7 +895,7 @@ impl ActorDictionary {
         modifiers_name_nothing.then_some(people)
     }
 
-    /// Every country's actor known by this very name on a date, when more than one country's
+    /// Every country's party known by this very name on a date, when more than one country's
     /// is ("the Conservatives" of Britain and of Canada): of the best standing on the date, as
     /// [`ActorDictionary::resolve`] ranks them, one per code. Empty when the name is one
     /// country's or no one's.
@@ -912,7 +912,9 @@ impl ActorDictionary {
         let ranked: Vec<(u8, ActorCode)> = ids
             .iter()
             .map(|&i| &self.actors[i])
-            .filter(|a| a.kind != ActorKind::Person)
+            // Organisations only: a country's other names (a former state's, a people's) are
+            // the dictionary's to rank.
+            .filter(|a| a.kind == ActorKind::Org)
             .filter_map(|a| {
                 let (code, sector) = a.code_on(date)?;
                 let found = ActorCode {
@@ -929,7 +931,10 @@ impl ActorDictionary {
         };
         let mut found: Vec<ActorCode> = Vec::new();
         for (_, code) in ranked.into_iter().filter(|(rank, _)| *rank == best) {
-            if code.code.len() == 3 && !found.iter().any(|f| f.code == code.code) {
+            // Parties: a militant group filed under a country and as international, or a
+            // territory under its own code and its state's, is the dictionary's to rank.
+            let party = code.sector.as_deref() == Some("PTY");
+            if party && code.code.len() == 3 && !found.iter().any(|f| f.code == code.code) {
                 found.push(code);
             }
         }
@@ -1270,9 +1275,10 @@ impl Stage for ActorStage {
 }
 
 /// A name that the dictionary gives to actors of several countries ("the Conservatives", "the
-/// Liberals") is the one of the country the rest of the story names most often, by mentions
-/// whose names are one country's; where none does, or two tie, the dictionary's own choice
-/// stands.
+/// Republicans") is the one of the country the rest of the story names most often, by mentions
+/// whose names are one country's. Where the story names none of their countries but another,
+/// it is no one's; where it names no country at all, or two of theirs as often, the
+/// dictionary's own choice stands.
 fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
     let namesakes: Vec<Vec<ActorCode>> = doc
         .entities
@@ -1306,18 +1312,27 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
             .find(|(c, _)| *c == code)
             .map_or(0, |(_, n)| *n)
     };
-    let choices: Vec<Option<ActorCode>> = namesakes
+    // `None`: leave the dictionary's choice; `Some(None)`: no one's.
+    let choices: Vec<Option<Option<ActorCode>>> = namesakes
         .iter()
         .map(|others| {
             let best = others.iter().map(|a| count(&a.code)).max()?;
             let mut top = others.iter().filter(|a| count(&a.code) == best);
             let chosen = top.next()?;
-            (best > 0 && top.next().is_none()).then(|| chosen.clone())
+            if best > 0 && top.next().is_none() {
+                Some(Some(chosen.clone()))
+            } else if best == 0 && !counts.is_empty() {
+                // A story of another country: "the Republicans" of Northern Ireland are
+                // neither American nor French.
+                Some(None)
+            } else {
+                None
+            }
         })
         .collect();
     for (e, choice) in doc.entities.iter_mut().zip(choices) {
         if let Some(actor) = choice {
-            e.actor = Some(actor);
+            e.actor = actor;
         }
     }
 }
@@ -2521,8 +2536,24 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
             "UGA"
         );
         // With no country named, or two named as often, the dictionary's own choice (the
-        // entry listed last).
+        // entry listed last); with only another country named, no one's.
         assert_eq!(greens("The Greens won.", &[]), "KEN");
+        let tsv_ghana = format!("{tsv}country\tGhana\t\tGHA\n");
+        let mut with_ghana = ActorDictionary::new();
+        with_ghana.add_tsv(&tsv_ghana, "t").unwrap();
+        let mut doc = Document::new("t", "Ghana voted. The Greens won.");
+        kestrel_core::Pipeline::with_stage_names(&["segment"])
+            .unwrap()
+            .run(&mut doc);
+        doc.entities.push(entity(&doc, "Ghana", 0, EntityKind::Gpe));
+        doc.entities
+            .push(entity(&doc, "Greens", 0, EntityKind::Org));
+        ActorStage::new(Arc::new(with_ghana)).process(&mut doc);
+        for e in &doc.entities {
+            let code = e.actor.as_ref().map(|a| a.code.as_str());
+            let expected = (doc.slice(e.span) == "Ghana").then_some("GHA");
+            assert_eq!(code, expected, "{}", doc.slice(e.span));
+        }
         assert_eq!(
             greens(
                 "Uganda and Kenya voted. The Greens won.",
