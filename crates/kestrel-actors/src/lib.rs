@@ -1276,7 +1276,7 @@ impl Stage for ActorStage {
 
 /// A name that the dictionary gives to actors of several countries ("the Conservatives", "the
 /// Republicans") is the one of the country the rest of the story names most often, by mentions
-/// whose names are one country's. Where the story names none of their countries but another,
+/// of countries, peoples and bodies whose names are one country's. Where the story names none of their countries but another,
 /// it is no one's; where it names no country at all, or two of theirs as often, the
 /// dictionary's own choice stands.
 fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
@@ -1298,7 +1298,9 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
         let Some(a) = e.actor.as_ref().filter(|a| a.code.len() == 3) else {
             continue;
         };
-        if !others.is_empty() {
+        // Not a person, whom the dictionary may know under a namesake's name ("Michael
+        // Howard" of another country) until the text's roles say otherwise.
+        if !others.is_empty() || e.kind == EntityKind::Person {
             continue;
         }
         match counts.iter_mut().find(|(c, _)| *c == a.code) {
