@@ -903,12 +903,6 @@ impl ActorDictionary {
         let Some(ids) = self.index.get(&name_key(text)) else {
             return Vec::new();
         };
-        let standing = |actor: &Actor| match date {
-            None => 0,
-            Some(d) if actor.roles.iter().any(|r| !r.dated() || r.covers(d)) => 0,
-            Some(d) if actor.roles.iter().any(|r| r.to.is_some_and(|t| t < d)) => 1,
-            Some(_) => 2,
-        };
         let ranked: Vec<(u8, ActorCode)> = ids
             .iter()
             .map(|&i| &self.actors[i])
@@ -923,7 +917,7 @@ impl ActorDictionary {
                     name: a.name.clone(),
                     source: ActorSource::Dictionary,
                 };
-                Some((standing(a), found))
+                Some((standing(a, date), found))
             })
             .collect();
         let Some(best) = ranked.iter().map(|(rank, _)| *rank).min() else {
@@ -971,16 +965,10 @@ impl ActorDictionary {
         if let Some(ids) = self.index.get(&name_key(text)) {
             // One who holds a role on the date first, then one who held one before it, then
             // one whose roles are all to come; the latest added among equals.
-            let standing = |actor: &Actor| match date {
-                None => 0,
-                Some(d) if actor.roles.iter().any(|r| !r.dated() || r.covers(d)) => 0,
-                Some(d) if actor.roles.iter().any(|r| r.to.is_some_and(|t| t < d)) => 1,
-                Some(_) => 2,
-            };
             return ids
                 .iter()
                 .map(|&i| &self.actors[i])
-                .filter_map(|a| Some((standing(a), coded(a)?)))
+                .filter_map(|a| Some((standing(a, date), coded(a)?)))
                 .min_by_key(|(rank, _)| *rank)
                 .map(|(_, code)| code);
         }
@@ -1003,6 +991,17 @@ impl ActorDictionary {
             self.people_of_a_country(text)
         }?;
         coded(actor)
+    }
+}
+
+/// How an actor stands on a date, best first: one who holds a role on it (or an undated
+/// one), then one who held one before it, then one whose roles are all to come.
+fn standing(actor: &Actor, date: Option<Date>) -> u8 {
+    match date {
+        None => 0,
+        Some(d) if actor.roles.iter().any(|r| !r.dated() || r.covers(d)) => 0,
+        Some(d) if actor.roles.iter().any(|r| r.to.is_some_and(|t| t < d)) => 1,
+        Some(_) => 2,
     }
 }
 
@@ -1274,11 +1273,11 @@ impl Stage for ActorStage {
     }
 }
 
-/// A name that the dictionary gives to actors of several countries ("the Conservatives", "the
+/// A name that the dictionary gives to parties of several countries ("the Conservatives", "the
 /// Republicans") is the one of the country the rest of the story names most often, by mentions
-/// of countries, peoples and bodies whose names are one country's. Where the story names none of their countries but another,
-/// it is no one's; where it names no country at all, or two of theirs as often, the
-/// dictionary's own choice stands.
+/// of countries, peoples and bodies whose names are one country's. Where the story names none
+/// of their countries but another, it is no one's; where it names no country at all, or two of
+/// theirs as often, the dictionary's own choice stands.
 fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
     let namesakes: Vec<Vec<ActorCode>> = doc
         .entities

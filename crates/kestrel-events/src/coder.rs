@@ -3499,12 +3499,12 @@ fn groups_of_the_other_side(
 
 /// The groups still without a country after [`groups_of_the_other_side`] ("ministers",
 /// "police", "unions" in a story of one country) take the one country the text names in the
-/// five sentences before them and in their own
-/// ([`kestrel_actors::one_country_named_before`]), as most of a story's groups are its own
-/// country's. Not refugees, who are most often from elsewhere, nor a title with a name no
-/// dictionary knows ("Archbishop Ana Ruiz": a title says nothing of where its holder is from),
-/// a word with a modifier the recogniser took for a name ("European leaders", which no
-/// dictionary knows), or states in general ("rich nations").
+/// five sentences before them and in their own ([`kestrel_actors::countries_named_before`]),
+/// else, where those name none, the story's own ([`story_country`]), as most of a story's
+/// groups are its own country's. Not refugees, who are most often from elsewhere, nor a title
+/// with a name no dictionary knows ("Archbishop Ana Ruiz": a title says nothing of where its
+/// holder is from), a word with a modifier the recogniser took for a name or a proper
+/// adjective it missed ("European leaders"), or states in general ("rich nations").
 fn groups_of_the_story(doc: &Document, e: &mut Event, conventions: Conventions) {
     let uncoded = |p: &Participant| {
         p.code.is_none()
