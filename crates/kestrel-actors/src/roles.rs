@@ -80,6 +80,13 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("businessman", Some("BUS")),
     ("businesswoman", Some("BUS")),
     ("executive", Some("BUS")),
+    // A company's officers; "chairman" is generic (below): "the party chairman" is the
+    // party's, "the Fed chairman" the central bank's.
+    ("chairman", Some("BUS")),
+    ("chairwoman", Some("BUS")),
+    ("chairperson", Some("BUS")),
+    ("boss", Some("BUS")),
+    ("ceo", Some("BUS")),
     ("negotiator", Some("GOV")),
     ("representative", Some("GOV")),
     ("commissioner", Some("GOV")),
@@ -132,6 +139,10 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
 /// body that is: "the party leader" is the party's, "the ministry spokesman" the ministry's.
 const GENERIC_ROLE_WORDS: &[&str] = &[
     "leader",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "boss",
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -475,6 +486,28 @@ mod tests {
             ("IGOUPL".into(), Some("IGO".into()), "text")
         );
         assert_eq!(actor(&doc, 3), ("KEN".into(), Some("GOV".into()), "text"));
+    }
+
+    #[test]
+    fn a_chairman_is_his_bodys_and_a_boss_in_business() {
+        let mut doc = doc_with(
+            "Upland Party chairman Ana Ruiz met Kestrel Foods boss Luis Soto and Chilean chairwoman Rosa Vidal.",
+            &[
+                ("Upland Party", EntityKind::Org, Some(("UPL", Some("PTY")))),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Kestrel Foods", EntityKind::Org, Some(("MNCCHL", Some("MNC")))),
+                ("Luis Soto", EntityKind::Person, None),
+                ("Chilean", EntityKind::Norp, Some(("CHL", None))),
+                ("Rosa Vidal", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 3);
+        assert_eq!(actor(&doc, 1), ("UPL".into(), Some("PTY".into()), "text"));
+        assert_eq!(
+            actor(&doc, 3),
+            ("MNCCHL".into(), Some("MNC".into()), "text")
+        );
+        assert_eq!(actor(&doc, 5), ("CHL".into(), Some("BUS".into()), "text"));
     }
 
     #[test]

@@ -844,6 +844,7 @@ impl<'a> Sentence<'a> {
             }
             // "thousands of nurses struck": the people counted.
             Slot::Subject => self.with_measured(self.kids(t, "nsubj").collect()),
+            Slot::Predicate => self.predicates_of_object(t),
             Slot::Prep(p) => self
                 .prep_dependents(t)
                 .into_iter()
@@ -851,6 +852,37 @@ impl<'a> Sentence<'a> {
                 .collect(),
         };
         candidates.into_iter().find(|&i| accepts(i))
+    }
+
+    /// What the verb at `t` calls its object ("called the minister a liar", "branded the vote
+    /// illegal", "was called a traitor"), and the predicates coordinated with it. UD makes it
+    /// the verb's `xcomp`; the parser also reads it as a second object, or as a bare noun or
+    /// an adjective hung on the object after it ("called the rebels terrorists", "called the
+    /// talks with Kenya constructive": an adjective after its noun is rarely attributive).
+    fn predicates_of_object(&self, t: usize) -> Vec<usize> {
+        let nominal = |k: usize| matches!(self.upos(k), "NOUN" | "ADJ" | "PROPN");
+        let bare = |k: usize| {
+            !self.children[k]
+                .iter()
+                .any(|&c| matches!(self.rel(c), "case" | "mark"))
+        };
+        let mut v: Vec<usize> = self
+            .kids(t, "xcomp")
+            .filter(|&k| nominal(k) && bare(k))
+            .collect();
+        let objects: Vec<usize> = self.kids(t, "obj").collect();
+        if let Some(&first) = objects.first() {
+            v.extend(objects[1..].iter().copied().filter(|&k| nominal(k)));
+            v.extend(self.children[first].iter().copied().filter(|&k| {
+                k > first
+                    && matches!(self.rel(k), "nmod" | "appos" | "xcomp" | "amod")
+                    && nominal(k)
+                    && bare(k)
+            }));
+        }
+        let conjuncts: Vec<usize> = v.iter().flat_map(|&k| self.kids(k, "conj")).collect();
+        v.extend(conjuncts);
+        v
     }
 
     /// Whether the clause of the trigger at `t` is conditional on something not happening: an
@@ -1372,13 +1404,35 @@ impl<'a> Sentence<'a> {
             "nongovernmental",
         ];
         const NGO_BODIES: &[&str] = &["organization", "organisation", "agency", "watchdog"];
+        // A compound that makes the agent noun a thing: "a think-tank", "fuel tanks", "the
+        // labour force".
+        const NOT_AGENTS: &[(&str, &str)] = &[
+            ("think", "tank"),
+            ("fuel", "tank"),
+            ("water", "tank"),
+            ("oil", "tank"),
+            ("gas", "tank"),
+            ("fish", "tank"),
+            ("septic", "tank"),
+            ("storage", "tank"),
+            ("labour", "force"),
+            ("labor", "force"),
+            ("work", "force"),
+            ("sales", "force"),
+        ];
         let lemma = self.lemmas[h].as_str();
-        let own = agent_sector(lemma);
         let modifiers = || {
             self.children[h]
                 .iter()
                 .filter(|&&c| matches!(self.rel(c), "compound" | "amod"))
         };
+        if modifiers().any(|&c| {
+            self.rel(c) == "compound"
+                && NOT_AGENTS.contains(&(self.lemmas[c].to_lowercase().as_str(), lemma))
+        }) {
+            return None;
+        }
+        let own = agent_sector(lemma);
         if (GROUPS.contains(&lemma) || NGO_BODIES.contains(&lemma))
             && modifiers().any(|&c| NGO_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str()))
         {
@@ -1753,12 +1807,15 @@ impl<'a> Sentence<'a> {
         // "officials from Hungary", "Hungarian and Romanian officials".
         // A generic title keeps a body's own sector: "the Tory leader" is the party's, as "the
         // union spokesman" is the union's.
+        // A company's officers are the company's whatever their title: "the eBay president" is
+        // no government's.
         let generic_title = is_generic_title(lemma);
         let keeps_own_sector = |e: usize| {
             let entity = &self.doc.entities[e];
-            generic_title
-                && entity.kind == kestrel_core::EntityKind::Org
-                && entity.actor.as_ref().is_some_and(|a| a.sector.is_some())
+            let sector = entity.actor.as_ref().and_then(|a| a.sector.as_deref());
+            entity.kind == kestrel_core::EntityKind::Org
+                && sector.is_some()
+                && (generic_title || matches!(sector, Some("MNC" | "BUS")))
         };
         let mut found: Vec<Participant> = Vec::new();
         let mut stack: Vec<(usize, usize)> = self.children[h]
@@ -3796,6 +3853,25 @@ fn code_sentence(
                     mode = None;
                     code = "062".into();
                     recipients.clear();
+                }
+            }
+            // "Labour attacked the Tories", "the minister attacked the opposition's plans": an
+            // attack on or by a party, or a person's on a person or a thing, is made in words.
+            // An attack on a country or a force stays one.
+            if code == "190" && kind == TriggerKind::Verb && s.lemmas[t] == "attack" {
+                let political =
+                    |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));
+                let person = |p: &Participant| {
+                    p.entity
+                        .is_some_and(|e| doc.entities[e].kind == kestrel_core::EntityKind::Person)
+                };
+                let by_people = !actors.is_empty() && actors.iter().all(person);
+                let in_words = actors.iter().chain(&recipients).any(political)
+                    || (by_people && recipients.iter().all(person));
+                if in_words {
+                    plover_type = "ACCUSE".into();
+                    code = "111".into();
+                    mode = cameo.get(&code).and_then(|c| c.mode.clone());
                 }
             }
             if refused {

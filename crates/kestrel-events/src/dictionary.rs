@@ -28,7 +28,8 @@
 //!   meet**"), `mod=L|L` (a noun trigger has one of these modifiers: "**peace** talks"),
 //!   `objmod=L|L` (the verb's object has one: "signed a **trade** deal"), `compaux=L|L` (a
 //!   governed clause has one of these auxiliaries: "said Tehran **must** ..."), `subj=L|L`
-//!   (an active verb's subject has one: "**miners** struck"), and
+//!   (an active verb's subject has one: "**miners** struck"), `pred=L|L` (what the verb calls
+//!   its object: "called the minister **a liar**", "branded the vote **illegal**"), and
 //!   `PREP=L|L` for any preposition (an argument introduced by `PREP` has one of these lemmas:
 //!   "accused Kyiv **of** aggression"). `*` accepts any lemma; `@person` accepts a person
 //!   however named: a person's name, a personal pronoun, a noun for people of some trade or
@@ -83,6 +84,9 @@ pub enum Slot {
     Prep(String),
     /// The subject of an active verb ("**workers** struck").
     Subject,
+    /// What the verb calls its object: "called the minister **a liar**", "branded the vote
+    /// **illegal**".
+    Predicate,
 }
 
 /// One condition of an entry: a slot and the lemmas it accepts (empty: any).
@@ -222,6 +226,7 @@ impl EventDictionary {
                         "objmod" => Slot::ObjectModifier,
                         "compaux" => Slot::ComplementAux,
                         "subj" => Slot::Subject,
+                        "pred" => Slot::Predicate,
                         p if !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()) => {
                             Slot::Prep(p.to_string())
                         }

@@ -2682,3 +2682,142 @@ fn a_date_after_a_particle_preposition_is_not_its_argument() {
     );
     assert_eq!(codes(&ev[0].recipients), ["TGO"]);
 }
+
+#[test]
+fn coder_reads_name_calling_whichever_way_the_parser_hangs_the_name() {
+    // UD's reading: the name is the verb's `xcomp`.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         called call VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         a a DET DT 5 det
+         bully bully NOUN NN 2 xcomp
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(
+        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
+        ("ACCUSE", "111")
+    );
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+    // A bare noun hung on the object, as the parser also reads it.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         called call VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         warmongers warmonger NOUN NNS 3 nmod
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].cameo, "111");
+    // Praise given as a name.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         called call VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         a a DET DT 5 det
+         friend friend NOUN NN 2 xcomp
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(
+        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
+        ("SUPPORT", "051")
+    );
+}
+
+#[test]
+fn coder_leaves_calls_that_name_nothing_alone() {
+    // "called Togo to settle": a governed verb is no name; "called Togo later": an adverb.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         called call VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         later later ADV RB 2 advmod
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "ACCUSE"), "{ev:?}");
+    // A word the dictionary does not list as a reproach.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         called call VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         a a DET DT 5 det
+         neighbour neighbour NOUN NN 2 xcomp
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
+fn coder_codes_whatever_is_branded_as_a_reproach() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         branded brand VERB VBD 0 root
+         Togo Togo PROPN NNP 4 nmod:poss TGO
+         plan plan NOUN NN 2 obj
+         naive naive ADJ JJ 2 xcomp
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].cameo, "111");
+}
+
+#[test]
+fn coder_does_not_take_a_think_tank_for_tanks() {
+    let (_, ev) = code(
+        "A a DET DT 4 det
+         think think NOUN NN 4 compound
+         - - PUNCT HYPH 2 punct
+         tank tank NOUN NN 5 nsubj
+         condemned condemn VERB VBD 0 root
+         Togo Togo PROPN NNP 5 obj TGO
+         . . PUNCT . 5 punct",
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.actors.iter().all(|a| a.sector.as_deref() != Some("MIL"))),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn an_attack_on_a_party_or_between_people_is_made_in_words() {
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 2 nsubj GBR/PTY
+         attacked attack VERB VBD 0 root
+         Soto Soto PROPN NNP 2 obj GBR/GOV
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(
+        (ev[0].plover_type.as_str(), ev[0].cameo.as_str()),
+        ("ACCUSE", "111")
+    );
+    assert_eq!(ev[0].mode.as_deref(), Some("disapprove"));
+    // A country's attack on a country stays an assault.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         attacked attack VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+}
+
+#[test]
+fn a_companys_officer_keeps_the_companys_sector() {
+    // "Acme president praised Ghana ."
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let mut d = doc("Acme Acme PROPN NNP 2 compound MNCUSA/MNC
+         president president NOUN NN 3 nsubj
+         praised praise VERB VBD 0 root
+         Ghana Ghana PROPN NNP 3 obj GHA
+         . . PUNCT . 3 punct");
+    d.entities[0].kind = EntityKind::Org;
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["MNCUSA"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("MNC"), "{ev:?}");
+}
