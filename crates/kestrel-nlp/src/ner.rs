@@ -36,6 +36,26 @@ fn is_filler(word: &str) -> bool {
     }
 }
 
+/// Whether a word is an honorific that opens a person's name ("Mr", "Ms.", "Dr", "Sir").
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Mx" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady"
+    )
+}
+
+/// "Mr Houston", "Ms Essex": a name an honorific opens is a person's, whatever place or body
+/// it also names.
+fn people_by_honorific(words: &[&str], out: &mut [Mention]) {
+    for m in out {
+        let before = m.tokens.start.checked_sub(1).map(|b| words[b]);
+        let first = words[m.tokens.start];
+        if before.is_some_and(is_honorific) || (m.tokens.len() > 1 && is_honorific(first)) {
+            m.kind = EntityType::Person;
+        }
+    }
+}
+
 /// Kinds of gazetteer entry, as bits.
 const GAZ_COUNTRY: u8 = 1;
 const GAZ_REGION: u8 = 2;
@@ -985,6 +1005,7 @@ impl Ner {
         self.with_named_complements(words, &mut out);
         // "Um", "Mhm", "Uhhh" opening a transcript's line are no one's name.
         out.retain(|m| !words[m.tokens.clone()].iter().all(|w| is_filler(w)));
+        people_by_honorific(words, &mut out);
         out.sort_by_key(|m| m.tokens.start);
         // A name widened over the word after it ("Henry VIII") keeps that word.
         out.dedup_by(|later, kept| later.tokens.start < kept.tokens.end);
@@ -1190,6 +1211,19 @@ const HEADS_WITH_COMPLEMENT: &[&str] = &[
     "institution",
     "administration",
 ];
+
+impl Ner {
+    /// Whether the gazetteer knows this phrase (its words) as a country.
+    pub fn names_a_country(&self, words: &[&str]) -> bool {
+        self.gazetteer.get(words) & GAZ_COUNTRY != 0
+    }
+
+    /// Whether a person's name that begins with this word is surely one: the word is a given
+    /// name the gazetteer knows, or an honorific ("Mr").
+    pub fn opens_a_persons_name(&self, word: &str) -> bool {
+        is_honorific(word) || self.gazetteer.get(&[word]) & GAZ_GIVEN != 0
+    }
+}
 
 impl Ner {
     /// An organisation's name that goes on past where the model stopped it takes the rest
@@ -1876,6 +1910,29 @@ mod tests {
         for w in ["M", "Uma", "Mahmoud", "Hum", "Oh", "Ahmed", "Erdogan"] {
             assert!(!is_filler(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_name_after_an_honorific_is_a_persons() {
+        let words = ["Mr", "Houston", "met", "Dr.", "Essex", "in", "Houston", "."];
+        let mention = |tokens, kind| Mention { tokens, kind };
+        let mut out = vec![
+            mention(1..2, EntityType::Gpe),
+            mention(4..5, EntityType::Org),
+            mention(6..7, EntityType::Gpe),
+        ];
+        people_by_honorific(&words, &mut out);
+        let kinds: Vec<EntityType> = out.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [EntityType::Person, EntityType::Person, EntityType::Gpe]
+        );
+        // The honorific inside the mention.
+        let words = ["Lady", "Wellington", "spoke"];
+        let mut out = vec![mention(0..2, EntityType::Gpe)];
+        people_by_honorific(&words, &mut out);
+        assert_eq!(out[0].kind, EntityType::Person);
+        assert!(!is_honorific("Mrsa") && is_honorific("Mrs."));
     }
 
     #[test]

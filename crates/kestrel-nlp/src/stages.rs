@@ -151,5 +151,127 @@ impl Stage for NerStage {
                 });
             }
         }
+        let ner = &self.ner;
+        surnames_of_people_named_before(
+            doc,
+            |w| ner.opens_a_persons_name(w),
+            |words| ner.names_a_country(words),
+        );
+    }
+}
+
+/// "Robert Kilroy-Silk ... Kilroy-Silk said": a later mention that is the surname of a person
+/// named in full before it is that person's, whatever type its sentence alone suggested (an
+/// organisation, a town), when the full name opens with a given name or an honorific. Not a
+/// country's name ("Jordan").
+fn surnames_of_people_named_before(
+    doc: &mut Document,
+    opens_a_persons_name: impl Fn(&str) -> bool,
+    names_a_country: impl Fn(&[&str]) -> bool,
+) {
+    fn without_possessive(text: &str) -> &str {
+        text.strip_suffix("'s")
+            .or_else(|| text.strip_suffix("\u{2019}s"))
+            .unwrap_or(text)
+    }
+    let mut surnames: Vec<String> = Vec::new();
+    for i in 0..doc.entities.len() {
+        let e = &doc.entities[i];
+        let text = without_possessive(&doc.text[e.span.range()]);
+        if e.kind == kestrel_core::EntityKind::Person {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            // Only a name that opens as a person's does: "Progressive Mérida", a person read
+            // wrongly, would take the town.
+            if let [first, .., last] = words.as_slice() {
+                if opens_a_persons_name(first)
+                    && last.starts_with(char::is_uppercase)
+                    && !surnames.iter().any(|s| s == last)
+                {
+                    surnames.push(last.to_string());
+                }
+            }
+            continue;
+        }
+        let retypes = matches!(
+            e.kind,
+            kestrel_core::EntityKind::Org
+                | kestrel_core::EntityKind::Gpe
+                | kestrel_core::EntityKind::Loc
+        );
+        if retypes && surnames.iter().any(|s| s == text) {
+            let words: Vec<&str> = doc.tokens[e.tokens.clone()]
+                .iter()
+                .map(|t| &doc.text[t.span.range()])
+                .filter(|w| !matches!(*w, "'s" | "\u{2019}s"))
+                .collect();
+            if !names_a_country(&words) {
+                doc.entities[i].kind = kestrel_core::EntityKind::Person;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kestrel_core::{Entity, EntityKind, Pipeline, Span};
+
+    #[test]
+    fn a_later_surname_of_a_person_named_in_full_is_theirs() {
+        let text = "Mara Okonkwo-Bell met Jordan Vale. Okonkwo-Bell's party thanked Vale and \
+                    Jordan. Progressive Tarn spoke in Tarn.";
+        let mut doc = Document::new("t", text);
+        Pipeline::with_stage_names(&["segment"])
+            .unwrap()
+            .run(&mut doc);
+        let mut from = 0;
+        for (mention, kind) in [
+            ("Mara Okonkwo-Bell", EntityKind::Person),
+            ("Jordan Vale", EntityKind::Person),
+            ("Okonkwo-Bell's", EntityKind::Org),
+            ("Vale", EntityKind::Gpe),
+            ("Jordan", EntityKind::Gpe),
+            ("Progressive Tarn", EntityKind::Person),
+            ("Tarn", EntityKind::Gpe),
+        ] {
+            let start = from + text[from..].find(mention).unwrap();
+            let span = Span::new(start, start + mention.len());
+            from = span.end;
+            let tokens: Vec<usize> = (0..doc.tokens.len())
+                .filter(|&t| {
+                    doc.tokens[t].span.start >= span.start && doc.tokens[t].span.end <= span.end
+                })
+                .collect();
+            doc.entities.push(Entity {
+                span,
+                sentence: 0,
+                tokens: tokens[0]..tokens[tokens.len() - 1] + 1,
+                kind,
+                actor: None,
+                cluster: None,
+                mention: kestrel_core::MentionKind::Name,
+            });
+        }
+        surnames_of_people_named_before(
+            &mut doc,
+            |w| matches!(w, "Mara" | "Jordan"),
+            |words| words == ["Jordan"],
+        );
+        let kinds: Vec<EntityKind> = doc.entities.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                EntityKind::Person,
+                EntityKind::Person,
+                // The surname, with its possessive.
+                EntityKind::Person,
+                EntityKind::Person,
+                // A country's name stays the country.
+                EntityKind::Gpe,
+                EntityKind::Person,
+                // "Progressive" is no given name: the town stays a town.
+                EntityKind::Gpe,
+            ]
+        );
     }
 }
