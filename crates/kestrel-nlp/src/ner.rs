@@ -21,7 +21,7 @@ pub use kestrel_core::EntityKind as EntityType;
 
 /// Whether a word is a hesitation or a backchannel of speech ("um", "Uhhh", "mhm", "hmm"),
 /// however many times its letters are drawn out.
-fn is_filler(word: &str) -> bool {
+pub(crate) fn is_filler(word: &str) -> bool {
     let mut squeezed = String::new();
     for c in word.chars().flat_map(char::to_lowercase) {
         if !squeezed.ends_with(c) {

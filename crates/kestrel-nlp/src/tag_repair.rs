@@ -21,6 +21,7 @@ const PAST: Tag<'static> = ("VERB", "VBD");
 const NOUN: Tag<'static> = ("NOUN", "NN");
 const BASE: Tag<'static> = ("VERB", "VB");
 const INFINITIVE_TO: Tag<'static> = ("PART", "TO");
+const INTERJECTION: Tag<'static> = ("INTJ", "UH");
 
 /// Runs every repair, in order.
 pub fn repair_tags<'a>(words: &[&str], tags: &mut [Tag<'a>]) {
@@ -35,6 +36,21 @@ pub fn repair_tags<'a>(words: &[&str], tags: &mut [Tag<'a>]) {
     capitalised_noun_before_a_name(words, tags);
     gerund_after_a_subordinator(words, tags);
     her_opening_no_noun_phrase(words, tags);
+    fillers_are_interjections(words, tags);
+}
+
+/// "Um, I think so", with "Um" opening a line tagged a proper noun: a hesitation or a
+/// backchannel of speech ("um", "uh", "mhm", "hmm", however drawn out) is an interjection (EWT
+/// train and dev: 16 such words, all `UH`; GUM train and dev: 385, all `UH`). Not "mm" or
+/// "Mm", which measure millimetres, nor an acronym ("ER", "UM").
+fn fillers_are_interjections(words: &[&str], tags: &mut [Tag<'_>]) {
+    for (w, tag) in words.iter().zip(tags.iter_mut()) {
+        let measure = w.chars().all(|c| c.eq_ignore_ascii_case(&'m'));
+        let acronym = w.chars().filter(|c| c.is_uppercase()).count() > 1;
+        if !measure && !acronym && crate::ner::is_filler(w) {
+            *tag = INTERJECTION;
+        }
+    }
 }
 
 /// "thanked her warmly.", with "her" tagged a possessive: a possessive determiner opens a
@@ -350,6 +366,19 @@ fn noun_in_a_phrasal_infinitive(words: &[&str], tags: &mut [Tag<'_>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fillers_are_interjections_and_measures_and_acronyms_are_not() {
+        let words = [
+            "Um", ",", "the", "ER", "is", "5", "mm", "wide", ",", "uhhh", "mhm",
+        ];
+        let mut tags: Vec<Tag<'_>> = vec![("PROPN", "NNP"); words.len()];
+        fillers_are_interjections(&words, &mut tags);
+        let interjections: Vec<usize> = (0..words.len())
+            .filter(|&i| tags[i] == INTERJECTION)
+            .collect();
+        assert_eq!(interjections, [0, 9, 10]);
+    }
 
     #[test]
     fn her_before_no_noun_is_the_object_pronoun() {
