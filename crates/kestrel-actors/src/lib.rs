@@ -780,6 +780,35 @@ impl ActorDictionary {
         fitting.next().is_none().then_some(first)
     }
 
+    /// Everyone whom a bare surname may name on a date, as [`ActorDictionary::by_surname`]
+    /// reads it (the people of the lists whose surnames were indexed; on a date, those in
+    /// office on it), one per country: for a story to choose among by the countries it names.
+    /// "Blair" in an undated story is Canada's minister for the index alone.
+    pub fn surname_namesakes(&self, surname: &str, date: Option<Date>) -> Vec<ActorCode> {
+        let Some(people) = self.surnames.get(&name_key(surname)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<ActorCode> = Vec::new();
+        for a in people.iter().map(|&i| &self.actors[i]) {
+            let fits = match date {
+                Some(d) => a.roles.iter().any(|r| r.dated() && r.covers(d)),
+                None => true,
+            };
+            let Some((code, sector)) = a.code_on(date).filter(|_| fits) else {
+                continue;
+            };
+            if code.len() == 3 && !found.iter().any(|f| f.code == code) {
+                found.push(ActorCode {
+                    code,
+                    sector,
+                    name: a.name.clone(),
+                    source: ActorSource::Dictionary,
+                });
+            }
+        }
+        found
+    }
+
     /// The country whose government a surname names in "the Bush administration", "the Assad
     /// regime": every person the dictionary knows by this surname who ever held a government
     /// role held it in this one country (none when they differ, or none governed).
@@ -1278,17 +1307,30 @@ impl Stage for ActorStage {
 /// of countries, peoples and bodies whose names are one country's. Where the story names none
 /// of their countries but another, it is no one's; where it names no country at all, or two of
 /// theirs as often, the dictionary's own choice stands.
+///
+/// A person named by a bare surname that the dictionary's short lists give to people of one
+/// country or several ("Blair", "Howard") is the one of the country the story names most;
+/// where the story names other countries more, or only others, no one.
 fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
+    let bare_surname = |e: &Entity| {
+        let text = &doc.text[e.span.range()];
+        e.kind == EntityKind::Person
+            && e.mention == kestrel_core::MentionKind::Name
+            && !text.contains(char::is_whitespace)
+            && text.starts_with(char::is_uppercase)
+    };
     let namesakes: Vec<Vec<ActorCode>> = doc
         .entities
         .iter()
         .map(|e| match &e.actor {
+            _ if bare_surname(e) => dictionary.surname_namesakes(&doc.text[e.span.range()], date),
             Some(a) if a.source == ActorSource::Dictionary => {
                 dictionary.namesakes(&doc.text[e.span.range()], date)
             }
             _ => Vec::new(),
         })
         .collect();
+    let persons: Vec<bool> = doc.entities.iter().map(bare_surname).collect();
     if namesakes.iter().all(Vec::is_empty) {
         return;
     }
@@ -1313,14 +1355,20 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
             .find(|(c, _)| *c == code)
             .map_or(0, |(_, n)| *n)
     };
+    let story_best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     // `None`: leave the dictionary's choice; `Some(None)`: no one's.
     let choices: Vec<Option<Option<ActorCode>>> = namesakes
         .iter()
-        .map(|others| {
+        .zip(&persons)
+        .map(|(others, &person)| {
             let best = others.iter().map(|a| count(&a.code)).max()?;
             let mut top = others.iter().filter(|a| count(&a.code) == best);
             let chosen = top.next()?;
-            if best > 0 && top.next().is_none() {
+            // A person's country must be the story's own: a British story that names Canada
+            // once is still about Britain's Blair.
+            if person && best < story_best {
+                Some(None)
+            } else if best > 0 && top.next().is_none() {
                 Some(Some(chosen.clone()))
             } else if best == 0 && !counts.is_empty() {
                 // A story of another country: "the Republicans" of Northern Ireland are
@@ -2484,6 +2532,65 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
             .iter()
             .map(|e| e.actor.as_ref().map_or("-".into(), |a| a.code.clone()))
             .collect()
+    }
+
+    #[test]
+    fn actors_a_bare_surname_is_the_person_of_the_storys_country() {
+        let tsv = "country\tKenya\t\tKEN\ncountry\tUganda\t\tUGA\ncountry\tGhana\t\tGHA\n\
+                   person\tAmos Wekesa\t\tKENGOV 2010-01-01..2030-01-01\n\
+                   person\tRuth Wekesa\t\tUGAGOV 2010-01-01..2030-01-01\n\
+                   person\tKofi Nartey\t\tGHAGOV 2010-01-01..2030-01-01\n";
+        let mut d = ActorDictionary::new();
+        d.add_tsv(tsv, "t").unwrap();
+        d.index_surnames(0);
+        assert_eq!(d.surname_namesakes("Wekesa", None).len(), 2);
+        let d = Arc::new(d);
+        let code_of = |text: &str, surname: &str, countries: &[&str]| {
+            let mut doc = Document::new("t", text);
+            kestrel_core::Pipeline::with_stage_names(&["segment"])
+                .unwrap()
+                .run(&mut doc);
+            for c in countries {
+                doc.entities.push(entity(&doc, c, 0, EntityKind::Gpe));
+            }
+            doc.entities
+                .push(entity(&doc, surname, 0, EntityKind::Person));
+            ActorStage::new(d.clone()).process(&mut doc);
+            let e = doc
+                .entities
+                .iter()
+                .find(|e| doc.slice(e.span) == surname)
+                .unwrap();
+            e.actor.as_ref().map(|a| a.name.clone())
+        };
+        // Two people share the surname: the story's country chooses.
+        assert_eq!(
+            code_of("Uganda voted. Mr Wekesa won.", "Wekesa", &["Uganda"]).as_deref(),
+            Some("Ruth Wekesa")
+        );
+        assert_eq!(
+            code_of("Kenya voted. Mr Wekesa won.", "Wekesa", &["Kenya"]).as_deref(),
+            Some("Amos Wekesa")
+        );
+        // One person has it, of a country the story does not name: no one.
+        assert_eq!(
+            code_of("Kenya voted. Mr Nartey won.", "Nartey", &["Kenya"]),
+            None
+        );
+        // Nor of a country it names less than another.
+        assert_eq!(
+            code_of(
+                "Kenya and Ghana met. Kenya voted. Mr Nartey won.",
+                "Nartey",
+                &["Kenya", "Ghana"]
+            ),
+            None
+        );
+        // With no country named, the dictionary's own reading stands.
+        assert_eq!(
+            code_of("Mr Nartey won.", "Nartey", &[]).as_deref(),
+            Some("Kofi Nartey")
+        );
     }
 
     #[test]
