@@ -809,6 +809,40 @@ impl ActorDictionary {
         found
     }
 
+    /// Everyone of every dictionary who bears this surname and whose code on the date is this
+    /// country's (with a role begun by then), one per name.
+    pub fn surname_bearers(
+        &self,
+        surname: &str,
+        country: &str,
+        date: Option<Date>,
+    ) -> Vec<ActorCode> {
+        let Some(people) = self.known_surnames.get(&name_key(surname)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<ActorCode> = Vec::new();
+        for a in people.iter().map(|&i| &self.actors[i]) {
+            let begun = date.is_none_or(|d| {
+                a.roles
+                    .iter()
+                    .any(|r| !r.dated() || r.from.is_none_or(|f| f <= d))
+            });
+            let Some((code, sector)) = a.code_on(date).filter(|_| begun) else {
+                continue;
+            };
+            let named = |f: &ActorCode| name_key(&f.name) == name_key(&a.name);
+            if code == country && !found.iter().any(named) {
+                found.push(ActorCode {
+                    code,
+                    sector,
+                    name: a.name.clone(),
+                    source: ActorSource::Dictionary,
+                });
+            }
+        }
+        found
+    }
+
     /// The country whose government a surname names in "the Bush administration", "the Assad
     /// regime": every person the dictionary knows by this surname who ever held a government
     /// role held it in this one country (none when they differ, or none governed).
@@ -1308,9 +1342,11 @@ impl Stage for ActorStage {
 /// of their countries but another, it is no one's; where it names no country at all, or two of
 /// theirs as often, the dictionary's own choice stands.
 ///
-/// A person named by a bare surname that the dictionary's short lists give to people of one
-/// country or several ("Blair", "Howard") is the one of the country the story names most;
-/// where the story names other countries more, or only others, no one.
+/// A person named by a bare surname that the dictionary's short lists give to someone ("Blair"
+/// to Canada's minister) is, where the story names one country most, that country's bearer of
+/// the name: the short lists' own, else the one the long lists know ("Blair" of a British story
+/// is Tony Blair), no one where they know several, and the short lists' reading where they know
+/// none (a story of Blinken in Kyiv names Ukraine most, and no Ukrainian Blinken).
 fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
     let bare_surname = |e: &Entity| {
         let text = &doc.text[e.span.range()];
@@ -1330,7 +1366,7 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
             _ => Vec::new(),
         })
         .collect();
-    let persons: Vec<bool> = doc.entities.iter().map(bare_surname).collect();
+    let persons: Vec<bool> = doc.entities.iter().map(|e| bare_surname(e)).collect();
     if namesakes.iter().all(Vec::is_empty) {
         return;
     }
@@ -1356,19 +1392,38 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
             .map_or(0, |(_, n)| *n)
     };
     let story_best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let mut tops = counts
+        .iter()
+        .filter(|(_, n)| *n == story_best && story_best > 0);
+    let story_country = tops
+        .next()
+        .filter(|_| tops.next().is_none())
+        .map(|(c, _)| *c);
     // `None`: leave the dictionary's choice; `Some(None)`: no one's.
     let choices: Vec<Option<Option<ActorCode>>> = namesakes
         .iter()
         .zip(&persons)
-        .map(|(others, &person)| {
+        .zip(&doc.entities)
+        .map(|((others, &person), e)| {
+            if person && !others.is_empty() {
+                let country = story_country?;
+                if let Some(own) = others.iter().find(|a| a.code == country) {
+                    return Some(Some(own.clone()));
+                }
+                let surname = &doc.text[e.span.range()];
+                return match dictionary
+                    .surname_bearers(surname, country, date)
+                    .as_slice()
+                {
+                    [] => None,
+                    [one] => Some(Some(one.clone())),
+                    _ => Some(None),
+                };
+            }
             let best = others.iter().map(|a| count(&a.code)).max()?;
             let mut top = others.iter().filter(|a| count(&a.code) == best);
             let chosen = top.next()?;
-            // A person's country must be the story's own: a British story that names Canada
-            // once is still about Britain's Blair.
-            if person && best < story_best {
-                Some(None)
-            } else if best > 0 && top.next().is_none() {
+            if best > 0 && top.next().is_none() {
                 Some(Some(chosen.clone()))
             } else if best == 0 && !counts.is_empty() {
                 // A story of another country: "the Republicans" of Northern Ireland are
@@ -2536,16 +2591,24 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
 
     #[test]
     fn actors_a_bare_surname_is_the_person_of_the_storys_country() {
-        let tsv = "country\tKenya\t\tKEN\ncountry\tUganda\t\tUGA\ncountry\tGhana\t\tGHA\n\
-                   person\tAmos Wekesa\t\tKENGOV 2010-01-01..2030-01-01\n\
-                   person\tRuth Wekesa\t\tUGAGOV 2010-01-01..2030-01-01\n\
-                   person\tKofi Nartey\t\tGHAGOV 2010-01-01..2030-01-01\n";
+        // A long imported list, then a short list whose surnames are indexed.
+        let long = "country\tKenya\t\tKEN\ncountry\tUganda\t\tUGA\ncountry\tGhana\t\tGHA\n\
+                    country\tTogo\t\tTGO\n\
+                    person\tGrace Wekesa\t\tGHAGOV 2000-01-01..2005-01-01\n\
+                    person\tAma Nartey\t\tTGOGOV 2000-01-01..2005-01-01\n\
+                    person\tYao Nartey\t\tTGOGOV 2001-01-01..2006-01-01\n";
+        let short = "person\tAmos Wekesa\t\tKENGOV 2010-01-01..2030-01-01\n\
+                     person\tRuth Wekesa\t\tUGAGOV 2010-01-01..2030-01-01\n\
+                     person\tKofi Nartey\t\tGHAGOV 2010-01-01..2030-01-01\n";
         let mut d = ActorDictionary::new();
-        d.add_tsv(tsv, "t").unwrap();
-        d.index_surnames(0);
+        d.add_tsv(long, "long").unwrap();
+        let before = d.len();
+        d.add_tsv(short, "short").unwrap();
+        d.index_surnames(before);
         assert_eq!(d.surname_namesakes("Wekesa", None).len(), 2);
+        assert_eq!(d.surname_bearers("Nartey", "TGO", None).len(), 2);
         let d = Arc::new(d);
-        let code_of = |text: &str, surname: &str, countries: &[&str]| {
+        let name_of = |text: &str, surname: &str, countries: &[&str]| {
             let mut doc = Document::new("t", text);
             kestrel_core::Pipeline::with_stage_names(&["segment"])
                 .unwrap()
@@ -2563,32 +2626,32 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
                 .unwrap();
             e.actor.as_ref().map(|a| a.name.clone())
         };
-        // Two people share the surname: the story's country chooses.
+        // The short list's people of the story's country.
         assert_eq!(
-            code_of("Uganda voted. Mr Wekesa won.", "Wekesa", &["Uganda"]).as_deref(),
+            name_of("Uganda voted. Mr Wekesa won.", "Wekesa", &["Uganda"]).as_deref(),
             Some("Ruth Wekesa")
         );
         assert_eq!(
-            code_of("Kenya voted. Mr Wekesa won.", "Wekesa", &["Kenya"]).as_deref(),
+            name_of("Kenya voted. Mr Wekesa won.", "Wekesa", &["Kenya"]).as_deref(),
             Some("Amos Wekesa")
         );
-        // One person has it, of a country the story does not name: no one.
+        // Else the long list's one bearer of the story's country.
         assert_eq!(
-            code_of("Kenya voted. Mr Nartey won.", "Nartey", &["Kenya"]),
+            name_of("Ghana voted. Mr Wekesa won.", "Wekesa", &["Ghana"]).as_deref(),
+            Some("Grace Wekesa")
+        );
+        // Two bearers there: no one.
+        assert_eq!(
+            name_of("Togo voted. Mr Nartey won.", "Nartey", &["Togo"]),
             None
         );
-        // Nor of a country it names less than another.
+        // None there: the short list's reading ("Nartey" in Kenya is Ghana's still).
         assert_eq!(
-            code_of(
-                "Kenya and Ghana met. Kenya voted. Mr Nartey won.",
-                "Nartey",
-                &["Kenya", "Ghana"]
-            ),
-            None
+            name_of("Kenya voted. Mr Nartey won.", "Nartey", &["Kenya"]).as_deref(),
+            Some("Kofi Nartey")
         );
-        // With no country named, the dictionary's own reading stands.
         assert_eq!(
-            code_of("Mr Nartey won.", "Nartey", &[]).as_deref(),
+            name_of("Mr Nartey won.", "Nartey", &[]).as_deref(),
             Some("Kofi Nartey")
         );
     }
