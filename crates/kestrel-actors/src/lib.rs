@@ -1366,7 +1366,7 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
             _ => Vec::new(),
         })
         .collect();
-    let persons: Vec<bool> = doc.entities.iter().map(|e| bare_surname(e)).collect();
+    let persons: Vec<bool> = doc.entities.iter().map(&bare_surname).collect();
     if namesakes.iter().all(Vec::is_empty) {
         return;
     }
