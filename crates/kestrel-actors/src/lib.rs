@@ -1348,18 +1348,37 @@ impl Stage for ActorStage {
 /// is Tony Blair), no one where they know several, and the short lists' reading where they know
 /// none (a story of Blinken in Kyiv names Ukraine most, and no Ukrainian Blinken).
 fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
-    let bare_surname = |e: &Entity| {
-        let text = &doc.text[e.span.range()];
-        e.kind == EntityKind::Person
-            && e.mention == kestrel_core::MentionKind::Name
-            && !text.contains(char::is_whitespace)
-            && text.starts_with(char::is_uppercase)
+    // Not a peer's or a knight's title: "Lord Hutton" the judge is no namesake minister.
+    const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr"];
+    let honorific = |w: &str| HONORIFICS.contains(&w.trim_end_matches('.'));
+    // The surname a person's mention is, alone or after an honorific ("Mr Howard"), and
+    // whether an honorific comes with it.
+    let surname = |e: &Entity| -> Option<(&str, bool)> {
+        if e.kind != EntityKind::Person || e.mention != kestrel_core::MentionKind::Name {
+            return None;
+        }
+        let words: Vec<&str> = doc.text[e.span.range()].split_whitespace().collect();
+        let (word, inside) = match words.as_slice() {
+            [word] => (*word, false),
+            [first, word] if honorific(first) => (*word, true),
+            _ => return None,
+        };
+        let before = doc.text[..e.span.start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(honorific);
+        word.starts_with(char::is_uppercase)
+            .then_some((word, inside || before))
     };
+    let bare_surname = |e: &Entity| surname(e).is_some();
     let namesakes: Vec<Vec<ActorCode>> = doc
         .entities
         .iter()
         .map(|e| match &e.actor {
-            _ if bare_surname(e) => dictionary.surname_namesakes(&doc.text[e.span.range()], date),
+            _ if bare_surname(e) => {
+                dictionary.surname_namesakes(surname(e).map_or("", |(w, _)| w), date)
+            }
             Some(a) if a.source == ActorSource::Dictionary => {
                 dictionary.namesakes(&doc.text[e.span.range()], date)
             }
@@ -1367,9 +1386,6 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
         })
         .collect();
     let persons: Vec<bool> = doc.entities.iter().map(&bare_surname).collect();
-    if namesakes.iter().all(Vec::is_empty) {
-        return;
-    }
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for (e, others) in doc.entities.iter().zip(&namesakes) {
         let Some(a) = e.actor.as_ref().filter(|a| a.code.len() == 3) else {
@@ -1405,16 +1421,27 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
         .zip(&persons)
         .zip(&doc.entities)
         .map(|((others, &person), e)| {
+            // "Mr Howard", whom only the imported dictionaries know: the honorific makes the
+            // word a person's name, not a firm's ("Ford") or part of one ("Ernst & Young").
+            let named = surname(e);
+            let word = named.map_or("", |(w, _)| w);
+            let honoured = person
+                && others.is_empty()
+                && e.actor.is_none()
+                && named.is_some_and(|(_, honoured)| honoured);
+            if honoured {
+                let country = story_country?;
+                return match dictionary.surname_bearers(word, country, date).as_slice() {
+                    [one] => Some(Some(one.clone())),
+                    _ => None,
+                };
+            }
             if person && !others.is_empty() {
                 let country = story_country?;
                 if let Some(own) = others.iter().find(|a| a.code == country) {
                     return Some(Some(own.clone()));
                 }
-                let surname = &doc.text[e.span.range()];
-                return match dictionary
-                    .surname_bearers(surname, country, date)
-                    .as_slice()
-                {
+                return match dictionary.surname_bearers(word, country, date).as_slice() {
                     [] => None,
                     [one] => Some(Some(one.clone())),
                     _ => Some(None),
@@ -2596,7 +2623,8 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
                     country\tTogo\t\tTGO\n\
                     person\tGrace Wekesa\t\tGHAGOV 2000-01-01..2005-01-01\n\
                     person\tAma Nartey\t\tTGOGOV 2000-01-01..2005-01-01\n\
-                    person\tYao Nartey\t\tTGOGOV 2001-01-01..2006-01-01\n";
+                    person\tYao Nartey\t\tTGOGOV 2001-01-01..2006-01-01\n\
+                    person\tEsi Boateng\t\tGHAGOV 2000-01-01..2005-01-01\n";
         let short = "person\tAmos Wekesa\t\tKENGOV 2010-01-01..2030-01-01\n\
                      person\tRuth Wekesa\t\tUGAGOV 2010-01-01..2030-01-01\n\
                      person\tKofi Nartey\t\tGHAGOV 2010-01-01..2030-01-01\n";
@@ -2653,6 +2681,16 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
         assert_eq!(
             name_of("Mr Nartey won.", "Nartey", &[]).as_deref(),
             Some("Kofi Nartey")
+        );
+        // A surname only the long list knows, after an honorific: its one bearer of the
+        // story's country; without the honorific, no one (a firm's name, perhaps).
+        assert_eq!(
+            name_of("Ghana voted. Mr Boateng won.", "Boateng", &["Ghana"]).as_deref(),
+            Some("Esi Boateng")
+        );
+        assert_eq!(
+            name_of("Ghana voted. Boateng won.", "Boateng", &["Ghana"]),
+            None
         );
     }
 
