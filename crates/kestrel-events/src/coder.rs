@@ -2644,6 +2644,42 @@ impl<'a> Sentence<'a> {
         place_is_target: bool,
     ) -> Vec<Participant> {
         let mut candidates: Vec<usize> = self.kids(v, "obj").collect();
+        // "accused the Tories of running scared", parsed with "the Tories" the subject of the
+        // gerund: the object of a verb that takes one before "of", "for" or "from". Only such
+        // verbs: "heard of a farrier doing it" has no object.
+        const OBJECT_THEN_GERUND: &[&str] = &[
+            "accuse",
+            "blame",
+            "suspect",
+            "convict",
+            "criticise",
+            "criticize",
+            "condemn",
+            "fault",
+            "rebuke",
+            "punish",
+            "praise",
+            "commend",
+            "congratulate",
+            "thank",
+            "prevent",
+            "stop",
+            "bar",
+            "ban",
+            "block",
+            "prohibit",
+        ];
+        if candidates.is_empty() && OBJECT_THEN_GERUND.contains(&self.lemmas[v].as_str()) {
+            candidates.extend(
+                self.kids(v, "advcl")
+                    .filter(|&c| {
+                        c > v
+                            && self.toks[c].xpos.as_deref() == Some("VBG")
+                            && matches!(self.case_of(c), Some("of" | "for" | "from"))
+                    })
+                    .flat_map(|c| self.kids(c, "nsubj").filter(move |&s| v < s && s < c)),
+            );
+        }
         if self.fronted_subject(v).is_some() {
             // The object, mislabelled as a subject after the verb.
             candidates.extend(

@@ -2821,3 +2821,19 @@ fn a_companys_officer_keeps_the_companys_sector() {
     assert_eq!(codes(&ev[0].actors), ["MNCUSA"]);
     assert_eq!(ev[0].actors[0].sector.as_deref(), Some("MNC"), "{ev:?}");
 }
+
+#[test]
+fn the_subject_the_parser_gives_a_gerund_after_of_is_the_accused() {
+    // "Ghana accused Togo of lying .", parsed with "Togo" the subject of "lying".
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         accused accuse VERB VBD 0 root
+         Togo Togo PROPN NNP 5 nsubj TGO
+         of of SCONJ IN 5 mark
+         lying lie VERB VBG 2 advcl
+         . . PUNCT . 2 punct",
+    );
+    let accused: Vec<&Event> = ev.iter().filter(|e| e.plover_type == "ACCUSE").collect();
+    assert_eq!(accused.len(), 1, "{ev:?}");
+    assert_eq!(codes(&accused[0].recipients), ["TGO"]);
+}
