@@ -794,16 +794,11 @@ impl ActorDictionary {
                 Some(d) => a.roles.iter().any(|r| r.dated() && r.covers(d)),
                 None => true,
             };
-            let Some((code, sector)) = a.code_on(date).filter(|_| fits) else {
+            let Some(code) = dictionary_code(a, date).filter(|_| fits) else {
                 continue;
             };
-            if code.len() == 3 && !found.iter().any(|f| f.code == code) {
-                found.push(ActorCode {
-                    code,
-                    sector,
-                    name: a.name.clone(),
-                    source: ActorSource::Dictionary,
-                });
+            if code.code.len() == 3 && !found.iter().any(|f| f.code == code.code) {
+                found.push(code);
             }
         }
         found
@@ -827,17 +822,12 @@ impl ActorDictionary {
                     .iter()
                     .any(|r| !r.dated() || r.from.is_none_or(|f| f <= d))
             });
-            let Some((code, sector)) = a.code_on(date).filter(|_| begun) else {
+            let Some(code) = dictionary_code(a, date).filter(|_| begun) else {
                 continue;
             };
             let named = |f: &ActorCode| name_key(&f.name) == name_key(&a.name);
-            if code == country && !found.iter().any(named) {
-                found.push(ActorCode {
-                    code,
-                    sector,
-                    name: a.name.clone(),
-                    source: ActorSource::Dictionary,
-                });
+            if code.code == country && !found.iter().any(named) {
+                found.push(code);
             }
         }
         found
@@ -972,16 +962,7 @@ impl ActorDictionary {
             // Organisations only: a country's other names (a former state's, a people's) are
             // the dictionary's to rank.
             .filter(|a| a.kind == ActorKind::Org)
-            .filter_map(|a| {
-                let (code, sector) = a.code_on(date)?;
-                let found = ActorCode {
-                    code,
-                    sector,
-                    name: a.name.clone(),
-                    source: ActorSource::Dictionary,
-                };
-                Some((standing(a, date), found))
-            })
+            .filter_map(|a| Some((standing(a, date), dictionary_code(a, date)?)))
             .collect();
         let Some(best) = ranked.iter().map(|(rank, _)| *rank).min() else {
             return Vec::new();
@@ -1014,13 +995,7 @@ impl ActorDictionary {
             if yet_to_come && !full_name {
                 return None;
             }
-            let (code, sector) = actor.code_on(date)?;
-            Some(ActorCode {
-                code,
-                sector,
-                name: actor.name.clone(),
-                source: ActorSource::Dictionary,
-            })
+            dictionary_code(actor, date)
         };
         // Everyone known by this very name, the most recently added first: a later dictionary
         // overrides an earlier one on the dates it covers, and the earlier one still speaks for
@@ -1055,6 +1030,17 @@ impl ActorDictionary {
         }?;
         coded(actor)
     }
+}
+
+/// An actor's code on a date, as the dictionary gives it.
+fn dictionary_code(actor: &Actor, date: Option<Date>) -> Option<ActorCode> {
+    let (code, sector) = actor.code_on(date)?;
+    Some(ActorCode {
+        code,
+        sector,
+        name: actor.name.clone(),
+        source: ActorSource::Dictionary,
+    })
 }
 
 /// How an actor stands on a date, best first: one who holds a role on it (or an undated
@@ -2654,44 +2640,54 @@ EXAMPLE_LEAGUE_ [IGOEXL]\n+EXL_\n";
                 .unwrap();
             e.actor.as_ref().map(|a| a.name.clone())
         };
-        // The short list's people of the story's country.
-        assert_eq!(
-            name_of("Uganda voted. Mr Wekesa won.", "Wekesa", &["Uganda"]).as_deref(),
-            Some("Ruth Wekesa")
-        );
-        assert_eq!(
-            name_of("Kenya voted. Mr Wekesa won.", "Wekesa", &["Kenya"]).as_deref(),
-            Some("Amos Wekesa")
-        );
-        // Else the long list's one bearer of the story's country.
-        assert_eq!(
-            name_of("Ghana voted. Mr Wekesa won.", "Wekesa", &["Ghana"]).as_deref(),
-            Some("Grace Wekesa")
-        );
-        // Two bearers there: no one.
-        assert_eq!(
-            name_of("Togo voted. Mr Nartey won.", "Nartey", &["Togo"]),
-            None
-        );
-        // None there: the short list's reading ("Nartey" in Kenya is Ghana's still).
-        assert_eq!(
-            name_of("Kenya voted. Mr Nartey won.", "Nartey", &["Kenya"]).as_deref(),
-            Some("Kofi Nartey")
-        );
-        assert_eq!(
-            name_of("Mr Nartey won.", "Nartey", &[]).as_deref(),
-            Some("Kofi Nartey")
-        );
-        // A surname only the long list knows, after an honorific: its one bearer of the
-        // story's country; without the honorific, no one (a firm's name, perhaps).
-        assert_eq!(
-            name_of("Ghana voted. Mr Boateng won.", "Boateng", &["Ghana"]).as_deref(),
-            Some("Esi Boateng")
-        );
-        assert_eq!(
-            name_of("Ghana voted. Boateng won.", "Boateng", &["Ghana"]),
-            None
-        );
+        let cases: [(&str, &str, &[&str], Option<&str>); 8] = [
+            // The short list's people of the story's country.
+            (
+                "Uganda voted. Mr Wekesa won.",
+                "Wekesa",
+                &["Uganda"],
+                Some("Ruth Wekesa"),
+            ),
+            (
+                "Kenya voted. Mr Wekesa won.",
+                "Wekesa",
+                &["Kenya"],
+                Some("Amos Wekesa"),
+            ),
+            // Else the long list's one bearer of the story's country.
+            (
+                "Ghana voted. Mr Wekesa won.",
+                "Wekesa",
+                &["Ghana"],
+                Some("Grace Wekesa"),
+            ),
+            // Two bearers there: no one.
+            ("Togo voted. Mr Nartey won.", "Nartey", &["Togo"], None),
+            // None there: the short list's reading ("Nartey" in Kenya is Ghana's still).
+            (
+                "Kenya voted. Mr Nartey won.",
+                "Nartey",
+                &["Kenya"],
+                Some("Kofi Nartey"),
+            ),
+            ("Mr Nartey won.", "Nartey", &[], Some("Kofi Nartey")),
+            // A surname only the long list knows, after an honorific: its one bearer of the
+            // story's country; without the honorific, no one (a firm's name, perhaps).
+            (
+                "Ghana voted. Mr Boateng won.",
+                "Boateng",
+                &["Ghana"],
+                Some("Esi Boateng"),
+            ),
+            ("Ghana voted. Boateng won.", "Boateng", &["Ghana"], None),
+        ];
+        for (text, surname, countries, expected) in cases {
+            assert_eq!(
+                name_of(text, surname, countries).as_deref(),
+                expected,
+                "{text}"
+            );
+        }
     }
 
     #[test]
