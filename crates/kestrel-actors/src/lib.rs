@@ -1357,21 +1357,33 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
         word.starts_with(char::is_uppercase)
             .then_some((word, inside || before))
     };
-    let bare_surname = |e: &Entity| surname(e).is_some();
+    let surnames: Vec<Option<(&str, bool)>> = doc.entities.iter().map(surname).collect();
     let namesakes: Vec<Vec<ActorCode>> = doc
         .entities
         .iter()
-        .map(|e| match &e.actor {
-            _ if bare_surname(e) => {
-                dictionary.surname_namesakes(surname(e).map_or("", |(w, _)| w), date)
-            }
-            Some(a) if a.source == ActorSource::Dictionary => {
+        .zip(&surnames)
+        .map(|(e, named)| match (&e.actor, named) {
+            (_, Some((word, _))) => dictionary.surname_namesakes(word, date),
+            (Some(a), None) if a.source == ActorSource::Dictionary => {
                 dictionary.namesakes(&doc.text[e.span.range()], date)
             }
             _ => Vec::new(),
         })
         .collect();
-    let persons: Vec<bool> = doc.entities.iter().map(&bare_surname).collect();
+    // "Mr Howard", whom only the imported dictionaries know: the honorific makes the word a
+    // person's name, not a firm's ("Ford") or part of one ("Ernst & Young").
+    let honoured: Vec<bool> = doc
+        .entities
+        .iter()
+        .zip(&surnames)
+        .zip(&namesakes)
+        .map(|((e, named), others)| {
+            others.is_empty() && e.actor.is_none() && named.is_some_and(|(_, h)| h)
+        })
+        .collect();
+    if namesakes.iter().all(Vec::is_empty) && !honoured.contains(&true) {
+        return;
+    }
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for (e, others) in doc.entities.iter().zip(&namesakes) {
         let Some(a) = e.actor.as_ref().filter(|a| a.code.len() == 3) else {
@@ -1404,17 +1416,11 @@ fn choose_among_namesakes(doc: &mut Document, dictionary: &ActorDictionary, date
     // `None`: leave the dictionary's choice; `Some(None)`: no one's.
     let choices: Vec<Option<Option<ActorCode>>> = namesakes
         .iter()
-        .zip(&persons)
-        .zip(&doc.entities)
-        .map(|((others, &person), e)| {
-            // "Mr Howard", whom only the imported dictionaries know: the honorific makes the
-            // word a person's name, not a firm's ("Ford") or part of one ("Ernst & Young").
-            let named = surname(e);
+        .zip(&surnames)
+        .zip(&honoured)
+        .map(|((others, named), &honoured)| {
+            let person = named.is_some();
             let word = named.map_or("", |(w, _)| w);
-            let honoured = person
-                && others.is_empty()
-                && e.actor.is_none()
-                && named.is_some_and(|(_, honoured)| honoured);
             if honoured {
                 let country = story_country?;
                 return match dictionary.surname_bearers(word, country, date).as_slice() {
