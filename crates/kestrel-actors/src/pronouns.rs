@@ -1151,9 +1151,36 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                 }) = description(doc, &entity_at, t, sentence.tokens.end)
                 {
                     let one_office = names_one_office(&office, sector);
+                    // "Ruiz criticised the minister", "She wrote to the minister": a
+                    // description as an object or oblique is not its own verb's subject, be
+                    // that subject a name or a pronoun joined to one.
+                    let cluster = |i: usize| doc.entities[i].cluster.unwrap_or(i);
+                    let bound: Vec<usize> = doc.tokens[last]
+                        .head
+                        .filter(|_| {
+                            doc.tokens[last].deprel.as_deref().is_some_and(|d| {
+                                matches!(d, "obj" | "iobj") || d.starts_with("obl")
+                            })
+                        })
+                        .map_or(Vec::new(), |h| {
+                            let named = names.iter().copied().filter(|&i| {
+                                doc.entities[i].sentence == s
+                                    && subject_of(doc, &doc.entities[i], h)
+                            });
+                            let pronouns = added
+                                .iter()
+                                .filter(|(e, a)| {
+                                    *a != NO_ANTECEDENT && e.sentence == s && subject_of(doc, e, h)
+                                })
+                                .map(|(_, a)| *a);
+                            named.chain(pronouns).map(cluster).collect()
+                        });
                     // `strict`: as a coreference link; else as a clue to the office's country.
                     let fits = |i: &usize, strict: bool| {
                         let e = &doc.entities[*i];
+                        if strict && bound.contains(&cluster(*i)) {
+                            return false;
+                        }
                         let a = e.actor.as_ref();
                         // "The prime minister" is someone the text has called so.
                         let titled = || {
@@ -2123,6 +2150,49 @@ mod tests {
             linked_clusters(&doc).iter().all(|&(_, c)| c == Some(0)),
             "{:?}",
             linked_clusters(&doc)
+        );
+    }
+
+    #[test]
+    fn a_description_as_an_object_is_not_its_verbs_subject() {
+        let text =
+            "Ana Ruiz thanked the minister . She wrote to the minister . The minister replied .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (2, "nsubj", "PROPN"),
+                (0, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (4, "det", "DET"),
+                (2, "obj", "NOUN"),
+                (2, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (4, "case", "ADP"),
+                (4, "det", "DET"),
+                (1, "obl", "NOUN"),
+                (1, "punct", "PUNCT"),
+                (1, "det", "DET"),
+                (2, "nsubj", "NOUN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "punct", "PUNCT"),
+            ],
+        );
+        let mut ruiz = person(text, "Ana Ruiz", 0, 0..2);
+        ruiz.cluster = Some(0);
+        ruiz.actor = Some(kestrel_core::ActorCode {
+            code: "CHL".into(),
+            sector: Some("GOV".into()),
+            name: String::new(),
+            source: kestrel_core::ActorSource::Dictionary,
+        });
+        doc.entities.push(ruiz);
+        link_pronouns(&mut doc);
+        assert_eq!(
+            linked_clusters(&doc),
+            [("She", Some(0)), ("The minister", Some(0))],
+            "the minister thanked and written to is someone else; the one who replies may be Ruiz"
         );
     }
 

@@ -341,6 +341,55 @@ pub fn read_roles(doc: &mut Document) -> usize {
             _ => after().or_else(titled_of).or_else(apposed),
         };
         let Some((country, role)) = candidate else {
+            // No country stated: "shadow chancellor Ana Ruiz", "former minister Luis Soto".
+            // For someone the dictionary gives a country, a role that puts them out of
+            // government is the text's word on what they are now, where the dictionary's
+            // (in an undated story, their latest office) may be another time's.
+            // Or after the name, closed by a comma or a full stop: "Ana Ruiz, the shadow
+            // chancellor, said".
+            let role_after = || -> Vec<&str> {
+                let comma = e.tokens.end;
+                if comma + 1 >= sentence.end || word(comma) != "," {
+                    return Vec::new();
+                }
+                let mut k = comma + 1;
+                let mut words = Vec::new();
+                while k < sentence.end && token_entity[k].is_none() && role_word(word(k)).is_some()
+                {
+                    words.push(word(k));
+                    k += 1;
+                }
+                let closed = k < sentence.end && matches!(word(k), "," | ".");
+                if closed {
+                    words
+                } else {
+                    Vec::new()
+                }
+            };
+            let role = if role.is_empty() && before.is_none() {
+                role_after()
+            } else {
+                role
+            };
+            if before.is_none() && !role.is_empty() {
+                if let Some(known) = e.actor.as_ref().filter(|a| a.code.len() == 3) {
+                    let sector = if role.iter().any(|w| is_former(w)) {
+                        Some("ELI")
+                    } else {
+                        sector_of(&role).filter(|s| *s == "OPP")
+                    };
+                    if let Some(sector) = sector.filter(|s| known.sector.as_deref() != Some(*s)) {
+                        found.push((
+                            i,
+                            ActorCode {
+                                sector: Some(sector.to_string()),
+                                source: ActorSource::Text,
+                                ..known.clone()
+                            },
+                        ));
+                    }
+                }
+            }
             continue;
         };
         let c = &doc.entities[country];
@@ -656,6 +705,29 @@ mod tests {
         );
         assert_eq!(read_roles(&mut doc), 1);
         assert_eq!(actor(&doc, 1), ("VLR".into(), Some("OPP".into()), "text"));
+    }
+
+    #[test]
+    fn a_role_out_of_government_wins_over_the_dictionarys_office() {
+        let mut doc = doc_with(
+            "Shadow chancellor Ana Ruiz spoke. Former minister Luis Soto agreed. \
+             Tomas Ek, the former foreign minister, left. Finance Minister Ines Lund stayed.",
+            &[
+                ("Ana Ruiz", EntityKind::Person, Some(("VLR", Some("GOV")))),
+                ("Luis Soto", EntityKind::Person, Some(("VLR", Some("GOV")))),
+                ("Tomas Ek", EntityKind::Person, Some(("VLR", Some("OPP")))),
+                ("Ines Lund", EntityKind::Person, Some(("VLR", Some("OPP")))),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 3);
+        assert_eq!(actor(&doc, 0), ("VLR".into(), Some("OPP".into()), "both"));
+        assert_eq!(actor(&doc, 1), ("VLR".into(), Some("ELI".into()), "both"));
+        assert_eq!(actor(&doc, 2), ("VLR".into(), Some("ELI".into()), "both"));
+        assert_eq!(
+            actor(&doc, 3),
+            ("VLR".into(), Some("OPP".into()), "dictionary"),
+            "an office in government without a country is left to the dictionary"
+        );
     }
 
     #[test]

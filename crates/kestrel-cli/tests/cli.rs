@@ -732,6 +732,53 @@ fn cli_builtin_dictionary_knows_when_officials_served() {
     );
 }
 
+/// Opposition leaders are in the curated dictionary with their dated roles, and a role the
+/// text states out of government ("former", "shadow") wins over an undated story's latest office.
+#[test]
+fn cli_builtin_dictionary_knows_opposition_leaders_and_text_roles_out_of_office() {
+    let code_of = |text: &[u8], published: Option<&str>, name: &str| -> (String, String) {
+        let mut args = vec!["code", "-"];
+        if let Some(date) = published {
+            args.extend(["--published", date]);
+        }
+        let out = kestrel(&args, Some(text));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc = &lines(&out)[0];
+        let person = doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("no entity for {name} in {}", doc["entities"]));
+        let a = &person["actor"];
+        (
+            a["code"].as_str().unwrap_or("").to_string(),
+            a["sector"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    let text = b"Michael Howard told voters in Kent that taxes were far too high.";
+    let pair = |c: &str, s: &str| (c.to_string(), s.to_string());
+    assert_eq!(
+        code_of(text, Some("2004-06-01"), "Michael Howard"),
+        pair("GBR", "OPP")
+    );
+    assert_eq!(
+        code_of(text, Some("1995-06-01"), "Michael Howard"),
+        pair("GBR", "GOV")
+    );
+    assert_eq!(
+        code_of(text, Some("2012-06-01"), "Michael Howard"),
+        pair("GBR", "ELI")
+    );
+    let text = b"Former prime minister John Major opened a school in Surrey.";
+    assert_eq!(code_of(text, None, "John Major"), pair("GBR", "ELI"));
+}
+
 #[test]
 fn cli_reference_article_events() {
     let path = repo_root().join("../shared/examples/g20-bali-2022-07-09.txt");

@@ -1006,6 +1006,7 @@ impl Ner {
         // "Um", "Mhm", "Uhhh" opening a transcript's line are no one's name.
         out.retain(|m| !words[m.tokens.clone()].iter().all(|w| is_filler(w)));
         people_by_honorific(words, &mut out);
+        without_title_openers(words, &mut out);
         out.sort_by_key(|m| m.tokens.start);
         // A name widened over the word after it ("Henry VIII") keeps that word.
         out.dedup_by(|later, kept| later.tokens.start < kept.tokens.end);
@@ -1374,6 +1375,19 @@ fn without_trailing_weekday(
 /// Ana Ruiz"): the words before the first title word, if any, and the name after the last
 /// one. Only when the name has two words or more, all capitalised, so that organisations named
 /// with a title word ("General Motors", "UN General Assembly") stay whole.
+/// Drops people's mentions made only of words that open a title: "Shadow" of "Shadow
+/// chancellor Ana Ruiz" opening a sentence. Title words themselves may be surnames ("Bishop",
+/// "King"), so they stay.
+fn without_title_openers(words: &[&str], out: &mut Vec<Mention>) {
+    out.retain(|m| {
+        m.kind != EntityType::Person
+            || !words[m.tokens.clone()].iter().all(|w| {
+                let lower = w.to_lowercase();
+                lower == "shadow" || TITLE_OPENERS.contains(&lower.as_str())
+            })
+    });
+}
+
 fn split_at_title(
     words: &[&str],
     tokens: std::ops::Range<usize>,
@@ -1933,6 +1947,28 @@ mod tests {
         people_by_honorific(&words, &mut out);
         assert_eq!(out[0].kind, EntityType::Person);
         assert!(!is_honorific("Mrsa") && is_honorific("Mrs."));
+    }
+
+    #[test]
+    fn words_that_open_a_title_are_no_persons_name() {
+        let words = [
+            "Shadow",
+            "chancellor",
+            "Ana",
+            "Ruiz",
+            "met",
+            "Bishop",
+            "and",
+            "Acting",
+        ];
+        let mention = |tokens| Mention {
+            tokens,
+            kind: EntityType::Person,
+        };
+        let mut out = vec![mention(0..1), mention(2..4), mention(5..6), mention(7..8)];
+        without_title_openers(&words, &mut out);
+        let kept: Vec<std::ops::Range<usize>> = out.into_iter().map(|m| m.tokens).collect();
+        assert_eq!(kept, [2..4, 5..6]);
     }
 
     #[test]
