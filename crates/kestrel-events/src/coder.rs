@@ -3893,8 +3893,9 @@ fn code_sentence(
             }
             // "Labour attacked the Tories", "the minister attacked the opposition's plans": an
             // attack on or by a party, or a person's on a person or a thing, is made in words.
-            // An attack on a country or a force stays one.
-            if code == "190" && kind == TriggerKind::Verb && s.lemmas[t] == "attack" {
+            // An attack on a country or a force stays one. The noun as the verb: "the Tory
+            // leader launched an attack on the minister".
+            if code == "190" && s.lemmas[t] == "attack" {
                 let political =
                     |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));
                 let person = |p: &Participant| {

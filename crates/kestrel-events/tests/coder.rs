@@ -2804,6 +2804,25 @@ fn an_attack_on_a_party_or_between_people_is_made_in_words() {
     );
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].plover_type, "ASSAULT");
+    // The noun as the verb: a party's "attack on" a minister is made in words too.
+    let (d, ev) = code(
+        "Ruiz Ruiz PROPN NNP 2 nsubj GBR/OPP
+         launched launch VERB VBD 0 root
+         an a DET DT 4 det
+         attack attack NOUN NN 2 obj
+         on on ADP IN 6 case
+         Soto Soto PROPN NNP 4 nmod GBR/GOV
+         . . PUNCT . 2 punct",
+    );
+    let attack: Vec<&Event> = ev
+        .iter()
+        .filter(|e| &d.text[e.trigger.range()] == "attack")
+        .collect();
+    assert_eq!(attack.len(), 1, "{ev:?}");
+    assert_eq!(
+        (attack[0].plover_type.as_str(), attack[0].cameo.as_str()),
+        ("ACCUSE", "111")
+    );
 }
 
 #[test]
