@@ -736,8 +736,35 @@ fn the_place(
             .map(|(e, a)| (*a, e)),
     );
     candidates.sort_by_key(|(_, e)| e.tokens.start);
-    let i = antecedent(doc, &candidates, s, t, DESCRIPTION_LOOK_BACK)?;
-    Some((i, noun))
+    if let Some(i) = antecedent(doc, &candidates, s, t, DESCRIPTION_LOOK_BACK) {
+        return Some((i, noun));
+    }
+    // None named of late: the place of its kind the story has named most before, when it
+    // has named it more than once and more often than any other ("Tulsa", ten paragraphs
+    // on, is still "the city" of a guide to Tulsa).
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for i in 0..doc.entities.len() {
+        let e = &doc.entities[i];
+        let named_before = e.mention == kestrel_core::MentionKind::Name
+            && matches!(e.kind, EntityKind::Gpe | EntityKind::Loc)
+            && !e.tokens.is_empty()
+            && e.tokens.end <= t;
+        if !named_before || !place_kinds.get(i).is_some_and(fits) {
+            continue;
+        }
+        let first = e.cluster.unwrap_or(i);
+        match counts.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((first, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    match counts.as_slice() {
+        [(top, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
+            Some((*top, noun))
+        }
+        _ => None,
+    }
 }
 
 /// Whether the mention is its clause's subject: its head word's relation is a subject one.
@@ -1502,6 +1529,35 @@ mod tests {
             joined_to(&doc),
             [("The city", "Velmar"), ("The city", "Velmar")]
         );
+    }
+
+    #[test]
+    fn a_city_named_long_ago_is_the_city_the_story_names_most() {
+        // Velmar is named twice and Arlo once, both more than five sentences before the city.
+        let text = "Guides praise Velmar. Velmar has a port. Arlo has none. Ships call. Ferries \
+                    run. Buses are cheap. Trams are old. Taxis wait. Walkers love the city.";
+        let mut doc = segmented(text);
+        doc.entities.push(named(&doc, "Velmar", 0, EntityKind::Gpe));
+        let second = text.rfind("Velmar").unwrap();
+        doc.entities
+            .push(named(&doc, "Velmar", second, EntityKind::Gpe));
+        doc.entities.push(named(&doc, "Arlo", 0, EntityKind::Gpe));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(0);
+        doc.entities[2].cluster = Some(2);
+        let town = PlaceKinds {
+            town: true,
+            ..PlaceKinds::default()
+        };
+        assert_eq!(link_pronouns_and_places(&mut doc, &[town, town, town]), 1);
+        assert_eq!(joined_to(&doc), [("the city", "Velmar")]);
+        // Named once each, neither is the story's city.
+        let mut doc = segmented(text);
+        doc.entities.push(named(&doc, "Velmar", 0, EntityKind::Gpe));
+        doc.entities.push(named(&doc, "Arlo", 0, EntityKind::Gpe));
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        assert_eq!(link_pronouns_and_places(&mut doc, &[town, town]), 0);
     }
 
     #[test]
