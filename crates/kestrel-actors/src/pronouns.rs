@@ -758,7 +758,7 @@ fn the_place(
             None => counts.push((first, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [(top, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
             Some((*top, noun))
