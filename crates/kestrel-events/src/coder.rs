@@ -3903,8 +3903,18 @@ fn code_sentence(
                         .is_some_and(|e| doc.entities[e].kind == kestrel_core::EntityKind::Person)
                 };
                 let by_people = !actors.is_empty() && actors.iter().all(person);
+                // A person attacks a government, a court or a newspaper in words; one who
+                // attacks a force, an armed group or a country may use arms.
+                let civil = |p: &Participant| {
+                    p.sector.as_deref().is_some_and(|s| {
+                        !matches!(
+                            s,
+                            "MIL" | "COP" | "REB" | "SPY" | "INS" | "UAF" | "PRM" | "RAD"
+                        )
+                    })
+                };
                 let in_words = actors.iter().chain(&recipients).any(political)
-                    || (by_people && recipients.iter().all(person));
+                    || (by_people && recipients.iter().all(|r| person(r) || civil(r)));
                 if in_words {
                     plover_type = "ACCUSE".into();
                     code = "111".into();

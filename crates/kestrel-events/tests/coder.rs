@@ -2804,6 +2804,26 @@ fn an_attack_on_a_party_or_between_people_is_made_in_words() {
     );
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].plover_type, "ASSAULT");
+    // A named person's attack on a newspaper is made in words; on a force, in arms.
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let mut d = doc("Ruiz Ruiz PROPN NNP 2 nsubj GBR/GOV
+         attacked attack VERB VBD 0 root
+         the the DET DT 4 det
+         newspaper newspaper NOUN NN 2 obj GHA/JRN
+         . . PUNCT . 2 punct");
+    d.entities[1].kind = EntityKind::Org;
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "ACCUSE", "{ev:?}");
+    let mut d = doc("Ruiz Ruiz PROPN NNP 2 nsubj GBR/GOV
+         attacked attack VERB VBD 0 root
+         the the DET DT 4 det
+         army army NOUN NN 2 obj GHA/MIL
+         . . PUNCT . 2 punct");
+    d.entities[1].kind = EntityKind::Org;
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "ASSAULT", "{ev:?}");
     // The noun as the verb: a party's "attack on" a minister is made in words too.
     let (d, ev) = code(
         "Ruiz Ruiz PROPN NNP 2 nsubj GBR/OPP
