@@ -3894,8 +3894,9 @@ fn code_sentence(
             // "Labour attacked the Tories", "the minister attacked the opposition's plans": an
             // attack on or by a party, or a person's on a person or a thing, is made in words.
             // An attack on a country or a force stays one. The noun as the verb: "the Tory
-            // leader launched an attack on the minister".
-            if code == "190" && s.lemmas[t] == "attack" {
+            // leader launched an attack on the minister"; and a clash, "the judge clashed with
+            // ministers".
+            if code == "190" && matches!(s.lemmas[t].as_str(), "attack" | "clash") {
                 let political =
                     |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));
                 let person = |p: &Participant| {

@@ -2824,6 +2824,16 @@ fn an_attack_on_a_party_or_between_people_is_made_in_words() {
     let ev = coder.code(&d);
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].plover_type, "ASSAULT", "{ev:?}");
+    // Two named people who clash do so in words.
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 2 nsubj GBR/GOV
+         clashed clash VERB VBD 0 root
+         with with ADP IN 4 case
+         Soto Soto PROPN NNP 2 obl GBR/JUD
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].plover_type, "ACCUSE", "{ev:?}");
     // The noun as the verb: a party's "attack on" a minister is made in words too.
     let (d, ev) = code(
         "Ruiz Ruiz PROPN NNP 2 nsubj GBR/OPP
@@ -2875,4 +2885,31 @@ fn the_subject_the_parser_gives_a_gerund_after_of_is_the_accused() {
     let accused: Vec<&Event> = ev.iter().filter(|e| e.plover_type == "ACCUSE").collect();
     assert_eq!(accused.len(), 1, "{ev:?}");
     assert_eq!(codes(&accused[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn seizing_a_chance_raiding_reserves_and_targeting_voters_use_no_force() {
+    for (verb, lemma, object) in [
+        ("seized", "seize", "initiative"),
+        ("raided", "raid", "reserves"),
+        ("targeted", "target", "voters"),
+    ] {
+        let (_, ev) = code(&format!(
+            "Ghana Ghana PROPN NNP 2 nsubj GHA/GOV
+             {verb} {lemma} VERB VBD 0 root
+             the the DET DT 4 det
+             {object} {object} NOUN NN 2 obj
+             . . PUNCT . 2 punct"
+        ));
+        assert!(ev.is_empty(), "{verb} the {object}: {ev:?}");
+    }
+    // A town seized is still taken by force.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA/MIL
+         seized seize VERB VBD 0 root
+         the the DET DT 4 det
+         town town NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
 }
