@@ -3873,6 +3873,27 @@ fn code_sentence(
                 );
                 continue;
             }
+            // "England beat Fiji 26-21", "the bank beat its rival to the deal": countries and
+            // companies beat one another at games and in markets. A beating is given by or to
+            // people, a force or a group.
+            let contest = |p: &Participant| {
+                let person = p
+                    .entity
+                    .is_some_and(|e| doc.entities[e].kind == kestrel_core::EntityKind::Person);
+                !person && matches!(p.sector.as_deref(), None | Some("MNC" | "BUS"))
+            };
+            if s.lemmas[t] == "beat" && actors.iter().chain(&recipients).all(contest) {
+                note(
+                    t,
+                    format!(
+                        "{} {}: countries and companies beat one another in contests",
+                        entry.plover_type, entry.cameo
+                    ),
+                    Some(&entry.rule),
+                    false,
+                );
+                continue;
+            }
             let mut plover_type = entry.plover_type.clone();
             let mut mode = entry.mode.clone();
             let mut code = entry.cameo.clone();

@@ -2913,3 +2913,53 @@ fn seizing_a_chance_raiding_reserves_and_targeting_voters_use_no_force() {
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
 }
+
+#[test]
+fn countries_and_companies_beat_one_another_in_contests() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         beat beat VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         3-1 3-1 NUM CD 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // Police who beat protesters use force.
+    let (_, ev) = code(
+        "Police police NOUN NNS 2 nsubj GHA/COP
+         beat beat VERB VBD 0 root
+         protesters protester NOUN NNS 2 obj GHA/CVL
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+}
+
+#[test]
+fn companies_fight_competition_lawsuits_and_costs_without_arms() {
+    for rows in [
+        "Acme Acme PROPN NNP 2 nsubj USA
+         battled battle VERB VBD 0 root
+         fierce fierce ADJ JJ 4 amod
+         competition competition NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+        "Acme Acme PROPN NNP 2 nsubj USA
+         fought fight VERB VBD 0 root
+         for for ADP IN 5 case
+         its its PRON PRP$ 5 nmod:poss
+         survival survival NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+        "Acme Acme PROPN NNP 2 nsubj USA
+         battled battle VERB VBD 0 root
+         to to PART TO 4 mark
+         cut cut VERB VB 2 xcomp
+         costs cost NOUN NNS 4 obj
+         . . PUNCT . 2 punct",
+    ] {
+        let (_, ev) = code(rows);
+        assert!(
+            ev.iter().all(|e| e.plover_type != "ASSAULT"),
+            "{rows}: {ev:?}"
+        );
+    }
+}
