@@ -2963,3 +2963,33 @@ fn companies_fight_competition_lawsuits_and_costs_without_arms() {
         );
     }
 }
+
+#[test]
+fn warnings_of_profits_and_to_the_public_threaten_no_one() {
+    let (_, ev) = code(
+        "Acme Acme PROPN NNP 2 nsubj USA
+         issued issue VERB VBD 0 root
+         a a DET DT 5 det
+         profit profit NOUN NN 5 compound
+         warning warning NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "THREATEN"), "{ev:?}");
+    let (_, ev) = code(
+        "Acme Acme PROPN NNP 2 nsubj USA
+         warned warn VERB VBD 0 root
+         users user NOUN NNS 2 obj
+         to to PART TO 5 mark
+         update update VERB VB 2 xcomp
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "THREATEN"), "{ev:?}");
+    // A warning to a country still threatens.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         warned warn VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().any(|e| e.plover_type == "THREATEN"), "{ev:?}");
+}
