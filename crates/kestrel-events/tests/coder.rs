@@ -2903,6 +2903,16 @@ fn seizing_a_chance_raiding_reserves_and_targeting_voters_use_no_force() {
         ));
         assert!(ev.is_empty(), "{verb} the {object}: {ev:?}");
     }
+    // A growth target hit is met.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA/GOV
+         hit hit VERB VBD 0 root
+         its its PRON PRP$ 5 nmod:poss
+         growth growth NOUN NN 5 compound
+         target target NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
     // A town seized is still taken by force.
     let (_, ev) = code(
         "Ghana Ghana PROPN NNP 2 nsubj GHA/MIL
