@@ -777,6 +777,10 @@ fn cli_builtin_dictionary_knows_opposition_leaders_and_text_roles_out_of_office(
     );
     let text = b"Former prime minister John Major opened a school in Surrey.";
     assert_eq!(code_of(text, None, "John Major"), pair("GBR", "ELI"));
+    // The seats of Britain's parliaments stand for them.
+    let text = b"Ministers in Holyrood and Westminster disagreed about the bridge again.";
+    assert_eq!(code_of(text, None, "Holyrood"), pair("GBR", "LEG"));
+    assert_eq!(code_of(text, None, "Westminster"), pair("GBR", "LEG"));
 }
 
 #[test]
