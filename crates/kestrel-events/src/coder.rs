@@ -1204,6 +1204,12 @@ impl<'a> Sentence<'a> {
                         modality = Modality::Future;
                     } else if !ASPECT_VERBS.contains(&governor) && !attempted_attack {
                         return Status::Skip("the complement of a verb that does not assert it");
+                    } else {
+                        // "began to shell", "tried to storm": the governor's own auxiliaries
+                        // speak for the act ("might try to attack" is no attack).
+                        own_clause = true;
+                        x = h;
+                        continue;
                     }
                 }
                 "ccomp" if !REPORTING_VERBS.contains(&self.lemmas[h].as_str()) => {

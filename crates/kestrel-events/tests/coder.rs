@@ -3003,3 +3003,33 @@ fn warnings_of_profits_and_to_the_public_threaten_no_one() {
     );
     assert!(ev.iter().any(|e| e.plover_type == "THREATEN"), "{ev:?}");
 }
+
+#[test]
+fn an_attempt_under_a_modal_is_no_attack() {
+    let attempt = |aux: &str| {
+        let aux_row = if aux.is_empty() {
+            String::new()
+        } else {
+            format!("{aux} {aux} AUX MD 3 aux\n")
+        };
+        let shift = usize::from(!aux.is_empty());
+        let rows = format!(
+            "Rebels rebel NOUN NNS {} nsubj GHA/REB
+             {aux_row}tried try VERB VBD 0 root
+             to to PART TO {} mark
+             attack attack VERB VB {} xcomp
+             Kasa Kasa PROPN NNP {} obj TGO
+             . . PUNCT . {} punct",
+            2 + shift,
+            4 + shift,
+            2 + shift,
+            4 + shift,
+            2 + shift,
+        );
+        code(&rows).1
+    };
+    // Tried and done or not, an attempted attack is coded.
+    assert!(attempt("").iter().any(|e| e.plover_type == "ASSAULT"));
+    // "might try to attack": the modal on the attempt holds the attack back.
+    assert!(attempt("might").iter().all(|e| e.plover_type != "ASSAULT"));
+}
