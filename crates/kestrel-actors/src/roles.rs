@@ -443,10 +443,18 @@ pub fn read_roles(doc: &mut Document) -> usize {
     for (i, from_text) in found {
         let e = &mut doc.entities[i];
         e.actor = Some(match e.actor.take() {
-            // The dictionary agrees on the country: keep its name, mark both.
+            // The dictionary agrees on the country: keep its name, mark both. A party's person
+            // whom the dictionary knows as the opposition on the date stays so: "the Tory
+            // leader" of a party out of office is the opposition's leader.
             Some(d) if d.code == from_text.code => ActorCode {
                 source: ActorSource::Both,
-                sector: from_text.sector,
+                sector: if from_text.sector.as_deref() == Some("PTY")
+                    && d.sector.as_deref() == Some("OPP")
+                {
+                    d.sector.clone()
+                } else {
+                    from_text.sector
+                },
                 ..d
             },
             // The text is explicit: it wins.
@@ -727,6 +735,26 @@ mod tests {
             actor(&doc, 3),
             ("VLR".into(), Some("OPP".into()), "dictionary"),
             "an office in government without a country is left to the dictionary"
+        );
+    }
+
+    #[test]
+    fn a_party_leader_the_dictionary_knows_in_opposition_stays_the_opposition() {
+        let mut doc = doc_with(
+            "Unity Party leader Ana Ruiz spoke. Unity Party leader Luis Soto replied.",
+            &[
+                ("Unity Party", EntityKind::Org, Some(("VLR", Some("PTY")))),
+                ("Ana Ruiz", EntityKind::Person, Some(("VLR", Some("OPP")))),
+                ("Unity Party", EntityKind::Org, Some(("VLR", Some("PTY")))),
+                ("Luis Soto", EntityKind::Person, Some(("VLR", Some("GOV")))),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 2);
+        assert_eq!(actor(&doc, 1), ("VLR".into(), Some("OPP".into()), "both"));
+        assert_eq!(
+            actor(&doc, 3),
+            ("VLR".into(), Some("PTY".into()), "both"),
+            "a party's leader in government speaks for the party"
         );
     }
 
