@@ -211,7 +211,16 @@ pub struct ActorDictionary {
 
 /// Lowercase words of a name as Kestrel's tokenizer splits it, joined by spaces; a hyphen
 /// inside a word splits it too and letters lose their accents, as news writes the same name
-/// "Jean-Bertrand" and "Jean Bertrand", "Milošević" and "Milosevic".
+/// "Jean-Bertrand" and "Jean Bertrand", "Milošević" and "Milosevic"; and "-isation" is spelt
+/// "-ization", as British and American news name one body two ways.
+///
+/// ```
+/// use kestrel_actors::name_key;
+/// assert_eq!(name_key("Milošević"), name_key("Milosevic"));
+/// assert_eq!(name_key("World Trade Organisation"), "world trade organization");
+/// assert_eq!(name_key("Organisations"), name_key("organizations"));
+/// assert_eq!(name_key("Isation"), "isation");
+/// ```
 pub fn name_key(name: &str) -> String {
     let name = name.trim();
     let mut out = String::with_capacity(name.len());
@@ -228,7 +237,22 @@ pub fn name_key(name: &str) -> String {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&part.to_lowercase());
+            let part = part.to_lowercase();
+            // British and American spellings name one body: "World Trade Organisation".
+            match part
+                .strip_suffix("isation")
+                .or(part.strip_suffix("isations"))
+            {
+                Some(stem) if stem.len() >= 3 => {
+                    out.push_str(stem);
+                    out.push_str(if part.ends_with('s') {
+                        "izations"
+                    } else {
+                        "ization"
+                    });
+                }
+                _ => out.push_str(&part),
+            }
         }
     }
     out
