@@ -698,28 +698,31 @@ Hundreds of farmers gathered outside. The minister from Kenya later praised the 
     );
 }
 
+/// The actor of the first entity written `name` in what `kestrel ARGS` makes of `text`.
+fn actor_of(args: &[&str], text: &[u8], name: &str) -> Value {
+    let out = kestrel(args, Some(text));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = &lines(&out)[0];
+    let entity = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == name)
+        .cloned();
+    entity.unwrap_or_else(|| panic!("no entity for {name} in {}", doc["entities"]))["actor"].clone()
+}
+
 /// Issue #4's example: a surname alone, in a text dated after the official left office, is a
 /// former official (ELI); dated during the office, the government.
 #[test]
 fn cli_builtin_dictionary_knows_when_officials_served() {
     let text = b"Blinken spoke at a conference in Geneva on Tuesday about the crisis.";
-    let actor_on = |date: &str| -> Value {
-        let out = kestrel(&["code", "-", "--published", date], Some(text));
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let doc = &lines(&out)[0];
-        let person = doc["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["text"] == "Blinken")
-            .cloned();
-        person.unwrap_or_else(|| panic!("no entity for Blinken in {}", doc["entities"]))["actor"]
-            .clone()
-    };
+    let actor_on =
+        |date: &str| -> Value { actor_of(&["code", "-", "--published", date], text, "Blinken") };
     let serving = actor_on("2022-07-09");
     assert_eq!(
         (serving["code"].as_str(), serving["sector"].as_str()),
@@ -741,21 +744,7 @@ fn cli_builtin_dictionary_knows_opposition_leaders_and_text_roles_out_of_office(
         if let Some(date) = published {
             args.extend(["--published", date]);
         }
-        let out = kestrel(&args, Some(text));
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let doc = &lines(&out)[0];
-        let person = doc["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["text"] == name)
-            .cloned()
-            .unwrap_or_else(|| panic!("no entity for {name} in {}", doc["entities"]));
-        let a = &person["actor"];
+        let a = actor_of(&args, text, name);
         (
             a["code"].as_str().unwrap_or("").to_string(),
             a["sector"].as_str().unwrap_or("").to_string(),
