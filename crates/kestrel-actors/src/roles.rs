@@ -341,11 +341,8 @@ pub fn read_roles(doc: &mut Document) -> usize {
             _ => after().or_else(titled_of).or_else(apposed),
         };
         let Some((country, role)) = candidate else {
-            // No country stated: "shadow chancellor Ana Ruiz", "former minister Luis Soto".
-            // For someone the dictionary gives a country, a role that puts them out of
-            // government is the text's word on what they are now, where the dictionary's
-            // (in an undated story, their latest office) may be another time's.
-            // Or after the name, closed by a comma or a full stop: "Ana Ruiz, the shadow
+            // No country stated: "shadow chancellor Ana Ruiz", "former minister Luis Soto",
+            // or after the name, closed by a comma or a full stop: "Ana Ruiz, the shadow
             // chancellor, said".
             let role_after = || -> Vec<&str> {
                 let comma = e.tokens.end;
@@ -371,6 +368,9 @@ pub fn read_roles(doc: &mut Document) -> usize {
             } else {
                 role
             };
+            // For someone the dictionary gives a country, a role that puts them out of
+            // government is the text's word on what they are now, where the dictionary's (in
+            // an undated story, their latest office) may be another time's.
             if before.is_none() && !role.is_empty() {
                 if let Some(known) = e.actor.as_ref().filter(|a| a.code.len() == 3) {
                     let sector = if role.iter().any(|w| is_former(w)) {
