@@ -3138,6 +3138,12 @@ fn is_state_code(code: &str) -> bool {
         && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG")
 }
 
+/// Whether the participant is a person the recogniser named.
+fn is_person(doc: &Document, p: &Participant) -> bool {
+    p.entity
+        .is_some_and(|e| doc.entities[e].kind == EntityKind::Person)
+}
+
 /// A participant's code when it names one state.
 fn state_code(p: &Participant) -> Option<&str> {
     p.code.as_deref().filter(|c| is_state_code(c))
@@ -3883,10 +3889,7 @@ fn code_sentence(
             // companies beat one another at games and in markets. A beating is given by or to
             // people, a force or a group.
             let contest = |p: &Participant| {
-                let person = p
-                    .entity
-                    .is_some_and(|e| doc.entities[e].kind == kestrel_core::EntityKind::Person);
-                !person && matches!(p.sector.as_deref(), None | Some("MNC" | "BUS"))
+                !is_person(doc, p) && matches!(p.sector.as_deref(), None | Some("MNC" | "BUS"))
             };
             if s.lemmas[t] == "beat" && actors.iter().chain(&recipients).all(contest) {
                 note(
@@ -3926,10 +3929,7 @@ fn code_sentence(
             if code == "190" && matches!(s.lemmas[t].as_str(), "attack" | "clash") {
                 let political =
                     |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));
-                let person = |p: &Participant| {
-                    p.entity
-                        .is_some_and(|e| doc.entities[e].kind == kestrel_core::EntityKind::Person)
-                };
+                let person = |p: &Participant| is_person(doc, p);
                 let by_people = !actors.is_empty() && actors.iter().all(person);
                 // A person attacks a government, a court or a newspaper in words; one who
                 // attacks a force, an armed group or a country may use arms.
