@@ -422,6 +422,20 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// British spellings with a hyphen the dictionary writes without one ("co-operate",
+    /// "co-ordination", "re-open"): a hyphenated lemma the dictionary lacks is read as the
+    /// joined word when the dictionary knows that.
+    fn join_hyphenated_lemmas(&mut self, dict: &EventDictionary) {
+        for lemma in &mut self.lemmas {
+            if lemma.contains('-') && !dict.knows_word(lemma) {
+                let joined = lemma.replace('-', "");
+                if dict.knows_word(&joined) {
+                    *lemma = joined;
+                }
+            }
+        }
+    }
+
     /// Dictionary entries for the word at `t`: those listed under its written form first
     /// (PETRARCH lists some verbs so: "LEFT" is not "LEAVE"), then under its lemma.
     fn entries_for<'d>(
@@ -751,6 +765,24 @@ impl<'a> Sentence<'a> {
             "NOUN" => agent_sector(&self.lemmas[i]).is_some(),
             _ => false,
         }
+    }
+
+    /// Whether every thing a verb of blame lays blame on (its object or passive subject,
+    /// what it lays the blame "on", and their conjuncts) is neither a person, nor a group, nor
+    /// a named entity: "blamed weak demand and currency losses".
+    fn blames_a_cause(&self, t: usize) -> bool {
+        let mut blamed: Vec<usize> = self.kids(t, "obj").collect();
+        blamed.extend(self.kid_exact(t, "nsubj:pass"));
+        blamed.extend(
+            self.kids(t, "obl")
+                .filter(|&o| self.case_of(o) == Some("on")),
+        );
+        let conjuncts: Vec<usize> = blamed.iter().flat_map(|&b| self.kids(b, "conj")).collect();
+        blamed.extend(conjuncts);
+        !blamed.is_empty()
+            && blamed
+                .iter()
+                .all(|&b| self.entity_at[b].is_none() && !self.names_a_person(b))
     }
 
     fn condition_token(&self, c: &Condition, t: usize) -> Option<usize> {
@@ -3709,6 +3741,7 @@ fn code_sentence(
     if s.toks.iter().all(|t| t.deprel.is_none()) {
         return;
     }
+    s.join_hyphenated_lemmas(dict);
     s.repair_verb_lemmas(dict);
     let mut consumed = vec![false; s.toks.len()];
     let mut found: Vec<(usize, Event)> = Vec::new();
@@ -3896,6 +3929,21 @@ fn code_sentence(
                     t,
                     format!(
                         "{} {}: countries and companies beat one another in contests",
+                        entry.plover_type, entry.cameo
+                    ),
+                    Some(&entry.rule),
+                    false,
+                );
+                continue;
+            }
+            // "blamed high fuel prices for the fall in profits", "blamed the losses on a weak
+            // dollar": blame laid on a cause accuses no one. Blame laid on someone names a
+            // recipient, or at least a person or a group the coder could not place.
+            if s.lemmas[t] == "blame" && recipients.is_empty() && s.blames_a_cause(t) {
+                note(
+                    t,
+                    format!(
+                        "{} {}: the blame falls on a cause, not on anyone",
                         entry.plover_type, entry.cameo
                     ),
                     Some(&entry.rule),

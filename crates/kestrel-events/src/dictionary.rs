@@ -135,6 +135,8 @@ pub struct EventDictionary {
     by_trigger: HashMap<(TriggerKind, String), Vec<usize>>,
     /// Every verb the entries name, as trigger or in a `comp=` condition.
     verbs: std::collections::HashSet<String>,
+    /// Every lemma the entries name, as trigger or in any condition.
+    words: std::collections::HashSet<String>,
 }
 
 impl EventDictionary {
@@ -162,6 +164,11 @@ impl EventDictionary {
     /// Whether an entry names `lemma` as a verb (a trigger or a governed verb).
     pub fn knows_verb(&self, lemma: &str) -> bool {
         self.verbs.contains(lemma)
+    }
+
+    /// Whether an entry names `lemma` anywhere (a trigger of either kind or in a condition).
+    pub fn knows_word(&self, lemma: &str) -> bool {
+        self.words.contains(lemma)
     }
 
     /// Adds the entries of a dictionary file; `source_name` names it in errors and rules.
@@ -328,6 +335,10 @@ impl EventDictionary {
     fn add(&mut self, entry: Entry) {
         if entry.kind == TriggerKind::Verb {
             self.verbs.insert(entry.lemma.clone());
+        }
+        self.words.insert(entry.lemma.clone());
+        for c in &entry.conditions {
+            self.words.extend(c.lemmas.iter().cloned());
         }
         for c in entry
             .conditions

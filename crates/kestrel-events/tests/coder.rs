@@ -3033,3 +3033,111 @@ fn an_attempt_under_a_modal_is_no_attack() {
     // "might try to attack": the modal on the attempt holds the attack back.
     assert!(attempt("might").iter().all(|e| e.plover_type != "ASSAULT"));
 }
+
+#[test]
+fn blame_laid_on_a_cause_accuses_no_one() {
+    // "Acme blamed weak sales and a strong dollar": causes, no one accused.
+    let (_, ev) = code(
+        "Acme Acme PROPN NNP 2 nsubj USA
+         blamed blame VERB VBD 0 root
+         weak weak ADJ JJ 4 amod
+         sales sale NOUN NNS 2 obj
+         and and CCONJ CC 8 cc
+         a a DET DT 8 det
+         strong strong ADJ JJ 8 amod
+         dollar dollar NOUN NN 4 conj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // "Acme blamed the losses on a wet summer".
+    let (_, ev) = code(
+        "Acme Acme PROPN NNP 2 nsubj USA
+         blamed blame VERB VBD 0 root
+         the the DET DT 4 det
+         losses loss NOUN NNS 2 obj
+         on on ADP IN 8 case
+         a a DET DT 8 det
+         wet wet ADJ JJ 8 amod
+         summer summer NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // Blame laid on people is an accusation, coded or not: "blamed the bombing on
+    // officials", "blamed him".
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         blamed blame VERB VBD 0 root
+         the the DET DT 4 det
+         bombing bombing NOUN NN 2 obj
+         on on ADP IN 6 case
+         officials official NOUN NNS 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         blamed blame VERB VBD 0 root
+         him he PRON PRP 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
+
+#[test]
+fn hyphenated_british_spellings_find_their_entries() {
+    // "Ghana will co-operate with Togo": the dictionary spells it "cooperate".
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 3 nsubj GHA
+         will will AUX MD 3 aux
+         co-operate co-operate VERB VB 0 root
+         with with ADP IN 5 case
+         Togo Togo PROPN NNP 3 obl TGO
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn plans_are_executed_and_power_arrived_in_without_force_or_visits() {
+    let (_, ev) = code(
+        "Acme Acme PROPN NNP 2 nsubj USA
+         executed execute VERB VBD 0 root
+         its its PRON PRP$ 4 nmod:poss
+         plan plan NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Mensah Mensah PROPN NNP 2 nsubj GHA
+         arrived arrive VERB VBD 0 root
+         in in ADP IN 4 case
+         power power NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // Arriving in a capital is a visit.
+    let (_, ev) = code(
+        "Mensah Mensah PROPN NNP 2 nsubj GHA
+         arrived arrive VERB VBD 0 root
+         in in ADP IN 4 case
+         Lome Lome PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
+
+#[test]
+fn a_forecast_misread_as_warning_a_price_threatens_no_one() {
+    // "Acme warned prices would rise", with "prices" read as the one warned.
+    let (_, ev) = code(
+        "Acme Acme PROPN NNP 2 nsubj USA
+         warned warn VERB VBD 0 root
+         prices price NOUN NNS 2 obj
+         would would AUX MD 5 aux
+         rise rise VERB VB 2 ccomp
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
