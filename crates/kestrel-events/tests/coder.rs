@@ -3141,3 +3141,42 @@ fn a_forecast_misread_as_warning_a_price_threatens_no_one() {
     );
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn demonstrating_a_thing_shows_it_and_defying_pundits_beats_them() {
+    // "Acme demonstrated its phone" is a show; "students demonstrated" a protest.
+    let (_, ev) = code(
+        "Acme Acme PROPN NNP 2 nsubj USA
+         demonstrated demonstrate VERB VBD 0 root
+         its its PRON PRP$ 4 nmod:poss
+         phone phone NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Students student NOUN NNS 2 nsubj GHA/EDU
+         demonstrated demonstrate VERB VBD 0 root
+         in in ADP IN 4 case
+         Accra Accra PROPN NNP 2 obl GHA
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "PROTEST");
+    // "Mensah defied the pundits", against "Mensah defied the ban".
+    let (_, ev) = code(
+        "Mensah Mensah PROPN NNP 2 nsubj GHA
+         defied defy VERB VBD 0 root
+         the the DET DT 4 det
+         pundits pundit NOUN NNS 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Mensah Mensah PROPN NNP 2 nsubj GHA
+         defied defy VERB VBD 0 root
+         the the DET DT 4 det
+         ban ban NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
