@@ -1216,7 +1216,21 @@ impl<'a> Sentence<'a> {
                 break;
             };
             let rel = self.rel(x);
-            let base = rel.split(':').next().unwrap_or(rel);
+            let mut base = rel.split(':').next().unwrap_or(rel);
+            // "may try and deport them", "will go and meet him": the verb after "try and" or
+            // "go and" is governed by it, as after "try to". Only the bare form is so used:
+            // "tried and convicted" is two acts.
+            if base == "conj"
+                && matches!(self.lemmas[h].as_str(), "try" | "go")
+                && self
+                    .doc
+                    .slice(self.span(h))
+                    .eq_ignore_ascii_case(&self.lemmas[h])
+                && x == h + 2
+                && self.lemmas[h + 1] == "and"
+            {
+                base = "xcomp";
+            }
             match base {
                 "conj" | "parataxis" | "list" | "appos" | "root" | "discourse" | "vocative" => {
                     break

@@ -3180,3 +3180,64 @@ fn demonstrating_a_thing_shows_it_and_defying_pundits_beats_them() {
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
 }
+
+#[test]
+fn speaking_with_sincerity_is_no_meeting() {
+    let (_, ev) = code(
+        "Mensah Mensah PROPN NNP 2 nsubj GHA
+         spoke speak VERB VBD 0 root
+         with with ADP IN 4 case
+         sincerity sincerity NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Mensah Mensah PROPN NNP 2 nsubj GHA
+         spoke speak VERB VBD 0 root
+         with with ADP IN 4 case
+         Togo Togo PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
+
+#[test]
+fn try_and_is_try_to() {
+    // "Ghana may try and expel them" asserts no expulsion.
+    let rows = |modal: &str| {
+        format!(
+            "Ghana Ghana PROPN NNP 3 nsubj GHA
+             {modal} {modal} AUX MD 3 aux
+             try try VERB VB 0 root
+             and and CCONJ CC 5 cc
+             expel expel VERB VB 3 conj
+             Togolese Togolese PROPN NNPS 5 obj TGO
+             . . PUNCT . 3 punct"
+        )
+    };
+    let (_, ev) = code(&rows("may"));
+    assert!(ev.is_empty(), "{ev:?}");
+    // "Ghana will go and meet Togo": a meeting announced.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 3 nsubj GHA
+         will will AUX MD 3 aux
+         go go VERB VB 0 root
+         and and CCONJ CC 5 cc
+         meet meet VERB VB 3 conj
+         Togo Togo PROPN NNP 5 obj TGO
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].modality, kestrel_core::Modality::Future);
+    // "tried and convicted" is two acts, both done.
+    let (_, ev) = code(
+        "Judges judge NOUN NNS 2 nsubj GHA/JUD
+         tried try VERB VBD 0 root
+         and and CCONJ CC 4 cc
+         convicted convict VERB VBD 2 conj
+         Togolese Togolese PROPN NNPS 4 obj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].modality, kestrel_core::Modality::Asserted);
+}
