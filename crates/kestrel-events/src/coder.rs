@@ -84,6 +84,10 @@ const ASPECT_VERBS: &[&str] = &[
     "begin", "start", "continue", "resume", "keep", "step", "finish", "stop", "help",
 ];
 
+/// Words that with a verb are mostly adverbial particles ("give in", "step down", "pull
+/// out"), seldom the preposition of an argument.
+const ADVERBIAL_PARTICLES: &[&str] = &["in", "out", "down", "back", "up", "off", "over", "away"];
+
 /// Verbs of attempting: an attempted attack or seizure is coded (CAMEO counts attempts at
 /// assassination, bombing and abduction), an attempted meeting or deal is not.
 const ATTEMPT_VERBS: &[&str] = &["attempt", "try"];
@@ -701,6 +705,11 @@ impl<'a> Sentence<'a> {
             if let Some(c) = particle {
                 m.extra.push(c);
                 continue;
+            }
+            // "gave details in a statement" has not given in: a word that is mostly an
+            // adverbial particle stands for a preposition only on a verb without an object.
+            if ADVERBIAL_PARTICLES.contains(&p.as_str()) && self.kid_exact(t, "obj").is_some() {
+                return None;
             }
             // "called the minister a liar on Tuesday": a date is no one called on.
             let arg = self

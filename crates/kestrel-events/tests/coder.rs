@@ -3241,3 +3241,49 @@ fn try_and_is_try_to() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].modality, kestrel_core::Modality::Asserted);
 }
+
+#[test]
+fn a_particle_is_no_preposition_on_a_verb_with_an_object() {
+    // "Ghana gave details in a statement" has not given in.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         gave give VERB VBD 0 root
+         details detail NOUN NNS 2 obj
+         in in ADP IN 6 case
+         a a DET DT 6 det
+         statement statement NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // "Ghana gave in to Togo" has.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         gave give VERB VBD 0 root
+         in in ADP RP 2 compound:prt
+         to to ADP IN 5 case
+         Togo Togo PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "CONCEDE");
+}
+
+#[test]
+fn conferring_an_award_is_no_consultation() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         conferred confer VERB VBD 0 root
+         the the DET DT 4 det
+         award award NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         conferred confer VERB VBD 0 root
+         with with ADP IN 4 case
+         Togo Togo PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
