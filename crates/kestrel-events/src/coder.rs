@@ -3959,6 +3959,24 @@ fn code_sentence(
                 );
                 continue;
             }
+            // "Italy defended well", "the champion defends in March": defending with no one
+            // and nothing defended is a game's, not a stand taken for someone.
+            if s.lemmas[t] == "defend"
+                && !s.children[t]
+                    .iter()
+                    .any(|&c| matches!(s.rel(c), "obj" | "nsubj:pass" | "ccomp" | "iobj"))
+            {
+                note(
+                    t,
+                    format!(
+                        "{} {}: nothing and no one is defended",
+                        entry.plover_type, entry.cameo
+                    ),
+                    Some(&entry.rule),
+                    false,
+                );
+                continue;
+            }
             // "blamed high fuel prices for the fall in profits", "blamed the losses on a weak
             // dollar": blame laid on a cause accuses no one. Blame laid on someone names a
             // recipient, or at least a person or a group the coder could not place.

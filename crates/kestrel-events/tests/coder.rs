@@ -3287,3 +3287,44 @@ fn conferring_an_award_is_no_consultation() {
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
 }
+
+#[test]
+fn defending_nothing_and_rallying_to_win_are_games() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         defended defend VERB VBD 0 root
+         well well ADV RB 2 advmod
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         defended defend VERB VBD 0 root
+         Togo Togo PROPN NNP 2 obj TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         rallied rally VERB VBD 0 root
+         to to PART TO 4 mark
+         win win VERB VB 2 xcomp
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
+fn pressing_charges_accuses() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         pressed press VERB VBD 0 root
+         charges charge NOUN NNS 2 obj
+         against against ADP IN 5 case
+         Togo Togo PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+    assert_eq!(ev[0].cameo, "112");
+}
