@@ -3328,3 +3328,23 @@ fn pressing_charges_accuses() {
     assert_eq!(ev[0].plover_type, "ACCUSE");
     assert_eq!(ev[0].cameo, "112");
 }
+
+#[test]
+fn shooting_a_film_or_to_fame_uses_no_firearms() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         shot shoot VERB VBD 0 root
+         a a DET DT 4 det
+         film film NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Troops troop NOUN NNS 2 nsubj GHA/MIL
+         shot shoot VERB VBD 0 root
+         protesters protester NOUN NNS 2 obj GHA/CVL
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ASSAULT");
+}
