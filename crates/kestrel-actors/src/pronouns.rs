@@ -87,6 +87,27 @@ fn subject_of(doc: &Document, e: &Entity, head: usize) -> bool {
     })
 }
 
+/// Whether the mention is the object, indirect object or oblique of the word `head` (a
+/// sentence-relative index).
+/// An object of a verb the word governs as `xcomp` counts: "he went on to accuse Ruiz".
+fn object_of_word(doc: &Document, e: &Entity, head: usize) -> bool {
+    let base = doc.sentences[e.sentence].tokens.start;
+    with_title(doc, e).any(|k| {
+        let tok = &doc.tokens[k];
+        let is_object = tok
+            .deprel
+            .as_deref()
+            .is_some_and(|d| matches!(d, "obj" | "iobj") || d.starts_with("obl"));
+        is_object
+            && tok.head.is_some_and(|h| {
+                h == head || {
+                    let verb = &doc.tokens[base + h];
+                    verb.head == Some(head) && verb.deprel.as_deref() == Some("xcomp")
+                }
+            })
+    })
+}
+
 /// The mention's tokens, with the word before it when that word heads it: the recogniser
 /// leaves an honorific or title out of the name ("Ms Ruiz" is "Ruiz"), but the parser may
 /// make it the phrase's head, which then bears the name's relation.
@@ -1215,7 +1236,10 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                                 .get(&e.cluster.unwrap_or(*i))
                                 .is_some_and(|ts| ts.iter().any(|x| title_fits(&office, x)))
                         };
-                        let sector_is = |x: &str| x == sector || (former && x == "ELI");
+                        // "the Tory leader" of a party in opposition is its leader there.
+                        let sector_is = |x: &str| {
+                            x == sector || (former && x == "ELI") || (sector == "PTY" && x == "OPP")
+                        };
                         let sector = a.and_then(|a| a.sector.as_deref());
                         // A loose description ("the minister") may take someone whose
                         // sector the dictionary or the text states and fits it; one who
@@ -1317,6 +1341,26 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                         .into_iter()
                         .map(cluster),
                 );
+                // "He accused Mr Ruiz": a subject is not its own verb's object either.
+                let subject_of_verb = tok.head.filter(|_| {
+                    !word.ends_with("self")
+                        && tok
+                            .deprel
+                            .as_deref()
+                            .is_some_and(|d| d.starts_with("nsubj"))
+                });
+                if let Some(h) = subject_of_verb {
+                    bound.extend(
+                        names
+                            .iter()
+                            .copied()
+                            .filter(|&i| {
+                                doc.entities[i].sentence == s
+                                    && object_of_word(doc, &doc.entities[i], h)
+                            })
+                            .map(cluster),
+                    );
+                }
                 let allowed: Vec<usize> = names
                     .iter()
                     .copied()
@@ -1836,6 +1880,16 @@ mod tests {
             "the party's leader, not the nearer name; a shadow chancellor is not the chancellor"
         );
 
+        // A party's leader in opposition is the party's leader too.
+        let text = "Verde leader Ana Ruiz met Chancellor Luis Soto. The Verde leader replied.";
+        let mut doc = with_party(
+            text,
+            &["Verde", "Verde"],
+            &[("Ana Ruiz", "OPP"), ("Luis Soto", "GOV")],
+        );
+        link_pronouns(&mut doc);
+        assert_eq!(joined_to(&doc), [("The Verde leader", "Ana Ruiz")]);
+
         // No one is called the party's leader: the description is an office of its own, the
         // party's, not the nearest politician's.
         let text = "Luis Soto met reporters. The Verde leader replied.";
@@ -2207,6 +2261,43 @@ mod tests {
             "{:?}",
             linked_clusters(&doc)
         );
+    }
+
+    #[test]
+    fn a_subject_pronoun_is_not_its_verbs_object() {
+        // "He went on to accuse Ruiz": Ruiz, the last subject, is not "He".
+        let text = "Luis Soto spoke . Ana Ruiz arrived . He went on to accuse Ruiz .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (2, "nsubj", "PROPN"),
+                (0, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "punct", "PUNCT"),
+                (2, "nsubj", "PROPN"),
+                (0, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "compound:prt", "ADP"),
+                (4, "mark", "PART"),
+                (1, "xcomp", "VERB"),
+                (4, "obj", "PROPN"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.entities.push(person(text, "Luis Soto", 0, 0..2));
+        doc.entities.push(person(text, "Ana Ruiz", 1, 4..6));
+        let mut later = person(text, "Ruiz .", 2, 13..14);
+        later.span = Span::new(later.span.start, later.span.start + "Ruiz".len());
+        doc.entities.push(later);
+        doc.entities[0].cluster = Some(0);
+        doc.entities[1].cluster = Some(1);
+        doc.entities[2].cluster = Some(1);
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(linked_clusters(&doc), [("He", Some(0))]);
     }
 
     #[test]

@@ -2377,7 +2377,7 @@ impl<'a> Sentence<'a> {
                 .find(|found| !found.is_empty())
                 .unwrap_or_default();
         }
-        settle(actors, recipients)
+        settle(self.doc, actors, recipients)
     }
 
     /// Whether a participant is a place named by name (no pronoun): how an "in" phrase names
@@ -2999,19 +2999,29 @@ impl<'a> Sentence<'a> {
                 .filter(|p| self.names_a_place(p))
                 .collect();
         }
-        settle(actors, recipients)
+        settle(self.doc, actors, recipients)
     }
 }
 
 /// Keeps the actors that say who acted (a code or at least a sector), and drops a recipient
-/// that is one of them.
+/// that is one of them, by the same mention or by coreference: "Apple promised it could
+/// supply enough" asks nothing of anyone else.
 fn settle(
+    doc: &Document,
     mut actors: Vec<Participant>,
     mut recipients: Vec<Participant>,
 ) -> (Vec<Participant>, Vec<Participant>) {
     actors.retain(|a| a.code.is_some() || a.sector.is_some());
-    let actor_entities: Vec<Option<usize>> = actors.iter().map(|a| a.entity).collect();
-    recipients.retain(|r| r.entity.is_none() || !actor_entities.contains(&r.entity));
+    let cluster = |e: usize| doc.entities.get(e).and_then(|x| x.cluster).unwrap_or(e);
+    let actor_clusters: Vec<usize> = actors
+        .iter()
+        .filter_map(|a| a.entity)
+        .map(cluster)
+        .collect();
+    recipients.retain(|r| {
+        r.entity
+            .is_none_or(|e| !actor_clusters.contains(&cluster(e)))
+    });
     (actors, recipients)
 }
 
@@ -4109,12 +4119,12 @@ fn code_sentence(
                     found = s.condition_party(t);
                 }
 
-                (actors, recipients) = settle(actors, found);
+                (actors, recipients) = settle(doc, actors, found);
             }
             if plover_type == "ACCUSE" {
                 let found = s.wrongdoers(t);
                 if !found.is_empty() {
-                    (actors, recipients) = settle(actors, found);
+                    (actors, recipients) = settle(doc, actors, found);
                 }
             }
             if plover_type == "PROTEST" && recipients.is_empty() {
@@ -4122,7 +4132,7 @@ fn code_sentence(
                 if found.is_empty() {
                     found = s.purpose_target(t);
                 }
-                (actors, recipients) = settle(actors, found);
+                (actors, recipients) = settle(doc, actors, found);
             }
             let participants: Vec<&Participant> = actors.iter().chain(&recipients).collect();
             let place = s.clause_place(t, &participants);

@@ -3348,3 +3348,24 @@ fn shooting_a_film_or_to_fame_uses_no_firearms() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].plover_type, "ASSAULT");
 }
+
+#[test]
+fn an_actor_is_not_its_own_recipient_through_coreference() {
+    // "Ghana criticised Accra", with "Accra" (its seat of power) joined to Ghana by
+    // coreference: no one else is criticised. The same rows without the link keep the
+    // recipient.
+    let rows = "Ghana Ghana PROPN NNP 2 nsubj GHA
+         criticised criticise VERB VBD 0 root
+         Accra Accra PROPN NNP 2 obj GHA
+         . . PUNCT . 2 punct";
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let d = doc(rows);
+    let first = coder.code(&d);
+    assert_eq!(first[0].recipients.len(), 1, "{first:?}");
+    let mut d = doc(rows);
+    d.entities[0].cluster = Some(0);
+    d.entities[1].cluster = Some(0);
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(ev[0].recipients.is_empty(), "{ev:?}");
+}
