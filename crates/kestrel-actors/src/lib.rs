@@ -1338,6 +1338,7 @@ impl Stage for ActorStage {
         choose_among_namesakes(doc, &self.dictionary, date);
         read_roles(doc);
         cluster_by_name(doc);
+        ministries_of_the_story(doc, &self.dictionary, date);
         let kinds = match &self.places {
             Some(gazetteer) => place_kinds(doc, gazetteer),
             None => Vec::new(),
@@ -1783,6 +1784,145 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
     }
 }
 
+/// Whether an organisation's name, without its article, is that of a ministry or a
+/// legislature's committee that names no country: "the Department for Transport", "the
+/// Labor Department", "the Finance Ministry", "the Treasury", "the Home Office" (`GOV`); "the
+/// Treasury Select Committee", "the Senate Rules Committee" (`LEG`).
+fn ministry_sector(name: &str) -> Option<&'static str> {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, last) = (*words.first()?, *words.last()?);
+    let second = words.get(1).copied();
+    // "the European Department" of a bank or a fund is no state's.
+    if matches!(
+        first,
+        "European"
+            | "International"
+            | "Regional"
+            | "Global"
+            | "Asian"
+            | "African"
+            | "Western"
+            | "Eastern"
+            | "Northern"
+            | "Southern"
+            | "Middle"
+            | "Pacific"
+            | "Atlantic"
+            | "Arab"
+            | "Latin"
+            | "World"
+    ) {
+        return None;
+    }
+    if words.len() >= 2
+        && last == "Committee"
+        && (words.contains(&"Select")
+            || matches!(
+                first,
+                "House" | "Senate" | "Commons" | "Lords" | "Congressional"
+            ))
+    {
+        return Some("LEG");
+    }
+    let ministry = (matches!(first, "Department" | "Ministry")
+        && matches!(second, Some("of" | "for"))
+        && words.len() >= 3)
+        || (words.len() >= 2 && matches!(last, "Department" | "Ministry"))
+        || matches!(
+            name,
+            "Treasury"
+                | "Home Office"
+                | "Foreign Office"
+                | "Cabinet Office"
+                | "Foreign and Commonwealth Office"
+        );
+    ministry.then_some("GOV")
+}
+
+/// Ministries and legislative committees whose names state no country ("the Department for
+/// Transport", "the Commerce Department", "the Treasury Select Committee") belong to the
+/// country the story is about where they stand: the one country named within the five
+/// sentences before (by name, nationality, or a person or body of its government), else the
+/// country the whole story names most, if one does strictly more than any other.
+pub fn ministries_of_the_story(
+    doc: &mut Document,
+    dictionary: &ActorDictionary,
+    date: Option<Date>,
+) {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for e in &doc.entities {
+        let state = e.actor.as_ref().map(|a| &a.code).filter(|c| {
+            c.len() == 3
+                && c.bytes().all(|b| b.is_ascii_uppercase())
+                && !matches!(c.as_str(), "IGO" | "NGO" | "MNC" | "IMG")
+        });
+        if let Some(code) = state {
+            match counts.iter_mut().find(|(c, _)| c == code) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code.clone(), 1)),
+            }
+        }
+    }
+    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let story = match counts
+        .iter()
+        .filter(|(_, n)| *n == most)
+        .collect::<Vec<_>>()[..]
+    {
+        [(code, _)] => Some(code.clone()),
+        _ => None,
+    };
+    // Later mentions of a name take its first mention's country.
+    let mut found: Vec<(usize, String, &str)> = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind != EntityKind::Org || e.actor.is_some() || e.mention != MentionKind::Name {
+            continue;
+        }
+        let Some(sector) = ministry_sector(&doc.text[e.span.range()]) else {
+            continue;
+        };
+        let cluster = e.cluster.unwrap_or(i);
+        let first = found
+            .iter()
+            .find(|(j, _, _)| doc.entities[*j].cluster.unwrap_or(*j) == cluster)
+            .map(|(_, code, _)| code.clone());
+        // "the House of Commons Treasury Committee": a body of a country opens the name.
+        let opening = (e.tokens.start + 1..e.tokens.end).rev().find_map(|k| {
+            let span = Span::new(e.span.start, doc.tokens[k - 1].span.end);
+            [EntityKind::Org, EntityKind::Gpe]
+                .into_iter()
+                .find_map(|kind| {
+                    // A party ("Labor") opening a department's name is no country's.
+                    dictionary
+                        .resolve(&doc.text[span.range()], kind, date)
+                        .filter(|a| {
+                            a.sector
+                                .as_deref()
+                                .is_none_or(|x| matches!(x, "GOV" | "LEG"))
+                        })
+                        .map(|a| a.code)
+                        .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+                })
+        });
+        let country = first.or(opening).or_else(|| {
+            one_country_named_before(doc, e.sentence, e.tokens.start).or_else(|| story.clone())
+        });
+        if let Some(code) = country {
+            found.push((i, code, sector));
+        }
+    }
+    for (i, code, sector) in found {
+        let name = doc.text[doc.entities[i].span.range()].to_string();
+        doc.entities[i].actor = Some(ActorCode {
+            code,
+            sector: Some(sector.to_string()),
+            name,
+            source: ActorSource::Text,
+        });
+    }
+}
+
 /// Countries' names that are also names of US states.
 const SHARED_WITH_A_US_STATE: &[&str] = &["Georgia"];
 
@@ -1792,7 +1932,8 @@ const SHARED_WITH_A_US_STATE: &[&str] = &["Georgia"];
 fn institution_sector(lemma: &str) -> Option<&'static str> {
     match lemma {
         "assembly" | "senate" | "legislature" | "duma" | "diet" => Some("LEG"),
-        "commission" | "commision" | "council" | "agency" | "directorate" | "bureau" => Some("GOV"),
+        "commission" | "commision" | "council" | "agency" | "directorate" | "bureau"
+        | "department" => Some("GOV"),
         "guard" | "gendarmerie" => Some("MIL"),
         _ => None,
     }
@@ -3016,6 +3157,49 @@ country\tVelmora\t\tVLM\n",
             names_and_codes(&doc),
             [("Free Republic of Kostova", "FRK"), ("Velmora", "VLM")]
         );
+    }
+
+    #[test]
+    fn actors_a_ministry_with_no_country_in_its_name_is_the_storys_countrys() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("country\tKostova\tKostovan\tKST\n", "t").unwrap();
+        let text = "Kostova voted . The Department for Transport and the Treasury Select \
+                    Committee met the European Department .";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        let at = |doc: &Document, name: &str| {
+            let words: Vec<&str> = name.split(' ').collect();
+            let k = (0..doc.tokens.len())
+                .find(|&k| {
+                    words.iter().enumerate().all(|(j, w)| {
+                        doc.tokens
+                            .get(k + j)
+                            .is_some_and(|t| doc.slice(t.span) == *w)
+                    })
+                })
+                .unwrap();
+            k..k + words.len()
+        };
+        let kostova = at(&doc, "Kostova");
+        doc.entities.push(mention(&doc, kostova, EntityKind::Gpe));
+        for name in [
+            "Department for Transport",
+            "Treasury Select Committee",
+            "European Department",
+        ] {
+            let tokens = at(&doc, name);
+            doc.entities.push(mention(&doc, tokens, EntityKind::Org));
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let code = |i: usize| {
+            doc.entities[i]
+                .actor
+                .as_ref()
+                .map(|a| (a.code.clone(), a.sector.clone()))
+        };
+        assert_eq!(code(1), Some(("KST".into(), Some("GOV".into()))));
+        assert_eq!(code(2), Some(("KST".into(), Some("LEG".into()))));
+        assert_eq!(code(3), None, "a bank's or a fund's department");
     }
 
     #[test]
