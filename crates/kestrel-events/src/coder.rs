@@ -794,6 +794,39 @@ impl<'a> Sentence<'a> {
                 .all(|&b| self.entity_at[b].is_none() && !self.names_a_person(b))
     }
 
+    /// The noun a relative clause hangs on when it is the object the clause's verb lacks: "a
+    /// target he says he has met", "the plan which ministers attacked", "the files that were
+    /// destroyed". Not in a clause whose subject is the relative pronoun ("the minister who
+    /// met them").
+    fn relativized_object(&self, t: usize) -> Option<usize> {
+        const RELATIVES: &[&str] = &["which", "that", "who", "whom"];
+        let relative = |k: usize| RELATIVES.contains(&self.lemmas[k].as_str());
+        let clause = if self.rel(t) == "acl:relcl" {
+            t
+        } else if self.rel(t) == "ccomp" {
+            // "a target he says he has met", not "the minister who says he will meet".
+            let h = self.head(t).filter(|&h| self.rel(h) == "acl:relcl")?;
+            self.kids(h, "nsubj").find(|&k| !relative(k))?;
+            h
+        } else {
+            return None;
+        };
+        let noun = self.head(clause)?;
+        let object = self
+            .kids(t, "obj")
+            .chain(self.kid_exact(t, "nsubj:pass"))
+            .collect::<Vec<_>>();
+        if object.iter().any(|&o| !relative(o)) {
+            return None;
+        }
+        // The parser may give "which" and the true subject both as subjects.
+        let named_subject = self
+            .kids(t, "nsubj")
+            .any(|k| self.rel(k) != "nsubj:pass" && !relative(k));
+        let gap = !object.is_empty() || named_subject;
+        (gap && matches!(self.upos(noun), "NOUN" | "PROPN")).then_some(noun)
+    }
+
     fn condition_token(&self, c: &Condition, t: usize) -> Option<usize> {
         let accepts = |i: usize| {
             c.lemmas.is_empty()
@@ -804,6 +837,7 @@ impl<'a> Sentence<'a> {
             Slot::Object => {
                 let mut v: Vec<usize> = self.kids(t, "obj").collect();
                 v.extend(self.kid_exact(t, "nsubj:pass"));
+                v.extend(self.relativized_object(t));
                 // "sent tents and medicine": any of coordinated objects.
                 let conjuncts: Vec<usize> = v.iter().flat_map(|&o| self.kids(o, "conj")).collect();
                 v.extend(conjuncts);

@@ -3369,3 +3369,27 @@ fn an_actor_is_not_its_own_recipient_through_coreference() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert!(ev[0].recipients.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn a_relative_clause_finds_its_object_in_the_noun_it_hangs_on() {
+    // "the charges which Ghana denied" deny the charges; "the minister who met Togo" is no
+    // object of the meeting.
+    let (_, ev) = code(
+        "The the DET DT 2 det
+         charges charge NOUN NNS 0 root
+         which which PRON WDT 5 obj
+         Ghana Ghana PROPN NNP 5 nsubj GHA
+         denied deny VERB VBD 2 acl:relcl
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "REJECT");
+    let (_, ev) = code(
+        "The the DET DT 2 det
+         plan plan NOUN NN 0 root
+         Ghana Ghana PROPN NNP 4 nsubj GHA
+         attacked attack VERB VBD 2 acl:relcl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "attacking a plan is no event: {ev:?}");
+}
