@@ -847,6 +847,13 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
             return None;
         }
     }
+    // "... and we oppose it": an object "it" is most often a thing the sentence before
+    // spoke of, not a body named there; it takes a body named in its own sentence only.
+    let object = tok
+        .deprel
+        .as_deref()
+        .is_some_and(|d| matches!(d, "obj" | "iobj") || d.starts_with("obl"));
+    let object_it = object && doc.text[tok.span.range()].eq_ignore_ascii_case("it");
     // "They" after a country is its people or its team far more often than its state,
     // which English calls "it"; an organisation may be either.
     let plural = !doc.text[tok.span.range()].to_lowercase().starts_with("it");
@@ -866,7 +873,7 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
             && x.upos.as_deref() == Some("NOUN")
             && x.deprel.as_deref().is_some_and(|d| d.starts_with("nsubj"))
     });
-    (in_sentence || !noun_subject_before).then_some(found)
+    (in_sentence || (!noun_subject_before && !object_it)).then_some(found)
 }
 
 /// A pronoun that is the subject of a clause reported or explained by the clause above it
@@ -2548,6 +2555,45 @@ mod tests {
         };
         assert_eq!(relation("expl"), 0);
         assert_eq!(relation("nsubj"), 1);
+    }
+
+    #[test]
+    fn an_object_it_takes_a_body_of_its_own_sentence_only() {
+        // "Kenya left . They oppose it ." against "Kenya left . It opposes them .": the
+        // object is a thing the sentence before spoke of, the subject is Kenya.
+        let link = |rows: &[(usize, &str, &str)], text: &str| {
+            let mut doc = segmented(text);
+            parse(&mut doc, rows);
+            doc.entities.push(Entity {
+                span: Span::new(0, 5),
+                sentence: 0,
+                tokens: 0..1,
+                kind: EntityKind::Gpe,
+                actor: Some(kestrel_core::ActorCode {
+                    code: "KEN".into(),
+                    sector: None,
+                    name: String::new(),
+                    source: kestrel_core::ActorSource::Dictionary,
+                }),
+                cluster: Some(0),
+                mention: kestrel_core::MentionKind::Name,
+            });
+            link_pronouns(&mut doc)
+        };
+        let first = [
+            (1, "nsubj", "PROPN"),
+            (usize::MAX, "root", "VERB"),
+            (1, "punct", "PUNCT"),
+        ];
+        let mut object = first.to_vec();
+        object.extend([
+            (1, "nsubj", "PRON"),
+            (usize::MAX, "root", "VERB"),
+            (1, "obj", "PRON"),
+            (1, "punct", "PUNCT"),
+        ]);
+        assert_eq!(link(&object, "Kenya left . They oppose it ."), 0);
+        assert_eq!(link(&object, "Kenya left . It opposes them ."), 1);
     }
 
     #[test]
