@@ -1784,6 +1784,48 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
     }
 }
 
+/// Words that before "Department" or "Ministry" name a state's ministry ("the Labor
+/// Department", "the Finance Ministry"), not a town's service ("the Police Department").
+const MINISTRY_TOPICS: &[&str] = &[
+    "Labor",
+    "Labour",
+    "Commerce",
+    "State",
+    "Justice",
+    "Treasury",
+    "Defense",
+    "Defence",
+    "Agriculture",
+    "Energy",
+    "Interior",
+    "Education",
+    "Transportation",
+    "Transport",
+    "Trade",
+    "Finance",
+    "Foreign",
+    "Economy",
+    "Economics",
+    "Industry",
+    "Oil",
+    "Petroleum",
+    "Work",
+    "Information",
+    "Environment",
+    "Culture",
+    "Immigration",
+    "War",
+    "Home",
+    "Security",
+    "Intelligence",
+    "Planning",
+    "Welfare",
+    "Mines",
+    "Mining",
+    "Fisheries",
+    "Tourism",
+];
+
 /// Whether an organisation's name, without its article, is that of a ministry or a
 /// legislature's committee that names no country: "the Department for Transport", "the
 /// Labor Department", "the Finance Ministry", "the Treasury", "the Home Office" (`GOV`); "the
@@ -1828,7 +1870,9 @@ fn ministry_sector(name: &str) -> Option<&'static str> {
     let ministry = (matches!(first, "Department" | "Ministry")
         && matches!(second, Some("of" | "for"))
         && words.len() >= 3)
-        || (words.len() >= 2 && matches!(last, "Department" | "Ministry"))
+        || (words.len() >= 2
+            && matches!(last, "Department" | "Ministry")
+            && MINISTRY_TOPICS.contains(&words[words.len() - 2]))
         || matches!(
             name,
             "Treasury"
@@ -1893,13 +1937,13 @@ pub fn ministries_of_the_story(
             [EntityKind::Org, EntityKind::Gpe]
                 .into_iter()
                 .find_map(|kind| {
-                    // A party ("Labor") opening a department's name is no country's.
+                    // A party ("Labor") opening a department's name is no country's, nor
+                    // is a city ("Paris"), the seat of its country's power.
                     dictionary
                         .resolve(&doc.text[span.range()], kind, date)
-                        .filter(|a| {
-                            a.sector
-                                .as_deref()
-                                .is_none_or(|x| matches!(x, "GOV" | "LEG"))
+                        .filter(|a| match kind {
+                            EntityKind::Gpe => a.sector.is_none(),
+                            _ => matches!(a.sector.as_deref(), Some("GOV" | "LEG")),
                         })
                         .map(|a| a.code)
                         .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
@@ -3164,7 +3208,7 @@ country\tVelmora\t\tVLM\n",
         let mut d = ActorDictionary::new();
         d.add_tsv("country\tKostova\tKostovan\tKST\n", "t").unwrap();
         let text = "Kostova voted . The Department for Transport and the Treasury Select \
-                    Committee met the European Department .";
+                    Committee met the European Department and the Police Department .";
         let mut doc = Document::new("t", text);
         kestrel_core::pipeline::SegmentStage.process(&mut doc);
         let at = |doc: &Document, name: &str| {
@@ -3186,6 +3230,7 @@ country\tVelmora\t\tVLM\n",
             "Department for Transport",
             "Treasury Select Committee",
             "European Department",
+            "Police Department",
         ] {
             let tokens = at(&doc, name);
             doc.entities.push(mention(&doc, tokens, EntityKind::Org));
@@ -3200,6 +3245,7 @@ country\tVelmora\t\tVLM\n",
         assert_eq!(code(1), Some(("KST".into(), Some("GOV".into()))));
         assert_eq!(code(2), Some(("KST".into(), Some("LEG".into()))));
         assert_eq!(code(3), None, "a bank's or a fund's department");
+        assert_eq!(code(4), None, "a town's service");
     }
 
     #[test]

@@ -3046,7 +3046,12 @@ fn settle(
     mut recipients: Vec<Participant>,
 ) -> (Vec<Participant>, Vec<Participant>) {
     actors.retain(|a| a.code.is_some() || a.sector.is_some());
-    let cluster = |e: usize| doc.entities.get(e).and_then(|x| x.cluster).unwrap_or(e);
+    // A nationality names a different group each time ("Palestinian police" took arms from
+    // "Palestinian groups"), whatever cluster its name is in.
+    let cluster = |e: usize| match doc.entities.get(e) {
+        Some(x) if x.kind != EntityKind::Norp => x.cluster.unwrap_or(e),
+        _ => e,
+    };
     let actor_clusters: Vec<usize> = actors
         .iter()
         .filter_map(|a| a.entity)
