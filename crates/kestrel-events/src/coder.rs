@@ -4068,7 +4068,11 @@ fn code_sentence(
                 let political =
                     |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));
                 let person = |p: &Participant| is_person(doc, p);
-                let by_people = !actors.is_empty() && actors.iter().all(person);
+                // Judges, journalists and teachers attack in words as people do.
+                let speaking_body =
+                    |p: &Participant| matches!(p.sector.as_deref(), Some("JUD" | "JRN" | "EDU"));
+                let by_people =
+                    !actors.is_empty() && actors.iter().all(|a| person(a) || speaking_body(a));
                 // A person attacks a government, a court or a newspaper in words; one who
                 // attacks a force, an armed group or a country may use arms.
                 let civil = |p: &Participant| {
@@ -4086,6 +4090,24 @@ fn code_sentence(
                     code = "111".into();
                     mode = cameo.get(&code).and_then(|c| c.mode.clone());
                 }
+            }
+            // "the two big parties battling over taxes", "they are fighting each other": parties
+            // fight elections and one another with votes.
+            if code.starts_with("19")
+                && matches!(s.lemmas[t].as_str(), "fight" | "battle")
+                && !actors.is_empty()
+                && actors
+                    .iter()
+                    .chain(&recipients)
+                    .all(|p| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG")))
+            {
+                note(
+                    t,
+                    format!("{code}: parties fight with votes"),
+                    Some(&entry.rule),
+                    false,
+                );
+                continue;
             }
             if refused {
                 plover_type = "REJECT".into();

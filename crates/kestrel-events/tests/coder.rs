@@ -3391,5 +3391,64 @@ fn a_relative_clause_finds_its_object_in_the_noun_it_hangs_on() {
          attacked attack VERB VBD 2 acl:relcl
          . . PUNCT . 2 punct",
     );
-    assert!(ev.is_empty(), "attacking a plan is no event: {ev:?}");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].plover_type, "ACCUSE",
+        "an attack on a plan is made in words"
+    );
+}
+
+#[test]
+fn attacks_on_plans_and_by_judges_are_made_in_words() {
+    // "Ghana attacked Togo's plans": criticism of Togo.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         attacked attack VERB VBD 0 root
+         Togo Togo PROPN NNP 5 nmod:poss TGO
+         's 's PART POS 3 case
+         plans plan NOUN NNS 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+    // "Judges clashed with ministers".
+    let (_, ev) = code(
+        "Judges judge NOUN NNS 2 nsubj GHA/JUD
+         clashed clash VERB VBD 0 root
+         with with ADP IN 4 case
+         ministers minister NOUN NNS 2 obl GHA/GOV
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+}
+
+#[test]
+fn parties_fight_with_votes_and_requests_bombard_no_one() {
+    let (_, ev) = code(
+        "Parties party NOUN NNS 2 nsubj GHA/PTY
+         fought fight VERB VBD 0 root
+         each each DET DT 4 det
+         other other ADJ JJ 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "MPs mp NOUN NNS 2 nsubj GHA/LEG
+         bombarded bombard VERB VBD 0 root
+         Mensah Mensah PROPN NNP 2 obj GHA
+         with with ADP IN 5 case
+         questions question NOUN NNS 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // Troops still fight rebels.
+    let (_, ev) = code(
+        "Troops troop NOUN NNS 2 nsubj GHA/MIL
+         fought fight VERB VBD 0 root
+         rebels rebel NOUN NNS 2 obj GHA/REB
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
 }
