@@ -77,6 +77,10 @@ const REPORTING_VERBS: &[&str] = &[
     "comment",
     "observe",
     "quote",
+    // "... want to defend it," he continued; "replied that ...".
+    "continue",
+    "reply",
+    "answer",
 ];
 
 /// Verbs that only say an action began, went on or resumed: the action itself is coded.
@@ -87,6 +91,13 @@ const ASPECT_VERBS: &[&str] = &[
 /// Words that with a verb are mostly adverbial particles ("give in", "step down", "pull
 /// out"), seldom the preposition of an argument.
 const ADVERBIAL_PARTICLES: &[&str] = &["in", "out", "down", "back", "up", "off", "over", "away"];
+
+/// Verbs whose participle complement tells what the subject did meanwhile ("wrote to the
+/// council accusing it", "spent a week touring the region", "came out fighting").
+const WHILE_VERBS: &[&str] = &[
+    "write", "spend", "go", "come", "leave", "return", "respond", "reply", "react", "sit", "stand",
+    "end", "emerge", "arrive",
+];
 
 /// Verbs of attempting: an attempted attack or seizure is coded (CAMEO counts attempts at
 /// assassination, bombing and abduction), an attempted meeting or deal is not.
@@ -1202,13 +1213,17 @@ impl<'a> Sentence<'a> {
         // The trigger's own clause: a verb trigger, or the verb a noun trigger hangs on.
         let mut x = t;
         let mut own_clause = true;
+        // Reached from a later conjunct: the first conjunct's negation is its own ("cannot
+        // accept and will oppose").
+        let mut from_conjunct = false;
         loop {
             for &c in &self.children[x] {
                 let r = self.rel(c);
                 let l = self.lemmas[c].as_str();
-                if (r == "advmod" && matches!(l, "not" | "never" | "n't"))
-                    || (r == "det" && matches!(l, "no" | "neither"))
-                    || (r == "cc:preconj" && l == "neither")
+                if !from_conjunct
+                    && ((r == "advmod" && matches!(l, "not" | "never" | "n't"))
+                        || (r == "det" && matches!(l, "no" | "neither"))
+                        || (r == "cc:preconj" && l == "neither"))
                 {
                     return Status::Skip("negated");
                 }
@@ -1251,6 +1266,7 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
+            from_conjunct = false;
             if own_clause && self.upos(x) == "VERB" {
                 // "is going to meet", "plans to visit" are handled by the governing verb.
                 own_clause = false;
@@ -1275,10 +1291,32 @@ impl<'a> Sentence<'a> {
                 base = "xcomp";
             }
             match base {
-                "conj" | "parataxis" | "list" | "appos" | "root" | "discourse" | "vocative" => {
-                    break
+                // "accused him of lying and then attacking the critics", "wants to meet Ruto and
+                // sign the deal": a conjunct stands where its first conjunct stands.
+                "conj" => {
+                    x = h;
+                    from_conjunct = true;
+                    continue;
                 }
+                "parataxis" | "list" | "appos" | "root" | "discourse" | "vocative" => break,
                 "acl" if rel == "acl:relcl" => break,
+                // "wrote to him accusing him of ...", "spent a month trying to find it":
+                // a participle after a verb of writing, going or spending time tells what the
+                // subject did meanwhile.
+                "xcomp"
+                    if self.toks[x].xpos.as_deref() == Some("VBG")
+                        && self.case_of(x).is_none()
+                        && WHILE_VERBS.contains(&self.lemmas[h].as_str()) => {}
+                // "became so well known that police raided it": what a linking verb's
+                // predicate governs is told as it is.
+                "xcomp"
+                    if self.case_of(x).is_none()
+                        && matches!(self.upos(x), "ADJ" | "VERB")
+                        && matches!(
+                            self.lemmas[h].as_str(),
+                            "become" | "remain" | "get" | "grow" | "turn" | "stay" | "prove"
+                        )
+                        && self.toks[x].xpos.as_deref() != Some("VB") => {}
                 "xcomp" => {
                     let governor = self.lemmas[h].as_str();
                     // An attempted attack or seizure counts; other attempts do not.

@@ -3452,3 +3452,59 @@ fn parties_fight_with_votes_and_requests_bombard_no_one() {
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
 }
+
+#[test]
+fn a_conjunct_stands_where_its_first_conjunct_stands() {
+    // "Ghana wants to meet Togo and sign a deal": both announced, neither done.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         wants want VERB VBZ 0 root
+         to to PART TO 4 mark
+         meet meet VERB VB 2 xcomp
+         Togo Togo PROPN NNP 4 obj TGO
+         and and CCONJ CC 7 cc
+         sign sign VERB VB 4 conj
+         a a DET DT 9 det
+         deal deal NOUN NN 7 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.modality == Modality::Future), "{ev:?}");
+    // "Ghana cannot accept the plan and will oppose it": the negation is the first verb's.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 4 nsubj GHA
+         can can AUX MD 4 aux
+         not not PART RB 4 advmod
+         accept accept VERB VB 0 root
+         the the DET DT 6 det
+         plan plan NOUN NN 4 obj
+         and and CCONJ CC 9 cc
+         will will AUX MD 9 aux
+         oppose oppose VERB VB 4 conj
+         it it PRON PRP 9 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "REJECT");
+}
+
+#[test]
+fn a_participle_after_writing_tells_what_was_done() {
+    // "Ghana wrote to Togo accusing it of fraud" accuses; "Ghana wants accusing" is no
+    // sentence, and "Ghana avoided accusing Togo" accuses no one.
+    let rows = |verb: &str, lemma: &str| {
+        format!(
+            "Ghana Ghana PROPN NNP 2 nsubj GHA
+             {verb} {lemma} VERB VBD 0 root
+             accusing accuse VERB VBG 2 xcomp
+             Togo Togo PROPN NNP 3 obj TGO
+             of of ADP IN 6 case
+             fraud fraud NOUN NN 3 obl
+             . . PUNCT . 2 punct"
+        )
+    };
+    let (_, ev) = code(&rows("wrote", "write"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+    let (_, ev) = code(&rows("avoided", "avoid"));
+    assert!(ev.is_empty(), "{ev:?}");
+}
