@@ -1339,6 +1339,13 @@ impl<'a> Sentence<'a> {
                         continue;
                     }
                 }
+                // "It is true that they apologised": what is said to be so is told as so.
+                "ccomp"
+                    if self.upos(h) == "ADJ"
+                        && matches!(
+                            self.lemmas[h].as_str(),
+                            "true" | "clear" | "obvious" | "evident" | "plain" | "undeniable"
+                        ) => {}
                 "ccomp" if !REPORTING_VERBS.contains(&self.lemmas[h].as_str()) => {
                     return Status::Skip("the complement of a verb that does not report it");
                 }

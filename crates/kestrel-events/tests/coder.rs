@@ -3508,3 +3508,24 @@ fn a_participle_after_writing_tells_what_was_done() {
     let (_, ev) = code(&rows("avoided", "avoid"));
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn what_is_said_to_be_true_is_told_as_so() {
+    // "It is true that Ghana expelled Togolese diplomats" against "... possible that ...".
+    let rows = |adjective: &str| {
+        format!(
+            "It it PRON PRP 3 expl
+             is be AUX VBZ 3 cop
+             {adjective} {adjective} ADJ JJ 0 root
+             that that SCONJ IN 6 mark
+             Ghana Ghana PROPN NNP 6 nsubj GHA
+             expelled expel VERB VBD 3 ccomp
+             Togolese Togolese PROPN NNPS 6 obj TGO
+             . . PUNCT . 3 punct"
+        )
+    };
+    let (_, ev) = code(&rows("true"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    let (_, ev) = code(&rows("possible"));
+    assert!(ev.is_empty(), "{ev:?}");
+}
