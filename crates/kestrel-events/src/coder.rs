@@ -2204,6 +2204,9 @@ impl<'a> Sentence<'a> {
             return Vec::new();
         };
         match self.rel(v) {
+            // "Pressed on the plan, he replied ...", "Asked about it, she said ...": the
+            // subject a past participle shares is the one pressed, not who pressed.
+            "advcl" if bare_participle => Vec::new(),
             // Coordinated verbs, control and participial clauses ("after meeting ...",
             // "..., demanding ...") share the governing clause's subject.
             "conj" | "xcomp" | "advcl" => self.subject_of(h, depth + 1),

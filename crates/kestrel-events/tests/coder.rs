@@ -3529,3 +3529,19 @@ fn what_is_said_to_be_true_is_told_as_so() {
     let (_, ev) = code(&rows("possible"));
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn a_fronted_past_participle_names_its_patient_not_its_agent() {
+    // "Pressed on the plan, Mensah replied": no one named pressed anyone.
+    let (_, ev) = code(
+        "Pressed press VERB VBN 7 advcl
+         on on ADP IN 4 case
+         the the DET DT 4 det
+         plan plan NOUN NN 1 obl
+         , , PUNCT , 1 punct
+         Mensah Mensah PROPN NNP 7 nsubj GHA
+         replied reply VERB VBD 0 root
+         . . PUNCT . 7 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "REQUEST"), "{ev:?}");
+}
