@@ -1773,15 +1773,7 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
             found.push((i, code, sector));
         }
     }
-    for (i, code, sector) in found {
-        let name = doc.text[doc.entities[i].span.range()].to_string();
-        doc.entities[i].actor = Some(ActorCode {
-            code,
-            sector: Some(sector.to_string()),
-            name,
-            source: ActorSource::Text,
-        });
-    }
+    give_text_actors(doc, found);
 }
 
 /// Words that before "Department" or "Ministry" name a state's ministry ("the Labor
@@ -1956,6 +1948,11 @@ pub fn ministries_of_the_story(
             found.push((i, code, sector));
         }
     }
+    give_text_actors(doc, found);
+}
+
+/// Gives each mention `(index, country, sector)` the actor its own words state.
+fn give_text_actors(doc: &mut Document, found: Vec<(usize, String, &str)>) {
     for (i, code, sector) in found {
         let name = doc.text[doc.entities[i].span.range()].to_string();
         doc.entities[i].actor = Some(ActorCode {
@@ -3203,6 +3200,21 @@ country\tVelmora\t\tVLM\n",
         );
     }
 
+    /// The tokens of the first run of words spelling `name` (words split at spaces).
+    fn tokens_of(doc: &Document, name: &str) -> std::ops::Range<usize> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let k = (0..doc.tokens.len())
+            .find(|&k| {
+                words.iter().enumerate().all(|(j, w)| {
+                    doc.tokens
+                        .get(k + j)
+                        .is_some_and(|t| doc.slice(t.span) == *w)
+                })
+            })
+            .unwrap();
+        k..k + words.len()
+    }
+
     #[test]
     fn actors_a_ministry_with_no_country_in_its_name_is_the_storys_countrys() {
         let mut d = ActorDictionary::new();
@@ -3211,20 +3223,7 @@ country\tVelmora\t\tVLM\n",
                     Committee met the European Department and the Police Department .";
         let mut doc = Document::new("t", text);
         kestrel_core::pipeline::SegmentStage.process(&mut doc);
-        let at = |doc: &Document, name: &str| {
-            let words: Vec<&str> = name.split(' ').collect();
-            let k = (0..doc.tokens.len())
-                .find(|&k| {
-                    words.iter().enumerate().all(|(j, w)| {
-                        doc.tokens
-                            .get(k + j)
-                            .is_some_and(|t| doc.slice(t.span) == *w)
-                    })
-                })
-                .unwrap();
-            k..k + words.len()
-        };
-        let kostova = at(&doc, "Kostova");
+        let kostova = tokens_of(&doc, "Kostova");
         doc.entities.push(mention(&doc, kostova, EntityKind::Gpe));
         for name in [
             "Department for Transport",
@@ -3232,7 +3231,7 @@ country\tVelmora\t\tVLM\n",
             "European Department",
             "Police Department",
         ] {
-            let tokens = at(&doc, name);
+            let tokens = tokens_of(&doc, name);
             doc.entities.push(mention(&doc, tokens, EntityKind::Org));
         }
         ActorStage::new(Arc::new(d)).process(&mut doc);
@@ -3257,19 +3256,7 @@ country\tVelmora\t\tVLM\n",
                     the Kostova Electoral Commission and the Georgia Senate.";
         let mut doc = Document::new("t", text);
         kestrel_core::pipeline::SegmentStage.process(&mut doc);
-        let org = |doc: &Document, name: &str| {
-            let words: Vec<&str> = name.split(' ').collect();
-            let at = (0..doc.tokens.len())
-                .find(|&k| {
-                    words.iter().enumerate().all(|(j, w)| {
-                        doc.tokens
-                            .get(k + j)
-                            .is_some_and(|t| doc.slice(t.span) == *w)
-                    })
-                })
-                .unwrap();
-            mention(doc, at..at + words.len(), EntityKind::Org)
-        };
+        let org = |doc: &Document, name: &str| mention(doc, tokens_of(doc, name), EntityKind::Org);
         for name in [
             "Kostovan Supreme Court",
             "Defence Ministry",

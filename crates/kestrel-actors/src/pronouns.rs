@@ -2519,6 +2519,24 @@ mod tests {
         assert_eq!(linked(&doc, "They"), Some(1), "the union, not Kenya");
     }
 
+    /// "Kenya" as the first word of a document, named and coded.
+    fn kenya_first() -> Entity {
+        Entity {
+            span: Span::new(0, 5),
+            sentence: 0,
+            tokens: 0..1,
+            kind: EntityKind::Gpe,
+            actor: Some(kestrel_core::ActorCode {
+                code: "KEN".into(),
+                sector: None,
+                name: String::new(),
+                source: kestrel_core::ActorSource::Dictionary,
+            }),
+            cluster: Some(0),
+            mention: kestrel_core::MentionKind::Name,
+        }
+    }
+
     #[test]
     fn an_expletive_it_refers_to_nothing() {
         // "Kenya left . It seems odd ." with "It" read as an expletive, then as a subject.
@@ -2537,20 +2555,7 @@ mod tests {
                     (1, "punct", "PUNCT"),
                 ],
             );
-            doc.entities.push(Entity {
-                span: Span::new(0, 5),
-                sentence: 0,
-                tokens: 0..1,
-                kind: EntityKind::Gpe,
-                actor: Some(kestrel_core::ActorCode {
-                    code: "KEN".into(),
-                    sector: None,
-                    name: String::new(),
-                    source: kestrel_core::ActorSource::Dictionary,
-                }),
-                cluster: Some(0),
-                mention: kestrel_core::MentionKind::Name,
-            });
+            doc.entities.push(kenya_first());
             link_pronouns(&mut doc)
         };
         assert_eq!(relation("expl"), 0);
@@ -2564,20 +2569,7 @@ mod tests {
         let link = |rows: &[(usize, &str, &str)], text: &str| {
             let mut doc = segmented(text);
             parse(&mut doc, rows);
-            doc.entities.push(Entity {
-                span: Span::new(0, 5),
-                sentence: 0,
-                tokens: 0..1,
-                kind: EntityKind::Gpe,
-                actor: Some(kestrel_core::ActorCode {
-                    code: "KEN".into(),
-                    sector: None,
-                    name: String::new(),
-                    source: kestrel_core::ActorSource::Dictionary,
-                }),
-                cluster: Some(0),
-                mention: kestrel_core::MentionKind::Name,
-            });
+            doc.entities.push(kenya_first());
             link_pronouns(&mut doc)
         };
         let first = [
