@@ -4116,9 +4116,17 @@ fn code_sentence(
                 let political =
                     |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));
                 let person = |p: &Participant| is_person(doc, p);
-                // Judges, journalists and teachers attack in words as people do.
+                // Judges, journalists and teachers attack in words as people do, and so do
+                // international bodies among themselves ("the European Parliament clashed with
+                // the Commission").
                 let speaking_body =
                     |p: &Participant| matches!(p.sector.as_deref(), Some("JUD" | "JRN" | "EDU"));
+                let bodies_among_themselves = !actors.is_empty()
+                    && !recipients.is_empty()
+                    && actors
+                        .iter()
+                        .chain(&recipients)
+                        .all(|p| matches!(p.sector.as_deref(), Some("IGO" | "NGO")));
                 let by_people =
                     !actors.is_empty() && actors.iter().all(|a| person(a) || speaking_body(a));
                 // A person attacks a government, a court or a newspaper in words; one who
@@ -4132,6 +4140,7 @@ fn code_sentence(
                     })
                 };
                 let in_words = actors.iter().chain(&recipients).any(political)
+                    || bodies_among_themselves
                     || (by_people && recipients.iter().all(|r| person(r) || civil(r)));
                 if in_words {
                     plover_type = "ACCUSE".into();

@@ -3545,3 +3545,58 @@ fn a_fronted_past_participle_names_its_patient_not_its_agent() {
     );
     assert!(ev.iter().all(|e| e.plover_type != "REQUEST"), "{ev:?}");
 }
+
+#[test]
+fn machines_support_speeds_and_backups_back_no_one() {
+    let (_, ev) = code(
+        "Acme Acme PROPN NNP 2 nsubj USA
+         supports support VERB VBZ 0 root
+         faster fast ADJ JJR 4 amod
+         speeds speed NOUN NNS 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         supports support VERB VBZ 0 root
+         the the DET DT 4 det
+         resolution resolution NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    let (_, ev) = code(
+        "Users user NOUN NNS 2 nsubj USA/CVL
+         backed back VERB VBD 0 root
+         up up ADP RP 2 compound:prt
+         on on ADP IN 5 case
+         disc disc NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         backed back VERB VBD 0 root
+         up up ADP RP 2 compound:prt
+         Togo Togo PROPN NNP 6 nmod:poss TGO
+         's 's PART POS 4 case
+         claim claim NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "SUPPORT");
+}
+
+#[test]
+fn international_bodies_clash_in_words() {
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let mut d = doc("Assembly Assembly PROPN NNP 2 nsubj IGO/IGO
+         clashed clash VERB VBD 0 root
+         with with ADP IN 4 case
+         Council Council PROPN NNP 2 obl IGO/IGO
+         . . PUNCT . 2 punct");
+    d.entities[0].kind = EntityKind::Org;
+    d.entities[1].kind = EntityKind::Org;
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+}
