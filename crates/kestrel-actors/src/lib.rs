@@ -1776,6 +1776,33 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
     give_text_actors(doc, found);
 }
 
+/// The country the story names most often, when one does.
+pub fn story_country(doc: &Document) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in &doc.entities {
+        let Some(code) = e.actor.as_ref().map(|a| a.code.as_str()) else {
+            continue;
+        };
+        if !is_state_code(code) {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    let (code, n) = *counts.iter().max_by_key(|(_, n)| *n)?;
+    let tied = counts.iter().filter(|(_, m)| *m == n).count() > 1;
+    (!tied).then(|| code.to_string())
+}
+
+/// Whether a code names one state (`KEN`), not an international or sector-only one.
+pub fn is_state_code(code: &str) -> bool {
+    code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG")
+}
+
 /// Words that before "Department" or "Ministry" name a state's ministry ("the Labor
 /// Department", "the Finance Ministry"), not a town's service ("the Police Department").
 const MINISTRY_TOPICS: &[&str] = &[
@@ -1886,29 +1913,7 @@ pub fn ministries_of_the_story(
     dictionary: &ActorDictionary,
     date: Option<Date>,
 ) {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for e in &doc.entities {
-        let state = e.actor.as_ref().map(|a| &a.code).filter(|c| {
-            c.len() == 3
-                && c.bytes().all(|b| b.is_ascii_uppercase())
-                && !matches!(c.as_str(), "IGO" | "NGO" | "MNC" | "IMG")
-        });
-        if let Some(code) = state {
-            match counts.iter_mut().find(|(c, _)| c == code) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((code.clone(), 1)),
-            }
-        }
-    }
-    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    let story = match counts
-        .iter()
-        .filter(|(_, n)| *n == most)
-        .collect::<Vec<_>>()[..]
-    {
-        [(code, _)] => Some(code.clone()),
-        _ => None,
-    };
+    let story = story_country(doc);
     // Later mentions of a name take its first mention's country.
     let mut found: Vec<(usize, String, &str)> = Vec::new();
     for (i, e) in doc.entities.iter().enumerate() {
@@ -3200,6 +3205,14 @@ country\tVelmora\t\tVLM\n",
         );
     }
 
+    /// The code and sector of entity `i`'s actor.
+    fn code_and_sector(doc: &Document, i: usize) -> Option<(String, Option<String>)> {
+        doc.entities[i]
+            .actor
+            .as_ref()
+            .map(|a| (a.code.clone(), a.sector.clone()))
+    }
+
     /// The tokens of the first run of words spelling `name` (words split at spaces).
     fn tokens_of(doc: &Document, name: &str) -> std::ops::Range<usize> {
         let words: Vec<&str> = name.split(' ').collect();
@@ -3235,12 +3248,7 @@ country\tVelmora\t\tVLM\n",
             doc.entities.push(mention(&doc, tokens, EntityKind::Org));
         }
         ActorStage::new(Arc::new(d)).process(&mut doc);
-        let code = |i: usize| {
-            doc.entities[i]
-                .actor
-                .as_ref()
-                .map(|a| (a.code.clone(), a.sector.clone()))
-        };
+        let code = |i: usize| code_and_sector(&doc, i);
         assert_eq!(code(1), Some(("KST".into(), Some("GOV".into()))));
         assert_eq!(code(2), Some(("KST".into(), Some("LEG".into()))));
         assert_eq!(code(3), None, "a bank's or a fund's department");
@@ -3277,12 +3285,7 @@ country\tVelmora\t\tVLM\n",
             t.lemma = Some(doc.text[t.span.range()].to_lowercase());
         }
         ActorStage::new(Arc::new(d)).process(&mut doc);
-        let code = |i: usize| {
-            doc.entities[i]
-                .actor
-                .as_ref()
-                .map(|a| (a.code.clone(), a.sector.clone()))
-        };
+        let code = |i: usize| code_and_sector(&doc, i);
         assert_eq!(code(0), Some(("KST".into(), Some("JUD".into()))));
         assert_eq!(code(1), Some(("KST".into(), Some("GOV".into()))));
         assert_eq!(code(2), None, "a company named for the country");

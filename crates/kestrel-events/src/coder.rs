@@ -9,7 +9,7 @@
 //! noun trigger's possessor and modifiers; recipients from the object, the preposition the
 //! entry names, an indirect object or a directional preposition.
 
-use kestrel_actors::{agent_sector, is_generic_title};
+use kestrel_actors::{agent_sector, is_generic_title, is_state_code, story_country};
 use kestrel_core::{Document, EntityKind, Event, Modality, Participant, Span, Token};
 
 use crate::dictionary::{Condition, Entry, EventDictionary, Slot, TriggerKind};
@@ -3261,33 +3261,6 @@ impl Default for Conventions {
             implied_protest_target: true,
         }
     }
-}
-
-/// The country the story names most often, when one does.
-fn story_country(doc: &Document) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for e in &doc.entities {
-        let Some(code) = e.actor.as_ref().map(|a| a.code.as_str()) else {
-            continue;
-        };
-        if !is_state_code(code) {
-            continue;
-        }
-        match counts.iter_mut().find(|(c, _)| *c == code) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((code, 1)),
-        }
-    }
-    let (code, n) = *counts.iter().max_by_key(|(_, n)| *n)?;
-    let tied = counts.iter().filter(|(_, m)| *m == n).count() > 1;
-    (!tied).then(|| code.to_string())
-}
-
-/// Whether a code names one state (`KEN`), not an international or sector-only one.
-fn is_state_code(code: &str) -> bool {
-    code.len() == 3
-        && code.bytes().all(|b| b.is_ascii_uppercase())
-        && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG")
 }
 
 /// Whether the participant is a person the recogniser named.
