@@ -175,3 +175,93 @@ pub fn agent_sector(lemma: &str) -> Option<&'static str> {
         .find(|(l, _)| *l == lemma)
         .map(|(_, s)| *s)
 }
+
+/// Nouns that say, right before a name, that the name is a business's: "the oil firm Zendra",
+/// "carmaker Velox", "the broadcaster Kanal Nord". Each with the sector of the business it
+/// names: media (JRN) for broadcasters, newspapers and publishers; none for "group", which
+/// names campaigns ("the pressure group ...") as often as companies.
+const BUSINESS_NOUNS: &[(&str, Option<&str>)] = &[
+    ("company", Some("BUS")),
+    ("firm", Some("BUS")),
+    ("giant", Some("BUS")),
+    ("conglomerate", Some("BUS")),
+    ("multinational", Some("BUS")),
+    ("maker", Some("BUS")),
+    ("carmaker", Some("BUS")),
+    ("automaker", Some("BUS")),
+    ("drugmaker", Some("BUS")),
+    ("chipmaker", Some("BUS")),
+    ("steelmaker", Some("BUS")),
+    ("planemaker", Some("BUS")),
+    ("bookmaker", Some("BUS")),
+    ("manufacturer", Some("BUS")),
+    ("retailer", Some("BUS")),
+    ("supermarket", Some("BUS")),
+    ("chain", Some("BUS")),
+    ("bank", Some("BUS")),
+    ("lender", Some("BUS")),
+    ("insurer", Some("BUS")),
+    ("airline", Some("BUS")),
+    ("carrier", Some("BUS")),
+    ("operator", Some("BUS")),
+    ("brewer", Some("BUS")),
+    ("refiner", Some("BUS")),
+    ("supplier", Some("BUS")),
+    ("exporter", Some("BUS")),
+    ("distributor", Some("BUS")),
+    ("fund", Some("BUS")),
+    ("label", Some("BUS")),
+    ("startup", Some("BUS")),
+    ("broadcaster", Some("JRN")),
+    ("newspaper", Some("JRN")),
+    ("publisher", Some("JRN")),
+    ("group", None),
+];
+
+/// Words before "maker" or "carrier" that make it a person's trade or no business
+/// ("film-maker", "policy maker", "aircraft carrier"). ("Producer" is no business noun at all:
+/// before a name it is mostly a film's or a record's producer, a person.)
+const NO_BUSINESS_BEFORE: &[&str] = &[
+    "film",
+    "movie",
+    "documentary",
+    "policy",
+    "decision",
+    "peace",
+    "law",
+    "programme",
+    "program",
+    "trouble",
+    "match",
+    "king",
+    "aircraft",
+    "mail",
+    "letter",
+    "flag",
+];
+
+/// Whether the word at `k` is a business noun standing right before a name, and if so the
+/// sector of the business it names (`Some(None)` for "group"). The noun must be written in
+/// lower case: "Bank" in "Deutsche Bank" is part of a name. A compound split at its hyphen
+/// ("chip - maker", "film - maker") is read by its first part.
+///
+/// ```
+/// let words = ["the", "oil", "giant", "Zendra"];
+/// assert_eq!(kestrel_actors::business_noun(&words, 2), Some(Some("BUS")));
+/// let words = ["the", "film", "-", "maker", "Ana", "Ruiz"];
+/// assert_eq!(kestrel_actors::business_noun(&words, 3), None);
+/// ```
+pub fn business_noun(words: &[&str], k: usize) -> Option<Option<&'static str>> {
+    let word = *words.get(k)?;
+    let sector = BUSINESS_NOUNS.iter().find(|(n, _)| *n == word)?.1;
+    if matches!(word, "maker" | "carrier") {
+        let before = match k.checked_sub(1).map(|b| words[b]) {
+            Some("-") => k.checked_sub(2).map(|b| words[b]),
+            other => other,
+        };
+        if before.is_some_and(|b| NO_BUSINESS_BEFORE.contains(&b.to_lowercase().as_str())) {
+            return None;
+        }
+    }
+    Some(sector)
+}

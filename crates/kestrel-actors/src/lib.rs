@@ -27,12 +27,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 mod agents;
+mod companies;
 mod ethnic;
 pub mod petrarch;
 mod pronouns;
 mod roles;
 
-pub use agents::agent_sector;
+pub use agents::{agent_sector, business_noun};
+pub use companies::read_business_descriptions;
 pub use ethnic::{builtin_ethnic_groups, code_ethnic_groups, EthnicGroup, EthnicGroups};
 pub use pronouns::{
     countries_named_before, link_pronouns, link_pronouns_and_places, one_country_named_before,
@@ -1337,6 +1339,7 @@ impl Stage for ActorStage {
         code_ethnic_groups(doc, builtin_ethnic_groups(), &self.dictionary, date);
         choose_among_namesakes(doc, &self.dictionary, date);
         read_roles(doc);
+        read_business_descriptions(doc);
         cluster_by_name(doc);
         ministries_of_the_story(doc, &self.dictionary, date);
         let kinds = match &self.places {

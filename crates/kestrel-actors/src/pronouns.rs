@@ -474,10 +474,100 @@ const BODY_NOUNS: &[(&str, &[&str])] = &[
     ("organization", &["IGO", "NGO"]),
     ("company", &["MNC", "BUS"]),
     ("firm", &["MNC", "BUS"]),
+    // Kinds of business ("the carmaker", "the broadcaster"), as the text or the dictionary
+    // describes one named before. Not "the bank": after a central bank (a government's) it
+    // would take a lender named before.
+    ("carmaker", &["MNC", "BUS"]),
+    ("manufacturer", &["MNC", "BUS"]),
+    ("airline", &["MNC", "BUS"]),
+    ("retailer", &["MNC", "BUS"]),
+    ("supermarket", &["MNC", "BUS"]),
+    ("insurer", &["MNC", "BUS"]),
+    ("lender", &["MNC", "BUS"]),
+    ("conglomerate", &["MNC", "BUS"]),
+    ("brewer", &["MNC", "BUS"]),
+    ("broadcaster", &["MNC", "BUS", "JRN"]),
+    ("newspaper", &["MNC", "BUS", "JRN"]),
+    ("publisher", &["MNC", "BUS", "JRN"]),
     ("movement", &["REB", "OPP", "PTY", "CVL", "RAD", "INS"]),
     ("party", &["PTY", "OPP"]),
     ("militia", &["REB", "RAD", "INS", "PRM", "UAF"]),
 ];
+
+/// Words in a business's name that say which kind it is ("British Airways" is an airline,
+/// "the Daily Herald" a newspaper).
+const KIND_NAME_WORDS: &[(&str, &[&str])] = &[
+    ("airline", &["air", "airways", "airlines", "airline"]),
+    (
+        "newspaper",
+        &[
+            "times",
+            "post",
+            "journal",
+            "herald",
+            "telegraph",
+            "guardian",
+            "tribune",
+            "gazette",
+            "daily",
+            "news",
+            "mail",
+            "express",
+            "observer",
+            "chronicle",
+            "mirror",
+        ],
+    ),
+    (
+        "broadcaster",
+        &["broadcasting", "tv", "television", "radio", "channel"],
+    ),
+    ("carmaker", &["motor", "motors", "auto", "cars"]),
+    ("insurer", &["insurance", "assurance"]),
+    ("brewer", &["brewery", "breweries", "brewing"]),
+    ("publisher", &["publishing", "press"]),
+];
+
+/// Whether body `i` is of the kind a kind-of-business noun names ("the airline", "the
+/// newspaper"): a mention of its cluster stands right after that noun ("German airline
+/// Lufthansa"), or its name holds a word of the kind ("British Airways"). Any business is
+/// a "company" or a "firm", and a party a "party".
+fn of_the_kind(doc: &Document, i: usize, noun: &str) -> bool {
+    const ANY_OF_ITS_SECTORS: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "organisation",
+        "organization",
+        "alliance",
+        "bloc",
+        "movement",
+        "party",
+        "militia",
+    ];
+    if ANY_OF_ITS_SECTORS.contains(&noun) {
+        return true;
+    }
+    let cluster = doc.entities[i].cluster.unwrap_or(i);
+    let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+    let name_words = KIND_NAME_WORDS
+        .iter()
+        .find(|(n, _)| *n == noun)
+        .map_or(&[][..], |(_, w)| *w);
+    doc.entities.iter().enumerate().any(|(j, e)| {
+        if j != i && e.cluster.unwrap_or(j) != cluster {
+            return false;
+        }
+        let after_noun = doc
+            .sentences
+            .get(e.sentence)
+            .is_some_and(|s| e.tokens.start > s.tokens.start && word(e.tokens.start - 1) == noun);
+        after_noun
+            || e.tokens
+                .clone()
+                .any(|t| name_words.contains(&word(t).to_lowercase().as_str()))
+    })
+}
 
 /// "The country", "the nation", "the alliance", "the company", "the world body", ... at token
 /// `t` (its "the") of sentence `s`: the country or organisation it refers to, among those
@@ -541,6 +631,7 @@ fn the_country_or_body(
                 .copied()
                 .filter(|&i| doc.entities[i].kind == EntityKind::Org)
                 .filter(|&i| sector_of(i).is_some_and(|x| sectors.contains(&x.as_str())))
+                .filter(|&i| of_the_kind(doc, i, w))
                 .collect();
             (EntityKind::Org, fitting)
         }

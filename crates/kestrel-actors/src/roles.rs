@@ -465,14 +465,15 @@ pub fn read_roles(doc: &mut Document) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use kestrel_core::{Entity, Pipeline, Span};
 
     /// A mention: its text, kind, and (code, sector) from the dictionary.
-    type Mention<'a> = (&'a str, EntityKind, Option<(&'a str, Option<&'a str>)>);
+    pub(crate) type Mention<'a> = (&'a str, EntityKind, Option<(&'a str, Option<&'a str>)>);
 
-    fn doc_with(text: &str, mentions: &[Mention<'_>]) -> Document {
+    /// A segmented document with these mentions, found in order in the text.
+    pub(crate) fn doc_with(text: &str, mentions: &[Mention<'_>]) -> Document {
         let mut doc = Document::new("t", text);
         Pipeline::with_stage_names(&["segment"])
             .unwrap()
@@ -508,7 +509,7 @@ mod tests {
         doc
     }
 
-    fn actor(doc: &Document, i: usize) -> (String, Option<String>, &'static str) {
+    pub(crate) fn actor(doc: &Document, i: usize) -> (String, Option<String>, &'static str) {
         let a = doc.entities[i].actor.as_ref().expect("an actor");
         (a.code.clone(), a.sector.clone(), a.source.name())
     }

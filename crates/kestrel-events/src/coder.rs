@@ -4089,11 +4089,15 @@ fn code_sentence(
                 let political =
                     |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));
                 let person = |p: &Participant| is_person(doc, p);
-                // Judges, journalists and teachers attack in words as people do, and so do
-                // international bodies among themselves ("the European Parliament clashed with
-                // the Commission").
-                let speaking_body =
-                    |p: &Participant| matches!(p.sector.as_deref(), Some("JUD" | "JRN" | "EDU"));
+                // Judges, journalists, teachers and businesses attack in words as people do,
+                // and so do international bodies among themselves ("the European Parliament
+                // clashed with the Commission").
+                let speaking_body = |p: &Participant| {
+                    matches!(
+                        p.sector.as_deref(),
+                        Some("JUD" | "JRN" | "EDU" | "BUS" | "MNC")
+                    )
+                };
                 let bodies_among_themselves = !actors.is_empty()
                     && !recipients.is_empty()
                     && actors
@@ -4121,23 +4125,53 @@ fn code_sentence(
                     mode = cameo.get(&code).and_then(|c| c.mode.clone());
                 }
             }
-            // "the two big parties battling over taxes", "they are fighting each other": parties
-            // fight elections and one another with votes.
-            if code.starts_with("19")
-                && matches!(s.lemmas[t].as_str(), "fight" | "battle")
+            // "The security firm issued a warning about a new virus", "the retailer warned that
+            // profits would fall": a business's warning that warns no one is an alert or a
+            // forecast, not a threat.
+            if plover_type == "THREATEN"
+                && matches!(s.lemmas[t].as_str(), "warn" | "warning")
+                && recipients.is_empty()
                 && !actors.is_empty()
                 && actors
                     .iter()
-                    .chain(&recipients)
-                    .all(|p| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG")))
+                    .all(|p| matches!(p.sector.as_deref(), Some("BUS" | "MNC")))
             {
                 note(
                     t,
-                    format!("{code}: parties fight with votes"),
+                    format!("{code}: a business's warning to no one"),
                     Some(&entry.rule),
                     false,
                 );
                 continue;
+            }
+            // "the two big parties battling over taxes", "they are fighting each other": parties
+            // fight elections and one another with votes. Businesses fight in courts and
+            // markets: "the firm has been battling the tax authorities".
+            if code.starts_with("19") && matches!(s.lemmas[t].as_str(), "fight" | "battle") {
+                let party =
+                    |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));
+                let business = |p: &Participant| matches!(p.sector.as_deref(), Some("BUS" | "MNC"));
+                let armed = |p: &Participant| {
+                    p.sector.as_deref().is_some_and(|s| {
+                        matches!(
+                            s,
+                            "MIL" | "COP" | "REB" | "SPY" | "INS" | "UAF" | "PRM" | "RAD"
+                        )
+                    })
+                };
+                let parties = !actors.is_empty() && actors.iter().chain(&recipients).all(party);
+                let businesses = !actors.is_empty()
+                    && actors.iter().all(business)
+                    && !recipients.iter().any(armed);
+                if parties || businesses {
+                    let who = if parties {
+                        "parties fight with votes"
+                    } else {
+                        "businesses fight in courts and markets"
+                    };
+                    note(t, format!("{code}: {who}"), Some(&entry.rule), false);
+                    continue;
+                }
             }
             if refused {
                 plover_type = "REJECT".into();

@@ -3454,6 +3454,73 @@ fn parties_fight_with_votes_and_requests_bombard_no_one() {
 }
 
 #[test]
+fn businesses_fight_in_courts_and_warn_no_one_of_a_forecast() {
+    // A business in a person's role: the token with a sector is a Person; make it a body.
+    let business = |rows: &str| {
+        let mut d = doc(rows);
+        d.entities[0].kind = EntityKind::Org;
+        Coder::builtin().unwrap().code(&d)
+    };
+    let ev = business(
+        "Zorvex Zorvex PROPN NNP 3 nsubj GHA/BUS
+         has have AUX VBZ 3 aux
+         battled battle VERB VBN 0 root
+         regulators regulator NOUN NNS 3 obj GHA/GOV
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let ev = business(
+        "Zorvex Zorvex PROPN NNP 2 nsubj GHA/BUS
+         issued issue VERB VBD 0 root
+         a a DET DT 4 det
+         warning warning NOUN NN 2 obj
+         about about ADP IN 6 case
+         viruses virus NOUN NNS 4 nmod
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // A business attacking a minister does so in words.
+    let ev = business(
+        "Zorvex Zorvex PROPN NNP 2 nsubj GHA/BUS
+         attacked attack VERB VBD 0 root
+         Mensah Mensah PROPN NNP 2 obj GHA/GOV
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(type_and_code(&ev[0]), ("ACCUSE", "111"));
+    // Armed groups that fight still fight.
+    let ev = business(
+        "Rebels rebel NOUN NNS 2 nsubj GHA/REB
+         battled battle VERB VBD 0 root
+         troops troop NOUN NNS 2 obj GHA/MIL
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
+
+#[test]
+fn regret_for_a_harm_is_an_apology_and_for_a_decision_disapproval() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         regretted regret VERB VBD 0 root
+         the the DET DT 4 det
+         delay delay NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(type_and_code(&ev[0]), ("SUPPORT", "055"));
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         regretted regret VERB VBD 0 root
+         the the DET DT 4 det
+         decision decision NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(type_and_code(&ev[0]), ("ACCUSE", "110"));
+}
+
+#[test]
 fn a_conjunct_stands_where_its_first_conjunct_stands() {
     // "Ghana wants to meet Togo and sign a deal": both announced, neither done.
     let (_, ev) = code(

@@ -1006,6 +1006,7 @@ impl Ner {
         // "Um", "Mhm", "Uhhh" opening a transcript's line are no one's name.
         out.retain(|m| !words[m.tokens.clone()].iter().all(|w| is_filler(w)));
         people_by_honorific(words, &mut out);
+        self.organisations_by_business_noun(words, tags, &mut out);
         without_title_openers(words, &mut out);
         out.sort_by_key(|m| m.tokens.start);
         // A name widened over the word after it ("Henry VIII") keeps that word.
@@ -1214,6 +1215,84 @@ const HEADS_WITH_COMPLEMENT: &[&str] = &[
 ];
 
 impl Ner {
+    /// "The oil giant Zendra", "carmaker Velox", "Velox, the Arvenian carmaker,": a name right
+    /// after a business noun ([`kestrel_actors::business_noun`]), or apposed to one (the
+    /// noun, a comma and the name closed by punctuation; the name, a comma and a phrase ending
+    /// in the noun), is an organisation's, whatever person or place it also names. Not a
+    /// country's name, nor a person's name that opens with a given name or an honorific ("the
+    /// publisher Ana Ruiz" is a person). A run of proper nouns right after the noun that no
+    /// mention covers is an organisation's mention of its own.
+    fn organisations_by_business_noun(
+        &self,
+        words: &[&str],
+        tags: &[&str],
+        out: &mut Vec<Mention>,
+    ) {
+        // "Two giant plants": the word must be read as a noun.
+        let is_noun = |k: usize| {
+            tags[k].starts_with("NN") && kestrel_actors::business_noun(words, k).is_some()
+        };
+        let closes = |k: usize| k >= words.len() || matches!(words[k], "," | "." | ";" | ")");
+        for m in out.iter_mut() {
+            let retypes = match m.kind {
+                EntityType::Person => !self.opens_a_persons_name(words[m.tokens.start]),
+                EntityType::Gpe | EntityType::Loc => {
+                    !self.names_a_country(&words[m.tokens.clone()])
+                }
+                _ => false,
+            };
+            if !retypes {
+                continue;
+            }
+            let (start, end) = (m.tokens.start, m.tokens.end);
+            let next_to = start.checked_sub(1).is_some_and(is_noun);
+            let apposed_before =
+                start >= 2 && words[start - 1] == "," && is_noun(start - 2) && closes(end);
+            // The phrase after the comma: no comma inside it, the noun closing it.
+            let apposed_after = end < words.len()
+                && words[end] == ","
+                && (end + 1..words.len().min(end + 10))
+                    .take_while(|&k| words[k] != ",")
+                    .any(|k| is_noun(k) && closes(k + 1));
+            if next_to || apposed_before || apposed_after {
+                m.kind = EntityType::Org;
+            }
+        }
+        let mut covered = vec![false; words.len()];
+        for m in out.iter() {
+            covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        let proper = |k: usize| {
+            matches!(tags[k], "NNP" | "NNPS")
+                && words[k].starts_with(char::is_uppercase)
+                && !covered[k]
+                && !kestrel_core::WEEKDAYS.contains(&words[k].to_lowercase().as_str())
+        };
+        // The run goes on over capitalised words whatever their tags ("Shady Records").
+        let capitalised = |k: usize| words[k].starts_with(char::is_uppercase) && !covered[k];
+        for k in 0..words.len().saturating_sub(1) {
+            if !is_noun(k) || !proper(k + 1) {
+                continue;
+            }
+            // "F - Secure": a hyphen between capitalised words joins them.
+            let joins = |j: usize| {
+                words[j] == "-"
+                    && words
+                        .get(j + 1)
+                        .is_some_and(|w| w.starts_with(char::is_uppercase))
+            };
+            let end = (k + 1..words.len().min(k + 7))
+                .take_while(|&j| capitalised(j) || joins(j))
+                .last()
+                .map_or(k + 1, |j| j + 1);
+            let end = if words[end - 1] == "-" { end - 1 } else { end };
+            out.push(Mention {
+                tokens: k + 1..end,
+                kind: EntityType::Org,
+            });
+        }
+    }
+
     /// Whether the gazetteer knows this phrase (its words) as a country.
     pub fn names_a_country(&self, words: &[&str]) -> bool {
         self.gazetteer.get(words) & GAZ_COUNTRY != 0
@@ -2204,6 +2283,66 @@ mod tests {
             gazetteer,
             clusters: Default::default(),
         }
+    }
+
+    #[test]
+    fn a_name_after_or_apposed_to_a_business_noun_is_an_organisations() {
+        let mut ner = untrained_with_names(&[]);
+        ner.gazetteer.add("Arvenia", GAZ_COUNTRY);
+        ner.gazetteer.add_given_name("Amos Kiprono");
+        let typed = |sentence: &str, mentions: &[(std::ops::Range<usize>, EntityType)]| {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            // Lower-case words are nouns, capitalised ones proper nouns, "," punctuation.
+            let tags: Vec<&str> = words
+                .iter()
+                .map(|w| match w {
+                    w if w.starts_with(char::is_uppercase) => "NNP",
+                    &"," | &"." | &"-" => ",",
+                    _ => "NN",
+                })
+                .collect();
+            let mut out: Vec<Mention> = mentions
+                .iter()
+                .map(|(tokens, kind)| Mention {
+                    tokens: tokens.clone(),
+                    kind: *kind,
+                })
+                .collect();
+            ner.organisations_by_business_noun(&words, &tags, &mut out);
+            out.into_iter()
+                .map(|m| (m.tokens, m.kind))
+                .collect::<Vec<_>>()
+        };
+        let (person, place, org) = (EntityType::Person, EntityType::Gpe, EntityType::Org);
+        // Next to the noun, and across a comma either way.
+        assert_eq!(
+            typed("the oil giant Zorvex rose", &[(3..4, person)]),
+            [(3..4, org)]
+        );
+        assert_eq!(
+            typed("the biggest lender , Kestamo , fell", &[(4..5, place)]),
+            [(4..5, org)]
+        );
+        assert_eq!(
+            typed("Kestamo , the biggest lender , fell", &[(0..1, person)]),
+            [(0..1, org)]
+        );
+        // A person named with a given name, a country, a film-maker, "giant" read as an
+        // adjective are left as they are.
+        assert_eq!(
+            typed("the publisher Amos Kiprono spoke", &[(2..4, person)]),
+            [(2..4, person)]
+        );
+        assert_eq!(typed("the bank Arvenia", &[(2..3, place)]), [(2..3, place)]);
+        assert_eq!(
+            typed("the film - maker Zorvex spoke", &[(4..5, person)]),
+            [(4..5, person)]
+        );
+        // A run of proper nouns after the noun that no mention covers is one, hyphen and all.
+        assert_eq!(
+            typed("the security firm Vel - Secure Labs warned", &[]),
+            [(3..7, org)]
+        );
     }
 
     #[test]

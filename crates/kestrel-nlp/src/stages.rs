@@ -152,11 +152,75 @@ impl Stage for NerStage {
             }
         }
         let ner = &self.ner;
+        names_of_businesses(
+            doc,
+            |w| ner.opens_a_persons_name(w),
+            |words| ner.names_a_country(words),
+        );
         surnames_of_people_named_before(
             doc,
             |w| ner.opens_a_persons_name(w),
             |words| ner.names_a_country(words),
         );
+    }
+}
+
+/// "The publisher Zendra ... Zendra's sales": a name that a business noun stands before
+/// somewhere in the document (so that the recogniser made it an organisation's) is the
+/// business's wherever else it stands alone, as a story uses a name in one sense. Not a
+/// country's name, nor a person's name that opens with a given name or an honorific.
+fn names_of_businesses(
+    doc: &mut Document,
+    opens_a_persons_name: impl Fn(&str) -> bool,
+    names_a_country: impl Fn(&[&str]) -> bool,
+) {
+    use kestrel_core::EntityKind;
+    let name_words = |doc: &Document, e: &kestrel_core::Entity| -> Vec<String> {
+        doc.tokens[e.tokens.clone()]
+            .iter()
+            .map(|t| doc.text[t.span.range()].to_string())
+            .filter(|w| !matches!(w.as_str(), "'s" | "\u{2019}s"))
+            .collect()
+    };
+    let mut businesses: Vec<Vec<String>> = Vec::new();
+    for e in &doc.entities {
+        if e.kind != EntityKind::Org || e.tokens.start == 0 {
+            continue;
+        }
+        let Some(sentence) = doc.sentences.get(e.sentence) else {
+            continue;
+        };
+        if e.tokens.start <= sentence.tokens.start {
+            continue;
+        }
+        let words: Vec<&str> = doc.tokens[sentence.tokens.start..e.tokens.start]
+            .iter()
+            .map(|t| &doc.text[t.span.range()])
+            .collect();
+        let noun = &doc.tokens[e.tokens.start - 1];
+        let is_noun = noun.xpos.as_deref().is_some_and(|t| t.starts_with("NN"));
+        if is_noun && kestrel_actors::business_noun(&words, words.len() - 1).is_some() {
+            let name = name_words(doc, e);
+            if !businesses.contains(&name) {
+                businesses.push(name);
+            }
+        }
+    }
+    if businesses.is_empty() {
+        return;
+    }
+    for i in 0..doc.entities.len() {
+        let e = &doc.entities[i];
+        let name = name_words(doc, e);
+        let words: Vec<&str> = name.iter().map(String::as_str).collect();
+        let retypes = match e.kind {
+            EntityKind::Person => words.first().is_some_and(|w| !opens_a_persons_name(w)),
+            EntityKind::Gpe | EntityKind::Loc => !names_a_country(&words),
+            _ => false,
+        };
+        if retypes && businesses.contains(&name) {
+            doc.entities[i].kind = EntityKind::Org;
+        }
     }
 }
 
@@ -216,24 +280,14 @@ mod tests {
     use super::*;
     use kestrel_core::{Entity, EntityKind, Pipeline, Span};
 
-    #[test]
-    fn a_later_surname_of_a_person_named_in_full_is_theirs() {
-        let text = "Mara Okonkwo-Bell met Jordan Vale. Okonkwo-Bell's party thanked Vale and \
-                    Jordan. Progressive Tarn spoke in Tarn.";
+    /// A segmented document with these mentions, found in order in the text.
+    fn with_mentions(text: &str, mentions: &[(&str, EntityKind)]) -> Document {
         let mut doc = Document::new("t", text);
         Pipeline::with_stage_names(&["segment"])
             .unwrap()
             .run(&mut doc);
         let mut from = 0;
-        for (mention, kind) in [
-            ("Mara Okonkwo-Bell", EntityKind::Person),
-            ("Jordan Vale", EntityKind::Person),
-            ("Okonkwo-Bell's", EntityKind::Org),
-            ("Vale", EntityKind::Gpe),
-            ("Jordan", EntityKind::Gpe),
-            ("Progressive Tarn", EntityKind::Person),
-            ("Tarn", EntityKind::Gpe),
-        ] {
+        for &(mention, kind) in mentions {
             let start = from + text[from..].find(mention).unwrap();
             let span = Span::new(start, start + mention.len());
             from = span.end;
@@ -242,9 +296,14 @@ mod tests {
                     doc.tokens[t].span.start >= span.start && doc.tokens[t].span.end <= span.end
                 })
                 .collect();
+            let sentence = doc
+                .sentences
+                .iter()
+                .position(|s| s.tokens.contains(&tokens[0]))
+                .unwrap();
             doc.entities.push(Entity {
                 span,
-                sentence: 0,
+                sentence,
                 tokens: tokens[0]..tokens[tokens.len() - 1] + 1,
                 kind,
                 actor: None,
@@ -252,6 +311,25 @@ mod tests {
                 mention: kestrel_core::MentionKind::Name,
             });
         }
+        doc
+    }
+
+    #[test]
+    fn a_later_surname_of_a_person_named_in_full_is_theirs() {
+        let text = "Mara Okonkwo-Bell met Jordan Vale. Okonkwo-Bell's party thanked Vale and \
+                    Jordan. Progressive Tarn spoke in Tarn.";
+        let mut doc = with_mentions(
+            text,
+            &[
+                ("Mara Okonkwo-Bell", EntityKind::Person),
+                ("Jordan Vale", EntityKind::Person),
+                ("Okonkwo-Bell's", EntityKind::Org),
+                ("Vale", EntityKind::Gpe),
+                ("Jordan", EntityKind::Gpe),
+                ("Progressive Tarn", EntityKind::Person),
+                ("Tarn", EntityKind::Gpe),
+            ],
+        );
         surnames_of_people_named_before(
             &mut doc,
             |w| matches!(w, "Mara" | "Jordan"),
@@ -273,5 +351,45 @@ mod tests {
                 EntityKind::Gpe,
             ]
         );
+    }
+
+    #[test]
+    fn a_name_a_business_noun_stands_before_is_the_business_elsewhere() {
+        let text = "The publisher Zorvex grew. Zorvex's sales rose, and Mara Zorvex and \
+                    Arvenia spoke. Arvenia fell.";
+        let mut doc = with_mentions(
+            text,
+            &[
+                ("Zorvex", EntityKind::Org),
+                ("Zorvex's", EntityKind::Person),
+                ("Mara Zorvex", EntityKind::Person),
+                ("Arvenia", EntityKind::Gpe),
+                ("Arvenia", EntityKind::Gpe),
+            ],
+        );
+        for tok in &mut doc.tokens {
+            tok.xpos = Some("NN".into());
+        }
+        names_of_businesses(&mut doc, |w| w == "Mara", |words| words == ["Arvenia"]);
+        let kinds: Vec<EntityKind> = doc.entities.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                EntityKind::Org,
+                // The name with its possessive.
+                EntityKind::Org,
+                // Another name, of a person.
+                EntityKind::Person,
+                EntityKind::Gpe,
+                EntityKind::Gpe,
+            ]
+        );
+        // Without the noun before it the name keeps its type.
+        let mut doc = with_mentions(
+            "The boss Zorvex grew. Zorvex spoke.",
+            &[("Zorvex", EntityKind::Org), ("Zorvex", EntityKind::Person)],
+        );
+        names_of_businesses(&mut doc, |_| false, |_| false);
+        assert_eq!(doc.entities[1].kind, EntityKind::Person);
     }
 }
