@@ -10,7 +10,7 @@
 
 use kestrel_core::{ActorCode, ActorSource, Document, EntityKind};
 
-use crate::{business_noun, is_country_code};
+use crate::{business_noun, is_country_code, is_state_code};
 
 /// Lower-case words that may stand between a country and the business noun.
 const MAX_WORDS_BETWEEN: usize = 4;
@@ -47,7 +47,16 @@ pub fn read_business_descriptions(doc: &mut Document) -> usize {
         while k > first {
             let w = word(k - 1);
             if let Some(i) = entity_at[k - 1] {
-                return Some((country_of(i)?, sector));
+                // "The Paris-based bank": a city the business is based in gives its country.
+                let based_in = k < noun
+                    && word(k) == "-"
+                    && word(k + 1) == "based"
+                    && matches!(doc.entities[i].kind, EntityKind::Gpe | EntityKind::Loc);
+                let code = match &doc.entities[i].actor {
+                    Some(a) if based_in && is_state_code(&a.code) => a.code.clone(),
+                    _ => country_of(i)?,
+                };
+                return Some((code, sector));
             }
             let modifier = w == "-"
                 || w == "'s"
@@ -157,10 +166,24 @@ mod tests {
     }
 
     #[test]
+    fn a_business_based_in_a_city_is_of_its_country() {
+        let mut doc = doc_with(
+            "The Santiago - based lender Zorvex grew.",
+            &[
+                ("Santiago", EntityKind::Gpe, Some(("CHL", Some("GOV")))),
+                ("Zorvex", EntityKind::Org, None),
+            ],
+        );
+        assert_eq!(read_business_descriptions(&mut doc), 1);
+        assert_eq!(actor(&doc, 1), ("CHL".into(), Some("BUS".into()), "text"));
+    }
+
+    #[test]
     fn no_business_without_a_country_a_business_noun_or_where_the_dictionary_knows_it() {
         let mut doc = doc_with(
             // No country; a pressure group is no business; a film-maker is a person's trade;
-            // the dictionary's code stands; a city is no country.
+            // the dictionary's code stands; a city is no country (unless the business is based
+            // there, below).
             "The oil firm Zorvex met the Chilean pressure group Kestamo, the Chilean film - \
              maker Lyra, the Chilean bank Banco Norte and the Santiago firm Orvo.",
             &[

@@ -1334,6 +1334,7 @@ impl Stage for ActorStage {
         widen_to_longer_place_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
         bodies_of_a_country(doc, &self.dictionary, date);
+        members_of_a_party(doc, &self.dictionary, date);
         governments_named_by_their_leader(doc, &self.dictionary, date);
         peoples_with_a_nationality(doc, &self.dictionary, date);
         code_ethnic_groups(doc, builtin_ethnic_groups(), &self.dictionary, date);
@@ -1774,6 +1775,61 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
         });
         if let Some(code) = possessor.or(opening) {
             found.push((i, code, sector));
+        }
+    }
+    give_text_actors(doc, found);
+}
+
+/// People of a party named by the party: "Labour MPs", "Tory backbenchers", "Lib Dem
+/// activists". A mention that no dictionary knows, whose opening words the dictionary knows as
+/// one country's party, and whose last word is a noun for the party's people, takes the
+/// party's country; members of a parliament (MPs, peers, backbenchers, rebels who vote
+/// against their whips) are `LEG`, ministers `GOV`, and members, activists, candidates,
+/// councillors and officials the party's own sector (`PTY`, or `OPP` out of office).
+pub fn members_of_a_party(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
+    let n_tokens = doc.tokens.len();
+    let mut found = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.actor.is_some() || e.tokens.len() < 2 || e.tokens.end > n_tokens {
+            continue;
+        }
+        let last = &doc.tokens[e.tokens.end - 1];
+        let lemma = last
+            .lemma
+            .clone()
+            .unwrap_or_else(|| doc.text[last.span.range()].to_string())
+            .to_lowercase();
+        let people = match lemma.as_str() {
+            "mp" | "mps" | "mep" | "meps" | "peer" | "backbencher" | "lawmaker" | "rebel"
+            | "senator" | "congressman" | "legislator" => Some("LEG"),
+            "minister" => Some("GOV"),
+            "member" | "activist" | "supporter" | "candidate" | "councillor" | "councilor"
+            | "official" | "leader" | "grandee" | "delegate" | "figure" => None,
+            _ => continue,
+        };
+        let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+        let start = if word(e.tokens.start).eq_ignore_ascii_case("the") {
+            e.tokens.start + 1
+        } else {
+            e.tokens.start
+        };
+        if start + 1 >= e.tokens.end {
+            continue;
+        }
+        let span = Span::new(
+            doc.tokens[start].span.start,
+            doc.tokens[e.tokens.end - 2].span.end,
+        );
+        let Some(party) = dictionary.resolve(&doc.text[span.range()], EntityKind::Org, date) else {
+            continue;
+        };
+        let party_sector = match party.sector.as_deref() {
+            Some("PTY") => "PTY",
+            Some("OPP") => "OPP",
+            _ => continue,
+        };
+        if is_state_code(&party.code) {
+            found.push((i, party.code.clone(), people.unwrap_or(party_sector)));
         }
     }
     give_text_actors(doc, found);
@@ -3294,6 +3350,30 @@ country\tVelmora\t\tVLM\n",
         assert_eq!(code(2), None, "a company named for the country");
         assert_eq!(code(3), Some(("KST".into(), Some("GOV".into()))));
         assert_eq!(code(4), None, "Georgia is also a US state");
+    }
+
+    #[test]
+    fn actors_a_partys_people_take_its_country() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("country\tKostova\tKostovan\tKST\n", "t").unwrap();
+        d.add_tsv("org\tKostovan Unity Party\tUnity\tKSTPTY\n", "t")
+            .unwrap();
+        let text = "Unity MPs and Unity activists met the Unity Trust.";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        for name in ["Unity MPs", "Unity activists", "Unity Trust"] {
+            let e = mention(&doc, tokens_of(&doc, name), EntityKind::Org);
+            doc.entities.push(e);
+        }
+        for t in &mut doc.tokens {
+            let lemma = doc.text[t.span.range()].to_lowercase();
+            t.lemma = Some(lemma.strip_suffix('s').unwrap_or(&lemma).to_string());
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let code = |i: usize| code_and_sector(&doc, i);
+        assert_eq!(code(0), Some(("KST".into(), Some("LEG".into()))));
+        assert_eq!(code(1), Some(("KST".into(), Some("PTY".into()))));
+        assert_eq!(code(2), None, "no noun for the party's people");
     }
 
     #[test]

@@ -21,6 +21,7 @@
 
 use std::collections::HashMap;
 
+use crate::agent_sector;
 use kestrel_core::{Document, Entity, EntityKind, Span};
 
 const PRONOUNS: &[&str] = &[
@@ -948,10 +949,27 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
     // "They" after a country is its people or its team far more often than its state,
     // which English calls "it"; an organisation may be either.
     let plural = !doc.text[tok.span.range()].to_lowercase().starts_with("it");
+    // "Labour MPs ... it": a name that ends in a plural noun for people is "they", not "it"
+    // ("the United Nations" and "General Motors" end in other plurals).
+    let ends_in_people = |i: usize| {
+        let end = doc.entities[i].tokens.end;
+        let last = &doc.tokens[end - 1];
+        let lemma = last.lemma.as_deref().unwrap_or("").to_lowercase();
+        matches!(last.xpos.as_deref(), Some("NNS" | "NNPS")) && agent_sector(&lemma).is_some()
+    };
+    // "Tory MPs voted against it": an object is not its own verb's subject.
+    let subject_of_its_verb = |i: usize| {
+        object
+            && tok
+                .head
+                .is_some_and(|h| subject_of(doc, &doc.entities[i], h))
+    };
     let fitting: Vec<usize> = bodies
         .iter()
         .copied()
         .filter(|&i| !plural || doc.entities[i].kind == EntityKind::Org)
+        .filter(|&i| plural || !ends_in_people(i))
+        .filter(|&i| !subject_of_its_verb(i))
         .collect();
     let found = antecedent(doc, &as_candidates(doc, &fitting), s, t, 1)?;
     // "The Tanzanian army has completed its withdrawal": a common noun that is the subject
@@ -2677,6 +2695,65 @@ mod tests {
         ]);
         assert_eq!(link(&object, "Kenya left . They oppose it ."), 0);
         assert_eq!(link(&object, "Kenya left . It opposes them ."), 1);
+    }
+
+    #[test]
+    fn it_is_neither_its_own_verbs_subject_nor_a_body_of_people() {
+        // "Kenya backed it ." and "Kenya MPs left . It ...": an object "it" is not its verb's
+        // subject, and a name ending in a plural noun for people is "they".
+        let mut doc = segmented("Kenya backed it .");
+        parse(
+            &mut doc,
+            &[
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (1, "obj", "PRON"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.entities.push(kenya_first());
+        assert_eq!(link_pronouns(&mut doc), 0);
+        let mut doc = segmented("Kenya MPs left . It rained .");
+        parse(
+            &mut doc,
+            &[
+                (1, "compound", "PROPN"),
+                (2, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.tokens[1].xpos = Some("NNPS".into());
+        doc.tokens[1].lemma = Some("mp".into());
+        let mut mps = named(&doc, "Kenya MPs", 0, EntityKind::Org);
+        mps.actor = kenya_first().actor;
+        mps.cluster = Some(0);
+        doc.entities.push(mps.clone());
+        assert_eq!(link_pronouns(&mut doc), 0);
+        // A body's own name is "it".
+        let mut doc = segmented("Kenya Airways left . It rained .");
+        parse(
+            &mut doc,
+            &[
+                (1, "compound", "PROPN"),
+                (2, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "punct", "PUNCT"),
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.tokens[1].xpos = Some("NNPS".into());
+        doc.tokens[1].lemma = Some("airway".into());
+        let mut airways = named(&doc, "Kenya Airways", 0, EntityKind::Org);
+        airways.actor = kenya_first().actor;
+        airways.cluster = Some(0);
+        doc.entities.push(airways);
+        assert_eq!(link_pronouns(&mut doc), 1);
     }
 
     #[test]

@@ -3141,14 +3141,24 @@ fn promised(cameo: &str) -> &'static str {
 
 /// One participant per side: "his German counterpart Annalena Baerbock" names Germany twice
 /// (the adjective and the minister); the more specific mention (with a sector) stays, and of
-/// exact repeats a mention of someone before an agent noun, then the fuller name.
-fn one_per_side(mut list: Vec<Participant>) -> Vec<Participant> {
+/// exact repeats a mention of someone before an agent noun, then the fuller name. Two people
+/// named apart (`two_people` of their entities: "criticised Ana Ruiz and Luis Soto", both
+/// their government's) both stay.
+fn one_per_side(
+    mut list: Vec<Participant>,
+    two_people: impl Fn(usize, usize) -> bool,
+) -> Vec<Participant> {
     let n = list.len();
     let mut keep = vec![true; n];
     for i in 0..n {
         for j in 0..n {
             if i == j || !keep[j] || list[i].code.is_none() || list[i].code != list[j].code {
                 continue;
+            }
+            if let (Some(a), Some(b)) = (list[i].entity, list[j].entity) {
+                if two_people(a, b) {
+                    continue;
+                }
             }
             let less_specific = list[i].sector.is_none() && list[j].sector.is_some();
             // Of two alike, a mention of someone over a bare agent noun ("Mr Blair and other
@@ -3954,7 +3964,19 @@ fn code_sentence(
                     s.noun_arguments(t, PLACE_TARGET_TYPES.contains(&entry.plover_type.as_str()))
                 }
             };
-            let (mut actors, mut recipients) = (one_per_side(actors), one_per_side(recipients));
+            // Named people of two clusters are two people.
+            let two_people = |a: usize, b: usize| {
+                let (ea, eb) = (&doc.entities[a], &doc.entities[b]);
+                ea.kind == EntityKind::Person
+                    && eb.kind == EntityKind::Person
+                    && ea.mention == kestrel_core::MentionKind::Name
+                    && eb.mention == kestrel_core::MentionKind::Name
+                    && ea.cluster.unwrap_or(a) != eb.cluster.unwrap_or(b)
+            };
+            let (mut actors, mut recipients) = (
+                one_per_side(actors, two_people),
+                one_per_side(recipients, two_people),
+            );
             // "Velora's troops arrived in Upland": a visit (042, 043) is made by officials;
             // troops arriving are deployed, which the dictionary's own entries code.
             let troops_only =
@@ -4350,18 +4372,21 @@ mod tests {
     #[test]
     fn a_side_named_twice_is_one_participant() {
         // "his German counterpart Annalena Baerbock": the adjective and the name.
-        let kept = one_per_side(vec![
-            part(4, 10, "DEU", Some("GOV")),
-            part(23, 40, "DEU", Some("GOV")),
-            part(45, 50, "FRA", None),
-        ]);
+        let kept = one_per_side(
+            vec![
+                part(4, 10, "DEU", Some("GOV")),
+                part(23, 40, "DEU", Some("GOV")),
+                part(45, 50, "FRA", None),
+            ],
+            |_, _| false,
+        );
         assert_eq!(kept.len(), 2);
         assert_eq!(kept[0].span, Span::new(23, 40));
         // A code with a sector wins over the same code without one.
-        let kept = one_per_side(vec![
-            part(0, 5, "KEN", None),
-            part(9, 14, "KEN", Some("MIL")),
-        ]);
+        let kept = one_per_side(
+            vec![part(0, 5, "KEN", None), part(9, 14, "KEN", Some("MIL"))],
+            |_, _| false,
+        );
         assert_eq!(kept, vec![part(9, 14, "KEN", Some("MIL"))]);
     }
 

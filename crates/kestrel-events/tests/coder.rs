@@ -3521,6 +3521,28 @@ fn regret_for_a_harm_is_an_apology_and_for_a_decision_disapproval() {
 }
 
 #[test]
+fn two_people_of_one_side_both_stay_and_seats_are_defended_against_no_one() {
+    let (_, ev) = code(
+        "Kenya Kenya PROPN NNP 2 nsubj KEN
+         criticised criticise VERB VBD 0 root
+         Mensah Mensah PROPN NNP 2 obj GHA/GOV
+         and and CCONJ CC 5 cc
+         Owusu Owusu PROPN NNP 3 conj GHA/GOV
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].recipients.len(), 2, "{ev:?}");
+    let (_, ev) = code(
+        "MPs mp NOUN NNS 2 nsubj GHA/LEG
+         defended defend VERB VBD 0 root
+         their their PRON PRP$ 4 nmod:poss
+         seats seat NOUN NNS 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
 fn a_conjunct_stands_where_its_first_conjunct_stands() {
     // "Ghana wants to meet Togo and sign a deal": both announced, neither done.
     let (_, ev) = code(
