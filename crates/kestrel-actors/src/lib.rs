@@ -1959,8 +1959,44 @@ fn ministry_sector(name: &str) -> Option<&'static str> {
                 | "Cabinet Office"
                 | "Foreign and Commonwealth Office"
         );
-    ministry.then_some("GOV")
+    // A state's agencies and watchdogs: "the National Audit Office", "the Electoral
+    // Commission", "the Serious Fraud Office", "the Child Support Agency".
+    let agency = words.len() >= 2
+        && matches!(
+            last,
+            "Commission" | "Agency" | "Office" | "Authority" | "Service" | "Executive" | "Inspectorate"
+        )
+        // "Labour's National Executive" is the party's.
+        && ((first == "National" && last != "Executive")
+            || MINISTRY_TOPICS.contains(&words[words.len() - 2])
+            || AGENCY_TOPICS.contains(&words[words.len() - 2]));
+    (ministry || agency).then_some("GOV")
 }
+
+/// Words that before "Commission", "Agency", "Office", "Authority", "Service" or "Executive"
+/// name a state's agency or watchdog, beside the ministries' topics.
+const AGENCY_TOPICS: &[&str] = &[
+    "Electoral",
+    "Election",
+    "Audit",
+    "Competition",
+    "Boundary",
+    "Statistics",
+    "Revenue",
+    "Customs",
+    "Prosecution",
+    "Fraud",
+    "Prison",
+    "Probation",
+    "Support",
+    "Standards",
+    "Highways",
+    "Benefits",
+    "Pensions",
+    "Passport",
+    "Borders",
+    "Safety",
+];
 
 /// Ministries and legislative committees whose names state no country ("the Department for
 /// Transport", "the Commerce Department", "the Treasury Select Committee") belong to the
@@ -3312,6 +3348,36 @@ country\tVelmora\t\tVLM\n",
         assert_eq!(code(2), Some(("KST".into(), Some("LEG".into()))));
         assert_eq!(code(3), None, "a bank's or a fund's department");
         assert_eq!(code(4), None, "a town's service");
+    }
+
+    #[test]
+    fn actors_a_states_agencies_and_watchdogs_are_the_storys_countrys() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("country\tKostova\tKostovan\tKST\n", "t").unwrap();
+        let text = "Kostova voted . The National Audit Office , the Electoral Commission , the \
+                    National Executive and the Trade Commission met the Travel Agency .";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        let kostova = tokens_of(&doc, "Kostova");
+        doc.entities.push(mention(&doc, kostova, EntityKind::Gpe));
+        for name in [
+            "National Audit Office",
+            "Electoral Commission",
+            "National Executive",
+            "Trade Commission",
+            "Travel Agency",
+        ] {
+            let tokens = tokens_of(&doc, name);
+            doc.entities.push(mention(&doc, tokens, EntityKind::Org));
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let code = |i: usize| code_and_sector(&doc, i);
+        let kostova_gov = Some(("KST".into(), Some("GOV".into())));
+        assert_eq!(code(1), kostova_gov);
+        assert_eq!(code(2), kostova_gov);
+        assert_eq!(code(3), None, "a party's executive");
+        assert_eq!(code(4), kostova_gov);
+        assert_eq!(code(5), None, "a business");
     }
 
     #[test]
