@@ -3142,8 +3142,8 @@ fn promised(cameo: &str) -> &'static str {
 /// One participant per side: "his German counterpart Annalena Baerbock" names Germany twice
 /// (the adjective and the minister); the more specific mention (with a sector) stays, and of
 /// exact repeats a mention of someone before an agent noun, then the fuller name. Two people
-/// named apart (`two_people` of their entities: "criticised Ana Ruiz and Luis Soto", both
-/// their government's) both stay.
+/// (`two_people` of their entities: "criticised Ana Ruiz and Luis Soto", "the minister and Mr
+/// Soto", both their government's) both stay.
 fn one_per_side(
     mut list: Vec<Participant>,
     two_people: impl Fn(usize, usize) -> bool,
@@ -3964,13 +3964,12 @@ fn code_sentence(
                     s.noun_arguments(t, PLACE_TARGET_TYPES.contains(&entry.plover_type.as_str()))
                 }
             };
-            // Named people of two clusters are two people.
+            // People of two clusters are two people, however mentioned ("the prime minister
+            // and Mr Brown").
             let two_people = |a: usize, b: usize| {
                 let (ea, eb) = (&doc.entities[a], &doc.entities[b]);
                 ea.kind == EntityKind::Person
                     && eb.kind == EntityKind::Person
-                    && ea.mention == kestrel_core::MentionKind::Name
-                    && eb.mention == kestrel_core::MentionKind::Name
                     && ea.cluster.unwrap_or(a) != eb.cluster.unwrap_or(b)
             };
             let (mut actors, mut recipients) = (

@@ -3532,6 +3532,17 @@ fn two_people_of_one_side_both_stay_and_seats_are_defended_against_no_one() {
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].recipients.len(), 2, "{ev:?}");
+    // However the first is mentioned ("the minister and Owusu").
+    let mut d = doc("Kenya Kenya PROPN NNP 2 nsubj KEN
+         criticised criticise VERB VBD 0 root
+         minister minister NOUN NN 2 obj GHA/GOV
+         and and CCONJ CC 5 cc
+         Owusu Owusu PROPN NNP 3 conj GHA/GOV
+         . . PUNCT . 2 punct");
+    d.entities[1].mention = MentionKind::Description;
+    let ev = Coder::builtin().unwrap().code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].recipients.len(), 2, "{ev:?}");
     let (_, ev) = code(
         "MPs mp NOUN NNS 2 nsubj GHA/LEG
          defended defend VERB VBD 0 root
