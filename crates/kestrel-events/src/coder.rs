@@ -722,11 +722,14 @@ impl<'a> Sentence<'a> {
             if ADVERBIAL_PARTICLES.contains(&p.as_str()) && self.kid_exact(t, "obj").is_some() {
                 return None;
             }
-            // "called the minister a liar on Tuesday": a date is no one called on.
-            let arg = self
-                .prep_dependents(t)
-                .into_iter()
-                .find(|&c| self.case_of(c) == Some(p.as_str()) && !self.is_time(c))?;
+            // "called the minister a liar on Tuesday": a date is no one called on. And a
+            // clause ("gave no sign whether it was in mind") does not stand for a particle.
+            let adverbial = ADVERBIAL_PARTICLES.contains(&p.as_str());
+            let arg = self.prep_dependents(t).into_iter().find(|&c| {
+                self.case_of(c) == Some(p.as_str())
+                    && !self.is_time(c)
+                    && !(adverbial && self.rel(c) == "advcl")
+            })?;
             m.particle_arg = Some(arg);
         }
         for c in &entry.conditions {
@@ -4148,18 +4151,21 @@ fn code_sentence(
             }
             // "The security firm issued a warning about a new virus", "the retailer warned that
             // profits would fall": a business's warning that warns no one is an alert or a
-            // forecast, not a threat.
-            if plover_type == "THREATEN"
-                && matches!(s.lemmas[t].as_str(), "warn" | "warning")
-                && recipients.is_empty()
+            // forecast, not a threat. And "the firm is investigating a trojan program": a
+            // business's inquiry into no one is its own business.
+            let business_alone = recipients.is_empty()
                 && !actors.is_empty()
                 && actors
                     .iter()
-                    .all(|p| matches!(p.sector.as_deref(), Some("BUS" | "MNC")))
-            {
+                    .all(|p| matches!(p.sector.as_deref(), Some("BUS" | "MNC")));
+            let warning =
+                plover_type == "THREATEN" && matches!(s.lemmas[t].as_str(), "warn" | "warning");
+            let inquiry = code.starts_with("09");
+            if business_alone && (warning || inquiry) {
+                let what = if warning { "warning" } else { "inquiry" };
                 note(
                     t,
-                    format!("{code}: a business's warning to no one"),
+                    format!("{code}: a business's {what} to no one"),
                     Some(&entry.rule),
                     false,
                 );

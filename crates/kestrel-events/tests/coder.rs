@@ -3479,6 +3479,16 @@ fn businesses_fight_in_courts_and_warn_no_one_of_a_forecast() {
          . . PUNCT . 2 punct",
     );
     assert!(ev.is_empty(), "{ev:?}");
+    // A business looking into a thing is its own business.
+    let ev = business(
+        "Zorvex Zorvex PROPN NNP 3 nsubj GHA/BUS
+         is be AUX VBZ 3 aux
+         investigating investigate VERB VBG 0 root
+         a a DET DT 5 det
+         virus virus NOUN NN 3 obj
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
     // A business attacking a minister does so in words.
     let ev = business(
         "Zorvex Zorvex PROPN NNP 2 nsubj GHA/BUS
@@ -3551,6 +3561,33 @@ fn two_people_of_one_side_both_stay_and_seats_are_defended_against_no_one() {
          . . PUNCT . 2 punct",
     );
     assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
+fn websites_are_visited_by_no_one_and_a_clause_is_no_particle() {
+    let (_, ev) = code(
+        "Kenyans Kenyans PROPN NNPS 2 nsubj KEN
+         visited visit VERB VBD 0 root
+         the the DET DT 4 det
+         website website NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // "Kenya gave no sign whether it was in doubt": "in" heads no phrase of "gave", so this is
+    // no "give in".
+    let (_, ev) = code(
+        "Kenya Kenya PROPN NNP 2 nsubj KEN
+         gave give VERB VBD 0 root
+         no no DET DT 4 det
+         sign sign NOUN NN 9 nsubj
+         whether whether SCONJ IN 9 mark
+         it it PRON PRP 9 nsubj
+         was be AUX VBD 9 cop
+         in in ADP IN 9 case
+         doubt doubt NOUN NN 2 advcl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.cameo != "080"), "{ev:?}");
 }
 
 #[test]
