@@ -4140,9 +4140,19 @@ fn code_sentence(
                         )
                     })
                 };
+                // "attacked British imperialists": a people named by its nationality is no
+                // force.
+                let a_people = |p: &Participant| {
+                    p.sector.is_none()
+                        && p.entity
+                            .is_some_and(|e| doc.entities[e].kind == EntityKind::Norp)
+                };
                 let in_words = actors.iter().chain(&recipients).any(political)
                     || bodies_among_themselves
-                    || (by_people && recipients.iter().all(|r| person(r) || civil(r)));
+                    || (by_people
+                        && recipients
+                            .iter()
+                            .all(|r| person(r) || civil(r) || a_people(r)));
                 if in_words {
                     plover_type = "ACCUSE".into();
                     code = "111".into();

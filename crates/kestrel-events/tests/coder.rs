@@ -3591,6 +3591,29 @@ fn websites_are_visited_by_no_one_and_a_clause_is_no_particle() {
 }
 
 #[test]
+fn a_person_attacks_a_people_in_words_and_backing_out_backs_no_one() {
+    let (_, ev) = code(
+        "Mensah Mensah PROPN NNP 2 nsubj GHA/GOV
+         attacked attack VERB VBD 0 root
+         Kenyan Kenyan ADJ JJ 4 amod KEN
+         bankers banker NOUN NNS 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(type_and_code(&ev[0]), ("ACCUSE", "111"));
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         backed back VERB VBD 0 root
+         out out ADP RP 2 compound:prt
+         of of ADP IN 6 case
+         the the DET DT 6 det
+         deal deal NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
 fn a_conjunct_stands_where_its_first_conjunct_stands() {
     // "Ghana wants to meet Togo and sign a deal": both announced, neither done.
     let (_, ev) = code(
