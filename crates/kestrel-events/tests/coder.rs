@@ -3611,6 +3611,17 @@ fn a_person_attacks_a_people_in_words_and_backing_out_backs_no_one() {
          . . PUNCT . 2 punct",
     );
     assert!(ev.is_empty(), "{ev:?}");
+    // Refusing to rule something out keeps it open.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         refused refuse VERB VBD 0 root
+         to to PART TO 4 mark
+         rule rule VERB VB 2 xcomp
+         out out ADP RP 4 compound:prt
+         talks talk NOUN NNS 4 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
 }
 
 #[test]
