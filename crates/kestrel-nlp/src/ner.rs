@@ -44,6 +44,35 @@ fn is_honorific(word: &str) -> bool {
     )
 }
 
+/// "..., Apple said in a statement", read as the place "Apple said": a name does not end in a
+/// lower-case verb, modal, preposition, determiner, pronoun, conjunction or adverb, nor in a
+/// dash or a comma, so such words are cut from a mention's end ("US military" and "Sadr city", which end in lower-case
+/// nouns, stay whole).
+fn without_trailing_function_words(words: &[&str], tags: &[&str], out: &mut Vec<Mention>) {
+    let function_word = |k: usize| {
+        let tag = tags[k];
+        // "Ray Reardon - known as ...": nor in a dash or a comma.
+        if matches!(
+            words[k],
+            "-" | "--" | "\u{2013}" | "\u{2014}" | "," | ";" | ":"
+        ) {
+            return true;
+        }
+        words[k].chars().all(|c| c.is_lowercase())
+            && (tag.starts_with("VB")
+                || matches!(
+                    tag,
+                    "MD" | "IN" | "DT" | "WDT" | "WP" | "TO" | "CC" | "PRP" | "RB"
+                ))
+    };
+    for m in out.iter_mut() {
+        while m.tokens.len() > 1 && function_word(m.tokens.end - 1) {
+            m.tokens.end -= 1;
+        }
+    }
+    out.retain(|m| !(m.tokens.len() == 1 && function_word(m.tokens.start)));
+}
+
 /// "Mr Houston", "Ms Essex": a name an honorific opens is a person's, whatever place or body
 /// it also names.
 fn people_by_honorific(words: &[&str], out: &mut [Mention]) {
@@ -1005,6 +1034,7 @@ impl Ner {
         self.with_named_complements(words, &mut out);
         // "Um", "Mhm", "Uhhh" opening a transcript's line are no one's name.
         out.retain(|m| !words[m.tokens.clone()].iter().all(|w| is_filler(w)));
+        without_trailing_function_words(words, tags, &mut out);
         people_by_honorific(words, &mut out);
         self.organisations_by_business_noun(words, tags, &mut out);
         without_title_openers(words, &mut out);
@@ -2283,6 +2313,36 @@ mod tests {
             gazetteer,
             clusters: Default::default(),
         }
+    }
+
+    #[test]
+    fn a_name_ends_in_no_verb_function_word_or_dash() {
+        let words = [
+            "Zorvex", "said", "that", "Kestamo", "-", "the", "US", "military", "left",
+        ];
+        let tags = ["NNP", "VBD", "IN", "NNP", ":", "DT", "NNP", "NN", "VBD"];
+        let mut out = vec![
+            Mention {
+                tokens: 0..3,
+                kind: EntityType::Loc,
+            },
+            Mention {
+                tokens: 3..5,
+                kind: EntityType::Person,
+            },
+            Mention {
+                tokens: 6..8,
+                kind: EntityType::Org,
+            },
+            Mention {
+                tokens: 8..9,
+                kind: EntityType::Org,
+            },
+        ];
+        without_trailing_function_words(&words, &tags, &mut out);
+        let spans: Vec<_> = out.iter().map(|m| m.tokens.clone()).collect();
+        // A name ending in a lower-case noun stays whole; a mention of a verb alone goes.
+        assert_eq!(spans, [0..1, 3..4, 6..8]);
     }
 
     #[test]
