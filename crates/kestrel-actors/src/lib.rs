@@ -409,6 +409,23 @@ impl ActorDictionary {
         ActorDictionary::default()
     }
 
+    /// Whether every actor the dictionary knows by exactly this name is a company (an
+    /// organisation coded `MNC...` or in the sector `MNC` or `BUS`), and there is one.
+    pub fn names_only_companies(&self, text: &str) -> bool {
+        self.index.get(&name_key(text)).is_some_and(|ids| {
+            !ids.is_empty()
+                && ids.iter().all(|&i| {
+                    let actor = &self.actors[i];
+                    actor.kind == ActorKind::Org
+                        && actor.roles.iter().any(|r| {
+                            let (code, sector) = split_code(&r.code);
+                            code.starts_with("MNC")
+                                || matches!(sector.as_deref(), Some("MNC" | "BUS"))
+                        })
+                })
+        })
+    }
+
     /// Number of actors.
     pub fn len(&self) -> usize {
         self.actors.len()
@@ -1330,6 +1347,7 @@ impl Stage for ActorStage {
             });
         }
         join_split_names(doc, &self.dictionary, date);
+        companies_known_by_name(doc, &self.dictionary);
         widen_to_dictionary_names(doc, &self.dictionary, date);
         widen_to_longer_place_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
@@ -1778,6 +1796,83 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
         }
     }
     give_text_actors(doc, found);
+}
+
+/// "Merrill Lynch" read as a person, "Apple" as a place: a mention the recogniser typed as
+/// a person or a place whose very name the dictionary knows only as companies' is the
+/// company's, unless the story names a person in full with it as surname ("Henry Ford ...
+/// Ford").
+pub fn companies_known_by_name(doc: &mut Document, dictionary: &ActorDictionary) {
+    let surnames: Vec<String> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.mention == MentionKind::Name)
+        .filter_map(|e| {
+            let text = &doc.text[e.span.range()];
+            let words: Vec<&str> = text.split_whitespace().collect();
+            (words.len() > 1).then(|| words[words.len() - 1].to_string())
+        })
+        .collect();
+    for i in 0..doc.entities.len() {
+        let e = &doc.entities[i];
+        if !matches!(
+            e.kind,
+            EntityKind::Person | EntityKind::Loc | EntityKind::Gpe
+        ) || e.mention != MentionKind::Name
+        {
+            continue;
+        }
+        let text = doc.text[e.span.range()].to_string();
+        let text = text
+            .strip_suffix("'s")
+            .or_else(|| text.strip_suffix("\u{2019}s"))
+            .unwrap_or(&text);
+        let a_persons_surname = e.kind == EntityKind::Person
+            && !text.contains(' ')
+            && surnames.iter().any(|s| s == text);
+        if !a_persons_surname && dictionary.names_only_companies(text) {
+            doc.entities[i].kind = EntityKind::Org;
+        }
+    }
+    // "Merrill Lynch ... Merrill's customers": the first word of a company's name of two or
+    // more words, standing alone, is the company.
+    let short_forms: Vec<(String, ActorCode)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Org && e.mention == MentionKind::Name)
+        .filter_map(|e| {
+            let text = &doc.text[e.span.range()];
+            let actor = e.actor.clone()?;
+            let first = text.split_whitespace().next()?;
+            (text.split_whitespace().count() > 1 && dictionary.names_only_companies(text))
+                .then(|| (first.to_string(), actor))
+        })
+        .collect();
+    for e in &mut doc.entities {
+        if !matches!(
+            e.kind,
+            EntityKind::Person | EntityKind::Loc | EntityKind::Gpe
+        ) || e.mention != MentionKind::Name
+        {
+            continue;
+        }
+        let text = &doc.text[e.span.range()];
+        let text = text
+            .strip_suffix("'s")
+            .or_else(|| text.strip_suffix("\u{2019}s"))
+            .unwrap_or(text);
+        if surnames.iter().any(|s| s == text) {
+            continue;
+        }
+        // Not a word that names something else ("London" of "London Stock Exchange").
+        let found = short_forms
+            .iter()
+            .find(|(first, actor)| first == text && e.actor.as_ref().is_none_or(|a| a == actor));
+        if let Some((_, actor)) = found {
+            e.kind = EntityKind::Org;
+            e.actor = Some(actor.clone());
+        }
+    }
 }
 
 /// People of a party named by the party: "Labour MPs", "Tory backbenchers", "Lib Dem
@@ -3416,6 +3511,48 @@ country\tVelmora\t\tVLM\n",
         assert_eq!(code(2), None, "a company named for the country");
         assert_eq!(code(3), Some(("KST".into(), Some("GOV".into()))));
         assert_eq!(code(4), None, "Georgia is also a US state");
+    }
+
+    #[test]
+    fn actors_a_company_read_as_a_person_or_place_is_an_organisation() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("org\tZorvex Motors\t\tMNCKST\n", "t").unwrap();
+        d.add_tsv("org\tKestamo\t\tMNCKST\n", "t").unwrap();
+        d.add_tsv("country\tLondon\t\tGBR\n", "t").unwrap();
+        let text = "Zorvex Motors and Kestamo grew . Zorvex fell , London Motors rose and Luis \
+                    Kestamo spoke . Kestamo smiled .";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        for (name, kind) in [
+            ("Zorvex Motors", EntityKind::Person),
+            ("Kestamo", EntityKind::Gpe),
+            ("Zorvex", EntityKind::Person),
+            ("London", EntityKind::Gpe),
+            ("Luis Kestamo", EntityKind::Person),
+        ] {
+            let e = mention(&doc, tokens_of(&doc, name), kind);
+            doc.entities.push(e);
+        }
+        let last = doc.tokens.len() - 3;
+        doc.entities
+            .push(mention(&doc, last..last + 1, EntityKind::Person));
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let kinds: Vec<EntityKind> = doc.entities.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                EntityKind::Org,
+                EntityKind::Org,
+                // The first word of a company's name, standing alone.
+                EntityKind::Org,
+                // A word that names something else.
+                EntityKind::Gpe,
+                EntityKind::Person,
+                // The last "Kestamo": a person's surname in this story.
+                EntityKind::Person,
+            ]
+        );
+        assert_eq!(code_and_sector(&doc, 2).map(|c| c.0), Some("MNCKST".into()));
     }
 
     #[test]
