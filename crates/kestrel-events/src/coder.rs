@@ -2987,18 +2987,30 @@ impl<'a> Sentence<'a> {
         place_is_target: bool,
     ) -> (Vec<Participant>, Vec<Participant>) {
         let mut actors: Vec<Participant> = Vec::new();
+        let mut recipients: Vec<Participant> = Vec::new();
+        // "Mr Straw's China trip": with the traveller named, the place before a visit noun is
+        // where the visit goes.
+        let visit = matches!(self.lemmas[n].as_str(), "visit" | "trip" | "tour");
+        let traveller_named = self.children[n].iter().any(|&c| self.rel(c) == "nmod:poss");
         for c in self.children[n].iter().copied() {
             let r = self.rel(c);
             let by = r.starts_with("nmod") && self.case_of(c) == Some("by");
             if matches!(r, "nmod:poss" | "amod" | "compound") || by {
                 if let Some(e) = self.entity_at[c] {
-                    actors.push(self.entity_participant(e, None));
+                    let destination = visit
+                        && traveller_named
+                        && r != "nmod:poss"
+                        && self.doc.entities[e].kind == EntityKind::Gpe;
+                    if destination {
+                        recipients.push(self.entity_participant(e, None));
+                    } else {
+                        actors.push(self.entity_participant(e, None));
+                    }
                 } else if by || r == "nmod:poss" {
                     actors.extend(self.participants(c, false));
                 }
             }
         }
-        let mut recipients: Vec<Participant> = Vec::new();
         // A directional phrase names the recipient before an "of" phrase does: "the
         // withdrawal of its troops from Kostova" is from Kostova.
         for directional in [true, false] {

@@ -3625,6 +3625,21 @@ fn a_person_attacks_a_people_in_words_and_backing_out_backs_no_one() {
 }
 
 #[test]
+fn the_place_before_a_visit_with_its_traveller_named_is_where_it_goes() {
+    let (_, ev) = code(
+        "Mensah Mensah PROPN NNP 4 nmod:poss GHA/GOV
+         's 's PART POS 1 case
+         Togo Togo PROPN NNP 4 compound TGO
+         visit visit NOUN NN 5 nsubj
+         began begin VERB VBD 0 root
+         . . PUNCT . 5 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["GHA"]);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
 fn a_conjunct_stands_where_its_first_conjunct_stands() {
     // "Ghana wants to meet Togo and sign a deal": both announced, neither done.
     let (_, ev) = code(
