@@ -640,7 +640,30 @@ impl<'a> Sentence<'a> {
     /// A passive clause has a passive auxiliary; a passive subject without one is a parse
     /// error on an active verb ("he had pressed"), read as the subject.
     fn is_passive(&self, v: usize) -> bool {
-        self.kid_exact(v, "aux:pass").is_some() && !self.stative_participle(v)
+        (self.kid_exact(v, "aux:pass").is_some() || self.reduced_passive(v))
+            && !self.stative_participle(v)
+    }
+
+    /// "with at least 900 people killed": a past participle opened by "with", with a subject
+    /// but no auxiliary and no object, is a passive, whatever relation the parser gave its
+    /// subject. (Without "with" the tagger's past participles are too often past tenses.)
+    fn reduced_passive(&self, v: usize) -> bool {
+        self.toks[v].xpos.as_deref() == Some("VBN")
+            && self.kids(v, "mark").any(|m| self.lemmas[m] == "with")
+            && self.kid_exact(v, "nsubj").is_some()
+            && self.kid_exact(v, "aux").is_none()
+            && self.kid_exact(v, "aux:pass").is_none()
+            && self.kid_exact(v, "obj").is_none()
+            && self.kid_exact(v, "cop").is_none()
+    }
+
+    /// The subject of a passive clause: `nsubj:pass`, or `nsubj` of a reduced passive.
+    fn passive_subject(&self, v: usize) -> Option<usize> {
+        self.kid_exact(v, "nsubj:pass").or_else(|| {
+            self.reduced_passive(v)
+                .then(|| self.kid_exact(v, "nsubj"))
+                .flatten()
+        })
     }
 
     /// "Israel is opposed to the plan", "Velora is committed to the talks": participles that
@@ -2121,6 +2144,7 @@ impl<'a> Sentence<'a> {
         }
         let subject = self
             .kid_exact(v, "nsubj")
+            .filter(|_| !self.reduced_passive(v))
             .or_else(|| self.kid_exact(v, "nsubj:outer"))
             .or_else(|| {
                 self.kid_exact(v, "nsubj:pass")
@@ -2248,7 +2272,7 @@ impl<'a> Sentence<'a> {
         let mut recipients = Vec::new();
         if self.is_passive(v) {
             actors = self.passive_agent(v);
-            if let Some(s) = self.kid_exact(v, "nsubj:pass") {
+            if let Some(s) = self.passive_subject(v) {
                 if actors.is_empty() && moves_own_forces {
                     actors = self.participants(s, true);
                 } else {
@@ -2750,7 +2774,7 @@ impl<'a> Sentence<'a> {
     /// a victim.
     fn named_victims(&self, v: usize) -> bool {
         let slot = if self.is_passive(v) {
-            self.kid_exact(v, "nsubj:pass")
+            self.passive_subject(v)
         } else {
             self.kid_exact(v, "obj")
         };

@@ -3625,6 +3625,22 @@ fn a_person_attacks_a_people_in_words_and_backing_out_backs_no_one() {
 }
 
 #[test]
+fn those_killed_in_an_absolute_clause_are_victims_not_killers() {
+    // "Ghana mourned , with ten soldiers killed ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         mourned mourn VERB VBD 0 root
+         , , PUNCT , 7 punct
+         with with SCONJ IN 7 mark
+         ten ten NUM CD 6 nummod
+         soldiers soldier NOUN NNS 7 nsubj GHA/MIL
+         killed kill VERB VBN 2 advcl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| codes(&e.actors).is_empty()), "{ev:?}");
+}
+
+#[test]
 fn the_place_before_a_visit_with_its_traveller_named_is_where_it_goes() {
     let (_, ev) = code(
         "Mensah Mensah PROPN NNP 4 nmod:poss GHA/GOV
