@@ -4033,6 +4033,9 @@ fn code_sentence(
                 && STATE_ONLY.iter().any(|c| entry.cameo.starts_with(c))
             {
                 actors = s.state_where_done(t);
+                // "was detained in Zambia": the country where it was done acts; the place
+                // is not also its recipient.
+                (actors, recipients) = settle(doc, actors, recipients);
             }
             // Violence with unknown perpetrators is still an event ("a roadside bomb killed two
             // soldiers", "three civilians were killed in a car bombing"), coded with no actor

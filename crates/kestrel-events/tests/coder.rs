@@ -1895,6 +1895,18 @@ fn coder_gives_an_arrest_without_agent_to_the_country_it_was_made_in() {
     // Anyone may attack: the place names no perpetrator.
     let (_, ev) = code(&rows("attacked", "attack"));
     assert!(ev.iter().all(|e| codes(&e.actors) != ["VSK"]), "{ev:?}");
+    // "Mensah was detained in Vesk .": the place that acts is not also the recipient.
+    let (_, ev) = code(
+        "Mensah Mensah PROPN NNP 3 nsubj:pass -
+         was be AUX VBD 3 aux:pass
+         detained detain VERB VBN 0 root
+         in in ADP IN 5 case
+         Vesk Vesk PROPN NNP 3 obl VSK
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["VSK"]);
+    assert!(codes(&ev[0].recipients).is_empty(), "{ev:?}");
 }
 
 #[test]
