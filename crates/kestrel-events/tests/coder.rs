@@ -3623,6 +3623,15 @@ fn a_person_attacks_a_people_in_words_and_backing_out_backs_no_one() {
          . . PUNCT . 2 punct",
     );
     assert!(ev.is_empty(), "{ev:?}");
+    // Contestants battle it out.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         battled battle VERB VBD 0 root
+         it it PRON PRP 2 obj
+         out out ADP RP 2 compound:prt
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
     // Refusing to rule something out keeps it open.
     let (_, ev) = code(
         "Ghana Ghana PROPN NNP 2 nsubj GHA
