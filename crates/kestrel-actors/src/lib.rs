@@ -1798,6 +1798,13 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
     give_text_actors(doc, found);
 }
 
+/// A name without the possessive ending the recogniser may leave on it ("Zorvex's").
+fn without_possessive(text: &str) -> &str {
+    text.strip_suffix("'s")
+        .or_else(|| text.strip_suffix("\u{2019}s"))
+        .unwrap_or(text)
+}
+
 /// "Merrill Lynch" read as a person, "Apple" as a place: a mention the recogniser typed as
 /// a person or a place whose very name the dictionary knows only as companies' is the
 /// company's, unless the story names a person in full with it as surname ("Henry Ford ...
@@ -1823,10 +1830,7 @@ pub fn companies_known_by_name(doc: &mut Document, dictionary: &ActorDictionary)
             continue;
         }
         let text = doc.text[e.span.range()].to_string();
-        let text = text
-            .strip_suffix("'s")
-            .or_else(|| text.strip_suffix("\u{2019}s"))
-            .unwrap_or(&text);
+        let text = without_possessive(&text);
         let a_persons_surname = e.kind == EntityKind::Person
             && !text.contains(' ')
             && surnames.iter().any(|s| s == text);
@@ -1856,11 +1860,7 @@ pub fn companies_known_by_name(doc: &mut Document, dictionary: &ActorDictionary)
         {
             continue;
         }
-        let text = &doc.text[e.span.range()];
-        let text = text
-            .strip_suffix("'s")
-            .or_else(|| text.strip_suffix("\u{2019}s"))
-            .unwrap_or(text);
+        let text = without_possessive(&doc.text[e.span.range()]);
         if surnames.iter().any(|s| s == text) {
             continue;
         }

@@ -2713,47 +2713,32 @@ mod tests {
         );
         doc.entities.push(kenya_first());
         assert_eq!(link_pronouns(&mut doc), 0);
-        let mut doc = segmented("Kenya MPs left . It rained .");
-        parse(
-            &mut doc,
-            &[
-                (1, "compound", "PROPN"),
-                (2, "nsubj", "PROPN"),
-                (usize::MAX, "root", "VERB"),
-                (2, "punct", "PUNCT"),
-                (1, "nsubj", "PRON"),
-                (usize::MAX, "root", "VERB"),
-                (1, "punct", "PUNCT"),
-            ],
-        );
-        doc.tokens[1].xpos = Some("NNPS".into());
-        doc.tokens[1].lemma = Some("mp".into());
-        let mut mps = named(&doc, "Kenya MPs", 0, EntityKind::Org);
-        mps.actor = kenya_first().actor;
-        mps.cluster = Some(0);
-        doc.entities.push(mps.clone());
-        assert_eq!(link_pronouns(&mut doc), 0);
-        // A body's own name is "it".
-        let mut doc = segmented("Kenya Airways left . It rained .");
-        parse(
-            &mut doc,
-            &[
-                (1, "compound", "PROPN"),
-                (2, "nsubj", "PROPN"),
-                (usize::MAX, "root", "VERB"),
-                (2, "punct", "PUNCT"),
-                (1, "nsubj", "PRON"),
-                (usize::MAX, "root", "VERB"),
-                (1, "punct", "PUNCT"),
-            ],
-        );
-        doc.tokens[1].xpos = Some("NNPS".into());
-        doc.tokens[1].lemma = Some("airway".into());
-        let mut airways = named(&doc, "Kenya Airways", 0, EntityKind::Org);
-        airways.actor = kenya_first().actor;
-        airways.cluster = Some(0);
-        doc.entities.push(airways);
-        assert_eq!(link_pronouns(&mut doc), 1);
+        // "Kenya MPs left . It rained ." and "Kenya Airways left . It rained .": a body of
+        // people is "they", a body's own name "it".
+        let linked = |name: &str, head_lemma: &str| {
+            let mut doc = segmented(&format!("{name} left . It rained ."));
+            parse(
+                &mut doc,
+                &[
+                    (1, "compound", "PROPN"),
+                    (2, "nsubj", "PROPN"),
+                    (usize::MAX, "root", "VERB"),
+                    (2, "punct", "PUNCT"),
+                    (1, "nsubj", "PRON"),
+                    (usize::MAX, "root", "VERB"),
+                    (1, "punct", "PUNCT"),
+                ],
+            );
+            doc.tokens[1].xpos = Some("NNPS".into());
+            doc.tokens[1].lemma = Some(head_lemma.into());
+            let mut body = named(&doc, name, 0, EntityKind::Org);
+            body.actor = kenya_first().actor;
+            body.cluster = Some(0);
+            doc.entities.push(body);
+            link_pronouns(&mut doc)
+        };
+        assert_eq!(linked("Kenya MPs", "mp"), 0);
+        assert_eq!(linked("Kenya Airways", "airway"), 1);
     }
 
     #[test]

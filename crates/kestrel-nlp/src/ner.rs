@@ -2234,13 +2234,7 @@ mod tests {
             ..ner
         };
         let widened = |words: &[&str], mentions: &[(std::ops::Range<usize>, EntityType)]| {
-            let mut out: Vec<Mention> = mentions
-                .iter()
-                .map(|(tokens, kind)| Mention {
-                    tokens: tokens.clone(),
-                    kind: *kind,
-                })
-                .collect();
+            let mut out = mentions_of(mentions);
             ner.with_named_complements(words, &mut out);
             out.into_iter()
                 .map(|m| (m.tokens, m.kind))
@@ -2303,6 +2297,17 @@ mod tests {
     }
 
     /// A recogniser with no model whose gazetteer knows these organisations.
+    /// Mentions over these token spans, of these types.
+    fn mentions_of(spans: &[(std::ops::Range<usize>, EntityType)]) -> Vec<Mention> {
+        spans
+            .iter()
+            .map(|(tokens, kind)| Mention {
+                tokens: tokens.clone(),
+                kind: *kind,
+            })
+            .collect()
+    }
+
     fn untrained_with_names(organisations: &[&str]) -> Ner {
         let mut gazetteer = Gazetteer::default();
         for name in organisations {
@@ -2321,24 +2326,12 @@ mod tests {
             "Zorvex", "said", "that", "Kestamo", "-", "the", "US", "military", "left",
         ];
         let tags = ["NNP", "VBD", "IN", "NNP", ":", "DT", "NNP", "NN", "VBD"];
-        let mut out = vec![
-            Mention {
-                tokens: 0..3,
-                kind: EntityType::Loc,
-            },
-            Mention {
-                tokens: 3..5,
-                kind: EntityType::Person,
-            },
-            Mention {
-                tokens: 6..8,
-                kind: EntityType::Org,
-            },
-            Mention {
-                tokens: 8..9,
-                kind: EntityType::Org,
-            },
-        ];
+        let mut out = mentions_of(&[
+            (0..3, EntityType::Loc),
+            (3..5, EntityType::Person),
+            (6..8, EntityType::Org),
+            (8..9, EntityType::Org),
+        ]);
         without_trailing_function_words(&words, &tags, &mut out);
         let spans: Vec<_> = out.iter().map(|m| m.tokens.clone()).collect();
         // A name ending in a lower-case noun stays whole; a mention of a verb alone goes.
@@ -2361,13 +2354,7 @@ mod tests {
                     _ => "NN",
                 })
                 .collect();
-            let mut out: Vec<Mention> = mentions
-                .iter()
-                .map(|(tokens, kind)| Mention {
-                    tokens: tokens.clone(),
-                    kind: *kind,
-                })
-                .collect();
+            let mut out = mentions_of(mentions);
             ner.organisations_by_business_noun(&words, &tags, &mut out);
             out.into_iter()
                 .map(|m| (m.tokens, m.kind))
