@@ -2388,6 +2388,31 @@ pub(crate) fn names_the_country(text: &str, a: &ActorCode) -> bool {
         || (words.len() > 1 && name_words.starts_with(&words))
 }
 
+/// The letters of a name written as an acronym ("CRA", "U.N.", "NATO"): two to six
+/// capital letters, dots aside.
+fn acronym(text: &str) -> Option<String> {
+    let letters: String = text.chars().filter(|&c| c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=6).contains(&n) && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+}
+
+/// The initials of a name of two or more capitalised words, function words left out
+/// ("Computing Research Association" is "CRA", "Bank of England" "BE"), or none.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "the" | "The" | "and" | "for" | "on" | "in" | "&"))
+        .collect();
+    if words.len() < 2
+        || !words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    {
+        return None;
+    }
+    Some(words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
 /// Clusters mentions that name the same thing, and shares actors within each cluster.
 ///
 /// People: mentions with the same full name join; a surname-only mention ("Lavrov") joins the
@@ -2489,6 +2514,28 @@ pub fn cluster_by_name(doc: &mut Document) {
             if same {
                 union(&mut parent, i, j);
                 break;
+            }
+        }
+    }
+    // "the Computing Research Association (CRA) ... CRA": an acronym of an organisation's
+    // capitalised words named before it is that organisation, unless the dictionary codes
+    // the two apart.
+    for i in 0..n {
+        let Some(letters) = acronym(&doc.text[doc.entities[i].span.range()]) else {
+            continue;
+        };
+        let found = (0..i).rev().find(|&j| {
+            let o = &doc.entities[j];
+            o.kind == EntityKind::Org
+                && initials(&doc.text[o.span.range()]).as_deref() == Some(letters.as_str())
+        });
+        if let Some(j) = found {
+            let coded_apart = match (&doc.entities[i].actor, &doc.entities[j].actor) {
+                (Some(a), Some(b)) => a.code != b.code || a.sector != b.sector,
+                _ => false,
+            };
+            if !coded_apart {
+                union(&mut parent, i, j);
             }
         }
     }
@@ -3553,6 +3600,32 @@ country\tVelmora\t\tVLM\n",
             ]
         );
         assert_eq!(code_and_sector(&doc, 2).map(|c| c.0), Some("MNCKST".into()));
+    }
+
+    #[test]
+    fn actors_an_acronym_joins_the_organisation_it_abbreviates() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("org\tKostova Audit Office\t\tKSTGOV\n", "t")
+            .unwrap();
+        d.add_tsv("org\tKostova Arms Office\tKAO\tKSTMIL\n", "t")
+            .unwrap();
+        let text = "The Kostova Audit Office ( KAO ) met the Zorvex Trade Union . The ZTU and \
+                    the KAO left .";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        for name in ["Kostova Audit Office", "KAO", "Zorvex Trade Union", "ZTU"] {
+            let e = mention(&doc, tokens_of(&doc, name), EntityKind::Org);
+            doc.entities.push(e);
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let cluster = |i: usize| doc.entities[i].cluster;
+        // The union's acronym joins it; "KAO", which the dictionary codes as another body,
+        // stays apart from the audit office.
+        assert_eq!(cluster(3), cluster(2));
+        assert_ne!(cluster(1), cluster(0));
+        assert_eq!(initials("Bank of England").as_deref(), Some("BE"));
+        assert_eq!(acronym("U.N.").as_deref(), Some("UN"));
+        assert_eq!(acronym("Nato"), None);
     }
 
     #[test]
