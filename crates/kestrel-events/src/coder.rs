@@ -3016,6 +3016,18 @@ impl<'a> Sentence<'a> {
         // where the visit goes.
         let visit = matches!(self.lemmas[n].as_str(), "visit" | "trip" | "tour");
         let traveller_named = self.children[n].iter().any(|&c| self.rel(c) == "nmod:poss");
+        // "the Glasgow meeting", "the Geneva talks": a town or city before a meeting names
+        // where it is held, not who meets (countries do: "US-China talks").
+        let gathering = matches!(
+            self.lemmas[n].as_str(),
+            "meeting" | "meet" | "summit" | "talk" | "talks" | "conference" | "congress"
+        );
+        let a_town = |e: usize| {
+            self.doc
+                .places
+                .iter()
+                .any(|p| p.entity == Some(e) && matches!(p.level.as_str(), "city" | "capital"))
+        };
         for c in self.children[n].iter().copied() {
             let r = self.rel(c);
             let by = r.starts_with("nmod") && self.case_of(c) == Some("by");
@@ -3025,6 +3037,9 @@ impl<'a> Sentence<'a> {
                         && traveller_named
                         && r != "nmod:poss"
                         && self.doc.entities[e].kind == EntityKind::Gpe;
+                    if gathering && r == "compound" && a_town(e) {
+                        continue;
+                    }
                     if destination {
                         recipients.push(self.entity_participant(e, None));
                     } else {

@@ -3662,6 +3662,19 @@ fn those_killed_in_an_absolute_clause_are_victims_not_killers() {
 }
 
 #[test]
+fn a_town_before_a_meeting_is_where_it_is_held() {
+    // "The Vesk meeting began .", with Vesk a town of Kostova.
+    let mut d = doc("The the DET DT 3 det
+         Vesk Vesk PROPN NNP 3 compound KST
+         meeting meeting NOUN NN 4 nsubj
+         began begin VERB VBD 0 root
+         . . PUNCT . 4 punct");
+    town_at(&mut d, 0, "Vesk", "KST");
+    let ev = Coder::builtin().unwrap().code(&d);
+    assert!(ev.iter().all(|e| codes(&e.actors) != ["KST"]), "{ev:?}");
+}
+
+#[test]
 fn the_place_before_a_visit_with_its_traveller_named_is_where_it_goes() {
     let (_, ev) = code(
         "Mensah Mensah PROPN NNP 4 nmod:poss GHA/GOV
