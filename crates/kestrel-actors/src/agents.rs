@@ -242,16 +242,21 @@ const NO_BUSINESS_BEFORE: &[&str] = &[
 
 /// Whether the word at `k` is a business noun standing right before a name, and if so the
 /// sector of the business it names (`Some(None)` for "group"). The noun must be written in
-/// lower case: "Bank" in "Deutsche Bank" is part of a name. A compound split at its hyphen
-/// ("chip - maker", "film - maker") is read by its first part.
+/// lower case ("Bank" in "Deutsche Bank" is part of a name) and, where its part-of-speech
+/// tag (XPOS) is known, read as a noun ("two giant plants" holds none). A compound split at
+/// its hyphen ("chip - maker", "film - maker") is read by its first part.
 ///
 /// ```
 /// let words = ["the", "oil", "giant", "Zendra"];
-/// assert_eq!(kestrel_actors::business_noun(&words, 2), Some(Some("BUS")));
+/// assert_eq!(kestrel_actors::business_noun(&words, 2, Some("NN")), Some(Some("BUS")));
+/// assert_eq!(kestrel_actors::business_noun(&words, 2, Some("JJ")), None);
 /// let words = ["the", "film", "-", "maker", "Ana", "Ruiz"];
-/// assert_eq!(kestrel_actors::business_noun(&words, 3), None);
+/// assert_eq!(kestrel_actors::business_noun(&words, 3, None), None);
 /// ```
-pub fn business_noun(words: &[&str], k: usize) -> Option<Option<&'static str>> {
+pub fn business_noun(words: &[&str], k: usize, tag: Option<&str>) -> Option<Option<&'static str>> {
+    if tag.is_some_and(|t| !t.starts_with("NN")) {
+        return None;
+    }
     let word = *words.get(k)?;
     let sector = BUSINESS_NOUNS.iter().find(|(n, _)| *n == word)?.1;
     if matches!(word, "maker" | "carrier") {

@@ -26,6 +26,7 @@ pub fn read_business_descriptions(doc: &mut Document) -> usize {
         }
     }
     let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+    let tag = |t: usize| doc.tokens[t].xpos.as_deref();
     let country_of = |i: usize| -> Option<String> {
         let e = &doc.entities[i];
         let actor = e.actor.as_ref()?;
@@ -36,12 +37,7 @@ pub fn read_business_descriptions(doc: &mut Document) -> usize {
     // sentence starting at `first`: the country's mention ends before the noun's modifiers.
     let described = |first: usize, noun: usize| -> Option<(String, &'static str)> {
         let words: Vec<&str> = (first..=noun).map(word).collect();
-        // "Two giant plants": the word must be read as a noun.
-        let tag = doc.tokens[noun].xpos.as_deref();
-        if tag.is_some_and(|t| !t.starts_with("NN")) {
-            return None;
-        }
-        let sector = business_noun(&words, words.len() - 1)??;
+        let sector = business_noun(&words, words.len() - 1, tag(noun))??;
         let mut k = noun;
         let mut between = 0;
         while k > first {
@@ -104,7 +100,7 @@ pub fn read_business_descriptions(doc: &mut Document) -> usize {
                 return None;
             }
             let noun = (end + 1..sentence.end.min(end + 3 + 2 * MAX_WORDS_BETWEEN))
-                .find(|&k| closes(k + 1) && business_noun(&[word(k)], 0).is_some())?;
+                .find(|&k| closes(k + 1) && business_noun(&[word(k)], 0, tag(k)).is_some())?;
             described(end + 1, noun)
         };
         let Some((code, sector)) = before.or_else(apposed_before).or_else(apposed_after) else {

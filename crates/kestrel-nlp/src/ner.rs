@@ -1258,10 +1258,7 @@ impl Ner {
         tags: &[&str],
         out: &mut Vec<Mention>,
     ) {
-        // "Two giant plants": the word must be read as a noun.
-        let is_noun = |k: usize| {
-            tags[k].starts_with("NN") && kestrel_actors::business_noun(words, k).is_some()
-        };
+        let is_noun = |k: usize| kestrel_actors::business_noun(words, k, Some(tags[k])).is_some();
         let closes = |k: usize| k >= words.len() || matches!(words[k], "," | "." | ";" | ")");
         for m in out.iter_mut() {
             let retypes = match m.kind {

@@ -193,13 +193,14 @@ fn names_of_businesses(
         if e.tokens.start <= sentence.tokens.start {
             continue;
         }
-        let words: Vec<&str> = doc.tokens[sentence.tokens.start..e.tokens.start]
+        // The noun and the two words before it, all that `business_noun` reads.
+        let from = sentence.tokens.start.max(e.tokens.start.saturating_sub(3));
+        let words: Vec<&str> = doc.tokens[from..e.tokens.start]
             .iter()
             .map(|t| &doc.text[t.span.range()])
             .collect();
-        let noun = &doc.tokens[e.tokens.start - 1];
-        let is_noun = noun.xpos.as_deref().is_some_and(|t| t.starts_with("NN"));
-        if is_noun && kestrel_actors::business_noun(&words, words.len() - 1).is_some() {
+        let tag = doc.tokens[e.tokens.start - 1].xpos.as_deref();
+        if kestrel_actors::business_noun(&words, words.len() - 1, tag).is_some() {
             let name = name_words(doc, e);
             if !businesses.contains(&name) {
                 businesses.push(name);
