@@ -1063,6 +1063,21 @@ fn in_subjectless_clause_before(doc: &Document, e: &Entity, s: usize, t: usize) 
     false
 }
 
+/// Whether the mention is the source a sentence cites ("according to Reuters", "according to
+/// the ministry"): a pronoun in the same sentence tells what the source said of someone else
+/// ("According to Reuters, they plan to ...").
+fn named_as_the_source(doc: &Document, e: &Entity) -> bool {
+    let Some(sentence) = doc.sentences.get(e.sentence) else {
+        return false;
+    };
+    let word = |k: usize| doc.text[doc.tokens[k].span.range()].to_lowercase();
+    let mut k = e.tokens.start;
+    while k > sentence.tokens.start && doc.tokens[k - 1].upos.as_deref() == Some("DET") {
+        k -= 1;
+    }
+    k >= sentence.tokens.start + 2 && word(k - 1) == "to" && word(k - 2) == "according"
+}
+
 /// The mention a pronoun at token `t` of sentence `s` refers to, among `candidates`: the
 /// subject of the clause above its own (see [`subject_above`]), else the nearest before it in
 /// the sentence, else, in each of the `look_back` sentences before, its
@@ -1085,6 +1100,7 @@ fn antecedent(
         .copied()
         .filter(|(_, e)| e.sentence == s && e.tokens.end <= t)
         .filter(|(_, e)| !in_subjectless_clause_before(doc, e, s, t))
+        .filter(|(_, e)| !named_as_the_source(doc, e))
         .collect();
     let heading = before.iter().rev().find(|(_, e)| !is_modifier(doc, e));
     if let Some(&(i, _)) = heading.or(before.last()) {
@@ -2739,6 +2755,42 @@ mod tests {
         };
         assert_eq!(linked("Kenya MPs", "mp"), 0);
         assert_eq!(linked("Kenya Airways", "airway"), 1);
+    }
+
+    #[test]
+    fn a_pronoun_is_not_the_source_its_sentence_cites() {
+        // "Kenya left . According to Vela , it will sell .": what a source says is of
+        // someone else, here the country named before.
+        let text = "Kenya left . According to Vela , it will sell .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+                (2, "case", "VERB"),
+                (0, "fixed", "ADP"),
+                (6, "obl", "PROPN"),
+                (6, "punct", "PUNCT"),
+                (6, "nsubj", "PRON"),
+                (6, "aux", "AUX"),
+                (usize::MAX, "root", "VERB"),
+                (6, "punct", "PUNCT"),
+            ],
+        );
+        doc.entities.push(kenya_first());
+        let mut source = named(&doc, "Vela", 0, EntityKind::Org);
+        source.actor = Some(kestrel_core::ActorCode {
+            code: "KENMED".into(),
+            sector: Some("JRN".into()),
+            name: String::new(),
+            source: kestrel_core::ActorSource::Dictionary,
+        });
+        source.cluster = Some(1);
+        doc.entities.push(source);
+        assert_eq!(link_pronouns(&mut doc), 1);
+        assert_eq!(linked(&doc, "it"), Some(0), "Kenya, not the source");
     }
 
     #[test]

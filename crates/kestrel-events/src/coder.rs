@@ -122,6 +122,72 @@ const PLACE_TARGET_TYPES: &[&str] = &[
     "ASSAULT", "COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "THREATEN",
 ];
 
+/// Nouns for people and bodies that the agent nouns leave out, as subjects that can be asked
+/// to act: "said an organisation should monitor ...", "said the prince should apologise".
+const SUBJECTS_THAT_ACT: &[&str] = &[
+    "organisation",
+    "organization",
+    "body",
+    "everyone",
+    "everybody",
+    "anyone",
+    "anybody",
+    "someone",
+    "somebody",
+    "world",
+    "public",
+    "country",
+    "nation",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "monarch",
+];
+
+/// What a state's regulator watches over: "the securities watchdog", "the media watchdog".
+const REGULATED_TRADES: &[&str] = &[
+    "securities",
+    "financial",
+    "finance",
+    "competition",
+    "media",
+    "communications",
+    "telecoms",
+    "telecommunications",
+    "broadcasting",
+    "energy",
+    "gas",
+    "electricity",
+    "water",
+    "rail",
+    "aviation",
+    "consumer",
+    "advertising",
+    "food",
+    "medicines",
+    "drug",
+    "drugs",
+    "market",
+    "markets",
+    "stock",
+    "banking",
+    "insurance",
+    "pensions",
+    "gambling",
+    "privacy",
+    "data",
+    "information",
+    "accounting",
+    "audit",
+    "spending",
+    "electoral",
+    "election",
+    "police",
+    "prisons",
+    "safety",
+];
+
 /// Event types whose purpose clause is done by the act that serves it: "gathered to
 /// demand", "met to criticise".
 const EXPRESSIVE_TYPES: &[&str] = &["REQUEST", "ACCUSE", "PROTEST", "SUPPORT", "REJECT"];
@@ -813,6 +879,28 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether the noun phrase headed at `s` names someone who can act on an appeal: a person
+    /// or a body, by name, pronoun or noun ("users", "gadget makers", "heads of government",
+    /// "the rest of the world"), not a thing ("the software", "reforms").
+    fn can_act(&self, s: usize) -> bool {
+        let lemma = self.lemmas[s].as_str();
+        // Plural nouns for doers: "users", "makers", "recipients", "investors".
+        let doers = self.toks[s].xpos.as_deref() == Some("NNS")
+            && lemma.len() >= 4
+            && ["er", "or", "ist", "ant", "ent"]
+                .iter()
+                .any(|suffix| lemma.ends_with(suffix));
+        self.names_a_person(s)
+            || doers
+            || SUBJECTS_THAT_ACT.contains(&lemma)
+            || is_generic_title(lemma)
+            || self.phrase_sector(s).is_some()
+            || !self.participants(s, false).is_empty()
+            || self.children[s]
+                .iter()
+                .any(|&c| self.rel(c) == "nmod" && self.case_of(c) == Some("of") && self.can_act(c))
+    }
+
     /// Whether every thing a verb of blame lays blame on (its object or passive subject,
     /// what it lays the blame "on", and their conjuncts) is neither a person, nor a group, nor
     /// a named entity: "blamed weak demand and currency losses".
@@ -935,10 +1023,22 @@ impl<'a> Sentence<'a> {
                     matches!(self.rel(k), "ccomp" | "xcomp")
                         || (self.rel(k) == "advcl" && self.opened_by(k, &["that"]))
                 });
+                // "said the software should be available by May" foresees; "said Tehran must
+                // release ..." and "said ministers should resign" ask someone to act: an
+                // active clause needs a subject that can (a named entity, a pronoun for people,
+                // a noun for people or bodies). A passive ("said the prisoners must be
+                // freed") or "there must be an inquiry" asks whoever can.
+                let someone_can = |k: usize| {
+                    if self.is_passive(k) || self.kid_exact(k, "expl").is_some() {
+                        return true;
+                    }
+                    self.kid_exact(k, "nsubj").is_none_or(|s| self.can_act(s))
+                };
                 return complements.into_iter().find(|&k| {
                     self.children[k]
                         .iter()
                         .any(|&a| self.rel(a) == "aux" && accepts(a))
+                        && someone_can(k)
                 });
             }
             Slot::ObjectModifier => {
@@ -1604,8 +1704,19 @@ impl<'a> Sentence<'a> {
         {
             return Some("NGO");
         }
-        let modifier =
-            modifiers().find_map(|&c| agent_sector(&self.lemmas[c]).filter(|&m| m != "GOV"));
+        // "the securities watchdog", "Britain's competition watchdog": a watchdog of a
+        // regulated trade is the state's regulator.
+        if lemma == "watchdog"
+            && modifiers()
+                .any(|&c| REGULATED_TRADES.contains(&self.lemmas[c].to_lowercase().as_str()))
+        {
+            return Some("GOV");
+        }
+        // A word of a name is no agent noun: "European Union finance ministers" are not a
+        // labour union's.
+        let modifier = modifiers()
+            .filter(|&&c| self.entity_at[c].is_none())
+            .find_map(|&c| agent_sector(&self.lemmas[c]).filter(|&m| m != "GOV"));
         // "supporters of the opposition", "members of the army", "a group of rebels".
         let of_whom = || {
             self.children[h]

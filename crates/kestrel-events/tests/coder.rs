@@ -772,6 +772,39 @@ fn coder_takes_a_sector_from_the_modifier_that_names_one() {
     );
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].actors[0].sector.as_deref(), Some("JUD"));
+    // A word of a name is no agent noun: the "Union" of a union of states is not a labour
+    // union's, and its ministers stay the government's.
+    let (_, ev) = code(
+        "Union Union PROPN NNP 3 compound IGOAND
+         finance finance NOUN NN 3 compound
+         ministers minister NOUN NNS 4 nsubj
+         condemned condemn VERB VBD 0 root
+         the the DET DT 6 det
+         raid raid NOUN NN 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["IGOAND"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("GOV"));
+    // "Togo's securities watchdog condemned the raid": a regulator, the state's; a rights
+    // watchdog stays a non-governmental one.
+    let watchdog = |topic: &str| {
+        let (_, ev) = code(&format!(
+            "Togo Togo PROPN NNP 4 nmod:poss TGO
+             's 's PART POS 1 case
+             {topic} {topic} NOUN NN 4 compound
+             watchdog watchdog NOUN NN 5 nsubj
+             condemned condemn VERB VBD 0 root
+             the the DET DT 7 det
+             raid raid NOUN NN 5 obj
+             . . PUNCT . 5 punct"
+        ));
+        assert_eq!(ev.len(), 1);
+        assert_eq!(codes(&ev[0].actors), ["TGO"]);
+        ev[0].actors[0].sector.clone()
+    };
+    assert_eq!(watchdog("securities").as_deref(), Some("GOV"));
+    assert_eq!(watchdog("rights").as_deref(), Some("NGO"));
 }
 
 #[test]
@@ -3835,4 +3868,39 @@ fn international_bodies_clash_in_words() {
     let ev = coder.code(&d);
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].plover_type, "ACCUSE");
+}
+
+#[test]
+fn coder_reads_should_as_an_appeal_only_to_someone_who_can_act() {
+    // "Ruiz said the minister should resign": an appeal; "Ruiz said the software should work":
+    // a forecast about a thing, no event.
+    let rows = |subject: &str, lemma: &str, verb: &str| {
+        format!(
+            "Ruiz Ruiz PROPN NNP 2 nsubj KEN/GOV
+             said say VERB VBD 0 root
+             the the DET DT 4 det
+             {subject} {lemma} NOUN NN 6 nsubj
+             should should AUX MD 6 aux
+             {verb} {verb} VERB VB 2 ccomp
+             . . PUNCT . 2 punct"
+        )
+    };
+    let (_, ev) = code(&rows("minister", "minister", "resign"));
+    assert_eq!(ev.len(), 1);
+    assert_eq!(type_and_code(&ev[0]), ("REQUEST", "020"));
+    let (_, ev) = code(&rows("software", "software", "work"));
+    assert!(ev.is_empty(), "{ev:?}");
+    // A passive asks whoever can act: "said the prisoners should be freed".
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 2 nsubj KEN/GOV
+         said say VERB VBD 0 root
+         the the DET DT 4 det
+         ban ban NOUN NN 7 nsubj:pass
+         should should AUX MD 7 aux
+         be be AUX VB 7 aux:pass
+         lifted lift VERB VBN 2 ccomp
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(type_and_code(&ev[0]), ("REQUEST", "020"));
 }
