@@ -53,6 +53,9 @@ pub(super) fn repair(
     });
     reporting_verb_after_its_clause(forms, heads, labels);
     whose_clause_read_as_the_main_one(tags, heads, labels);
+    kept_if_a_tree(heads, labels, |h, l| {
+        relative_clause_read_as_the_main_one(forms, tags, h, l)
+    });
     // The repairs run on a copy need a number or a participle: most sentences skip the copy.
     if tags.contains(&"CD") {
         kept_if_a_tree(heads, labels, |h, l| {
@@ -983,6 +986,124 @@ fn kept_if_a_tree(
         heads.copy_from_slice(&new_heads);
         labels.clone_from_slice(&new_labels);
     }
+}
+
+/// "Velox, which makes buses, said ..." and "... are on the lists, which ban cold calls": a
+/// root whose only subject is a relative pronoun right after a comma is a relative clause on
+/// the noun before the comma, and the main clause is elsewhere: a later verb hung on the root
+/// (the noun, when it has no other place, its subject) or the clause the noun stands in before
+/// it. The relative clause's verb hangs on the noun as `acl:relcl`; what stood before the
+/// relative clause, and the closing punctuation, go to the main clause. `heads` are 1-based (0
+/// for the root), one per word, as `labels`.
+fn relative_clause_read_as_the_main_one(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    let n = heads.len();
+    let Some(r) = (0..n).find(|&k| heads[k] == 0) else {
+        return;
+    };
+    let subjects: Vec<usize> = (0..r)
+        .filter(|&k| heads[k] == r + 1 && labels[k].starts_with("nsubj"))
+        .collect();
+    let [relative] = subjects[..] else {
+        return;
+    };
+    let lower = forms[relative].to_lowercase();
+    if !matches!(tags[relative], "WDT" | "WP")
+        || !matches!(lower.as_str(), "which" | "who")
+        || relative < 2
+        || forms[relative - 1] != ","
+        || (0..n).any(|k| heads[k] == r + 1 && labels[k] == "nsubj:outer")
+    {
+        return;
+    }
+    // The noun before the comma, at the head of its name ("Mr Blair", "Kilroy-Silk").
+    let mut noun = relative - 2;
+    while matches!(labels[noun], "flat" | "compound" | "fixed") && heads[noun] > noun + 1 {
+        noun = heads[noun] - 1;
+    }
+    if !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS") {
+        return;
+    }
+    // The word of the noun's phrase that hangs on the root.
+    let mut top = noun;
+    for _ in 0..n {
+        if heads[top] == r + 1 || heads[top] == 0 {
+            break;
+        }
+        top = heads[top] - 1;
+    }
+    if heads[top] != r + 1 || top > relative {
+        return;
+    }
+    let has_subject = |heads: &[usize], labels: &[&str], c: usize| {
+        (0..n).any(|k| heads[k] == c + 1 && (labels[k].starts_with("nsubj") || labels[k] == "expl"))
+    };
+    let clause_before = has_subject(heads, labels, top)
+        && matches!(
+            tags[top],
+            "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "VBD" | "VBZ" | "VBP"
+        );
+    let main = if clause_before {
+        top
+    } else {
+        // A later verb hung on the root, after a comma: "..., said it had bought ...".
+        let finite = |c: usize| {
+            matches!(tags[c], "VBD" | "VBZ" | "VBP")
+                || (0..c)
+                    .any(|k| heads[k] == c + 1 && matches!(tags[k], "MD" | "VBZ" | "VBD" | "VBP"))
+        };
+        // The verb's own words before it ("has been driven", "last week appointed") open its
+        // clause, right after a comma.
+        let opened_by_a_comma = |c: usize| {
+            let first = (r + 1..c)
+                .find(|&k| labels[k] != "punct" && descends_from(heads, k, c))
+                .unwrap_or(c);
+            forms[first - 1] == ","
+        };
+        let Some(m) = (r + 1..n).find(|&c| {
+            descends_from(heads, c, r)
+                && matches!(
+                    labels[c],
+                    "conj" | "parataxis" | "advcl" | "ccomp" | "dep" | "acl" | "acl:relcl"
+                )
+                && tags[c].starts_with("VB")
+                && finite(c)
+                && !has_subject(heads, labels, c)
+                && opened_by_a_comma(c)
+        }) else {
+            return;
+        };
+        m
+    };
+    let noun_was_on_root = top == noun;
+    let main_has_subject = has_subject(heads, labels, main);
+    heads[main] = 0;
+    labels[main] = "root";
+    // What stood before the relative clause, and the closing punctuation, belong to the main
+    // clause.
+    let last = n - 1;
+    for k in 0..n {
+        if k != main && heads[k] == r + 1 && (k < relative || (k == last && labels[k] == "punct")) {
+            heads[k] = main + 1;
+        }
+    }
+    let passive = (0..n).any(|k| heads[k] == main + 1 && labels[k] == "aux:pass");
+    let subject = if passive { "nsubj:pass" } else { "nsubj" };
+    if !clause_before && !main_has_subject {
+        if noun_was_on_root {
+            labels[noun] = subject;
+        } else if labels[noun] == "appos" {
+            // "In the meantime, Velox, which ..., began talks": the name is the subject.
+            heads[noun] = main + 1;
+            labels[noun] = subject;
+        }
+    }
+    heads[r] = noun + 1;
+    labels[r] = "acl:relcl";
 }
 
 /// "Delgado, whose finish surprised many, said ...": read as one clause with two subjects,
@@ -3974,6 +4095,77 @@ mod tests {
         let mut ls = labels(&["expl", "cop", "root", "mark", "csubj", "punct"]);
         infinitive_read_as_a_second_subject(&forms, &heads, &mut ls);
         assert_eq!(ls[4], "csubj");
+    }
+
+    #[test]
+    fn a_relative_clause_read_as_the_main_one_hangs_on_its_noun() {
+        // "Velox , which makes buses , said it grew ." read with "makes" the root, "Velox"
+        // hung on it and "said" its conjunct.
+        let forms = [
+            "Velox", ",", "which", "makes", "buses", ",", "said", "it", "grew", ".",
+        ];
+        let tags = [
+            "NNP", ",", "WDT", "VBZ", "NNS", ",", "VBD", "PRP", "VBD", ".",
+        ];
+        let mut heads = vec![4, 1, 4, 0, 4, 7, 4, 9, 7, 4];
+        let mut ls = labels(&[
+            "vocative", "punct", "nsubj", "root", "obj", "punct", "conj", "nsubj", "ccomp", "punct",
+        ]);
+        relative_clause_read_as_the_main_one(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[6], ls[6]), (0, "root"));
+        assert_eq!((heads[0], ls[0]), (7, "nsubj"));
+        assert_eq!((heads[3], ls[3]), (1, "acl:relcl"));
+        assert_eq!((heads[2], ls[2]), (4, "nsubj"));
+        assert_eq!(heads[9], 7);
+        // "Velox , which runs lines , has been hit ." with the main verb hung on the object
+        // and its auxiliaries before it.
+        let forms = [
+            "Velox", ",", "which", "runs", "lines", ",", "has", "been", "hit", ".",
+        ];
+        let tags = [
+            "NNP", ",", "WDT", "VBZ", "NNS", ",", "VBZ", "VBN", "VBN", ".",
+        ];
+        let mut heads = vec![4, 1, 4, 0, 4, 9, 9, 9, 5, 4];
+        let mut ls = labels(&[
+            "vocative",
+            "punct",
+            "nsubj",
+            "root",
+            "obj",
+            "punct",
+            "aux",
+            "aux:pass",
+            "acl:relcl",
+            "punct",
+        ]);
+        relative_clause_read_as_the_main_one(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[8], ls[8]), (0, "root"));
+        assert_eq!((heads[0], ls[0]), (9, "nsubj:pass"));
+        assert_eq!((heads[3], ls[3]), (1, "acl:relcl"));
+        // "Sales are on the lists , which ban calls ." with the main clause a conjunct of
+        // "ban": the clause before the relative pronoun is the main one.
+        let forms = [
+            "Sales", "are", "on", "the", "lists", ",", "which", "ban", "calls", ".",
+        ];
+        let tags = [
+            "NNS", "VBP", "IN", "DT", "NNS", ",", "WDT", "VBP", "NNS", ".",
+        ];
+        let mut heads = vec![5, 5, 5, 5, 8, 5, 8, 0, 8, 8];
+        let mut ls = labels(&[
+            "nsubj", "cop", "case", "det", "conj", "punct", "nsubj", "root", "obj", "punct",
+        ]);
+        relative_clause_read_as_the_main_one(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[4], ls[4]), (0, "root"));
+        assert_eq!((heads[7], ls[7]), (5, "acl:relcl"));
+        assert_eq!(heads[9], 5);
+        assert_eq!(heads[8], 8, "the object stays the relative clause's");
+        // "Honestly , who cares ?" has no noun before the comma: unchanged.
+        let forms = ["Honestly", ",", "who", "cares", "?"];
+        let tags = ["RB", ",", "WP", "VBZ", "."];
+        let mut heads = vec![4, 1, 4, 0, 4];
+        let mut ls = labels(&["advmod", "punct", "nsubj", "root", "punct"]);
+        relative_clause_read_as_the_main_one(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [4, 1, 4, 0, 4]);
     }
 
     #[test]
