@@ -52,6 +52,9 @@ pub(super) fn repair(
         object_read_as_a_complement(tags, h, l)
     });
     reporting_verb_after_its_clause(forms, heads, labels);
+    kept_if_a_tree(heads, labels, |h, l| {
+        reporting_verb_at_the_end(forms, tags, h, l)
+    });
     whose_clause_read_as_the_main_one(tags, heads, labels);
     kept_if_a_tree(heads, labels, |h, l| {
         relative_clause_read_as_the_main_one(forms, tags, h, l)
@@ -1202,6 +1205,82 @@ fn reporting_verb_after_its_clause(
             }
         }
         return;
+    }
+}
+
+/// "Taxes will rise if Ruiz wins the vote, his rival has claimed.": a verb of saying that
+/// ends the sentence, its subject right after a comma, hung somewhere inside the clause it
+/// reports (a complement of "wins", a relative clause on a noun, a conjunct) is the
+/// sentence's root, with that clause, the old root, its complement (as the repair above makes
+/// it when the verb hangs on the root itself). A noun of the report the parser gave the verb
+/// as a second subject ("the vote") is the object of the verb before it, when that verb has
+/// none; otherwise the tree stays as it was. `heads` are 1-based (0 for the root), one per
+/// word, as `labels`.
+fn reporting_verb_at_the_end(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    const SAYING: &[&str] = &[
+        "said", "says", "told", "added", "adds", "reported", "stated", "claimed", "insisted",
+        "noted", "warned", "argued", "believes", "believe", "thinks",
+    ];
+    let n = heads.len();
+    let punctuation = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_punctuation() || "“”‘’".contains(c))
+    };
+    let Some(v) = (0..n).rev().find(|&k| !punctuation(forms[k])) else {
+        return;
+    };
+    let Some(root) = (0..n).find(|&k| heads[k] == 0) else {
+        return;
+    };
+    if heads[v] == 0 || root > v || !SAYING.contains(&forms[v].to_lowercase().as_str()) {
+        return;
+    }
+    let kids: Vec<usize> = (0..n).filter(|&k| heads[k] == v + 1).collect();
+    if kids
+        .iter()
+        .any(|&k| matches!(labels[k], "ccomp" | "xcomp" | "obj" | "iobj" | "nsubj:pass"))
+    {
+        return;
+    }
+    let subjects: Vec<usize> = kids
+        .iter()
+        .copied()
+        .filter(|&k| labels[k] == "nsubj")
+        .collect();
+    let Some(&subject) = subjects.last() else {
+        return;
+    };
+    // The subject's phrase opens right after a comma, after the old root.
+    let first = (0..=subject)
+        .find(|&k| labels[k] != "punct" && descends_from(heads, k, subject))
+        .unwrap_or(subject);
+    if first == 0 || forms[first - 1] != "," || first - 1 <= root {
+        return;
+    }
+    // Second subjects before the comma are objects of the report's last verb before them.
+    for &stray in subjects.iter().filter(|&&k| k < first - 1) {
+        let Some(verb) = (0..stray).rev().find(|&k| tags[k].starts_with("VB")) else {
+            return;
+        };
+        let has_object = (0..n).any(|k| heads[k] == verb + 1 && labels[k] == "obj");
+        if has_object || !descends_from(heads, verb, root) {
+            return;
+        }
+        heads[stray] = verb + 1;
+        labels[stray] = "obj";
+    }
+    heads[v] = 0;
+    labels[v] = "root";
+    heads[root] = v + 1;
+    labels[root] = "ccomp";
+    // The closing punctuation goes with the new root.
+    for head in &mut heads[v + 1..] {
+        *head = v + 1;
     }
 }
 
@@ -4095,6 +4174,44 @@ mod tests {
         let mut ls = labels(&["expl", "cop", "root", "mark", "csubj", "punct"]);
         infinitive_read_as_a_second_subject(&forms, &heads, &mut ls);
         assert_eq!(ls[4], "csubj");
+    }
+
+    #[test]
+    fn a_reporting_verb_at_the_end_is_the_root() {
+        // "Taxes rise if Ruiz wins the vote , Soto claimed ." read with "claimed" a complement
+        // of "wins" and "vote" its second subject.
+        let forms = [
+            "Taxes", "rise", "if", "Ruiz", "wins", "the", "vote", ",", "Soto", "claimed", ".",
+        ];
+        let tags = [
+            "NNS", "VBP", "IN", "NNP", "VBZ", "DT", "NN", ",", "NNP", "VBD", ".",
+        ];
+        let mut heads = vec![2, 0, 5, 5, 2, 7, 10, 9, 10, 5, 2];
+        let mut ls = labels(&[
+            "nsubj", "root", "mark", "nsubj", "advcl", "det", "nsubj", "punct", "nsubj", "ccomp",
+            "punct",
+        ]);
+        reporting_verb_at_the_end(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[9], ls[9]), (0, "root"));
+        assert_eq!((heads[1], ls[1]), (10, "ccomp"));
+        assert_eq!((heads[6], ls[6]), (5, "obj"));
+        assert_eq!((heads[8], ls[8]), (10, "nsubj"));
+        assert_eq!(heads[10], 10);
+        // Not when the verb reports something of its own: "..., Soto told reporters ."
+        let forms = ["Taxes", "rise", ",", "Soto", "told", "reporters", "."];
+        let tags = ["NNS", "VBP", ",", "NNP", "VBD", "NNS", "."];
+        let mut heads = vec![2, 0, 4, 5, 2, 5, 2];
+        let mut ls = labels(&[
+            "nsubj",
+            "root",
+            "punct",
+            "nsubj",
+            "parataxis",
+            "obj",
+            "punct",
+        ]);
+        reporting_verb_at_the_end(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [2, 0, 4, 5, 2, 5, 2]);
     }
 
     #[test]
