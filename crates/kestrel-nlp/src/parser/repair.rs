@@ -211,7 +211,8 @@ fn punctuation_by_the_guidelines(forms: &[&str], heads: &mut [usize], labels: &[
             let Some((a, b)) = span else {
                 continue;
             };
-            let mut tops = (a..b).filter(|&k| !punct[k] && !(old[k] > a && old[k] <= b));
+            let inside = |h: usize| h > a && h <= b;
+            let mut tops = (a..b).filter(|&k| !punct[k] && !inside(old[k]));
             if let (Some(top), None) = (tops.next(), tops.next()) {
                 heads[i] = top + 1;
             }
