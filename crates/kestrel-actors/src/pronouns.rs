@@ -30,6 +30,8 @@ const PRONOUNS: &[&str] = &[
 
 /// How many sentences back a pronoun's antecedent may be.
 const LOOK_BACK: usize = 2;
+/// The sentences that open a story, where it names the person it is about.
+const STORY_OPENING: usize = 3;
 
 /// A person's gender as the text states it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1063,6 +1065,54 @@ fn in_subjectless_clause_before(doc: &Document, e: &Entity, s: usize, t: usize) 
     false
 }
 
+/// The person a story is about, for a pronoun with no one named in the sentences just before
+/// it ("He was educated at ..." under a heading, in a profile): of the people among `allowed`
+/// named before token `t`, the one mentioned most often so far (by name, or by a pronoun
+/// joined to them), when mentioned at least three times and at least twice as often as
+/// anyone else.
+fn story_subject(
+    doc: &Document,
+    allowed: &[usize],
+    added: &[(Entity, usize)],
+    t: usize,
+) -> Option<usize> {
+    let cluster = |i: usize| doc.entities[i].cluster.unwrap_or(i);
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    for &i in allowed {
+        if doc.entities[i].tokens.end <= t {
+            let entry = counts.entry(cluster(i)).or_insert((0, i));
+            entry.0 += 1;
+            entry.1 = i;
+        }
+    }
+    for (e, a) in added {
+        if *a != NO_ANTECEDENT && e.kind == EntityKind::Person && allowed.contains(a) {
+            if let Some(entry) = counts.get_mut(&cluster(*a)) {
+                entry.0 += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_values().collect();
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // The story's subject is named in its opening sentences, as a news story's lead or a
+    // profile's first line names them.
+    let named_early = |i: usize| {
+        allowed
+            .iter()
+            .any(|&k| cluster(k) == cluster(i) && doc.entities[k].sentence < STORY_OPENING)
+    };
+    match ranked.as_slice() {
+        [(top, i), rest @ ..]
+            if *top >= 4
+                && rest.first().is_none_or(|(n, _)| top >= &(3 * n))
+                && named_early(*i) =>
+        {
+            Some(*i)
+        }
+        _ => None,
+    }
+}
+
 /// Whether the mention is the source a sentence cites ("according to Reuters", "according to
 /// the ministry"): a pronoun in the same sentence tells what the source said of someone else
 /// ("According to Reuters, they plan to ...").
@@ -1521,7 +1571,8 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                         .map(|(e, a)| (*a, e)),
                 );
                 candidates.sort_by_key(|(_, e)| (e.sentence, e.tokens.start));
-                let found = antecedent(doc, &candidates, s, t, LOOK_BACK);
+                let found = antecedent(doc, &candidates, s, t, LOOK_BACK)
+                    .or_else(|| story_subject(doc, &allowed, &added, t));
                 if let (Some(i), Some(g)) = (found, gender) {
                     genders.entry(cluster(i)).or_insert(g);
                 }
@@ -2755,6 +2806,64 @@ mod tests {
         };
         assert_eq!(linked("Kenya MPs", "mp"), 0);
         assert_eq!(linked("Kenya Airways", "airway"), 1);
+    }
+
+    #[test]
+    fn a_pronoun_far_from_any_name_is_the_story_subject() {
+        // "She" three sentences after the last name is the person the story opened with and
+        // keeps naming; not when that person first comes later in the story.
+        let link = |opening: &str| {
+            let text = format!(
+                "{opening}Ana Ruiz won . Ruiz spoke . Ruiz left . Ruiz slept . Rain fell . \
+                 Rain fell . Rain fell . She smiled ."
+            );
+            let mut doc = segmented(&text);
+            let mut rows = Vec::new();
+            for _ in 0..opening.matches(" . ").count() {
+                rows.extend([
+                    (1, "nsubj", "NOUN"),
+                    (usize::MAX, "root", "VERB"),
+                    (1, "punct", "PUNCT"),
+                ]);
+            }
+            rows.extend([
+                (2, "nsubj", "PROPN"),
+                (0, "flat", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (2, "punct", "PUNCT"),
+            ]);
+            for _ in 0..3 {
+                rows.extend([
+                    (1, "nsubj", "PROPN"),
+                    (usize::MAX, "root", "VERB"),
+                    (1, "punct", "PUNCT"),
+                ]);
+            }
+            for _ in 0..3 {
+                rows.extend([
+                    (1, "nsubj", "NOUN"),
+                    (usize::MAX, "root", "VERB"),
+                    (1, "punct", "PUNCT"),
+                ]);
+            }
+            rows.extend([
+                (1, "nsubj", "PRON"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+            ]);
+            parse(&mut doc, &rows);
+            let mut from = 0;
+            for name in ["Ana Ruiz", "Ruiz", "Ruiz", "Ruiz"] {
+                let mut e = named(&doc, name, from, EntityKind::Person);
+                from = e.span.end;
+                e.cluster = Some(0);
+                doc.entities.push(e);
+            }
+            link_pronouns(&mut doc);
+            linked(&doc, "She")
+        };
+        assert_eq!(link(""), Some(0));
+        assert_eq!(link("Rain fell . Rain fell . Rain fell . "), None);
     }
 
     #[test]

@@ -188,6 +188,42 @@ const REGULATED_TRADES: &[&str] = &[
     "safety",
 ];
 
+/// Nouns whose infinitive tells an act not done: "the right to protest", "plans to protest",
+/// "a call to protest", "the decision to appeal".
+const UNDONE_ACT_NOUNS: &[&str] = &[
+    "right",
+    "freedom",
+    "ability",
+    "power",
+    "permission",
+    "chance",
+    "opportunity",
+    "plan",
+    "proposal",
+    "need",
+    "way",
+    "time",
+    "licence",
+    "license",
+    "intention",
+    "wish",
+    "desire",
+    "willingness",
+    "readiness",
+    "bid",
+    "effort",
+    "attempt",
+    "threat",
+    "call",
+    "decision",
+    "order",
+    "promise",
+    "pledge",
+    "commitment",
+    "offer",
+    "request",
+];
+
 /// Event types whose purpose clause is done by the act that serves it: "gathered to
 /// demand", "met to criticise".
 const EXPRESSIVE_TYPES: &[&str] = &["REQUEST", "ACCUSE", "PROTEST", "SUPPORT", "REJECT"];
@@ -1477,7 +1513,22 @@ impl<'a> Sentence<'a> {
                 }
                 "csubj" => return Status::Skip("a clausal subject"),
                 "advcl" | "acl" => match self.case_of(x) {
-                    Some("to") if x == t && EXPRESSIVE_TYPES.contains(&plover_type) => break,
+                    // Not what a noun of right, plan or intent leaves to do ("the right to
+                    // protest", "plans to protest"), which is not done.
+                    // The parser may hang such an infinitive on the verb instead ("curbing
+                    // rights to protest"): the noun right before "to" tells.
+                    Some("to")
+                        if x == t
+                            && EXPRESSIVE_TYPES.contains(&plover_type)
+                            && !(rel == "acl"
+                                && UNDONE_ACT_NOUNS.contains(&self.lemmas[h].as_str()))
+                            && !(x >= 2
+                                && self.lemmas[x - 1] == "to"
+                                && self.upos(x - 2) == "NOUN"
+                                && UNDONE_ACT_NOUNS.contains(&self.lemmas[x - 2].as_str())) =>
+                    {
+                        break
+                    }
                     // "used tear gas to disperse the crowd": what an instrument was used for
                     // is reported as done.
                     // The instrument's clause still decides: "could use X to ..." is not.

@@ -3904,3 +3904,33 @@ fn coder_reads_should_as_an_appeal_only_to_someone_who_can_act() {
     assert_eq!(ev.len(), 1);
     assert_eq!(type_and_code(&ev[0]), ("REQUEST", "020"));
 }
+
+#[test]
+fn coder_codes_no_act_that_a_noun_of_right_or_plan_leaves_undone() {
+    // "Kenya criticised curbs of rights to protest .", with "to protest" hung on the verb as a
+    // purpose clause: the right to protest is no protest.
+    let (_, ev) = code(
+        "Kenya Kenya PROPN NNP 2 nsubj KEN
+         criticised criticise VERB VBD 0 root
+         curbs curb NOUN NNS 2 obj
+         of of ADP IN 5 case
+         rights right NOUN NNS 3 nmod
+         to to PART TO 7 mark
+         protest protest VERB VB 2 advcl
+         . . PUNCT . 2 punct",
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.plover_type.as_str()).collect();
+    assert_eq!(types, ["ACCUSE"]);
+    // A purpose clause of an act is still done with it: "Kenya criticised the curbs to protest".
+    let (_, ev) = code(
+        "Kenya Kenya PROPN NNP 2 nsubj KEN
+         criticised criticise VERB VBD 0 root
+         the the DET DT 4 det
+         curbs curb NOUN NNS 2 obj
+         to to PART TO 6 mark
+         protest protest VERB VB 2 advcl
+         . . PUNCT . 2 punct",
+    );
+    let types: Vec<&str> = ev.iter().map(|e| e.plover_type.as_str()).collect();
+    assert!(types.contains(&"PROTEST"), "{types:?}");
+}
