@@ -121,20 +121,20 @@ pub(super) fn repair(
     words_hung_on_an_adverbial_idiom(forms, tags, heads, labels);
     // Last, as it follows from the rest of the tree.
     kept_if_a_tree(heads, labels, |h, l| {
-        punctuation_by_the_guidelines(forms, h, l)
+        brackets_and_quotes_on_what_they_enclose(forms, h, l)
     });
 }
 
-/// Attaches punctuation as the UD guidelines place it, given the rest of the tree (the rule of
-/// Udapi's `ud.FixPunct`, which the English treebanks follow: on GUM dev it gives the gold
-/// head of 99.3% of punctuation marks from the gold tree of the other words). A pair of
-/// brackets or quotation marks hangs on the one word of the stretch between them whose head
-/// lies outside it. Any other mark hangs on the lower of two candidates: climbing from the word
-/// before it while the head also lies before the mark and no dependent reaches past it, and
-/// likewise from the word after it; of two that are not one above the other, the one on the
-/// left. Marks with dependents of their own, and straight single quotes, are left as they are. `heads` are 1-based (0 for the
-/// root), one per word, as `labels`.
-fn punctuation_by_the_guidelines(forms: &[&str], heads: &mut [usize], labels: &[&'static str]) {
+/// Hangs a pair of brackets or quotation marks on the one word of the stretch between them
+/// whose head lies outside it, as the UD guidelines place them (the rule of Udapi's
+/// `ud.FixPunct`): the parser often hung one of the pair elsewhere. Marks with dependents of
+/// their own, straight single quotes (apostrophes as often) and marks with no partner are left
+/// as they are. `heads` are 1-based (0 for the root), one per word, as `labels`.
+fn brackets_and_quotes_on_what_they_enclose(
+    forms: &[&str],
+    heads: &mut [usize],
+    labels: &[&'static str],
+) {
     let n = heads.len();
     let old = heads.to_vec();
     let mut has_dependents = vec![false; n];
@@ -146,101 +146,45 @@ fn punctuation_by_the_guidelines(forms: &[&str], heads: &mut [usize], labels: &[
     let punct: Vec<bool> = (0..n)
         .map(|k| labels[k] == "punct" && !has_dependents[k])
         .collect();
-    // Each word's subtree, as its first and last word other than the marks being placed, by the
-    // old heads.
-    let mut first: Vec<usize> = (0..n).collect();
-    let mut last: Vec<usize> = (0..n).collect();
-    for k in (0..n).filter(|&k| !punct[k]) {
-        let mut x = k;
-        for _ in 0..n {
-            if old[x] == 0 {
-                break;
-            }
-            x = old[x] - 1;
-            first[x] = first[x].min(k);
-            last[x] = last[x].max(k);
-        }
-    }
-    let descends = |a: usize, b: usize| descends_from(&old, a, b);
-    let paired = |w: &str| {
-        matches!(
-            w,
-            "(" | ")" | "[" | "]" | "{" | "}" | "\"" | "“" | "”" | "‘" | "’" | "«" | "»"
-        )
-    };
     for i in 0..n {
         if !punct[i] {
             continue;
         }
         let w = forms[i];
-        // A straight single quote may be an apostrophe or a quotation mark of either side.
-        if matches!(w, "'" | "`") {
-            continue;
-        }
-        if paired(w) {
-            let straight_opening =
-                w == "\"" && forms[..i].iter().filter(|&&f| f == w).count() % 2 == 0;
-            let closer = match w {
-                "(" => Some(")"),
-                "[" => Some("]"),
-                "{" => Some("}"),
-                "“" => Some("”"),
-                "‘" => Some("’"),
-                "«" => Some("»"),
-                "\"" if straight_opening => Some("\""),
-                _ => None,
-            };
-            let span = match closer {
-                Some(c) => (i + 1..n).find(|&k| forms[k] == c).map(|j| (i + 1, j)),
-                None => {
-                    let opener = match w {
-                        ")" => "(",
-                        "]" => "[",
-                        "}" => "{",
-                        "”" => "“",
-                        "’" => "‘",
-                        "»" => "«",
-                        _ => "\"",
-                    };
-                    (0..i)
-                        .rev()
-                        .find(|&k| forms[k] == opener)
-                        .map(|j| (j + 1, i))
-                }
-            };
-            let Some((a, b)) = span else {
-                continue;
-            };
-            let inside = |h: usize| h > a && h <= b;
-            let mut tops = (a..b).filter(|&k| !punct[k] && !inside(old[k]));
-            if let (Some(top), None) = (tops.next(), tops.next()) {
-                heads[i] = top + 1;
-            }
-            continue;
-        }
-        let mut left_path = Vec::new();
-        if let Some(mut l) = (0..i).rev().find(|&k| !punct[k]) {
-            left_path.push(l);
-            while old[l] != 0 && old[l] - 1 < i && last[l] < i {
-                l = old[l] - 1;
-                left_path.push(l);
-            }
-        }
-        let mut right_path = Vec::new();
-        if let Some(mut r) = (i + 1..n).find(|&k| !punct[k]) {
-            right_path.push(r);
-            while old[r] != 0 && old[r] - 1 > i && first[r] > i {
-                r = old[r] - 1;
-                right_path.push(r);
-            }
-        }
-        let head = match (left_path.last(), right_path.last()) {
-            (Some(&l), Some(&r)) if descends(r, l) && !descends(l, r) => r,
-            (Some(&l), _) => l,
-            (None, Some(&r)) => r,
-            (None, None) => continue,
+        let straight_opening = w == "\"" && forms[..i].iter().filter(|&&f| f == w).count() % 2 == 0;
+        let closer = match w {
+            "(" => Some(")"),
+            "[" => Some("]"),
+            "{" => Some("}"),
+            "“" => Some("”"),
+            "‘" => Some("’"),
+            "«" => Some("»"),
+            "\"" if straight_opening => Some("\""),
+            _ => None,
         };
-        heads[i] = head + 1;
+        let opener = match w {
+            ")" => Some("("),
+            "]" => Some("["),
+            "}" => Some("{"),
+            "”" => Some("“"),
+            "’" => Some("‘"),
+            "»" => Some("«"),
+            "\"" if !straight_opening => Some("\""),
+            _ => None,
+        };
+        let span = match (closer, opener) {
+            (Some(c), _) => (i + 1..n).find(|&k| forms[k] == c).map(|j| (i + 1, j)),
+            (None, Some(o)) => (0..i).rev().find(|&k| forms[k] == o).map(|j| (j + 1, i)),
+            (None, None) => None,
+        };
+        let Some((a, b)) = span else {
+            continue;
+        };
+        let inside = |h: usize| h > a && h <= b;
+        let mut tops = (a..b).filter(|&k| !punct[k] && !inside(old[k]));
+        if let (Some(top), None) = (tops.next(), tops.next()) {
+            heads[i] = top + 1;
+        }
     }
 }
 
@@ -4300,29 +4244,27 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_hangs_where_the_guidelines_put_it() {
-        // "Ruiz , the mayor , left ( early ) ." with the first comma on "Ruiz", the second on
-        // "left", the closing bracket on "left" and the full stop on "early".
+    fn brackets_and_quotes_hang_on_what_they_enclose() {
+        // "Ruiz left ( early ) and said " no " ." with the closing bracket on "left" and the
+        // opening quotation mark on "said".
         let forms = [
-            "Ruiz", ",", "the", "mayor", ",", "left", "(", "early", ")", ".",
+            "Ruiz", "left", "(", "early", ")", "and", "said", "\"", "no", "\"", ".",
         ];
-        let mut heads = vec![6, 1, 4, 1, 6, 0, 8, 6, 6, 8];
+        let mut heads = vec![2, 0, 4, 2, 2, 7, 2, 7, 7, 9, 2];
         let ls = labels(&[
-            "nsubj", "punct", "det", "appos", "punct", "root", "punct", "advmod", "punct", "punct",
+            "nsubj", "root", "punct", "advmod", "punct", "cc", "conj", "punct", "ccomp", "punct",
+            "punct",
         ]);
-        punctuation_by_the_guidelines(&forms, &mut heads, &ls);
-        // The comma before the apposition opens it; the one after it closes the subject
-        // phrase, the lower of its two candidates ("Ruiz" from the left, "left" from the right).
-        assert_eq!((heads[1], heads[4]), (4, 1));
-        // The brackets on the word between them.
-        assert_eq!((heads[6], heads[8]), (8, 8));
-        // The full stop on the root.
-        assert_eq!(heads[9], 6);
+        brackets_and_quotes_on_what_they_enclose(&forms, &mut heads, &ls);
+        assert_eq!((heads[2], heads[4]), (4, 4));
+        assert_eq!((heads[7], heads[9]), (9, 9));
+        // Other marks stay where the parser put them.
+        assert_eq!((heads[10], heads[5]), (2, 7));
         // A mark with a dependent of its own stays.
-        let forms = ["Go", ":", "now", "."];
-        let mut heads = vec![0, 1, 2, 1];
+        let forms = ["Go", "(", "now", ")"];
+        let mut heads = vec![0, 1, 2, 3];
         let ls = labels(&["root", "punct", "advmod", "punct"]);
-        punctuation_by_the_guidelines(&forms, &mut heads, &ls);
+        brackets_and_quotes_on_what_they_enclose(&forms, &mut heads, &ls);
         assert_eq!(heads[1], 1);
     }
 
