@@ -119,10 +119,64 @@ pub(super) fn repair(
     verb_joined_to_its_subject(tags, heads, labels);
     participle_modifier_read_as_a_clause(forms, tags, heads, labels);
     words_hung_on_an_adverbial_idiom(forms, tags, heads, labels);
+    kept_if_a_tree(heads, labels, |h, l| {
+        noun_before_a_clause_read_as_its_subject(forms, tags, h, l)
+    });
     // Last, as it follows from the rest of the tree.
     kept_if_a_tree(heads, labels, |h, l| {
         brackets_and_quotes_on_what_they_enclose(forms, h, l)
     });
+}
+
+/// "a charge the company denies", "reports he told the minister": a verb with two subjects
+/// before it, the first a common noun whose phrase ends where the second's (a personal pronoun
+/// or a phrase opened by a determiner) begins, is a clause on that noun, the noun standing
+/// where the verb stood. The clause is a relative clause (`acl:relcl`) when its verb has no
+/// object, else a clause that tells the noun's content (`acl`). Not for the root. `heads` are
+/// 1-based (0 for the root), one per word, as `labels`.
+fn noun_before_a_clause_read_as_its_subject(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    const PERSONAL: &[&str] = &["he", "she", "they", "we", "i", "you", "it"];
+    let n = heads.len();
+    let span = |heads: &[usize], i: usize| {
+        let inside = (0..n).filter(|&k| descends_from(heads, k, i));
+        inside.fold((i, i), |(lo, hi), k| (lo.min(k), hi.max(k)))
+    };
+    for v in 0..n {
+        if heads[v] == 0 || !tags[v].starts_with("VB") {
+            continue;
+        }
+        let subjects: Vec<usize> = (0..v)
+            .filter(|&k| heads[k] == v + 1 && labels[k] == "nsubj")
+            .collect();
+        let [noun, second, ..] = subjects[..] else {
+            continue;
+        };
+        if !matches!(tags[noun], "NN" | "NNS") {
+            continue;
+        }
+        let (_, noun_end) = span(heads, noun);
+        let (second_start, _) = span(heads, second);
+        let personal =
+            tags[second] == "PRP" && PERSONAL.contains(&forms[second].to_lowercase().as_str());
+        if noun_end + 1 != second_start || !(personal || tags[second_start] == "DT") {
+            continue;
+        }
+        let has_object = (0..n).any(|k| heads[k] == v + 1 && labels[k] == "obj");
+        heads[noun] = heads[v];
+        labels[noun] = match labels[v] {
+            "ccomp" | "xcomp" => "obj",
+            "advcl" => "obl",
+            "csubj" => "nsubj",
+            other => other,
+        };
+        heads[v] = noun + 1;
+        labels[v] = if has_object { "acl" } else { "acl:relcl" };
+    }
 }
 
 /// Hangs a pair of brackets or quotation marks on the one word of the stretch between them
@@ -4241,6 +4295,33 @@ mod tests {
         let mut ls = labels(&["expl", "cop", "root", "mark", "csubj", "punct"]);
         infinitive_read_as_a_second_subject(&forms, &heads, &mut ls);
         assert_eq!(ls[4], "csubj");
+    }
+
+    #[test]
+    fn a_noun_before_a_clause_takes_the_clause() {
+        // "Ruiz met the target he set ." read with "target" and "he" both subjects of "set",
+        // itself the object clause of "met".
+        let forms = ["Ruiz", "met", "the", "target", "he", "set", "."];
+        let tags = ["NNP", "VBD", "DT", "NN", "PRP", "VBD", "."];
+        let mut heads = vec![2, 0, 4, 6, 6, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "det", "nsubj", "nsubj", "ccomp", "punct"]);
+        noun_before_a_clause_read_as_its_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3]), (2, "obj"));
+        assert_eq!((heads[5], ls[5]), (4, "acl:relcl"));
+        assert_eq!((heads[4], ls[4]), (6, "nsubj"));
+        // With an object of its own the clause tells the noun's content: "denied reports the
+        // party repaid loans".
+        let forms = [
+            "Ruiz", "denied", "reports", "the", "party", "repaid", "loans", ".",
+        ];
+        let tags = ["NNP", "VBD", "NNS", "DT", "NN", "VBD", "NNS", "."];
+        let mut heads = vec![2, 0, 6, 5, 6, 2, 6, 2];
+        let mut ls = labels(&[
+            "nsubj", "root", "nsubj", "det", "nsubj", "ccomp", "obj", "punct",
+        ]);
+        noun_before_a_clause_read_as_its_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[2], ls[2]), (2, "obj"));
+        assert_eq!((heads[5], ls[5]), (3, "acl"));
     }
 
     #[test]
