@@ -2818,13 +2818,17 @@ mod tests {
                  Rain fell . Rain fell . She smiled ."
             );
             let mut doc = segmented(&text);
-            let mut rows = Vec::new();
-            for _ in 0..opening.matches(" . ").count() {
-                rows.extend([
-                    (1, "nsubj", "NOUN"),
+            // A sentence of a subject, its verb and a full stop.
+            let clause = |subject: &'static str| {
+                [
+                    (1, "nsubj", subject),
                     (usize::MAX, "root", "VERB"),
                     (1, "punct", "PUNCT"),
-                ]);
+                ]
+            };
+            let mut rows = Vec::new();
+            for _ in 0..opening.matches(" . ").count() {
+                rows.extend(clause("NOUN"));
             }
             rows.extend([
                 (2, "nsubj", "PROPN"),
@@ -2832,25 +2836,9 @@ mod tests {
                 (usize::MAX, "root", "VERB"),
                 (2, "punct", "PUNCT"),
             ]);
-            for _ in 0..3 {
-                rows.extend([
-                    (1, "nsubj", "PROPN"),
-                    (usize::MAX, "root", "VERB"),
-                    (1, "punct", "PUNCT"),
-                ]);
+            for subject in ["PROPN", "PROPN", "PROPN", "NOUN", "NOUN", "NOUN", "PRON"] {
+                rows.extend(clause(subject));
             }
-            for _ in 0..3 {
-                rows.extend([
-                    (1, "nsubj", "NOUN"),
-                    (usize::MAX, "root", "VERB"),
-                    (1, "punct", "PUNCT"),
-                ]);
-            }
-            rows.extend([
-                (1, "nsubj", "PRON"),
-                (usize::MAX, "root", "VERB"),
-                (1, "punct", "PUNCT"),
-            ]);
             parse(&mut doc, &rows);
             let mut from = 0;
             for name in ["Ana Ruiz", "Ruiz", "Ruiz", "Ruiz"] {
