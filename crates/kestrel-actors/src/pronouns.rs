@@ -1068,8 +1068,8 @@ fn in_subjectless_clause_before(doc: &Document, e: &Entity, s: usize, t: usize) 
 /// The person a story is about, for a pronoun with no one named in the sentences just before
 /// it ("He was educated at ..." under a heading, in a profile): of the people among `allowed`
 /// named before token `t`, the one mentioned most often so far (by name, or by a pronoun
-/// joined to them), when mentioned at least three times and at least twice as often as
-/// anyone else.
+/// joined to them), when named in the story's opening sentences and mentioned at least four
+/// times and at least three times as often as anyone else.
 fn story_subject(
     doc: &Document,
     allowed: &[usize],
@@ -1085,8 +1085,8 @@ fn story_subject(
             entry.1 = i;
         }
     }
-    for (e, a) in added {
-        if *a != NO_ANTECEDENT && e.kind == EntityKind::Person && allowed.contains(a) {
+    for (_, a) in added {
+        if *a != NO_ANTECEDENT && allowed.contains(a) {
             if let Some(entry) = counts.get_mut(&cluster(*a)) {
                 entry.0 += 1;
             }

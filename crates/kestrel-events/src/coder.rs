@@ -140,9 +140,7 @@ const SUBJECTS_THAT_ACT: &[&str] = &[
     "nation",
     "prince",
     "princess",
-    "king",
     "queen",
-    "monarch",
 ];
 
 /// What a state's regulator watches over: "the securities watchdog", "the media watchdog".

@@ -51,9 +51,8 @@ pub(super) fn repair(
     kept_if_a_tree(heads, labels, |h, l| {
         object_read_as_a_complement(tags, h, l)
     });
-    reporting_verb_after_its_clause(forms, heads, labels);
     kept_if_a_tree(heads, labels, |h, l| {
-        reporting_verb_at_the_end(forms, tags, h, l)
+        reporting_verb_after_its_clause(forms, tags, h, l)
     });
     whose_clause_read_as_the_main_one(tags, heads, labels);
     kept_if_a_tree(heads, labels, |h, l| {
@@ -1275,69 +1274,16 @@ fn whose_clause_read_as_the_main_one(
     }
 }
 
-/// "Talks resumed on Monday, the ministry said.": a verb of saying after a comma, with its
-/// subject between the comma and it and no complement of its own, hung on the sentence's root
-/// as its clausal complement. The saying verb takes the clause it reports, as UD English-EWT
-/// most often writes it (the reporting verb the root, the report its `ccomp`); a speech verb's
-/// `ccomp` that comes before it and takes it as a complement inverts that.
+/// "Talks resumed on Monday, the ministry said." and "Taxes will rise if Ruiz wins the vote,
+/// his rival has claimed.": a verb of saying after a comma, with its subject between the comma
+/// and it and no complement of its own, hung on the sentence's root as its clausal complement,
+/// or, when it ends the sentence, anywhere inside the clause it reports (a complement of
+/// "wins", a relative clause on a noun, a conjunct). The saying verb takes the clause it
+/// reports, as UD English-EWT most often writes it (the reporting verb the root, the old root
+/// its `ccomp`). A noun of the report the parser gave the verb as a second subject ("the
+/// vote") is the object of the verb before it, when that verb has none; otherwise the tree
+/// stays as it was. `heads` are 1-based (0 for the root), one per word, as `labels`.
 fn reporting_verb_after_its_clause(
-    forms: &[&str],
-    heads: &mut [usize],
-    labels: &mut [&'static str],
-) {
-    const SAYING: &[&str] = &[
-        "said", "says", "told", "added", "adds", "reported", "stated", "claimed", "insisted",
-        "noted",
-    ];
-    let n = heads.len();
-    for v in 0..n {
-        if labels[v] != "ccomp" || heads[v] == 0 || heads[v] - 1 > v {
-            continue;
-        }
-        let h = heads[v] - 1;
-        if labels[h] != "root" || !SAYING.contains(&forms[v].to_lowercase().as_str()) {
-            continue;
-        }
-        let kids: Vec<usize> = (0..n).filter(|&k| heads[k] == v + 1).collect();
-        if kids.iter().any(|&k| {
-            matches!(labels[k], "ccomp" | "xcomp" | "obj" | "iobj")
-                || (k > v && labels[k] == "nsubj")
-        }) {
-            continue;
-        }
-        let Some(&subject) = kids.iter().find(|&&k| k < v && labels[k] == "nsubj") else {
-            continue;
-        };
-        // The word before the subject's phrase must be a comma (which may hang on either).
-        let first = (0..=subject)
-            .find(|&k| labels[k] != "punct" && descends_from(heads, k, v))
-            .unwrap_or(subject);
-        if first == 0 || forms[first - 1] != "," || first - 1 <= h {
-            continue;
-        }
-        heads[v] = 0;
-        labels[v] = "root";
-        heads[h] = v + 1;
-        labels[h] = "ccomp";
-        // The sentence's final punctuation goes with the new root.
-        for k in v + 1..n {
-            if heads[k] == h + 1 && labels[k] == "punct" {
-                heads[k] = v + 1;
-            }
-        }
-        return;
-    }
-}
-
-/// "Taxes will rise if Ruiz wins the vote, his rival has claimed.": a verb of saying that
-/// ends the sentence, its subject right after a comma, hung somewhere inside the clause it
-/// reports (a complement of "wins", a relative clause on a noun, a conjunct) is the
-/// sentence's root, with that clause, the old root, its complement (as the repair above makes
-/// it when the verb hangs on the root itself). A noun of the report the parser gave the verb
-/// as a second subject ("the vote") is the object of the verb before it, when that verb has
-/// none; otherwise the tree stays as it was. `heads` are 1-based (0 for the root), one per
-/// word, as `labels`.
-fn reporting_verb_at_the_end(
     forms: &[&str],
     tags: &[&str],
     heads: &mut [usize],
@@ -1348,24 +1294,26 @@ fn reporting_verb_at_the_end(
         "noted", "warned", "argued", "believes", "believe", "thinks",
     ];
     let n = heads.len();
+    let Some(root) = (0..n).find(|&k| heads[k] == 0) else {
+        return;
+    };
     let punctuation = |w: &str| {
         w.chars()
             .all(|c| c.is_ascii_punctuation() || "“”‘’".contains(c))
     };
-    let Some(v) = (0..n).rev().find(|&k| !punctuation(forms[k])) else {
+    let last_word = (0..n).rev().find(|&k| !punctuation(forms[k]));
+    let Some(v) = (root + 1..n).find(|&v| {
+        let complement_of_root = labels[v] == "ccomp" && heads[v] == root + 1;
+        (complement_of_root || (Some(v) == last_word && heads[v] != 0))
+            && SAYING.contains(&forms[v].to_lowercase().as_str())
+    }) else {
         return;
     };
-    let Some(root) = (0..n).find(|&k| heads[k] == 0) else {
-        return;
-    };
-    if heads[v] == 0 || root > v || !SAYING.contains(&forms[v].to_lowercase().as_str()) {
-        return;
-    }
     let kids: Vec<usize> = (0..n).filter(|&k| heads[k] == v + 1).collect();
-    if kids
-        .iter()
-        .any(|&k| matches!(labels[k], "ccomp" | "xcomp" | "obj" | "iobj" | "nsubj:pass"))
-    {
+    if kids.iter().any(|&k| {
+        matches!(labels[k], "ccomp" | "xcomp" | "obj" | "iobj" | "nsubj:pass")
+            || (k > v && labels[k] == "nsubj")
+    }) {
         return;
     }
     let subjects: Vec<usize> = kids
@@ -1376,15 +1324,26 @@ fn reporting_verb_at_the_end(
     let Some(&subject) = subjects.last() else {
         return;
     };
-    // The subject's phrase opens right after a comma, after the old root.
+    // The word before the subject's phrase must be a comma (which may hang on either), after
+    // the old root, with at most a closing quotation mark between (", \" the minister said").
+    let stray = |k: usize| {
+        subjects
+            .iter()
+            .any(|&other| other != subject && descends_from(heads, k, other))
+    };
     let first = (0..=subject)
-        .find(|&k| labels[k] != "punct" && descends_from(heads, k, subject))
+        .find(|&k| labels[k] != "punct" && descends_from(heads, k, v) && !stray(k))
         .unwrap_or(subject);
-    if first == 0 || forms[first - 1] != "," || first - 1 <= root {
+    let mut comma = first;
+    while comma > 0 && comma + 2 >= first && matches!(forms[comma - 1], "\"" | "”" | "'" | "’")
+    {
+        comma -= 1;
+    }
+    if comma == 0 || forms[comma - 1] != "," || comma - 1 <= root {
         return;
     }
     // Second subjects before the comma are objects of the report's last verb before them.
-    for &stray in subjects.iter().filter(|&&k| k < first - 1) {
+    for &stray in subjects.iter().filter(|&&k| k < comma - 1) {
         let Some(verb) = (0..stray).rev().find(|&k| tags[k].starts_with("VB")) else {
             return;
         };
@@ -1399,9 +1358,11 @@ fn reporting_verb_at_the_end(
     labels[v] = "root";
     heads[root] = v + 1;
     labels[root] = "ccomp";
-    // The closing punctuation goes with the new root.
-    for head in &mut heads[v + 1..] {
-        *head = v + 1;
+    // The sentence's final punctuation goes with the new root.
+    for k in v + 1..n {
+        if heads[k] == root + 1 && labels[k] == "punct" {
+            heads[k] = v + 1;
+        }
     }
 }
 
@@ -4350,7 +4311,7 @@ mod tests {
     }
 
     #[test]
-    fn a_reporting_verb_at_the_end_is_the_root() {
+    fn a_reporting_verb_that_ends_the_sentence_is_the_root() {
         // "Taxes rise if Ruiz wins the vote , Soto claimed ." read with "claimed" a complement
         // of "wins" and "vote" its second subject.
         let forms = [
@@ -4364,7 +4325,7 @@ mod tests {
             "nsubj", "root", "mark", "nsubj", "advcl", "det", "nsubj", "punct", "nsubj", "ccomp",
             "punct",
         ]);
-        reporting_verb_at_the_end(&forms, &tags, &mut heads, &mut ls);
+        reporting_verb_after_its_clause(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[9], ls[9]), (0, "root"));
         assert_eq!((heads[1], ls[1]), (10, "ccomp"));
         assert_eq!((heads[6], ls[6]), (5, "obj"));
@@ -4383,7 +4344,7 @@ mod tests {
             "obj",
             "punct",
         ]);
-        reporting_verb_at_the_end(&forms, &tags, &mut heads, &mut ls);
+        reporting_verb_after_its_clause(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(heads, [2, 0, 4, 5, 2, 5, 2]);
     }
 
@@ -4522,7 +4483,8 @@ mod tests {
             "nsubj", "root", "case", "obl", "punct", "det", "nsubj", "ccomp", "punct",
         ]
         .to_vec();
-        reporting_verb_after_its_clause(&forms, &mut heads, &mut labels);
+        let tags = ["NNS", "VBD", "IN", "NNP", ",", "DT", "NN", "VBD", "."];
+        reporting_verb_after_its_clause(&forms, &tags, &mut heads, &mut labels);
         assert_eq!((heads[7], labels[7]), (0, "root"));
         assert_eq!((heads[1], labels[1]), (8, "ccomp"));
         assert_eq!(heads[8], 8, "the full stop goes with the root");
@@ -4538,7 +4500,8 @@ mod tests {
             "nsubj", "root", "mark", "det", "nsubj", "ccomp", "advmod", "punct",
         ]
         .to_vec();
-        reporting_verb_after_its_clause(&forms, &mut heads, &mut labels);
+        let tags = ["NNS", "VBD", "IN", "DT", "NN", "VBD", "RB", "."];
+        reporting_verb_after_its_clause(&forms, &tags, &mut heads, &mut labels);
         assert_eq!(heads, before);
     }
 
