@@ -121,6 +121,7 @@ pub(super) fn repair(
     kept_if_a_tree(heads, labels, |h, l| {
         noun_before_a_clause_read_as_its_subject(forms, tags, h, l)
     });
+    relative_clause_holding_the_main_subject(forms, tags, heads, labels);
     // Last, as it follows from the rest of the tree.
     kept_if_a_tree(heads, labels, |h, l| {
         brackets_and_quotes_on_what_they_enclose(forms, h, l)
@@ -1227,6 +1228,105 @@ fn relative_clause_read_as_the_main_one(
     }
     heads[r] = noun + 1;
     labels[r] = "acl:relcl";
+}
+
+/// "The panel, which met on Monday, will report soon" read with "met" holding two subjects,
+/// "panel" and "which", and "report" a clause hung on it or beside it: a verb whose subjects
+/// are a noun and then, right after a comma closing the noun's phrase, "which" or "who", is a
+/// relative clause on the noun before that comma. The main clause is the first later verb
+/// opened by a comma that is finite and has no subject of its own, hung on the relative verb or
+/// on the relative verb's head; it takes the relative verb's place (its head and relation), the
+/// first noun as its subject, the words before that noun and the closing punctuation. Where
+/// the noun before the comma stands in an apposition on the first noun ("Ruiz, head of the
+/// panel, who ..."), the clause is on the first noun. `heads` are 1-based (0 for the root), one
+/// per word, as `labels`.
+fn relative_clause_holding_the_main_subject(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    let n = heads.len();
+    let has_subject = |heads: &[usize], labels: &[&str], c: usize| {
+        (0..n).any(|k| heads[k] == c + 1 && (labels[k].starts_with("nsubj") || labels[k] == "expl"))
+    };
+    for v in 0..n {
+        let subjects: Vec<usize> = (0..v)
+            .filter(|&k| heads[k] == v + 1 && labels[k].starts_with("nsubj"))
+            .collect();
+        let [first, relative] = subjects[..] else {
+            continue;
+        };
+        if !matches!(tags[relative], "WDT" | "WP")
+            || !matches!(forms[relative].to_lowercase().as_str(), "which" | "who")
+            || relative < 2
+            || forms[relative - 1] != ","
+            || !matches!(tags[first], "NN" | "NNS" | "NNP" | "NNPS")
+            || !descends_from(heads, relative - 2, first)
+        {
+            continue;
+        }
+        // The noun before the comma, at the head of its name.
+        let mut noun = relative - 2;
+        while matches!(labels[noun], "flat" | "compound" | "fixed") && heads[noun] > noun + 1 {
+            noun = heads[noun] - 1;
+        }
+        let mut in_apposition = false;
+        let mut k = noun;
+        while k != first {
+            in_apposition |= labels[k] == "appos";
+            k = heads[k] - 1;
+        }
+        if in_apposition || !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS") {
+            noun = first;
+        }
+        let finite = |c: usize| {
+            matches!(tags[c], "VBD" | "VBZ" | "VBP")
+                || (0..c)
+                    .any(|k| heads[k] == c + 1 && matches!(tags[k], "MD" | "VBZ" | "VBD" | "VBP"))
+        };
+        let opened_by_a_comma = |c: usize| {
+            let first_word = (v + 1..c)
+                .find(|&k| labels[k] != "punct" && descends_from(heads, k, c))
+                .unwrap_or(c);
+            forms[first_word - 1] == ","
+        };
+        let Some(main) = (v + 1..n).find(|&c| {
+            (heads[c] == v + 1 || (heads[v] != 0 && heads[c] == heads[v]))
+                && matches!(
+                    labels[c].split(':').next(),
+                    Some("conj" | "parataxis" | "advcl" | "ccomp" | "dep" | "acl" | "xcomp")
+                )
+                && tags[c].starts_with("VB")
+                && finite(c)
+                && !has_subject(heads, labels, c)
+                && opened_by_a_comma(c)
+        }) else {
+            continue;
+        };
+        let mut new_heads = heads.to_vec();
+        let mut new_labels = labels.to_vec();
+        new_heads[main] = heads[v];
+        new_labels[main] = labels[v];
+        let last = n - 1;
+        for k in 0..n {
+            if k != main && heads[k] == v + 1 && (k < first || (k == last && labels[k] == "punct"))
+            {
+                new_heads[k] = main + 1;
+            }
+        }
+        let passive = (0..n).any(|k| heads[k] == main + 1 && labels[k] == "aux:pass");
+        new_heads[first] = main + 1;
+        new_labels[first] = if passive { "nsubj:pass" } else { "nsubj" };
+        new_heads[v] = noun + 1;
+        new_labels[v] = "acl:relcl";
+        if kestrel_core::conllu::heads_form_a_tree(&new_heads)
+            && new_heads.iter().filter(|&&h| h == 0).count() == 1
+        {
+            heads.copy_from_slice(&new_heads);
+            labels.clone_from_slice(&new_labels);
+        }
+    }
 }
 
 /// "Delgado, whose finish surprised many, said ...": read as one clause with two subjects,
@@ -4417,6 +4517,91 @@ mod tests {
         let mut ls = labels(&["advmod", "punct", "nsubj", "root", "punct"]);
         relative_clause_read_as_the_main_one(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(heads, [4, 1, 4, 0, 4]);
+    }
+
+    #[test]
+    fn a_relative_clause_gives_its_first_subject_to_the_main_verb() {
+        // "The panel , which met on Monday , will report soon ." read with "met" the root,
+        // holding "panel" and "which" as subjects, and "report" its parataxis.
+        let forms = [
+            "The", "panel", ",", "which", "met", "on", "Monday", ",", "will", "report", "soon", ".",
+        ];
+        let tags = [
+            "DT", "NN", ",", "WDT", "VBD", "IN", "NNP", ",", "MD", "VB", "RB", ".",
+        ];
+        let mut heads = vec![2, 5, 5, 5, 0, 7, 5, 10, 10, 5, 10, 5];
+        let mut ls = labels(&[
+            "det",
+            "nsubj",
+            "punct",
+            "nsubj",
+            "root",
+            "case",
+            "obl",
+            "punct",
+            "aux",
+            "parataxis",
+            "advmod",
+            "punct",
+        ]);
+        relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[9], ls[9]), (0, "root"));
+        assert_eq!((heads[1], ls[1]), (10, "nsubj"));
+        assert_eq!((heads[4], ls[4]), (2, "acl:relcl"));
+        assert_eq!((heads[3], ls[3]), (5, "nsubj"));
+        assert_eq!(heads[11], 10);
+        // "A spokesman for Velox , which makes buses , said so ." inside a complement: the
+        // clause is on the noun before the comma, and the main verb takes the complement's
+        // place.
+        let forms = [
+            "I",
+            "heard",
+            "a",
+            "spokesman",
+            "for",
+            "Velox",
+            ",",
+            "which",
+            "makes",
+            "buses",
+            ",",
+            "said",
+            "so",
+            ".",
+        ];
+        let tags = [
+            "PRP", "VBD", "DT", "NN", "IN", "NNP", ",", "WDT", "VBZ", "NNS", ",", "VBD", "RB", ".",
+        ];
+        let mut heads = vec![2, 0, 4, 9, 6, 4, 9, 9, 2, 9, 12, 2, 12, 2];
+        let mut ls = labels(&[
+            "nsubj", "root", "det", "nsubj", "case", "nmod", "punct", "nsubj", "ccomp", "obj",
+            "punct", "conj", "advmod", "punct",
+        ]);
+        relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[11], ls[11]), (2, "ccomp"));
+        assert_eq!((heads[3], ls[3]), (12, "nsubj"));
+        assert_eq!((heads[8], ls[8]), (6, "acl:relcl"));
+        assert_eq!(heads[13], 2, "the sentence's full stop stays on the root");
+        // With no later verb free of a subject, nothing changes.
+        let forms = [
+            "Velox", ",", "which", "makes", "buses", ",", "it", "said", ".",
+        ];
+        let tags = ["NNP", ",", "WDT", "VBZ", "NNS", ",", "PRP", "VBD", "."];
+        let before = vec![4, 1, 4, 0, 4, 8, 8, 4, 4];
+        let mut heads = before.clone();
+        let mut ls = labels(&[
+            "nsubj",
+            "punct",
+            "nsubj",
+            "root",
+            "obj",
+            "punct",
+            "nsubj",
+            "parataxis",
+            "punct",
+        ]);
+        relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, before);
     }
 
     #[test]
