@@ -1232,14 +1232,17 @@ fn relative_clause_read_as_the_main_one(
 
 /// "The panel, which met on Monday, will report soon" read with "met" holding two subjects,
 /// "panel" and "which", and "report" a clause hung on it or beside it: a verb whose subjects
-/// are a noun and then, right after a comma closing the noun's phrase, "which" or "who", is a
-/// relative clause on the noun before that comma. The main clause is the first later verb
-/// opened by a comma that is finite and has no subject of its own, hung on the relative verb or
-/// on the relative verb's head; it takes the relative verb's place (its head and relation), the
-/// first noun as its subject, the words before that noun and the closing punctuation. Where
-/// the noun before the comma stands in an apposition on the first noun ("Ruiz, head of the
-/// panel, who ..."), the clause is on the first noun. `heads` are 1-based (0 for the root), one
-/// per word, as `labels`.
+/// are a noun and then "which" or "who" right after a comma closing the noun's phrase, or
+/// "which", "who" or "that" right after the noun's phrase ("Firms that cut jobs face fines"),
+/// is a relative clause on the noun before the relative pronoun. The main clause is the first
+/// later predicate (a verb, or a word with a copula: "are responsible") that is finite, has no
+/// subject and no coordinating conjunction of its own, and is hung on the relative verb or on
+/// the relative verb's head, its words opened by a comma (after a comma) or following the
+/// relative clause's last word (without one). It takes the relative verb's place (its head and
+/// relation), the first noun as its subject, the words before that noun and the closing
+/// punctuation. Where the noun before the relative pronoun stands in an apposition on the first
+/// noun ("Ruiz, head of the panel, who ..."), the clause is on the first noun. `heads` are
+/// 1-based (0 for the root), one per word, as `labels`.
 fn relative_clause_holding_the_main_subject(
     forms: &[&str],
     tags: &[&str],
@@ -1247,9 +1250,7 @@ fn relative_clause_holding_the_main_subject(
     labels: &mut [&'static str],
 ) {
     let n = heads.len();
-    let has_subject = |heads: &[usize], labels: &[&str], c: usize| {
-        (0..n).any(|k| heads[k] == c + 1 && (labels[k].starts_with("nsubj") || labels[k] == "expl"))
-    };
+    let is_noun = |k: usize| matches!(tags[k], "NN" | "NNS" | "NNP" | "NNPS");
     for v in 0..n {
         let subjects: Vec<usize> = (0..v)
             .filter(|&k| heads[k] == v + 1 && labels[k].starts_with("nsubj"))
@@ -1257,17 +1258,30 @@ fn relative_clause_holding_the_main_subject(
         let [first, relative] = subjects[..] else {
             continue;
         };
-        if !matches!(tags[relative], "WDT" | "WP")
-            || !matches!(forms[relative].to_lowercase().as_str(), "which" | "who")
-            || relative < 2
-            || forms[relative - 1] != ","
-            || !matches!(tags[first], "NN" | "NNS" | "NNP" | "NNPS")
-            || !descends_from(heads, relative - 2, first)
-        {
+        // The relative pronoun follows the first subject, so it is never the first word.
+        if !matches!(tags[relative], "WDT" | "WP") || !is_noun(first) {
             continue;
         }
-        // The noun before the comma, at the head of its name.
-        let mut noun = relative - 2;
+        let pronoun = forms[relative].to_lowercase();
+        let after_a_comma = forms[relative - 1] == ",";
+        if after_a_comma && relative < 2 {
+            continue;
+        }
+        let before = if after_a_comma {
+            relative - 2
+        } else {
+            relative - 1
+        };
+        let pronoun_fits = match pronoun.as_str() {
+            "which" | "who" => true,
+            "that" => !after_a_comma,
+            _ => false,
+        };
+        if !pronoun_fits || !descends_from(heads, before, first) {
+            continue;
+        }
+        // The noun before the relative pronoun, at the head of its name.
+        let mut noun = before;
         while matches!(labels[noun], "flat" | "compound" | "fixed") && heads[noun] > noun + 1 {
             noun = heads[noun] - 1;
         }
@@ -1277,31 +1291,46 @@ fn relative_clause_holding_the_main_subject(
             in_apposition |= labels[k] == "appos";
             k = heads[k] - 1;
         }
-        if in_apposition || !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS") {
+        if in_apposition || !is_noun(noun) {
             noun = first;
         }
-        let finite = |c: usize| {
-            matches!(tags[c], "VBD" | "VBZ" | "VBP")
+        let main = (v + 1..n).find(|&c| {
+            let on_the_clause = heads[c] == v + 1 || (heads[v] != 0 && heads[c] == heads[v]);
+            let predicate = tags[c].starts_with("VB")
+                || (0..c).any(|k| heads[k] == c + 1 && labels[k] == "cop");
+            let finite = matches!(tags[c], "VBD" | "VBZ" | "VBP")
                 || (0..c)
-                    .any(|k| heads[k] == c + 1 && matches!(tags[k], "MD" | "VBZ" | "VBD" | "VBP"))
-        };
-        let opened_by_a_comma = |c: usize| {
-            let first_word = (v + 1..c)
-                .find(|&k| labels[k] != "punct" && descends_from(heads, k, c))
-                .unwrap_or(c);
-            forms[first_word - 1] == ","
-        };
-        let Some(main) = (v + 1..n).find(|&c| {
-            (heads[c] == v + 1 || (heads[v] != 0 && heads[c] == heads[v]))
-                && matches!(
+                    .any(|k| heads[k] == c + 1 && matches!(tags[k], "MD" | "VBZ" | "VBD" | "VBP"));
+            let own_subject_or_conjunction = (0..n).any(|k| {
+                heads[k] == c + 1
+                    && (labels[k].starts_with("nsubj") || matches!(labels[k], "expl" | "cc"))
+            });
+            if !on_the_clause
+                || !matches!(
                     labels[c].split(':').next(),
                     Some("conj" | "parataxis" | "advcl" | "ccomp" | "dep" | "acl" | "xcomp")
                 )
-                && tags[c].starts_with("VB")
-                && finite(c)
-                && !has_subject(heads, labels, c)
-                && opened_by_a_comma(c)
-        }) else {
+                || !predicate
+                || !finite
+                || own_subject_or_conjunction
+            {
+                return false;
+            }
+            let first_word = (v + 1..c)
+                .find(|&k| labels[k] != "punct" && descends_from(heads, k, c))
+                .unwrap_or(c);
+            if after_a_comma {
+                forms[first_word - 1] == ","
+            } else {
+                // The relative clause's last word comes right before the main clause's first.
+                let last_of_relative = (v..first_word)
+                    .filter(|&k| descends_from(heads, k, v))
+                    .max()
+                    .unwrap_or(v);
+                first_word == last_of_relative + 1
+            }
+        });
+        let Some(main) = main else {
             continue;
         };
         let mut new_heads = heads.to_vec();
@@ -4602,6 +4631,55 @@ mod tests {
         ]);
         relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(heads, before);
+        // "Firms that cut jobs face fines ." without a comma: the main clause follows the
+        // relative clause's last word.
+        let forms = ["Firms", "that", "cut", "jobs", "face", "fines", "."];
+        let tags = ["NNS", "WDT", "VBD", "NNS", "VBP", "NNS", "."];
+        let mut heads = vec![3, 3, 0, 3, 3, 5, 3];
+        let mut ls = labels(&["nsubj", "nsubj", "root", "obj", "parataxis", "obj", "punct"]);
+        relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [5, 3, 1, 3, 0, 5, 5]);
+        assert_eq!((ls[2], ls[4]), ("acl:relcl", "root"));
+        // "Firms that cut jobs and face fines ." : the later verb is the relative clause's
+        // conjunct, and nothing changes.
+        let forms = ["Firms", "that", "cut", "jobs", "and", "face", "fines", "."];
+        let tags = ["NNS", "WDT", "VBD", "NNS", "CC", "VBP", "NNS", "."];
+        let before = vec![3, 3, 0, 3, 6, 3, 6, 3];
+        let mut heads = before.clone();
+        let mut ls = labels(&[
+            "nsubj", "nsubj", "root", "obj", "cc", "conj", "obj", "punct",
+        ]);
+        relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, before);
+        // "Officials , who testify today , are responsible ." : a predicate with a copula.
+        let forms = [
+            "Officials",
+            ",",
+            "who",
+            "testify",
+            "today",
+            ",",
+            "are",
+            "responsible",
+            ".",
+        ];
+        let tags = ["NNS", ",", "WP", "VBP", "NN", ",", "VBP", "JJ", "."];
+        let mut heads = vec![4, 4, 4, 0, 4, 8, 8, 4, 4];
+        let mut ls = labels(&[
+            "nsubj",
+            "punct",
+            "nsubj",
+            "root",
+            "obl:tmod",
+            "punct",
+            "cop",
+            "parataxis",
+            "punct",
+        ]);
+        relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[7], ls[7]), (0, "root"));
+        assert_eq!((heads[0], ls[0]), (8, "nsubj"));
+        assert_eq!((heads[3], ls[3]), (1, "acl:relcl"));
     }
 
     #[test]
