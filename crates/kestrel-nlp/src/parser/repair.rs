@@ -1234,7 +1234,9 @@ fn relative_clause_read_as_the_main_one(
 /// "panel" and "which", and "report" a clause hung on it or beside it: a verb whose subjects
 /// are a noun and then "which" or "who" right after a comma closing the noun's phrase, or
 /// "which", "who" or "that" right after the noun's phrase ("Firms that cut jobs face fines"),
-/// is a relative clause on the noun before the relative pronoun. The main clause is the first
+/// or a personal pronoun or a determiner's phrase right after a noun closing the noun's phrase
+/// ("The goods we buy cost more"), is a relative clause on the noun before the relative
+/// pronoun or the second subject. The main clause is the first
 /// later predicate (a verb, or a word with a copula: "are responsible") that is finite, has no
 /// subject and no coordinating conjunction of its own, and is hung on the relative verb or on
 /// the relative verb's head, its words opened by a comma (after a comma) or following the
@@ -1249,8 +1251,13 @@ fn relative_clause_holding_the_main_subject(
     heads: &mut [usize],
     labels: &mut [&'static str],
 ) {
+    const PERSONAL: &[&str] = &["he", "she", "they", "we", "i", "you", "it"];
     let n = heads.len();
     let is_noun = |k: usize| matches!(tags[k], "NN" | "NNS" | "NNP" | "NNPS");
+    let span = |heads: &[usize], i: usize| {
+        let inside = (0..n).filter(|&k| descends_from(heads, k, i));
+        inside.fold((i, i), |(lo, hi), k| (lo.min(k), hi.max(k)))
+    };
     for v in 0..n {
         let subjects: Vec<usize> = (0..v)
             .filter(|&k| heads[k] == v + 1 && labels[k].starts_with("nsubj"))
@@ -1258,29 +1265,45 @@ fn relative_clause_holding_the_main_subject(
         let [first, relative] = subjects[..] else {
             continue;
         };
-        // The relative pronoun follows the first subject, so it is never the first word.
-        if !matches!(tags[relative], "WDT" | "WP") || !is_noun(first) {
+        if !is_noun(first) {
             continue;
         }
-        let pronoun = forms[relative].to_lowercase();
-        let after_a_comma = forms[relative - 1] == ",";
-        if after_a_comma && relative < 2 {
-            continue;
-        }
-        let before = if after_a_comma {
-            relative - 2
+        let (after_a_comma, before) = if matches!(tags[relative], "WDT" | "WP") {
+            // The relative pronoun follows the first subject, so it is never the first word.
+            let after_a_comma = forms[relative - 1] == ",";
+            if after_a_comma && relative < 2 {
+                continue;
+            }
+            let pronoun_fits = match forms[relative].to_lowercase().as_str() {
+                "which" | "who" => true,
+                "that" => !after_a_comma,
+                _ => false,
+            };
+            if !pronoun_fits {
+                continue;
+            }
+            (after_a_comma, relative - 1 - after_a_comma as usize)
         } else {
-            relative - 1
+            // A relative clause without a pronoun ("the goods we buy", "the cost this rise
+            // brings"): its subject, a personal pronoun or a phrase opened by a determiner,
+            // begins right after the first subject's phrase, which ends in a noun.
+            let (_, first_end) = span(heads, first);
+            let (start, _) = span(heads, relative);
+            let personal = tags[relative] == "PRP"
+                && PERSONAL.contains(&forms[relative].to_lowercase().as_str());
+            if start == 0
+                || first_end + 1 != start
+                || !(personal || tags[start] == "DT")
+                || !is_noun(start - 1)
+            {
+                continue;
+            }
+            (false, start - 1)
         };
-        let pronoun_fits = match pronoun.as_str() {
-            "which" | "who" => true,
-            "that" => !after_a_comma,
-            _ => false,
-        };
-        if !pronoun_fits || !descends_from(heads, before, first) {
+        if !descends_from(heads, before, first) {
             continue;
         }
-        // The noun before the relative pronoun, at the head of its name.
+        // The noun before the relative clause, at the head of its name.
         let mut noun = before;
         while matches!(labels[noun], "flat" | "compound" | "fixed") && heads[noun] > noun + 1 {
             noun = heads[noun] - 1;
@@ -4648,6 +4671,31 @@ mod tests {
         let mut heads = before.clone();
         let mut ls = labels(&[
             "nsubj", "nsubj", "root", "obj", "cc", "conj", "obj", "punct",
+        ]);
+        relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, before);
+        // "The goods we buy cost more ." : a relative clause without a pronoun.
+        let forms = ["The", "goods", "we", "buy", "cost", "more", "."];
+        let tags = ["DT", "NNS", "PRP", "VBP", "VBP", "JJR", "."];
+        let mut heads = vec![2, 4, 4, 0, 4, 5, 4];
+        let mut ls = labels(&["det", "nsubj", "nsubj", "root", "parataxis", "obj", "punct"]);
+        relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!(heads, [2, 5, 4, 2, 0, 5, 5]);
+        // "The Tories , he said , can win ." : a parenthetical, not a relative clause.
+        let forms = ["The", "Tories", ",", "he", "said", ",", "can", "win", "."];
+        let tags = ["DT", "NNPS", ",", "PRP", "VBD", ",", "MD", "VB", "."];
+        let before = vec![2, 5, 2, 5, 0, 8, 8, 5, 5];
+        let mut heads = before.clone();
+        let mut ls = labels(&[
+            "det",
+            "nsubj",
+            "punct",
+            "nsubj",
+            "root",
+            "punct",
+            "aux",
+            "parataxis",
+            "punct",
         ]);
         relative_clause_holding_the_main_subject(&forms, &tags, &mut heads, &mut ls);
         assert_eq!(heads, before);
