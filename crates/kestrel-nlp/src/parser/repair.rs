@@ -126,6 +126,7 @@ pub(super) fn repair(
     kept_if_a_tree(heads, labels, |h, l| {
         brackets_and_quotes_on_what_they_enclose(forms, h, l)
     });
+    punctuation_crossing_an_arc(forms, heads, labels);
 }
 
 /// "a charge the company denies", "reports he told the minister": a verb with two subjects
@@ -238,6 +239,94 @@ fn brackets_and_quotes_on_what_they_enclose(
         let mut tops = (a..b).filter(|&k| !punct[k] && !inside(old[k]));
         if let (Some(top), None) = (tops.next(), tops.next()) {
             heads[i] = top + 1;
+        }
+    }
+}
+
+/// Whether the arc from word `i` to its head crosses another arc: a word strictly between the
+/// two ends hangs outside them, or a word outside hangs strictly between.
+fn arc_crosses_another(heads: &[usize], i: usize) -> bool {
+    let Some(h) = heads[i].checked_sub(1) else {
+        return false;
+    };
+    let (lo, hi) = (i.min(h), i.max(h));
+    (0..heads.len()).any(|k| {
+        let Some(hk) = heads[k].checked_sub(1) else {
+            return lo < k && k < hi;
+        };
+        let inside = |x: usize| lo < x && x < hi;
+        let outside = |x: usize| x < lo || x > hi;
+        k != i && ((inside(k) && outside(hk)) || (inside(hk) && outside(k)))
+    })
+}
+
+/// A comma, dash, colon or full stop whose arc crosses another arc: UD hangs punctuation so
+/// that it crosses none, and the parser's mark was hung past a phrase it does not belong to.
+/// It goes where Udapi's `ud.FixPunct` puts it: each neighbouring word climbs to its highest
+/// ancestor on its own side of the mark whose phrase stays on that side, and the mark hangs on
+/// the lower of the two (the left one when neither is below the other). Kept only when the new
+/// arc crosses nothing. Marks that come in pairs are the rule above's. (Every mark so placed,
+/// crossing or not, gained on GUM and lost on EWT dev; the crossing ones gain on both.)
+fn punctuation_crossing_an_arc(forms: &[&str], heads: &mut [usize], labels: &[&'static str]) {
+    let n = heads.len();
+    let paired = |w: &str| {
+        matches!(
+            w,
+            "(" | ")"
+                | "["
+                | "]"
+                | "{"
+                | "}"
+                | "\""
+                | "'"
+                | "`"
+                | "``"
+                | "''"
+                | "“"
+                | "”"
+                | "‘"
+                | "’"
+                | "«"
+                | "»"
+        )
+    };
+    let span = |heads: &[usize], x: usize| {
+        let inside = (0..n).filter(|&k| descends_from(heads, k, x));
+        inside.fold((x, x), |(lo, hi), k| (lo.min(k), hi.max(k)))
+    };
+    for i in 0..n {
+        if labels[i] != "punct"
+            || paired(forms[i])
+            || heads.contains(&(i + 1))
+            || !arc_crosses_another(heads, i)
+        {
+            continue;
+        }
+        let left = (0..i).rev().find(|&k| labels[k] != "punct").map(|mut l| {
+            while heads[l] != 0 && heads[l] - 1 < i && span(heads, l).1 < i {
+                l = heads[l] - 1;
+            }
+            l
+        });
+        let right = (i + 1..n).find(|&k| labels[k] != "punct").map(|mut r| {
+            while heads[r] != 0 && heads[r] - 1 > i && span(heads, r).0 > i {
+                r = heads[r] - 1;
+            }
+            r
+        });
+        let target = match (left, right) {
+            (Some(l), Some(r)) if descends_from(heads, r, l) && !descends_from(heads, l, r) => r,
+            (Some(l), _) => l,
+            (None, Some(r)) => r,
+            (None, None) => continue,
+        };
+        if labels[target] == "punct" {
+            continue;
+        }
+        let old = heads[i];
+        heads[i] = target + 1;
+        if arc_crosses_another(heads, i) {
+            heads[i] = old;
         }
     }
 }
@@ -4728,6 +4817,25 @@ mod tests {
         assert_eq!((heads[7], ls[7]), (0, "root"));
         assert_eq!((heads[0], ls[0]), (8, "nsubj"));
         assert_eq!((heads[3], ls[3]), (1, "acl:relcl"));
+    }
+
+    #[test]
+    fn a_mark_crossing_an_arc_hangs_beside_its_phrase() {
+        // "Ruiz , the envoy , left early ." with the second comma hung on "early", across the
+        // arc from "left" to "Ruiz": it goes to "Ruiz", the highest word of the phrase on its
+        // left.
+        let forms = ["Ruiz", ",", "the", "envoy", ",", "left", "early", "."];
+        let mut heads = vec![6, 4, 4, 1, 7, 0, 6, 6];
+        let ls = labels(&[
+            "nsubj", "punct", "det", "appos", "punct", "root", "advmod", "punct",
+        ]);
+        assert!(arc_crosses_another(&heads, 4));
+        punctuation_crossing_an_arc(&forms, &mut heads, &ls);
+        assert_eq!(heads, [6, 4, 4, 1, 1, 0, 6, 6]);
+        // A mark whose arc crosses nothing stays where the parser hung it.
+        let mut heads = vec![6, 4, 4, 1, 6, 0, 6, 6];
+        punctuation_crossing_an_arc(&forms, &mut heads, &ls);
+        assert_eq!(heads, [6, 4, 4, 1, 6, 0, 6, 6]);
     }
 
     #[test]
