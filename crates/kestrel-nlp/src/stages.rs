@@ -162,7 +162,113 @@ impl Stage for NerStage {
             |w| ner.opens_a_persons_name(w),
             |words| ner.names_a_country(words),
         );
+        surnames_the_recogniser_missed(doc, |words| ner.names_a_country(words));
     }
+}
+
+/// "Ana Ruiz met the envoy. Ruiz later said ...": the recogniser reads one sentence at a time
+/// and may miss a surname standing alone, most often where it opens a sentence. A proper noun
+/// outside every mention that is the last word of a person's name given in full earlier in
+/// the document (two or three capitalised words) is a mention of that person (a word tagged
+/// otherwise counts when the parse makes it a subject), unless a
+/// capitalised word stands right before or after it in its sentence (it is then part of
+/// another name: "Ruiz Holdings"), it names a month, a day or a country, or it follows an
+/// article ("the Ruiz case" is read as the person too often to risk).
+fn surnames_the_recogniser_missed(doc: &mut Document, names_a_country: impl Fn(&[&str]) -> bool) {
+    use kestrel_core::EntityKind;
+    const CALENDAR: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // (surname, first token of the full name)
+    let mut surnames: Vec<(String, usize)> = Vec::new();
+    for e in &doc.entities {
+        if e.kind != EntityKind::Person || !(2..=3).contains(&e.tokens.len()) {
+            continue;
+        }
+        let words: Vec<&str> = doc.tokens[e.tokens.clone()]
+            .iter()
+            .map(|t| &doc.text[t.span.range()])
+            .collect();
+        let last = words[words.len() - 1];
+        if words
+            .iter()
+            .all(|w| capitalised(w) && w.chars().all(char::is_alphabetic) || w.contains('-'))
+            && last.chars().count() >= 3
+            && !surnames.iter().any(|(s, _)| s == last)
+        {
+            surnames.push((last.to_string(), e.tokens.start));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for e in &doc.entities {
+        covered[e.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut added = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for t in sentence.tokens.clone() {
+            let word = &doc.text[doc.tokens[t].span.range()];
+            let named_before = surnames.iter().any(|(name, at)| name == word && *at < t);
+            // A proper noun, or the subject of its clause: opening a sentence, a surname may be
+            // tagged as something else ("Velling" as a verb's -ing form).
+            let proper = matches!(doc.tokens[t].xpos.as_deref(), Some("NNP" | "NNPS"))
+                || doc.tokens[t]
+                    .deprel
+                    .as_deref()
+                    .is_some_and(|d| d.starts_with("nsubj"));
+            if covered[t]
+                || !named_before
+                || !proper
+                || CALENDAR.contains(&word)
+                || names_a_country(&[word])
+            {
+                continue;
+            }
+            let word_at = |k: usize| &doc.text[doc.tokens[k].span.range()];
+            let before = (t > sentence.tokens.start).then(|| word_at(t - 1));
+            let after = (t + 1 < sentence.tokens.end).then(|| word_at(t + 1));
+            if before.is_some_and(|w| capitalised(w) || matches!(w, "the" | "a" | "an"))
+                || after.is_some_and(capitalised)
+            {
+                continue;
+            }
+            added.push(kestrel_core::Entity {
+                span: doc.tokens[t].span,
+                sentence: s,
+                tokens: t..t + 1,
+                kind: EntityKind::Person,
+                actor: None,
+                cluster: None,
+                mention: kestrel_core::MentionKind::Name,
+            });
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    doc.entities.extend(added);
+    doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
 /// "The publisher Zendra ... Zendra's sales": a name that a business noun stands before
@@ -352,6 +458,33 @@ mod tests {
                 EntityKind::Gpe,
             ]
         );
+    }
+
+    #[test]
+    fn a_surname_the_recogniser_missed_is_the_persons() {
+        let text = "Ana Ruiz met the envoy. Ruiz later backed the Ruiz plan. \
+                    Shares in Ruiz Holdings rose, and Lorca spoke.";
+        let mut doc = with_mentions(text, &[("Ana Ruiz", EntityKind::Person)]);
+        for t in &mut doc.tokens {
+            let word = &text[t.span.range()];
+            let proper = word.starts_with(char::is_uppercase) && word != "Shares";
+            t.xpos = Some(if proper { "NNP" } else { "NN" }.to_string());
+        }
+        surnames_the_recogniser_missed(&mut doc, |_| false);
+        let found: Vec<(&str, EntityKind)> = doc
+            .entities
+            .iter()
+            .map(|e| (&text[e.span.range()], e.kind))
+            .collect();
+        // Not after an article, not inside another name, not a name given nowhere in full.
+        assert_eq!(
+            found,
+            [
+                ("Ana Ruiz", EntityKind::Person),
+                ("Ruiz", EntityKind::Person)
+            ]
+        );
+        assert_eq!(doc.entities[1].sentence, 1);
     }
 
     #[test]
