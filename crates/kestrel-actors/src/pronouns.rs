@@ -60,20 +60,68 @@ fn title_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// Given names that name one gender (`dictionaries/given_names.tsv`: name, tab, `M` or `F`).
+const GIVEN_NAMES: &str = include_str!("../../../dictionaries/given_names.tsv");
+
+/// The gender a given name states, when the list holds it.
+fn given_name_gender(word: &str) -> Option<Gender> {
+    static NAMES: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(name, g)| match g.trim() {
+                "M" => Some((name, Gender::Male)),
+                "F" => Some((name, Gender::Female)),
+                _ => None,
+            })
+            .collect()
+    });
+    names.get(word).copied()
+}
+
 /// The gender the text gives each named person's cluster before any pronoun is read: from an
-/// honorific or gendered title just before the mention or at its start.
+/// honorific or gendered title just before the mention or at its start, else from the given
+/// name that opens a name of two words or more ("Tomas Reyes", "Ana Ruiz"). A title wins over
+/// the given name, and a cluster keeps the first gender it is given. Not from the given name
+/// when the story names two people of one surname with different given names ("Pierre Roux"
+/// and his mother "Marie Roux"): a later "Roux" may have joined either.
 fn stated_genders(doc: &Document, names: &[usize]) -> HashMap<usize, Gender> {
+    let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+    let mut given_by_surname: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &i in names {
+        let e = &doc.entities[i];
+        if e.tokens.len() > 1 {
+            let given = given_by_surname.entry(word(e.tokens.end - 1)).or_default();
+            if !given.contains(&word(e.tokens.start)) {
+                given.push(word(e.tokens.start));
+            }
+        }
+    }
     let mut out = HashMap::new();
+    let mut from_given_name = HashMap::new();
     for &i in names {
         let e = &doc.entities[i];
         let sentence = &doc.sentences[e.sentence].tokens;
-        let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
         let before = (e.tokens.start > sentence.start)
             .then(|| title_gender(word(e.tokens.start - 1)))
             .flatten();
+        let cluster = e.cluster.unwrap_or(i);
         if let Some(g) = before.or_else(|| title_gender(word(e.tokens.start))) {
-            out.insert(e.cluster.unwrap_or(i), g);
+            out.entry(cluster).or_insert(g);
+        } else if e.tokens.len() > 1
+            && given_by_surname
+                .get(word(e.tokens.end - 1))
+                .is_some_and(|given| given.len() == 1)
+        {
+            if let Some(g) = given_name_gender(word(e.tokens.start)) {
+                from_given_name.entry(cluster).or_insert(g);
+            }
         }
+    }
+    for (cluster, g) in from_given_name {
+        out.entry(cluster).or_insert(g);
     }
     out
 }
@@ -2806,6 +2854,34 @@ mod tests {
         };
         assert_eq!(linked("Kenya MPs", "mp"), 0);
         assert_eq!(linked("Kenya Airways", "airway"), 1);
+    }
+
+    #[test]
+    fn a_given_name_states_a_gender_unless_the_surname_is_shared() {
+        let text = "Ana Ruiz met Tomas Reyes and Ms Lorca . Pierre Roux and Marie Roux came .";
+        let mut doc = segmented(text);
+        let mut from = 0;
+        for name in [
+            "Ana Ruiz",
+            "Tomas Reyes",
+            "Lorca",
+            "Pierre Roux",
+            "Marie Roux",
+        ] {
+            let mut e = named(&doc, name, from, EntityKind::Person);
+            from = e.span.end;
+            e.cluster = Some(doc.entities.len());
+            doc.entities.push(e);
+        }
+        let genders = stated_genders(&doc, &[0, 1, 2, 3, 4]);
+        assert_eq!(genders.get(&0), Some(&Gender::Female));
+        assert_eq!(genders.get(&1), Some(&Gender::Male));
+        // From the honorific.
+        assert_eq!(genders.get(&2), Some(&Gender::Female));
+        // Two given names for one surname: a later "Roux" could be either.
+        assert_eq!(genders.get(&3), None);
+        assert_eq!(genders.get(&4), None);
+        assert_eq!(given_name_gender("Jordan"), None, "a name borne by both");
     }
 
     #[test]
