@@ -74,14 +74,139 @@ fn without_trailing_function_words(words: &[&str], tags: &[&str], out: &mut Vec<
 }
 
 /// "Mr Houston", "Ms Essex": a name an honorific opens is a person's, whatever place or body
-/// it also names.
+/// it also names. So is a place's name of one or two words right after a title that only a
+/// person bears ("Justice Marlow's ruling", "President Lima"), when no organisation's word is in
+/// it.
 fn people_by_honorific(words: &[&str], out: &mut [Mention]) {
+    let personal_title = |w: &str| {
+        let lower = w.to_lowercase();
+        let lower = lower.trim_end_matches('.');
+        PERSONAL_TITLES.contains(&lower)
+            || ROYAL_TITLES.contains(&lower)
+            || JUDICIAL_TITLES.contains(&lower)
+    };
     for m in out {
         let before = m.tokens.start.checked_sub(1).map(|b| words[b]);
         let first = words[m.tokens.start];
-        if before.is_some_and(is_honorific) || (m.tokens.len() > 1 && is_honorific(first)) {
+        let place_after_a_title = matches!(m.kind, EntityType::Gpe | EntityType::Loc)
+            && m.tokens.len() <= 2
+            && before.is_some_and(|w| w.starts_with(char::is_uppercase) && personal_title(w))
+            && !words[m.tokens.clone()]
+                .iter()
+                .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
+        if before.is_some_and(is_honorific)
+            || (m.tokens.len() > 1 && is_honorific(first))
+            || place_after_a_title
+        {
             m.kind = EntityType::Person;
         }
+    }
+}
+
+/// Whether a capitalised word names a day of the week or a month ("on Wednesday Lord Woolf").
+fn is_day_or_month(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
+/// Words that make a title and the capitalised words after it a place or a thing named after
+/// someone ("King Street", "Queen Square", "King's Cross"), not a person.
+const PLACES_AFTER_TITLES: &[&str] = &[
+    "street", "road", "square", "cross", "avenue", "park", "hall", "bridge", "gate", "island",
+    "airport", "station", "act", "bill", "plan", "prize", "award", "cup", "trophy",
+];
+
+/// "... by Justice Scalia, he said", "President Ruiz": the model may miss a name after a title
+/// that only a person bears, or an honorific. One to three capitalised words right after such
+/// a title (itself capitalised), that no mention covers, are a person's name, unless one of them
+/// is a title ("Mr Speaker", "Governor General") or an organisation's word ("the Justice
+/// Department", "Queen Mary College").
+fn names_after_a_personal_title(words: &[&str], out: &mut Vec<Mention>) {
+    let mut covered = vec![false; words.len()];
+    for m in out.iter() {
+        covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let personal_title = |w: &str| {
+        let lower = w.to_lowercase();
+        let lower = lower.trim_end_matches('.');
+        is_honorific(w)
+            || PERSONAL_TITLES.contains(&lower)
+            || ROYAL_TITLES.contains(&lower)
+            || JUDICIAL_TITLES.contains(&lower)
+    };
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    };
+    // A title after a capitalised word that is no title is part of a name itself ("the
+    // Criminal Justice Act", "the Family Justice Division"); after a title it is a title still
+    // ("Lord Justice Rix", "Mr Justice Eady").
+    let inside_a_name = |k: usize| {
+        k > 1 && {
+            let before = words[k - 2];
+            before.chars().next().is_some_and(char::is_uppercase)
+                && before.chars().all(char::is_alphabetic)
+                && !is_title(before)
+                && !is_honorific(before)
+                && !TITLE_OPENERS.contains(&before.to_lowercase().as_str())
+                && !is_day_or_month(before)
+        }
+    };
+    // Not a title in the plural ("Lord Justices Clarke and Rix").
+    let title_word = |w: &str| is_title(w) || is_title(w.trim_end_matches('s'));
+    let mut t = 1;
+    while t < words.len() {
+        let title = words[t - 1];
+        if covered[t]
+            || !title.starts_with(char::is_uppercase)
+            || !personal_title(title)
+            || !name_word(words[t])
+            || inside_a_name(t)
+        {
+            t += 1;
+            continue;
+        }
+        let mut end = t;
+        while end < words.len() && end < t + 3 && !covered[end] && name_word(words[end]) {
+            end += 1;
+        }
+        let clean = words[t..end].iter().all(|w| {
+            let lower = w.to_lowercase();
+            !title_word(w)
+                && !ORG_WORDS.contains(&lower.as_str())
+                && !PLACES_AFTER_TITLES.contains(&lower.as_str())
+        });
+        // A run that goes on past three words is no name of a person.
+        let stops = end == words.len() || !name_word(words[end]) || covered[end];
+        if clean && stops {
+            out.push(Mention {
+                tokens: t..end,
+                kind: EntityType::Person,
+            });
+        }
+        // A title after a title ("Mr Justice Orvell") is the next one's title.
+        t = if clean && stops { end } else { t + 1 };
     }
 }
 
@@ -1036,6 +1161,7 @@ impl Ner {
         out.retain(|m| !words[m.tokens.clone()].iter().all(|w| is_filler(w)));
         without_trailing_function_words(words, tags, &mut out);
         people_by_honorific(words, &mut out);
+        names_after_a_personal_title(words, &mut out);
         self.organisations_by_business_noun(words, tags, &mut out);
         without_title_openers(words, &mut out);
         out.sort_by_key(|m| m.tokens.start);
@@ -1513,7 +1639,9 @@ fn split_at_title(
     // be an organisation's ("General Motors", "Chief Executive").
     let title = words[last].to_lowercase();
     let title = title.trim_end_matches('.');
-    let personal = PERSONAL_TITLES.contains(&title) || ROYAL_TITLES.contains(&title);
+    let personal = PERSONAL_TITLES.contains(&title)
+        || ROYAL_TITLES.contains(&title)
+        || JUDICIAL_TITLES.contains(&title);
     let shortest = if personal { 1 } else { 2 };
     if name.len() < shortest || !name.clone().all(capitalised) {
         return None;
@@ -1535,6 +1663,7 @@ fn is_title(w: &str) -> bool {
     let lower = lower.trim_end_matches('.');
     TITLE_WORDS.contains(&lower)
         || ROYAL_TITLES.contains(&lower)
+        || JUDICIAL_TITLES.contains(&lower)
         || MILITARY_RANKS.contains(&lower)
         || lower
             .split_once('-')
@@ -1580,6 +1709,12 @@ const PERSONAL_TITLES: &[&str] = &[
 /// Royal titles the recogniser's own list lacks; used only to split a name from its title,
 /// as the recogniser's features were learnt with its list as it is.
 const ROYAL_TITLES: &[&str] = &["emperor", "empress", "sultan", "emir", "tsar", "czar"];
+
+/// Judges' titles, personal before a name ("Justice Marlow", "Judge Tam"), split from the name
+/// after them as the royal titles are. ("Judge" is in the recogniser's own title list; "justice"
+/// is not, as "the Justice Department" and "the Justice Party" are no titles: a name after it
+/// holding an organisation's word stays whole.)
+const JUDICIAL_TITLES: &[&str] = &["justice", "judge"];
 
 /// Military ranks the recogniser's own list lacks, split from a name of two words or more
 /// after them ("Admiral Rosa Vidal") for the same reason. Not personal titles: "Admiral
@@ -2020,6 +2155,49 @@ mod tests {
         let ranks = ["Admiral", "Rosa", "Vidal", "and", "Admiral", "Vidal"];
         assert_eq!(split_at_title(&ranks, 0..3), Some((None, 1..3)));
         assert_eq!(split_at_title(&ranks, 4..6), None);
+    }
+
+    #[test]
+    fn a_name_after_a_personal_title_is_a_persons() {
+        let names = |sentence: &str, out: &mut Vec<Mention>| -> Vec<String> {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            names_after_a_personal_title(&words, out);
+            out.iter()
+                .map(|m| words[m.tokens.clone()].join(" "))
+                .collect()
+        };
+        assert_eq!(
+            names("In a ruling by Justice Marlow , he wrote .", &mut vec![]),
+            ["Marlow"]
+        );
+        assert_eq!(
+            names("Mr Justice Orvell and Judge Ana Tam agreed .", &mut vec![]),
+            ["Orvell", "Ana Tam"]
+        );
+        // Part of a name, a title, a body, a street, a lower-case title: none.
+        for sentence in [
+            "the Criminal Justice Act passed .",
+            "Lord Justices Clarke and Rix sat .",
+            "the Justice Department said .",
+            "shops on King Street closed .",
+            "the chancellor Britain has had .",
+        ] {
+            assert!(names(sentence, &mut vec![]).is_empty(), "{sentence}");
+        }
+        // A name the model found stays as it is.
+        let mut found = vec![Mention {
+            tokens: 1..2,
+            kind: EntityType::Person,
+        }];
+        assert_eq!(names("President Arvo spoke .", &mut found), ["Arvo"]);
+        // A place right after such a title is the person of that name.
+        let words = ["President", "Lima", "spoke", "."];
+        let mut out = vec![Mention {
+            tokens: 1..2,
+            kind: EntityType::Gpe,
+        }];
+        people_by_honorific(&words, &mut out);
+        assert_eq!(out[0].kind, EntityType::Person);
     }
 
     #[test]
