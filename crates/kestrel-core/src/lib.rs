@@ -60,6 +60,22 @@ pub const DAY_WORDS: &[&str] = &[
 /// The names of the weekdays, lower case: the last seven of [`DAY_WORDS`].
 pub const WEEKDAYS: &[&str] = DAY_WORDS.split_at(4).1;
 
+/// The names of the months, lower case.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 pub use pipeline::{Pipeline, PipelineError, Stage};
 
 /// Decompresses a gzip file embedded in the binary (a dictionary) into a string. The string is

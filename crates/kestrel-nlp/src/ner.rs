@@ -104,29 +104,11 @@ fn people_by_honorific(words: &[&str], out: &mut [Mention]) {
 }
 
 /// Whether a capitalised word names a day of the week or a month ("on Wednesday Lord Woolf").
-fn is_day_or_month(word: &str) -> bool {
-    matches!(
-        word,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
+pub(crate) fn is_day_or_month(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && (kestrel_core::WEEKDAYS.contains(&lower.as_str())
+            || kestrel_core::MONTHS.contains(&lower.as_str()))
 }
 
 /// Words that make a title and the capitalised words after it a place or a thing named after

@@ -176,27 +176,6 @@ impl Stage for NerStage {
 /// article ("the Ruiz case" is read as the person too often to risk).
 fn surnames_the_recogniser_missed(doc: &mut Document, names_a_country: impl Fn(&[&str]) -> bool) {
     use kestrel_core::EntityKind;
-    const CALENDAR: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // (surname, first token of the full name)
     let mut surnames: Vec<(String, usize)> = Vec::new();
@@ -240,7 +219,7 @@ fn surnames_the_recogniser_missed(doc: &mut Document, names_a_country: impl Fn(&
             if covered[t]
                 || !named_before
                 || !proper
-                || CALENDAR.contains(&word)
+                || crate::ner::is_day_or_month(word)
                 || names_a_country(&[word])
             {
                 continue;
