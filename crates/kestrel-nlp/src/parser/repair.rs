@@ -424,7 +424,7 @@ fn place_between_subject_and_verb(
         }
         let v = v - 1;
         let lower = forms[d].to_lowercase();
-        if DAY_WORDS.contains(&lower.as_str()) || TIME_NOUNS.contains(&lower.as_str()) {
+        if DAY_WORDS.contains(&lower.as_str()) || is_time_noun(&lower) {
             continue;
         }
         let (start, end) = phrase_span(heads, d);
@@ -949,8 +949,13 @@ fn nominal_complement_is_the_object(
     }
 }
 
-/// Nouns of time, which stand bare as adverbials ("this week", "two years ago", "last
-/// spring").
+/// Whether a lower-case word is a noun of time, which stands bare as an adverbial ("this
+/// week", "two years ago", "last spring", "next May").
+fn is_time_noun(word: &str) -> bool {
+    TIME_NOUNS.contains(&word) || kestrel_core::MONTHS.contains(&word)
+}
+
+/// Nouns of time other than the months.
 const TIME_NOUNS: &[&str] = &[
     "year",
     "years",
@@ -976,18 +981,6 @@ const TIME_NOUNS: &[&str] = &[
     "minutes",
     "season",
     "quarter",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "spring",
     "summer",
     "autumn",
@@ -1019,7 +1012,7 @@ fn bare_oblique_is_the_object(
             continue;
         };
         let lower = forms[d].to_lowercase();
-        if TIME_NOUNS.contains(&lower.as_str())
+        if is_time_noun(&lower)
             || EXTENT_NOUNS.contains(&lower.as_str())
             || DAY_WORDS.contains(&lower.as_str())
         {
@@ -1776,10 +1769,7 @@ fn noun_before_the_subject(
         }
         let lower = forms[x].to_lowercase();
         let singular = lower.trim_end_matches('s');
-        if DAY_WORDS.contains(&lower.as_str())
-            || TIME_NOUNS.contains(&lower.as_str())
-            || TIME_NOUNS.contains(&singular)
-        {
+        if DAY_WORDS.contains(&lower.as_str()) || is_time_noun(&lower) || is_time_noun(singular) {
             continue;
         }
         let verb = heads[x];
@@ -2550,7 +2540,7 @@ fn subject_read_as_an_oblique(
         let lower = forms[s].to_lowercase();
         if !matches!(tags[s], "NN" | "NNS" | "NNP" | "NNPS")
             || !matches!(tags[v], "VBD" | "VBZ" | "VBP")
-            || TIME_NOUNS.contains(&lower.as_str())
+            || is_time_noun(&lower)
             || EXTENT_NOUNS.contains(&lower.as_str())
             || DAY_WORDS.contains(&lower.as_str())
             || dependents(heads, s).any(|k| labels[k] == "case")
