@@ -1257,19 +1257,10 @@ fn relative_clause_read_as_the_main_one(
         top
     } else {
         // A later verb hung on the root, after a comma: "..., said it had bought ...".
-        let finite = |c: usize| {
-            matches!(tags[c], "VBD" | "VBZ" | "VBP")
-                || (0..c)
-                    .any(|k| heads[k] == c + 1 && matches!(tags[k], "MD" | "VBZ" | "VBD" | "VBP"))
-        };
+        let finite = |c: usize| heads_a_finite_clause(tags, heads, c);
         // The verb's own words before it ("has been driven", "last week appointed") open its
         // clause, right after a comma.
-        let opened_by_a_comma = |c: usize| {
-            let first = (r + 1..c)
-                .find(|&k| labels[k] != "punct" && descends_from(heads, k, c))
-                .unwrap_or(c);
-            forms[first - 1] == ","
-        };
+        let opened_by_a_comma = |c: usize| forms[first_word_after(heads, labels, r, c) - 1] == ",";
         let Some(m) = (r + 1..n).find(|&c| {
             descends_from(heads, c, r)
                 && matches!(
@@ -1310,6 +1301,21 @@ fn relative_clause_read_as_the_main_one(
     }
     heads[r] = noun + 1;
     labels[r] = "acl:relcl";
+}
+
+/// Whether word `c` heads a finite clause: a finite verb, or a word with a finite auxiliary or
+/// modal before it ("has been driven", "will report", "are responsible").
+fn heads_a_finite_clause(tags: &[&str], heads: &[usize], c: usize) -> bool {
+    matches!(tags[c], "VBD" | "VBZ" | "VBP")
+        || (0..c).any(|k| heads[k] == c + 1 && matches!(tags[k], "MD" | "VBZ" | "VBD" | "VBP"))
+}
+
+/// The first word of `c`'s phrase after word `after` that is no punctuation mark: where the
+/// clause `c` heads opens ("last week appointed" opens at "last").
+fn first_word_after(heads: &[usize], labels: &[&str], after: usize, c: usize) -> usize {
+    (after + 1..c)
+        .find(|&k| labels[k] != "punct" && descends_from(heads, k, c))
+        .unwrap_or(c)
 }
 
 /// "The panel, which met on Monday, will report soon" read with "met" holding two subjects,
@@ -1403,9 +1409,7 @@ fn relative_clause_holding_the_main_subject(
             let on_the_clause = heads[c] == v + 1 || (heads[v] != 0 && heads[c] == heads[v]);
             let predicate = tags[c].starts_with("VB")
                 || (0..c).any(|k| heads[k] == c + 1 && labels[k] == "cop");
-            let finite = matches!(tags[c], "VBD" | "VBZ" | "VBP")
-                || (0..c)
-                    .any(|k| heads[k] == c + 1 && matches!(tags[k], "MD" | "VBZ" | "VBD" | "VBP"));
+            let finite = heads_a_finite_clause(tags, heads, c);
             let own_subject_or_conjunction = (0..n).any(|k| {
                 heads[k] == c + 1
                     && (labels[k].starts_with("nsubj") || matches!(labels[k], "expl" | "cc"))
@@ -1421,9 +1425,7 @@ fn relative_clause_holding_the_main_subject(
             {
                 return false;
             }
-            let first_word = (v + 1..c)
-                .find(|&k| labels[k] != "punct" && descends_from(heads, k, c))
-                .unwrap_or(c);
+            let first_word = first_word_after(heads, labels, v, c);
             if after_a_comma {
                 forms[first_word - 1] == ","
             } else {
