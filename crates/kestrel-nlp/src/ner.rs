@@ -78,19 +78,12 @@ fn without_trailing_function_words(words: &[&str], tags: &[&str], out: &mut Vec<
 /// person bears ("Justice Marlow's ruling", "President Lima"), when no organisation's word is in
 /// it.
 fn people_by_honorific(words: &[&str], out: &mut [Mention]) {
-    let personal_title = |w: &str| {
-        let lower = w.to_lowercase();
-        let lower = lower.trim_end_matches('.');
-        PERSONAL_TITLES.contains(&lower)
-            || ROYAL_TITLES.contains(&lower)
-            || JUDICIAL_TITLES.contains(&lower)
-    };
     for m in out {
         let before = m.tokens.start.checked_sub(1).map(|b| words[b]);
         let first = words[m.tokens.start];
         let place_after_a_title = matches!(m.kind, EntityType::Gpe | EntityType::Loc)
             && m.tokens.len() <= 2
-            && before.is_some_and(|w| w.starts_with(char::is_uppercase) && personal_title(w))
+            && before.is_some_and(|w| w.starts_with(char::is_uppercase) && is_personal_title(w))
             && !words[m.tokens.clone()]
                 .iter()
                 .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
@@ -128,14 +121,6 @@ fn names_after_a_personal_title(words: &[&str], out: &mut Vec<Mention>) {
     for m in out.iter() {
         covered[m.tokens.clone()].iter_mut().for_each(|c| *c = true);
     }
-    let personal_title = |w: &str| {
-        let lower = w.to_lowercase();
-        let lower = lower.trim_end_matches('.');
-        is_honorific(w)
-            || PERSONAL_TITLES.contains(&lower)
-            || ROYAL_TITLES.contains(&lower)
-            || JUDICIAL_TITLES.contains(&lower)
-    };
     let name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
@@ -162,7 +147,7 @@ fn names_after_a_personal_title(words: &[&str], out: &mut Vec<Mention>) {
         let title = words[t - 1];
         if covered[t]
             || !title.starts_with(char::is_uppercase)
-            || !personal_title(title)
+            || !(is_honorific(title) || is_personal_title(title))
             || !name_word(words[t])
             || inside_a_name(t)
         {
@@ -186,9 +171,11 @@ fn names_after_a_personal_title(words: &[&str], out: &mut Vec<Mention>) {
                 tokens: t..end,
                 kind: EntityType::Person,
             });
+            t = end;
+        } else {
+            // A title after a title ("Mr Justice Orvell") is the next one's title.
+            t += 1;
         }
-        // A title after a title ("Mr Justice Orvell") is the next one's title.
-        t = if clean && stops { end } else { t + 1 };
     }
 }
 
@@ -1619,11 +1606,7 @@ fn split_at_title(
     // An honorific or a personal title comes before a person only ("Mr Velden", "President
     // Ruiz", "Emperor Velmar"), so one word after it is a name; after other titles one word may
     // be an organisation's ("General Motors", "Chief Executive").
-    let title = words[last].to_lowercase();
-    let title = title.trim_end_matches('.');
-    let personal = PERSONAL_TITLES.contains(&title)
-        || ROYAL_TITLES.contains(&title)
-        || JUDICIAL_TITLES.contains(&title);
+    let personal = is_personal_title(words[last]);
     let shortest = if personal { 1 } else { 2 };
     if name.len() < shortest || !name.clone().all(capitalised) {
         return None;
@@ -1697,6 +1680,16 @@ const ROYAL_TITLES: &[&str] = &["emperor", "empress", "sultan", "emir", "tsar", 
 /// is not, as "the Justice Department" and "the Justice Party" are no titles: a name after it
 /// holding an organisation's word stays whole.)
 const JUDICIAL_TITLES: &[&str] = &["justice", "judge"];
+
+/// Whether a word is a title that only a person bears before their name: a personal, royal or
+/// judicial title ("President", "Emperor", "Justice"), in any case, with or without a full stop.
+fn is_personal_title(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    PERSONAL_TITLES.contains(&lower)
+        || ROYAL_TITLES.contains(&lower)
+        || JUDICIAL_TITLES.contains(&lower)
+}
 
 /// Military ranks the recogniser's own list lacks, split from a name of two words or more
 /// after them ("Admiral Rosa Vidal") for the same reason. Not personal titles: "Admiral
