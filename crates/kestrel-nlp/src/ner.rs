@@ -486,6 +486,70 @@ const ORG_WORDS: &[&str] = &[
     "cooperative",
 ];
 
+/// Organisation words that end a body's name and seldom a place's or a person's: of
+/// [`ORG_WORDS`], those that close names of places in UniversalNER's training text ("West Bank",
+/// "Oval Office", "Hosanna Church") are left out, and those that are surnames too ("Court",
+/// "Post", "Times").
+const BODY_HEADS: &[&str] = &[
+    "ministry",
+    "party",
+    "council",
+    "committee",
+    "commission",
+    "parliament",
+    "assembly",
+    "senate",
+    "tribunal",
+    "army",
+    "navy",
+    "agency",
+    "fund",
+    "organization",
+    "organisation",
+    "association",
+    "federation",
+    "movement",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "group",
+    "university",
+    "institute",
+    "foundation",
+    "department",
+    "authority",
+    "forces",
+    "league",
+    "alliance",
+    "coalition",
+    "bureau",
+    "network",
+    "airlines",
+    "llc",
+    "plc",
+    "gmbh",
+    "holdings",
+    "industries",
+    "technologies",
+    "airways",
+    "motors",
+    "broadcasting",
+    "secretariat",
+    "administration",
+    "brigade",
+    "battalion",
+    "regiment",
+    "corps",
+    "militia",
+    "society",
+    "directorate",
+    "caucus",
+    "consortium",
+    "cooperative",
+];
+
 /// Words that stand before a person's name ("Minister", "General", "Mr").
 const TITLE_WORDS: &[&str] = &[
     "mr",
@@ -1239,8 +1303,21 @@ impl Ner {
         // organisation): the training text writes a country as a place wherever it stands, even
         // where it acts, so the model's other type is its mistake.
         let only_a_country = gaz & GAZ_COUNTRY != 0 && gaz & (GAZ_PERSON | GAZ_ORG) == 0;
+        // "Kyoto University" or "the Audubon Society" read as a place, "the Andy Warhol
+        // Foundation" as a person: a name of two words or more that ends in the head noun of
+        // a body is the body's, unless the gazetteer knows it as a place ("the Russian
+        // Federation") or a given name opens it.
+        let last = words[tokens.end - 1];
+        let bodys_name = tokens.len() >= 2
+            && last.starts_with(char::is_uppercase)
+            && BODY_HEADS.contains(&last.to_lowercase().as_str())
+            && gaz & (GAZ_COUNTRY | GAZ_REGION | GAZ_CITY) == 0;
         let kind = match TYPES[ty] {
             "PER" | "ORG" if only_a_country => EntityType::Gpe,
+            "LOC" if bodys_name => EntityType::Org,
+            "PER" if bodys_name && !self.opens_a_persons_name(words[tokens.start]) => {
+                EntityType::Org
+            }
             "PER" => EntityType::Person,
             "ORG" => EntityType::Org,
             "LOC" if gaz & (GAZ_COUNTRY | GAZ_REGION | GAZ_CITY) != 0 => EntityType::Gpe,
@@ -2585,6 +2662,48 @@ mod tests {
         ner.push(&words, 5..8, org, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].tokens, 5..8);
+    }
+
+    #[test]
+    fn a_name_ending_in_a_bodys_head_noun_is_the_bodys() {
+        let mut ner = untrained_with_names(&[]);
+        ner.gazetteer.add_given_name("Lena Brandt");
+        ner.gazetteer.add("Velmoran Federation", GAZ_COUNTRY);
+        let ty = |t: &str| TYPES.iter().position(|&x| x == t).unwrap();
+        let words = [
+            "Dravik",
+            "University",
+            "and",
+            "the",
+            "Corran",
+            "Foundation",
+            "met",
+            "Lena",
+            "Institute",
+            "in",
+            "the",
+            "Velmoran",
+            "Federation",
+            "near",
+            "Saint",
+            "Society",
+        ];
+        let kind = |range: std::ops::Range<usize>, t: &str| {
+            let mut out = Vec::new();
+            ner.push(&words, range, ty(t), &mut out);
+            out[0].kind
+        };
+        assert_eq!(kind(0..2, "LOC"), EntityType::Org);
+        assert_eq!(kind(4..6, "PER"), EntityType::Org);
+        // A known place, a person whose given name opens the name, and one word alone keep
+        // the model's type; so does a lower-case head ("Saint society" is no body's name).
+        assert_eq!(kind(11..13, "LOC"), EntityType::Gpe);
+        assert_eq!(kind(7..9, "PER"), EntityType::Person);
+        assert_eq!(kind(1..2, "LOC"), EntityType::Loc);
+        let words = ["Saint", "society"];
+        let mut out = Vec::new();
+        ner.push(&words, 0..2, ty("LOC"), &mut out);
+        assert_eq!(out[0].kind, EntityType::Loc);
     }
 
     #[test]
