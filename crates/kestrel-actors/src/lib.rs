@@ -1352,6 +1352,7 @@ impl Stage for ActorStage {
         widen_to_longer_place_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
         bodies_of_a_country(doc, &self.dictionary, date);
+        known_bodies_after_their_country(doc, &self.dictionary, date);
         members_of_a_party(doc, &self.dictionary, date);
         governments_named_by_their_leader(doc, &self.dictionary, date);
         peoples_with_a_nationality(doc, &self.dictionary, date);
@@ -1796,6 +1797,59 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
         }
     }
     give_text_actors(doc, found);
+}
+
+/// "The Scottish Conservative Party", "the Arvenian Labour Party": an organisation no
+/// dictionary knows by its whole name, whose last words name a body the dictionary knows
+/// (of two words or more) and whose first words name that body's country (a country, a
+/// nationality, a place of it) or nothing the dictionary knows ("the Stevenage Labour
+/// Party"), is that body. Not when they name another country or body ("the European
+/// People's Party").
+pub fn known_bodies_after_their_country(
+    doc: &mut Document,
+    dictionary: &ActorDictionary,
+    date: Option<Date>,
+) {
+    let n_tokens = doc.tokens.len();
+    for i in 0..doc.entities.len() {
+        let e = &doc.entities[i];
+        if e.kind != EntityKind::Org
+            || e.actor.is_some()
+            || e.tokens.len() < 3
+            || e.tokens.end > n_tokens
+        {
+            continue;
+        }
+        let span_of = |from: usize, to: usize| {
+            Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end)
+        };
+        let (start, end) = (e.tokens.start, e.tokens.end);
+        let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+        let body = (start + 1..end - 1).find_map(|k| {
+            // The body's name: two words or more, each a capitalised word or a joiner.
+            let named = word(k).starts_with(char::is_uppercase)
+                && (k..end).all(|t| {
+                    word(t).starts_with(char::is_uppercase)
+                        || matches!(word(t), "of" | "for" | "and" | "the")
+                });
+            if !named {
+                return None;
+            }
+            let tail =
+                dictionary.resolve(&doc.text[span_of(k, end).range()], EntityKind::Org, date)?;
+            let opening = &doc.text[span_of(start, k).range()];
+            let opening = [EntityKind::Gpe, EntityKind::Org]
+                .into_iter()
+                .find_map(|kind| dictionary.resolve(opening, kind, date));
+            let same_country = opening
+                .as_ref()
+                .is_none_or(|o| country_of(o) == Some(tail.code.as_str()));
+            same_country.then_some(tail)
+        });
+        if let Some(code) = body {
+            doc.entities[i].actor = Some(code);
+        }
+    }
 }
 
 /// A name without the possessive ending the recogniser may leave on it ("Zorvex's").
@@ -3558,6 +3612,34 @@ country\tVelmora\t\tVLM\n",
         assert_eq!(code(2), None, "a company named for the country");
         assert_eq!(code(3), Some(("KST".into(), Some("GOV".into()))));
         assert_eq!(code(4), None, "Georgia is also a US state");
+    }
+
+    #[test]
+    fn actors_a_known_body_after_its_country_or_an_unknown_place_is_that_body() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("country\tKostova\tKostovan\tKST\n", "t").unwrap();
+        d.add_tsv("country\tArvenia\tArvenian\tARV\n", "t").unwrap();
+        d.add_tsv("org\tGreen Union Party\t\tKSTPTY\n", "t")
+            .unwrap();
+        let text = "The Kostovan Green Union Party , the Dravik Green Union Party , the \
+                    Arvenian Green Union Party met .";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        for name in [
+            "Kostovan Green Union Party",
+            "Dravik Green Union Party",
+            "Arvenian Green Union Party",
+        ] {
+            let tokens = tokens_of(&doc, name);
+            doc.entities.push(mention(&doc, tokens, EntityKind::Org));
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let code = |i: usize| code_and_sector(&doc, i);
+        let party = Some(("KST".into(), Some("PTY".into())));
+        assert_eq!(code(0), party);
+        assert_eq!(code(1), party, "a town the dictionary does not know");
+        // Another country's party of that name is that country's (`bodies_of_a_country`).
+        assert_eq!(code(2), Some(("ARV".into(), Some("PTY".into()))));
     }
 
     #[test]
