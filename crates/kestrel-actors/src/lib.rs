@@ -1986,8 +1986,19 @@ pub fn members_of_a_party(doc: &mut Document, dictionary: &ActorDictionary, date
 
 /// The country the story names most often, when one does.
 pub fn story_country(doc: &Document) -> Option<String> {
+    story_country_apart_from(doc, |_| false)
+}
+
+/// [`story_country`] without the mentions `skip` picks out (by index).
+pub(crate) fn story_country_apart_from(
+    doc: &Document,
+    skip: impl Fn(usize) -> bool,
+) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for e in &doc.entities {
+    for (i, e) in doc.entities.iter().enumerate() {
+        if skip(i) {
+            continue;
+        }
         let Some(code) = e.actor.as_ref().map(|a| a.code.as_str()) else {
             continue;
         };
@@ -2053,11 +2064,12 @@ const MINISTRY_TOPICS: &[&str] = &[
     "Tourism",
 ];
 
-/// Whether an organisation's name, without its article, is that of a ministry or a
-/// legislature's committee that names no country: "the Department for Transport", "the
-/// Labor Department", "the Finance Ministry", "the Treasury", "the Home Office" (`GOV`); "the
-/// Treasury Select Committee", "the Senate Rules Committee" (`LEG`).
-fn ministry_sector(name: &str) -> Option<&'static str> {
+/// Whether an organisation's name, without its article, is that of a ministry, a
+/// legislature's committee or a court that names no country: "the Department for Transport",
+/// "the Labor Department", "the Finance Ministry", "the Treasury", "the Home Office" (`GOV`);
+/// "the Treasury Select Committee", "the Senate Rules Committee" (`LEG`); "the High Court",
+/// "the Court of Appeal" (`JUD`).
+fn state_body_sector(name: &str) -> Option<&'static str> {
     let name = name.strip_prefix("the ").unwrap_or(name);
     let words: Vec<&str> = name.split_whitespace().collect();
     let (first, last) = (*words.first()?, *words.last()?);
@@ -2083,6 +2095,9 @@ fn ministry_sector(name: &str) -> Option<&'static str> {
             | "World"
     ) {
         return None;
+    }
+    if is_court_of_a_state(&words) {
+        return Some("JUD");
     }
     if words.len() >= 2
         && last == "Committee"
@@ -2122,6 +2137,74 @@ fn ministry_sector(name: &str) -> Option<&'static str> {
     (ministry || agency).then_some("GOV")
 }
 
+/// Words before "Court" that say what kind of court a state's is: "the High Court", "the
+/// Appeal Court", "the Supreme Court", "the Crown Court".
+const COURT_KINDS: &[&str] = &[
+    "Supreme",
+    "High",
+    "Appeal",
+    "Appeals",
+    "Appellate",
+    "Crown",
+    "County",
+    "District",
+    "Constitutional",
+    "Federal",
+    "Circuit",
+    "Magistrates",
+    "Magistrates'",
+    "Administrative",
+    "Military",
+    "Family",
+    "Criminal",
+    "Juvenile",
+    "Youth",
+    "Tax",
+    "Bankruptcy",
+    "Superior",
+    "Sheriff",
+    "Coroner's",
+    "Election",
+    "Civil",
+    "Employment",
+    "Commercial",
+    "Divisional",
+    "Provincial",
+    "Municipal",
+    "Revolutionary",
+    "Islamic",
+    "Sharia",
+    "Security",
+    "Anti-Terrorism",
+    "Anti-Corruption",
+];
+
+/// What "Court of ..." names when it is a state's court: "the Court of Appeal", "the Court of
+/// Session", "the Court of Cassation".
+const COURT_OF: &[&str] = &[
+    "Appeal",
+    "Appeals",
+    "Session",
+    "Cassation",
+    "Criminal",
+    "Claims",
+    "Justiciary",
+    "First",
+    "Chancery",
+];
+
+/// Whether a name (its words, without the article) is that of a state's court which states no
+/// country: "High Court", "Court of Appeal", "Constitutional Court". A court of Europe or of
+/// the world ("the European Court of Justice") opens with a word the caller turns away first;
+/// "Hampton Court" or "Earls Court", places, have no court kind before "Court".
+fn is_court_of_a_state(words: &[&str]) -> bool {
+    match words {
+        [.., kind, "Court"] => COURT_KINDS.contains(kind),
+        ["Court", "of", what, ..] => COURT_OF.contains(what),
+        _ => false,
+    }
+}
+
 /// Words that before "Commission", "Agency", "Office", "Authority", "Service" or "Executive"
 /// name a state's agency or watchdog, beside the ministries' topics.
 const AGENCY_TOPICS: &[&str] = &[
@@ -2147,8 +2230,9 @@ const AGENCY_TOPICS: &[&str] = &[
     "Safety",
 ];
 
-/// Ministries and legislative committees whose names state no country ("the Department for
-/// Transport", "the Commerce Department", "the Treasury Select Committee") belong to the
+/// Ministries, legislative committees and courts whose names state no country ("the
+/// Department for Transport", "the Commerce Department", "the Treasury Select Committee", "the
+/// High Court") belong to the
 /// country the story is about where they stand: the one country named within the five
 /// sentences before (by name, nationality, or a person or body of its government), else the
 /// country the whole story names most, if one does strictly more than any other.
@@ -2164,7 +2248,7 @@ pub fn ministries_of_the_story(
         if e.kind != EntityKind::Org || e.actor.is_some() || e.mention != MentionKind::Name {
             continue;
         }
-        let Some(sector) = ministry_sector(&doc.text[e.span.range()]) else {
+        let Some(sector) = state_body_sector(&doc.text[e.span.range()]) else {
             continue;
         };
         let cluster = e.cluster.unwrap_or(i);
@@ -2190,14 +2274,42 @@ pub fn ministries_of_the_story(
                         .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
                 })
         });
-        let country = first.or(opening).or_else(|| {
-            one_country_named_before(doc, e.sentence, e.tokens.start).or_else(|| story.clone())
-        });
+        // A court is named by its country where it is not the story's own ("Spain's High
+        // Court"): a bare "the High Court" is the story's, whatever country the sentences
+        // before it name.
+        let nearby = || {
+            if sector == "JUD" {
+                country_just_before(doc, e)
+            } else {
+                one_country_named_before(doc, e.sentence, e.tokens.start)
+            }
+        };
+        let country = first
+            .or(opening)
+            .or_else(|| nearby().or_else(|| story.clone()));
         if let Some(code) = country {
             found.push((i, code, sector));
         }
     }
     give_text_actors(doc, found);
+}
+
+/// The country named right before a mention, by its name or nationality, with or without a
+/// possessive: "the New Zealand High Court", "Spain's High Court".
+fn country_just_before(doc: &Document, e: &Entity) -> Option<String> {
+    let start = e.tokens.start;
+    let possessive = start > 0
+        && doc
+            .tokens
+            .get(start - 1)
+            .is_some_and(|t| matches!(&doc.text[t.span.range()], "'s" | "\u{2019}s"));
+    let end = if possessive { start - 1 } else { start };
+    doc.entities
+        .iter()
+        .filter(|f| f.sentence == e.sentence && f.tokens.end == end)
+        .filter(|f| matches!(f.kind, EntityKind::Gpe | EntityKind::Norp))
+        .find_map(|f| f.actor.as_ref().filter(|a| is_country_code(a)))
+        .map(|a| a.code.clone())
 }
 
 /// Gives each mention `(index, country, sector)` the actor its own words state.
@@ -3544,6 +3656,36 @@ country\tVelmora\t\tVLM\n",
         assert_eq!(code(2), Some(("KST".into(), Some("LEG".into()))));
         assert_eq!(code(3), None, "a bank's or a fund's department");
         assert_eq!(code(4), None, "a town's service");
+    }
+
+    #[test]
+    fn actors_a_states_court_is_the_storys_countrys_judiciary() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("country\tKostova\tKostovan\tKST\n", "t").unwrap();
+        let text = "Kostova voted . The High Court , the Court of Appeal and the Appeal Court \
+                    sat near Hampton Court and the Court of Auditors .";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        let kostova = tokens_of(&doc, "Kostova");
+        doc.entities.push(mention(&doc, kostova, EntityKind::Gpe));
+        for name in [
+            "High Court",
+            "Court of Appeal",
+            "Appeal Court",
+            "Hampton Court",
+            "Court of Auditors",
+        ] {
+            let tokens = tokens_of(&doc, name);
+            doc.entities.push(mention(&doc, tokens, EntityKind::Org));
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        let code = |i: usize| code_and_sector(&doc, i);
+        let kostova_jud = Some(("KST".into(), Some("JUD".into())));
+        assert_eq!(code(1), kostova_jud);
+        assert_eq!(code(2), kostova_jud);
+        assert_eq!(code(3), kostova_jud);
+        assert_eq!(code(4), None, "a palace named for a court");
+        assert_eq!(code(5), None, "auditors are no court of law");
     }
 
     #[test]

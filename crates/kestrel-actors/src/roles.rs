@@ -8,7 +8,7 @@
 //! or the person, a comma, and the same country-and-role phrase after it. The role words decide
 //! the sector.
 
-use kestrel_core::{ActorCode, ActorSource, Document, EntityKind};
+use kestrel_core::{ActorCode, ActorSource, Document, Entity, EntityKind};
 
 /// Role words and the sector they point to (`None`: a word that belongs to role phrases but
 /// does not decide the sector, such as "foreign" or "top").
@@ -135,6 +135,24 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("\u{2019}s", None),
 ];
 
+/// Words that open a judge's title before "Justice" or "Judge": "Mr Justice Eady", "Lord
+/// Justice Rix", "Chief Justice Ana Ruiz".
+const JUDGES_TITLE_OPENERS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Lord",
+    "Lady",
+    "Sir",
+    "Dame",
+    "Chief",
+    "Associate",
+    "Senior",
+    "Deputy",
+];
+
 /// Role words that say what someone does for whichever body they serve, not which kind of
 /// body that is: "the party leader" is the party's, "the ministry spokesman" the ministry's.
 const GENERIC_ROLE_WORDS: &[&str] = &[
@@ -241,7 +259,23 @@ pub fn read_roles(doc: &mut Document) -> usize {
         map
     };
     let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+    // A judge's title right before a name: "Mr Justice Eady", "Judge Ana Ruiz".
+    // "Criminal Justice Bill", "Social Justice Party": a capitalised word before "Justice"
+    // other than a title's makes it part of a name.
+    let judges_title = |e: &Entity| {
+        let t = e.tokens.start;
+        t > 0
+            && t <= doc.tokens.len()
+            && matches!(word(t - 1), "Justice" | "Judge")
+            && (t < 2
+                || !word(t - 2).starts_with(char::is_uppercase)
+                || JUDGES_TITLE_OPENERS.contains(&word(t - 2)))
+    };
+    // The story's country, not counting a namesake the dictionary found for a judge.
+    let story = crate::story_country_apart_from(doc, |i| judges_title(&doc.entities[i]));
     let mut found = Vec::new();
+    // Mentions whose dictionary actor the text shows to be a namesake.
+    let mut namesakes = Vec::new();
     for (i, e) in doc.entities.iter().enumerate() {
         if e.kind != EntityKind::Person || e.tokens.is_empty() || e.tokens.end > doc.tokens.len() {
             continue;
@@ -368,6 +402,41 @@ pub fn read_roles(doc: &mut Document) -> usize {
             } else {
                 role
             };
+            // "Mr Justice Eady", "Lord Justice Rix", "Judge Ana Ruiz": a judge's title right
+            // before the name makes a judge of the story's country, and a namesake the
+            // dictionary knows in another sector ("Lord Justice May") is someone else.
+            let judge = e.tokens.start > sentence.start && judges_title(e);
+            let known_judge = e
+                .actor
+                .as_ref()
+                .is_some_and(|a| a.sector.as_deref() == Some("JUD"));
+            if judge && !known_judge {
+                namesakes.push(i);
+                // The judge named before with their country ("Texas Judge Ana Ruiz", then
+                // "Judge Ruiz") keeps it.
+                let surname = |j: usize| {
+                    let span = doc.entities[j].span;
+                    doc.text[span.range()].split_whitespace().last()
+                };
+                let named_before = found
+                    .iter()
+                    .find(|(j, a): &&(usize, ActorCode)| {
+                        a.sector.as_deref() == Some("JUD") && surname(*j) == surname(i)
+                    })
+                    .map(|(_, a)| a.code.clone());
+                if let Some(code) = named_before.as_ref().or(story.as_ref()) {
+                    found.push((
+                        i,
+                        ActorCode {
+                            code: code.clone(),
+                            sector: Some("JUD".to_string()),
+                            name: doc.text[e.span.range()].to_string(),
+                            source: ActorSource::Text,
+                        },
+                    ));
+                }
+                continue;
+            }
             // For someone the dictionary gives a country, a role that puts them out of
             // government is the text's word on what they are now, where the dictionary's (in
             // an undated story, their latest office) may be another time's.
@@ -440,6 +509,9 @@ pub fn read_roles(doc: &mut Document) -> usize {
         ));
     }
     let n = found.len();
+    for i in namesakes {
+        doc.entities[i].actor = None;
+    }
     for (i, from_text) in found {
         let e = &mut doc.entities[i];
         e.actor = Some(match e.actor.take() {
@@ -467,7 +539,7 @@ pub fn read_roles(doc: &mut Document) -> usize {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use kestrel_core::{Entity, Pipeline, Span};
+    use kestrel_core::{Pipeline, Span};
 
     /// A mention: its text, kind, and (code, sector) from the dictionary.
     pub(crate) type Mention<'a> = (&'a str, EntityKind, Option<(&'a str, Option<&'a str>)>);
@@ -655,6 +727,36 @@ pub(crate) mod tests {
         );
         assert_eq!(read_roles(&mut doc), 1, "no title before Ana Ruiz");
         assert_eq!(actor(&doc, 0), ("SOM".into(), Some("GOV".into()), "text"));
+    }
+
+    #[test]
+    fn a_judges_title_makes_a_judge_of_the_storys_country_not_a_namesake() {
+        let mut doc = doc_with(
+            "Kostova's government lost in a Kostovan court: Mr Justice Vidal and Judge Ana Ruiz ruled after Lord Justice Mensah heard it.",
+            &[
+                ("Kostova", EntityKind::Gpe, Some(("KST", None))),
+                ("Kostovan", EntityKind::Norp, Some(("KST", None))),
+                ("Vidal", EntityKind::Person, None),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Mensah", EntityKind::Person, Some(("GHA", Some("GOV")))),
+            ],
+        );
+        read_roles(&mut doc);
+        assert_eq!(actor(&doc, 2), ("KST".into(), Some("JUD".into()), "text"));
+        assert_eq!(actor(&doc, 3), ("KST".into(), Some("JUD".into()), "text"));
+        assert_eq!(
+            actor(&doc, 4),
+            ("KST".into(), Some("JUD".into()), "text"),
+            "the dictionary's minister is a namesake"
+        );
+        assert_eq!(doc.entities[4].actor.as_ref().unwrap().name, "Mensah");
+        // With no country in the story, the namesake goes and nothing takes its place.
+        let mut doc = doc_with(
+            "Lord Justice Mensah dismissed it.",
+            &[("Mensah", EntityKind::Person, Some(("GHA", Some("GOV"))))],
+        );
+        read_roles(&mut doc);
+        assert!(doc.entities[0].actor.is_none());
     }
 
     #[test]
