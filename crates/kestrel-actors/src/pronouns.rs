@@ -988,6 +988,35 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
         if copular && doc.text[tok.span.range()].eq_ignore_ascii_case("it") {
             return None;
         }
+        // "It was announced that ...", "it emerged on Monday that ...": the subject of a
+        // passive verb or of a verb of happening or seeming, with a clause after it that is
+        // the verb's real subject or content ("it is expected to report", with an
+        // infinitive, may well be the company).
+        let children = || {
+            doc.tokens[sentence.tokens.clone()]
+                .iter()
+                .enumerate()
+                .filter(move |(_, x)| x.head == Some(h))
+        };
+        let passive = children().any(|(_, x)| x.deprel.as_deref() == Some("aux:pass"));
+        let happening = matches!(
+            head.lemma.as_deref(),
+            Some("seem" | "appear" | "emerge" | "transpire" | "happen" | "remain" | "matter")
+        );
+        let clause_after = children().any(|(k, x)| {
+            k > h && matches!(x.deprel.as_deref(), Some("ccomp" | "csubj" | "csubj:pass"))
+        });
+        let subject = tok
+            .deprel
+            .as_deref()
+            .is_some_and(|d| d.starts_with("nsubj"));
+        if subject
+            && (passive || happening)
+            && clause_after
+            && doc.text[tok.span.range()].eq_ignore_ascii_case("it")
+        {
+            return None;
+        }
     }
     // "... and we oppose it": an object "it" is most often a thing the sentence before
     // spoke of, not a body named there; it takes a body named in its own sentence only.
@@ -2785,6 +2814,46 @@ mod tests {
         };
         assert_eq!(relation("expl"), 0);
         assert_eq!(relation("nsubj"), 1);
+    }
+
+    #[test]
+    fn it_before_a_passive_verb_and_its_clause_refers_to_nothing() {
+        let first = [
+            (1, "nsubj", "PROPN"),
+            (usize::MAX, "root", "VERB"),
+            (1, "punct", "PUNCT"),
+        ];
+        let link = |rows: &[(usize, &str, &str)], text: &str| {
+            let mut all = first.to_vec();
+            all.extend_from_slice(rows);
+            let mut doc = segmented(text);
+            parse(&mut doc, &all);
+            doc.entities.push(kenya_first());
+            link_pronouns(&mut doc)
+        };
+        let passive = [
+            (2, "nsubj:pass", "PRON"),
+            (2, "aux:pass", "AUX"),
+            (usize::MAX, "root", "VERB"),
+            (5, "mark", "SCONJ"),
+            (5, "nsubj", "NOUN"),
+            (2, "ccomp", "VERB"),
+            (2, "punct", "PUNCT"),
+        ];
+        let text = "Kenya left . It was announced that talks ended .";
+        assert_eq!(link(&passive, text), 0);
+        let active = [
+            (1, "nsubj", "PRON"),
+            (usize::MAX, "root", "VERB"),
+            (4, "mark", "SCONJ"),
+            (4, "nsubj", "NOUN"),
+            (1, "ccomp", "VERB"),
+            (1, "punct", "PUNCT"),
+        ];
+        assert_eq!(
+            link(&active, "Kenya left . It announced that talks ended ."),
+            1
+        );
     }
 
     #[test]
