@@ -50,6 +50,10 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("defence", None),
     ("defense", None),
     ("judge", Some("JUD")),
+    // "Attorney General", "Solicitor General": government lawyers, no soldiers (see
+    // `sector_of`).
+    ("attorney", None),
+    ("solicitor", None),
     ("prosecutor", Some("JUD")),
     ("justice", None),
     ("lawmaker", Some("LEG")),
@@ -112,6 +116,16 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("information", None),
     ("foreign", None),
     ("interior", None),
+    ("welfare", None),
+    ("science", None),
+    ("constitutional", None),
+    ("housing", None),
+    ("employment", None),
+    ("pensions", None),
+    ("culture", None),
+    ("industry", None),
+    ("development", None),
+    ("immigration", None),
     ("finance", None),
     ("trade", None),
     ("policy", None),
@@ -224,11 +238,19 @@ pub(crate) fn sector_of(words: &[&str]) -> Option<&'static str> {
     // A secretary-general or attorney general is no soldier.
     let civil_general = words.iter().any(|w| {
         let w = w.to_lowercase();
-        w == "secretary"
-            || w == "attorney"
-            || w.starts_with("secretary-")
-            || w.starts_with("attorney-")
+        ["secretary", "attorney", "solicitor"]
+            .iter()
+            .any(|c| w == *c || w.strip_prefix(c).is_some_and(|rest| rest.starts_with('-')))
     });
+    // An attorney or solicitor without "general" is a lawyer, whom the agent nouns code as
+    // the judiciary's.
+    let lawyer = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        w == "attorney" || w == "solicitor"
+    }) && !words.iter().any(|w| w.to_lowercase().ends_with("general"));
+    if lawyer {
+        return Some("JUD");
+    }
     let sectors: Vec<&str> = words
         .iter()
         .filter(|w| !(civil_general && w.to_lowercase().ends_with("general")))
@@ -271,11 +293,19 @@ pub fn read_roles(doc: &mut Document) -> usize {
                 || !word(t - 2).starts_with(char::is_uppercase)
                 || JUDGES_TITLE_OPENERS.contains(&word(t - 2)))
     };
-    // The story's country, not counting a namesake the dictionary found for a judge.
-    let story = crate::story_country_apart_from(doc, |i| judges_title(&doc.entities[i]));
+    // The story's country, by its people, bodies and nationalities: not by place names, which
+    // may be a namesake's ("Georgia", the US state, or "Paris, Texas"), nor by a namesake the
+    // dictionary found for a judge.
+    let story = crate::story_country_apart_from(doc, |i| {
+        let e = &doc.entities[i];
+        matches!(e.kind, EntityKind::Gpe | EntityKind::Loc) || judges_title(e)
+    })
+    .or_else(|| crate::story_country_apart_from(doc, |i| judges_title(&doc.entities[i])));
     let mut found = Vec::new();
     // Mentions whose dictionary actor the text shows to be a namesake.
     let mut namesakes = Vec::new();
+    // People with an office whose country the text leaves to the story, and its sector.
+    let mut of_the_story: Vec<(usize, &str)> = Vec::new();
     for (i, e) in doc.entities.iter().enumerate() {
         if e.kind != EntityKind::Person || e.tokens.is_empty() || e.tokens.end > doc.tokens.len() {
             continue;
@@ -457,6 +487,19 @@ pub fn read_roles(doc: &mut Document) -> usize {
                             },
                         ));
                     }
+                } else if let (None, Some(_)) = (&e.actor, &story) {
+                    // "Deputy Health Minister Ana Ruiz", "former welfare minister Luis Soto":
+                    // an office that states its sector and no country, held by someone the
+                    // dictionary does not know, is the story's country's. A role that says
+                    // only what someone does for a body ("spokesman") says too little.
+                    let sector = if role.iter().any(|w| is_former(w)) {
+                        Some("ELI")
+                    } else {
+                        sector_of(&role)
+                    };
+                    if let Some(sector) = sector.filter(|_| !is_generic_role(&role)) {
+                        of_the_story.push((i, sector));
+                    }
                 }
             }
             continue;
@@ -507,6 +550,36 @@ pub fn read_roles(doc: &mut Document) -> usize {
                 source: ActorSource::Text,
             },
         ));
+    }
+    // An office held in the story's country, unless the person's country is stated at
+    // another mention of their surname ("Benin's President Mathieu Kerekou", then "President
+    // Kerekou").
+    for (i, sector) in of_the_story {
+        let surname = |j: usize| {
+            let span = doc.entities[j].span;
+            doc.text[span.range()].split_whitespace().last()
+        };
+        let stated = (0..doc.entities.len())
+            .filter(|&j| j != i && doc.entities[j].kind == EntityKind::Person)
+            .filter(|&j| surname(j) == surname(i))
+            .find_map(|j| {
+                let from_text = found.iter().find(|(k, _)| *k == j).map(|(_, a)| a);
+                from_text
+                    .or(doc.entities[j].actor.as_ref())
+                    .filter(|a| crate::is_state_code(&a.code))
+                    .map(|a| a.code.clone())
+            });
+        if let Some(code) = stated.or_else(|| story.clone()) {
+            found.push((
+                i,
+                ActorCode {
+                    code,
+                    sector: Some(sector.to_string()),
+                    name: doc.text[doc.entities[i].span.range()].to_string(),
+                    source: ActorSource::Text,
+                },
+            ));
+        }
     }
     let n = found.len();
     for i in namesakes {
@@ -757,6 +830,41 @@ pub(crate) mod tests {
         );
         read_roles(&mut doc);
         assert!(doc.entities[0].actor.is_none());
+    }
+
+    #[test]
+    fn an_office_with_no_country_is_the_storys_unless_the_text_states_one() {
+        let mut doc = doc_with(
+            "Kostovan officials met the Kostova Senate. Deputy Health Minister Ana Ruiz, former welfare minister Luis Soto and shadow attorney general Vera Lind spoke after Velora's President Tomas Ek, whom President Ek's aides and spokesman Jon Dal joined in Velora.",
+            &[
+                ("Kostovan", EntityKind::Norp, Some(("KST", None))),
+                ("Kostova Senate", EntityKind::Org, Some(("KST", Some("LEG")))),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Luis Soto", EntityKind::Person, None),
+                ("Vera Lind", EntityKind::Person, None),
+                ("Velora", EntityKind::Gpe, Some(("VLR", None))),
+                ("Tomas Ek", EntityKind::Person, None),
+                ("Ek", EntityKind::Person, None),
+                ("Jon Dal", EntityKind::Person, None),
+                ("Velora", EntityKind::Gpe, Some(("VLR", None))),
+            ],
+        );
+        read_roles(&mut doc);
+        // Velora is named as often as Kostova, but as a place: the story's people and bodies
+        // are Kostova's.
+        assert_eq!(actor(&doc, 2), ("KST".into(), Some("GOV".into()), "text"));
+        assert_eq!(actor(&doc, 3), ("KST".into(), Some("ELI".into()), "text"));
+        assert_eq!(actor(&doc, 4), ("KST".into(), Some("OPP".into()), "text"));
+        assert_eq!(actor(&doc, 6), ("VLR".into(), Some("GOV".into()), "text"));
+        assert_eq!(
+            actor(&doc, 7),
+            ("VLR".into(), Some("GOV".into()), "text"),
+            "the country stated at another mention of the surname"
+        );
+        assert!(
+            doc.entities[8].actor.is_none(),
+            "a spokesman of no stated body"
+        );
     }
 
     #[test]
