@@ -1206,6 +1206,7 @@ impl Ner {
         names_after_a_personal_title(words, &mut out);
         self.organisations_by_business_noun(words, tags, &mut out);
         without_title_openers(words, &mut out);
+        no_laws(words, tags, &mut out);
         out.sort_by_key(|m| m.tokens.start);
         // A name widened over the word after it ("Henry VIII") keeps that word.
         out.dedup_by(|later, kept| later.tokens.start < kept.tokens.end);
@@ -1765,6 +1766,39 @@ fn without_trailing_weekday(
     } else {
         tokens
     }
+}
+
+/// "The Finance Bill", "the Bill", "the Road Safety Act": a law is no person, body or place.
+/// A mention that ends in "Bill" or "Act" is one when it has more words than that, or when a
+/// determiner or a capitalised word other than a title stands before it; "Bill" alone opening
+/// a sentence, or after "Uncle" or "President", is a man.
+fn no_laws(words: &[&str], tags: &[&str], out: &mut Vec<Mention>) {
+    out.retain(|m| {
+        let last = words[m.tokens.end - 1];
+        if !matches!(last, "Bill" | "Act") {
+            return true;
+        }
+        let before = m.tokens.start.checked_sub(1);
+        // A capitalised noun or adjective ("Finance Bill"), not "Thanks From Bill".
+        let law_word = |k: usize| {
+            let w = words[k];
+            w.starts_with(char::is_uppercase)
+                && tags
+                    .get(k)
+                    .is_some_and(|t| t.starts_with("NN") || t.starts_with("JJ"))
+                && !is_honorific(w)
+                && !TITLE_WORDS.contains(&w.to_lowercase().as_str())
+                && !matches!(w, "Uncle" | "Aunt")
+        };
+        let names_a_law = m.tokens.len() > 1
+            || before.is_some_and(|k| {
+                matches!(
+                    words[k].to_lowercase().as_str(),
+                    "the" | "this" | "that" | "a" | "its"
+                ) || law_word(k)
+            });
+        !names_a_law
+    });
 }
 
 /// A mention that runs a title into a name ("Vice-President Ana Ruiz", "Kenyan Prime Minister
@@ -2867,6 +2901,43 @@ mod tests {
         ner.push(&words, 5..8, org, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].tokens, 5..8);
+    }
+
+    #[test]
+    fn laws_are_no_names() {
+        let words = [
+            "Bill",
+            "backed",
+            "the",
+            "Harbour",
+            "Bill",
+            ",",
+            "the",
+            "Bill",
+            "and",
+            "the",
+            "Fisheries",
+            "Act",
+            ";",
+            "Thanks",
+            "From",
+            "Bill",
+        ];
+        let tags = [
+            "NNP", "VBD", "DT", "NNP", "NNP", ",", "DT", "NNP", "CC", "DT", "NNP", "NNP", ":",
+            "NNS", "IN", "NNP",
+        ];
+        let mention = |tokens: std::ops::Range<usize>, kind| Mention { tokens, kind };
+        let mut out = vec![
+            mention(0..1, EntityType::Person),
+            mention(4..5, EntityType::Person),
+            mention(7..8, EntityType::Person),
+            mention(10..12, EntityType::Org),
+            mention(15..16, EntityType::Person),
+        ];
+        no_laws(&words, &tags, &mut out);
+        let kept: Vec<_> = out.iter().map(|m| m.tokens.clone()).collect();
+        assert_eq!(kept, vec![0..1, 15..16]);
     }
 
     #[test]
