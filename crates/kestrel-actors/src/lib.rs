@@ -1012,9 +1012,10 @@ impl ActorDictionary {
         };
         let mut found: Vec<ActorCode> = Vec::new();
         for (_, code) in ranked.into_iter().filter(|(rank, _)| *rank == best) {
-            // Parties: a militant group filed under a country and as international, or a
-            // territory under its own code and its state's, is the dictionary's to rank.
-            let party = code.sector.as_deref() == Some("PTY");
+            // Parties and legislatures ("Congress", the United States' or India's party): a
+            // militant group filed under a country and as international, or a territory under
+            // its own code and its state's, is the dictionary's to rank.
+            let party = matches!(code.sector.as_deref(), Some("PTY" | "LEG"));
             if party && code.code.len() == 3 && !found.iter().any(|f| f.code == code.code) {
                 found.push(code);
             }
@@ -1351,6 +1352,7 @@ impl Stage for ActorStage {
         widen_to_dictionary_names(doc, &self.dictionary, date);
         widen_to_longer_place_names(doc, &self.dictionary, date);
         add_dictionary_mentions(doc, &self.dictionary, date);
+        no_tails_of_longer_names(doc);
         bodies_of_a_country(doc, &self.dictionary, date);
         known_bodies_after_their_country(doc, &self.dictionary, date);
         members_of_a_party(doc, &self.dictionary, date);
@@ -1541,6 +1543,44 @@ fn no_name_alone(doc: &Document, t: usize, end: usize) -> bool {
             "Minister" | "Ministry" | "Secretary" | "Department" | "Day"
         )
     })
+}
+
+/// "The Trade Unions Congress", "the Kostova Writers Union": an organisation of one word that
+/// the dictionary knows, right after a capitalised word no mention covers (not opening the
+/// sentence), is the last word of a longer name the recogniser cut, and no more the known
+/// body than "Unions" is.
+fn no_tails_of_longer_names(doc: &mut Document) {
+    let covered = covered_by_entities(doc);
+    for i in 0..doc.entities.len() {
+        let e = &doc.entities[i];
+        let from_dictionary = e
+            .actor
+            .as_ref()
+            .is_some_and(|a| a.source == ActorSource::Dictionary);
+        if e.kind != EntityKind::Org || e.tokens.len() != 1 || !from_dictionary {
+            continue;
+        }
+        let Some(sentence) = doc.sentences.get(e.sentence) else {
+            continue;
+        };
+        let t = e.tokens.start;
+        if t < sentence.tokens.start + 2 {
+            continue;
+        }
+        let before = doc.text[doc.tokens[t - 1].span.range()].to_lowercase();
+        let tail = !covered[t - 1]
+            && capitalised(doc, t - 1)
+            // "In October Tory leader ...".
+            && !kestrel_core::WEEKDAYS.contains(&before.as_str())
+            && !kestrel_core::MONTHS.contains(&before.as_str())
+            && matches!(
+                doc.tokens[t - 1].upos.as_deref(),
+                Some("PROPN" | "NOUN" | "ADJ")
+            );
+        if tail {
+            doc.entities[i].actor = None;
+        }
+    }
 }
 
 /// Whether the `k`-th token opens with a capital letter.
@@ -3656,6 +3696,56 @@ country\tVelmora\t\tVLM\n",
         assert_eq!(code(2), Some(("KST".into(), Some("LEG".into()))));
         assert_eq!(code(3), None, "a bank's or a fund's department");
         assert_eq!(code(4), None, "a town's service");
+    }
+
+    #[test]
+    fn actors_a_known_body_ending_a_longer_name_is_not_that_body() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv("org\tUnion\t\tKSTLAB\norg\tGuild\t\tKSTLAB\n", "t")
+            .unwrap();
+        let text = "The Velora Writers Union met the Guild .";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        let writers = tokens_of(&doc, "Writers");
+        doc.tokens[writers.start].upos = Some("NOUN".into());
+        doc.entities
+            .push(mention(&doc, writers.end..writers.end + 1, EntityKind::Org));
+        doc.entities.push(mention(&doc, 6..7, EntityKind::Org));
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        assert_eq!(code_and_sector(&doc, 0), None, "the writers' union");
+        assert_eq!(
+            code_and_sector(&doc, 1),
+            Some(("KST".into(), Some("LAB".into())))
+        );
+    }
+
+    #[test]
+    fn actors_a_legislatures_name_a_party_shares_goes_to_the_storys_country() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "country\tKostova\tKostovan\tKST\ncountry\tVelora\tVeloran\tVLR\n\
+             org\tCongress\t\tKSTLEG\norg\tVeloran Congress Party\tCongress\tVLRPTY\n",
+            "t",
+        )
+        .unwrap();
+        let code = |text: &str, country: &str| {
+            let mut doc = Document::new("t", text);
+            kestrel_core::pipeline::SegmentStage.process(&mut doc);
+            let named = tokens_of(&doc, country);
+            doc.entities.push(mention(&doc, named, EntityKind::Gpe));
+            let congress = tokens_of(&doc, "Congress");
+            doc.entities.push(mention(&doc, congress, EntityKind::Org));
+            ActorStage::new(Arc::new(d.clone())).process(&mut doc);
+            code_and_sector(&doc, 1)
+        };
+        assert_eq!(
+            code("Velora voted and Congress won .", "Velora"),
+            Some(("VLR".into(), Some("PTY".into())))
+        );
+        assert_eq!(
+            code("Kostova voted and Congress won .", "Kostova"),
+            Some(("KST".into(), Some("LEG".into())))
+        );
     }
 
     #[test]
