@@ -442,29 +442,9 @@ pub fn read_roles(doc: &mut Document) -> usize {
                 .is_some_and(|a| a.sector.as_deref() == Some("JUD"));
             if judge && !known_judge {
                 namesakes.push(i);
-                // The judge named before with their country ("Texas Judge Ana Ruiz", then
-                // "Judge Ruiz") keeps it.
-                let surname = |j: usize| {
-                    let span = doc.entities[j].span;
-                    doc.text[span.range()].split_whitespace().last()
-                };
-                let named_before = found
-                    .iter()
-                    .find(|(j, a): &&(usize, ActorCode)| {
-                        a.sector.as_deref() == Some("JUD") && surname(*j) == surname(i)
-                    })
-                    .map(|(_, a)| a.code.clone());
-                if let Some(code) = named_before.as_ref().or(story.as_ref()) {
-                    found.push((
-                        i,
-                        ActorCode {
-                            code: code.clone(),
-                            sector: Some("JUD".to_string()),
-                            name: doc.text[e.span.range()].to_string(),
-                            source: ActorSource::Text,
-                        },
-                    ));
-                }
+                // Their country is the one stated at another mention of the surname ("Texas
+                // Judge Ana Ruiz", before or after "Judge Ruiz"), else the story's.
+                of_the_story.push((i, "JUD"));
                 continue;
             }
             // For someone the dictionary gives a country, a role that puts them out of
@@ -561,6 +541,7 @@ pub fn read_roles(doc: &mut Document) -> usize {
         };
         let stated = (0..doc.entities.len())
             .filter(|&j| j != i && doc.entities[j].kind == EntityKind::Person)
+            .filter(|j| !namesakes.contains(j))
             .filter(|&j| surname(j) == surname(i))
             .find_map(|j| {
                 let from_text = found.iter().find(|(k, _)| *k == j).map(|(_, a)| a);
