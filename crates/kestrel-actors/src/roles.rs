@@ -291,7 +291,7 @@ pub fn read_roles(doc: &mut Document) -> usize {
             && matches!(word(t - 1), "Justice" | "Judge")
             && (t < 2
                 || !word(t - 2).starts_with(char::is_uppercase)
-                || JUDGES_TITLE_OPENERS.contains(&word(t - 2)))
+                || JUDGES_TITLE_OPENERS.contains(&word(t - 2).trim_end_matches('.')))
     };
     // The story's country, by its people, bodies and nationalities: not by place names, which
     // may be a namesake's ("Georgia", the US state, or "Paris, Texas"), nor by a namesake the
