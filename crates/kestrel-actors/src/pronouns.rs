@@ -1051,6 +1051,37 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
         .filter(|&i| !subject_of_its_verb(i))
         .collect();
     let found = antecedent(doc, &as_candidates(doc, &fitting), s, t, 1)?;
+    // "The Home Office said it would not leave the children ... to rot, and sent them home":
+    // a plural common noun between the body and "they", "them" or "their" is what the pronoun
+    // refers to far more often than the body, unless the body's own name is plural or it is a
+    // party ("The Tories say the changes they want ...").
+    let e = &doc.entities[found];
+    let named_as_many = matches!(
+        doc.tokens[e.tokens.end - 1].xpos.as_deref(),
+        Some("NNS" | "NNPS")
+    ) || e.actor.as_ref().and_then(|a| a.sector.as_deref()) == Some("PTY");
+    // "Both Boeing and Airbus have been taking orders for their new planes": bodies named
+    // together are "they".
+    let word_is = |k: usize, w: &str| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|x| doc.text[x.span.range()].eq_ignore_ascii_case(w))
+    };
+    let coordinated = doc.entities.iter().any(|f| {
+        matches!(f.kind, EntityKind::Org | EntityKind::Gpe)
+            && ((f.tokens.end + 1 == e.tokens.start && word_is(f.tokens.end, "and"))
+                || (e.tokens.end + 1 == f.tokens.start && word_is(e.tokens.end, "and")))
+    });
+    if plural && !named_as_many && !coordinated {
+        let from = e.tokens.end;
+        let noun_between = (from..t).any(|k| {
+            doc.tokens[k].xpos.as_deref() == Some("NNS")
+                && !doc.entities.iter().any(|e| e.tokens.contains(&k))
+        });
+        if noun_between {
+            return None;
+        }
+    }
     // "The Tanzanian army has completed its withdrawal": a common noun that is the subject
     // before the pronoun, in its own sentence, is what "its" refers to, not a country or
     // organisation named in the sentence before.
@@ -2814,6 +2845,48 @@ mod tests {
         };
         assert_eq!(relation("expl"), 0);
         assert_eq!(relation("nsubj"), 1);
+    }
+
+    #[test]
+    fn they_after_a_plural_noun_is_not_the_body_before_it() {
+        // "Acme fined the firms and sued them ." against "... the firm and sued them .":
+        // "them" is the firms, where there are firms; and "the Corran Unions ... them" may
+        // be the unions, whose name is plural.
+        let link = |text: &str, plural_noun: bool, plural_name: bool| {
+            let mut doc = segmented(text);
+            parse(
+                &mut doc,
+                &[
+                    (1, "nsubj", "PROPN"),
+                    (usize::MAX, "root", "VERB"),
+                    (3, "det", "DET"),
+                    (1, "obj", "NOUN"),
+                    (5, "cc", "CCONJ"),
+                    (1, "conj", "VERB"),
+                    (5, "obj", "PRON"),
+                    (1, "punct", "PUNCT"),
+                ],
+            );
+            doc.tokens[3].xpos = Some(if plural_noun { "NNS" } else { "NN" }.into());
+            let mut body = named(&doc, &text[..text.find(' ').unwrap()], 0, EntityKind::Org);
+            if plural_name {
+                doc.tokens[0].xpos = Some("NNPS".into());
+            }
+            body.actor = Some(kestrel_core::ActorCode {
+                code: "KST".into(),
+                sector: Some("LAB".into()),
+                name: String::new(),
+                source: kestrel_core::ActorSource::Dictionary,
+            });
+            doc.entities.push(body);
+            link_pronouns(&mut doc)
+        };
+        assert_eq!(link("Acme fined the firms and sued them .", true, false), 0);
+        assert_eq!(link("Acme fined the firm and sued them .", false, false), 1);
+        assert_eq!(
+            link("Unions fined the firms and sued them .", true, true),
+            1
+        );
     }
 
     #[test]
