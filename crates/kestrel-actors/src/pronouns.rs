@@ -1017,6 +1017,29 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
         {
             return None;
         }
+        // "She found it hard to ...", "it makes it difficult for ...": "it" as the object of
+        // a verb of finding or making, right before an adjective that the verb takes, stands
+        // for the infinitive or clause after it.
+        let finding = matches!(
+            head.lemma.as_deref(),
+            Some("find" | "make" | "consider" | "think" | "deem")
+        );
+        let adjective_after = doc
+            .tokens
+            .get(t + 1)
+            .filter(|_| t + 1 < sentence.tokens.end)
+            .is_some_and(|x| x.upos.as_deref() == Some("ADJ") && x.head == Some(h));
+        let object = tok
+            .deprel
+            .as_deref()
+            .is_some_and(|d| d == "obj" || d.starts_with("expl"));
+        if finding
+            && adjective_after
+            && object
+            && doc.text[tok.span.range()].eq_ignore_ascii_case("it")
+        {
+            return None;
+        }
     }
     // "... and we oppose it": an object "it" is most often a thing the sentence before
     // spoke of, not a body named there; it takes a body named in its own sentence only.
@@ -2887,6 +2910,37 @@ mod tests {
             link("Unions fined the firms and sued them .", true, true),
             1
         );
+    }
+
+    #[test]
+    fn it_between_finding_and_an_adjective_refers_to_nothing() {
+        // "In Kenya , Ruiz found it hard to leave .", with "hard" an adjective the verb takes,
+        // against the same words with a noun there.
+        let link = |after: &'static str| {
+            let mut doc = segmented("In Kenya , Ruiz found it hard to leave .");
+            parse(
+                &mut doc,
+                &[
+                    (1, "case", "ADP"),
+                    (4, "obl", "PROPN"),
+                    (4, "punct", "PUNCT"),
+                    (4, "nsubj", "PROPN"),
+                    (usize::MAX, "root", "VERB"),
+                    (4, "obj", "PRON"),
+                    (4, "xcomp", after),
+                    (8, "mark", "PART"),
+                    (6, "xcomp", "VERB"),
+                    (4, "punct", "PUNCT"),
+                ],
+            );
+            doc.tokens[4].lemma = Some("find".into());
+            let mut kenya = named(&doc, "Kenya", 0, EntityKind::Gpe);
+            kenya.actor = kenya_first().actor;
+            doc.entities.push(kenya);
+            link_pronouns(&mut doc)
+        };
+        assert_eq!(link("ADJ"), 0);
+        assert_eq!(link("NOUN"), 1);
     }
 
     #[test]
