@@ -1777,7 +1777,8 @@ fn country_of(code: &ActorCode) -> Option<&str> {
 
 /// Gives a country's institutions that no dictionary lists the country and the sector their
 /// names state: "the Latvian Constitutional Court" (a nationality or country, then a name
-/// ending in an agent noun), "Kostova's Supreme Court" (a country's possessive before it).
+/// ending in an agent noun), "Kostova's Supreme Court" (a country's possessive before it), "the
+/// New Zealand High Court" (a country's mention right before it).
 /// Only names that end in an agent noun ("court", "ministry", "army", "police", ...), so that
 /// a company named for a place ("Georgia Power") stays without a country.
 pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, date: Option<Date>) {
@@ -1802,17 +1803,28 @@ pub fn bodies_of_a_country(doc: &mut Document, dictionary: &ActorDictionary, dat
             continue;
         };
         let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
-        // "Kostova's Supreme Court".
-        let possessor = (e.tokens.start >= 2
-            && matches!(word(e.tokens.start - 1), "'s" | "\u{2019}s"))
-        .then(|| {
-            doc.entities
-                .iter()
-                .find(|x| x.tokens.end == e.tokens.start - 1)
-                .and_then(|x| x.actor.as_ref())
-                .and_then(country_code)
-        })
-        .flatten();
+        // "Kostova's Supreme Court"; "the New Zealand High Court", a country or nationality
+        // the recogniser named apart right before the name (not "Georgia", a US state's name
+        // as well).
+        let possessive =
+            e.tokens.start >= 2 && matches!(word(e.tokens.start - 1), "'s" | "\u{2019}s");
+        let before = if possessive {
+            e.tokens.start - 1
+        } else {
+            e.tokens.start
+        };
+        let possessor = doc
+            .entities
+            .iter()
+            .find(|x| {
+                x.tokens.end == before
+                    && (possessive
+                        || (x.sentence == e.sentence
+                            && matches!(x.kind, EntityKind::Gpe | EntityKind::Norp)
+                            && !SHARED_WITH_A_US_STATE.contains(&&doc.text[x.span.range()])))
+            })
+            .and_then(|x| x.actor.as_ref())
+            .and_then(country_code);
         // "Latvian Constitutional Court", "the Kostova National Assembly": the longest
         // opening words that name a country.
         let start = if word(e.tokens.start).eq_ignore_ascii_case("the") {
@@ -2314,15 +2326,13 @@ pub fn ministries_of_the_story(
                         .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
                 })
         });
-        // A court is named by its country where it is not the story's own ("Spain's High
-        // Court"): a bare "the High Court" is the story's, whatever country the sentences
-        // before it name.
+        // A court is named with its country where it is not the story's own ("Spain's High
+        // Court", given its country by `bodies_of_a_country`): a bare "the High Court" is the
+        // story's, whatever country the sentences before it name.
         let nearby = || {
-            if sector == "JUD" {
-                country_just_before(doc, e)
-            } else {
-                one_country_named_before(doc, e.sentence, e.tokens.start)
-            }
+            (sector != "JUD")
+                .then(|| one_country_named_before(doc, e.sentence, e.tokens.start))
+                .flatten()
         };
         let country = first
             .or(opening)
@@ -2332,24 +2342,6 @@ pub fn ministries_of_the_story(
         }
     }
     give_text_actors(doc, found);
-}
-
-/// The country named right before a mention, by its name or nationality, with or without a
-/// possessive: "the New Zealand High Court", "Spain's High Court".
-fn country_just_before(doc: &Document, e: &Entity) -> Option<String> {
-    let start = e.tokens.start;
-    let possessive = start > 0
-        && doc
-            .tokens
-            .get(start - 1)
-            .is_some_and(|t| matches!(&doc.text[t.span.range()], "'s" | "\u{2019}s"));
-    let end = if possessive { start - 1 } else { start };
-    doc.entities
-        .iter()
-        .filter(|f| f.sentence == e.sentence && f.tokens.end == end)
-        .filter(|f| matches!(f.kind, EntityKind::Gpe | EntityKind::Norp))
-        .find_map(|f| f.actor.as_ref().filter(|a| is_country_code(a)))
-        .map(|a| a.code.clone())
 }
 
 /// Gives each mention `(index, country, sector)` the actor its own words state.
@@ -3776,6 +3768,36 @@ country\tVelmora\t\tVLM\n",
         assert_eq!(code(3), kostova_jud);
         assert_eq!(code(4), None, "a palace named for a court");
         assert_eq!(code(5), None, "auditors are no court of law");
+    }
+
+    #[test]
+    fn actors_a_court_after_its_countrys_name_is_that_countrys() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "country\tKostova\tKostovan\tKST\ncountry\tVelora\tVeloran\tVLR\n",
+            "t",
+        )
+        .unwrap();
+        let text = "Kostova voted . Kostovan judges met the Velora Supreme Court .";
+        let mut doc = Document::new("t", text);
+        kestrel_core::pipeline::SegmentStage.process(&mut doc);
+        for (name, kind) in [
+            ("Kostova", EntityKind::Gpe),
+            ("Kostovan", EntityKind::Norp),
+            ("Velora", EntityKind::Gpe),
+            ("Supreme Court", EntityKind::Org),
+        ] {
+            let tokens = tokens_of(&doc, name);
+            let mut m = mention(&doc, tokens, kind);
+            m.sentence = usize::from(name != "Kostova");
+            doc.entities.push(m);
+        }
+        ActorStage::new(Arc::new(d)).process(&mut doc);
+        assert_eq!(
+            code_and_sector(&doc, 3),
+            Some(("VLR".into(), Some("JUD".into()))),
+            "the country before the court, not the story's"
+        );
     }
 
     #[test]

@@ -1053,11 +1053,11 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
     let plural = !doc.text[tok.span.range()].to_lowercase().starts_with("it");
     // "Labour MPs ... it": a name that ends in a plural noun for people is "they", not "it"
     // ("the United Nations" and "General Motors" end in other plurals).
+    let last_word = |i: usize| &doc.tokens[doc.entities[i].tokens.end - 1];
+    let plural_name = |i: usize| matches!(last_word(i).xpos.as_deref(), Some("NNS" | "NNPS"));
     let ends_in_people = |i: usize| {
-        let end = doc.entities[i].tokens.end;
-        let last = &doc.tokens[end - 1];
-        let lemma = last.lemma.as_deref().unwrap_or("").to_lowercase();
-        matches!(last.xpos.as_deref(), Some("NNS" | "NNPS")) && agent_sector(&lemma).is_some()
+        let lemma = last_word(i).lemma.as_deref().unwrap_or("").to_lowercase();
+        plural_name(i) && agent_sector(&lemma).is_some()
     };
     // "Tory MPs voted against it": an object is not its own verb's subject.
     let subject_of_its_verb = |i: usize| {
@@ -1079,10 +1079,8 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
     // refers to far more often than the body, unless the body's own name is plural or it is a
     // party ("The Tories say the changes they want ...").
     let e = &doc.entities[found];
-    let named_as_many = matches!(
-        doc.tokens[e.tokens.end - 1].xpos.as_deref(),
-        Some("NNS" | "NNPS")
-    ) || e.actor.as_ref().and_then(|a| a.sector.as_deref()) == Some("PTY");
+    let named_as_many =
+        plural_name(found) || e.actor.as_ref().and_then(|a| a.sector.as_deref()) == Some("PTY");
     // "Both Boeing and Airbus have been taking orders for their new planes": bodies named
     // together are "they".
     let word_is = |k: usize, w: &str| {
@@ -2827,6 +2825,13 @@ mod tests {
         assert_eq!(linked(&doc, "They"), Some(1), "the union, not Kenya");
     }
 
+    /// The parse of "Kenya left .": a subject, its verb, the full stop.
+    const KENYA_LEFT: [(usize, &str, &str); 3] = [
+        (1, "nsubj", "PROPN"),
+        (usize::MAX, "root", "VERB"),
+        (1, "punct", "PUNCT"),
+    ];
+
     /// "Kenya" as the first word of a document, named and coded.
     fn kenya_first() -> Entity {
         Entity {
@@ -2945,11 +2950,7 @@ mod tests {
 
     #[test]
     fn it_before_a_passive_verb_and_its_clause_refers_to_nothing() {
-        let first = [
-            (1, "nsubj", "PROPN"),
-            (usize::MAX, "root", "VERB"),
-            (1, "punct", "PUNCT"),
-        ];
+        let first = KENYA_LEFT;
         let link = |rows: &[(usize, &str, &str)], text: &str| {
             let mut all = first.to_vec();
             all.extend_from_slice(rows);
@@ -2993,11 +2994,7 @@ mod tests {
             doc.entities.push(kenya_first());
             link_pronouns(&mut doc)
         };
-        let first = [
-            (1, "nsubj", "PROPN"),
-            (usize::MAX, "root", "VERB"),
-            (1, "punct", "PUNCT"),
-        ];
+        let first = KENYA_LEFT;
         let mut object = first.to_vec();
         object.extend([
             (1, "nsubj", "PRON"),
