@@ -152,6 +152,10 @@ const AGENT_NOUNS: &[(&str, &str)] = &[
     ("imam", "REL"),
     ("governor", "GOV"),
     ("mayor", "GOV"),
+    // A town's or county's council governs it: "Welsh councils", "the council voted".
+    ("council", "GOV"),
+    ("councillor", "GOV"),
+    ("councilor", "GOV"),
     ("king", "GOV"),
     ("monarch", "GOV"),
     ("junta", "MIL"),

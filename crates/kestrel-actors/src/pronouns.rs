@@ -1103,6 +1103,28 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
             return None;
         }
     }
+    // "They signed the Kyoto protocol, calling it ...", "the Labour manifesto ... its": a
+    // name that only modifies a singular common noun before "it" leaves "it" to that noun's
+    // thing.
+    if !plural {
+        let head_word = e.tokens.end - 1;
+        let sentence_start = doc.sentences[e.sentence].tokens.start;
+        let modified = (doc.tokens[head_word].deprel.as_deref() == Some("compound"))
+            .then(|| doc.tokens[head_word].head)
+            .flatten()
+            .map(|h| sentence_start + h)
+            .filter(|&h| h >= e.tokens.end && (e.sentence < s || h < t));
+        // Not a body's noun: "the Kenya government ... it" is Kenya's.
+        let thing = modified.is_some_and(|h| {
+            let lemma = doc.tokens[h].lemma.as_deref().unwrap_or("").to_lowercase();
+            doc.tokens[h].xpos.as_deref() == Some("NN")
+                && agent_sector(&lemma).is_none()
+                && !doc.entities.iter().any(|f| f.tokens.contains(&h))
+        });
+        if thing {
+            return None;
+        }
+    }
     // "The Tanzanian army has completed its withdrawal": a common noun that is the subject
     // before the pronoun, in its own sentence, is what "its" refers to, not a country or
     // organisation named in the sentence before.
@@ -2873,6 +2895,38 @@ mod tests {
         };
         assert_eq!(relation("expl"), 0);
         assert_eq!(relation("nsubj"), 1);
+    }
+
+    #[test]
+    fn it_after_a_name_modifying_a_thing_is_the_thing() {
+        // "Ministers signed the Lorin protocol and praised it .": the protocol, not the town;
+        // "... met the Lorin government and praised it ." is Lorin's.
+        let link = |noun: &str| {
+            let text = format!("Ministers signed the Lorin {noun} and praised it .");
+            let mut doc = segmented(&text);
+            parse(
+                &mut doc,
+                &[
+                    (1, "nsubj", "NOUN"),
+                    (usize::MAX, "root", "VERB"),
+                    (4, "det", "DET"),
+                    (4, "compound", "PROPN"),
+                    (1, "obj", "NOUN"),
+                    (6, "cc", "CCONJ"),
+                    (1, "conj", "VERB"),
+                    (6, "obj", "PRON"),
+                    (1, "punct", "PUNCT"),
+                ],
+            );
+            doc.tokens[4].xpos = Some("NN".into());
+            doc.tokens[4].lemma = Some(noun.into());
+            let mut lorin = named(&doc, "Lorin", 0, EntityKind::Gpe);
+            lorin.actor = kenya_first().actor;
+            doc.entities.push(lorin);
+            link_pronouns(&mut doc)
+        };
+        assert_eq!(link("protocol"), 0);
+        assert_eq!(link("government"), 1);
     }
 
     #[test]

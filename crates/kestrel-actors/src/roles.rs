@@ -400,6 +400,29 @@ pub fn read_roles(doc: &mut Document) -> usize {
                 && doc.entities[country].kind == EntityKind::Gpe)
                 .then(|| (country, role.clone()))
         };
+        // "Liberal Democrat Ana Ruiz", "Tory Luis Soto": a party's name right before the name
+        // of someone the dictionary does not know or knows in no sector, with no role
+        // between, is their party.
+        let party_before = before
+            .filter(|_| {
+                role.is_empty()
+                    && t == e.tokens.start
+                    && e.actor.as_ref().is_none_or(|a| a.sector.is_none())
+            })
+            .and_then(|c| doc.entities[c].actor.as_ref())
+            .filter(|a| a.sector.as_deref() == Some("PTY") && crate::is_state_code(&a.code));
+        if let Some(party) = party_before {
+            found.push((
+                i,
+                ActorCode {
+                    code: party.code.clone(),
+                    sector: Some("PTY".to_string()),
+                    name: doc.text[e.span.range()].to_string(),
+                    source: ActorSource::Text,
+                },
+            ));
+            continue;
+        }
         let candidate = match before {
             Some(c) if !role.is_empty() => Some((c, role.clone())),
             _ => after().or_else(titled_of).or_else(apposed),
@@ -651,6 +674,33 @@ pub(crate) mod tests {
         );
         assert_eq!(read_roles(&mut doc), 1);
         assert_eq!(actor(&doc, 0), ("CHL".into(), Some("CVL".into()), "text"));
+    }
+
+    #[test]
+    fn a_partys_name_before_a_name_is_that_persons_party() {
+        // The party right before the name, for someone unknown and someone known in no
+        // sector; not across a comma, nor for someone the dictionary puts in government.
+        let mut doc = doc_with(
+            "Unity Ana Ruiz spoke. Unity Luis Soto spoke. Unity, Jo Vidal spoke. Unity Rosa Lima spoke.",
+            &[
+                ("Unity", EntityKind::Org, Some(("KEN", Some("PTY")))),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Unity", EntityKind::Org, Some(("KEN", Some("PTY")))),
+                ("Luis Soto", EntityKind::Person, Some(("KEN", None))),
+                ("Unity", EntityKind::Org, Some(("KEN", Some("PTY")))),
+                ("Jo Vidal", EntityKind::Person, None),
+                ("Unity", EntityKind::Org, Some(("KEN", Some("PTY")))),
+                ("Rosa Lima", EntityKind::Person, Some(("KEN", Some("GOV")))),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 2);
+        assert_eq!(actor(&doc, 1), ("KEN".into(), Some("PTY".into()), "text"));
+        assert_eq!(actor(&doc, 3), ("KEN".into(), Some("PTY".into()), "both"));
+        assert!(doc.entities[5].actor.is_none());
+        assert_eq!(
+            actor(&doc, 7),
+            ("KEN".into(), Some("GOV".into()), "dictionary")
+        );
     }
 
     #[test]

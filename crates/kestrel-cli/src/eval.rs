@@ -112,7 +112,13 @@ pub fn boilerplate(file: &Path, json: bool, errors: bool) -> anyhow::Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn ud(file: &Path, raw: bool, json: bool, models: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn ud(
+    file: &Path,
+    raw: bool,
+    json: bool,
+    models: Option<&Path>,
+    predictions: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let content =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let sentences = kestrel_core::conllu::parse(&content)
@@ -121,6 +127,11 @@ pub fn ud(file: &Path, raw: bool, json: bool, models: Option<&Path>) -> anyhow::
         Some(dir) => std::sync::Arc::new(kestrel_nlp::Models::from_dir(dir)?),
         None => kestrel_nlp::Models::builtin()?,
     };
+    if let Some(out) = predictions {
+        let predicted = kestrel_nlp::evaluate::predict_ud(&models, &sentences);
+        std::fs::write(out, kestrel_core::conllu::write(&predicted))
+            .with_context(|| format!("cannot write {}", out.display()))?;
+    }
     let s = kestrel_nlp::evaluate::evaluate_ud(&models, &sentences, raw);
     println!(
         "{}: {} sentences, {} gold words, {}",

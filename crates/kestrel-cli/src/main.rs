@@ -519,6 +519,10 @@ enum EvalCommand {
         /// Read models from this directory instead of the built-in ones.
         #[arg(long, value_name = "DIR")]
         models: Option<PathBuf>,
+        /// Write the models' tags, lemmas and trees of the gold words to this CoNLL-U file,
+        /// to read the errors beside the treebank's (not with --raw).
+        #[arg(long, value_name = "FILE", conflicts_with = "raw")]
+        predictions: Option<PathBuf>,
     },
     /// Named entities against an IOB2 file (PER, ORG, LOC), span F1 per type and overall.
     Ner {
@@ -727,7 +731,8 @@ fn main() -> ExitCode {
             raw,
             json,
             models,
-        }) => eval::ud(&file, raw, json, models.as_deref()),
+            predictions,
+        }) => eval::ud(&file, raw, json, models.as_deref(), predictions.as_deref()),
         Command::Eval(EvalCommand::Ner {
             file,
             json,

@@ -158,6 +158,55 @@ pub fn parse(content: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
     Ok(out)
 }
 
+/// Writes sentences as CoNLL-U: the `# text` line, multi-word tokens and each word's columns
+/// (DEPS and MISC left empty). Reading the result back with [`parse`] gives the same words.
+pub fn write(sentences: &[ConlluSentence]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let col = |v: &str| if v.is_empty() { "_" } else { v }.to_string();
+    for s in sentences {
+        if s.new_document {
+            match &s.document_id {
+                Some(id) => _ = writeln!(out, "# newdoc id = {id}"),
+                None => _ = writeln!(out, "# newdoc"),
+            }
+        }
+        if s.new_paragraph {
+            _ = writeln!(out, "# newpar");
+        }
+        _ = writeln!(out, "# text = {}", s.text);
+        for (i, w) in s.words.iter().enumerate() {
+            if let Some(t) = s
+                .tokens
+                .iter()
+                .find(|t| t.words.start == i && t.words.len() > 1)
+            {
+                _ = writeln!(
+                    out,
+                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t_",
+                    i + 1,
+                    t.words.end,
+                    t.form
+                );
+            }
+            _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t_",
+                i + 1,
+                w.form,
+                col(&w.lemma),
+                col(&w.upos),
+                col(&w.xpos),
+                col(&w.feats),
+                w.head,
+                col(&w.deprel)
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Whether 1-based heads, one per word with 0 for the root, form a tree: every head inside the
 /// sentence, and the root reached from every word with no cycle on the way.
 pub fn heads_form_a_tree(heads: &[usize]) -> bool {

@@ -428,6 +428,71 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 /// Prepositions that can introduce a recipient.
+/// Verbs of addressing someone "to" or "on" whom a participle after them asks or tells.
+const ADDRESSING_VERBS: &[&str] = &[
+    "appeal",
+    "call",
+    "cable",
+    "e-mail",
+    "email",
+    "phone",
+    "speak",
+    "talk",
+    "telephone",
+    "turn",
+    "write",
+];
+
+/// Nouns that a town's name before them names for where they were made or held.
+const TOWN_NAMED_NOUNS: &[&str] = &[
+    "accord",
+    "agreement",
+    "charter",
+    "conference",
+    "convention",
+    "declaration",
+    "format",
+    "meeting",
+    "pact",
+    "process",
+    "protocol",
+    "round",
+    "statute",
+    "summit",
+    "talk",
+    "talks",
+    "treaty",
+];
+
+/// Event nouns whose possessor, or name before them, undergoes the act: "his arrest", "the
+/// Hariri assassination". With an "of" phrase naming who undergoes it, the possessor acts
+/// ("the army's arrest of protesters").
+const UNDERGONE_NOUNS: &[&str] = &[
+    "abduction",
+    "arrest",
+    "assassination",
+    "beheading",
+    "capture",
+    "deportation",
+    "detention",
+    "execution",
+    "expulsion",
+    "extradition",
+    "imprisonment",
+    "impeachment",
+    "internment",
+    "jailing",
+    "kidnap",
+    "kidnapping",
+    "killing",
+    "lynching",
+    "murder",
+    "ouster",
+    "overthrow",
+    "sacking",
+    "torture",
+];
+
 const RECIPIENT_PREPS: &[&str] = &[
     "against", "on", "with", "to", "at", "toward", "towards", "into", "for", "from", "upon",
     "onto", "between", "among",
@@ -1675,6 +1740,22 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether an entity was placed as a town or city (a capital too).
+    fn is_town(&self, e: usize) -> bool {
+        self.doc
+            .places
+            .iter()
+            .any(|p| p.entity == Some(e) && matches!(p.level.as_str(), "city" | "capital"))
+    }
+
+    /// Whether an entity was placed as a town, city or region within a country.
+    fn is_place_in_a_country(&self, e: usize) -> bool {
+        self.doc.places.iter().any(|p| {
+            p.entity == Some(e)
+                && matches!(p.level.as_str(), "city" | "capital" | "admin1" | "admin2")
+        })
+    }
+
     /// The sector a noun phrase's head names, made precise by a modifier that names a sector
     /// of its own: "opposition leaders" are OPP and "military officials" MIL, not GOV; "rebel
     /// forces" are REB; "opposition groups" OPP. Institutions keep theirs ("military court").
@@ -1734,6 +1815,7 @@ impl<'a> Sentence<'a> {
             ("labor", "force"),
             ("work", "force"),
             ("sales", "force"),
+            ("task", "force"),
         ];
         let lemma = self.lemmas[h].as_str();
         let modifiers = || {
@@ -1832,9 +1914,14 @@ impl<'a> Sentence<'a> {
                 }
             }
             // "Labour MP Jana Novak", parsed with the name in apposition to the party or hung
-            // flat on it: the person whom the party and the title name is the participant.
+            // flat on it: the person whom the party and the title name is the participant; so
+            // too for a nationality ("... and Peruvian President Jorge Salas" read with the
+            // nationality heading the conjunct).
             let body = &self.doc.entities[e];
-            if body.kind == kestrel_core::EntityKind::Org {
+            if matches!(
+                body.kind,
+                kestrel_core::EntityKind::Org | kestrel_core::EntityKind::Norp
+            ) {
                 // The name may hang on the party or on the title ("nmod:desc").
                 let titles: Vec<usize> = self.kids(h, "nmod:desc").collect();
                 let titled = [h]
@@ -1956,12 +2043,21 @@ impl<'a> Sentence<'a> {
         if sector.is_none() && loose {
             // Only the phrase's own possessor or modifier: "Russia's invasion", "Russian
             // positions".
+            // "the Kyoto treaty", "the Doha talks": a town or region before an agreement or a gathering
+            // names where it was made or held, not who is party to it.
+            let named_for_a_town = TOWN_NAMED_NOUNS.contains(&lemma);
             let mut found: Vec<Participant> = Vec::new();
             for &c in &self.children[h] {
                 if !matches!(self.rel(c), "nmod:poss" | "amod" | "compound") {
                     continue;
                 }
                 if let Some(e) = self.entity_at[c] {
+                    if named_for_a_town
+                        && self.rel(c) == "compound"
+                        && self.is_place_in_a_country(e)
+                    {
+                        continue;
+                    }
                     if self.doc.entities[e].actor.is_some()
                         && !found.iter().any(|p| p.entity == Some(e))
                     {
@@ -2412,9 +2508,38 @@ impl<'a> Sentence<'a> {
             "amod" | "acl" if self.toks[v].xpos.as_deref() == Some("VBD") => {
                 self.participants(h, false)
             }
+            // "wrote to the watchdog accusing ...", with the participle hung on the one
+            // addressed: the writer accuses.
+            "acl" if self.addressed_before(v).is_some() => match self.addressed_before(v) {
+                Some((g, _)) => self.subject_of(g, depth + 1),
+                None => Vec::new(),
+            },
             // "protesters demanding ...": the noun a present participle describes.
             "acl" if self.toks[v].xpos.as_deref() == Some("VBG") => self.participants(h, false),
             _ => Vec::new(),
+        }
+    }
+
+    /// "wrote to the minister demanding an explanation", "called on Kenya, urging restraint":
+    /// a present participle after a verb of addressing someone "to" or "on" whom, hung on the
+    /// verb or on the one addressed. The verb and the one addressed.
+    fn addressed_before(&self, v: usize) -> Option<(usize, usize)> {
+        if self.toks[v].xpos.as_deref() != Some("VBG") {
+            return None;
+        }
+        let addressing = |g: usize| ADDRESSING_VERBS.contains(&self.lemmas[g].as_str());
+        let to_whom = |c: usize| {
+            self.rel(c).starts_with("obl") && matches!(self.case_of(c), Some("to" | "on"))
+        };
+        let h = self.head(v).filter(|&h| h < v)?;
+        match self.rel(v) {
+            "advcl" if addressing(h) => self.children[h]
+                .iter()
+                .copied()
+                .find(|&c| c < v && to_whom(c))
+                .map(|c| (h, c)),
+            "acl" if to_whom(h) => self.head(h).filter(|&g| addressing(g)).map(|g| (g, h)),
+            _ => None,
         }
     }
 
@@ -2635,6 +2760,11 @@ impl<'a> Sentence<'a> {
                 {
                     recipients.clear();
                 }
+            }
+        }
+        if recipients.is_empty() {
+            if let Some((_, whom)) = self.addressed_before(v) {
+                recipients = self.participants(whom, false);
             }
         }
         if recipients.is_empty() && self.conventions.any_preposition_recipient {
@@ -3182,29 +3312,30 @@ impl<'a> Sentence<'a> {
             self.lemmas[n].as_str(),
             "meeting" | "meet" | "summit" | "talk" | "talks" | "conference" | "congress"
         );
-        let a_town = |e: usize| {
-            self.doc
-                .places
+        let undergone = UNDERGONE_NOUNS.contains(&self.lemmas[n].as_str())
+            && !self.children[n]
                 .iter()
-                .any(|p| p.entity == Some(e) && matches!(p.level.as_str(), "city" | "capital"))
-        };
+                .any(|&c| self.rel(c).starts_with("nmod") && self.case_of(c) == Some("of"));
         for c in self.children[n].iter().copied() {
             let r = self.rel(c);
             let by = r.starts_with("nmod") && self.case_of(c) == Some("by");
+            let undergoer = undergone && matches!(r, "nmod:poss" | "compound");
             if matches!(r, "nmod:poss" | "amod" | "compound") || by {
                 if let Some(e) = self.entity_at[c] {
                     let destination = visit
                         && traveller_named
                         && r != "nmod:poss"
                         && self.doc.entities[e].kind == EntityKind::Gpe;
-                    if gathering && r == "compound" && a_town(e) {
+                    if gathering && r == "compound" && self.is_town(e) {
                         continue;
                     }
-                    if destination {
+                    if destination || undergoer {
                         recipients.push(self.entity_participant(e, None));
                     } else {
                         actors.push(self.entity_participant(e, None));
                     }
+                } else if undergoer {
+                    recipients.extend(self.participants(c, false));
                 } else if by || r == "nmod:poss" {
                     actors.extend(self.participants(c, false));
                 }

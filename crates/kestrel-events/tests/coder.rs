@@ -3934,3 +3934,174 @@ fn coder_codes_no_act_that_a_noun_of_right_or_plan_leaves_undone() {
     let types: Vec<&str> = ev.iter().map(|e| e.plover_type.as_str()).collect();
     assert!(types.contains(&"PROTEST"), "{types:?}");
 }
+
+#[test]
+fn coder_reads_whose_arrest_it_was_as_who_underwent_it() {
+    // "Ruiz 's arrest by Kenyan police came on Monday .": Ruiz was arrested.
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 3 nmod:poss KEN/OPP
+         's 's PART POS 1 case
+         arrest arrest NOUN NN 7 nsubj
+         by by ADP IN 6 case
+         Kenyan Kenyan ADJ JJ 6 amod KEN
+         police police NOUN NNS 3 nmod
+         came come VERB VBD 0 root
+         on on ADP IN 9 case
+         Monday Monday PROPN NNP 7 obl
+         . . PUNCT . 7 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["KEN"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("COP"));
+    assert_eq!(codes(&ev[0].recipients), ["KEN"]);
+    assert_eq!(ev[0].recipients[0].sector.as_deref(), Some("OPP"));
+    // "Kenya 's arrest of Ruiz came on Monday .": with an "of" phrase the possessor acts.
+    let (_, ev) = code(
+        "Kenya Kenya PROPN NNP 3 nmod:poss KEN
+         's 's PART POS 1 case
+         arrest arrest NOUN NN 7 nsubj
+         of of ADP IN 5 case
+         Ruiz Ruiz PROPN NNP 3 nmod UGA/OPP
+         came come VERB VBD 0 root
+         on on ADP IN 8 case
+         Monday Monday PROPN NNP 6 obl
+         . . PUNCT . 6 punct",
+    );
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].actors), ["KEN"]);
+    assert_eq!(codes(&ev[0].recipients), ["UGA"]);
+}
+
+#[test]
+fn coder_takes_no_town_for_a_party_to_the_treaty_named_after_it() {
+    // "Kenya refused to join the Tarvik treaty .", Tarvik a town in Togo; a country's name
+    // there ("the Togo treaty") does name a party.
+    let rows = |code: &str| {
+        format!(
+            "Kenya Kenya PROPN NNP 2 nsubj KEN
+             refused refuse VERB VBD 0 root
+             to to PART TO 4 mark
+             join join VERB VB 2 xcomp
+             the the DET DT 7 det
+             Tarvik Tarvik PROPN NNP 7 compound {code}
+             treaty treaty NOUN NN 4 obj
+             . . PUNCT . 2 punct"
+        )
+    };
+    let mut d = doc(&rows("TGO"));
+    town_at(&mut d, 1, "Tarvik", "TGO");
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(codes(&ev[0].recipients).is_empty(), "{ev:?}");
+    let (_, ev) = code(&rows("TGO"));
+    assert_eq!(ev.len(), 1);
+    assert_eq!(codes(&ev[0].recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_takes_the_person_a_nationality_and_title_introduce() {
+    // "Ruiz and Peruvian President Salas signed the deal .", read with the nationality
+    // heading the second conjunct, the title flat on it and the name in apposition.
+    let (mut d, _) = code(
+        "Ruiz Ruiz PROPN NNP 6 nsubj CHL/GOV
+         and and CCONJ CC 3 cc
+         Peruvian Peruvian ADJ JJ 1 conj PER
+         President President PROPN NNP 3 flat
+         Salas Salas PROPN NNP 3 appos PER/GOV
+         signed sign VERB VBD 0 root
+         the the DET DT 8 det
+         deal deal NOUN NN 6 obj
+         . . PUNCT . 6 punct",
+    );
+    d.entities[1].kind = EntityKind::Norp;
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1);
+    let named: Vec<&str> = ev[0]
+        .actors
+        .iter()
+        .map(|p| &d.text[p.span.start..p.span.end])
+        .collect();
+    assert_eq!(named, ["Ruiz", "Salas"]);
+}
+
+#[test]
+fn coder_takes_whom_a_participle_asks_from_the_verb_of_addressing_before_it() {
+    // "Ruiz wrote to Soto demanding an explanation .": Soto is asked; "Ruiz rested at home
+    // demanding an explanation ." asks no one at home.
+    let rows = |verb: &str, lemma: &str, prep: &str, whom: &str, code: &str| {
+        format!(
+            "Ruiz Ruiz PROPN NNP 2 nsubj KEN/OPP
+             {verb} {lemma} VERB VBD 0 root
+             {prep} {prep} ADP IN 4 case
+             {whom} {whom} PROPN NNP 2 obl {code}
+             demanding demand VERB VBG 2 advcl
+             an a DET DT 7 det
+             explanation explanation NOUN NN 5 obj
+             . . PUNCT . 2 punct"
+        )
+    };
+    let (_, ev) = code(&rows("wrote", "write", "to", "Soto", "KEN/GOV"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "REQUEST");
+    assert_eq!(codes(&ev[0].recipients), ["KEN"]);
+    assert_eq!(ev[0].recipients[0].sector.as_deref(), Some("GOV"));
+    let (_, ev) = code(&rows("rested", "rest", "at", "home", "-"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(codes(&ev[0].recipients).is_empty(), "{ev:?}");
+    // "Ruiz wrote to Soto accusing Lima .", with the participle hung on Soto: Ruiz accuses
+    // Lima, and Soto is no actor.
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 2 nsubj KEN/OPP
+         wrote write VERB VBD 0 root
+         to to ADP IN 4 case
+         Soto Soto PROPN NNP 2 obl KEN/GOV
+         accusing accuse VERB VBG 4 acl
+         Lima Lima PROPN NNP 5 obj UGA/GOV
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].plover_type, "ACCUSE");
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("OPP"));
+    assert_eq!(codes(&ev[0].recipients), ["UGA"]);
+}
+
+#[test]
+fn coder_reads_a_task_force_as_no_army() {
+    // "The task force held talks ." against "The border force held talks .".
+    let rows = |kind: &str| {
+        format!(
+            "The the DET DT 3 det
+             {kind} {kind} NOUN NN 3 compound
+             force force NOUN NN 4 nsubj
+             held hold VERB VBD 0 root
+             talks talk NOUN NNS 4 obj
+             . . PUNCT . 4 punct"
+        )
+    };
+    let sectors = |kind: &str| -> Vec<Option<String>> {
+        let (_, ev) = code(&rows(kind));
+        ev.iter()
+            .flat_map(|e| e.actors.iter().map(|a| a.sector.clone()))
+            .collect()
+    };
+    assert!(!sectors("task").contains(&Some("MIL".into())));
+    assert!(sectors("border").contains(&Some("MIL".into())));
+}
+
+#[test]
+fn coder_reads_councils_as_government() {
+    // "Kenyan councils rejected the plan ."
+    let (_, ev) = code(
+        "Kenyan Kenyan ADJ JJ 2 amod KEN
+         councils council NOUN NNS 3 nsubj
+         rejected reject VERB VBD 0 root
+         the the DET DT 5 det
+         plan plan NOUN NN 3 obj
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["KEN"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("GOV"));
+}

@@ -87,11 +87,13 @@ fn universal(deprel: &str) -> &str {
     deprel.split(':').next().unwrap_or(deprel)
 }
 
-/// Scores the models on gold words (`raw` false) or on the treebank's raw text (`raw` true).
-pub fn evaluate_ud(models: &Models, sentences: &[ConlluSentence], raw: bool) -> UdScores {
-    let mut c = Counts::default();
-    if !raw {
-        for s in sentences {
+/// Tags, lemmatises and parses each sentence's gold words as the pipeline would: the
+/// sentences come back with the treebank's words and the models' annotation in place of the
+/// gold one, for writing out as CoNLL-U and reading the errors.
+pub fn predict_ud(models: &Models, sentences: &[ConlluSentence]) -> Vec<ConlluSentence> {
+    sentences
+        .iter()
+        .map(|s| {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
             let mut tags = models.tagger.tag(&forms);
             // As the tag stage does.
@@ -101,22 +103,40 @@ pub fn evaluate_ud(models: &Models, sentences: &[ConlluSentence], raw: bool) -> 
             });
             let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
             let parsed = models.parser.parse(&forms, &xpos);
+            let mut out = s.clone();
+            for (i, w) in out.words.iter_mut().enumerate() {
+                let (upos, x) = tags[i];
+                w.lemma = models.lemmatizer.lemma(forms[i], x);
+                w.feats = models.lemmatizer.feats(forms[i], x).to_string();
+                w.upos = upos.to_string();
+                w.xpos = x.to_string();
+                w.head = parsed[i].0;
+                w.deprel = parsed[i].1.to_string();
+            }
+            out
+        })
+        .collect()
+}
+
+/// Scores the models on gold words (`raw` false) or on the treebank's raw text (`raw` true).
+pub fn evaluate_ud(models: &Models, sentences: &[ConlluSentence], raw: bool) -> UdScores {
+    let mut c = Counts::default();
+    if !raw {
+        for (s, p) in sentences.iter().zip(predict_ud(models, sentences)) {
             c.gold_sentences += 1;
             c.predicted_sentences += 1;
             c.matched_sentences += 1;
-            for (i, g) in s.words.iter().enumerate() {
+            for (g, w) in s.words.iter().zip(&p.words) {
                 c.gold += 1;
                 c.predicted += 1;
                 c.aligned += 1;
-                let (upos, x) = tags[i];
-                c.upos += (upos == g.upos) as usize;
-                c.xpos += (x == g.xpos) as usize;
-                c.lemma += (models.lemmatizer.lemma(g.form.as_str(), x) == g.lemma) as usize;
-                c.feats += (models.lemmatizer.feats(&g.form, x) == g.feats) as usize;
-                let (head, ref rel) = parsed[i];
-                if head == g.head {
+                c.upos += (w.upos == g.upos) as usize;
+                c.xpos += (w.xpos == g.xpos) as usize;
+                c.lemma += (w.lemma == g.lemma) as usize;
+                c.feats += (w.feats == g.feats) as usize;
+                if w.head == g.head {
                     c.uas += 1;
-                    c.las += (universal(rel) == universal(&g.deprel)) as usize;
+                    c.las += (universal(&w.deprel) == universal(&g.deprel)) as usize;
                 }
             }
         }
