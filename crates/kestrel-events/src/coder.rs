@@ -1829,6 +1829,12 @@ impl<'a> Sentence<'a> {
         }) {
             return None;
         }
+        // "the Council's version": a capitalised council that no name covers is one named
+        // elsewhere in the story (the EU's, a city's), not the story's own government.
+        let capitalised = self.doc.text[self.toks[h].span.range()].starts_with(char::is_uppercase);
+        if matches!(lemma, "council" | "councils") && h > 0 && capitalised {
+            return None;
+        }
         let own = agent_sector(lemma);
         if (GROUPS.contains(&lemma) || NGO_BODIES.contains(&lemma))
             && modifiers().any(|&c| NGO_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str()))

@@ -4104,4 +4104,20 @@ fn coder_reads_councils_as_government() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(codes(&ev[0].actors), ["KEN"]);
     assert_eq!(ev[0].actors[0].sector.as_deref(), Some("GOV"));
+    // "The Council rejected the plan .": a capitalised council no name covers is one named
+    // elsewhere, not a government.
+    let (_, ev) = code(
+        "The the DET DT 2 det
+         Council council PROPN NNP 3 nsubj
+         rejected reject VERB VBD 0 root
+         the the DET DT 5 det
+         plan plan NOUN NN 3 obj
+         . . PUNCT . 3 punct",
+    );
+    assert!(
+        ev.iter()
+            .flat_map(|e| &e.actors)
+            .all(|a| a.sector.as_deref() != Some("GOV")),
+        "{ev:?}"
+    );
 }
