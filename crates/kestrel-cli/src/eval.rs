@@ -127,12 +127,15 @@ pub fn ud(
         Some(dir) => std::sync::Arc::new(kestrel_nlp::Models::from_dir(dir)?),
         None => kestrel_nlp::Models::builtin()?,
     };
-    if let Some(out) = predictions {
-        let predicted = kestrel_nlp::evaluate::predict_ud(&models, &sentences);
-        std::fs::write(out, kestrel_core::conllu::write(&predicted))
-            .with_context(|| format!("cannot write {}", out.display()))?;
-    }
-    let s = kestrel_nlp::evaluate::evaluate_ud(&models, &sentences, raw);
+    let s = match predictions {
+        Some(out) => {
+            let predicted = kestrel_nlp::evaluate::predict_ud(&models, &sentences);
+            std::fs::write(out, kestrel_core::conllu::write(&predicted))
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            kestrel_nlp::evaluate::score_ud(&sentences, &predicted)
+        }
+        None => kestrel_nlp::evaluate::evaluate_ud(&models, &sentences, raw),
+    };
     println!(
         "{}: {} sentences, {} gold words, {}",
         file.display(),

@@ -270,6 +270,14 @@ mod tests {
     }
 
     #[test]
+    fn conllu_written_reads_back_the_same() {
+        let s = parse(SAMPLE).unwrap();
+        let again = parse(&write(&s)).unwrap();
+        assert_eq!(again, s);
+        assert!(write(&s).contains("1-2\tIt's\t"));
+    }
+
+    #[test]
     fn conllu_without_text_lines_rebuilds_the_text_from_its_tokens() {
         let content = "1-2\tCan't\t_\t_\t_\t_\t_\t_\t_\t_\n\
 1\tCa\tcan\tAUX\tMD\t_\t3\taux\t_\t_\n\

@@ -118,30 +118,36 @@ pub fn predict_ud(models: &Models, sentences: &[ConlluSentence]) -> Vec<ConlluSe
         .collect()
 }
 
-/// Scores the models on gold words (`raw` false) or on the treebank's raw text (`raw` true).
-pub fn evaluate_ud(models: &Models, sentences: &[ConlluSentence], raw: bool) -> UdScores {
+/// Scores predictions of the gold words (from [`predict_ud`]) against the treebank.
+pub fn score_ud(sentences: &[ConlluSentence], predicted: &[ConlluSentence]) -> UdScores {
     let mut c = Counts::default();
-    if !raw {
-        for (s, p) in sentences.iter().zip(predict_ud(models, sentences)) {
-            c.gold_sentences += 1;
-            c.predicted_sentences += 1;
-            c.matched_sentences += 1;
-            for (g, w) in s.words.iter().zip(&p.words) {
-                c.gold += 1;
-                c.predicted += 1;
-                c.aligned += 1;
-                c.upos += (w.upos == g.upos) as usize;
-                c.xpos += (w.xpos == g.xpos) as usize;
-                c.lemma += (w.lemma == g.lemma) as usize;
-                c.feats += (w.feats == g.feats) as usize;
-                if w.head == g.head {
-                    c.uas += 1;
-                    c.las += (universal(&w.deprel) == universal(&g.deprel)) as usize;
-                }
+    for (s, p) in sentences.iter().zip(predicted) {
+        c.gold_sentences += 1;
+        c.predicted_sentences += 1;
+        c.matched_sentences += 1;
+        for (g, w) in s.words.iter().zip(&p.words) {
+            c.gold += 1;
+            c.predicted += 1;
+            c.aligned += 1;
+            c.upos += (w.upos == g.upos) as usize;
+            c.xpos += (w.xpos == g.xpos) as usize;
+            c.lemma += (w.lemma == g.lemma) as usize;
+            c.feats += (w.feats == g.feats) as usize;
+            if w.head == g.head {
+                c.uas += 1;
+                c.las += (universal(&w.deprel) == universal(&g.deprel)) as usize;
             }
         }
-        return c.scores();
     }
+    c.scores()
+}
+
+/// Scores the models on gold words (`raw` false) or on the treebank's raw text (`raw` true).
+pub fn evaluate_ud(models: &Models, sentences: &[ConlluSentence], raw: bool) -> UdScores {
+    if !raw {
+        return score_ud(sentences, &predict_ud(models, sentences));
+    }
+    let mut c = Counts::default();
     let tag = TagStage::new(std::sync::Arc::new(models.clone()));
     let parse = ParseStage::new(std::sync::Arc::new(models.clone()));
     for doc_sentences in documents(sentences) {
