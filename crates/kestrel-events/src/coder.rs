@@ -1740,20 +1740,12 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Whether an entity was placed as a town or city (a capital too).
-    fn is_town(&self, e: usize) -> bool {
+    /// Whether the places stage placed an entity at one of these levels ("city", "admin1").
+    fn placed_as(&self, e: usize, levels: &[&str]) -> bool {
         self.doc
             .places
             .iter()
-            .any(|p| p.entity == Some(e) && matches!(p.level.as_str(), "city" | "capital"))
-    }
-
-    /// Whether an entity was placed as a town, city or region within a country.
-    fn is_place_in_a_country(&self, e: usize) -> bool {
-        self.doc.places.iter().any(|p| {
-            p.entity == Some(e)
-                && matches!(p.level.as_str(), "city" | "capital" | "admin1" | "admin2")
-        })
+            .any(|p| p.entity == Some(e) && levels.contains(&p.level.as_str()))
     }
 
     /// The sector a noun phrase's head names, made precise by a modifier that names a sector
@@ -2049,8 +2041,8 @@ impl<'a> Sentence<'a> {
         if sector.is_none() && loose {
             // Only the phrase's own possessor or modifier: "Russia's invasion", "Russian
             // positions".
-            // "the Kyoto treaty", "the Doha talks": a town or region before an agreement or a gathering
-            // names where it was made or held, not who is party to it.
+            // "the Kyoto treaty", "the Doha talks": a town or region before an agreement or a
+            // gathering names where it was made or held, not who is party to it.
             let named_for_a_town = TOWN_NAMED_NOUNS.contains(&lemma);
             let mut found: Vec<Participant> = Vec::new();
             for &c in &self.children[h] {
@@ -2060,7 +2052,7 @@ impl<'a> Sentence<'a> {
                 if let Some(e) = self.entity_at[c] {
                     if named_for_a_town
                         && self.rel(c) == "compound"
-                        && self.is_place_in_a_country(e)
+                        && self.placed_as(e, &["city", "capital", "admin1", "admin2"])
                     {
                         continue;
                     }
@@ -2489,6 +2481,13 @@ impl<'a> Sentence<'a> {
                 return found;
             }
         }
+        // "wrote to the watchdog accusing ...", with the participle hung on the one addressed:
+        // the writer accuses.
+        if self.rel(v) == "acl" {
+            if let Some((g, _)) = self.addressed_before(v) {
+                return self.subject_of(g, depth + 1);
+            }
+        }
         let Some(h) = self.head(v) else {
             return Vec::new();
         };
@@ -2514,12 +2513,6 @@ impl<'a> Sentence<'a> {
             "amod" | "acl" if self.toks[v].xpos.as_deref() == Some("VBD") => {
                 self.participants(h, false)
             }
-            // "wrote to the watchdog accusing ...", with the participle hung on the one
-            // addressed: the writer accuses.
-            "acl" if self.addressed_before(v).is_some() => match self.addressed_before(v) {
-                Some((g, _)) => self.subject_of(g, depth + 1),
-                None => Vec::new(),
-            },
             // "protesters demanding ...": the noun a present participle describes.
             "acl" if self.toks[v].xpos.as_deref() == Some("VBG") => self.participants(h, false),
             _ => Vec::new(),
@@ -3332,7 +3325,7 @@ impl<'a> Sentence<'a> {
                         && traveller_named
                         && r != "nmod:poss"
                         && self.doc.entities[e].kind == EntityKind::Gpe;
-                    if gathering && r == "compound" && self.is_town(e) {
+                    if gathering && r == "compound" && self.placed_as(e, &["city", "capital"]) {
                         continue;
                     }
                     if destination || undergoer {
