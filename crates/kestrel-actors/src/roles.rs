@@ -344,6 +344,25 @@ pub fn read_roles(doc: &mut Document) -> usize {
         // Before: COUNTRY role-words PERSON.
         let (t, words) = role_words_before(e.tokens.start);
         role.extend(words);
+        // "former Conservative chancellor Ana Ruiz", "ex-Tory minister Luis Soto": a party
+        // or nationality the recogniser left unnamed stops the run of role words, but the
+        // "former" before it still ends the role.
+        if !role.is_empty() && t > sentence.start && token_entity[t - 1].is_none() {
+            let unnamed = word(t - 1);
+            let unnamed_is_a_name = unnamed.starts_with(char::is_uppercase);
+            if is_former(unnamed) {
+                role.push(unnamed);
+            } else if unnamed_is_a_name && t - 1 > sentence.start {
+                let mut k = t - 2;
+                // "ex - Tory", as the tokenizer may split a hyphen off.
+                if word(k) == "-" && k > sentence.start {
+                    k -= 1;
+                }
+                if token_entity[k].is_none() && is_former(word(k)) {
+                    role.push(word(k));
+                }
+            }
+        }
         let before = (t > sentence.start).then(|| token_entity[t - 1]).flatten();
         // After: PERSON , COUNTRY role-words (,|.)
         let after = || -> Option<(usize, Vec<&str>)> {
@@ -915,6 +934,30 @@ pub(crate) mod tests {
         assert_eq!(actor(&doc, 1), ("KEN".into(), Some("ELI".into()), "text"));
         assert_eq!(actor(&doc, 3), ("CHL".into(), Some("ELI".into()), "text"));
         assert_eq!(actor(&doc, 5), ("PER".into(), Some("ELI".into()), "text"));
+    }
+
+    #[test]
+    fn former_before_a_party_the_recogniser_missed_ends_the_role() {
+        // "Unity" is a party's name the recogniser left unnamed; "ex-Unity" one token.
+        let mut doc = doc_with(
+            "The former Unity chancellor Ana Ruiz spoke. Ex-Unity minister Luis Soto agreed. \
+             The Unity minister Tomas Ek left.",
+            &[
+                ("Ana Ruiz", EntityKind::Person, Some(("VLR", None))),
+                ("Luis Soto", EntityKind::Person, Some(("VLR", None))),
+                ("Tomas Ek", EntityKind::Person, Some(("VLR", None))),
+            ],
+        );
+        read_roles(&mut doc);
+        for i in [0, 1] {
+            let (code, sector, _) = actor(&doc, i);
+            assert_eq!((code.as_str(), sector.as_deref()), ("VLR", Some("ELI")));
+        }
+        assert_eq!(
+            actor(&doc, 2).1,
+            None,
+            "no \"former\": the dictionary's word stands"
+        );
     }
 
     #[test]

@@ -464,6 +464,54 @@ const TOWN_NAMED_NOUNS: &[&str] = &[
     "treaty",
 ];
 
+/// Event nouns for what one side says or gives to another, whose "from" phrase names who
+/// says or gives it: "criticism from MPs", "calls from the opposition", "aid from Japan".
+/// (A withdrawal or an expulsion "from" somewhere is from where it was.)
+const FROM_SOURCE_NOUNS: &[&str] = &[
+    "accusation",
+    "aid",
+    "allegation",
+    "apology",
+    "appeal",
+    "approval",
+    "assistance",
+    "attack",
+    "backing",
+    "bid",
+    "call",
+    "challenge",
+    "complaint",
+    "condemnation",
+    "criticism",
+    "demand",
+    "denial",
+    "donation",
+    "endorsement",
+    "grant",
+    "help",
+    "invitation",
+    "loan",
+    "objection",
+    "offer",
+    "opposition",
+    "plea",
+    "pledge",
+    "praise",
+    "pressure",
+    "proposal",
+    "protest",
+    "rebuke",
+    "refusal",
+    "rejection",
+    "request",
+    "resistance",
+    "sanction",
+    "support",
+    "threat",
+    "ultimatum",
+    "warning",
+];
+
 /// Event nouns whose possessor, or name before them, undergoes the act: "his arrest", "the
 /// Hariri assassination". With an "of" phrase naming who undergoes it, the possessor acts
 /// ("the army's arrest of protesters").
@@ -2198,6 +2246,17 @@ impl<'a> Sentence<'a> {
             // A nationality adjective names the side a phrase stands for, as PLOVER codes
             // it: "the Turkish and Greek sides", "French warships".
             if self.conventions.agent_nouns && self.upos(h) == "NOUN" {
+                // "Nigerian banks", "Japanese carmakers": businesses of that country. Not
+                // "central banks", which are the state's.
+                let before = h.checked_sub(1).map_or("", |b| self.lemmas[b].as_str());
+                let business = kestrel_actors::business_noun(&[before, lemma], 1, None)
+                    .flatten()
+                    .filter(|_| {
+                        !self
+                            .kids(h, "amod")
+                            .chain(self.kids(h, "compound"))
+                            .any(|c| matches!(self.lemmas[c].as_str(), "central" | "state"))
+                    });
                 let mut found: Vec<Participant> = Vec::new();
                 for &c in &self.children[h] {
                     if self.rel(c) != "amod" {
@@ -2214,7 +2273,7 @@ impl<'a> Sentence<'a> {
                                 && entity.actor.is_some()
                                 && !found.iter().any(|p| p.entity == Some(e))
                             {
-                                found.push(self.entity_participant(e, None));
+                                found.push(self.entity_participant(e, business));
                             }
                         }
                     }
@@ -2238,6 +2297,10 @@ impl<'a> Sentence<'a> {
                 && (generic_title || matches!(sector, Some("MNC" | "BUS")))
         };
         let mut found: Vec<Participant> = Vec::new();
+        // "foreign troops in Kenya" are not Kenya's.
+        let abroad = self
+            .kids(h, "amod")
+            .any(|c| ABROAD_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str()));
         let mut stack: Vec<(usize, usize)> = self.children[h]
             .iter()
             .copied()
@@ -2247,6 +2310,7 @@ impl<'a> Sentence<'a> {
                     "amod" | "compound" | "nmod:poss" | "nmod" | "appos" | "flat" | "obl"
                 )
             })
+            .filter(|&c| !(abroad && matches!(self.case_of(c), Some("in" | "at" | "inside"))))
             .map(|c| (c, 0))
             .collect();
         while let Some((c, depth)) = stack.pop() {
@@ -2778,11 +2842,9 @@ impl<'a> Sentence<'a> {
         settle(self.doc, actors, recipients)
     }
 
-    /// Whether a participant is a place named by name (no pronoun): how an "in" phrase names
-    /// a target.
     /// Whether a phrase is "on" or "at" a kind of place named by an "of" phrase ("on the
-    /// resort island of Bali", "at the port of Aden"): where something happened, which the
-    /// places stage reads, not whom it was done to.
+    /// resort island of Bali", "at the port of Aden"), or "at" a place no dictionary makes an
+    /// actor: where something happened, which the places stage reads, not whom it was done to.
     fn names_a_locale(&self, c: usize) -> bool {
         const KINDS_OF_PLACE: &[&str] = &[
             "island",
@@ -2798,6 +2860,14 @@ impl<'a> Sentence<'a> {
             "coast",
             "capital",
         ];
+        // "will meet at Gleneagles".
+        let unknown_place = self.entity_at[c].is_some_and(|e| {
+            let entity = &self.doc.entities[e];
+            matches!(entity.kind, EntityKind::Gpe | EntityKind::Loc) && entity.actor.is_none()
+        });
+        if self.case_of(c) == Some("at") && unknown_place {
+            return true;
+        }
         self.case_of(c).is_some_and(|p| matches!(p, "on" | "at"))
             && KINDS_OF_PLACE.contains(&self.lemmas[c].as_str())
             && self.children[c].iter().any(|&k| {
@@ -2810,6 +2880,8 @@ impl<'a> Sentence<'a> {
             })
     }
 
+    /// Whether a participant is a place named by name (no pronoun): how an "in" phrase names
+    /// a target.
     fn names_a_place(&self, p: &Participant) -> bool {
         p.entity.is_some_and(|e| {
             let entity = &self.doc.entities[e];
@@ -2880,6 +2952,23 @@ impl<'a> Sentence<'a> {
                     && !FOREIGN.contains(&self.lemmas[k].as_str())
                     && !names_something
             })
+    }
+
+    /// "foreign firms", "overseas investors", "international donors": a group its own words
+    /// place outside the country, so that neither the place of the event, the other side's
+    /// country nor the story's is theirs.
+    fn is_from_abroad(&self, p: &Participant) -> bool {
+        p.entity.is_none()
+            && self
+                .toks
+                .iter()
+                .position(|t| t.span == p.span)
+                .is_some_and(|k| {
+                    self.children[k].iter().any(|&c| {
+                        self.rel(c) == "amod"
+                            && ABROAD_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str())
+                    })
+                })
     }
 
     /// "will not release", "would never lift", "won't meet": the trigger's own clause
@@ -3193,6 +3282,57 @@ impl<'a> Sentence<'a> {
         first
     }
 
+    /// The verb whose subject is on the receiving end of an event noun: "faced criticism",
+    /// "received calls", "drew protests", "came under pressure", "met with resistance"; and
+    /// "have" when the noun names where it came from ("we had complaints from residents").
+    fn receiving_governor(&self, n: usize) -> Option<usize> {
+        let g = self.head(n)?;
+        let had = self.lemmas[g] == "have" && self.rel(n) == "obj" && self.source_of(n).is_some();
+        ((self.receives(g, n) || had) && !self.is_passive(g)).then_some(g)
+    }
+
+    /// Whether verb `g` takes event noun `n` as something its subject receives.
+    fn receives(&self, g: usize, n: usize) -> bool {
+        let rel = self.rel(n);
+        let oblique_with = |p: &str| rel.starts_with("obl") && self.case_of(n) == Some(p);
+        match self.lemmas[g].as_str() {
+            "face" | "receive" | "draw" | "attract" | "get" | "suffer" | "endure" | "weather" => {
+                rel == "obj"
+            }
+            "meet" => oblique_with("with"),
+            "come" => oblique_with("under"),
+            _ => false,
+        }
+    }
+
+    /// The "from" phrase of a noun in [`FROM_SOURCE_NOUNS`]: who says or gives it. The
+    /// parser often hangs the phrase on the verb instead ("drew criticism | from MPs", "there
+    /// was criticism | from MPs"); taken there only after a verb of receiving or an
+    /// existential "be", as "withdrew its support from the government" is no support given by
+    /// the government.
+    fn source_of(&self, n: usize) -> Option<usize> {
+        if !FROM_SOURCE_NOUNS.contains(&self.lemmas[n].as_str()) {
+            return None;
+        }
+        let from = |h: usize, rel: &str| {
+            self.children[h]
+                .iter()
+                .copied()
+                .find(|&c| c > n && self.rel(c).starts_with(rel) && self.case_of(c) == Some("from"))
+        };
+        from(n, "nmod").or_else(|| {
+            let g = self.head(n)?;
+            let existential = self.lemmas[g] == "be"
+                && self.rel(n) == "nsubj"
+                && self.kids(g, "expl").next().is_some();
+            if self.receives(g, n) || existential {
+                from(g, "obl")
+            } else {
+                None
+            }
+        })
+    }
+
     /// The light verb an event noun is the object of ("held talks") or an oblique of
     /// ("engaged in talks").
     fn light_governor(&self, n: usize) -> Option<usize> {
@@ -3292,6 +3432,7 @@ impl<'a> Sentence<'a> {
         self.head(n).is_none()
             || self.rel(n).starts_with("nsubj")
             || self.light_governor(n).is_some()
+            || self.receiving_governor(n).is_some()
     }
 
     fn noun_arguments(
@@ -3340,11 +3481,16 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        let source = self.source_of(n);
+        if let Some(c) = source.filter(|_| actors.is_empty()) {
+            actors = self.participants(c, false);
+        }
         // A directional phrase names the recipient before an "of" phrase does: "the
         // withdrawal of its troops from Kostova" is from Kostova.
         for directional in [true, false] {
             for c in self.children[n].iter().copied() {
                 if self.rel(c).starts_with("nmod")
+                    && Some(c) != source
                     && !actors.iter().any(|a| {
                         a.span.start <= self.span(c).start && self.span(c).end <= a.span.end
                     })
@@ -3368,7 +3514,18 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
-        if actors.is_empty() {
+        if let Some(g) = self.receiving_governor(n) {
+            // "The minister faced criticism from MPs": the minister is criticised. Not the
+            // subject of a clause that a participle hangs on ("... were relocated, drawing
+            // criticism"): what draws it is the whole clause.
+            if recipients.is_empty() {
+                recipients = match self.kid_exact(g, "nsubj") {
+                    Some(subject) => self.participants(subject, false),
+                    None if self.rel(g) == "conj" => self.subject_of(g, 0),
+                    None => Vec::new(),
+                };
+            }
+        } else if actors.is_empty() {
             if let Some(g) = self.light_governor(n) {
                 actors = if self.is_passive(g) {
                     let by_agent = self.passive_agent(g);
@@ -3926,7 +4083,7 @@ pub fn code_document_with(
     let story = story_country(doc);
     for e in &mut events {
         fill_countries_from_places(doc, e);
-        domestic_participants(doc, e);
+        domestic_participants(doc, e, conventions);
         unidentified_attackers(doc, e);
         if conventions.agent_nouns {
             groups_of_the_other_side(doc, e, story.as_deref(), conventions);
@@ -4005,20 +4162,25 @@ fn fill_countries_from_places(doc: &Document, e: &mut Event) {
     }
 }
 
+/// Modifiers that place a group outside the country where it acts: "foreign firms",
+/// "overseas investors", "international donors".
+const ABROAD_MODIFIERS: &[&str] = &["foreign", "overseas", "international", "multinational"];
+
 /// Participants known only by their sector ("opposition leaders", "police", "a judge") take
 /// the country of the place the event happened in, when the event's own clause or the
 /// dateline names it ("riot police broke up a march in Baku"): people acting where they are,
 /// as most events in a story are domestic. Not from the article's main place, which says less
 /// about one event.
-fn domestic_participants(doc: &Document, e: &mut Event) {
+fn domestic_participants(doc: &Document, e: &mut Event, conventions: Conventions) {
     if !matches!(e.place_source, "text" | "dateline") {
         return;
     }
     let Some(country) = place_country(doc, e) else {
         return;
     };
+    let s = Sentence::new(doc, e.sentence, conventions);
     for q in e.actors.iter_mut().chain(e.recipients.iter_mut()) {
-        if q.code.is_none() && q.sector.is_some() {
+        if q.code.is_none() && q.sector.is_some() && !s.is_from_abroad(q) {
             q.code = Some(country.to_string());
         }
     }
@@ -4076,7 +4238,8 @@ fn groups_of_the_other_side(
     if let Some(focus) = story.filter(|f| !named.iter().any(|n| n == f)) {
         named.push(focus.to_string());
     }
-    let group = |p: &Participant| unknown_organisation(p) || s.names_a_group(p);
+    let group =
+        |p: &Participant| (unknown_organisation(p) || s.names_a_group(p)) && !s.is_from_abroad(p);
     domestic_country(&mut e.actors, &e.recipients, &named, group);
     domestic_country(&mut e.recipients, &e.actors, &named, group);
 }
@@ -4138,7 +4301,12 @@ fn groups_of_the_story(doc: &Document, e: &mut Event, conventions: Conventions) 
                     .is_some_and(char::is_uppercase)
         });
         let states = matches!(s.lemmas[h].as_str(), "nation" | "country" | "state");
-        if !(person_named || unknown_modifier || capitalised_adjective || states) {
+        if !(person_named
+            || unknown_modifier
+            || capitalised_adjective
+            || states
+            || s.is_from_abroad(p))
+        {
             p.code = Some(country.clone());
         }
     }

@@ -4121,3 +4121,151 @@ fn coder_reads_councils_as_government() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn coder_takes_who_a_criticism_is_from_as_its_actor() {
+    // "The minister faced criticism from Kenyan MPs ."
+    let (_, ev) = code(
+        "The the DET DT 2 det
+         minister minister NOUN NN 3 nsubj
+         faced face VERB VBD 0 root
+         criticism criticism NOUN NN 3 obj
+         from from ADP IN 7 case
+         Kenyan Kenyan ADJ JJ 7 amod KEN
+         MPs mp NOUN NNS 4 nmod
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(type_and_code(&ev[0]), ("ACCUSE", "111"));
+    assert_eq!(codes(&ev[0].actors), ["KEN"]);
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("LEG"));
+    assert_eq!(ev[0].recipients.len(), 1, "the minister is criticised");
+    assert_eq!(ev[0].recipients[0].sector.as_deref(), Some("GOV"));
+    // "Ghana drew protests from Kenyan unions .", the phrase hung on the verb.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         drew draw VERB VBD 0 root
+         protests protest NOUN NNS 2 obj
+         from from ADP IN 6 case
+         Kenyan Kenyan ADJ JJ 6 amod KEN
+         unions union NOUN NNS 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["KEN"]);
+    assert_eq!(codes(&ev[0].recipients), ["GHA"]);
+    // "Togo withdrew its support from Ghana .": support taken from Ghana is not Ghana's.
+    let (_, ev) = code(
+        "Togo Togo PROPN NNP 2 nsubj TGO
+         withdrew withdraw VERB VBD 0 root
+         its its PRON PRP$ 4 nmod:poss
+         support support NOUN NN 2 obj
+         from from ADP IN 6 case
+         Ghana Ghana PROPN NNP 2 obl GHA
+         . . PUNCT . 2 punct",
+    );
+    assert!(
+        ev.iter().all(|e| !codes(&e.actors).contains(&"GHA")),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn coder_gives_foreign_groups_no_country_of_the_story() {
+    // "Foreign firms in Kenya protested ." against "Local firms in Kenya protested .".
+    let rows = |kind: &str| {
+        format!(
+            "{kind} {} ADJ JJ 2 amod
+             firms firm NOUN NNS 5 nsubj
+             in in ADP IN 4 case
+             Kenya Kenya PROPN NNP 2 nmod KEN
+             protested protest VERB VBD 0 root
+             . . PUNCT . 5 punct",
+            kind.to_lowercase()
+        )
+    };
+    let actor_codes = |kind: &str| -> Vec<String> {
+        let (_, ev) = code(&rows(kind));
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        codes(&ev[0].actors).into_iter().map(String::from).collect()
+    };
+    assert!(actor_codes("Foreign").is_empty());
+    assert_eq!(actor_codes("Local"), ["KEN"]);
+}
+
+#[test]
+fn coder_gives_a_nationalitys_banks_the_business_sector() {
+    // "Kenyan banks agreed to merge ." against "Kenyan central banks agreed to merge .".
+    let rows = |central: bool| {
+        let (modifier, shift) = if central {
+            ("central central ADJ JJ 3 amod\n", 1)
+        } else {
+            ("", 0)
+        };
+        format!(
+            "Kenyan Kenyan ADJ JJ {b} amod KEN
+             {modifier}banks bank NOUN NNS {v} nsubj
+             agreed agree VERB VBD 0 root
+             to to PART TO {m} mark
+             merge merge VERB VB {v} xcomp
+             . . PUNCT . {v} punct",
+            b = 2 + shift,
+            v = 3 + shift,
+            m = 5 + shift,
+        )
+    };
+    let sectors = |central: bool| -> Vec<Option<String>> {
+        let (_, ev) = code(&rows(central));
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(codes(&ev[0].actors), ["KEN"]);
+        ev[0].actors.iter().map(|a| a.sector.clone()).collect()
+    };
+    assert_eq!(sectors(false), [Some("BUS".to_string())]);
+    assert_ne!(sectors(true), [Some("BUS".to_string())]);
+}
+
+#[test]
+fn coder_takes_a_place_no_dictionary_knows_after_at_for_where() {
+    // "Ghana will meet at Elmore ." with Elmore a place no dictionary makes an actor, then
+    // one it does.
+    let rows = "Ghana Ghana PROPN NNP 3 nsubj GHA
+         will will AUX MD 3 aux
+         meet meet VERB VB 0 root
+         at at ADP IN 5 case
+         Elmore Elmore PROPN NNP 3 obl KEN
+         . . PUNCT . 3 punct";
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let mut d = doc(rows);
+    let known = coder.code(&d);
+    assert_eq!(known.len(), 1, "{known:?}");
+    assert_eq!(codes(&known[0].recipients), ["KEN"]);
+    d.entities[1].actor = None;
+    let unknown = coder.code(&d);
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert!(unknown[0].recipients.is_empty(), "{unknown:?}");
+}
+
+#[test]
+fn coder_reads_rallying_markets_and_supporters_as_no_protest() {
+    let rally = |subject: &str, object: Option<&str>| {
+        let lemma = subject.trim_end_matches('s');
+        let rows = match object {
+            None => format!(
+                "{subject} {lemma} NOUN NNS 2 nsubj
+                 rallied rally VERB VBD 0 root
+                 . . PUNCT . 2 punct"
+            ),
+            Some(o) => format!(
+                "{subject} {lemma} NOUN NNS 2 nsubj
+                 rallied rally VERB VBD 0 root
+                 {o} {o} NOUN NNS 2 obj
+                 . . PUNCT . 2 punct"
+            ),
+        };
+        let (_, ev) = code(&rows);
+        ev.iter().any(|e| e.plover_type == "PROTEST")
+    };
+    assert!(rally("protesters", None));
+    assert!(!rally("shares", None));
+    assert!(!rally("leaders", Some("supporters")));
+}
