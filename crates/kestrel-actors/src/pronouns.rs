@@ -1410,6 +1410,18 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                 && !e.tokens.is_empty()
         })
         .collect();
+    // "Yukos said it would sue": a pronoun may refer to an organisation no dictionary knows,
+    // which then gives it no code rather than leaving it to a body named before.
+    let bodies_and_unknown_organisations: Vec<usize> = (0..doc.entities.len())
+        .filter(|&i| {
+            let e = &doc.entities[i];
+            bodies.binary_search(&i).is_ok()
+                || (e.kind == EntityKind::Org
+                    && e.mention == kestrel_core::MentionKind::Name
+                    && e.actor.is_none()
+                    && !e.tokens.is_empty())
+        })
+        .collect();
     // Countries named by name, for "the country".
     let countries: Vec<usize> = bodies
         .iter()
@@ -1645,7 +1657,7 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
             }
             let upos = tok.upos.as_deref();
             let antecedent = if THING_PRONOUNS.contains(&word.as_str()) && upos == Some("PRON") {
-                thing_antecedent(doc, &bodies, s, t)
+                thing_antecedent(doc, &bodies_and_unknown_organisations, s, t)
             } else if PRONOUNS.contains(&word.as_str())
                 && upos.is_none_or(|u| u == "PRON" || u == "DET")
             {
@@ -2927,6 +2939,38 @@ mod tests {
         };
         assert_eq!(link("protocol"), 0);
         assert_eq!(link("government"), 1);
+    }
+
+    #[test]
+    fn it_may_be_an_organisation_no_dictionary_knows() {
+        // "Kenya left . Zentro said it would appeal .": the company, known to no dictionary,
+        // not the country before it.
+        let text = "Kenya left . Zentro said it would appeal .";
+        let mut doc = segmented(text);
+        parse(
+            &mut doc,
+            &[
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (4, "nsubj", "PRON"),
+                (4, "aux", "AUX"),
+                (1, "ccomp", "VERB"),
+                (1, "punct", "PUNCT"),
+            ],
+        );
+        doc.entities.push(kenya_first());
+        doc.entities.push(named(&doc, "Zentro", 0, EntityKind::Org));
+        link_pronouns(&mut doc);
+        let it = doc
+            .entities
+            .iter()
+            .find(|e| e.mention == kestrel_core::MentionKind::Pronoun)
+            .expect("\"it\" joined to a body");
+        assert!(it.actor.is_none(), "{it:?}");
+        assert_eq!(it.kind, EntityKind::Org);
     }
 
     #[test]

@@ -2503,7 +2503,14 @@ impl<'a> Sentence<'a> {
                 }
             }
             let found = self.participants(s, false);
-            if found.is_empty() && self.upos(s) == "PRON" && self.entity_at[s].is_none() {
+            // A pronoun joined to an organisation no dictionary knows says no more than one
+            // left unresolved. (One joined to a person stays theirs: the reporting clause's
+            // subject may be someone else, "the paper said he ...".)
+            let unknown_body = self.entity_at[s].is_some_and(|e| {
+                let entity = &self.doc.entities[e];
+                entity.actor.is_none() && entity.kind != EntityKind::Person
+            });
+            if (self.entity_at[s].is_none() || unknown_body) && self.upos(s) == "PRON" {
                 // "Kenya said it would ...", "the rebels said they had ...": an unresolved
                 // pronoun subject of a complement is the reporting clause's subject.
                 if let Some(h) = self

@@ -4269,3 +4269,22 @@ fn coder_reads_rallying_markets_and_supporters_as_no_protest() {
     assert!(!rally("shares", None));
     assert!(!rally("leaders", Some("supporters")));
 }
+
+#[test]
+fn coder_reads_it_joined_to_an_unknown_body_as_the_reporting_subject() {
+    // "The government said it would invite observers .", with "it" joined to an
+    // organisation no dictionary knows: the government's word on what it will do.
+    let (_, ev) = code(
+        "The the DET DT 2 det
+         government government NOUN NN 3 nsubj
+         said say VERB VBD 0 root
+         it it PRON PRP 6 nsubj ?
+         would would AUX MD 6 aux
+         invite invite VERB VB 3 ccomp
+         observers observer NOUN NNS 6 obj
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].actors.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].actors[0].sector.as_deref(), Some("GOV"));
+}
