@@ -738,6 +738,23 @@ fn cli_builtin_dictionary_knows_when_officials_served() {
     );
 }
 
+/// Father and son share the name "George Bush": the one in office on the date is meant.
+#[test]
+fn cli_builtin_dictionary_tells_namesake_presidents_apart_by_date() {
+    let text = b"At the summit in Brussels on Monday, George Bush criticised the plan.";
+    let on = |date: &str| -> (String, String) {
+        let a = actor_of(&["code", "-", "--published", date], text, "George Bush");
+        (
+            a["code"].as_str().unwrap_or("").to_string(),
+            a["sector"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    let pair = |c: &str, s: &str| (c.to_string(), s.to_string());
+    assert_eq!(on("1990-05-01"), pair("USA", "GOV"), "the father in office");
+    assert_eq!(on("2005-01-01"), pair("USA", "GOV"), "the son in office");
+    assert_eq!(on("2012-01-01"), pair("USA", "ELI"), "both out of office");
+}
+
 /// Opposition leaders are in the curated dictionary with their dated roles, and a role the
 /// text states out of government ("former", "shadow") wins over an undated story's latest office.
 #[test]
