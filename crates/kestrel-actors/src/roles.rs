@@ -127,6 +127,8 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("development", None),
     ("immigration", None),
     ("finance", None),
+    ("treasury", None),
+    ("economics", None),
     ("trade", None),
     ("policy", None),
     ("top", None),
@@ -958,6 +960,19 @@ pub(crate) mod tests {
             None,
             "no \"former\": the dictionary's word stands"
         );
+    }
+
+    #[test]
+    fn a_partys_treasury_spokesman_speaks_for_the_party() {
+        let mut doc = doc_with(
+            "Unity Party Treasury spokesman Ana Ruiz spoke.",
+            &[
+                ("Unity Party", EntityKind::Org, Some(("VLR", Some("PTY")))),
+                ("Ana Ruiz", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 1);
+        assert_eq!(actor(&doc, 1), ("VLR".into(), Some("PTY".into()), "text"));
     }
 
     #[test]
