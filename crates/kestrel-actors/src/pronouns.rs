@@ -976,6 +976,24 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
     if tok.deprel.as_deref().is_some_and(|d| d.starts_with("expl")) {
         return None;
     }
+    // "when it comes to immigration": an idiom's "it" refers to nothing.
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|_| sentence.tokens.contains(&k))
+            .map_or("", |x| &doc.text[x.span.range()])
+    };
+    let it_comes_to = t > sentence.tokens.start
+        && matches!(word(t - 1).to_lowercase().as_str(), "when" | "where" | "if")
+        && word(t).eq_ignore_ascii_case("it")
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|x| x.lemma.as_deref() == Some("come"))
+        && word(t + 2) == "to";
+    if it_comes_to {
+        return None;
+    }
     if let Some(h) = tok.head {
         let head = &doc.tokens[sentence.tokens.start + h];
         // "it is clear", "it was not us": the head is an adjective or a form of "be" (not
@@ -2907,6 +2925,45 @@ mod tests {
         };
         assert_eq!(relation("expl"), 0);
         assert_eq!(relation("nsubj"), 1);
+    }
+
+    #[test]
+    fn it_in_when_it_comes_to_refers_to_nothing() {
+        // "Kenya left . When it comes to trade , ministers agree ." against "... When it
+        // came , ministers agree .", where "it" is a thing that came.
+        let link = |text: &str, to: bool| {
+            let mut doc = segmented(text);
+            let mut rows = vec![
+                (1, "nsubj", "PROPN"),
+                (usize::MAX, "root", "VERB"),
+                (1, "punct", "PUNCT"),
+                (2, "mark", "SCONJ"),
+                (2, "nsubj", "PRON"),
+                (usize::MAX, "advcl", "VERB"),
+            ];
+            if to {
+                rows.extend([(4, "case", "ADP"), (2, "obl", "NOUN")]);
+            }
+            let verb = rows.len() - 3 + 2;
+            rows[5].0 = verb;
+            rows.extend([(verb, "punct", "PUNCT"), (verb, "nsubj", "NOUN")]);
+            rows.extend([(usize::MAX, "root", "VERB"), (verb, "punct", "PUNCT")]);
+            parse(&mut doc, &rows);
+            doc.tokens[5].lemma = Some("come".into());
+            doc.entities.push(kenya_first());
+            link_pronouns(&mut doc)
+        };
+        assert_eq!(
+            link(
+                "Kenya left . When it comes to trade , ministers agree .",
+                true
+            ),
+            0
+        );
+        assert_eq!(
+            link("Kenya left . When it came , ministers agree .", false),
+            1
+        );
     }
 
     #[test]
