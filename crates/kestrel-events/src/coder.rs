@@ -2734,6 +2734,9 @@ impl<'a> Sentence<'a> {
                         recipients = self.participants(subj, false);
                     }
                 }
+                // "say Asian states must let their currencies rise against the dollar": the
+                // complement's subject is whom it asks, even with no country of its own.
+                let asked = !recipients.is_empty();
                 if recipients.is_empty() {
                     recipients = recipient_not_owned(c);
                 }
@@ -2742,6 +2745,9 @@ impl<'a> Sentence<'a> {
                 // An object that names no party ("aircraft") does not stop the search.
                 let mut inner = c;
                 for _ in 0..2 {
+                    if asked {
+                        break;
+                    }
                     if recipients.iter().any(|r| r.code.is_some()) {
                         break;
                     }

@@ -4288,3 +4288,46 @@ fn coder_reads_it_joined_to_an_unknown_body_as_the_reporting_subject() {
     assert_eq!(ev[0].actors.len(), 1, "{ev:?}");
     assert_eq!(ev[0].actors[0].sector.as_deref(), Some("GOV"));
 }
+
+#[test]
+fn coder_reads_speaking_to_a_paper_or_to_pupils_as_no_consultation() {
+    // "Ghana spoke to the {noun} ."
+    let consults = |noun: &str| {
+        let (_, ev) = code(&format!(
+            "Ghana Ghana PROPN NNP 2 nsubj GHA
+             spoke speak VERB VBD 0 root
+             to to ADP IN 5 case
+             the the DET DT 5 det
+             {noun} {noun} NOUN NN 2 obl
+             . . PUNCT . 2 punct"
+        ));
+        ev.iter().any(|e| e.plover_type == "CONSULT")
+    };
+    assert!(consults("envoy"));
+    assert!(!consults("newspaper"));
+    assert!(!consults("audience"));
+}
+
+#[test]
+fn coder_takes_the_asked_subject_over_a_country_deeper_in_the_request() {
+    // "Kenya said states must let prices rise against Ghana ."
+    let (_, ev) = code(
+        "Kenya Kenya PROPN NNP 2 nsubj KEN
+         said say VERB VBD 0 root
+         states state NOUN NNS 5 nsubj
+         must must AUX MD 5 aux
+         let let VERB VB 2 ccomp
+         prices price NOUN NNS 5 obj
+         rise rise VERB VB 5 xcomp
+         against against ADP IN 9 case
+         Ghana Ghana PROPN NNP 7 obl GHA
+         . . PUNCT . 2 punct",
+    );
+    let request = ev
+        .iter()
+        .find(|e| e.plover_type == "REQUEST")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert!(!codes(&request.recipients).contains(&"GHA"), "{request:?}");
+    assert_eq!(request.recipients.len(), 1);
+    assert_eq!(request.recipients[0].sector.as_deref(), Some("GOV"));
+}
