@@ -4441,7 +4441,13 @@ fn code_sentence(
             if adjective_without_argument {
                 continue;
             }
-            for &x in &m.extra {
+            // "met with criticism from unions": what a verb of receiving takes is an event of
+            // its own, done to the verb's subject.
+            for &x in m
+                .extra
+                .iter()
+                .filter(|&&x| s.receiving_governor(x) != Some(t))
+            {
                 consumed[x] = true;
             }
             if entry.plover_type == crate::dictionary::IGNORE {

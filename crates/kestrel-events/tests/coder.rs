@@ -4331,3 +4331,33 @@ fn coder_takes_the_asked_subject_over_a_country_deeper_in_the_request() {
     assert_eq!(request.recipients.len(), 1);
     assert_eq!(request.recipients[0].sector.as_deref(), Some("GOV"));
 }
+
+#[test]
+fn coder_reads_meeting_with_a_reception_as_receiving_it() {
+    // "Ghana met with a poor reception ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         met meet VERB VBD 0 root
+         with with ADP IN 6 case
+         a a DET DT 6 det
+         poor poor ADJ JJ 6 amod
+         reception reception NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // "Ghana met with criticism from Kenyan unions .": the unions criticise Ghana.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         met meet VERB VBD 0 root
+         with with ADP IN 4 case
+         criticism criticism NOUN NN 2 obl
+         from from ADP IN 7 case
+         Kenyan Kenyan ADJ JJ 7 amod KEN
+         unions union NOUN NNS 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(type_and_code(&ev[0]), ("ACCUSE", "111"));
+    assert_eq!(codes(&ev[0].actors), ["KEN"]);
+    assert_eq!(codes(&ev[0].recipients), ["GHA"]);
+}
