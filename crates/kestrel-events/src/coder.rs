@@ -1840,7 +1840,7 @@ impl<'a> Sentence<'a> {
             "nongovernmental",
         ];
         const NGO_BODIES: &[&str] = &["organization", "organisation", "agency", "watchdog"];
-        // A compound that makes the agent noun a thing: "a think-tank", "fuel tanks", "the
+        // A modifier that makes the agent noun a thing: "a think-tank", "fuel tanks", "the
         // labour force".
         const NOT_AGENTS: &[(&str, &str)] = &[
             ("think", "tank"),
@@ -1856,6 +1856,14 @@ impl<'a> Sentence<'a> {
             ("work", "force"),
             ("sales", "force"),
             ("task", "force"),
+            // "a unifying force", "the driving force behind the plan": a figure of speech.
+            ("unifying", "force"),
+            ("driving", "force"),
+            ("guiding", "force"),
+            ("moving", "force"),
+            ("spent", "force"),
+            // A credit union lends; a trade union is labour's.
+            ("credit", "union"),
         ];
         let lemma = self.lemmas[h].as_str();
         let modifiers = || {
@@ -1864,8 +1872,11 @@ impl<'a> Sentence<'a> {
                 .filter(|&&c| matches!(self.rel(c), "compound" | "amod"))
         };
         if modifiers().any(|&c| {
-            self.rel(c) == "compound"
-                && NOT_AGENTS.contains(&(self.lemmas[c].to_lowercase().as_str(), lemma))
+            NOT_AGENTS.contains(&(self.lemmas[c].to_lowercase().as_str(), lemma))
+                || NOT_AGENTS.contains(&(
+                    self.doc.slice(self.toks[c].span).to_lowercase().as_str(),
+                    lemma,
+                ))
         }) {
             return None;
         }

@@ -4361,3 +4361,26 @@ fn coder_reads_meeting_with_a_reception_as_receiving_it() {
     assert_eq!(codes(&ev[0].actors), ["KEN"]);
     assert_eq!(codes(&ev[0].recipients), ["GHA"]);
 }
+
+#[test]
+fn coder_reads_a_driving_force_and_a_credit_union_as_no_army_or_labour() {
+    // "The {modifier} {noun} rejected the plan ."
+    let sectors = |modifier: &str, upos: &str, rel: &str, noun: &str| -> Vec<Option<String>> {
+        let (_, ev) = code(&format!(
+            "The the DET DT 3 det
+             {modifier} {modifier} {upos} JJ 3 {rel}
+             {noun} {noun} NOUN NN 4 nsubj
+             rejected reject VERB VBD 0 root
+             the the DET DT 6 det
+             plan plan NOUN NN 4 obj
+             . . PUNCT . 4 punct"
+        ));
+        ev.iter()
+            .flat_map(|e| e.actors.iter().map(|a| a.sector.clone()))
+            .collect()
+    };
+    assert!(!sectors("driving", "ADJ", "amod", "force").contains(&Some("MIL".into())));
+    assert!(sectors("border", "NOUN", "compound", "force").contains(&Some("MIL".into())));
+    assert!(!sectors("credit", "NOUN", "compound", "union").contains(&Some("LAB".into())));
+    assert!(sectors("trade", "NOUN", "compound", "union").contains(&Some("LAB".into())));
+}
