@@ -2740,15 +2740,23 @@ impl<'a> Sentence<'a> {
                             || (self.rel(c) == "advcl" && m.extra.contains(&c)))
                 });
             if let Some(c) = comp {
+                // "nobody should be distracted from the business of government" asks no one.
+                let mut no_one = false;
                 if self.rel(c) == "ccomp" || that_clause(c) {
+                    let subject = self
+                        .kid_exact(c, "nsubj")
+                        .or_else(|| self.kid_exact(c, "nsubj:pass"));
+                    no_one = subject.is_some_and(|subj| {
+                        matches!(self.lemmas[subj].as_str(), "nobody" | "none" | "noone")
+                    });
                     if let Some(subj) = self.kid_exact(c, "nsubj") {
                         recipients = self.participants(subj, false);
                     }
                 }
                 // "say Asian states must let their currencies rise against the dollar": the
                 // complement's subject is whom it asks, even with no country of its own.
-                let asked = !recipients.is_empty();
-                if recipients.is_empty() {
+                let asked = !recipients.is_empty() || no_one;
+                if recipients.is_empty() && !no_one {
                     recipients = recipient_not_owned(c);
                 }
                 // "stands ready to lend aircraft to help protect Velora": the complement's own
@@ -2774,7 +2782,7 @@ impl<'a> Sentence<'a> {
                     }
                     inner = next;
                 }
-                if recipients.is_empty() {
+                if recipients.is_empty() && !no_one {
                     // "refused to lift the curfew on Palestinians", "ready to send troops to
                     // a force in Liberia": a directional phrase in the complement's object
                     // or oblique.

@@ -4384,3 +4384,45 @@ fn coder_reads_a_driving_force_and_a_credit_union_as_no_army_or_labour() {
     assert!(!sectors("credit", "NOUN", "compound", "union").contains(&Some("LAB".into())));
     assert!(sectors("trade", "NOUN", "compound", "union").contains(&Some("LAB".into())));
 }
+
+#[test]
+fn coder_reads_conceding_that_as_admitting_a_point() {
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         conceded concede VERB VBD 0 root
+         that that SCONJ IN 6 mark
+         Kenya Kenya PROPN NNP 6 nsubj KEN
+         had have AUX VBD 6 aux
+         won win VERB VBN 2 ccomp
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "CONCEDE"), "{ev:?}");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         conceded concede VERB VBD 0 root
+         defeat defeat NOUN NN 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().any(|e| e.plover_type == "CONCEDE"), "{ev:?}");
+}
+
+#[test]
+fn coder_asks_no_one_of_a_request_that_nobody_should_act() {
+    // "Ghana said nobody should be distracted from Kenya ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         said say VERB VBD 0 root
+         nobody nobody PRON NN 6 nsubj:pass
+         should should AUX MD 6 aux
+         be be AUX VB 6 aux:pass
+         distracted distract VERB VBN 2 ccomp
+         from from ADP IN 8 case
+         Kenya Kenya PROPN NNP 6 obl KEN
+         . . PUNCT . 2 punct",
+    );
+    assert!(!ev.is_empty());
+    assert!(
+        ev.iter().all(|e| !codes(&e.recipients).contains(&"KEN")),
+        "{ev:?}"
+    );
+}
