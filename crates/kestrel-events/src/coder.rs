@@ -2380,12 +2380,36 @@ impl<'a> Sentence<'a> {
             Some(s) => vec![Participant {
                 span: self.span(h),
                 entity: None,
-                code: self.based_in(h),
+                code: self.based_in(h).or_else(|| self.town_before(h)),
                 sector: Some(s.to_string()),
                 implied: false,
             }],
             None => Vec::new(),
         }
+    }
+
+    /// The country of a town or region named right before a group's noun that no dictionary
+    /// makes an actor: "West Yorkshire police", "the Darlington council spokesman", as the
+    /// places stage placed it.
+    fn town_before(&self, h: usize) -> Option<String> {
+        self.children[h]
+            .iter()
+            .copied()
+            .filter(|&c| c < h && matches!(self.rel(c), "compound" | "amod" | "nmod:poss"))
+            .flat_map(|c| {
+                std::iter::once(c).chain(self.children[c].iter().copied().filter(move |&k| k < c))
+            })
+            .filter_map(|c| self.entity_at[c])
+            .filter(|&e| self.doc.entities[e].actor.is_none())
+            .find_map(|e| {
+                self.doc
+                    .places
+                    .iter()
+                    .find(|p| {
+                        p.entity == Some(e) && p.level != "continent" && !p.country.is_empty()
+                    })
+                    .map(|p| p.country.clone())
+            })
     }
 
     /// The country of the place a noun is said to be based in: "based in X" (`acl` with an

@@ -4426,3 +4426,28 @@ fn coder_asks_no_one_of_a_request_that_nobody_should_act() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn coder_gives_a_towns_officials_the_towns_country() {
+    // "The Elmore council spokesman criticised the plan .", Elmore a town in Kenya that no
+    // dictionary makes an actor.
+    let rows = "The the DET DT 4 det
+         Elmore Elmore PROPN NNP 4 compound XXX
+         council council NOUN NN 4 compound
+         spokesman spokesman NOUN NN 5 nsubj
+         criticised criticise VERB VBD 0 root
+         the the DET DT 7 det
+         plan plan NOUN NN 5 obj
+         . . PUNCT . 5 punct";
+    let coder = Coder::builtin().expect("the shipped dictionary loads");
+    let mut d = doc(rows);
+    d.entities[0].actor = None;
+    assert!(
+        coder.code(&d).iter().all(|e| codes(&e.actors).is_empty()),
+        "unplaced, the town says nothing"
+    );
+    town_at(&mut d, 0, "Elmore", "KEN");
+    let ev = coder.code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(codes(&ev[0].actors), ["KEN"]);
+}
