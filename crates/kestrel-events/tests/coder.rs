@@ -4404,6 +4404,17 @@ fn coder_reads_conceding_that_as_admitting_a_point() {
          . . PUNCT . 2 punct",
     );
     assert!(ev.iter().any(|e| e.plover_type == "CONCEDE"), "{ev:?}");
+    // "Ghana conceded that it would withdraw .": a position yielded.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         conceded concede VERB VBD 0 root
+         that that SCONJ IN 6 mark
+         it it PRON PRP 6 nsubj GHA
+         would would AUX MD 6 aux
+         withdraw withdraw VERB VB 2 ccomp
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().any(|e| e.plover_type == "CONCEDE"), "{ev:?}");
 }
 
 #[test]
