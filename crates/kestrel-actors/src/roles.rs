@@ -188,8 +188,17 @@ const GENERIC_ROLE_WORDS: &[&str] = &[
 /// Whether a role phrase's words state no sector of their own ("leader", "party leader",
 /// "spokesman"), so that the body whose person it names gives the sector.
 pub(crate) fn is_generic_role(role: &[&str]) -> bool {
-    role.iter()
-        .all(|w| role_word(w).flatten().is_none() || is_generic_title(w))
+    // "TUC General Secretary Brendan Barber": a union's or a party's general secretary runs
+    // that body.
+    let lower: Vec<String> = role.iter().map(|w| w.to_lowercase()).collect();
+    let general_secretary = lower
+        .iter()
+        .any(|w| w == "general-secretary" || w == "secretary-general")
+        || (lower.iter().any(|w| w == "general") && lower.iter().any(|w| w == "secretary"));
+    general_secretary
+        || role
+            .iter()
+            .all(|w| role_word(w).flatten().is_none() || is_generic_title(w))
 }
 
 /// Whether a title says what someone does for whichever body they serve, not which kind of
@@ -973,6 +982,23 @@ pub(crate) mod tests {
         );
         assert_eq!(read_roles(&mut doc), 1);
         assert_eq!(actor(&doc, 1), ("VLR".into(), Some("PTY".into()), "text"));
+    }
+
+    #[test]
+    fn a_unions_general_secretary_runs_the_union() {
+        let mut doc = doc_with(
+            "Velorian Dockers Union General Secretary Ana Ruiz spoke.",
+            &[
+                (
+                    "Velorian Dockers Union",
+                    EntityKind::Org,
+                    Some(("VLR", Some("LAB"))),
+                ),
+                ("Ana Ruiz", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 1);
+        assert_eq!(actor(&doc, 1), ("VLR".into(), Some("LAB".into()), "text"));
     }
 
     #[test]

@@ -755,6 +755,22 @@ fn cli_builtin_dictionary_tells_namesake_presidents_apart_by_date() {
     assert_eq!(on("2012-01-01"), pair("USA", "ELI"), "both out of office");
 }
 
+/// Bodies and companies of the 2005 news that the imported dictionaries lack.
+#[test]
+fn cli_builtin_dictionary_knows_unions_and_companies_of_the_news() {
+    let text = b"The TUC said on Monday that Yukos would have to pay the fine in full.";
+    let code_of = |name: &str| -> String {
+        let a = actor_of(&["code", "-", "--published", "2005-01-01"], text, name);
+        format!(
+            "{} {}",
+            a["code"].as_str().unwrap_or(""),
+            a["sector"].as_str().unwrap_or("")
+        )
+    };
+    assert_eq!(code_of("TUC"), "GBR LAB");
+    assert_eq!(code_of("Yukos"), "MNCRUS MNC");
+}
+
 /// Opposition leaders are in the curated dictionary with their dated roles, and a role the
 /// text states out of government ("former", "shadow") wins over an undated story's latest office.
 #[test]
