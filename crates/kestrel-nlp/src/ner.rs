@@ -1221,6 +1221,11 @@ impl Ner {
         out: &mut Vec<Mention>,
     ) {
         let mut tokens = without_trailing_weekday(words, tokens);
+        // "Apple's new phone": the possessive ending is no part of the name, as UniversalNER
+        // marks it.
+        while tokens.len() >= 2 && matches!(words[tokens.end - 1], "'s" | "’s" | "'" | "’") {
+            tokens = tokens.start..tokens.end - 1;
+        }
         // "The United Nations on Tuesday rejected ...": a dateline's day after a name the
         // gazetteer knows is not part of it ("The Mail on Sunday", unknown, stays whole).
         if tokens.len() >= 3 {
@@ -2925,6 +2930,18 @@ mod tests {
         ner.push(&words, 5..8, org, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].tokens, 5..8);
+    }
+
+    #[test]
+    fn a_possessive_ending_is_no_part_of_a_name() {
+        let ner = untrained_with_names(&[]);
+        let org = TYPES.iter().position(|&t| t == "ORG").unwrap();
+        let words = ["Velox", "'s", "new", "phone", "and", "the", "Dockers", "’"];
+        let mut out = Vec::new();
+        ner.push(&words, 0..2, org, &mut out);
+        ner.push(&words, 6..8, org, &mut out);
+        let spans: Vec<_> = out.iter().map(|m| m.tokens.clone()).collect();
+        assert_eq!(spans, [0..1, 6..7]);
     }
 
     #[test]
