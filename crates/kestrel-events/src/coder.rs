@@ -4139,6 +4139,7 @@ pub fn code_document_with(
     let story = story_country(doc);
     for e in &mut events {
         fill_countries_from_places(doc, e);
+        state_of_the_place_or_story(doc, e, story.as_deref());
         domestic_participants(doc, e, conventions);
         unidentified_attackers(doc, e);
         if conventions.agent_nouns {
@@ -4247,6 +4248,20 @@ fn place_country<'d>(doc: &'d Document, e: &Event) -> Option<&'d str> {
     e.place
         .map(|p| doc.places[p].country.as_str())
         .filter(|c| !c.is_empty())
+}
+
+/// The implied state agent of an arrest, expulsion or investigation that names none (see
+/// `code_sentence`) is of the country the event was placed in, by its clause, the dateline or
+/// the article's main place, else of the story.
+fn state_of_the_place_or_story(doc: &Document, e: &mut Event, story: Option<&str>) {
+    let country = place_country(doc, e).or(story);
+    for a in e
+        .actors
+        .iter_mut()
+        .filter(|a| a.implied && a.code.is_none())
+    {
+        a.code = country.map(String::from);
+    }
 }
 
 /// "A roadside bomb near Samarra killed a soldier": an attack that names no attacker was made
@@ -4571,6 +4586,31 @@ fn code_sentence(
                 // "was detained in Zambia": the country where it was done acts; the place
                 // is not also its recipient.
                 (actors, recipients) = settle(doc, actors, recipients);
+                // "Three journalists were arrested": with no place named, the state's police
+                // (its government, for an expulsion or an investigation) of the country
+                // where the event took place or of the story, filled in once the document's
+                // places are known.
+                let undergone_by_someone = recipients
+                    .iter()
+                    .any(|r| r.code.is_some() || r.sector.is_some());
+                if actors.is_empty()
+                    && undergone_by_someone
+                    && s.is_passive(t)
+                    && s.agent_phrase(t).is_none()
+                {
+                    let sector = if entry.cameo.starts_with("173") {
+                        "COP"
+                    } else {
+                        "GOV"
+                    };
+                    actors.push(Participant {
+                        span: Span::new(s.span(t).start, s.span(t).start),
+                        entity: None,
+                        code: None,
+                        sector: Some(sector.to_string()),
+                        implied: true,
+                    });
+                }
             }
             // Violence with unknown perpetrators is still an event ("a roadside bomb killed two
             // soldiers", "three civilians were killed in a car bombing"), coded with no actor

@@ -4462,3 +4462,24 @@ fn coder_gives_a_towns_officials_the_towns_country() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(codes(&ev[0].actors), ["KEN"]);
 }
+
+#[test]
+fn coder_gives_an_arrest_that_names_no_one_the_police_of_the_story() {
+    // "Kenyan journalists were arrested ."
+    let (_, ev) = code(
+        "Kenyan Kenyan ADJ JJ 2 amod KEN
+         journalists journalist NOUN NNS 4 nsubj:pass
+         were be AUX VBD 4 aux:pass
+         arrested arrest VERB VBN 0 root
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(type_and_code(&ev[0]), ("COERCE", "173"));
+    let actor = &ev[0].actors[0];
+    assert!(actor.implied);
+    assert_eq!(
+        (actor.code.as_deref(), actor.sector.as_deref()),
+        (Some("KEN"), Some("COP"))
+    );
+    assert_eq!(codes(&ev[0].recipients), ["KEN"]);
+}
