@@ -2257,17 +2257,16 @@ impl<'a> Sentence<'a> {
             // A nationality adjective names the side a phrase stands for, as PLOVER codes
             // it: "the Turkish and Greek sides", "French warships".
             if self.conventions.agent_nouns && self.upos(h) == "NOUN" {
-                // "Nigerian banks", "Japanese carmakers": businesses of that country. Not
-                // "central banks", which are the state's.
+                // "Nigerian banks", "Japanese carmakers": businesses of that country; "the
+                // Nigerian central bank" is the state's.
                 let before = h.checked_sub(1).map_or("", |b| self.lemmas[b].as_str());
+                let central = self
+                    .kids(h, "amod")
+                    .chain(self.kids(h, "compound"))
+                    .any(|c| matches!(self.lemmas[c].as_str(), "central" | "state"));
                 let business = kestrel_actors::business_noun(&[before, lemma], 1, None)
                     .flatten()
-                    .filter(|_| {
-                        !self
-                            .kids(h, "amod")
-                            .chain(self.kids(h, "compound"))
-                            .any(|c| matches!(self.lemmas[c].as_str(), "central" | "state"))
-                    });
+                    .map(|sector| if central { "GOV" } else { sector });
                 let mut found: Vec<Participant> = Vec::new();
                 for &c in &self.children[h] {
                     if self.rel(c) != "amod" {
