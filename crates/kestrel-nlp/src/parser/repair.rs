@@ -122,11 +122,71 @@ pub(super) fn repair(
         noun_before_a_clause_read_as_its_subject(forms, tags, h, l)
     });
     relative_clause_holding_the_main_subject(forms, tags, heads, labels);
+    addressee_read_as_a_subject(forms, tags, heads, labels);
     // Last, as it follows from the rest of the tree.
     kept_if_a_tree(heads, labels, |h, l| {
         brackets_and_quotes_on_what_they_enclose(forms, h, l)
     });
     punctuation_crossing_an_arc(forms, heads, labels);
+}
+
+/// "A lawyer told Reuters the company had agreed ...", parsed with "Reuters" as a second
+/// subject of "agreed": a verb of telling with no object of its own, right before a noun or
+/// name that the clause it reports takes as a subject beside a later one, has that noun as
+/// the one told (`iobj`).
+fn addressee_read_as_a_subject(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    const TELLING: &[&str] = &[
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "inform",
+        "informs",
+        "informed",
+        "informing",
+        "assure",
+        "assures",
+        "assured",
+        "assuring",
+        "remind",
+        "reminds",
+        "reminded",
+        "reminding",
+        "notify",
+        "notifies",
+        "notified",
+        "notifying",
+    ];
+    let n = heads.len();
+    for x in 1..n {
+        if !matches!(tags[x], "NN" | "NNS" | "NNP" | "NNPS") || labels[x] != "nsubj" {
+            continue;
+        }
+        // The noun's phrase opens right after the verb of telling ("told the BBC ...").
+        let (x_start, x_end) = phrase_span(heads, x);
+        let Some(t) = x_start.checked_sub(1) else {
+            continue;
+        };
+        if !TELLING.contains(&forms[t].to_lowercase().as_str())
+            || dependents(heads, t).any(|k| matches!(labels[k], "obj" | "iobj"))
+        {
+            continue;
+        }
+        let Some(verb) = heads[x].checked_sub(1) else {
+            continue;
+        };
+        let later_subject = dependents(heads, verb)
+            .any(|k| k > x_end && k < verb && labels[k].starts_with("nsubj"));
+        if heads[verb] == t + 1 && labels[verb] == "ccomp" && later_subject {
+            heads[x] = t + 1;
+            labels[x] = "iobj";
+        }
+    }
 }
 
 /// "a charge the company denies", "reports he told the minister": a verb with two subjects
@@ -4516,6 +4576,29 @@ mod tests {
         noun_before_a_clause_read_as_its_subject(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[2], ls[2]), (2, "obj"));
         assert_eq!((heads[5], ls[5]), (3, "acl"));
+    }
+
+    #[test]
+    fn the_one_told_is_no_subject_of_what_is_told() {
+        // "Ruiz told the Courier the firm had paid ." with "Courier" a second subject of
+        // "paid"; and "Ruiz said the Courier had paid .", which keeps its one subject.
+        let forms = [
+            "Ruiz", "told", "the", "Courier", "the", "firm", "had", "paid", ".",
+        ];
+        let tags = ["NNP", "VBD", "DT", "NNP", "DT", "NN", "VBD", "VBN", "."];
+        let mut heads = vec![2, 0, 4, 8, 6, 8, 8, 2, 2];
+        let mut ls = labels(&[
+            "nsubj", "root", "det", "nsubj", "det", "nsubj", "aux", "ccomp", "punct",
+        ]);
+        addressee_read_as_a_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3]), (2, "iobj"));
+        assert_eq!((heads[5], ls[5]), (8, "nsubj"));
+        let forms = ["Ruiz", "said", "the", "Courier", "had", "paid", "."];
+        let tags = ["NNP", "VBD", "DT", "NNP", "VBD", "VBN", "."];
+        let mut heads = vec![2, 0, 4, 6, 6, 2, 2];
+        let mut ls = labels(&["nsubj", "root", "det", "nsubj", "aux", "ccomp", "punct"]);
+        addressee_read_as_a_subject(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3]), (6, "nsubj"));
     }
 
     #[test]
