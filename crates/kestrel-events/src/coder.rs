@@ -4565,13 +4565,16 @@ fn code_sentence(
                 one_per_side(recipients, two_people),
             );
             // "Velora's troops arrived in Upland": a visit (042, 043) is made by officials;
-            // troops arriving are deployed, which the dictionary's own entries code.
-            let troops_only =
-                !actors.is_empty() && actors.iter().all(|a| a.sector.as_deref() == Some("MIL"));
+            // troops arriving are deployed, which the dictionary's own entries code, and police
+            // arriving at a house come to search it.
+            let troops_only = !actors.is_empty()
+                && actors
+                    .iter()
+                    .all(|a| matches!(a.sector.as_deref(), Some("MIL" | "COP")));
             if troops_only && (entry.cameo.starts_with("042") || entry.cameo.starts_with("043")) {
                 note(
                     t,
-                    "a visit by troops is no visit".to_string(),
+                    "a visit by troops or police is no visit".to_string(),
                     Some(&entry.rule),
                     false,
                 );

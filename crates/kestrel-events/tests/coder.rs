@@ -248,6 +248,8 @@ fn coder_codes_no_visit_by_troops() {
     };
     let (_, ev) = code(&rows("troops", "troop", "arrive"));
     assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(&rows("police", "police", "arrive"));
+    assert!(ev.is_empty(), "police arriving come to search: {ev:?}");
     let (_, ev) = code(&rows("ministers", "minister", "arrive"));
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].plover_type, "CONSULT");
@@ -4482,4 +4484,21 @@ fn coder_gives_an_arrest_that_names_no_one_the_police_of_the_story() {
         (Some("KEN"), Some("COP"))
     );
     assert_eq!(codes(&ev[0].recipients), ["KEN"]);
+}
+
+#[test]
+fn coder_reads_appealing_to_instincts_as_no_appeal() {
+    // "Ghana appealed to {noun} ."
+    let appeals = |noun: &str| {
+        let (_, ev) = code(&format!(
+            "Ghana Ghana PROPN NNP 2 nsubj GHA
+             appealed appeal VERB VBD 0 root
+             to to ADP IN 4 case
+             {noun} {noun} NOUN NNS 2 obl
+             . . PUNCT . 2 punct"
+        ));
+        ev.iter().any(|e| e.plover_type == "REQUEST")
+    };
+    assert!(appeals("donors"));
+    assert!(!appeals("instincts"));
 }
