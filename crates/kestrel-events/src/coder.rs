@@ -3356,6 +3356,14 @@ impl<'a> Sentence<'a> {
             }
             "meet" => oblique_with("with"),
             "come" => oblique_with("under"),
+            // "heeded the warnings", "take the threats seriously": who is warned heeds.
+            "heed" => rel == "obj",
+            "take" => {
+                rel == "obj"
+                    && self
+                        .kids(g, "advmod")
+                        .any(|a| self.lemmas[a] == "seriously")
+            }
             _ => false,
         }
     }

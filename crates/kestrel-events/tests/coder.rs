@@ -4502,3 +4502,23 @@ fn coder_reads_appealing_to_instincts_as_no_appeal() {
     assert!(appeals("donors"));
     assert!(!appeals("instincts"));
 }
+
+#[test]
+fn coder_reads_heeding_a_warning_as_receiving_it() {
+    // "Ghana heeded warnings from Kenyan doctors .": the doctors warn Ghana.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         heeded heed VERB VBD 0 root
+         warnings warning NOUN NNS 2 obj
+         from from ADP IN 6 case
+         Kenyan Kenyan ADJ JJ 6 amod KEN
+         doctors doctor NOUN NNS 3 nmod
+         . . PUNCT . 2 punct",
+    );
+    let warning = ev
+        .iter()
+        .find(|e| e.plover_type == "THREATEN")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(codes(&warning.actors), ["KEN"]);
+    assert_eq!(codes(&warning.recipients), ["GHA"]);
+}
