@@ -4269,6 +4269,7 @@ fn coder_reads_rallying_markets_and_supporters_as_no_protest() {
     };
     assert!(rally("protesters", None));
     assert!(!rally("shares", None));
+    assert!(!rally("it", None), "a thing rallies by rising");
     assert!(!rally("leaders", Some("supporters")));
 }
 
