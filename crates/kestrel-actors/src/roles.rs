@@ -278,6 +278,25 @@ pub(crate) fn sector_of(words: &[&str]) -> Option<&'static str> {
     )
 }
 
+/// The country of a party whose name follows "ex-" inside a role word ("Ex-Labour MP"), when
+/// the story names that party elsewhere with a state's code.
+fn party_inside_a_role_word(doc: &Document, role: &[&str]) -> Option<String> {
+    role.iter().find_map(|w| {
+        let lower = w.to_lowercase();
+        let name = lower.strip_prefix("ex-")?;
+        doc.entities
+            .iter()
+            .filter(|p| p.kind == EntityKind::Org)
+            .filter_map(|p| {
+                let text = doc.text[p.span.range()].to_lowercase();
+                let first = text.trim_start_matches("the ").split_whitespace().next()?;
+                (first == name).then_some(p.actor.as_ref()?)
+            })
+            .find(|a| a.sector.as_deref() == Some("PTY") && crate::is_state_code(&a.code))
+            .map(|a| a.code.clone())
+    })
+}
+
 /// Gives PERSON mentions the country and sector their role phrase states. Returns how many
 /// mentions got one.
 pub fn read_roles(doc: &mut Document) -> usize {
@@ -520,6 +539,23 @@ pub fn read_roles(doc: &mut Document) -> usize {
                             },
                         ));
                     }
+                } else if let Some(party) = e
+                    .actor
+                    .is_none()
+                    .then(|| party_inside_a_role_word(doc, &role))
+                    .flatten()
+                {
+                    // "Ex-Labour MP Luis Soto", the party's name inside the word "ex-" opens:
+                    // the party named elsewhere in the story gives the country.
+                    found.push((
+                        i,
+                        ActorCode {
+                            code: party,
+                            sector: Some("ELI".to_string()),
+                            name: doc.text[e.span.range()].to_string(),
+                            source: ActorSource::Text,
+                        },
+                    ));
                 } else if let (None, Some(_)) = (&e.actor, &story) {
                     // "Deputy Health Minister Ana Ruiz", "former welfare minister Luis Soto":
                     // an office that states its sector and no country, held by someone the
@@ -969,6 +1005,24 @@ pub(crate) mod tests {
             None,
             "no \"former\": the dictionary's word stands"
         );
+    }
+
+    #[test]
+    fn a_party_inside_ex_is_the_one_the_story_names() {
+        // The story is Kostova's by its people; the party, named later, is Velora's.
+        let mut doc = doc_with(
+            "Ex-Unity MP Ana Ruiz met Kostovan and Kostovan officials. She had left the Unity \
+             party in 2003.",
+            &[
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Kostovan", EntityKind::Norp, Some(("KST", None))),
+                ("Kostovan", EntityKind::Norp, Some(("KST", None))),
+                ("Unity", EntityKind::Org, Some(("VLR", Some("PTY")))),
+            ],
+        );
+        read_roles(&mut doc);
+        let (code, sector, _) = actor(&doc, 0);
+        assert_eq!((code.as_str(), sector.as_deref()), ("VLR", Some("ELI")));
     }
 
     #[test]
