@@ -4600,9 +4600,13 @@ fn code_sentence(
                 // (its government, for an expulsion or an investigation) of the country
                 // where the event took place or of the story, filled in once the document's
                 // places are known.
-                let undergone_by_someone = recipients
-                    .iter()
-                    .any(|r| r.code.is_some() || r.sector.is_some());
+                // Who undergoes it is the clause's own subject ("Mr Doherty was arrested after
+                // an incident in a London hotel" is no arrest of London).
+                let undergone_by_someone = s.passive_subject(t).is_some_and(|subject| {
+                    s.participants(subject, false)
+                        .iter()
+                        .any(|r| r.code.is_some() || r.sector.is_some())
+                });
                 if actors.is_empty()
                     && undergone_by_someone
                     && s.is_passive(t)
