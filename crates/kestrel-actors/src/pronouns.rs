@@ -1433,11 +1433,10 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
     let bodies_and_unknown_organisations: Vec<usize> = (0..doc.entities.len())
         .filter(|&i| {
             let e = &doc.entities[i];
-            bodies.binary_search(&i).is_ok()
-                || (e.kind == EntityKind::Org
-                    && e.mention == kestrel_core::MentionKind::Name
-                    && e.actor.is_none()
-                    && !e.tokens.is_empty())
+            matches!(e.kind, EntityKind::Gpe | EntityKind::Org)
+                && e.mention == kestrel_core::MentionKind::Name
+                && (e.actor.is_some() || e.kind == EntityKind::Org)
+                && !e.tokens.is_empty()
         })
         .collect();
     // Countries named by name, for "the country".

@@ -190,11 +190,10 @@ const GENERIC_ROLE_WORDS: &[&str] = &[
 pub(crate) fn is_generic_role(role: &[&str]) -> bool {
     // "TUC General Secretary Brendan Barber": a union's or a party's general secretary runs
     // that body.
-    let lower: Vec<String> = role.iter().map(|w| w.to_lowercase()).collect();
-    let general_secretary = lower
-        .iter()
-        .any(|w| w == "general-secretary" || w == "secretary-general")
-        || (lower.iter().any(|w| w == "general") && lower.iter().any(|w| w == "secretary"));
+    let has = |word: &str| role.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let general_secretary = has("general-secretary")
+        || has("secretary-general")
+        || (has("general") && has("secretary"));
     general_secretary
         || role
             .iter()

@@ -2308,9 +2308,7 @@ impl<'a> Sentence<'a> {
         };
         let mut found: Vec<Participant> = Vec::new();
         // "foreign troops in Kenya" are not Kenya's.
-        let abroad = self
-            .kids(h, "amod")
-            .any(|c| ABROAD_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str()));
+        let abroad = self.placed_abroad(h);
         let mut stack: Vec<(usize, usize)> = self.children[h]
             .iter()
             .copied()
@@ -3018,12 +3016,13 @@ impl<'a> Sentence<'a> {
                 .toks
                 .iter()
                 .position(|t| t.span == p.span)
-                .is_some_and(|k| {
-                    self.children[k].iter().any(|&c| {
-                        self.rel(c) == "amod"
-                            && ABROAD_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str())
-                    })
-                })
+                .is_some_and(|k| self.placed_abroad(k))
+    }
+
+    /// Whether a noun has a modifier in [`ABROAD_MODIFIERS`] ("foreign firms").
+    fn placed_abroad(&self, h: usize) -> bool {
+        self.kids(h, "amod")
+            .any(|c| ABROAD_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str()))
     }
 
     /// "will not release", "would never lift", "won't meet": the trigger's own clause
@@ -3889,7 +3888,7 @@ fn domestic_country(
 /// with an empty span at the trigger.
 fn protesters_government(actors: &[Participant], trigger: Span) -> Option<Participant> {
     let (country, state_actor) = one_country(actors)?;
-    (!state_actor).then(|| implied_participant(country, Some("GOV"), trigger))
+    (!state_actor).then(|| implied_participant(Some(country), Some("GOV"), trigger))
 }
 
 /// The one country of every actor with a code (none when they differ or the first has none),
@@ -3908,11 +3907,11 @@ fn one_country(actors: &[Participant]) -> Option<(&str, bool)> {
 }
 
 /// A participant no words name, with an empty span at the trigger.
-fn implied_participant(country: &str, sector: Option<&str>, trigger: Span) -> Participant {
+fn implied_participant(country: Option<&str>, sector: Option<&str>, trigger: Span) -> Participant {
     Participant {
         span: Span::new(trigger.start, trigger.start),
         entity: None,
-        code: Some(country.to_string()),
+        code: country.map(String::from),
         sector: sector.map(String::from),
         implied: true,
     }
@@ -3925,7 +3924,7 @@ fn implied_participant(country: &str, sector: Option<&str>, trigger: Span) -> Pa
 /// implied, with an empty span at the trigger.
 fn restricted_country(actors: &[Participant], trigger: Span) -> Option<Participant> {
     let (country, state_actor) = one_country(actors)?;
-    state_actor.then(|| implied_participant(country, None, trigger))
+    state_actor.then(|| implied_participant(Some(country), None, trigger))
 }
 
 /// Codes every sentence of a document; returns its events in trigger order.
@@ -4283,7 +4282,7 @@ fn unidentified_attackers(doc: &Document, e: &mut Event) {
         return;
     };
     e.actors
-        .push(implied_participant(country, Some("UAF"), e.trigger));
+        .push(implied_participant(Some(country), Some("UAF"), e.trigger));
 }
 
 /// The groups [`domestic_participants`] left without a country take the other side's, by
@@ -4617,13 +4616,7 @@ fn code_sentence(
                     } else {
                         "GOV"
                     };
-                    actors.push(Participant {
-                        span: Span::new(s.span(t).start, s.span(t).start),
-                        entity: None,
-                        code: None,
-                        sector: Some(sector.to_string()),
-                        implied: true,
-                    });
+                    actors.push(implied_participant(None, Some(sector), s.span(t)));
                 }
             }
             // Violence with unknown perpetrators is still an event ("a roadside bomb killed two
