@@ -2469,6 +2469,47 @@ pub fn peoples_with_a_nationality(
     }
 }
 
+/// Whether the name starting at word `start` of a sentence is the title of a work: "the film
+/// Black Friday", "her latest album Rosa", "the comedy Little Britain" name no person, body or
+/// place. Only after a lower-case noun for a work (a verb "play" or "show" leaves a name alone)
+/// with a word before it, as titles are introduced ("the", "his", "hit", "Oscar-winning").
+pub fn is_title_of_a_work(words: &[&str], tags: &[&str], start: usize) -> bool {
+    const WORKS: &[&str] = &[
+        "film",
+        "movie",
+        "biopic",
+        "documentary",
+        "book",
+        "novel",
+        "trilogy",
+        "poem",
+        "album",
+        "song",
+        "single",
+        "track",
+        "play",
+        "musical",
+        "opera",
+        "series",
+        "sitcom",
+        "soap",
+        "drama",
+        "comedy",
+        "thriller",
+        "show",
+        "painting",
+    ];
+    if start < 2 || start > words.len() {
+        return false;
+    }
+    let tag = |k: usize| tags.get(k).copied().unwrap_or("");
+    let before = tag(start - 2);
+    let introduced = matches!(before, "DT" | "PRP$" | "POS" | "CD" | "VBN" | "VBG")
+        || before.starts_with("JJ")
+        || before.starts_with("NN");
+    WORKS.contains(&words[start - 1]) && tag(start - 1).starts_with("NN") && introduced
+}
+
 /// Adds the capitalised names of countries and organisations that the entity model missed
 /// ("Finland gives ..." tagged as a common noun), and full names of people the dictionary
 /// knows: the longest dictionary name over tokens no entity covers.
@@ -2495,6 +2536,9 @@ pub fn add_dictionary_mentions(
                 }
                 if len == 1 && no_name_alone(doc, t, s.tokens.end) {
                     continue;
+                }
+                if title_of_a_work(doc, s.tokens.start, t) {
+                    break;
                 }
                 let span = Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);
                 let Some(actor) = dictionary.lookup(&doc.text[span.range()]) else {
@@ -2534,6 +2578,18 @@ pub fn add_dictionary_mentions(
         doc.entities.extend(added);
         doc.entities.sort_by_key(|e| e.span.start);
     }
+}
+
+/// [`is_title_of_a_work`] for the name at token `t` of the sentence starting at token `first`.
+fn title_of_a_work(doc: &Document, first: usize, t: usize) -> bool {
+    let from = first.max(t.saturating_sub(2));
+    let words: Vec<&str> = (from..t)
+        .map(|k| &doc.text[doc.tokens[k].span.range()])
+        .collect();
+    let tags: Vec<&str> = (from..t)
+        .map(|k| doc.tokens[k].xpos.as_deref().unwrap_or(""))
+        .collect();
+    is_title_of_a_work(&words, &tags, words.len())
 }
 
 /// Whether the actor is a country as such: a three-letter code and no sector.

@@ -1978,3 +1978,24 @@ fn cli_a_sentence_opening_with_its_subject_keeps_it() {
         "{xpos:?}"
     );
 }
+
+/// A name right after a noun for a work is its title: no actor, though the dictionary knows
+/// the words ("Black Friday" is an armed group in PETRARCH's, "Britons" a nationality).
+#[test]
+fn cli_titles_of_works_are_no_actors() {
+    let text =
+        b"Critics in Lagos praised the film Black Friday and her new song Britons on Sunday.";
+    let out = kestrel(&["code", "-", "--published", "2005-03-01"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let named: Vec<&str> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !e["actor"].is_null())
+        .filter_map(|e| e["text"].as_str())
+        .collect();
+    assert!(named.contains(&"Lagos"), "{named:?}");
+    assert!(!named.contains(&"Black Friday"), "{named:?}");
+    assert!(!named.contains(&"Britons"), "{named:?}");
+}

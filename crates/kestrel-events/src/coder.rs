@@ -960,9 +960,17 @@ impl<'a> Sentence<'a> {
             }
             // "called the minister a liar on Tuesday": a date is no one called on. And a
             // clause ("gave no sign whether it was in mind") does not stand for a particle.
+            // "what it called an attack on its ships": a phrase on an object the entry does
+            // not name is none of a particle's, as "called on Ghana" has no object before its
+            // "on"; "condemned an attack by ..." names its object.
             let adverbial = ADVERBIAL_PARTICLES.contains(&p.as_str());
+            let names_object = entry
+                .conditions
+                .iter()
+                .any(|c| matches!(c.slot, Slot::Object | Slot::ObjectModifier));
             let arg = self.prep_dependents(t).into_iter().find(|&c| {
-                self.case_of(c) == Some(p.as_str())
+                (names_object || self.head(c) == Some(t))
+                    && self.case_of(c) == Some(p.as_str())
                     && !self.is_time(c)
                     && !(adverbial && self.rel(c) == "advcl")
             })?;
@@ -1475,10 +1483,15 @@ impl<'a> Sentence<'a> {
 
     /// Whether the clause asserts the event at `t`, and how.
     fn status(&self, t: usize, plover_type: &str, is_trigger: &dyn Fn(usize) -> bool) -> Status {
+        // A question ends in "?", perhaps inside closing quotes ("asked: \"Would it ...?\"").
+        let closing = |w: &str| matches!(w, "\"" | "'" | "\u{201d}" | "\u{2019}" | ")");
         if self
             .toks
-            .last()
-            .is_some_and(|l| self.doc.slice(l.span) == "?")
+            .iter()
+            .rev()
+            .map(|l| self.doc.slice(l.span))
+            .find(|w| !closing(w))
+            == Some("?")
         {
             return Status::Skip("a question");
         }
@@ -1572,6 +1585,22 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
                 "parataxis" | "list" | "appos" | "root" | "discourse" | "vocative" => break,
+                // "no evidence that any prisoner was tortured", "no sign that troops had
+                // attacked": what a noun says none of is not so.
+                // The parser may read the "that" as a relative pronoun, so the noun and the
+                // "that" right after it tell.
+                "acl"
+                    if matches!(
+                        self.lemmas[h].as_str(),
+                        "evidence" | "sign" | "indication" | "proof" | "suggestion" | "hint"
+                    ) && x > h + 1
+                        && self.lemmas[h + 1] == "that"
+                        && self.children[h]
+                            .iter()
+                            .any(|&d| self.rel(d) == "det" && self.lemmas[d] == "no") =>
+                {
+                    return Status::Skip("negated");
+                }
                 "acl" if rel == "acl:relcl" => break,
                 // "wrote to him accusing him of ...", "spent a month trying to find it":
                 // a participle after a verb of writing, going or spending time tells what the
@@ -2864,6 +2893,12 @@ impl<'a> Sentence<'a> {
                 .map(|c| self.participants(c, true))
                 .find(|found| !found.is_empty())
                 .unwrap_or_default();
+            // "arrested four men in Nairobi": the capital is where, not the government.
+            for r in &mut recipients {
+                if self.names_a_place(r) {
+                    r.sector = None;
+                }
+            }
         }
         if recipients.is_empty() {
             if let Some(o) = self.kids(v, "obj").next() {
@@ -4729,8 +4764,8 @@ fn code_sentence(
             // attack on or by a party, or a person's on a person or a thing, is made in words.
             // An attack on a country or a force stays one. The noun as the verb: "the Tory
             // leader launched an attack on the minister"; and a clash, "the judge clashed with
-            // ministers".
-            if code == "190" && matches!(s.lemmas[t].as_str(), "attack" | "clash") {
+            // ministers". A target aimed at so is no event.
+            if code == "190" && matches!(s.lemmas[t].as_str(), "attack" | "clash" | "target") {
                 let political =
                     |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));
                 let person = |p: &Participant| is_person(doc, p);
@@ -4774,6 +4809,16 @@ fn code_sentence(
                         && recipients
                             .iter()
                             .all(|r| person(r) || civil(r) || a_people(r)));
+                // Parties target seats and voters, firms customers: no attack at all.
+                if in_words && s.lemmas[t] == "target" {
+                    note(
+                        t,
+                        "190: a target aimed at in words".into(),
+                        Some(&entry.rule),
+                        false,
+                    );
+                    continue;
+                }
                 if in_words {
                     plover_type = "ACCUSE".into();
                     code = "111".into();

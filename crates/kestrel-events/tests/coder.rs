@@ -4523,3 +4523,119 @@ fn coder_reads_heeding_a_warning_as_receiving_it() {
     assert_eq!(codes(&warning.actors), ["KEN"]);
     assert_eq!(codes(&warning.recipients), ["GHA"]);
 }
+
+#[test]
+fn coder_reads_a_capital_an_arrest_is_made_in_as_a_place() {
+    // "Police arrested four men in Nairobi .", Nairobi a capital the dictionary reads as the
+    // government.
+    let mut d = doc("Police police NOUN NNS 2 nsubj
+         arrested arrest VERB VBD 0 root
+         four four NUM CD 4 nummod
+         men man NOUN NNS 2 obj
+         in in ADP IN 6 case
+         Nairobi Nairobi PROPN NNP 2 obl KEN/GOV
+         . . PUNCT . 2 punct");
+    d.entities[0].kind = EntityKind::Gpe;
+    let ev = Coder::builtin().unwrap().code(&d);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(type_and_code(&ev[0]), ("COERCE", "173"));
+    let recipient = &ev[0].recipients[0];
+    assert_eq!(
+        (recipient.code.as_deref(), recipient.sector.as_deref()),
+        (Some("KEN"), None)
+    );
+}
+
+#[test]
+fn coder_reads_a_newspaper_targeting_someone_as_words() {
+    // "Ruiz was targeted by the newspaper ."
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 3 nsubj:pass KEN/GOV
+         was be AUX VBD 3 aux:pass
+         targeted target VERB VBN 0 root
+         by by ADP IN 6 case
+         the the DET DT 6 det
+         newspaper newspaper NOUN NN 3 obl:agent
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.is_empty(), "a newspaper uses no force: {ev:?}");
+}
+
+#[test]
+fn coder_reads_no_call_on_in_a_phrase_on_the_object() {
+    // "Ghana studied what it called an attack on Togo ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         studied study VERB VBD 0 root
+         what what PRON WP 2 obj
+         it it PRON PRP 5 nsubj GHA
+         called call VERB VBD 3 acl:relcl
+         an a DET DT 7 det
+         attack attack NOUN NN 5 obj
+         on on ADP IN 9 case
+         Togo Togo PROPN NNP 7 nmod TGO
+         . . PUNCT . 2 punct",
+    );
+    assert!(
+        ev.iter().all(|e| e.plover_type != "REQUEST"),
+        "naming an attack asks no one: {ev:?}"
+    );
+    // "Ghana called on Togo to act ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         called call VERB VBD 0 root
+         on on ADP IN 4 case
+         Togo Togo PROPN NNP 2 obl TGO
+         to to PART TO 6 mark
+         act act VERB VB 2 xcomp
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().any(|e| e.plover_type == "REQUEST"), "{ev:?}");
+}
+
+#[test]
+fn coder_skips_what_no_evidence_shows() {
+    // "Ghana said there was no sign that Kenyan troops attacked Togo .", with "that" read
+    // as a relative pronoun, as the parser often does; and with "a sign", which tells it.
+    let said = |det: &str| {
+        code(&format!(
+            "Ghana Ghana PROPN NNP 2 nsubj GHA
+             said say VERB VBD 0 root
+             there there PRON EX 4 expl
+             was be VERB VBD 2 ccomp
+             {det} {det} DET DT 6 det
+             sign sign NOUN NN 4 nsubj
+             that that PRON WDT 10 obj
+             Kenyan Kenyan ADJ JJ 9 amod KEN
+             troops troops NOUN NNS 10 nsubj
+             attacked attack VERB VBD 6 acl:relcl
+             Togo Togo PROPN NNP 10 obj TGO
+             . . PUNCT . 2 punct"
+        ))
+        .1
+    };
+    assert!(said("no").is_empty(), "{:?}", said("no"));
+    assert!(said("a").iter().any(|e| e.plover_type == "ASSAULT"));
+}
+
+#[test]
+fn coder_skips_a_question_inside_quotation_marks() {
+    // Ghana asked : " Would Togo free the men ? "
+    let asked = |end: &str| {
+        code(&format!(
+            "Ghana Ghana PROPN NNP 2 nsubj GHA
+             asked ask VERB VBD 0 root
+             : : PUNCT : 2 punct
+             \" \" PUNCT `` 7 punct
+             Would would AUX MD 7 aux
+             Togo Togo PROPN NNP 7 nsubj TGO
+             free free VERB VB 2 ccomp
+             the the DET DT 9 det
+             men man NOUN NNS 7 obj
+             {end} {end} PUNCT . 7 punct
+             \" \" PUNCT '' 7 punct"
+        ))
+        .1
+    };
+    assert!(asked("?").is_empty(), "{:?}", asked("?"));
+}

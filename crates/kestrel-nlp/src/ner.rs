@@ -1207,6 +1207,7 @@ impl Ner {
         self.organisations_by_business_noun(words, tags, &mut out);
         without_title_openers(words, &mut out);
         no_laws(words, tags, &mut out);
+        no_titles_of_works(words, tags, &mut out);
         out.sort_by_key(|m| m.tokens.start);
         // A name widened over the word after it ("Henry VIII") keeps that word.
         out.dedup_by(|later, kept| later.tokens.start < kept.tokens.end);
@@ -1828,6 +1829,12 @@ fn no_laws(words: &[&str], tags: &[&str], out: &mut Vec<Mention>) {
         let names_a_law = (j.saturating_sub(1)..m.tokens.start).any(determiner);
         !names_a_law
     });
+}
+
+/// A name right after a noun for a work is the work's title (see
+/// [`kestrel_actors::is_title_of_a_work`]); UniversalNER leaves titles out.
+fn no_titles_of_works(words: &[&str], tags: &[&str], out: &mut Vec<Mention>) {
+    out.retain(|m| !kestrel_actors::is_title_of_a_work(words, tags, m.tokens.start));
 }
 
 /// A mention that runs a title into a name ("Vice-President Ana Ruiz", "Kenyan Prime Minister
@@ -2966,6 +2973,28 @@ mod tests {
         no_laws(&words, &tags, &mut out);
         let kept: Vec<_> = out.iter().map(|m| m.tokens.clone()).collect();
         assert_eq!(kept, vec![0..1, 14..15, 24..25]);
+    }
+
+    #[test]
+    fn titles_of_works_are_no_names() {
+        let sentence = "Her new album Saltwater Road beat the film Corvina and the trilogy of \
+                        Ana Ruiz ; they play Corvina and the film director Tomas Lind";
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let tags: Vec<&str> = "PRP$ JJ NN NNP NNP VBD DT NN NNP CC DT NN IN NNP NNP : PRP VBP \
+                               NNP CC DT NN NN NNP NNP"
+            .split(' ')
+            .collect();
+        let mention = |tokens: std::ops::Range<usize>, kind| Mention { tokens, kind };
+        let mut out = vec![
+            mention(3..5, EntityType::Loc),
+            mention(8..9, EntityType::Person),
+            mention(13..15, EntityType::Person),
+            mention(18..19, EntityType::Person),
+            mention(23..25, EntityType::Person),
+        ];
+        no_titles_of_works(&words, &tags, &mut out);
+        let kept: Vec<_> = out.iter().map(|m| m.tokens.clone()).collect();
+        assert_eq!(kept, vec![13..15, 18..19, 23..25]);
     }
 
     #[test]

@@ -123,11 +123,62 @@ pub(super) fn repair(
     });
     relative_clause_holding_the_main_subject(forms, tags, heads, labels);
     addressee_read_as_a_subject(forms, tags, heads, labels);
+    kept_if_a_tree(heads, labels, |h, l| {
+        relative_clause_read_as_a_complement(forms, tags, h, l)
+    });
     // Last, as it follows from the rest of the tree.
     kept_if_a_tree(heads, labels, |h, l| {
         brackets_and_quotes_on_what_they_enclose(forms, h, l)
     });
     punctuation_crossing_an_arc(forms, heads, labels);
+}
+
+/// "can exclude pupils who threaten violence", "met Ana Ruiz, who ran the agency", parsed
+/// with the verb after "who" or "which" hung on the main verb (as a complement, an adverbial
+/// clause, a conjunct or a parenthetical): a clause whose subject is that relative pronoun,
+/// right after a noun or name (and perhaps a comma), is a relative clause on that noun, on the
+/// first word of a name (`acl:relcl`).
+fn relative_clause_read_as_a_complement(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    for i in 1..heads.len() {
+        let pronoun = forms[i].to_lowercase();
+        if !matches!(pronoun.as_str(), "who" | "which")
+            || !matches!(labels[i], "nsubj" | "nsubj:pass")
+        {
+            continue;
+        }
+        let Some(verb) = heads[i].checked_sub(1) else {
+            continue;
+        };
+        if verb <= i
+            || !matches!(
+                labels[verb],
+                "ccomp" | "advcl" | "conj" | "parataxis" | "xcomp"
+            )
+        {
+            continue;
+        }
+        let mut noun = i - 1;
+        if forms[noun] == "," {
+            let Some(before) = noun.checked_sub(1) else {
+                continue;
+            };
+            noun = before;
+        }
+        if !matches!(tags[noun], "NN" | "NNS" | "NNP" | "NNPS") {
+            continue;
+        }
+        // "John Cam Hobhouse, who ...": the name's first word heads it.
+        while labels[noun] == "flat" && heads[noun] >= 1 && heads[noun] - 1 < noun {
+            noun = heads[noun] - 1;
+        }
+        heads[verb] = noun + 1;
+        labels[verb] = "acl:relcl";
+    }
 }
 
 /// "A lawyer told Reuters the company had agreed ...", parsed with "Reuters" as a second
@@ -4599,6 +4650,30 @@ mod tests {
         let mut ls = labels(&["nsubj", "root", "det", "nsubj", "aux", "ccomp", "punct"]);
         addressee_read_as_a_subject(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[3], ls[3]), (6, "nsubj"));
+    }
+
+    #[test]
+    fn a_clause_on_who_after_a_noun_is_a_relative_clause() {
+        // "Staff may expel pupils who threaten others ." with "threaten" a complement of
+        // "expel"; and "Ruiz met Ana Lind , who runs it ." with "runs" a conjunct of "met".
+        let forms = [
+            "Staff", "may", "expel", "pupils", "who", "threaten", "others", ".",
+        ];
+        let tags = ["NN", "MD", "VB", "NNS", "WP", "VBP", "NNS", "."];
+        let mut heads = vec![3, 3, 0, 3, 6, 3, 6, 3];
+        let mut ls = labels(&[
+            "nsubj", "aux", "root", "obj", "nsubj", "ccomp", "obj", "punct",
+        ]);
+        relative_clause_read_as_a_complement(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[5], ls[5]), (4, "acl:relcl"));
+        let forms = ["Ruiz", "met", "Ana", "Lind", ",", "who", "runs", "it", "."];
+        let tags = ["NNP", "VBD", "NNP", "NNP", ",", "WP", "VBZ", "PRP", "."];
+        let mut heads = vec![2, 0, 2, 3, 7, 7, 2, 7, 2];
+        let mut ls = labels(&[
+            "nsubj", "root", "obj", "flat", "punct", "nsubj", "conj", "obj", "punct",
+        ]);
+        relative_clause_read_as_a_complement(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[6], ls[6]), (3, "acl:relcl"));
     }
 
     #[test]
