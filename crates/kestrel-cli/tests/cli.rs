@@ -771,6 +771,23 @@ fn cli_builtin_dictionary_knows_unions_and_companies_of_the_news() {
     assert_eq!(code_of("Yukos"), "MNCRUS MNC");
 }
 
+/// Central bankers and heads of business, by the date of the story.
+#[test]
+fn cli_builtin_dictionary_knows_central_bankers_and_business_leaders() {
+    let text = b"Mervyn King and Bill Gates spoke at a dinner in Paris on Monday.";
+    let code_of = |date: &str, name: &str| -> String {
+        let a = actor_of(&["code", "-", "--published", date], text, name);
+        format!(
+            "{} {}",
+            a["code"].as_str().unwrap_or(""),
+            a["sector"].as_str().unwrap_or("")
+        )
+    };
+    assert_eq!(code_of("2005-01-01", "Mervyn King"), "GBR GOV");
+    assert_eq!(code_of("2020-01-01", "Mervyn King"), "GBR ELI");
+    assert_eq!(code_of("2005-01-01", "Bill Gates"), "USA BUS");
+}
+
 /// Opposition leaders are in the curated dictionary with their dated roles, and a role the
 /// text states out of government ("former", "shadow") wins over an undated story's latest office.
 #[test]

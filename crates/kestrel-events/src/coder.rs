@@ -521,6 +521,7 @@ const UNDERGONE_NOUNS: &[&str] = &[
     "assassination",
     "beheading",
     "capture",
+    "conviction",
     "deportation",
     "detention",
     "execution",
@@ -528,6 +529,7 @@ const UNDERGONE_NOUNS: &[&str] = &[
     "extradition",
     "imprisonment",
     "impeachment",
+    "indictment",
     "internment",
     "jailing",
     "kidnap",
@@ -1054,6 +1056,51 @@ impl<'a> Sentence<'a> {
             || self.children[s]
                 .iter()
                 .any(|&c| self.rel(c) == "nmod" && self.case_of(c) == Some("of") && self.can_act(c))
+    }
+
+    /// Whether "demand" is a market's: "demand for them has been slow", "booming growth
+    /// drives demand for travel". A demand someone makes has a determiner or an owner ("the
+    /// demand", "their demand") or is one of several ("demands"); bare "demand" is for goods,
+    /// unless what it is for is something only someone asks ("demand for his resignation").
+    fn market_demand(&self, t: usize) -> bool {
+        const ASKED_FOR: &[&str] = &[
+            "resignation",
+            "release",
+            "independence",
+            "withdrawal",
+            "apology",
+            "compensation",
+            "reform",
+            "justice",
+            "inquiry",
+            "investigation",
+            "referendum",
+            "election",
+            "autonomy",
+            "freedom",
+            "change",
+            "action",
+            "talk",
+            "recognition",
+            "explanation",
+            "end",
+            "ceasefire",
+            "right",
+        ];
+        // "prices and demand dipping", "drives demand for travel", with "demand" tagged as a
+        // verb: a present-tense "demand" with no subject, object or clause of its own.
+        let bare_verb = matches!(self.toks[t].xpos.as_deref(), Some("VB" | "VBP"))
+            && !self.children[t].iter().any(|&c| {
+                matches!(self.rel(c), "nsubj" | "obj" | "ccomp")
+                    || (self.rel(c) == "xcomp" && self.opened_by(c, &["to"]))
+            });
+        self.lemmas[t] == "demand"
+            && (self.toks[t].xpos.as_deref() == Some("NN") || bare_verb)
+            && !self.children[t].iter().any(|&c| {
+                matches!(self.rel(c), "det" | "nmod:poss" | "nummod")
+                    || (self.case_of(c) == Some("for")
+                        && ASKED_FOR.contains(&self.lemmas[c].as_str()))
+            })
     }
 
     /// Whether every thing a verb of blame lays blame on (its object or passive subject,
@@ -4529,6 +4576,25 @@ fn code_sentence(
                 }
                 continue;
             };
+            if entry.cameo.starts_with("10") && s.market_demand(t) {
+                note(t, "a market's demand".into(), Some(&entry.rule), false);
+                continue;
+            }
+            // Negotiations are "talks"; "her talk touted ...", "a talk at the conference" is
+            // a speech, "talk of war" a rumour.
+            if kind == TriggerKind::Noun
+                && entry.cameo == "046"
+                && s.lemmas[t] == "talk"
+                && s.toks[t].xpos.as_deref() == Some("NN")
+            {
+                note(
+                    t,
+                    "a talk given, not talks held".into(),
+                    Some(&entry.rule),
+                    false,
+                );
+                continue;
+            }
             // An adjective stands for a verb only through an entry that names its argument:
             // "opposed to" is, "free of" (the verb "free") is not.
             let adjective_without_argument = upos == "ADJ"

@@ -4639,3 +4639,69 @@ fn coder_skips_a_question_inside_quotation_marks() {
     };
     assert!(asked("?").is_empty(), "{:?}", asked("?"));
 }
+
+#[test]
+fn coder_reads_a_markets_demand_as_no_demand() {
+    // "Ghana sold phones but demand for them fell .", with "demand" tagged as a verb.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         sold sell VERB VBD 0 root
+         phones phone NOUN NNS 2 obj
+         but but CCONJ CC 5 cc
+         demand demand VERB VB 2 conj
+         for for ADP IN 7 case
+         them they PRON PRP 5 obl
+         fell fall VERB VBD 5 conj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "REQUEST"), "{ev:?}");
+    // "Ghana renewed its demand for a ceasefire .": a demand someone makes.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         renewed renew VERB VBD 0 root
+         its its PRON PRP$ 4 nmod:poss GHA
+         demand demand NOUN NN 2 obj
+         for for ADP IN 7 case
+         a a DET DT 7 det
+         ceasefire ceasefire NOUN NN 4 nmod
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().any(|e| e.plover_type == "REQUEST"), "{ev:?}");
+}
+
+#[test]
+fn coder_reads_a_talk_given_as_no_talks() {
+    // "Ruiz 's {talk} covered trade ." with Ruiz a Kenyan official.
+    let talks = |form: &str, xpos: &str| {
+        code(&format!(
+            "Ruiz Ruiz PROPN NNP 3 nmod:poss KEN/GOV
+             's 's PART POS 1 case
+             {form} talk NOUN {xpos} 4 nsubj
+             covered cover VERB VBD 0 root
+             trade trade NOUN NN 4 obj
+             . . PUNCT . 4 punct"
+        ))
+        .1
+        .iter()
+        .any(|e| e.cameo == "046")
+    };
+    assert!(talks("talks", "NNS"));
+    assert!(!talks("talk", "NN"));
+}
+
+#[test]
+fn coder_reads_whose_indictment_as_undergone() {
+    // "Ruiz 's indictment followed ." Ruiz is indicted, and indicts no one.
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 3 nmod:poss KEN/GOV
+         's 's PART POS 1 case
+         indictment indictment NOUN NN 4 nsubj
+         followed follow VERB VBD 0 root
+         . . PUNCT . 4 punct",
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.actors.iter().all(|a| a.code.as_deref() != Some("KEN"))),
+        "{ev:?}"
+    );
+}
