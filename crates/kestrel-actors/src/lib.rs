@@ -1045,11 +1045,17 @@ impl ActorDictionary {
         // overrides an earlier one on the dates it covers, and the earlier one still speaks for
         // the others (Kestrel's own list knows a minister's recent term, PETRARCH's her first).
         if let Some(ids) = self.index.get(&name_key(text)) {
+            // "Victoria, a lobbyist, ...": a person called by a given name that is also a
+            // capital's ("Victoria", "Douglas", "Stanley") is no government.
+            let given_name = kind == EntityKind::Person
+                && !full_name
+                && self.given_names.contains_key(&name_key(text));
             // One who holds a role on the date first, then one who held one before it, then
             // one whose roles are all to come; the latest added among equals.
             return ids
                 .iter()
                 .map(|&i| &self.actors[i])
+                .filter(|a| !(given_name && a.kind != ActorKind::Person))
                 .filter_map(|a| Some((standing(a, date), coded(a)?)))
                 .min_by_key(|(rank, _)| *rank)
                 .map(|(_, code)| code);
@@ -2379,7 +2385,8 @@ const GOVERNMENT_NOUNS: &[&str] = &["administration", "government", "regime", "c
 
 /// "The Bush administration", "the Assad regime": a surname no dictionary placed on the
 /// article's date, right before a word for a government, names the government of the country
-/// a dictionary gives the whole phrase, else of the country every leader of that surname in
+/// a dictionary gives the whole phrase, else of the country of the person the story named in
+/// full with that surname, else of the country every leader of that surname in
 /// Kestrel's curated list governed (with no date, or a date between their terms, the surname
 /// alone says no more). The mention becomes that country's `GOV`.
 pub fn governments_named_by_their_leader(
@@ -2407,7 +2414,21 @@ pub fn governments_named_by_their_leader(
             .resolve(&format!("{surname} {noun}"), EntityKind::Org, date)
             .map(|code| code.code)
             .filter(|code| code.len() == 3 && code != "---");
-        if let Some(code) = listed.or_else(|| dictionary.country_governed_by_surname(surname)) {
+        // "Tony Blair's government ... the Blair government": the country of the person the
+        // story named in full with that surname, when it names one.
+        let named_in_full = doc.entities.iter().find_map(|other| {
+            let text = &doc.text[other.span.range()];
+            let full = other.kind == EntityKind::Person
+                && other.tokens.len() >= 2
+                && text.rsplit(' ').next() == Some(surname);
+            let actor = other.actor.as_ref().filter(|_| full)?;
+            let (country, _) = split_code(&actor.code);
+            (country.len() == 3 && country != "---").then_some(country)
+        });
+        let code = listed
+            .or(named_in_full)
+            .or_else(|| dictionary.country_governed_by_surname(surname));
+        if let Some(code) = code {
             found.push((i, code));
         }
     }

@@ -2016,3 +2016,24 @@ fn cli_titles_of_works_are_no_actors() {
     assert!(!named.contains(&"Black Friday"), "{named:?}");
     assert!(!named.contains(&"Britons"), "{named:?}");
 }
+
+/// "The Blair government" after "Tony Blair" is Britain's, though the curated list's only
+/// Blair is a Canadian minister; a daughter called Victoria is not the Seychelles' capital.
+#[test]
+fn cli_a_leaders_surname_and_a_given_name_read_by_the_story() {
+    let text = b"Critics of Tony Blair met in Leeds. They said the Blair government had failed. \
+                 His daughter Victoria, a lawyer, agreed with them.";
+    let out = kestrel(&["code", "-", "--published", "2005-03-01"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let entities = doc["entities"].as_array().unwrap();
+    let actor = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e["text"] == name)
+            .map(|e| e["actor"].clone())
+            .unwrap_or_else(|| panic!("no {name} in {entities:?}"))
+    };
+    assert_eq!(actor("Blair")["code"], "GBR");
+    assert!(actor("Victoria").is_null(), "{}", actor("Victoria"));
+}

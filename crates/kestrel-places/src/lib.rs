@@ -137,9 +137,12 @@ impl Gazetteer {
             let short = matches!(f[1], "admin1" | "admin2")
                 .then(|| short_compass_form(f[2]))
                 .flatten();
+            // "Borough of Torbay" is Torbay.
+            let authority = (f[1] == "admin2").then(|| short_name(f[2])).flatten();
             for name in std::iter::once(f[2])
                 .chain(f[8].split('|'))
                 .chain(short.as_deref())
+                .chain(authority)
             {
                 let k = key(name);
                 if k.is_empty() {
@@ -791,10 +794,20 @@ fn compass(word: &str) -> Option<(f64, f64)> {
 /// ```
 /// assert_eq!(kestrel_places::short_name("Frankfurt am Main"), Some("Frankfurt"));
 /// assert_eq!(kestrel_places::short_name("City of Westminster"), Some("Westminster"));
+/// assert_eq!(kestrel_places::short_name("Borough of Torbay"), Some("Torbay"));
 /// assert_eq!(kestrel_places::short_name("Leeds"), None);
 /// ```
 pub fn short_name(name: &str) -> Option<&str> {
-    if let Some(rest) = name.strip_prefix("City of ") {
+    // British local authorities: "Borough of Torbay", "Royal Borough of Greenwich".
+    const AUTHORITY_PREFIXES: &[&str] = &[
+        "City of ",
+        "Borough of ",
+        "Royal Borough of ",
+        "London Borough of ",
+        "Metropolitan Borough of ",
+        "District of ",
+    ];
+    if let Some(rest) = AUTHORITY_PREFIXES.iter().find_map(|p| name.strip_prefix(p)) {
         return Some(rest);
     }
     [" am ", " an der ", " upon ", " on the ", " im ", " in der "]
@@ -1373,6 +1386,16 @@ mod tests {
         assert_eq!(without_region_kind(&g, "Orlen County"), None);
         assert_eq!(without_region_kind(&g, "West Marsh Rovers"), None);
         assert_eq!(without_region_kind(&g, "Orlen District"), None);
+    }
+
+    #[test]
+    fn a_borough_goes_by_its_name() {
+        let g = Gazetteer::from_tsv(
+            "1\tcountry\tValdoria\tVAL\t\t10.0\t20.0\t5000000\t\n\
+             5\tadmin1\tWestern Marsh\tVAL\tWestern Marsh\t10.0\t19.0\t800000\t\n\
+             8\tadmin2\tBorough of Quillby\tVAL\tWestern Marsh\t10.2\t19.2\t0\t\n",
+        );
+        assert_eq!(g.resolve("Quillby", &[]).unwrap().geonameid, 8);
     }
 
     #[test]
