@@ -1052,10 +1052,19 @@ impl ActorDictionary {
                 && self.given_names.contains_key(&name_key(text));
             // One who holds a role on the date first, then one who held one before it, then
             // one whose roles are all to come; the latest added among equals.
+            // "Us magazine", "Un" opening a French title: two letters not both capitals are
+            // no initials ("US", "UN") unless a dictionary writes the name so.
+            let not_initials = text.chars().count() == 2 && text.chars().any(char::is_lowercase);
+            let written_so = |a: &Actor| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .any(|n| n == text)
+            };
             return ids
                 .iter()
                 .map(|&i| &self.actors[i])
                 .filter(|a| !(given_name && a.kind != ActorKind::Person))
+                .filter(|a| !not_initials || written_so(a))
                 .filter_map(|a| Some((standing(a, date), coded(a)?)))
                 .min_by_key(|(rank, _)| *rank)
                 .map(|(_, code)| code);

@@ -2037,3 +2037,21 @@ fn cli_a_leaders_surname_and_a_given_name_read_by_the_story() {
     assert_eq!(actor("Blair")["code"], "GBR");
     assert!(actor("Victoria").is_null(), "{}", actor("Victoria"));
 }
+
+/// Two letters not both capitals are no initials: "Us Weekly" is no United States.
+#[test]
+fn cli_mixed_case_two_letters_are_no_initials() {
+    let text =
+        b"Us magazine was unrepentant, the editor in Paris said. The US embassy said nothing.";
+    let out = kestrel(&["code", "-", "--published", "2005-03-01"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let coded: Vec<&str> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["actor"]["code"] == "USA")
+        .filter_map(|e| e["text"].as_str())
+        .collect();
+    assert_eq!(coded, ["US"]);
+}
