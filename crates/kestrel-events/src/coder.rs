@@ -4894,7 +4894,7 @@ fn code_sentence(
             // "The security firm issued a warning about a new virus", "the retailer warned that
             // profits would fall": a business's warning that warns no one is an alert or a
             // forecast, not a threat. And "the firm is investigating a trojan program": a
-            // business's inquiry into no one is its own business.
+            // business's inquiry into no one is its own business, as its coercion of no one.
             let business_alone = recipients.is_empty()
                 && !actors.is_empty()
                 && actors
@@ -4903,8 +4903,17 @@ fn code_sentence(
             let warning =
                 plover_type == "THREATEN" && matches!(s.lemmas[t].as_str(), "warn" | "warning");
             let inquiry = code.starts_with("09");
-            if business_alone && (warning || inquiry) {
-                let what = if warning { "warning" } else { "inquiry" };
+            // "cracking down on pirated software", "began blocking infected sites": a
+            // business's coercion of no one is its own housekeeping.
+            let coercion = code.starts_with("17");
+            if business_alone && (warning || inquiry || coercion) {
+                let what = if warning {
+                    "warning"
+                } else if inquiry {
+                    "inquiry"
+                } else {
+                    "coercion"
+                };
                 note(
                     t,
                     format!("{code}: a business's {what} to no one"),

@@ -4705,3 +4705,40 @@ fn coder_reads_whose_indictment_as_undergone() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn coder_reads_a_business_coercing_no_one_as_no_event() {
+    // "Velox blocked infected sites ." and "Kenya blocked opposition sites ."
+    let blocked = |who: &str, code: &str, what: &str| {
+        code_rows(&format!(
+            "{who} {who} PROPN NNP 2 nsubj {code}
+             blocked block VERB VBD 0 root
+             {what} {what} ADJ JJ 4 amod
+             sites site NOUN NNS 2 obj
+             . . PUNCT . 2 punct"
+        ))
+    };
+    assert!(blocked("Velox", "KEN/BUS", "infected").is_empty());
+    assert!(!blocked("Kenya", "KEN", "opposition").is_empty());
+}
+
+#[test]
+fn coder_reads_inviting_bids_as_no_invitation_to_meet() {
+    // "Ghana invited bids ." and "Ghana invited Togo ."
+    let invited = |object: &str| {
+        code_rows(&format!(
+            "Ghana Ghana PROPN NNP 2 nsubj GHA
+             invited invite VERB VBD 0 root
+             {object}
+             . . PUNCT . 2 punct"
+        ))
+        .iter()
+        .any(|e| e.cameo == "026")
+    };
+    assert!(!invited("bids bid NOUN NNS 2 obj"));
+    assert!(invited("Togo Togo PROPN NNP 2 obj TGO"));
+}
+
+fn code_rows(rows: &str) -> Vec<Event> {
+    code(rows).1
+}
