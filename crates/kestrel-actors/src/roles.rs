@@ -602,6 +602,25 @@ pub fn read_roles(doc: &mut Document) -> usize {
         let starts = c.tokens.start;
         let former = role.iter().any(|w| is_former(w))
             || (starts > sentence.start && is_former(word(starts - 1)));
+        // "Labour Minister Ghazi al-Gosaibi" in a story about Saudi Arabia, "Labour leader
+        // Shimon Peres" in one about Israel: a party's name whose country the story names
+        // nowhere else is the office's or a namesake party's, of the story's country.
+        let party = c.kind == EntityKind::Org && country_actor.sector.as_deref() == Some("PTY");
+        let party_country_named = || {
+            doc.entities.iter().enumerate().any(|(j, o)| {
+                j != country
+                    && o.actor.as_ref().is_some_and(|a| {
+                        a.code == country_actor.code && a.sector.as_deref() != Some("PTY")
+                    })
+            })
+        };
+        let other_story = story
+            .as_deref()
+            .is_some_and(|s| s != country_actor.code.as_str());
+        if party && !former && other_story && !party_country_named() {
+            of_the_story.push((i, body_sector.unwrap_or(sector)));
+            continue;
+        }
         let sector = if international {
             country_actor.sector.clone()
         } else if former {
@@ -961,6 +980,32 @@ pub(crate) mod tests {
             doc.entities[8].actor.is_none(),
             "a spokesman of no stated body"
         );
+    }
+
+    #[test]
+    fn a_party_of_a_country_the_story_never_names_is_a_portfolio() {
+        // Kestia's Labour party, in a story about Kostova: "Labour Minister" is Kostova's.
+        let text = "Kostovan officials met. Labour Minister Ana Ruiz spoke to the Kostova Senate.";
+        let mentions = [
+            ("Kostovan", EntityKind::Norp, Some(("KST", None))),
+            ("Labour", EntityKind::Org, Some(("KSA", Some("PTY")))),
+            ("Ana Ruiz", EntityKind::Person, None),
+            (
+                "Kostova Senate",
+                EntityKind::Org,
+                Some(("KST", Some("LEG"))),
+            ),
+        ];
+        let mut doc = doc_with(text, &mentions);
+        read_roles(&mut doc);
+        assert_eq!(actor(&doc, 2), ("KST".into(), Some("GOV".into()), "text"));
+        // Where the story also names Kestia, the party is Kestia's.
+        let text = "Kestia and Kostova met. Labour Minister Ana Ruiz spoke to the Kostova Senate.";
+        let mut mentions = mentions;
+        mentions[0] = ("Kestia", EntityKind::Gpe, Some(("KSA", None)));
+        let mut doc = doc_with(text, &mentions);
+        read_roles(&mut doc);
+        assert_eq!(actor(&doc, 2), ("KSA".into(), Some("GOV".into()), "text"));
     }
 
     #[test]
