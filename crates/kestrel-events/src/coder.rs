@@ -2619,6 +2619,16 @@ impl<'a> Sentence<'a> {
                 entity.actor.is_none() && entity.kind != EntityKind::Person
             });
             if (self.entity_at[s].is_none() || unknown_body) && self.upos(s) == "PRON" {
+                // "the ministry had difficulty hiring women because they demanded ...": an
+                // unresolved "they" of an adverbial clause, under a verb whose object is
+                // plural and whose subject is not, is that object, whoever it names.
+                if let Some(o) = self
+                    .head(v)
+                    .filter(|_| self.lemmas[s] == "they" && self.rel(v) == "advcl")
+                    .and_then(|h| self.plural_object_of_a_singular_subject(h))
+                {
+                    return self.participants(o, false);
+                }
                 // "Kenya said it would ...", "the rebels said they had ...": an unresolved
                 // pronoun subject of a complement is the reporting clause's subject.
                 if let Some(h) = self
@@ -2696,6 +2706,42 @@ impl<'a> Sentence<'a> {
             "acl" if self.toks[v].xpos.as_deref() == Some("VBG") => self.participants(h, false),
             _ => Vec::new(),
         }
+    }
+
+    /// The plural object of a verb (or of the verb its gerund is the object of: "had
+    /// difficulty hiring women") whose subject is not plural.
+    fn plural_object_of_a_singular_subject(&self, h: usize) -> Option<usize> {
+        let plural = |k: usize| {
+            matches!(self.toks[k].xpos.as_deref(), Some("NNS" | "NNPS"))
+                || matches!(self.lemmas[k].as_str(), "they" | "we")
+        };
+        // The object, or the object of a gerund on it ("difficulty hiring women").
+        let plural_object = |verb: usize| {
+            let o = self.kids(verb, "obj").next()?;
+            if plural(o) {
+                return Some(o);
+            }
+            self.children[o]
+                .iter()
+                .copied()
+                .filter(|&g| self.rel(g) == "acl" && self.toks[g].xpos.as_deref() == Some("VBG"))
+                .find_map(|g| self.kids(g, "obj").next().filter(|&o| plural(o)))
+        };
+        let mut verb = h;
+        for _ in 0..3 {
+            let object = plural_object(verb);
+            let subject = self
+                .kid_exact(verb, "nsubj")
+                .or_else(|| self.kid_exact(verb, "nsubj:pass"));
+            if let Some(o) = object {
+                return subject.is_some_and(|s| !plural(s)).then_some(o);
+            }
+            if subject.is_some() {
+                return None;
+            }
+            verb = self.head(verb)?;
+        }
+        None
     }
 
     /// "wrote to the minister demanding an explanation", "called on Kenya, urging restraint":

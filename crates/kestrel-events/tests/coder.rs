@@ -4742,3 +4742,24 @@ fn coder_reads_inviting_bids_as_no_invitation_to_meet() {
 fn code_rows(rows: &str) -> Vec<Event> {
     code(rows).1
 }
+
+#[test]
+fn coder_reads_they_after_a_plural_object_as_that_object() {
+    // "Ghana hired Togolese workers because they demanded it .": the workers demanded.
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         hired hire VERB VBD 0 root
+         Togolese Togolese ADJ JJ 4 amod TGO
+         workers worker NOUN NNS 2 obj
+         because because SCONJ IN 7 mark
+         they they PRON PRP 7 nsubj
+         demanded demand VERB VBD 2 advcl
+         it it PRON PRP 7 obj
+         . . PUNCT . 2 punct",
+    );
+    let demand = ev.iter().find(|e| e.plover_type == "REQUEST");
+    assert!(
+        demand.is_none_or(|e| codes(&e.actors) != ["GHA"]),
+        "the workers demand, not Ghana: {ev:?}"
+    );
+}
