@@ -1234,7 +1234,11 @@ impl<'a> Sentence<'a> {
                     if self.is_passive(k) || self.kid_exact(k, "expl").is_some() {
                         return true;
                     }
-                    self.kid_exact(k, "nsubj").is_none_or(|s| self.can_act(s))
+                    // "I should tell you that ...", "I must say ...": a speaker's duty to
+                    // themselves asks no one.
+                    self.kid_exact(k, "nsubj").is_none_or(|s| {
+                        self.can_act(s) && !self.lemmas[s].eq_ignore_ascii_case("i")
+                    })
                 };
                 return complements.into_iter().find(|&k| {
                     self.children[k]

@@ -4763,3 +4763,26 @@ fn coder_reads_they_after_a_plural_object_as_that_object() {
         "the workers demand, not Ghana: {ev:?}"
     );
 }
+
+#[test]
+fn coder_reads_a_speakers_own_duty_as_asking_no_one() {
+    // "Ruiz said : I should tell you the news ." and the same with Togo for "I".
+    let said = |subject: &str| {
+        code_rows(&format!(
+            "Ruiz Ruiz PROPN NNP 2 nsubj KEN/GOV
+             said say VERB VBD 0 root
+             : : PUNCT : 2 punct
+             {subject}
+             should should AUX MD 6 aux
+             tell tell VERB VB 2 ccomp
+             you you PRON PRP 6 iobj
+             the the DET DT 9 det
+             news news NOUN NN 6 obj
+             . . PUNCT . 2 punct"
+        ))
+        .iter()
+        .any(|e| e.plover_type == "REQUEST")
+    };
+    assert!(!said("I I PRON PRP 6 nsubj"));
+    assert!(said("Togo Togo PROPN NNP 6 nsubj TGO"));
+}
