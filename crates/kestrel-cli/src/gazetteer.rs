@@ -139,6 +139,30 @@ const NAMED_REGIONS: &[(&str, &str, &str, &[&str])] = &[
     ("Mindanao", "", "PH", &["09", "10", "11", "12", "13", "14"]),
 ];
 
+/// England's metropolitan and ceremonial counties that GeoNames files as several
+/// second-level regions (boroughs and unitary authorities) and news names whole ("West
+/// Yorkshire Police", "a farmer in Cheshire"): name, alternate names, and the GeoNames
+/// second-level codes under England (`GB.ENG`). Placed at the mean position of their cities.
+const ENGLISH_COUNTIES: &[(&str, &str, &[&str])] = &[
+    ("West Yorkshire", "", &["H3", "B4", "C2", "G8", "O7"]),
+    ("South Yorkshire", "", &["L9", "A3", "D5", "L3"]),
+    (
+        "Greater Manchester",
+        "",
+        &["I2", "B1", "C1", "K1", "L2", "L5", "N2", "O1", "O6", "P7"],
+    ),
+    ("Merseyside", "", &["H8", "G9", "L8", "N1", "Q1"]),
+    (
+        "West Midlands",
+        "",
+        &["A7", "C7", "D7", "L7", "M2", "O8", "Q3"],
+    ),
+    ("Tyne and Wear", "", &["I7", "E5", "J5", "M7", "N6"]),
+    ("Berkshire", "", &["B3", "K7", "M1", "P4", "P9", "Q2"]),
+    ("Bedfordshire", "", &["Z5", "Z6", "I1"]),
+    ("Cheshire", "", &["Z7", "Z8", "E9", "P2"]),
+];
+
 /// The continents, which the news names as places ("across Europe"): GeoNames' own records
 /// (id, name, latitude, longitude), as the files we build from do not hold them.
 const CONTINENTS: &[(u64, &str, f64, f64)] = &[
@@ -341,6 +365,22 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         lines.push(format!(
             "{}\tadmin2\t{}\t{c3}\t{region}\t{lat:.4}\t{lon:.4}\t{population}\t{alt}",
             f[3], f[1]
+        ));
+    }
+    for (name, alternates, codes) in ENGLISH_COUNTIES {
+        let in_county: Vec<&City> = cities
+            .iter()
+            .filter(|c| {
+                c.country2 == "GB" && c.admin1 == "ENG" && codes.contains(&c.admin2.as_str())
+            })
+            .collect();
+        let (Some((lat, lon)), Some(country)) = (centre(&in_county), countries.get("GB")) else {
+            continue;
+        };
+        let population: u64 = in_county.iter().map(|c| c.population).sum();
+        lines.push(format!(
+            "{}\tregion\t{name}\t{}\tEngland\t{lat:.4}\t{lon:.4}\t{population}\t{alternates}",
+            country.4, country.0
         ));
     }
     // Named groups of regions: at the mean position of their cities, under the country's id.

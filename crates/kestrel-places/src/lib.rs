@@ -801,6 +801,7 @@ pub fn short_name(name: &str) -> Option<&str> {
     // British local authorities: "Borough of Torbay", "Royal Borough of Greenwich".
     const AUTHORITY_PREFIXES: &[&str] = &[
         "City of ",
+        "City and Borough of ",
         "Borough of ",
         "Royal Borough of ",
         "London Borough of ",
@@ -1386,6 +1387,23 @@ mod tests {
         assert_eq!(without_region_kind(&g, "Orlen County"), None);
         assert_eq!(without_region_kind(&g, "West Marsh Rovers"), None);
         assert_eq!(without_region_kind(&g, "Orlen District"), None);
+    }
+
+    #[test]
+    fn the_shipped_gazetteer_knows_englands_counties_whole() {
+        let g = Gazetteer::builtin();
+        let west_yorkshire = g.resolve("West Yorkshire", &[]).unwrap();
+        assert_eq!(
+            (
+                west_yorkshire.country.as_str(),
+                west_yorkshire.level.as_str()
+            ),
+            ("GBR", "region")
+        );
+        let cheshire = g.resolve("Cheshire", &["GBR".to_string()]).unwrap();
+        assert_eq!(cheshire.country, "GBR");
+        let torbay = g.resolve("Torbay", &["GBR".to_string()]).unwrap();
+        assert_eq!(torbay.country, "GBR");
     }
 
     #[test]
