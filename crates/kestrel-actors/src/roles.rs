@@ -245,6 +245,21 @@ pub(crate) fn sector_of(words: &[&str]) -> Option<&'static str> {
     if !states_role {
         return None;
     }
+    // "a Belgian national": a citizen, as "national" alone is no office ("national security
+    // adviser" is).
+    let stating: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "the" | "of" | "'s" | "\u{2019}s" | "-" | "a" | "an"
+            )
+        })
+        .collect();
+    if stating.iter().all(|w| w == "national") {
+        return Some("CVL");
+    }
     // A secretary-general or attorney general is no soldier.
     let civil_general = words.iter().any(|w| {
         let w = w.to_lowercase();
@@ -980,6 +995,18 @@ pub(crate) mod tests {
             doc.entities[8].actor.is_none(),
             "a spokesman of no stated body"
         );
+    }
+
+    #[test]
+    fn a_national_of_a_country_is_a_citizen() {
+        let text = "Ana Ruiz, a Kostovan national, was held.";
+        let mentions = [
+            ("Ana Ruiz", EntityKind::Person, None),
+            ("Kostovan", EntityKind::Norp, Some(("KST", None))),
+        ];
+        let mut doc = doc_with(text, &mentions);
+        read_roles(&mut doc);
+        assert_eq!(actor(&doc, 0), ("KST".into(), Some("CVL".into()), "text"));
     }
 
     #[test]

@@ -4389,10 +4389,35 @@ fn place_country<'d>(doc: &'d Document, e: &Event) -> Option<&'d str> {
 }
 
 /// The implied state agent of an arrest, expulsion or investigation that names none (see
-/// `code_sentence`) is of the country the event was placed in, by its clause, the dateline or
-/// the article's main place, else of the story.
+/// `code_sentence`) is of the country the event was placed in by its clause or the dateline,
+/// else of the country of the person who undergoes it, when a dictionary gives them one ("Mr
+/// Khodorkovsky was arrested" in a story that names America most), else of the article's main
+/// place, else of the story.
 fn state_of_the_place_or_story(doc: &Document, e: &mut Event, story: Option<&str>) {
-    let country = place_country(doc, e).or(story);
+    // A person a dictionary knows (a public figure, mostly arrested at home); not one the
+    // text calls a foreign national ("a Belgian national ... was jailed" in Britain).
+    let known_to_a_dictionary = |r: &&Participant| {
+        r.entity.is_some_and(|x| {
+            doc.entities[x].actor.as_ref().is_some_and(|a| {
+                matches!(
+                    a.source,
+                    kestrel_core::ActorSource::Dictionary | kestrel_core::ActorSource::Both
+                )
+            })
+        })
+    };
+    let persons_country = e
+        .recipients
+        .iter()
+        .filter(|r| is_person(doc, r))
+        .filter(known_to_a_dictionary)
+        .find_map(state_code)
+        .map(String::from);
+    let own_place = place_country(doc, e).filter(|_| matches!(e.place_source, "text" | "dateline"));
+    let country = own_place
+        .or(persons_country.as_deref())
+        .or_else(|| place_country(doc, e))
+        .or(story);
     for a in e
         .actors
         .iter_mut()
@@ -4975,6 +5000,22 @@ fn code_sentence(
             // "the two big parties battling over taxes", "they are fighting each other": parties
             // fight elections and one another with votes. Businesses fight in courts and
             // markets: "the firm has been battling the tax authorities".
+            // "we have been squabbling, fighting," she added: people fighting no one fight in
+            // words, whatever their office.
+            if code.starts_with("19")
+                && matches!(s.lemmas[t].as_str(), "fight" | "battle")
+                && recipients.is_empty()
+                && !actors.is_empty()
+                && actors.iter().all(|a| is_person(doc, a))
+            {
+                note(
+                    t,
+                    format!("{code}: people fighting no one"),
+                    Some(&entry.rule),
+                    false,
+                );
+                continue;
+            }
             if code.starts_with("19") && matches!(s.lemmas[t].as_str(), "fight" | "battle") {
                 let party =
                     |p: &Participant| matches!(p.sector.as_deref(), Some("PTY" | "OPP" | "LEG"));

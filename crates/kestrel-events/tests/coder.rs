@@ -4786,3 +4786,43 @@ fn coder_reads_a_speakers_own_duty_as_asking_no_one() {
     assert!(!said("I I PRON PRP 6 nsubj"));
     assert!(said("Togo Togo PROPN NNP 6 nsubj TGO"));
 }
+
+#[test]
+fn coder_gives_an_implied_arrest_the_country_of_a_known_person_arrested() {
+    // "Ruiz was arrested , Togo , Togo and Benin said .", Ruiz a Kenyan official the
+    // dictionary knows, in a story that names Togo most.
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 3 nsubj:pass KEN/GOV
+         was be AUX VBD 3 aux:pass
+         arrested arrest VERB VBN 10 ccomp
+         , , PUNCT , 10 punct
+         Togo Togo PROPN NNP 10 nsubj TGO
+         , , PUNCT , 7 punct
+         Togo Togo PROPN NNP 5 conj TGO
+         and and CCONJ CC 9 cc
+         Benin Benin PROPN NNP 5 conj BEN
+         said say VERB VBD 0 root
+         . . PUNCT . 10 punct",
+    );
+    let arrest = ev.iter().find(|e| e.cameo == "173").expect("an arrest");
+    assert!(arrest.actors[0].implied);
+    assert_eq!(codes(&arrest.actors), ["KEN"]);
+}
+
+#[test]
+fn coder_reads_people_fighting_no_one_as_words() {
+    // "Ruiz fought ." and "Kenyan rebels fought ."
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 2 nsubj KEN/GOV
+         fought fight VERB VBD 0 root
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().all(|e| e.plover_type != "ASSAULT"), "{ev:?}");
+    let (_, ev) = code(
+        "Kenyan Kenyan ADJ JJ 2 amod KEN
+         rebels rebel NOUN NNS 3 nsubj
+         fought fight VERB VBD 0 root
+         . . PUNCT . 3 punct",
+    );
+    assert!(ev.iter().any(|e| e.plover_type == "ASSAULT"), "{ev:?}");
+}
