@@ -4826,3 +4826,21 @@ fn coder_reads_people_fighting_no_one_as_words() {
     );
     assert!(ev.iter().any(|e| e.plover_type == "ASSAULT"), "{ev:?}");
 }
+
+#[test]
+fn coder_reads_meeting_a_promise_as_no_meeting() {
+    // "Ghana met its {noun} ."
+    let met = |noun: &str| {
+        code_rows(&format!(
+            "Ghana Ghana PROPN NNP 2 nsubj GHA
+             met meet VERB VBD 0 root
+             its its PRON PRP$ 4 nmod:poss GHA
+             {noun} {noun} NOUN NNS 2 obj
+             . . PUNCT . 2 punct"
+        ))
+        .iter()
+        .any(|e| e.plover_type == "CONSULT")
+    };
+    assert!(!met("promise"));
+    assert!(!met("pledge"));
+}
