@@ -4844,3 +4844,37 @@ fn coder_reads_meeting_a_promise_as_no_meeting() {
     assert!(!met("promise"));
     assert!(!met("pledge"));
 }
+
+#[test]
+fn coder_gives_the_complement_of_a_passive_the_passives_subject() {
+    // "Ruiz is expected to criticise Togo ."
+    let (_, ev) = code(
+        "Ruiz Ruiz PROPN NNP 3 nsubj:pass KEN/GOV
+         is be AUX VBZ 3 aux:pass
+         expected expect VERB VBN 0 root
+         to to PART TO 5 mark
+         criticise criticise VERB VB 3 xcomp
+         Togo Togo PROPN NNP 5 obj TGO
+         . . PUNCT . 3 punct",
+    );
+    let criticism = ev
+        .iter()
+        .find(|e| e.plover_type == "ACCUSE")
+        .expect("a criticism");
+    assert_eq!(codes(&criticism.actors), ["KEN"]);
+    assert_eq!(codes(&criticism.recipients), ["TGO"]);
+}
+
+#[test]
+fn coder_reads_seizing_on_a_report_as_no_seizure() {
+    // "Ghana seized on the report ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         seized seize VERB VBD 0 root
+         on on ADP IN 5 case
+         the the DET DT 5 det
+         report report NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
