@@ -2558,6 +2558,11 @@ pub fn add_dictionary_mentions(
                 t += 1;
                 continue;
             }
+            // "the film Black Friday": a title, no one's name.
+            if title_of_a_work(doc, s.tokens.start, t) {
+                t += 1;
+                continue;
+            }
             let mut found = None;
             for len in (1..=LONGEST.min(s.tokens.end - t)).rev() {
                 let range = t..t + len;
@@ -2566,9 +2571,6 @@ pub fn add_dictionary_mentions(
                 }
                 if len == 1 && no_name_alone(doc, t, s.tokens.end) {
                     continue;
-                }
-                if title_of_a_work(doc, s.tokens.start, t) {
-                    break;
                 }
                 let span = Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);
                 let Some(actor) = dictionary.lookup(&doc.text[span.range()]) else {

@@ -2684,16 +2684,17 @@ impl<'a> Sentence<'a> {
         let Some(h) = self.head(v) else {
             return Vec::new();
         };
+        // "Kennedy is expected to attack ...", "he was forced to resign": the complement of a
+        // passive is done by the passive's subject.
+        if self.rel(v) == "xcomp" && self.is_passive(h) {
+            if let Some(s) = self.kid_exact(h, "nsubj:pass") {
+                return self.participants(s, false);
+            }
+        }
         match self.rel(v) {
             // "Pressed on the plan, he replied ...", "Asked about it, she said ...": the
             // subject a past participle shares is the one pressed, not who pressed.
             "advcl" if bare_participle => Vec::new(),
-            // "Kennedy is expected to attack ...", "he was forced to resign": the complement of
-            // a passive is done by the passive's subject.
-            "xcomp" if self.is_passive(h) && self.kid_exact(h, "nsubj:pass").is_some() => self
-                .kid_exact(h, "nsubj:pass")
-                .map(|s| self.participants(s, false))
-                .unwrap_or_default(),
             // Coordinated verbs, control and participial clauses ("after meeting ...",
             // "..., demanding ...") share the governing clause's subject.
             "conj" | "xcomp" | "advcl" => self.subject_of(h, depth + 1),
