@@ -4973,6 +4973,21 @@ fn code_sentence(
                     mode = cameo.get(&code).and_then(|c| c.mode.clone());
                 }
             }
+            // "153,000 people are expected to travel to the farm": people going somewhere that
+            // is no one visit no one.
+            let civilians_alone = !actors.is_empty()
+                && actors
+                    .iter()
+                    .all(|p| p.sector.as_deref() == Some("CVL") && p.entity.is_none());
+            if entry.mode.as_deref() == Some("visit") && recipients.is_empty() && civilians_alone {
+                note(
+                    t,
+                    format!("{code}: people visiting no one"),
+                    Some(&entry.rule),
+                    false,
+                );
+                continue;
+            }
             // "The security firm issued a warning about a new virus", "the retailer warned that
             // profits would fall": a business's warning that warns no one is an alert or a
             // forecast, not a threat. And "the firm is investigating a trojan program": a

@@ -4878,3 +4878,25 @@ fn coder_reads_seizing_on_a_report_as_no_seizure() {
     );
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn coder_reads_people_travelling_to_no_one_as_no_visit() {
+    // "Thousands of people travelled to the farm ." and "Ghana travelled to Togo ."
+    let (_, ev) = code(
+        "People people NOUN NNS 2 nsubj
+         travelled travel VERB VBD 0 root
+         to to ADP IN 5 case
+         the the DET DT 5 det
+         farm farm NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         travelled travel VERB VBD 0 root
+         to to ADP IN 4 case
+         Togo Togo PROPN NNP 2 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.iter().any(|e| e.cameo == "042"), "{ev:?}");
+}
