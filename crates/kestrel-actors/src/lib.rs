@@ -1044,12 +1044,12 @@ impl ActorDictionary {
         // Everyone known by this very name, the most recently added first: a later dictionary
         // overrides an earlier one on the dates it covers, and the earlier one still speaks for
         // the others (Kestrel's own list knows a minister's recent term, PETRARCH's her first).
-        if let Some(ids) = self.index.get(&name_key(text)) {
+        let key = name_key(text);
+        if let Some(ids) = self.index.get(&key) {
             // "Victoria, a lobbyist, ...": a person called by a given name that is also a
             // capital's ("Victoria", "Douglas", "Stanley") is no government.
-            let given_name = kind == EntityKind::Person
-                && !full_name
-                && self.given_names.contains_key(&name_key(text));
+            let given_name =
+                kind == EntityKind::Person && !full_name && self.given_names.contains_key(&key);
             // One who holds a role on the date first, then one who held one before it, then
             // one whose roles are all to come; the latest added among equals.
             // "Us magazine", "Un" opening a French title: two letters not both capitals are

@@ -236,17 +236,6 @@ pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
 /// other than GOV win over a final GOV).
 pub(crate) fn sector_of(words: &[&str]) -> Option<&'static str> {
     // A phrase of only "the", "'s", "of" states no role at all.
-    let states_role = words.iter().any(|w| {
-        !matches!(
-            w.to_lowercase().as_str(),
-            "the" | "of" | "'s" | "\u{2019}s" | "-"
-        )
-    });
-    if !states_role {
-        return None;
-    }
-    // "a Belgian national": a citizen, as "national" alone is no office ("national security
-    // adviser" is).
     let stating: Vec<String> = words
         .iter()
         .map(|w| w.to_lowercase())
@@ -257,6 +246,11 @@ pub(crate) fn sector_of(words: &[&str]) -> Option<&'static str> {
             )
         })
         .collect();
+    if stating.is_empty() {
+        return None;
+    }
+    // "a Belgian national": a citizen, as "national" alone is no office ("national security
+    // adviser" is).
     if stating.iter().all(|w| w == "national") {
         return Some("CVL");
     }

@@ -357,11 +357,15 @@ pub fn build(geo: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         };
         let region = admin1_names.get(&region_key).cloned().unwrap_or_default();
         let population: u64 = in_district.iter().map(|c| c.population).sum();
-        let alt = if f[2] != f[1] && keep_alternate(f[2]) {
-            f[2]
-        } else {
-            ""
-        };
+        // The ASCII name where it differs, and the short name ("Borough of Torbay" is Torbay).
+        let alt = [
+            (f[2] != f[1] && keep_alternate(f[2])).then_some(f[2]),
+            kestrel_places::short_name(f[1]),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<&str>>()
+        .join("|");
         lines.push(format!(
             "{}\tadmin2\t{}\t{c3}\t{region}\t{lat:.4}\t{lon:.4}\t{population}\t{alt}",
             f[3], f[1]

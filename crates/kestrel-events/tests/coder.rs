@@ -4709,14 +4709,15 @@ fn coder_reads_whose_indictment_as_undergone() {
 #[test]
 fn coder_reads_a_business_coercing_no_one_as_no_event() {
     // "Velox blocked infected sites ." and "Kenya blocked opposition sites ."
-    let blocked = |who: &str, code: &str, what: &str| {
-        code_rows(&format!(
-            "{who} {who} PROPN NNP 2 nsubj {code}
+    let blocked = |who: &str, actor: &str, what: &str| {
+        code(&format!(
+            "{who} {who} PROPN NNP 2 nsubj {actor}
              blocked block VERB VBD 0 root
              {what} {what} ADJ JJ 4 amod
              sites site NOUN NNS 2 obj
              . . PUNCT . 2 punct"
         ))
+        .1
     };
     assert!(blocked("Velox", "KEN/BUS", "infected").is_empty());
     assert!(!blocked("Kenya", "KEN", "opposition").is_empty());
@@ -4726,21 +4727,18 @@ fn coder_reads_a_business_coercing_no_one_as_no_event() {
 fn coder_reads_inviting_bids_as_no_invitation_to_meet() {
     // "Ghana invited bids ." and "Ghana invited Togo ."
     let invited = |object: &str| {
-        code_rows(&format!(
+        code(&format!(
             "Ghana Ghana PROPN NNP 2 nsubj GHA
              invited invite VERB VBD 0 root
              {object}
              . . PUNCT . 2 punct"
         ))
+        .1
         .iter()
         .any(|e| e.cameo == "026")
     };
     assert!(!invited("bids bid NOUN NNS 2 obj"));
     assert!(invited("Togo Togo PROPN NNP 2 obj TGO"));
-}
-
-fn code_rows(rows: &str) -> Vec<Event> {
-    code(rows).1
 }
 
 #[test]
@@ -4768,7 +4766,7 @@ fn coder_reads_they_after_a_plural_object_as_that_object() {
 fn coder_reads_a_speakers_own_duty_as_asking_no_one() {
     // "Ruiz said : I should tell you the news ." and the same with Togo for "I".
     let said = |subject: &str| {
-        code_rows(&format!(
+        code(&format!(
             "Ruiz Ruiz PROPN NNP 2 nsubj KEN/GOV
              said say VERB VBD 0 root
              : : PUNCT : 2 punct
@@ -4780,6 +4778,7 @@ fn coder_reads_a_speakers_own_duty_as_asking_no_one() {
              news news NOUN NN 6 obj
              . . PUNCT . 2 punct"
         ))
+        .1
         .iter()
         .any(|e| e.plover_type == "REQUEST")
     };
@@ -4831,13 +4830,14 @@ fn coder_reads_people_fighting_no_one_as_words() {
 fn coder_reads_meeting_a_promise_as_no_meeting() {
     // "Ghana met its {noun} ."
     let met = |noun: &str| {
-        code_rows(&format!(
+        code(&format!(
             "Ghana Ghana PROPN NNP 2 nsubj GHA
              met meet VERB VBD 0 root
              its its PRON PRP$ 4 nmod:poss GHA
              {noun} {noun} NOUN NNS 2 obj
              . . PUNCT . 2 punct"
         ))
+        .1
         .iter()
         .any(|e| e.plover_type == "CONSULT")
     };
