@@ -261,12 +261,19 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// The one or two capitalised title words right before `start` ("President ", "Prime
-/// Minister "), with the space after them.
+/// Minister ", "Prince "), with the space after them.
 fn with_title_before(text: &str, start: usize) -> Option<&str> {
+    // Titles of rank that state no office, by which dictionaries name royals and nobles
+    // ("Prince Harry", "Lord Woolf"), beside the role words.
+    const RANKS: &[&str] = &[
+        "prince", "princess", "duke", "duchess", "lord", "lady", "sheikh", "emir", "sultan",
+    ];
     let before = text[..start].strip_suffix(' ')?;
     let is_title = |w: &str| {
         let lower = w.to_lowercase();
-        w.starts_with(char::is_uppercase) && roles::ROLE_WORDS.iter().any(|(r, _)| *r == lower)
+        w.starts_with(char::is_uppercase)
+            && (RANKS.contains(&lower.as_str())
+                || roles::ROLE_WORDS.iter().any(|(r, _)| *r == lower))
     };
     let (rest, last) = before.rsplit_once(' ').unwrap_or(("", before));
     if !is_title(last) {
@@ -3566,6 +3573,7 @@ person\tIlse Brenn\tBrenn\tNRLGOV 2020-01-01..\n",
             Some("Prime Minister ")
         );
         assert_eq!(with_title_before("He met Ada", 7), None);
+        assert_eq!(with_title_before("He met Prince Ada", 14), Some("Prince "));
     }
 
     #[test]

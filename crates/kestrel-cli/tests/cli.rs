@@ -755,6 +755,18 @@ fn cli_builtin_dictionary_tells_namesake_presidents_apart_by_date() {
     assert_eq!(on("2012-01-01"), pair("USA", "ELI"), "both out of office");
 }
 
+/// The recogniser leaves a rank out of a name ("Prince" of "Prince Harry"); the dictionary
+/// knows the royal by it, where the given name alone names no one.
+#[test]
+fn cli_a_royal_is_found_by_the_rank_before_the_name() {
+    let text = b"Prince Harry spoke to reporters at an airfield near Oxford on Monday.";
+    let a = actor_of(&["code", "-", "--published", "2005-01-20"], text, "Harry");
+    assert_eq!(
+        (a["code"].as_str(), a["sector"].as_str()),
+        (Some("GBR"), Some("ELI"))
+    );
+}
+
 /// Bodies and companies of the 2005 news that the imported dictionaries lack.
 #[test]
 fn cli_builtin_dictionary_knows_unions_and_companies_of_the_news() {
