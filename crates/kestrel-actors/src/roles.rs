@@ -480,6 +480,21 @@ pub fn read_roles(doc: &mut Document) -> usize {
             ));
             continue;
         }
+        // "Academy president Frank Pierson", "Club president Ana Ruiz": a president whose
+        // role words stop at a noun no mention covers heads that body, not the story's state.
+        let heads_an_unnamed_body = {
+            let body = t.checked_sub(1).filter(|&k| k >= sentence.start);
+            role.len() == 1
+                && role[0].eq_ignore_ascii_case("president")
+                && body.is_some_and(|k| {
+                    token_entity[k].is_none()
+                        && matches!(
+                            doc.tokens[k].upos.as_deref(),
+                            Some("NOUN" | "PROPN" | "ADJ")
+                        )
+                        && !is_former(word(k))
+                })
+        };
         let candidate = match before {
             Some(c) if !role.is_empty() => Some((c, role.clone())),
             _ => after().or_else(titled_of).or_else(apposed),
@@ -564,7 +579,7 @@ pub fn read_roles(doc: &mut Document) -> usize {
                             source: ActorSource::Text,
                         },
                     ));
-                } else if let (None, Some(_)) = (&e.actor, &story) {
+                } else if let (None, Some(_), false) = (&e.actor, &story, heads_an_unnamed_body) {
                     // "Deputy Health Minister Ana Ruiz", "former welfare minister Luis Soto":
                     // an office that states its sector and no country, held by someone the
                     // dictionary does not know, is the story's country's. A role that says

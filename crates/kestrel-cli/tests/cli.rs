@@ -2074,3 +2074,21 @@ fn cli_mixed_case_two_letters_are_no_initials() {
         .collect();
     assert_eq!(american, ["US"]);
 }
+
+/// A president whose title follows a body no mention names ("Academy president") heads that
+/// body, not the story's state; a minister is still the state's.
+#[test]
+fn cli_a_president_of_an_unnamed_body_is_no_head_of_state() {
+    let text = b"The Kenyan government said on Monday it would fund the festival. \
+                 Academy president Ana Ruiz praised the plan. \
+                 Finance minister Luis Soto praised the plan too.";
+    let coded = coded_mentions(text, "2005-03-01");
+    assert!(
+        !coded.iter().any(|(t, _)| t == "Ana Ruiz"),
+        "the Academy's president is no Kenyan official: {coded:?}"
+    );
+    assert!(
+        coded.contains(&("Luis Soto".to_string(), "KEN".to_string())),
+        "{coded:?}"
+    );
+}

@@ -1966,6 +1966,25 @@ impl<'a> Sentence<'a> {
         if matches!(lemma, "council" | "councils") && h > 0 && capitalised {
             return None;
         }
+        // "Academy president Frank Pierson", "the club president": a president of a body that
+        // a noun names with no sector of its own and no name of a state heads that body, not a
+        // state.
+        const NO_BODY: &[&str] = &[
+            "vice", "deputy", "acting", "former", "interim", "outgoing", "incoming", "elect",
+        ];
+        if lemma == "president"
+            && modifiers().any(|&c| {
+                let word = self.lemmas[c].to_lowercase();
+                let named =
+                    self.doc.text[self.toks[c].span.range()].starts_with(char::is_uppercase);
+                self.entity_at[c].is_none()
+                    && !NO_BODY.contains(&word.as_str())
+                    && agent_sector(&word).is_none()
+                    && (self.rel(c) == "compound" || named)
+            })
+        {
+            return None;
+        }
         let own = agent_sector(lemma);
         if (GROUPS.contains(&lemma) || NGO_BODIES.contains(&lemma))
             && modifiers().any(|&c| NGO_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str()))

@@ -4900,3 +4900,39 @@ fn coder_reads_people_travelling_to_no_one_as_no_visit() {
     );
     assert!(ev.iter().any(|e| e.cameo == "042"), "{ev:?}");
 }
+
+#[test]
+fn coder_reads_the_president_of_an_unnamed_body_as_no_government() {
+    // "The Academy president praised Togo ." and "The president praised Togo ."
+    let praise = |body: &str| {
+        let rows = if body.is_empty() {
+            "The the DET DT 2 det
+             president president NOUN NN 3 nsubj
+             praised praise VERB VBD 0 root
+             Togo Togo PROPN NNP 3 obj TGO
+             . . PUNCT . 3 punct"
+                .to_string()
+        } else {
+            format!(
+                "The the DET DT 3 det
+                 {body} {} PROPN NNP 3 compound
+                 president president NOUN NN 4 nsubj
+                 praised praise VERB VBD 0 root
+                 Togo Togo PROPN NNP 4 obj TGO
+                 . . PUNCT . 4 punct",
+                body.to_lowercase()
+            )
+        };
+        let (_, ev) = code(&rows);
+        ev.iter()
+            .filter(|e| e.plover_type == "SUPPORT")
+            .flat_map(|e| e.actors.iter().map(|a| a.sector.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(praise(""), [Some("GOV".to_string())]);
+    assert!(
+        !praise("Academy").contains(&Some("GOV".to_string())),
+        "{:?}",
+        praise("Academy")
+    );
+}
