@@ -41,6 +41,7 @@ pub fn repair_tags<'a>(words: &[&str], tags: &mut [Tag<'a>]) {
     prepositions_only(words, tags);
     for_opening_a_clause(words, tags);
     nouns_before_their_complement(words, tags);
+    might_as_a_noun(words, tags);
 }
 
 /// "for the talks to resume", "for Ghana to sign": "for" before a noun phrase that is the
@@ -506,6 +507,30 @@ fn noun_in_an_infinitive_before_its_object(words: &[&str], tags: &mut [Tag<'_>])
     }
 }
 
+/// "defeated by military might alone", "the financial might of the banks": "might" after an
+/// adjective, a singular noun ("military" is tagged both), "the" or a possessive, with
+/// no base verb after it (perhaps past adverbs),
+/// is the noun. Neither EWT nor GUM has the noun, so the tagger read it as the modal, and the
+/// parser hung the rest of the sentence on it; "Some might say" keeps its modal.
+fn might_as_a_noun(words: &[&str], tags: &mut [Tag<'_>]) {
+    for i in 1..words.len() {
+        // "That might, he says, lead ...": of the determiners, only the article opens the noun.
+        let article = tags[i - 1].1 == "DT" && words[i - 1].eq_ignore_ascii_case("the");
+        if !words[i].eq_ignore_ascii_case("might")
+            || !(article || matches!(tags[i - 1].1, "JJ" | "NN" | "PRP$" | "POS"))
+        {
+            continue;
+        }
+        let verb_follows = tags[i + 1..]
+            .iter()
+            .find(|t| t.1 != "RB")
+            .is_some_and(|t| t.1 == "VB");
+        if !verb_follows {
+            tags[i] = NOUN;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,6 +572,28 @@ mod tests {
         assert_eq!(tags[15], ("NOUN", "NN"));
         assert_eq!(tags[18], ("ADP", "IN"));
         assert_eq!(tags[19], GERUND);
+    }
+
+    #[test]
+    fn might_after_a_modifier_is_a_noun() {
+        let words = [
+            "the", "military", "might", "of", "Rome", "and", "some", "might", "not", "agree",
+        ];
+        let mut tags = vec![
+            ("DET", "DT"),
+            ("ADJ", "JJ"),
+            ("AUX", "MD"),
+            ("ADP", "IN"),
+            ("PROPN", "NNP"),
+            ("CCONJ", "CC"),
+            ("DET", "DT"),
+            ("AUX", "MD"),
+            ("PART", "RB"),
+            ("VERB", "VB"),
+        ];
+        might_as_a_noun(&words, &mut tags);
+        assert_eq!(tags[2], NOUN);
+        assert_eq!(tags[7], ("AUX", "MD"));
     }
 
     #[test]
