@@ -2092,3 +2092,22 @@ fn cli_a_president_of_an_unnamed_body_is_no_head_of_state() {
         "{coded:?}"
     );
 }
+
+/// People and companies of the 2005 news that no imported dictionary holds.
+#[test]
+fn cli_builtin_dictionary_knows_people_and_companies_of_2005() {
+    let text = b"Clara Furse met executives of MCI and Euronext in London on Monday. \
+                 Robert Kilroy-Silk was not there.";
+    let code_of = |name: &str| -> String {
+        let a = actor_of(&["code", "-", "--published", "2005-01-20"], text, name);
+        format!(
+            "{} {}",
+            a["code"].as_str().unwrap_or(""),
+            a["sector"].as_str().unwrap_or("")
+        )
+    };
+    assert_eq!(code_of("Clara Furse"), "GBR BUS");
+    assert_eq!(code_of("MCI"), "MNCUSA MNC");
+    assert_eq!(code_of("Euronext"), "MNCNLD MNC");
+    assert_eq!(code_of("Robert Kilroy-Silk"), "GBR LEG");
+}

@@ -3450,12 +3450,18 @@ impl<'a> Sentence<'a> {
             );
         }
         candidates.extend(self.kids(v, "iobj"));
+        // "For the Liberal Democrats, Ana Ruiz said ...": a "for" phrase before the subject
+        // names the side the actor speaks for, not one the act is directed at.
+        let subject = self.kid_exact(v, "nsubj");
+        let side_spoken_for =
+            |c: usize| self.case_of(c) == Some("for") && subject.is_some_and(|s| c < s);
         let directed = |c: &usize| {
             self.rel(*c).starts_with("obl")
                 && self
                     .case_of(*c)
                     .is_some_and(|p| RECIPIENT_PREPS.contains(&p))
                 && (place_is_target || !self.names_a_locale(*c))
+                && !side_spoken_for(*c)
         };
         candidates.extend(self.children[v].iter().copied().filter(directed));
         // "taken away from the politicians", with the phrase on the adverb, as UD hangs it.

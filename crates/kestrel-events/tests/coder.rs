@@ -4936,3 +4936,24 @@ fn coder_reads_the_president_of_an_unnamed_body_as_no_government() {
         praise("Academy")
     );
 }
+
+#[test]
+fn coder_reads_a_for_phrase_before_the_subject_as_no_recipient() {
+    // "For Ghana , Ruiz said Togo should act ."
+    let (_, ev) = code(
+        "For for ADP IN 2 case
+         Ghana Ghana PROPN NNP 5 obl GHA
+         , , PUNCT , 5 punct
+         Ruiz Ruiz PROPN NNP 5 nsubj KEN/GOV
+         said say VERB VBD 0 root
+         Togo Togo PROPN NNP 8 nsubj TGO
+         should should AUX MD 8 aux
+         act act VERB VB 5 ccomp
+         . . PUNCT . 5 punct",
+    );
+    let appeal = ev
+        .iter()
+        .find(|e| e.plover_type == "REQUEST")
+        .expect("an appeal");
+    assert_eq!(codes(&appeal.recipients), ["TGO"]);
+}
