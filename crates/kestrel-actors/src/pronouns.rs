@@ -1084,12 +1084,14 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
                 .head
                 .is_some_and(|h| subject_of(doc, &doc.entities[i], h))
     };
+    let told = the_one_told(doc, s, t);
     let fitting: Vec<usize> = bodies
         .iter()
         .copied()
         .filter(|&i| !plural || doc.entities[i].kind == EntityKind::Org)
         .filter(|&i| plural || !ends_in_people(i))
         .filter(|&i| !subject_of_its_verb(i))
+        .filter(|&i| told.is_none_or(|k| !doc.entities[i].tokens.contains(&k)))
         .collect();
     let found = antecedent(doc, &as_candidates(doc, &fitting), s, t, 1)?;
     // "The Home Office said it would not leave the children ... to rot, and sent them home":
@@ -1154,6 +1156,39 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
             && x.deprel.as_deref().is_some_and(|d| d.starts_with("nsubj"))
     });
     (in_sentence || (!noun_subject_before && !object_it)).then_some(found)
+}
+
+/// "Government sources told the BBC they had reached a settlement", "the firm told Reuters
+/// it would appeal": the subject of what a verb of telling reports is the teller's side, not
+/// the one told. The token of the one told (the verb's indirect or direct object), where
+/// token `t` is the subject of the clause it reports.
+fn the_one_told(doc: &Document, s: usize, t: usize) -> Option<usize> {
+    let start = doc.sentences[s].tokens.start;
+    let tok = &doc.tokens[t];
+    if !tok
+        .deprel
+        .as_deref()
+        .is_some_and(|d| d.starts_with("nsubj"))
+    {
+        return None;
+    }
+    let clause = start + tok.head?;
+    if doc.tokens[clause].deprel.as_deref() != Some("ccomp") {
+        return None;
+    }
+    let verb = start + doc.tokens[clause].head?;
+    let telling = matches!(
+        doc.tokens[verb].lemma.as_deref(),
+        Some("tell" | "inform" | "assure" | "remind" | "notify")
+    );
+    if !telling {
+        return None;
+    }
+    doc.sentences[s].tokens.clone().find(|&k| {
+        k < t
+            && doc.tokens[k].head == Some(verb - start)
+            && matches!(doc.tokens[k].deprel.as_deref(), Some("iobj" | "obj"))
+    })
 }
 
 /// A pronoun that is the subject of a clause reported or explained by the clause above it

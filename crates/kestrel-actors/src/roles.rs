@@ -616,10 +616,16 @@ pub fn read_roles(doc: &mut Document) -> usize {
         // A minister, mayor or president of a party is still in government: only generic
         // role words give way to the body's sector.
         let generic_role = is_generic_role(&role);
+        // "Lib Dem president Simon Hughes": a party's president chairs the party.
+        let party_president = country_actor.sector.as_deref() == Some("PTY")
+            && role
+                .iter()
+                .filter(|w| !is_former(w))
+                .all(|w| w.eq_ignore_ascii_case("president"));
         let body_sector = country_actor
             .sector
             .as_deref()
-            .filter(|_| c.kind == EntityKind::Org && generic_role);
+            .filter(|_| c.kind == EntityKind::Org && (generic_role || party_president));
         // "Former Kenyan President ...", "Chile's former foreign minister", "ex-minister": a
         // former official is one of the elites (ELI), as the dictionary codes people whose
         // office has ended.
@@ -1215,6 +1221,26 @@ pub(crate) mod tests {
             actor(&doc, 3),
             ("VLR".into(), Some("PTY".into()), "both"),
             "a party's leader in government speaks for the party"
+        );
+    }
+
+    #[test]
+    fn a_partys_president_chairs_the_party() {
+        let mut doc = doc_with(
+            "Unity Party president Ana Ruiz spoke. Unity Party minister Luis Soto replied.",
+            &[
+                ("Unity Party", EntityKind::Org, Some(("VLR", Some("PTY")))),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Unity Party", EntityKind::Org, Some(("VLR", Some("PTY")))),
+                ("Luis Soto", EntityKind::Person, None),
+            ],
+        );
+        assert_eq!(read_roles(&mut doc), 2);
+        assert_eq!(actor(&doc, 1), ("VLR".into(), Some("PTY".into()), "text"));
+        assert_eq!(
+            actor(&doc, 3),
+            ("VLR".into(), Some("GOV".into()), "text"),
+            "a party's minister is in government"
         );
     }
 

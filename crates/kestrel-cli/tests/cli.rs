@@ -2111,3 +2111,15 @@ fn cli_builtin_dictionary_knows_people_and_companies_of_2005() {
     assert_eq!(code_of("Euronext"), "MNCNLD MNC");
     assert_eq!(code_of("Robert Kilroy-Silk"), "GBR LEG");
 }
+
+/// What a verb of telling reports is the teller's word on their own side, not on the one told.
+#[test]
+fn cli_the_one_told_is_not_they_in_what_is_told() {
+    let text =
+        b"Officials at the ministry told Reuters they had reached a settlement with the union.";
+    let coded = coded_mentions(text, "2005-03-01");
+    assert!(
+        !coded.iter().any(|(t, _)| t == "they"),
+        "\"they\" is not Reuters: {coded:?}"
+    );
+}
