@@ -117,6 +117,8 @@ pub struct Actor {
 
 /// Splits a code into (code, sector): `RUSGOV` → (`RUS`, `GOV`); international codes keep
 /// their whole code and take their prefix as sector: `IGOUNO` → (`IGOUNO`, `IGO`).
+/// PETRARCH's branches of government are PLOVER's sectors of their own: `USAGOVLEG` (a
+/// senator) → (`USA`, `LEG`), `INDGOVJUD` → (`IND`, `JUD`).
 pub fn split_code(code: &str) -> (String, Option<String>) {
     const INTERNATIONAL: [&str; 6] = ["IGO", "NGO", "IMG", "MNC", "UIS", "NGM"];
     let code = code.trim();
@@ -124,7 +126,12 @@ pub fn split_code(code: &str) -> (String, Option<String>) {
     if INTERNATIONAL.contains(&prefix) {
         return (code.to_string(), Some(prefix.to_string()));
     }
-    let sector = code.get(3..6).filter(|s| s.len() == 3).map(str::to_string);
+    let branch = code
+        .get(6..9)
+        .filter(|b| code.get(3..6) == Some("GOV") && matches!(*b, "LEG" | "JUD"));
+    let sector = branch
+        .or_else(|| code.get(3..6).filter(|s| s.len() == 3))
+        .map(str::to_string);
     (prefix.to_string(), sector)
 }
 
@@ -2988,6 +2995,14 @@ person\tOmar Halabi\tHalabi\tSYRGOV 2001-01-01..\n";
         assert_eq!(sector("2021-06-01").as_deref(), Some("GOV"));
         assert_eq!(sector("1992-06-01").as_deref(), Some("JUD"));
         assert_eq!(sector("2005-06-01").as_deref(), Some("ELI"));
+    }
+
+    #[test]
+    fn actors_branches_of_government_are_sectors() {
+        assert_eq!(split_code("USAGOVLEG"), ("USA".into(), Some("LEG".into())));
+        assert_eq!(split_code("INDGOVJUD"), ("IND".into(), Some("JUD".into())));
+        assert_eq!(split_code("USAGOVDEF"), ("USA".into(), Some("GOV".into())));
+        assert_eq!(split_code("USAGOV"), ("USA".into(), Some("GOV".into())));
     }
 
     #[test]
