@@ -1263,10 +1263,16 @@ impl<'a> Sentence<'a> {
             // "thousands of nurses struck": the people counted.
             Slot::Subject => self.with_measured(self.kids(t, "nsubj").collect()),
             Slot::Predicate => self.predicates_of_object(t),
+            // "talk ... to increase prosperity": an infinitive's "to" introduces no one.
             Slot::Prep(p) => self
                 .prep_dependents(t)
                 .into_iter()
                 .filter(|&k| self.case_of(k) == Some(p.as_str()))
+                .filter(|&k| {
+                    !(p == "to"
+                        && matches!(self.rel(k), "advcl" | "acl")
+                        && self.toks[k].xpos.as_deref() == Some("VB"))
+                })
                 .collect(),
         };
         candidates.into_iter().find(|&i| accepts(i))

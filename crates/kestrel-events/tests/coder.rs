@@ -4957,3 +4957,31 @@ fn coder_reads_a_for_phrase_before_the_subject_as_no_recipient() {
         .expect("an appeal");
     assert_eq!(codes(&appeal.recipients), ["TGO"]);
 }
+
+#[test]
+fn coder_reads_an_infinitive_to_as_no_one_talked_to() {
+    // "Ghana wants to talk about plans to grow trade ." and "Ghana wants to talk to Togo ."
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         wants want VERB VBZ 0 root
+         to to PART TO 4 mark
+         talk talk VERB VB 2 xcomp
+         about about ADP IN 6 case
+         plans plan NOUN NNS 4 obl
+         to to PART TO 8 mark
+         grow grow VERB VB 4 advcl
+         trade trade NOUN NN 8 obj
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    let (_, ev) = code(
+        "Ghana Ghana PROPN NNP 2 nsubj GHA
+         wants want VERB VBZ 0 root
+         to to PART TO 4 mark
+         talk talk VERB VB 2 xcomp
+         to to ADP IN 6 case
+         Togo Togo PROPN NNP 4 obl TGO
+         . . PUNCT . 2 punct",
+    );
+    assert!(!ev.is_empty(), "talking to Togo is coded");
+}
