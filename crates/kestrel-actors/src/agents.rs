@@ -157,6 +157,7 @@ const AGENT_NOUNS: &[(&str, &str)] = &[
     ("councillor", "GOV"),
     ("councilor", "GOV"),
     ("king", "GOV"),
+    ("queen", "GOV"),
     ("monarch", "GOV"),
     ("junta", "MIL"),
     ("marine", "MIL"),
@@ -173,6 +174,14 @@ const AGENT_NOUNS: &[(&str, &str)] = &[
 ];
 
 /// The sector an agent noun's lemma stands for.
+///
+/// ```
+/// use kestrel_actors::agent_sector;
+/// // "asks the Queen to dissolve Parliament": a monarch is the head of state.
+/// assert_eq!(agent_sector("queen"), Some("GOV"));
+/// assert_eq!(agent_sector("rebel"), Some("REB"));
+/// assert_eq!(agent_sector("table"), None);
+/// ```
 pub fn agent_sector(lemma: &str) -> Option<&'static str> {
     AGENT_NOUNS
         .iter()
