@@ -138,8 +138,9 @@ pub fn split_code(code: &str) -> (String, Option<String>) {
 impl Actor {
     /// The actor's code on a date: the latest-starting dated role that covers it; else the
     /// undated role; else, for a person whose dated roles have all ended, their country as
-    /// `ELI` (a former official), and for one whose first role is still to come, their
-    /// country with no sector. Without a date, the most recent role.
+    /// `ELI` (a former official; a former head of a business or a newspaper stays `BUS` or
+    /// `JRN`), and for one whose first role is still to come, their country with no sector.
+    /// Without a date, the most recent role.
     pub fn code_on(&self, date: Option<Date>) -> Option<(String, Option<String>)> {
         let undated = self.roles.iter().find(|r| !r.dated());
         let Some(d) = date else {
@@ -168,8 +169,11 @@ impl Actor {
             .max_by_key(|r| r.to);
         if self.kind == ActorKind::Person {
             if let Some(r) = ended {
-                let (country, _) = split_code(&r.code);
-                return Some((country, Some("ELI".to_string())));
+                let (country, sector) = split_code(&r.code);
+                // A former chief executive or editor is still of business or the press; only
+                // an office of state, once left, makes one of the elites.
+                let kept = sector.filter(|s| matches!(s.as_str(), "BUS" | "JRN"));
+                return Some((country, kept.or_else(|| Some("ELI".to_string()))));
             }
             // Before their first office a person is already of their country, in no sector
             // the dictionary can say ("Zelensky" in a 2005 story is Ukrainian).
@@ -2995,6 +2999,25 @@ person\tOmar Halabi\tHalabi\tSYRGOV 2001-01-01..\n";
         assert_eq!(sector("2021-06-01").as_deref(), Some("GOV"));
         assert_eq!(sector("1992-06-01").as_deref(), Some("JUD"));
         assert_eq!(sector("2005-06-01").as_deref(), Some("ELI"));
+    }
+
+    #[test]
+    fn actors_a_former_head_of_a_business_stays_in_business() {
+        let mut d = ActorDictionary::new();
+        d.add_tsv(
+            "person\tOla Berg\tBerg\tNORBUS 1990-01-01..2002-06-30\n\
+             person\tIda Holm\tHolm\tNORGOV 1990-01-01..2002-06-30\n",
+            "test",
+        )
+        .unwrap();
+        let on = |t: &str| {
+            let a = d
+                .resolve(t, EntityKind::Person, parse_date("2005-01-01"))
+                .unwrap();
+            (a.code, a.sector)
+        };
+        assert_eq!(on("Ola Berg"), ("NOR".to_string(), Some("BUS".to_string())));
+        assert_eq!(on("Ida Holm"), ("NOR".to_string(), Some("ELI".to_string())));
     }
 
     #[test]
