@@ -514,6 +514,7 @@ fn noun_in_a_phrasal_infinitive(words: &[&str], tags: &mut [Tag<'_>]) {
 /// mended and none broken. Not "time to time" and the like, nor "to work this morning", where
 /// a time word follows the determiner, nor "to people who ...", "to things that ...".
 fn noun_in_an_infinitive_before_its_object(words: &[&str], tags: &mut [Tag<'_>]) {
+    // Beside the days of the week (`DAY_WORDS`).
     const TIME_WORDS: &[&str] = &[
         "morning",
         "afternoon",
@@ -531,13 +532,6 @@ fn noun_in_an_infinitive_before_its_object(words: &[&str], tags: &mut [Tag<'_>])
         "spring",
         "autumn",
         "fall",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ];
     const NO_OBJECT: &[&str] = &[
         "'s",
@@ -553,9 +547,10 @@ fn noun_in_an_infinitive_before_its_object(words: &[&str], tags: &mut [Tag<'_>])
         let next = words[i + 1].to_lowercase();
         let opens_an_object = matches!(tags[i + 1].1, "DT" | "PRP" | "PRP$")
             && !NO_OBJECT.contains(&next.as_str())
-            && !words
-                .get(i + 2)
-                .is_some_and(|w| TIME_WORDS.contains(&w.to_lowercase().as_str()));
+            && !words.get(i + 2).is_some_and(|w| {
+                let w = w.to_lowercase();
+                TIME_WORDS.contains(&w.as_str()) || DAY_WORDS.contains(&w.as_str())
+            });
         if !words[i - 1].eq_ignore_ascii_case("to")
             || tags[i].1 != "NN"
             || !words[i].starts_with(char::is_lowercase)
