@@ -22,6 +22,7 @@ const NOUN: Tag<'static> = ("NOUN", "NN");
 const BASE: Tag<'static> = ("VERB", "VB");
 const INFINITIVE_TO: Tag<'static> = ("PART", "TO");
 const INTERJECTION: Tag<'static> = ("INTJ", "UH");
+const SUBORDINATOR: Tag<'static> = ("SCONJ", "IN");
 
 /// Runs every repair, in order.
 pub fn repair_tags<'a>(words: &[&str], tags: &mut [Tag<'a>]) {
@@ -65,7 +66,7 @@ fn for_opening_a_clause(words: &[&str], tags: &mut [Tag<'_>]) {
                 && tags[i + 1..j].iter().all(in_a_noun_phrase)
         });
         if to.is_some() {
-            tags[i] = ("SCONJ", "IN");
+            tags[i] = SUBORDINATOR;
         }
     }
 }
@@ -76,25 +77,29 @@ fn for_opening_a_clause(words: &[&str], tags: &mut [Tag<'_>]) {
 /// first: EWT dev (train-only models) 3 words mended, none broken; GUM dev 1 / 2; GUM train 14
 /// / 3. Not before a participle right after "with" ("with increasing media exposure").
 fn with_opening_a_clause(words: &[&str], tags: &mut [Tag<'_>]) {
-    let in_a_noun_phrase = |t: &Tag<'_>| {
-        matches!(
-            t.1,
-            "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "PRP$" | "PDT" | "POS"
-        )
-    };
     for i in 0..words.len() {
         if !words[i].eq_ignore_ascii_case("with") || tags[i].0 != "ADP" {
             continue;
         }
-        let end = (i + 1..words.len().min(i + 5))
-            .find(|&j| !in_a_noun_phrase(&tags[j]))
-            .unwrap_or(words.len().min(i + 5));
+        let end = noun_phrase_end(tags, i + 1, 4);
         let ends_in_a_noun =
             end > i + 1 && matches!(tags[end - 1].1, "NN" | "NNS" | "NNP" | "NNPS" | "CD");
         if ends_in_a_noun && tags.get(end).is_some_and(|t| t.1 == "VBG") {
-            tags[i] = ("SCONJ", "IN");
+            tags[i] = SUBORDINATOR;
         }
     }
+}
+
+/// Where a run of at most `longest` words that may make up a noun phrase (determiners,
+/// adjectives, nouns, names, numbers, possessives), starting at `from`, ends.
+fn noun_phrase_end(tags: &[Tag<'_>], from: usize, longest: usize) -> usize {
+    const NOUN_PHRASE: &[&str] = &[
+        "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "PDT", "POS",
+    ];
+    let limit = tags.len().min(from + longest);
+    (from..limit)
+        .find(|&j| !NOUN_PHRASE.contains(&tags[j].1))
+        .unwrap_or(limit)
 }
 
 /// "after the polls closed", "until the grain becomes translucent", "since the site is new":
@@ -104,9 +109,6 @@ fn with_opening_a_clause(words: &[&str], tags: &mut [Tag<'_>]) {
 /// the tagger's output first: EWT dev (train-only models) 5 words mended, none broken; GUM dev
 /// 1 / 0; GUM train 25 / 3.
 fn time_word_opening_a_clause(words: &[&str], tags: &mut [Tag<'_>]) {
-    const NOUN_PHRASE: &[&str] = &[
-        "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "PDT", "POS",
-    ];
     for i in 0..words.len() {
         let word = words[i].to_lowercase();
         if !matches!(
@@ -120,16 +122,14 @@ fn time_word_opening_a_clause(words: &[&str], tags: &mut [Tag<'_>]) {
         let end = if pronoun {
             i + 2
         } else {
-            (i + 1..words.len().min(i + 6))
-                .find(|&j| !NOUN_PHRASE.contains(&tags[j].1))
-                .unwrap_or(words.len().min(i + 6))
+            noun_phrase_end(tags, i + 1, 5)
         };
         if end == i + 1 || end >= words.len() {
             continue;
         }
         let after_that = end == i + 2 && words[i + 1].eq_ignore_ascii_case("that");
         if !after_that && matches!(tags[end].1, "VBD" | "VBZ" | "VBP" | "MD") {
-            tags[i] = ("SCONJ", "IN");
+            tags[i] = SUBORDINATOR;
         }
     }
 }
