@@ -254,6 +254,15 @@ pub(crate) fn sector_of(words: &[&str]) -> Option<&'static str> {
     if stating.iter().all(|w| w == "national") {
         return Some("CVL");
     }
+    // "Senior vice president" is a company's rank: a state's deputy is its "first" or only
+    // vice-president, never a senior one. (Callers give role words in either order.)
+    let vice = |w: &str| w == "vice" || w.starts_with("vice-");
+    let senior_vice = stating.windows(2).any(|pair| {
+        (pair[0] == "senior" && vice(&pair[1])) || (vice(&pair[0]) && pair[1] == "senior")
+    });
+    if senior_vice {
+        return Some("BUS");
+    }
     // A secretary-general or attorney general is no soldier.
     let civil_general = words.iter().any(|w| {
         let w = w.to_lowercase();
@@ -775,6 +784,15 @@ pub(crate) mod tests {
     pub(crate) fn actor(doc: &Document, i: usize) -> (String, Option<String>, &'static str) {
         let a = doc.entities[i].actor.as_ref().expect("an actor");
         (a.code.clone(), a.sector.clone(), a.source.name())
+    }
+
+    #[test]
+    fn a_senior_vice_president_is_a_companys() {
+        assert_eq!(sector_of(&["senior", "vice", "president"]), Some("BUS"));
+        assert_eq!(sector_of(&["Senior", "Vice-President"]), Some("BUS"));
+        assert_eq!(sector_of(&["vice", "president"]), Some("GOV"));
+        assert_eq!(sector_of(&["first", "vice", "president"]), Some("GOV"));
+        assert_eq!(sector_of(&["president", "vice", "senior"]), Some("BUS"));
     }
 
     #[test]

@@ -2093,6 +2093,15 @@ fn cli_a_president_of_an_unnamed_body_is_no_head_of_state() {
     );
 }
 
+/// A senior vice president is a company's officer, not the deputy head of the story's state.
+#[test]
+fn cli_a_senior_vice_president_is_no_head_of_state() {
+    let text = b"The Kenyan government said on Monday it would fund the festival. \
+                 Senior vice president Ana Ruiz praised the plan.";
+    let a = actor_of(&["code", "-", "--published", "2005-03-01"], text, "Ana Ruiz");
+    assert_eq!(a["sector"].as_str(), Some("BUS"), "{a}");
+}
+
 /// People and companies of the 2005 news that no imported dictionary holds.
 #[test]
 fn cli_builtin_dictionary_knows_people_and_companies_of_2005() {
