@@ -2098,7 +2098,11 @@ fn cli_a_president_of_an_unnamed_body_is_no_head_of_state() {
 fn cli_a_senior_vice_president_is_no_head_of_state() {
     let text = b"The Kenyan government said on Monday it would fund the festival. \
                  Senior vice president Ana Ruiz praised the plan.";
-    let a = actor_of(&["code", "-", "--published", "2005-03-01"], text, "Ana Ruiz");
+    let a = actor_of(
+        &["code", "-", "--published", "2005-03-01"],
+        text,
+        "Ana Ruiz",
+    );
     assert_eq!(a["sector"].as_str(), Some("BUS"), "{a}");
 }
 

@@ -146,9 +146,19 @@ fn relative_clause_read_as_a_complement(
 ) {
     for i in 1..heads.len() {
         let pronoun = forms[i].to_lowercase();
-        if !matches!(pronoun.as_str(), "who" | "which")
-            || !matches!(labels[i], "nsubj" | "nsubj:pass")
-        {
+        // "that" read as a relative pronoun right before its verb ("a plan that cuts ...",
+        // "shelters that would last"); before a noun or pronoun it as often opens a content
+        // clause ("a report that he planned ...").
+        let relative_that = pronoun == "that"
+            && tags[i] == "WDT"
+            && tags
+                .get(i + 1)
+                .is_some_and(|t| t.starts_with("VB") || matches!(*t, "MD" | "RB"));
+        let subject = (matches!(pronoun.as_str(), "who" | "which") || relative_that)
+            && matches!(labels[i], "nsubj" | "nsubj:pass");
+        // "the vote, which Velan won": the pronoun as the clause's object.
+        let object = matches!(pronoun.as_str(), "who" | "whom" | "which") && labels[i] == "obj";
+        if !subject && !object {
             continue;
         }
         let Some(verb) = heads[i].checked_sub(1) else {
@@ -175,6 +185,29 @@ fn relative_clause_read_as_a_complement(
         // "John Cam Hobhouse, who ...": the name's first word heads it.
         while labels[noun] == "flat" && heads[noun] >= 1 && heads[noun] - 1 < noun {
             noun = heads[noun] - 1;
+        }
+        // A noun the parser hung on the clause ("after the vote, which Velan won, ...", with
+        // "vote" an oblique of "won") takes the clause's place.
+        if heads[noun] == verb + 1 {
+            let new_head = heads[verb];
+            // A subject that would land on a verb before it ("ban voting if Hamas, which
+            // backs it, ran ...") belongs to a clause the parser has not built: left alone.
+            if labels[noun].starts_with("nsubj") && new_head <= noun + 1 {
+                continue;
+            }
+            heads[noun] = new_head;
+            // "BAA, which runs it, said ...": with no preposition of its own, the noun before
+            // a verb that has no subject is that verb's subject.
+            let has_case = (0..heads.len()).any(|k| heads[k] == noun + 1 && labels[k] == "case");
+            let subject_of_new_head = (0..heads.len())
+                .any(|k| k != noun && heads[k] == new_head && labels[k].starts_with("nsubj"));
+            if new_head > noun + 1
+                && tags[new_head - 1].starts_with("VB")
+                && !has_case
+                && !subject_of_new_head
+            {
+                labels[noun] = "nsubj";
+            }
         }
         heads[verb] = noun + 1;
         labels[verb] = "acl:relcl";
@@ -4674,6 +4707,33 @@ mod tests {
         ]);
         relative_clause_read_as_a_complement(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[6], ls[6]), (3, "acl:relcl"));
+        // "After the vote , which Soto won , aides agreed ." with "won" a complement of
+        // "agreed" and "vote" its oblique: "vote" takes the clause's place.
+        let forms = [
+            "After", "the", "vote", ",", "which", "Soto", "won", ",", "aides", "agreed", ".",
+        ];
+        let tags = [
+            "IN", "DT", "NN", ",", "WDT", "NNP", "VBD", ",", "NNS", "VBD", ".",
+        ];
+        let mut heads = vec![3, 3, 7, 3, 7, 7, 10, 7, 10, 0, 10];
+        let mut ls = labels(&[
+            "case", "det", "obl", "punct", "obj", "nsubj", "ccomp", "punct", "nsubj", "root",
+            "punct",
+        ]);
+        relative_clause_read_as_a_complement(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[6], ls[6]), (3, "acl:relcl"));
+        assert_eq!((heads[2], ls[2]), (10, "obl"));
+        // "Kestamo , which owns it , said ." with "Kestamo" hung on "owns" and "owns" a
+        // complement of "said": "Kestamo" is the subject of "said".
+        let forms = ["Kestamo", ",", "which", "owns", "it", ",", "said", "."];
+        let tags = ["NNP", ",", "WDT", "VBZ", "PRP", ",", "VBD", "."];
+        let mut heads = vec![4, 4, 4, 7, 4, 4, 0, 7];
+        let mut ls = labels(&[
+            "vocative", "punct", "nsubj", "ccomp", "obj", "punct", "root", "punct",
+        ]);
+        relative_clause_read_as_a_complement(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3]), (1, "acl:relcl"));
+        assert_eq!((heads[0], ls[0]), (7, "nsubj"));
     }
 
     #[test]
