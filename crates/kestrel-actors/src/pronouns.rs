@@ -1209,11 +1209,31 @@ fn subject_above(doc: &Document, candidates: &Candidates, s: usize, t: usize) ->
         return None;
     }
     let mut clause = head(t)?;
-    for _ in 0..3 {
-        if !matches!(rel(clause), "ccomp" | "xcomp" | "advcl" | "parataxis") {
+    for step in 0..3 {
+        // "... tariffs, which it says are unfair": a relative clause that the pronoun opens
+        // as subject, on a noun of the clause above, reports that clause's subject's view.
+        // Not a content clause read as one ("reports that he had told ...").
+        let relative = step == 0
+            && rel(clause) == "acl:relcl"
+            && head(t) == Some(clause)
+            && !sentence
+                .clone()
+                .any(|k| head(k) == Some(clause) && rel(k) == "mark");
+        if !relative && !matches!(rel(clause), "ccomp" | "xcomp" | "advcl" | "parataxis") {
             return None;
         }
-        let above = head(clause)?;
+        let mut above = head(clause)?;
+        if relative {
+            for _ in 0..3 {
+                if doc.tokens[above].upos.as_deref() == Some("VERB") {
+                    break;
+                }
+                if !matches!(rel(above), "obj" | "obl" | "nmod" | "conj" | "appos") {
+                    return None;
+                }
+                above = head(above)?;
+            }
+        }
         let subject = sentence
             .clone()
             .find(|&k| k < t && head(k) == Some(above) && rel(k).starts_with("nsubj"));

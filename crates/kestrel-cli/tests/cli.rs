@@ -2125,6 +2125,23 @@ fn cli_builtin_dictionary_knows_people_and_companies_of_2005() {
     assert_eq!(code_of("Robert Kilroy-Silk"), "GBR LEG");
 }
 
+/// A relative clause whose subject is a pronoun ("which it says are unfair") reports the view
+/// of the clause above's subject, not of the noun it hangs on or a nearer name.
+#[test]
+fn cli_a_pronoun_in_a_relative_clause_is_the_subject_above() {
+    for text in [
+        &b"Kenya still has a complaint against Nigeria, which it accuses of blocking trade."[..],
+        b"Kenya has asked the World Trade Organisation to examine European Union import \
+          quotas, which it says are unfair to farmers.",
+    ] {
+        let coded = coded_mentions(text, "2005-03-01");
+        assert!(
+            coded.contains(&("it".to_string(), "KEN".to_string())),
+            "\"it\" is Kenya: {coded:?}"
+        );
+    }
+}
+
 /// What a verb of telling reports is the teller's word on their own side, not on the one told.
 #[test]
 fn cli_the_one_told_is_not_they_in_what_is_told() {
