@@ -126,6 +126,7 @@ pub(super) fn repair(
     kept_if_a_tree(heads, labels, |h, l| {
         relative_clause_read_as_a_complement(forms, tags, h, l)
     });
+    name_hung_on_its_title(forms, tags, heads, labels);
     // Last, as it follows from the rest of the tree.
     kept_if_a_tree(heads, labels, |h, l| {
         brackets_and_quotes_on_what_they_enclose(forms, h, l)
@@ -1786,6 +1787,86 @@ fn agree_voice(heads: &[usize], labels: &mut [&'static str]) {
 const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
 ];
+
+/// Titles that stand right before a name: the honorifics, and offices and ranks written as
+/// one capitalised word ("President", "Chancellor"). Not "General" ("General Motors") nor
+/// "Justice" ("Justice Department"), which open names of other things as often.
+const TITLES_BEFORE_NAMES: &[&str] = &[
+    "president",
+    "senator",
+    "sen.",
+    "governor",
+    "gov.",
+    "chancellor",
+    "minister",
+    "secretary",
+    "professor",
+    "prof",
+    "prof.",
+    "judge",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "ayatollah",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "rev",
+    "rev.",
+    "reverend",
+    "captain",
+    "colonel",
+    "sergeant",
+    "inspector",
+    "detective",
+];
+
+/// "Mr Law said", "President Ruiz arrived", parsed with the title at the head of the phrase
+/// and the name hung `flat` on it: UD English makes the name the head and the title its
+/// `nmod:desc` (EWT train: every one of about 150 such titles), and a title hung on the name as
+/// a `compound` is that `nmod:desc` too. The name's first word takes the title's place and
+/// relation; its other words, and the title's dependents after the title (a preposition
+/// before the title, a relative clause or an apposition after the name), go with it; the
+/// title keeps its own modifiers before it ("former President Ruiz"). News writes "Mr" before
+/// every surname, where web text rarely does. `heads` are 1-based, one per word, as `labels`.
+fn name_hung_on_its_title(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &mut [usize],
+    labels: &mut [&'static str],
+) {
+    let n = heads.len();
+    for title in 0..n.saturating_sub(1) {
+        let name = title + 1;
+        let word = forms[title].to_lowercase();
+        let is_title = (HONORIFICS.contains(&word.as_str())
+            || TITLES_BEFORE_NAMES.contains(&word.as_str()))
+            && forms[title].starts_with(char::is_uppercase)
+            && matches!(tags[title], "NNP" | "NN");
+        if !is_title || tags[name] != "NNP" {
+            continue;
+        }
+        if heads[title] == name + 1 && labels[title] == "compound" {
+            labels[title] = "nmod:desc";
+            continue;
+        }
+        if heads[name] != title + 1 || labels[name] != "flat" {
+            continue;
+        }
+        heads[name] = heads[title];
+        labels[name] = labels[title];
+        for k in 0..n {
+            if k != name && heads[k] == title + 1 && (k > title || labels[k] == "case") {
+                heads[k] = name + 1;
+            }
+        }
+        heads[title] = name + 1;
+        labels[title] = "nmod:desc";
+    }
+}
 
 /// A title or role right before a name both hung on the verb as its subject ("Tory leader |
 /// Michael Howard said", "Mr | Law said") is one subject: EWT, where such phrases are rare,
@@ -4683,6 +4764,46 @@ mod tests {
         let mut ls = labels(&["nsubj", "root", "det", "nsubj", "aux", "ccomp", "punct"]);
         addressee_read_as_a_subject(&forms, &tags, &mut heads, &mut ls);
         assert_eq!((heads[3], ls[3]), (6, "nsubj"));
+    }
+
+    #[test]
+    fn a_name_hung_on_its_title_heads_the_phrase() {
+        // "Aides told Mr Luis Soto , who left ." with "Mr" the object, "Luis" and "Soto" flat on
+        // it and the relative clause on it; and "Dr Luis Vela" with "Dr" a compound of "Luis".
+        let forms = [
+            "Aides", "told", "Mr", "Luis", "Soto", ",", "who", "left", ".",
+        ];
+        let tags = ["NNS", "VBD", "NNP", "NNP", "NNP", ",", "WP", "VBD", "."];
+        let mut heads = vec![2, 0, 2, 3, 3, 8, 8, 3, 2];
+        let mut ls = labels(&[
+            "nsubj",
+            "root",
+            "obj",
+            "flat",
+            "flat",
+            "punct",
+            "nsubj",
+            "acl:relcl",
+            "punct",
+        ]);
+        name_hung_on_its_title(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[3], ls[3]), (2, "obj"));
+        assert_eq!((heads[2], ls[2]), (4, "nmod:desc"));
+        assert_eq!((heads[4], ls[4]), (4, "flat"));
+        assert_eq!((heads[7], ls[7]), (4, "acl:relcl"));
+        let forms = ["Dr", "Luis", "Vela", "spoke", "."];
+        let tags = ["NNP", "NNP", "NNP", "VBD", "."];
+        let mut heads = vec![2, 4, 2, 0, 4];
+        let mut ls = labels(&["compound", "nsubj", "flat", "root", "punct"]);
+        name_hung_on_its_title(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[0], ls[0]), (2, "nmod:desc"));
+        // "General Motors" keeps its shape.
+        let forms = ["General", "Motors", "fell", "."];
+        let tags = ["NNP", "NNP", "VBD", "."];
+        let mut heads = vec![3, 1, 0, 3];
+        let mut ls = labels(&["nsubj", "flat", "root", "punct"]);
+        name_hung_on_its_title(&forms, &tags, &mut heads, &mut ls);
+        assert_eq!((heads[1], ls[1]), (1, "flat"));
     }
 
     #[test]
