@@ -1352,6 +1352,120 @@ fn named_as_the_source(doc: &Document, e: &Entity) -> bool {
     k >= sentence.tokens.start + 2 && word(k - 1) == "to" && word(k - 2) == "according"
 }
 
+/// Verbs that report speech, by lemma: a sentence with one at its root and a quotation
+/// after it names the speaker who goes on in the quotation.
+const REPORTING_LEMMAS: &[&str] = &[
+    "say", "tell", "add", "insist", "warn", "claim", "argue", "explain", "state", "declare",
+    "announce", "write", "continue", "comment", "note", "remark",
+];
+
+/// The word that names who speaks in sentence `s`: the subject, outside quotation marks, of a
+/// verb of saying that is the sentence's root or hangs on it as a parenthetical ("Ruiz said:
+/// ...", "\"...,\" she added").
+fn speaker_word(doc: &Document, s: usize) -> Option<usize> {
+    let sentence = doc.sentences[s].tokens.clone();
+    let quoted = quoted_words(doc, s);
+    let outside = |k: usize| !quoted[k - sentence.start];
+    let rel = |k: usize| doc.tokens[k].deprel.as_deref().unwrap_or("");
+    let head = |k: usize| {
+        doc.tokens[k]
+            .head
+            .map(|h| sentence.start + h)
+            .filter(|h| sentence.contains(h))
+    };
+    let saying = |k: usize| {
+        doc.tokens[k]
+            .lemma
+            .as_deref()
+            .is_some_and(|l| REPORTING_LEMMAS.contains(&l))
+    };
+    let root = sentence.clone().find(|&k| rel(k) == "root")?;
+    let verb = std::iter::once(root)
+        .chain(
+            sentence
+                .clone()
+                .filter(|&k| head(k) == Some(root) && matches!(rel(k), "parataxis" | "ccomp")),
+        )
+        .find(|&k| saying(k) && outside(k))?;
+    sentence
+        .clone()
+        .find(|&k| head(k) == Some(verb) && rel(k).starts_with("nsubj") && outside(k))
+}
+
+/// Who speaks the quotation sentence `s` holds, as (sentence, word): its own speaker, else,
+/// when `s` opens inside a quotation ("\"The plan has failed.\""), the speaker of the
+/// sentence before, who goes on speaking.
+fn quotation_speaker(doc: &Document, s: usize) -> Option<(usize, usize)> {
+    if let Some(k) = speaker_word(doc, s) {
+        return Some((s, k));
+    }
+    let first = doc.sentences[s].tokens.start;
+    let opens_quoted = matches!(
+        &doc.text[doc.tokens[first].span.range()],
+        "\"" | "\u{201c}" | "``"
+    ) || quoted_words(doc, s).first().copied().unwrap_or(false);
+    let previous = s.checked_sub(1).filter(|_| opens_quoted)?;
+    speaker_word(doc, previous).map(|k| (previous, k))
+}
+
+/// For each word of sentence `s`, whether it stands inside quotation marks. The marks are
+/// followed from the start of the sentence's paragraph, as a quotation runs over several
+/// sentences: a curly mark opens or closes, and so does a straight one, by the space before
+/// it. News opens each paragraph of a long quotation again without closing the one before,
+/// so a paragraph starts outside.
+/// Single marks are left out, as they are apostrophes as often.
+fn quoted_words(doc: &Document, s: usize) -> Vec<bool> {
+    let gap_has_break = |i: usize| {
+        i == 0 || {
+            let end = doc.sentences[i - 1].span.end;
+            let start = doc.sentences[i].span.start;
+            doc.text.get(end..start).is_some_and(|g| g.contains('\n'))
+        }
+    };
+    let mut first = s;
+    while !gap_has_break(first) {
+        first -= 1;
+    }
+    let mut inside = false;
+    let mut flags = Vec::new();
+    for i in first..=s {
+        flags.clear();
+        for k in doc.sentences[i].tokens.clone() {
+            let flag = match &doc.text[doc.tokens[k].span.range()] {
+                "\u{201c}" => {
+                    inside = true;
+                    false
+                }
+                "\u{201d}" => {
+                    inside = false;
+                    false
+                }
+                "``" => {
+                    inside = true;
+                    false
+                }
+                "''" => {
+                    inside = false;
+                    false
+                }
+                // A straight mark opens after a space or the paragraph's start and closes
+                // after a word: news may open a quotation again without closing the last.
+                "\"" => {
+                    let span = doc.tokens[k].span;
+                    inside = doc.text[..span.start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| c.is_whitespace() || "([{-\u{2014}".contains(c));
+                    false
+                }
+                _ => inside,
+            };
+            flags.push(flag);
+        }
+    }
+    flags
+}
+
 /// The mention a pronoun at token `t` of sentence `s` refers to, among `candidates`: the
 /// subject of the clause above its own (see [`subject_above`]), else the nearest before it in
 /// the sentence, else, in each of the `look_back` sentences before, its
@@ -1369,25 +1483,44 @@ fn antecedent(
     // The nearest before it in the sentence, passing over a name that only modifies another
     // noun ("Russia engaging with G20 diplomats over its invasion" is Russia's) when a
     // name heading its own phrase comes before.
+    // A pronoun outside quotation marks is not someone the quotation names: "\"Soto has
+    // been a loyal ally,\" he said" is the speaker.
+    let quoted = quoted_words(doc, s);
+    let start = doc.sentences[s].tokens.start;
+    let outside_quotes = !quoted.get(t - start).copied().unwrap_or(false);
     let before: Vec<(usize, &Entity)> = candidates
         .iter()
         .copied()
         .filter(|(_, e)| e.sentence == s && e.tokens.end <= t)
         .filter(|(_, e)| !in_subjectless_clause_before(doc, e, s, t))
         .filter(|(_, e)| !named_as_the_source(doc, e))
+        .filter(|(_, e)| !(outside_quotes && quoted[e.tokens.start - start]))
         .collect();
     let heading = before.iter().rev().find(|(_, e)| !is_modifier(doc, e));
     if let Some(&(i, _)) = heading.or(before.last()) {
         return Some(i);
     }
+    // A pronoun outside quotation marks looks back to who spoke: after "X said: \"The
+    // minister has failed.\"", "He added ..." is X.
     (1..=look_back)
         .filter_map(|back| s.checked_sub(back))
         .find_map(|ps| {
+            if outside_quotes {
+                let speaker = quotation_speaker(doc, ps).and_then(|(sp, k)| {
+                    candidates
+                        .iter()
+                        .find(|(_, e)| e.sentence == sp && e.tokens.contains(&k))
+                });
+                if let Some(&(i, _)) = speaker {
+                    return Some(i);
+                }
+            }
             let in_sentence: Vec<(usize, &Entity)> = candidates
                 .iter()
                 .copied()
                 .filter(|(_, e)| e.sentence == ps)
                 .collect();
+
             // The main clause's subject first: "Asked if she would stand, Ruiz said ..." is
             // about Ruiz, whatever the clause before says.
             let root = doc.sentences[ps]
@@ -1758,6 +1891,26 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                         .into_iter()
                         .map(cluster),
                 );
+                // "Ruiz said Soto had served well. \"His record ...": the speaker who goes on
+                // in a quotation does not call themselves "he".
+                let quoted = quoted_words(doc, s)[t - doc.sentences[s].tokens.start];
+                if let Some((ps, k)) = quotation_speaker(doc, s).filter(|_| quoted) {
+                    let speaker = doc
+                        .entities
+                        .iter()
+                        .position(|e| e.sentence == ps && e.tokens.contains(&k))
+                        .or_else(|| {
+                            added
+                                .iter()
+                                .find(|(e, a)| {
+                                    *a != NO_ANTECEDENT && e.sentence == ps && e.tokens.contains(&k)
+                                })
+                                .map(|(_, a)| *a)
+                        });
+                    if let Some(speaker) = speaker {
+                        bound.push(cluster(speaker));
+                    }
+                }
                 // "He accused Mr Ruiz": a subject is not its own verb's object either.
                 let subject_of_verb = tok.head.filter(|_| {
                     !word.ends_with("self")

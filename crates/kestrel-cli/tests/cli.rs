@@ -2142,6 +2142,33 @@ fn cli_a_pronoun_in_a_relative_clause_is_the_subject_above() {
     }
 }
 
+/// A speaker who goes on in a quotation does not call themselves "he", and a pronoun outside
+/// the quotation marks is the speaker, not someone the quotation names.
+#[test]
+fn cli_pronouns_in_and_after_a_quotation_follow_the_speaker() {
+    let pronouns = |text: &[u8]| -> Vec<(String, String)> {
+        coded_mentions(text, "2005-03-01")
+            .into_iter()
+            .filter(|(t, _)| matches!(t.to_lowercase().as_str(), "he" | "his"))
+            .collect()
+    };
+    let inside = pronouns(
+        b"Tony Blair said George Bush had been a loyal ally. \"His support was vital to us.\"",
+    );
+    assert_eq!(inside, [("His".to_string(), "USA".to_string())]);
+    let after = pronouns(
+        b"Tony Blair spoke to reporters in London. \"George Bush has been a loyal ally,\" he \
+          said. He added that the talks would go on.",
+    );
+    assert_eq!(
+        after,
+        [
+            ("he".to_string(), "GBR".to_string()),
+            ("He".to_string(), "GBR".to_string())
+        ]
+    );
+}
+
 /// What a verb of telling reports is the teller's word on their own side, not on the one told.
 #[test]
 fn cli_the_one_told_is_not_they_in_what_is_told() {
