@@ -776,6 +776,24 @@ fn country_named<'d>(doc: &Document, e: &'d Entity) -> Option<&'d str> {
     (governs || country).then_some(a.code.as_str())
 }
 
+/// Whether a mention is the object of a preposition of place ("in", "at", "near",
+/// "across", ...): where something is or happens.
+fn placed_by_a_preposition(doc: &Document, e: &Entity) -> bool {
+    let Some(sentence) = doc.sentences.get(e.sentence) else {
+        return false;
+    };
+    let head = e.tokens.end - 1 - sentence.tokens.start;
+    sentence.tokens.clone().any(|k| {
+        let tok = &doc.tokens[k];
+        tok.head == Some(head)
+            && tok.deprel.as_deref() == Some("case")
+            && matches!(
+                doc.text[tok.span.range()].to_lowercase().as_str(),
+                "in" | "at" | "near" | "across" | "throughout" | "within" | "inside" | "around"
+            )
+    })
+}
+
 /// Whether a mention is the object of "in": where something is or happens.
 fn located_in(doc: &Document, e: &Entity) -> bool {
     let Some(sentence) = doc.sentences.get(e.sentence) else {
@@ -1085,9 +1103,17 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
                 .is_some_and(|h| subject_of(doc, &doc.entities[i], h))
     };
     let told = the_one_told(doc, s, t);
+    // "a church in Santa Ana ... its founding pastor", "the collection, one of few in the UK.
+    // It has ...": a place named where something is stands in the background, and "it" is the
+    // thing there.
+    let where_something_is = |i: usize| {
+        let e = &doc.entities[i];
+        matches!(e.kind, EntityKind::Gpe | EntityKind::Loc) && placed_by_a_preposition(doc, e)
+    };
     let fitting: Vec<usize> = bodies
         .iter()
         .copied()
+        .filter(|&i| plural || !where_something_is(i))
         .filter(|&i| !plural || doc.entities[i].kind == EntityKind::Org)
         .filter(|&i| plural || !ends_in_people(i))
         .filter(|&i| !subject_of_its_verb(i))

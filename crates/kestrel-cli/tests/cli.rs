@@ -2169,6 +2169,23 @@ fn cli_pronouns_in_and_after_a_quotation_follow_the_speaker() {
     );
 }
 
+/// A place named where something is ("held in Nairobi") is not what a later "it" refers to.
+#[test]
+fn cli_it_is_not_a_place_named_where_something_is() {
+    for text in [
+        &b"The festival is held every year in Nairobi. It draws thousands of visitors."[..],
+        b"A new museum opened in Kenya on Monday. Its collection holds old maps.",
+    ] {
+        let coded = coded_mentions(text, "2005-03-01");
+        assert!(
+            !coded
+                .iter()
+                .any(|(t, _)| t.eq_ignore_ascii_case("it") || t == "Its"),
+            "{coded:?}"
+        );
+    }
+}
+
 /// What a verb of telling reports is the teller's word on their own side, not on the one told.
 #[test]
 fn cli_the_one_told_is_not_they_in_what_is_told() {
