@@ -1920,9 +1920,8 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                 // "Ruiz said Soto had served well. \"His record ...": the speaker who goes on
                 // in a quotation does not call themselves "he".
                 let quoted = quoted_words(doc, s)[t - doc.sentences[s].tokens.start];
-                if let Some((ps, k)) = quotation_speaker(doc, s).filter(|_| quoted) {
-                    let speaker = doc
-                        .entities
+                let speaker_at = |ps: usize, k: usize| {
+                    doc.entities
                         .iter()
                         .position(|e| e.sentence == ps && e.tokens.contains(&k))
                         .or_else(|| {
@@ -1932,7 +1931,15 @@ pub fn link_pronouns_and_places(doc: &mut Document, place_kinds: &[PlaceKinds]) 
                                     *a != NO_ANTECEDENT && e.sentence == ps && e.tokens.contains(&k)
                                 })
                                 .map(|(_, a)| *a)
-                        });
+                        })
+                };
+                if let Some((ps, k)) = quotation_speaker(doc, s).filter(|_| quoted) {
+                    // "\"He was ...,\" he said", the speaker a pronoun not yet joined: the
+                    // speaker of the sentence before, who goes on.
+                    let speaker = speaker_at(ps, k).or_else(|| {
+                        let before = (ps == s && k > t).then(|| s.checked_sub(1)).flatten()?;
+                        speaker_word(doc, before).and_then(|k| speaker_at(before, k))
+                    });
                     if let Some(speaker) = speaker {
                         bound.push(cluster(speaker));
                     }
