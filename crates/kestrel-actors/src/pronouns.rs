@@ -776,26 +776,31 @@ fn country_named<'d>(doc: &Document, e: &'d Entity) -> Option<&'d str> {
     (governs || country).then_some(a.code.as_str())
 }
 
+/// Prepositions of place: their object is where something is or happens.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "within",
+    "inside",
+    "around",
+];
+
 /// Whether a mention is the object of a preposition of place ("in", "at", "near",
 /// "across", ...): where something is or happens.
 fn placed_by_a_preposition(doc: &Document, e: &Entity) -> bool {
-    let Some(sentence) = doc.sentences.get(e.sentence) else {
-        return false;
-    };
-    let head = e.tokens.end - 1 - sentence.tokens.start;
-    sentence.tokens.clone().any(|k| {
-        let tok = &doc.tokens[k];
-        tok.head == Some(head)
-            && tok.deprel.as_deref() == Some("case")
-            && matches!(
-                doc.text[tok.span.range()].to_lowercase().as_str(),
-                "in" | "at" | "near" | "across" | "throughout" | "within" | "inside" | "around"
-            )
-    })
+    has_case_word(doc, e, PLACE_PREPOSITIONS)
 }
 
 /// Whether a mention is the object of "in": where something is or happens.
 fn located_in(doc: &Document, e: &Entity) -> bool {
+    has_case_word(doc, e, &["in"])
+}
+
+/// Whether a mention's head word takes one of these prepositions (lower case) as its `case`.
+fn has_case_word(doc: &Document, e: &Entity, prepositions: &[&str]) -> bool {
     let Some(sentence) = doc.sentences.get(e.sentence) else {
         return false;
     };
@@ -804,7 +809,7 @@ fn located_in(doc: &Document, e: &Entity) -> bool {
         let tok = &doc.tokens[k];
         tok.head == Some(head)
             && tok.deprel.as_deref() == Some("case")
-            && doc.text[tok.span.range()].eq_ignore_ascii_case("in")
+            && prepositions.contains(&doc.text[tok.span.range()].to_lowercase().as_str())
     })
 }
 
