@@ -1443,8 +1443,7 @@ fn quotation_speaker(doc: &Document, s: usize) -> Option<(usize, usize)> {
 /// followed from the start of the sentence's paragraph, as a quotation runs over several
 /// sentences: a curly mark opens or closes, and so does a straight one, by the space before
 /// it. News opens each paragraph of a long quotation again without closing the one before,
-/// so a paragraph starts outside.
-/// Single marks are left out, as they are apostrophes as often.
+/// so a paragraph starts outside. Single marks are left out, as they are apostrophes as often.
 fn quoted_words(doc: &Document, s: usize) -> Vec<bool> {
     let gap_has_break = |i: usize| {
         i == 0 || {
@@ -1463,19 +1462,11 @@ fn quoted_words(doc: &Document, s: usize) -> Vec<bool> {
         flags.clear();
         for k in doc.sentences[i].tokens.clone() {
             let flag = match &doc.text[doc.tokens[k].span.range()] {
-                "\u{201c}" => {
+                "\u{201c}" | "``" => {
                     inside = true;
                     false
                 }
-                "\u{201d}" => {
-                    inside = false;
-                    false
-                }
-                "``" => {
-                    inside = true;
-                    false
-                }
-                "''" => {
+                "\u{201d}" | "''" => {
                     inside = false;
                     false
                 }
@@ -1511,14 +1502,14 @@ fn antecedent(
     if let Some(i) = subject_above(doc, candidates, s, t) {
         return Some(i);
     }
-    // The nearest before it in the sentence, passing over a name that only modifies another
-    // noun ("Russia engaging with G20 diplomats over its invasion" is Russia's) when a
-    // name heading its own phrase comes before.
     // A pronoun outside quotation marks is not someone the quotation names: "\"Soto has
     // been a loyal ally,\" he said" is the speaker.
     let quoted = quoted_words(doc, s);
     let start = doc.sentences[s].tokens.start;
     let outside_quotes = !quoted.get(t - start).copied().unwrap_or(false);
+    // The nearest before it in the sentence, passing over a name that only modifies another
+    // noun ("Russia engaging with G20 diplomats over its invasion" is Russia's) when a
+    // name heading its own phrase comes before.
     let before: Vec<(usize, &Entity)> = candidates
         .iter()
         .copied()
@@ -1551,7 +1542,6 @@ fn antecedent(
                 .copied()
                 .filter(|(_, e)| e.sentence == ps)
                 .collect();
-
             // The main clause's subject first: "Asked if she would stand, Ruiz said ..." is
             // about Ruiz, whatever the clause before says.
             let root = doc.sentences[ps]
