@@ -3309,10 +3309,11 @@ mod tests {
 
     #[test]
     fn it_between_finding_and_an_adjective_refers_to_nothing() {
-        // "In Kenya , Ruiz found it hard to leave .", with "hard" an adjective the verb takes,
-        // against the same words with a noun there.
+        // "For Kenya , Ruiz found it hard to leave .", with "hard" an adjective the verb takes,
+        // against the same words with a noun there. ("In Kenya" would name where, which "it"
+        // does not refer to.)
         let link = |after: &'static str| {
-            let mut doc = segmented("In Kenya , Ruiz found it hard to leave .");
+            let mut doc = segmented("For Kenya , Ruiz found it hard to leave .");
             parse(
                 &mut doc,
                 &[
