@@ -1230,12 +1230,7 @@ fn the_one_told(doc: &Document, s: usize, t: usize) -> Option<usize> {
 fn subject_above(doc: &Document, candidates: &Candidates, s: usize, t: usize) -> Option<usize> {
     let sentence = doc.sentences[s].tokens.clone();
     let rel = |k: usize| doc.tokens[k].deprel.as_deref().unwrap_or("");
-    let head = |k: usize| {
-        doc.tokens[k]
-            .head
-            .map(|h| sentence.start + h)
-            .filter(|h| sentence.contains(h))
-    };
+    let head = |k: usize| head_in(doc, &sentence, k);
     if !rel(t).starts_with("nsubj") {
         return None;
     }
@@ -1279,6 +1274,15 @@ fn subject_above(doc: &Document, candidates: &Candidates, s: usize, t: usize) ->
     None
 }
 
+/// The head of token `k` among the tokens of `sentence`: none for the root, or for a head that
+/// the indices put outside it.
+fn head_in(doc: &Document, sentence: &std::ops::Range<usize>, k: usize) -> Option<usize> {
+    doc.tokens[k]
+        .head
+        .map(|h| sentence.start + h)
+        .filter(|h| sentence.contains(h))
+}
+
 /// Whether the mention stands in a clause fronted before the subject pronoun at token `t`
 /// that has no subject of its own ("Placed in the care of Dr Ruiz, he ...", "After meeting
 /// Ruiz, she ..."): such a clause's subject is the pronoun's referent, so a name inside it is
@@ -1286,12 +1290,7 @@ fn subject_above(doc: &Document, candidates: &Candidates, s: usize, t: usize) ->
 fn in_subjectless_clause_before(doc: &Document, e: &Entity, s: usize, t: usize) -> bool {
     let sentence = doc.sentences[s].tokens.clone();
     let rel = |k: usize| doc.tokens[k].deprel.as_deref().unwrap_or("");
-    let head = |k: usize| {
-        doc.tokens[k]
-            .head
-            .map(|h| sentence.start + h)
-            .filter(|h| sentence.contains(h))
-    };
+    let head = |k: usize| head_in(doc, &sentence, k);
     if !rel(t).starts_with("nsubj") {
         return false;
     }
@@ -1398,12 +1397,7 @@ fn speaker_word(doc: &Document, s: usize) -> Option<usize> {
     let quoted = quoted_words(doc, s);
     let outside = |k: usize| !quoted[k - sentence.start];
     let rel = |k: usize| doc.tokens[k].deprel.as_deref().unwrap_or("");
-    let head = |k: usize| {
-        doc.tokens[k]
-            .head
-            .map(|h| sentence.start + h)
-            .filter(|h| sentence.contains(h))
-    };
+    let head = |k: usize| head_in(doc, &sentence, k);
     let saying = |k: usize| {
         doc.tokens[k]
             .lemma
