@@ -111,6 +111,7 @@ pub(super) fn repair(
     two_objects(forms, tags, heads, labels);
     noun_labelled_an_adjective(tags, labels);
     adjective_labelled_a_compound(tags, labels);
+    expletive_before_a_clause(forms, tags, heads, labels);
     infinitive_read_as_a_relative_clause(forms, tags, heads, labels);
     adverbial_clause_read_as_a_relative_clause(forms, tags, heads, labels);
     place_between_subject_and_verb(forms, tags, heads, labels);
@@ -838,6 +839,43 @@ fn adjective_labelled_a_compound(tags: &[&str], labels: &mut [&'static str]) {
     for (tag, label) in tags.iter().zip(labels.iter_mut()) {
         if *label == "compound" && matches!(*tag, "JJ" | "JJR" | "JJS") {
             *label = "amod";
+        }
+    }
+}
+
+/// "It is hard to say", "it was clear that the talks had failed": an "it" read as the subject
+/// of a predicate with a copula, which also has an infinitive or a "that" clause after it, is
+/// an expletive, and the clause is the subject it stands in for (`csubj`), as UD English
+/// writes them. The clause may have been read as a complement, an adverbial clause (an
+/// infinitive only) or a subject; "similar to flying" has no infinitive and is left alone.
+fn expletive_before_a_clause(
+    forms: &[&str],
+    tags: &[&str],
+    heads: &[usize],
+    labels: &mut [&'static str],
+) {
+    for it in 0..heads.len() {
+        if labels[it] != "nsubj" || !forms[it].eq_ignore_ascii_case("it") || heads[it] == 0 {
+            continue;
+        }
+        let p = heads[it] - 1;
+        if !dependents(heads, p).any(|k| labels[k] == "cop") {
+            continue;
+        }
+        let clause = dependents(heads, p).find(|&c| {
+            c > p
+                && matches!(labels[c], "xcomp" | "ccomp" | "advcl" | "csubj")
+                && dependents(heads, c).any(|m| {
+                    m < c
+                        && labels[m] == "mark"
+                        && (forms[m].eq_ignore_ascii_case("to") && tags[c] == "VB"
+                            // "so late that we left" is an adverbial clause of result.
+                            || forms[m].eq_ignore_ascii_case("that") && labels[c] != "advcl")
+                })
+        });
+        if let Some(c) = clause {
+            labels[it] = "expl";
+            labels[c] = "csubj";
         }
     }
 }
@@ -4789,6 +4827,34 @@ mod tests {
         let mut ls = labels(&["compound", "compound", "root"]);
         adjective_labelled_a_compound(&tags, &mut ls);
         assert_eq!(ls, ["amod", "compound", "root"]);
+    }
+
+    #[test]
+    fn it_before_a_predicate_with_an_infinitive_is_an_expletive() {
+        // "It was wise to wait ." with the infinitive read as a complement, and "It was near
+        // to closing ." (no infinitive), which keeps its subject.
+        let forms = ["It", "was", "wise", "to", "wait", "."];
+        let tags = ["PRP", "VBD", "JJ", "TO", "VB", "."];
+        let heads = [3, 3, 0, 5, 3, 3];
+        let mut ls = labels(&["nsubj", "cop", "root", "mark", "xcomp", "punct"]);
+        expletive_before_a_clause(&forms, &tags, &heads, &mut ls);
+        assert_eq!(ls, ["expl", "cop", "root", "mark", "csubj", "punct"]);
+
+        let forms = ["It", "was", "near", "to", "closing", "."];
+        let tags = ["PRP", "VBD", "JJ", "TO", "VBG", "."];
+        let mut ls = labels(&["nsubj", "cop", "root", "mark", "advcl", "punct"]);
+        expletive_before_a_clause(&forms, &tags, &heads, &mut ls);
+        assert_eq!(ls, ["nsubj", "cop", "root", "mark", "advcl", "punct"]);
+
+        // "It was so late that we left ." keeps its subject: the clause is one of result.
+        let forms = ["It", "was", "so", "late", "that", "we", "left", "."];
+        let tags = ["PRP", "VBD", "RB", "JJ", "IN", "PRP", "VBD", "."];
+        let heads = [4, 4, 4, 0, 7, 7, 4, 4];
+        let mut ls = labels(&[
+            "nsubj", "cop", "advmod", "root", "mark", "nsubj", "advcl", "punct",
+        ]);
+        expletive_before_a_clause(&forms, &tags, &heads, &mut ls);
+        assert_eq!(ls[0], "nsubj");
     }
 
     #[test]
