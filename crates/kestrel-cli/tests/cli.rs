@@ -981,6 +981,22 @@ fn cli_events_from_own_sentences() {
     assert_eq!(events[0]["sentence"], 0);
 }
 
+/// What a speaker says is true is told as so, and their "I" is the speaker, though the clause
+/// is the subject of "true" after the expletive "it".
+#[test]
+fn cli_what_is_said_to_be_true_is_told_as_so() {
+    let text = b"The Kenyan foreign minister told reporters on Monday: \"It is true that I \
+                 condemned Uganda.\"";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["type"], "ACCUSE");
+    assert_eq!(events[0]["actors"][0]["code"], "KEN");
+    assert_eq!(events[0]["recipients"][0]["code"], "UGA");
+}
+
 #[test]
 fn cli_its_after_a_noun_subject_is_not_the_country_named_before() {
     let text = b"Kenya and Uganda signed a pact on Friday. The Tanzanian army has completed its \

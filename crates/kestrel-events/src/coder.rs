@@ -1698,9 +1698,11 @@ impl<'a> Sentence<'a> {
                         continue;
                     }
                 }
-                // "It is true that they apologised": what is said to be so is told as so.
-                "ccomp"
+                // "It is true that they apologised": what is said to be so is told as so,
+                // read as the complement or, after the expletive "it", as the subject.
+                "ccomp" | "csubj"
                     if self.upos(h) == "ADJ"
+                        && (base == "ccomp" || self.case_of(x) == Some("that"))
                         && matches!(
                             self.lemmas[h].as_str(),
                             "true" | "clear" | "obvious" | "evident" | "plain" | "undeniable"
@@ -2665,6 +2667,16 @@ impl<'a> Sentence<'a> {
                     .filter(|_| matches!(self.rel(v), "ccomp" | "advcl" | "conj" | "parataxis"))
                 {
                     return self.subject_of(h, depth + 1);
+                }
+                // "He said it was true that I ...": a clause that is the subject of a predicate
+                // after the expletive "it" stands where that predicate stands.
+                if let Some(g) = self
+                    .head(v)
+                    .filter(|&p| self.rel(v) == "csubj" && self.kid_exact(p, "expl").is_some())
+                    .filter(|&p| matches!(self.rel(p), "ccomp" | "advcl" | "conj" | "parataxis"))
+                    .and_then(|p| self.head(p))
+                {
+                    return self.subject_of(g, depth + 1);
                 }
             }
             if found.is_empty() {

@@ -862,23 +862,95 @@ fn expletive_before_a_clause(
         if !dependents(heads, p).any(|k| labels[k] == "cop") {
             continue;
         }
+        // The mark nearest the verb: "to" in "hard for me to say".
+        let mark_of = |c: usize| {
+            dependents(heads, c)
+                .filter(|&m| m < c && labels[m] == "mark")
+                .last()
+                .map(|m| forms[m].to_lowercase())
+        };
         let clause = dependents(heads, p).find(|&c| {
             c > p
                 && matches!(labels[c], "xcomp" | "ccomp" | "advcl" | "csubj")
-                && dependents(heads, c).any(|m| {
-                    m < c
-                        && labels[m] == "mark"
-                        && (forms[m].eq_ignore_ascii_case("to") && tags[c] == "VB"
-                            // "so late that we left" is an adverbial clause of result.
-                            || forms[m].eq_ignore_ascii_case("that") && labels[c] != "advcl")
-                })
+                && match mark_of(c).as_deref() {
+                    Some("to") => tags[c] == "VB",
+                    // "so late that we left" is an adverbial clause of result.
+                    Some("that") => labels[c] != "advcl",
+                    _ => false,
+                }
         });
+        let predicate = forms[p].to_lowercase();
+        let of_the_subject = PREDICATES_OF_THEIR_SUBJECT.contains(&predicate.as_str())
+            // "It is likely that they left", but "it is likely to fall".
+            && !(clause.and_then(mark_of).as_deref() == Some("that")
+                && matches!(predicate.as_str(), "likely" | "unlikely" | "certain"));
+        if of_the_subject {
+            continue;
+        }
         if let Some(c) = clause {
             labels[it] = "expl";
             labels[c] = "csubj";
         }
     }
 }
+
+/// Predicates whose subject is someone who wills, can or feels what the clause after them
+/// says ("Kenya says it is willing to talk", "the firm said it was confident that ..."): the
+/// "it" before them stands for someone, and is no expletive.
+const PREDICATES_OF_THEIR_SUBJECT: &[&str] = &[
+    "willing",
+    "unwilling",
+    "able",
+    "unable",
+    "ready",
+    "prepared",
+    "eager",
+    "keen",
+    "happy",
+    "glad",
+    "pleased",
+    "proud",
+    "afraid",
+    "reluctant",
+    "determined",
+    "set",
+    "due",
+    "about",
+    "sure",
+    "certain",
+    "bound",
+    "likely",
+    "unlikely",
+    "free",
+    "quick",
+    "slow",
+    "anxious",
+    "desperate",
+    "content",
+    "careful",
+    "apt",
+    "liable",
+    "poised",
+    "supposed",
+    "going",
+    "confident",
+    "aware",
+    "unaware",
+    "convinced",
+    "worried",
+    "concerned",
+    "hopeful",
+    "optimistic",
+    "satisfied",
+    "disappointed",
+    "sorry",
+    "adamant",
+    "conscious",
+    "mindful",
+    "committed",
+    "entitled",
+    "obliged",
+];
 
 /// "repaid the money to Lord Ashcroft" with "Ashcroft" a second object: an object takes no
 /// preposition (UD English-EWT train: none of its objects has a `case`), so one that has a
@@ -4834,17 +4906,23 @@ mod tests {
         // "It was wise to wait ." with the infinitive read as a complement, and "It was near
         // to closing ." (no infinitive), which keeps its subject.
         let forms = ["It", "was", "wise", "to", "wait", "."];
-        let tags = ["PRP", "VBD", "JJ", "TO", "VB", "."];
-        let heads = [3, 3, 0, 5, 3, 3];
+        let tags_wise = ["PRP", "VBD", "JJ", "TO", "VB", "."];
+        let heads_wise = [3, 3, 0, 5, 3, 3];
         let mut ls = labels(&["nsubj", "cop", "root", "mark", "xcomp", "punct"]);
-        expletive_before_a_clause(&forms, &tags, &heads, &mut ls);
+        expletive_before_a_clause(&forms, &tags_wise, &heads_wise, &mut ls);
         assert_eq!(ls, ["expl", "cop", "root", "mark", "csubj", "punct"]);
 
         let forms = ["It", "was", "near", "to", "closing", "."];
         let tags = ["PRP", "VBD", "JJ", "TO", "VBG", "."];
         let mut ls = labels(&["nsubj", "cop", "root", "mark", "advcl", "punct"]);
-        expletive_before_a_clause(&forms, &tags, &heads, &mut ls);
+        expletive_before_a_clause(&forms, &tags, &heads_wise, &mut ls);
         assert_eq!(ls, ["nsubj", "cop", "root", "mark", "advcl", "punct"]);
+
+        // "It was willing to wait ." keeps its subject: someone is willing.
+        let forms = ["It", "was", "willing", "to", "wait", "."];
+        let mut ls = labels(&["nsubj", "cop", "root", "mark", "xcomp", "punct"]);
+        expletive_before_a_clause(&forms, &tags_wise, &heads_wise, &mut ls);
+        assert_eq!(ls, ["nsubj", "cop", "root", "mark", "xcomp", "punct"]);
 
         // "It was so late that we left ." keeps its subject: the clause is one of result.
         let forms = ["It", "was", "so", "late", "that", "we", "left", "."];
