@@ -95,10 +95,19 @@ fn bench(c: &mut Criterion) {
                 let words: Vec<&str> = s.iter().map(String::as_str).collect();
                 let tags = models.tagger.tag(&words);
                 let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
-                for (w, x) in words.iter().zip(&xpos) {
-                    n += models.lemmatizer.lemma(w, x).len();
-                }
-                n += models.parser.parse(&words, &xpos).len();
+                let upos: Vec<&str> = tags.iter().map(|t| t.0).collect();
+                let lemmas: Vec<String> = words
+                    .iter()
+                    .zip(&xpos)
+                    .map(|(w, x)| models.lemmatizer.lemma(w, x))
+                    .collect();
+                n += lemmas.iter().map(String::len).sum::<usize>();
+                let lemmas: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+                let mut parsed = models.parser.parse(&words, &xpos);
+                models
+                    .parser
+                    .attach_prepositions(&lemmas, &upos, &mut parsed);
+                n += parsed.len();
             }
             n
         })

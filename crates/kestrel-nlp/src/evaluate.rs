@@ -102,11 +102,21 @@ pub fn predict_ud(models: &Models, sentences: &[ConlluSentence]) -> Vec<ConlluSe
                 models.lemmatizer.is_verb_form(w)
             });
             let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
-            let parsed = models.parser.parse(&forms, &xpos);
+            let upos: Vec<&str> = tags.iter().map(|t| t.0).collect();
+            let lemmas: Vec<String> = forms
+                .iter()
+                .zip(&xpos)
+                .map(|(f, x)| models.lemmatizer.lemma(f, x))
+                .collect();
+            let lemma_refs: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+            let mut parsed = models.parser.parse(&forms, &xpos);
+            models
+                .parser
+                .attach_prepositions(&lemma_refs, &upos, &mut parsed);
             let mut out = s.clone();
             for (i, w) in out.words.iter_mut().enumerate() {
                 let (upos, x) = tags[i];
-                w.lemma = models.lemmatizer.lemma(forms[i], x);
+                w.lemma = lemmas[i].clone();
                 w.feats = models.lemmatizer.feats(forms[i], x).to_string();
                 w.upos = upos.to_string();
                 w.xpos = x.to_string();

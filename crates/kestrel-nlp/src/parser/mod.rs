@@ -13,6 +13,7 @@
 //! * Labels come from a second perceptron that sees the whole unlabeled tree: dependent, head,
 //!   grandparent, siblings, children, direction and distance.
 
+mod attach;
 mod beam;
 pub mod projective;
 mod supertag;
@@ -133,6 +134,9 @@ pub struct Parser {
     /// Share of the training words whose jackknifed supertag was right, for the metadata of
     /// a parser just trained (not kept in the file).
     supertag_accuracy: Option<f64>,
+    /// How often each verb and noun of the training treebank takes a phrase of each
+    /// preposition (see `parser/attach.rs`); none in files written before it.
+    attachments: Option<attach::Attachments>,
 }
 
 /// A greedy transition model that votes on heads (see `parser/vote.rs`). It reads the words
@@ -1131,6 +1135,7 @@ impl Parser {
             voters: Vec::new(),
             supertagger: None,
             supertag_accuracy: None,
+            attachments: None,
         }
     }
 
@@ -1182,6 +1187,10 @@ impl Parser {
         write_u32(out, self.supertagger.is_some() as u32)?;
         if let Some(supertagger) = &self.supertagger {
             supertagger.write_to(out)?;
+        }
+        write_u32(out, self.attachments.is_some() as u32)?;
+        if let Some(attachments) = &self.attachments {
+            attachments.write_to(out)?;
         }
         Ok(())
     }
@@ -1237,6 +1246,13 @@ impl Parser {
             Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => None,
             Err(e) => return Err(e),
         };
+        // And the counts of prepositional phrases after it.
+        let attachments = match read_u32(input) {
+            Ok(0) => None,
+            Ok(_) => Some(attach::Attachments::read_from(input)?),
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => None,
+            Err(e) => return Err(e),
+        };
         if labeler.n_classes() != labels.len() || transitions.n_classes() != 3 {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
@@ -1252,7 +1268,48 @@ impl Parser {
             voters,
             supertagger,
             supertag_accuracy: None,
+            attachments,
         })
+    }
+
+    /// Counts, on these gold trees, how often each verb and noun takes a phrase of each
+    /// preposition, for [`Parser::attach_prepositions`] to read.
+    pub fn count_attachments(&mut self, sentences: &[TrainSentence]) {
+        self.attachments = Some(attach::Attachments::count(sentences));
+    }
+
+    /// How many (verb, preposition) and (noun, preposition) pairs the parser has counted; none
+    /// for a parser without counts.
+    pub fn attachment_sizes(&self) -> Option<(usize, usize)> {
+        self.attachments.as_ref().map(attach::Attachments::sizes)
+    }
+
+    /// Moves prepositional phrases of a parsed sentence (as [`Parser::parse`] returns it)
+    /// between a verb and the noun before them where the counts of the training treebank
+    /// prefer the other head (see `parser/attach.rs`). It reads each word's lemma and UPOS;
+    /// a parser without counts leaves the tree as it is.
+    pub fn attach_prepositions(
+        &self,
+        lemmas: &[&str],
+        upos: &[&str],
+        parsed: &mut [(usize, String)],
+    ) {
+        let Some(attachments) = &self.attachments else {
+            return;
+        };
+        if !parsed.iter().any(|p| p.1 == "case") {
+            return;
+        }
+        let mut heads: Vec<usize> = parsed.iter().map(|p| p.0).collect();
+        let mut labels: Vec<&str> = parsed.iter().map(|p| p.1.as_str()).collect();
+        attachments.apply(lemmas, upos, &mut heads, &mut labels);
+        let moved: Vec<(usize, usize, String)> = (0..parsed.len())
+            .filter(|&i| heads[i] != parsed[i].0 || labels[i] != parsed[i].1)
+            .map(|i| (i, heads[i], labels[i].to_string()))
+            .collect();
+        for (i, h, l) in moved {
+            parsed[i] = (h, l);
+        }
     }
 }
 
@@ -1512,6 +1569,7 @@ mod tests {
             }],
             supertagger: None,
             supertag_accuracy: None,
+            attachments: Some(attach::Attachments::count(&[])),
         };
         let mut bytes = Vec::new();
         parser.write_to(&mut bytes).unwrap();
@@ -1519,15 +1577,21 @@ mod tests {
         assert_eq!(read.beam, 4);
         assert_eq!(read.voters.len(), 1);
         assert!(read.voters[0].right_to_left);
-        // Files written before the voters end where they begin, and those written before
+        assert_eq!(read.attachments, parser.attachments);
+        // Files written before the counts of prepositional phrases end where they begin,
+        // those written before the voters where the voters begin, and those written before
         // the beam width where it begins.
         let mut before_voters = Vec::new();
         Parser {
             voters: Vec::new(),
+            attachments: None,
             ..parser
         }
         .write_to(&mut before_voters)
         .unwrap();
+        before_voters.truncate(before_voters.len() - 4);
+        let read = Parser::read_from(&mut before_voters.as_slice()).unwrap();
+        assert!(read.attachments.is_none());
         before_voters.truncate(before_voters.len() - 8);
         let read = Parser::read_from(&mut before_voters.as_slice()).unwrap();
         assert_eq!((read.beam, read.voters.len()), (4, 0));
@@ -1560,6 +1624,7 @@ mod tests {
             voters: Vec::new(),
             supertagger: Some(supertagger),
             supertag_accuracy: None,
+            attachments: None,
         };
         let mut bytes = Vec::new();
         parser.write_to(&mut bytes).unwrap();

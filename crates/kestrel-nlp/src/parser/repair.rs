@@ -392,7 +392,7 @@ fn brackets_and_quotes_on_what_they_enclose(
 
 /// Whether the arc from word `i` to its head crosses another arc: a word strictly between the
 /// two ends hangs outside them, or a word outside hangs strictly between.
-fn arc_crosses_another(heads: &[usize], i: usize) -> bool {
+pub(super) fn arc_crosses_another(heads: &[usize], i: usize) -> bool {
     let Some(h) = heads[i].checked_sub(1) else {
         return false;
     };
