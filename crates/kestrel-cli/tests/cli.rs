@@ -997,6 +997,25 @@ fn cli_what_is_said_to_be_true_is_told_as_so() {
     assert_eq!(events[0]["recipients"][0]["code"], "UGA");
 }
 
+/// A named venue no dictionary knows, after "at", is where the act took place, not its target.
+#[test]
+fn cli_a_venue_after_at_is_no_recipient() {
+    let text = b"Kenyan opposition leaders protested at Velan State University on Monday.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["type"], "PROTEST");
+    let recipients = events[0]["recipients"].as_array().unwrap();
+    assert!(
+        recipients
+            .iter()
+            .all(|r| r["text"] != "Velan State University"),
+        "{recipients:?}"
+    );
+}
+
 #[test]
 fn cli_its_after_a_noun_subject_is_not_the_country_named_before() {
     let text = b"Kenya and Uganda signed a pact on Friday. The Tanzanian army has completed its \

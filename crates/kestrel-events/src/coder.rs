@@ -543,6 +543,29 @@ const UNDERGONE_NOUNS: &[&str] = &[
     "torture",
 ];
 
+/// Head words of the names of places where things happen rather than bodies that act: "at"
+/// one of them names where an act took place.
+const VENUES: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "stadium",
+    "arena",
+    "hotel",
+    "centre",
+    "center",
+    "hall",
+    "theatre",
+    "theater",
+    "hospital",
+    "airport",
+    "park",
+    "square",
+    "club",
+    "museum",
+    "gallery",
+];
+
 const RECIPIENT_PREPS: &[&str] = &[
     "against", "on", "with", "to", "at", "toward", "towards", "into", "for", "from", "upon",
     "onto", "between", "among",
@@ -3095,6 +3118,23 @@ impl<'a> Sentence<'a> {
             matches!(entity.kind, EntityKind::Gpe | EntityKind::Loc) && entity.actor.is_none()
         });
         if self.case_of(c) == Some("at") && unknown_place {
+            return true;
+        }
+        // "a concert at Velan State University", "talks at the Grand Hotel": a named venue
+        // no dictionary makes an actor is where the act took place. (An embassy, a ministry
+        // or a named body the dictionary knows stays a target: "protested at the embassy".)
+        let unknown_venue = self.entity_at[c].is_some_and(|e| {
+            let entity = &self.doc.entities[e];
+            let base = self.doc.sentences[self.index].tokens.start;
+            let last = entity.tokens.end.saturating_sub(base + 1);
+            entity.actor.is_none()
+                && entity.kind == EntityKind::Org
+                && self
+                    .lemmas
+                    .get(last)
+                    .is_some_and(|l| VENUES.contains(&l.to_lowercase().as_str()))
+        });
+        if self.case_of(c) == Some("at") && unknown_venue {
             return true;
         }
         self.case_of(c).is_some_and(|p| matches!(p, "on" | "at"))
