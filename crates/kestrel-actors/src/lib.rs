@@ -427,6 +427,17 @@ impl ActorDictionary {
         ActorDictionary::default()
     }
 
+    /// Whether every actor the dictionary knows by this very name is a country (a country's
+    /// name, or a city PETRARCH files under its country: "Dallas", "Murray").
+    pub fn names_only_countries(&self, text: &str) -> bool {
+        self.index.get(&name_key(text)).is_some_and(|ids| {
+            !ids.is_empty()
+                && ids
+                    .iter()
+                    .all(|&i| self.actors[i].kind == ActorKind::Country)
+        })
+    }
+
     /// Whether every actor the dictionary knows by exactly this name is a company (an
     /// organisation coded `MNC...` or in the sector `MNC` or `BUS`), and there is one.
     pub fn names_only_companies(&self, text: &str) -> bool {
@@ -1365,9 +1376,29 @@ impl Stage for ActorStage {
             .published
             .as_deref()
             .and_then(|p| parse_date(p.get(..10).unwrap_or(p)));
+        // "Andy Murray ... Murray said": a surname is no country, whatever place PETRARCH
+        // files under one by that name.
+        let surnames: Vec<String> = doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.mention == MentionKind::Name)
+            .filter_map(|e| {
+                let words: Vec<&str> = doc.text[e.span.range()].split_whitespace().collect();
+                (words.len() > 1).then(|| without_possessive(words[words.len() - 1]).to_string())
+            })
+            .collect();
         for i in 0..doc.entities.len() {
             let text = doc.text[doc.entities[i].span.range()].to_string();
             let kind = doc.entities[i].kind;
+            if kind == EntityKind::Person
+                && surnames.iter().any(|s| s == without_possessive(&text))
+                && self
+                    .dictionary
+                    .names_only_countries(without_possessive(&text))
+            {
+                doc.entities[i].actor = None;
+                continue;
+            }
             doc.entities[i].actor = self.dictionary.resolve(&text, kind, date).or_else(|| {
                 // "President Reagan": the recogniser leaves the title out, a dictionary may
                 // know the person by it.
@@ -2761,6 +2792,7 @@ pub fn cluster_by_name(doc: &mut Document) {
         // The smaller index is the cluster's id: its first mention.
         parent[ra.max(rb)] = ra.min(rb);
     };
+    let mut surname_of_a_full_name = vec![false; n];
     for i in 0..n {
         let e = &doc.entities[i];
         if e.kind == EntityKind::Person && words[i].len() == 1 {
@@ -2780,6 +2812,7 @@ pub fn cluster_by_name(doc: &mut Document) {
                 .or_else(|| (i + 1..n).find(by_first));
             if let Some(j) = target {
                 union(&mut parent, i, j);
+                surname_of_a_full_name[i] = words[j].last() == Some(name);
                 continue;
             }
         }
@@ -2787,9 +2820,16 @@ pub fn cluster_by_name(doc: &mut Document) {
             let o = &doc.entities[j];
             if o.kind != e.kind {
                 // One name, typed two ways by the recogniser in two sentences ("Durham" a
-                // place, then a person): one referent, as a story uses a name in one sense.
+                // place, then a person): one referent, as a story uses a name in one sense;
+                // not a place after a surname joined to a name given in full ("Hugh Dallas
+                // ... Dallas said ... in Dallas"), which the recogniser's stage left a place.
                 let named = |k: EntityKind| !matches!(k, EntityKind::Norp);
-                if named(e.kind) && named(o.kind) && words[i] == words[j] {
+                if named(e.kind)
+                    && named(o.kind)
+                    && words[i] == words[j]
+                    && !(surname_of_a_full_name[j]
+                        && matches!(e.kind, EntityKind::Gpe | EntityKind::Loc))
+                {
                     union(&mut parent, i, j);
                     break;
                 }

@@ -2058,6 +2058,59 @@ fn cli_titles_of_works_are_no_actors() {
     assert!(!named.iter().any(|n| n == "Britons"), "{named:?}");
 }
 
+/// "Andy Murray ... Murray said": a surname that PETRARCH files as a place under a country
+/// (Murray, Australia's) is the person's, with no country from it; a town after "in" stays a
+/// place.
+#[test]
+fn cli_a_surname_that_names_a_place_is_no_country() {
+    let text = b"Tennis player Andy Murray beat his rival on Monday. Murray said he felt \
+                 stronger. The referee, Hugh Dallas, was praised. Dallas said nothing. The team \
+                 later trained in Dallas.";
+    let out = kestrel(&["code", "-", "--published", "2005-03-01"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let entities = doc["entities"].as_array().unwrap();
+    let mentions = |name: &str| -> Vec<(String, String)> {
+        entities
+            .iter()
+            .filter(|e| e["text"] == name)
+            .map(|e| {
+                let kind = e["type"].as_str().unwrap_or("").to_string();
+                let code = e["actor"]["code"].as_str().unwrap_or("").to_string();
+                (kind, code)
+            })
+            .collect()
+    };
+    assert_eq!(
+        mentions("Murray"),
+        [("PERSON".to_string(), String::new())],
+        "{entities:?}"
+    );
+    let dallas = mentions("Dallas");
+    assert_eq!(
+        dallas[0],
+        ("PERSON".to_string(), String::new()),
+        "{dallas:?}"
+    );
+    assert!(
+        !entities
+            .iter()
+            .any(|e| e["text"] == "Hugh Dallas" && !e["actor"].is_null()),
+        "{entities:?}"
+    );
+    assert_eq!(
+        dallas[1],
+        ("GPE".to_string(), "USA".to_string()),
+        "{dallas:?}"
+    );
+    assert!(
+        !entities
+            .iter()
+            .any(|e| e["text"] == "Andy Murray" && !e["actor"].is_null()),
+        "{entities:?}"
+    );
+}
+
 /// The mentions of a text that have an actor, with the actor's code.
 fn coded_mentions(text: &[u8], published: &str) -> Vec<(String, String)> {
     let out = kestrel(&["code", "-", "--published", published], Some(text));

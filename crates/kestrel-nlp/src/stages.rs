@@ -321,10 +321,37 @@ fn names_of_businesses(
     }
 }
 
+/// Prepositions after which a name is a place's ("in Dallas", "near Murray", "San Felipe de
+/// Austin"). Not "to",
+/// "from", "for" or "of", which stand as often before people ("assistant to Ferguson").
+const BEFORE_A_PLACE: &[&str] = &[
+    "in",
+    "at",
+    "into",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "throughout",
+    "across",
+    "within",
+    "via",
+    "toward",
+    "towards",
+    "de",
+    "del",
+    "di",
+    "da",
+    "du",
+];
+
 /// "Robert Kilroy-Silk ... Kilroy-Silk said": a later mention that is the surname of a person
 /// named in full before it is that person's, whatever type its sentence alone suggested (an
-/// organisation, a town), when the full name opens with a given name or an honorific. Not a
-/// country's name ("Jordan").
+/// organisation, a town), when the full name opens with a given name or an honorific and
+/// is written as a name (capitalised words or initials, perhaps hyphenated). Not after a preposition of
+/// place or ", of" ("a rally in Dallas", "Tom Dallas, of Dallas"), where the story speaks of
+/// the place; and a country's name not after any preposition nor before a noun ("Scotland
+/// fans").
 fn surnames_of_people_named_before(
     doc: &mut Document,
     opens_a_persons_name: impl Fn(&str) -> bool,
@@ -343,9 +370,14 @@ fn surnames_of_people_named_before(
             let words: Vec<&str> = text.split_whitespace().collect();
             // Only a name that opens as a person's does: "Progressive Mérida", a person read
             // wrongly, would take the town.
+            let written_as_a_name = |w: &&str| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '\u{2019}'))
+            };
             if let [first, .., last] = words.as_slice() {
                 if opens_a_persons_name(first)
-                    && last.starts_with(char::is_uppercase)
+                    && words.iter().all(written_as_a_name)
                     && !surnames.iter().any(|s| s == last)
                 {
                     surnames.push(last.to_string());
@@ -360,12 +392,35 @@ fn surnames_of_people_named_before(
                 | kestrel_core::EntityKind::Loc
         );
         if retypes && surnames.iter().any(|s| s == text) {
+            let sentence = doc.sentences[e.sentence].tokens.clone();
+            let word = |t: usize| doc.text[doc.tokens[t].span.range()].to_lowercase();
+            let tag = |t: usize| doc.tokens[t].xpos.as_deref().unwrap_or("");
+            let (first, end) = (e.tokens.start, e.tokens.end);
+            let previous = (first > sentence.start).then(|| word(first - 1));
+            // "at Versace's house", "into Crawford registration": the preposition governs
+            // the noun after the name.
+            let possessive = end < sentence.end && matches!(tag(end), "POS")
+                || text.len() < doc.text[e.span.range()].len();
+            let modifies_a_noun = end < sentence.end && tag(end).starts_with("NN");
+            let after_a_preposition_of_place = previous
+                .as_deref()
+                .is_some_and(|w| BEFORE_A_PLACE.contains(&w))
+                || first > sentence.start + 1 && word(first - 1) == "of" && word(first - 2) == ",";
+            let after_any_preposition =
+                first > sentence.start && doc.tokens[first - 1].upos.as_deref() == Some("ADP");
             let words: Vec<&str> = doc.tokens[e.tokens.clone()]
                 .iter()
                 .map(|t| &doc.text[t.span.range()])
                 .filter(|w| !matches!(*w, "'s" | "\u{2019}s"))
                 .collect();
-            if !names_a_country(&words) {
+            // A country's name ("Jordan", "Scotland") is the person's only where nothing
+            // around it reads as the country ("Scotland fans", "to Jordan").
+            let place = if names_a_country(&words) {
+                after_any_preposition || modifies_a_noun
+            } else {
+                after_a_preposition_of_place && !possessive && !modifies_a_noun
+            };
+            if !place {
                 doc.entities[i].kind = kestrel_core::EntityKind::Person;
             }
         }
@@ -441,10 +496,67 @@ mod tests {
                 // The surname, with its possessive.
                 EntityKind::Person,
                 EntityKind::Person,
-                // A country's name stays the country.
+                // A country's name that is no one's surname stays the country.
                 EntityKind::Gpe,
                 EntityKind::Person,
                 // "Progressive" is no given name: the town stays a town.
+                EntityKind::Gpe,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_that_names_a_place_is_the_persons_where_nothing_says_place() {
+        let text = "Referee Tomas Ireland met Sal Dallas. Ireland said Dallas was right. \
+                    Fans flew to Ireland for a rally in Dallas. Ireland fans cheered Ireland's \
+                    call, and Kim Dallas, of Dallas, agreed.";
+        let mut doc = with_mentions(
+            text,
+            &[
+                ("Tomas Ireland", EntityKind::Person),
+                ("Sal Dallas", EntityKind::Person),
+                ("Ireland", EntityKind::Gpe),
+                ("Dallas", EntityKind::Gpe),
+                ("Ireland", EntityKind::Gpe),
+                ("Dallas", EntityKind::Gpe),
+                ("Ireland", EntityKind::Gpe),
+                ("Ireland's", EntityKind::Gpe),
+                ("Kim Dallas", EntityKind::Person),
+                ("Dallas", EntityKind::Gpe),
+            ],
+        );
+        for t in 0..doc.tokens.len() {
+            let (upos, xpos) = match &doc.text[doc.tokens[t].span.range()] {
+                "to" | "in" | "of" => ("ADP", "IN"),
+                "fans" => ("NOUN", "NNS"),
+                "'s" => ("PART", "POS"),
+                _ => ("X", "X"),
+            };
+            doc.tokens[t].upos = Some(upos.to_string());
+            doc.tokens[t].xpos = Some(xpos.to_string());
+        }
+        surnames_of_people_named_before(
+            &mut doc,
+            |w| matches!(w, "Tomas" | "Sal" | "Kim"),
+            |words| words == ["Ireland"] || words == ["Dallas"],
+        );
+        let kinds: Vec<EntityKind> = doc.entities.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                EntityKind::Person,
+                EntityKind::Person,
+                // Subjects of their clauses: the people.
+                EntityKind::Person,
+                EntityKind::Person,
+                // After a preposition: the places.
+                EntityKind::Gpe,
+                EntityKind::Gpe,
+                // Before a noun: the country; with a possessive ending: the person.
+                EntityKind::Gpe,
+                EntityKind::Person,
+                EntityKind::Person,
+                // "Kim Dallas, of Dallas": the city.
                 EntityKind::Gpe,
             ]
         );
