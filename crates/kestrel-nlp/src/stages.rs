@@ -375,8 +375,10 @@ fn surnames_of_people_named_before(
                     && w.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '\u{2019}'))
             };
-            if let [first, .., last] = words.as_slice() {
-                if opens_a_persons_name(first)
+            // A title the recogniser took in ("Referee Hugh Dallas") goes before the given name.
+            let opens = |k: usize| words.len() > k + 1 && opens_a_persons_name(words[k]);
+            if let [.., last] = words.as_slice() {
+                if (opens(0) || opens(1) && words.len() > 2)
                     && words.iter().all(written_as_a_name)
                     && !surnames.iter().any(|s| s == last)
                 {
@@ -513,7 +515,8 @@ mod tests {
         let mut doc = with_mentions(
             text,
             &[
-                ("Tomas Ireland", EntityKind::Person),
+                // A title the recogniser took in.
+                ("Referee Tomas Ireland", EntityKind::Person),
                 ("Sal Dallas", EntityKind::Person),
                 ("Ireland", EntityKind::Gpe),
                 ("Dallas", EntityKind::Gpe),
