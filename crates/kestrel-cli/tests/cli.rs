@@ -1016,6 +1016,22 @@ fn cli_a_venue_after_at_is_no_recipient() {
     );
 }
 
+/// A capital before a noun that names no sector ("the Madrid market") says where the thing
+/// is: the country, not its government.
+#[test]
+fn cli_a_capital_before_a_noun_is_no_government() {
+    let text = b"Deutsche Boerse held talks with the Madrid market on Monday.";
+    let out = kestrel(&["code", "-", "--published", "2005-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    let recipients = events[0]["recipients"].as_array().unwrap();
+    assert_eq!(recipients.len(), 1, "{recipients:?}");
+    assert_eq!(recipients[0]["code"], "ESP", "{recipients:?}");
+    assert!(recipients[0]["sector"].is_null(), "{recipients:?}");
+}
+
 #[test]
 fn cli_its_after_a_noun_subject_is_not_the_country_named_before() {
     let text = b"Kenya and Uganda signed a pact on Friday. The Tanzanian army has completed its \

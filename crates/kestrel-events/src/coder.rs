@@ -2239,16 +2239,22 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
                 if let Some(e) = self.entity_at[c] {
-                    if named_for_a_town
-                        && self.rel(c) == "compound"
-                        && self.placed_as(e, &["city", "capital", "admin1", "admin2"])
-                    {
+                    let town = self.rel(c) == "compound"
+                        && self.placed_as(e, &["city", "capital", "admin1", "admin2"]);
+                    if named_for_a_town && town {
                         continue;
                     }
                     if self.doc.entities[e].actor.is_some()
                         && !found.iter().any(|p| p.entity == Some(e))
                     {
-                        found.push(self.entity_participant(e, None));
+                        let mut participant = self.entity_participant(e, None);
+                        // "the London market", "the party's London HQ": a capital before a
+                        // noun that names no sector says where the thing is, not that the
+                        // government is it.
+                        if town {
+                            participant.sector = None;
+                        }
+                        found.push(participant);
                     }
                 }
             }
