@@ -1427,12 +1427,70 @@ impl Stage for ActorStage {
         read_roles(doc);
         read_business_descriptions(doc);
         cluster_by_name(doc);
+        if let Some(gazetteer) = &self.places {
+            namesakes_from_small_countries(doc, gazetteer);
+        }
         ministries_of_the_story(doc, &self.dictionary, date);
         let kinds = match &self.places {
             Some(gazetteer) => place_kinds(doc, gazetteer),
             None => Vec::new(),
         };
         link_pronouns_and_places(doc, &kinds);
+    }
+}
+
+/// Countries of fewer people than this are too small for a story to speak of one of their
+/// officials without naming the country.
+const SMALL_COUNTRY: u64 = 3_000_000;
+
+/// "John Williams" in a football report is not Barbados' minister of that name, nor "Peter
+/// Smith" the Cayman Islands' official: a person the dictionary alone places in a country of
+/// under three million people (GeoNames' count), in a story that names nothing else of that
+/// country (no place, people, body or person coded so from the text), is a namesake, and their
+/// cluster keeps no actor. A larger country's leaders are named in stories that do not name
+/// the country ("Bill Clinton" at a film premiere); a small one's seldom are.
+fn namesakes_from_small_countries(doc: &mut Document, gazetteer: &kestrel_places::Gazetteer) {
+    let country_of = |a: &ActorCode| a.code.get(..3).map(str::to_string);
+    let named: std::collections::HashSet<String> = doc
+        .entities
+        .iter()
+        .filter(|e| {
+            e.kind != EntityKind::Person
+                || e.actor
+                    .as_ref()
+                    .is_some_and(|a| a.source != ActorSource::Dictionary)
+        })
+        .filter_map(|e| e.actor.as_ref().and_then(country_of))
+        .collect();
+    let mut namesakes: Vec<(Option<usize>, String)> = Vec::new();
+    for e in &doc.entities {
+        let Some(actor) = &e.actor else { continue };
+        if e.kind != EntityKind::Person
+            || e.mention != MentionKind::Name
+            || actor.source != ActorSource::Dictionary
+            || !actor.code.chars().all(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let Some(country) = country_of(actor) else {
+            continue;
+        };
+        let small = gazetteer
+            .country(&country)
+            .is_some_and(|c| c.population < SMALL_COUNTRY);
+        if small && !named.contains(&country) {
+            namesakes.push((e.cluster, actor.name.clone()));
+        }
+    }
+    for e in doc.entities.iter_mut() {
+        let namesake = e.actor.as_ref().is_some_and(|a| {
+            namesakes
+                .iter()
+                .any(|(cluster, name)| *cluster == e.cluster && *name == a.name)
+        });
+        if namesake {
+            e.actor = None;
+        }
     }
 }
 

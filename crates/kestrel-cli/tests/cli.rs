@@ -2127,6 +2127,27 @@ fn cli_a_surname_that_names_a_place_is_no_country() {
     );
 }
 
+/// A person whom the dictionary alone places in a small country the story never names is a
+/// namesake: John Williams of a football club is not Barbados' minister, though he is in a
+/// story from Bridgetown.
+#[test]
+fn cli_a_small_countrys_official_is_no_namesake_elsewhere() {
+    let away = coded_mentions(
+        b"The chief executive, John Williams, said the striker would stay until the summer.",
+        "2005-03-01",
+    );
+    assert!(away.is_empty(), "{away:?}");
+    let home = coded_mentions(
+        b"In Bridgetown, John Williams opened the new stadium on Monday.",
+        "2005-03-01",
+    );
+    assert!(
+        home.iter()
+            .any(|(name, code)| name == "John Williams" && code == "BRB"),
+        "{home:?}"
+    );
+}
+
 /// The mentions of a text that have an actor, with the actor's code.
 fn coded_mentions(text: &[u8], published: &str) -> Vec<(String, String)> {
     let out = kestrel(&["code", "-", "--published", published], Some(text));
