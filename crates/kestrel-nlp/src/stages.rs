@@ -174,7 +174,95 @@ impl Stage for NerStage {
             |words| ner.names_a_country(words),
         );
         surnames_the_recogniser_missed(doc, |words| ner.names_a_country(words));
+        names_found_elsewhere_in_the_story(doc);
     }
+}
+
+/// "The Halden Water Authority (HWA) ... the HWA would be sued": the recogniser reads one
+/// sentence at a time and may miss an acronym in one sentence that a story defined in
+/// another. An acronym (two capitals or more) in brackets right after an organisation's or a
+/// place's name of two words or more is that name's, and wherever else it stands outside every
+/// mention it is a mention of the same type. Not inside a run of capitalised words ("HWA
+/// Holdings"), and not an acronym the story defines for names of two types. Acronyms the
+/// recogniser found without a definition are not spread: they are as often a technology's
+/// ("RFID", "IPTV") as a body's.
+fn names_found_elsewhere_in_the_story(doc: &mut Document) {
+    use kestrel_core::EntityKind;
+    let word_at = |doc: &Document, k: usize| doc.text[doc.tokens[k].span.range()].to_string();
+    let mut names: Vec<(Vec<String>, EntityKind)> = Vec::new();
+    let mut two_ways: Vec<Vec<String>> = Vec::new();
+    for e in &doc.entities {
+        if !matches!(e.kind, EntityKind::Org | EntityKind::Gpe | EntityKind::Loc)
+            || e.mention != kestrel_core::MentionKind::Name
+            || e.tokens.len() < 2
+        {
+            continue;
+        }
+        let sentence_end = doc.sentences[e.sentence].tokens.end;
+        let end = e.tokens.end;
+        if end + 3 > sentence_end || word_at(doc, end) != "(" || word_at(doc, end + 2) != ")" {
+            continue;
+        }
+        let acronym = word_at(doc, end + 1);
+        if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let words = vec![acronym];
+        match names.iter().find(|(w, _)| *w == words) {
+            Some((_, kind)) if *kind != e.kind => two_ways.push(words),
+            Some(_) => {}
+            None => names.push((words, e.kind)),
+        }
+    }
+    names.retain(|(w, _)| !two_ways.contains(w));
+    if names.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for e in &doc.entities {
+        covered[e.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let capitalised = |doc: &Document, k: usize| {
+        doc.text[doc.tokens[k].span.range()].starts_with(char::is_uppercase)
+    };
+    let mut added = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        let mut t = range.start;
+        while t < range.end {
+            let found = names.iter().find(|(words, _)| {
+                let end = t + words.len();
+                end <= range.end
+                    && (t..end).all(|k| !covered[k] && word_at(doc, k) == words[k - t])
+                    // A sentence's first word is capitalised whatever it is.
+                    && !(t > range.start && capitalised(doc, t - 1))
+                    && !(end < range.end && capitalised(doc, end))
+            });
+            let Some((words, kind)) = found else {
+                t += 1;
+                continue;
+            };
+            let end = t + words.len();
+            added.push(kestrel_core::Entity {
+                span: kestrel_core::Span::new(
+                    doc.tokens[t].span.start,
+                    doc.tokens[end - 1].span.end,
+                ),
+                sentence: s,
+                tokens: t..end,
+                kind: *kind,
+                actor: None,
+                cluster: None,
+                mention: kestrel_core::MentionKind::Name,
+            });
+            t = end;
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    doc.entities.extend(added);
+    doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
 /// "Ana Ruiz met the envoy. Ruiz later said ...": the recogniser reads one sentence at a time
@@ -561,6 +649,39 @@ mod tests {
                 EntityKind::Person,
                 // "Kim Dallas, of Dallas": the city.
                 EntityKind::Gpe,
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_defined_in_brackets_is_the_name_elsewhere() {
+        let text = "The Halden Water Authority (HWA) failed. Later the HWA said it would appeal. \
+                    HWA Holdings denied it. The RFID tag and the Kelso Trust (KT) agreed.";
+        let mut doc = with_mentions(
+            text,
+            &[
+                ("Halden Water Authority", EntityKind::Org),
+                ("RFID", EntityKind::Org),
+                ("Kelso Trust", EntityKind::Org),
+            ],
+        );
+        names_found_elsewhere_in_the_story(&mut doc);
+        let found: Vec<(&str, EntityKind)> = doc
+            .entities
+            .iter()
+            .map(|e| (&doc.text[e.span.range()], e.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Halden Water Authority", EntityKind::Org),
+                ("HWA", EntityKind::Org),
+                // Elsewhere, but not inside another name ("HWA Holdings").
+                ("HWA", EntityKind::Org),
+                // An acronym found without a definition stays where it was.
+                ("RFID", EntityKind::Org),
+                ("Kelso Trust", EntityKind::Org),
+                ("KT", EntityKind::Org),
             ]
         );
     }
