@@ -988,6 +988,89 @@ fn before_main_verb(doc: &Document, s: usize, mentions: &Candidates) -> Option<u
         .map(|&(i, _)| i)
 }
 
+/// Words of a news outlet's name ("BBC Radio Wales", "the Financial Times").
+const OUTLET_WORDS: &[&str] = &[
+    "BBC",
+    "Radio",
+    "News",
+    "TV",
+    "Television",
+    "Times",
+    "Post",
+    "Telegraph",
+    "Guardian",
+    "Journal",
+    "Herald",
+    "Gazette",
+    "Tribune",
+    "Independent",
+    "Observer",
+    "Today",
+    "Newsnight",
+    "Channel",
+    "ITV",
+    "Sky",
+    "CNN",
+    "Reuters",
+    "Press",
+    "Agency",
+];
+
+/// Whether a mention is the news outlet a statement was made to or on ("told the BBC",
+/// "told BBC Radio 4's Today programme", "speaking on Sky News", "in an interview with
+/// Reuters"): the pronouns of what was said are not the outlet.
+fn outlet_told(doc: &Document, e: &Entity) -> bool {
+    let outlet = e.actor.as_ref().and_then(|a| a.sector.as_deref()) == Some("JRN")
+        || e.tokens
+            .clone()
+            .any(|k| OUTLET_WORDS.contains(&&doc.text[doc.tokens[k].span.range()]));
+    if e.kind != EntityKind::Org || !outlet {
+        return false;
+    }
+    let start = doc.sentences[e.sentence].tokens.start;
+    // The mention's head, then up through the noun phrases it is part of ("BBC Radio 4's
+    // Today programme").
+    let Some(mut k) = e.tokens.clone().find(|&k| {
+        doc.tokens[k]
+            .head
+            .is_none_or(|h| !e.tokens.contains(&(start + h)))
+    }) else {
+        return false;
+    };
+    for _ in 0..4 {
+        let relation = doc.tokens[k].deprel.as_deref().unwrap_or("");
+        let Some(h) = doc.tokens[k].head.map(|h| start + h) else {
+            return false;
+        };
+        let head_lemma = doc.tokens[h].lemma.as_deref().unwrap_or("");
+        let case = doc.sentences[e.sentence]
+            .tokens
+            .clone()
+            .find(|&c| {
+                doc.tokens[c].head == Some(k - start)
+                    && doc.tokens[c].deprel.as_deref() == Some("case")
+            })
+            .map(|c| doc.text[doc.tokens[c].span.range()].to_lowercase());
+        match relation {
+            "obj" | "iobj" => return matches!(head_lemma, "tell" | "inform" | "brief"),
+            r if r.starts_with("obl") || r.starts_with("nmod") => {
+                let speaking = REPORTING_LEMMAS.contains(&head_lemma)
+                    || matches!(head_lemma, "speak" | "talk" | "interview" | "appear");
+                if speaking && matches!(case.as_deref(), Some("to" | "on" | "with")) {
+                    return true;
+                }
+                if !r.starts_with("nmod") {
+                    return false;
+                }
+            }
+            "compound" | "flat" | "appos" => {}
+            _ => return false,
+        }
+        k = h;
+    }
+    false
+}
+
 /// The country or organisation an "it" or "they" at token `t` of sentence `s` refers to: the
 /// nearest one before it in the sentence, else one in the sentence before.
 /// An "it" that only fills a subject slot ("it is clear that ...", "it was not us who ...")
@@ -1123,6 +1206,7 @@ fn thing_antecedent(doc: &Document, bodies: &[usize], s: usize, t: usize) -> Opt
         .filter(|&i| plural || !ends_in_people(i))
         .filter(|&i| !subject_of_its_verb(i))
         .filter(|&i| told.is_none_or(|k| !doc.entities[i].tokens.contains(&k)))
+        .filter(|&i| !outlet_told(doc, &doc.entities[i]))
         .collect();
     let found = antecedent(doc, &as_candidates(doc, &fitting), s, t, 1)?;
     // "The Home Office said it would not leave the children ... to rot, and sent them home":

@@ -2148,6 +2148,28 @@ fn cli_a_small_countrys_official_is_no_namesake_elsewhere() {
     );
 }
 
+/// The outlet a statement was made to ("told BBC Radio Kent") is not what the pronouns of the
+/// statement refer to.
+#[test]
+fn cli_the_outlet_told_is_no_antecedent() {
+    let text = b"Aldo Ferra spoke after the vote in Kent. He told BBC Radio Kent: \"They have \
+                 never listened to us, and it shows.\"";
+    let out = kestrel(&["code", "-", "--published", "2005-03-01"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let entities = doc["entities"].as_array().unwrap();
+    let bbc = entities
+        .iter()
+        .find(|e| e["text"] == "BBC" || e["text"] == "BBC Radio Kent")
+        .expect("the outlet is a mention");
+    assert!(
+        !entities
+            .iter()
+            .any(|e| e["mention"] == "pronoun" && e["cluster"] == bbc["cluster"]),
+        "{entities:?}"
+    );
+}
+
 /// The mentions of a text that have an actor, with the actor's code.
 fn coded_mentions(text: &[u8], published: &str) -> Vec<(String, String)> {
     let out = kestrel(&["code", "-", "--published", published], Some(text));
