@@ -1428,7 +1428,7 @@ impl Stage for ActorStage {
         read_business_descriptions(doc);
         cluster_by_name(doc);
         if let Some(gazetteer) = &self.places {
-            namesakes_from_small_countries(doc, gazetteer);
+            namesakes_from_small_countries(doc, gazetteer, &self.dictionary);
         }
         ministries_of_the_story(doc, &self.dictionary, date);
         let kinds = match &self.places {
@@ -1448,8 +1448,14 @@ const SMALL_COUNTRY: u64 = 3_000_000;
 /// under three million people (GeoNames' count), in a story that names nothing else of that
 /// country (no place, people, body or person coded so from the text), is a namesake, and their
 /// cluster keeps no actor. A larger country's leaders are named in stories that do not name
-/// the country ("Bill Clinton" at a film premiere); a small one's seldom are.
-fn namesakes_from_small_countries(doc: &mut Document, gazetteer: &kestrel_places::Gazetteer) {
+/// the country ("Bill Clinton" at a film premiere); a small one's seldom are. A person the
+/// dictionary gives no role on the story's date (no sector) is treated as a small country's,
+/// whatever the country.
+fn namesakes_from_small_countries(
+    doc: &mut Document,
+    gazetteer: &kestrel_places::Gazetteer,
+    dictionary: &ActorDictionary,
+) {
     let country_of = |a: &ActorCode| a.code.get(..3).map(str::to_string);
     let named: std::collections::HashSet<String> = doc
         .entities
@@ -1475,10 +1481,16 @@ fn namesakes_from_small_countries(doc: &mut Document, gazetteer: &kestrel_places
         let Some(country) = country_of(actor) else {
             continue;
         };
+        // A country the recogniser took for a person ("DR Congo's") is no namesake.
+        if dictionary.names_only_countries(without_possessive(&doc.text[e.span.range()])) {
+            continue;
+        }
         let small = gazetteer
             .country(&country)
             .is_some_and(|c| c.population < SMALL_COUNTRY);
-        if small && !named.contains(&country) {
+        // No role on the story's date: someone who only later took office, or a namesake.
+        let no_role_then = actor.sector.is_none();
+        if (small || no_role_then) && !named.contains(&country) {
             namesakes.push((e.cluster, actor.name.clone()));
         }
     }

@@ -2127,9 +2127,9 @@ fn cli_a_surname_that_names_a_place_is_no_country() {
     );
 }
 
-/// A person whom the dictionary alone places in a small country the story never names is a
-/// namesake: John Williams of a football club is not Barbados' minister, though he is in a
-/// story from Bridgetown.
+/// A person whom the dictionary alone places in a small country the story never names, or
+/// in a country where they held no role on the story's date, is a namesake: John Williams of
+/// a football club is not Barbados' minister, though he is in a story from Bridgetown.
 #[test]
 fn cli_a_small_countrys_official_is_no_namesake_elsewhere() {
     let away = coded_mentions(
@@ -2145,6 +2145,22 @@ fn cli_a_small_countrys_official_is_no_namesake_elsewhere() {
         home.iter()
             .any(|(name, code)| name == "John Williams" && code == "BRB"),
         "{home:?}"
+    );
+    // Chris Evans held an Australian office from 2008: in 2005, in a story that names no
+    // Australian place, the name is someone else's.
+    let later = coded_mentions(
+        b"The broadcaster Chris Evans sold his furniture at a market stall on Sunday.",
+        "2005-03-01",
+    );
+    assert!(later.is_empty(), "{later:?}");
+    let then = coded_mentions(
+        b"Senator Chris Evans spoke in Canberra on Sunday.",
+        "2009-03-01",
+    );
+    assert!(
+        then.iter()
+            .any(|(name, code)| name == "Chris Evans" && code == "AUS"),
+        "{then:?}"
     );
 }
 
