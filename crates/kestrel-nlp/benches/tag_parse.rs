@@ -103,10 +103,7 @@ fn bench(c: &mut Criterion) {
                     .collect();
                 n += lemmas.iter().map(String::len).sum::<usize>();
                 let lemmas: Vec<&str> = lemmas.iter().map(String::as_str).collect();
-                let mut parsed = models.parser.parse(&words, &xpos);
-                models
-                    .parser
-                    .attach_prepositions(&lemmas, &upos, &mut parsed);
+                let parsed = models.parser.parse_tagged(&words, &xpos, &upos, &lemmas);
                 n += parsed.len();
             }
             n

@@ -109,10 +109,9 @@ pub fn predict_ud(models: &Models, sentences: &[ConlluSentence]) -> Vec<ConlluSe
                 .map(|(f, x)| models.lemmatizer.lemma(f, x))
                 .collect();
             let lemma_refs: Vec<&str> = lemmas.iter().map(String::as_str).collect();
-            let mut parsed = models.parser.parse(&forms, &xpos);
-            models
+            let parsed = models
                 .parser
-                .attach_prepositions(&lemma_refs, &upos, &mut parsed);
+                .parse_tagged(&forms, &xpos, &upos, &lemma_refs);
             let mut out = s.clone();
             for (i, w) in out.words.iter_mut().enumerate() {
                 let (upos, x) = tags[i];

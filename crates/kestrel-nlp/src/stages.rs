@@ -86,7 +86,6 @@ impl Stage for ParseStage {
                 .iter()
                 .map(|t| t.xpos.as_deref().unwrap_or("NN"))
                 .collect();
-            let mut parsed = self.models.parser.parse(&forms, &tags);
             let lemmas: Vec<&str> = doc.tokens[range.clone()]
                 .iter()
                 .map(|t| t.lemma.as_deref().unwrap_or(""))
@@ -95,9 +94,10 @@ impl Stage for ParseStage {
                 .iter()
                 .map(|t| t.upos.as_deref().unwrap_or("X"))
                 .collect();
-            self.models
+            let parsed = self
+                .models
                 .parser
-                .attach_prepositions(&lemmas, &upos, &mut parsed);
+                .parse_tagged(&forms, &tags, &upos, &lemmas);
             let heads: Vec<(Option<usize>, String)> = parsed
                 .into_iter()
                 .map(|(h, l)| (h.checked_sub(1), l))

@@ -400,8 +400,7 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
             let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
             let lemmas: Vec<&str> = s.words.iter().map(|w| w.lemma.as_str()).collect();
             let upos: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
-            let mut parsed = parser.parse(&forms, &xpos);
-            parser.attach_prepositions(&lemmas, &upos, &mut parsed);
+            let parsed = parser.parse_tagged(&forms, &xpos, &upos, &lemmas);
             for (w, (h, l)) in s.words.iter().zip(parsed) {
                 n += 1;
                 if h == w.head {

@@ -1273,7 +1273,7 @@ impl Parser {
     }
 
     /// Counts, on these gold trees, how often each verb and noun takes a phrase of each
-    /// preposition, for [`Parser::attach_prepositions`] to read.
+    /// preposition, for [`Parser::parse_tagged`] to read.
     pub fn count_attachments(&mut self, sentences: &[TrainSentence]) {
         self.attachments = Some(attach::Attachments::count(sentences));
     }
@@ -1284,16 +1284,23 @@ impl Parser {
         self.attachments.as_ref().map(attach::Attachments::sizes)
     }
 
-    /// Moves prepositional phrases of a parsed sentence (as [`Parser::parse`] returns it)
+    /// Parses one sentence as [`Parser::parse`] does, then moves its prepositional phrases
     /// between a verb and the noun before them where the counts of the training treebank
-    /// prefer the other head (see `parser/attach.rs`). It reads each word's lemma and UPOS;
-    /// a parser without counts leaves the tree as it is.
-    pub fn attach_prepositions(
+    /// prefer the other head (see `parser/attach.rs`), which needs each word's UPOS and
+    /// lemma. A parser without counts returns [`Parser::parse`]'s tree.
+    pub fn parse_tagged(
         &self,
-        lemmas: &[&str],
+        forms: &[&str],
+        xpos: &[&str],
         upos: &[&str],
-        parsed: &mut [(usize, String)],
-    ) {
+        lemmas: &[&str],
+    ) -> Vec<(usize, String)> {
+        let mut parsed = self.parse(forms, xpos);
+        self.attach_prepositions(lemmas, upos, &mut parsed);
+        parsed
+    }
+
+    fn attach_prepositions(&self, lemmas: &[&str], upos: &[&str], parsed: &mut [(usize, String)]) {
         let Some(attachments) = &self.attachments else {
             return;
         };
