@@ -482,22 +482,7 @@ fn with_title(
 mod tests {
     use super::*;
 
-    fn sentence(rows: &[(&str, &str, usize, &str)]) -> TrainSentence {
-        TrainSentence {
-            words: rows
-                .iter()
-                .map(|&(form, upos, head, deprel)| TrainWord {
-                    form: form.into(),
-                    lemma: form.to_lowercase(),
-                    upos: upos.into(),
-                    xpos: "_".into(),
-                    feats: "_".into(),
-                    head,
-                    deprel: deprel.into(),
-                })
-                .collect(),
-        }
-    }
+    use crate::corpus::sentence_of_rows as sentence;
 
     fn expected(rows: &[(&str, usize, &str)]) -> Vec<(String, usize, String)> {
         rows.iter()

@@ -27,6 +27,26 @@ impl From<&ConlluSentence> for TrainSentence {
     }
 }
 
+/// A sentence from (form, UPOS, head, relation) rows, each lemma the lower-cased form: a
+/// small gold tree for tests.
+#[cfg(test)]
+pub(crate) fn sentence_of_rows(rows: &[(&str, &str, usize, &str)]) -> TrainSentence {
+    TrainSentence {
+        words: rows
+            .iter()
+            .map(|&(form, upos, head, deprel)| TrainWord {
+                form: form.into(),
+                lemma: form.to_lowercase(),
+                upos: upos.into(),
+                xpos: "_".into(),
+                feats: "_".into(),
+                head,
+                deprel: deprel.into(),
+            })
+            .collect(),
+    }
+}
+
 /// Reads training sentences from CoNLL-U text.
 pub fn parse(content: &str) -> Result<Vec<TrainSentence>, conllu::ConlluError> {
     Ok(conllu::parse(content)?

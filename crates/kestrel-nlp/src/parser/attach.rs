@@ -323,24 +323,7 @@ impl Attachments {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::TrainWord;
-
-    fn sentence(words: &[(&str, &str, usize, &str)]) -> TrainSentence {
-        TrainSentence {
-            words: words
-                .iter()
-                .map(|&(lemma, upos, head, deprel)| TrainWord {
-                    form: lemma.into(),
-                    lemma: lemma.into(),
-                    upos: upos.into(),
-                    xpos: "_".into(),
-                    feats: "_".into(),
-                    head,
-                    deprel: deprel.into(),
-                })
-                .collect(),
-        }
-    }
+    use crate::corpus::sentence_of_rows as sentence;
 
     /// "they send letter to Kisumu" with the phrase on the verb, and "they meet minister of
     /// trade" with it on the noun, each four times: verbs of sending take "to", ministers
