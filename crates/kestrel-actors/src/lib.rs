@@ -1378,15 +1378,7 @@ impl Stage for ActorStage {
             .and_then(|p| parse_date(p.get(..10).unwrap_or(p)));
         // "Andy Murray ... Murray said": a surname is no country, whatever place PETRARCH
         // files under one by that name.
-        let surnames: Vec<String> = doc
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person && e.mention == MentionKind::Name)
-            .filter_map(|e| {
-                let words: Vec<&str> = doc.text[e.span.range()].split_whitespace().collect();
-                (words.len() > 1).then(|| without_possessive(words[words.len() - 1]).to_string())
-            })
-            .collect();
+        let surnames = surnames_named_in_full(doc);
         for i in 0..doc.entities.len() {
             let text = doc.text[doc.entities[i].span.range()].to_string();
             let kind = doc.entities[i].kind;
@@ -1428,7 +1420,7 @@ impl Stage for ActorStage {
         read_business_descriptions(doc);
         cluster_by_name(doc);
         if let Some(gazetteer) = &self.places {
-            namesakes_from_small_countries(doc, gazetteer, &self.dictionary);
+            namesakes_in_unnamed_countries(doc, gazetteer, &self.dictionary);
         }
         ministries_of_the_story(doc, &self.dictionary, date);
         let kinds = match &self.places {
@@ -1449,9 +1441,9 @@ const SMALL_COUNTRY: u64 = 3_000_000;
 /// country (no place, people, body or person coded so from the text), is a namesake, and their
 /// cluster keeps no actor. A larger country's leaders are named in stories that do not name
 /// the country ("Bill Clinton" at a film premiere); a small one's seldom are. A person the
-/// dictionary gives no role on the story's date (no sector) is treated as a small country's,
-/// whatever the country.
-fn namesakes_from_small_countries(
+/// dictionary gives no role on the story's date (no sector: "Chris Evans", an Australian
+/// senator only from 2008) is treated so whatever the country.
+fn namesakes_in_unnamed_countries(
     doc: &mut Document,
     gazetteer: &kestrel_places::Gazetteer,
     dictionary: &ActorDictionary,
@@ -1474,23 +1466,24 @@ fn namesakes_from_small_countries(
         if e.kind != EntityKind::Person
             || e.mention != MentionKind::Name
             || actor.source != ActorSource::Dictionary
-            || !actor.code.chars().all(|c| c.is_ascii_uppercase())
         {
             continue;
         }
-        let Some(country) = country_of(actor) else {
+        // A country's code: not an international one ("IGOUNO"), nor "---".
+        let country = actor.code.as_str();
+        if country.len() != 3 || !country.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
-        };
+        }
         // A country the recogniser took for a person ("DR Congo's") is no namesake.
         if dictionary.names_only_countries(without_possessive(&doc.text[e.span.range()])) {
             continue;
         }
         let small = gazetteer
-            .country(&country)
+            .country(country)
             .is_some_and(|c| c.population < SMALL_COUNTRY);
         // No role on the story's date: someone who only later took office, or a namesake.
         let no_role_then = actor.sector.is_none();
-        if (small || no_role_then) && !named.contains(&country) {
+        if (small || no_role_then) && !named.contains(country) {
             namesakes.push((e.cluster, actor.name.clone()));
         }
     }
@@ -2045,21 +2038,25 @@ fn without_possessive(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// The last words of the people's names the story gives in full (two words or more), without
+/// a possessive ending: the surnames a lone later mention may stand for.
+fn surnames_named_in_full(doc: &Document) -> Vec<String> {
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.mention == MentionKind::Name)
+        .filter_map(|e| {
+            let words: Vec<&str> = doc.text[e.span.range()].split_whitespace().collect();
+            (words.len() > 1).then(|| without_possessive(words[words.len() - 1]).to_string())
+        })
+        .collect()
+}
+
 /// "Merrill Lynch" read as a person, "Apple" as a place: a mention the recogniser typed as
 /// a person or a place whose very name the dictionary knows only as companies' is the
 /// company's, unless the story names a person in full with it as surname ("Henry Ford ...
 /// Ford").
 pub fn companies_known_by_name(doc: &mut Document, dictionary: &ActorDictionary) {
-    let surnames: Vec<String> = doc
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person && e.mention == MentionKind::Name)
-        .filter_map(|e| {
-            let text = &doc.text[e.span.range()];
-            let words: Vec<&str> = text.split_whitespace().collect();
-            (words.len() > 1).then(|| words[words.len() - 1].to_string())
-        })
-        .collect();
+    let surnames = surnames_named_in_full(doc);
     for i in 0..doc.entities.len() {
         let e = &doc.entities[i];
         if !matches!(
