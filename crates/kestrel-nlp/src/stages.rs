@@ -174,7 +174,7 @@ impl Stage for NerStage {
             |words| ner.names_a_country(words),
         );
         surnames_the_recogniser_missed(doc, |words| ner.names_a_country(words));
-        names_found_elsewhere_in_the_story(doc);
+        acronyms_defined_in_the_story(doc);
     }
 }
 
@@ -186,11 +186,11 @@ impl Stage for NerStage {
 /// Holdings"), and not an acronym the story defines for names of two types. Acronyms the
 /// recogniser found without a definition are not spread: they are as often a technology's
 /// ("RFID", "IPTV") as a body's.
-fn names_found_elsewhere_in_the_story(doc: &mut Document) {
+fn acronyms_defined_in_the_story(doc: &mut Document) {
     use kestrel_core::EntityKind;
-    let word_at = |doc: &Document, k: usize| doc.text[doc.tokens[k].span.range()].to_string();
-    let mut names: Vec<(Vec<String>, EntityKind)> = Vec::new();
-    let mut two_ways: Vec<Vec<String>> = Vec::new();
+    let word_at = |k: usize| &doc.text[doc.tokens[k].span.range()];
+    let mut acronyms: Vec<(&str, EntityKind)> = Vec::new();
+    let mut two_ways: Vec<&str> = Vec::new();
     for e in &doc.entities {
         if !matches!(e.kind, EntityKind::Org | EntityKind::Gpe | EntityKind::Loc)
             || e.mention != kestrel_core::MentionKind::Name
@@ -198,64 +198,54 @@ fn names_found_elsewhere_in_the_story(doc: &mut Document) {
         {
             continue;
         }
-        let sentence_end = doc.sentences[e.sentence].tokens.end;
         let end = e.tokens.end;
-        if end + 3 > sentence_end || word_at(doc, end) != "(" || word_at(doc, end + 2) != ")" {
+        if end + 3 > doc.sentences[e.sentence].tokens.end
+            || word_at(end) != "("
+            || word_at(end + 2) != ")"
+        {
             continue;
         }
-        let acronym = word_at(doc, end + 1);
-        if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        let acronym = word_at(end + 1);
+        if acronym.len() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        let words = vec![acronym];
-        match names.iter().find(|(w, _)| *w == words) {
-            Some((_, kind)) if *kind != e.kind => two_ways.push(words),
+        match acronyms.iter().find(|(a, _)| *a == acronym) {
+            Some((_, kind)) if *kind != e.kind => two_ways.push(acronym),
             Some(_) => {}
-            None => names.push((words, e.kind)),
+            None => acronyms.push((acronym, e.kind)),
         }
     }
-    names.retain(|(w, _)| !two_ways.contains(w));
-    if names.is_empty() {
+    acronyms.retain(|(a, _)| !two_ways.contains(a));
+    if acronyms.is_empty() {
         return;
     }
     let mut covered = vec![false; doc.tokens.len()];
     for e in &doc.entities {
         covered[e.tokens.clone()].iter_mut().for_each(|c| *c = true);
     }
-    let capitalised = |doc: &Document, k: usize| {
-        doc.text[doc.tokens[k].span.range()].starts_with(char::is_uppercase)
-    };
+    let capitalised = |k: usize| word_at(k).starts_with(char::is_uppercase);
     let mut added = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
-        let mut t = range.start;
-        while t < range.end {
-            let found = names.iter().find(|(words, _)| {
-                let end = t + words.len();
-                end <= range.end
-                    && (t..end).all(|k| !covered[k] && word_at(doc, k) == words[k - t])
-                    // A sentence's first word is capitalised whatever it is.
-                    && !(t > range.start && capitalised(doc, t - 1))
-                    && !(end < range.end && capitalised(doc, end))
-            });
-            let Some((words, kind)) = found else {
-                t += 1;
+        for t in range.clone() {
+            // A sentence's first word is capitalised whatever it is.
+            let inside_a_name =
+                t > range.start && capitalised(t - 1) || t + 1 < range.end && capitalised(t + 1);
+            if covered[t] || inside_a_name {
                 continue;
-            };
-            let end = t + words.len();
-            added.push(kestrel_core::Entity {
-                span: kestrel_core::Span::new(
-                    doc.tokens[t].span.start,
-                    doc.tokens[end - 1].span.end,
-                ),
-                sentence: s,
-                tokens: t..end,
-                kind: *kind,
-                actor: None,
-                cluster: None,
-                mention: kestrel_core::MentionKind::Name,
-            });
-            t = end;
+            }
+            let found = acronyms.iter().find(|(a, _)| word_at(t) == *a);
+            if let Some(&(_, kind)) = found {
+                added.push(kestrel_core::Entity {
+                    span: doc.tokens[t].span,
+                    sentence: s,
+                    tokens: t..t + 1,
+                    kind,
+                    actor: None,
+                    cluster: None,
+                    mention: kestrel_core::MentionKind::Name,
+                });
+            }
         }
     }
     if added.is_empty() {
@@ -410,8 +400,8 @@ fn names_of_businesses(
 }
 
 /// Prepositions after which a name is a place's ("in Dallas", "near Murray", "San Felipe de
-/// Austin"). Not "to",
-/// "from", "for" or "of", which stand as often before people ("assistant to Ferguson").
+/// Austin"). Not "to", "from", "for" or "of", which stand as often before people ("assistant
+/// to Ferguson").
 const BEFORE_A_PLACE: &[&str] = &[
     "in",
     "at",
@@ -436,10 +426,10 @@ const BEFORE_A_PLACE: &[&str] = &[
 /// "Robert Kilroy-Silk ... Kilroy-Silk said": a later mention that is the surname of a person
 /// named in full before it is that person's, whatever type its sentence alone suggested (an
 /// organisation, a town), when the full name opens with a given name or an honorific and
-/// is written as a name (capitalised words or initials, perhaps hyphenated). Not after a preposition of
-/// place or ", of" ("a rally in Dallas", "Tom Dallas, of Dallas"), where the story speaks of
-/// the place; and a country's name not after any preposition nor before a noun ("Scotland
-/// fans").
+/// is written as a name (capitalised words or initials, perhaps hyphenated). Not after a
+/// preposition of place or ", of" ("a rally in Dallas", "Tom Dallas, of Dallas"), where the
+/// story speaks of the place; and a country's name not after any preposition nor before a
+/// noun ("Scotland fans").
 fn surnames_of_people_named_before(
     doc: &mut Document,
     opens_a_persons_name: impl Fn(&str) -> bool,
@@ -466,7 +456,7 @@ fn surnames_of_people_named_before(
             // A title the recogniser took in ("Referee Hugh Dallas") goes before the given name.
             let opens = |k: usize| words.len() > k + 1 && opens_a_persons_name(words[k]);
             if let [.., last] = words.as_slice() {
-                if (opens(0) || opens(1) && words.len() > 2)
+                if (opens(0) || opens(1))
                     && words.iter().all(written_as_a_name)
                     && !surnames.iter().any(|s| s == last)
                 {
@@ -665,7 +655,7 @@ mod tests {
                 ("Kelso Trust", EntityKind::Org),
             ],
         );
-        names_found_elsewhere_in_the_story(&mut doc);
+        acronyms_defined_in_the_story(&mut doc);
         let found: Vec<(&str, EntityKind)> = doc
             .entities
             .iter()
