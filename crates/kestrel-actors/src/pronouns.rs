@@ -801,16 +801,22 @@ fn located_in(doc: &Document, e: &Entity) -> bool {
 
 /// Whether a mention's head word takes one of these prepositions (lower case) as its `case`.
 fn has_case_word(doc: &Document, e: &Entity, prepositions: &[&str]) -> bool {
-    let Some(sentence) = doc.sentences.get(e.sentence) else {
+    if e.sentence >= doc.sentences.len() {
         return false;
-    };
-    let head = e.tokens.end - 1 - sentence.tokens.start;
-    sentence.tokens.clone().any(|k| {
-        let tok = &doc.tokens[k];
-        tok.head == Some(head)
-            && tok.deprel.as_deref() == Some("case")
-            && prepositions.contains(&doc.text[tok.span.range()].to_lowercase().as_str())
-    })
+    }
+    case_word(doc, e.sentence, e.tokens.end - 1).is_some_and(|c| prepositions.contains(&c.as_str()))
+}
+
+/// The preposition (lower case) that token `k` of sentence `s` takes as its `case`, if any.
+fn case_word(doc: &Document, s: usize, k: usize) -> Option<String> {
+    let sentence = &doc.sentences[s].tokens;
+    let head = k - sentence.start;
+    sentence
+        .clone()
+        .find(|&c| {
+            doc.tokens[c].head == Some(head) && doc.tokens[c].deprel.as_deref() == Some("case")
+        })
+        .map(|c| doc.text[doc.tokens[c].span.range()].to_lowercase())
 }
 
 /// Whether the noun of a description at token `noun` (its sentence ending at `end`) modifies
@@ -1043,19 +1049,12 @@ fn outlet_told(doc: &Document, e: &Entity) -> bool {
             return false;
         };
         let head_lemma = doc.tokens[h].lemma.as_deref().unwrap_or("");
-        let case = doc.sentences[e.sentence]
-            .tokens
-            .clone()
-            .find(|&c| {
-                doc.tokens[c].head == Some(k - start)
-                    && doc.tokens[c].deprel.as_deref() == Some("case")
-            })
-            .map(|c| doc.text[doc.tokens[c].span.range()].to_lowercase());
         match relation {
             "obj" | "iobj" => return matches!(head_lemma, "tell" | "inform" | "brief"),
             r if r.starts_with("obl") || r.starts_with("nmod") => {
                 let speaking = REPORTING_LEMMAS.contains(&head_lemma)
                     || matches!(head_lemma, "speak" | "talk" | "interview" | "appear");
+                let case = case_word(doc, e.sentence, k);
                 if speaking && matches!(case.as_deref(), Some("to" | "on" | "with")) {
                     return true;
                 }
