@@ -236,18 +236,33 @@ fn acronyms_defined_in_the_story(doc: &mut Document) {
             }
             let found = acronyms.iter().find(|(a, _)| word_at(t) == *a);
             if let Some(&(_, kind)) = found {
-                added.push(kestrel_core::Entity {
-                    span: doc.tokens[t].span,
-                    sentence: s,
-                    tokens: t..t + 1,
-                    kind,
-                    actor: None,
-                    cluster: None,
-                    mention: kestrel_core::MentionKind::Name,
-                });
+                added.push(one_word_name(doc, s, t, kind));
             }
         }
     }
+    add_mentions(doc, added);
+}
+
+/// A name's mention of one word, token `t` of sentence `s`.
+fn one_word_name(
+    doc: &Document,
+    s: usize,
+    t: usize,
+    kind: kestrel_core::EntityKind,
+) -> kestrel_core::Entity {
+    kestrel_core::Entity {
+        span: doc.tokens[t].span,
+        sentence: s,
+        tokens: t..t + 1,
+        kind,
+        actor: None,
+        cluster: None,
+        mention: kestrel_core::MentionKind::Name,
+    }
+}
+
+/// Adds mentions a pass found to the document's, keeping them in text order.
+fn add_mentions(doc: &mut Document, added: Vec<kestrel_core::Entity>) {
     if added.is_empty() {
         return;
     }
@@ -321,22 +336,10 @@ fn surnames_the_recogniser_missed(doc: &mut Document, names_a_country: impl Fn(&
             {
                 continue;
             }
-            added.push(kestrel_core::Entity {
-                span: doc.tokens[t].span,
-                sentence: s,
-                tokens: t..t + 1,
-                kind: EntityKind::Person,
-                actor: None,
-                cluster: None,
-                mention: kestrel_core::MentionKind::Name,
-            });
+            added.push(one_word_name(doc, s, t, EntityKind::Person));
         }
     }
-    if added.is_empty() {
-        return;
-    }
-    doc.entities.extend(added);
-    doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
+    add_mentions(doc, added);
 }
 
 /// "The publisher Zendra ... Zendra's sales": a name that a business noun stands before
