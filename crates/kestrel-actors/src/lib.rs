@@ -40,7 +40,7 @@ pub use pronouns::{
     countries_named_before, link_pronouns, link_pronouns_and_places, one_country_named_before,
     PlaceKinds,
 };
-pub use roles::{is_generic_title, read_roles};
+pub use roles::{is_generic_title, is_role_word, read_roles};
 
 use kestrel_core::{
     ActorCode, ActorSource, Document, Entity, EntityKind, Layer, MentionKind, Span, Stage,

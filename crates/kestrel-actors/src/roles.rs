@@ -94,6 +94,8 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("negotiator", Some("GOV")),
     ("representative", Some("GOV")),
     ("commissioner", Some("GOV")),
+    ("coordinator", Some("GOV")),
+    ("rapporteur", Some("GOV")),
     ("emir", Some("GOV")),
     ("monarch", Some("GOV")),
     ("sultan", Some("GOV")),
@@ -130,6 +132,13 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("treasury", None),
     ("economics", None),
     ("trade", None),
+    // An international body's officers: "the UN's emergency relief coordinator", "the EU's
+    // High Representative".
+    ("emergency", None),
+    ("relief", None),
+    ("humanitarian", None),
+    ("high", None),
+    ("special", None),
     ("policy", None),
     ("top", None),
     ("senior", None),
@@ -218,6 +227,19 @@ pub(crate) fn is_former(w: &str) -> bool {
     lower == "former" || lower == "ex" || lower.starts_with("ex-")
 }
 
+/// Whether a word belongs to the phrase of a role or an office: a title ("minister",
+/// "Commissioner"), a portfolio ("Foreign", "trade") or a word that qualifies one ("deputy",
+/// "former").
+///
+/// ```
+/// assert!(kestrel_actors::is_role_word("Minister"));
+/// assert!(kestrel_actors::is_role_word("Trade"));
+/// assert!(!kestrel_actors::is_role_word("Nations"));
+/// ```
+pub fn is_role_word(w: &str) -> bool {
+    role_word(w).is_some()
+}
+
 pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
     let lower = w.to_lowercase();
     let find = |part: &str| ROLE_WORDS.iter().find(|(r, _)| *r == part).map(|(_, s)| *s);
@@ -229,6 +251,18 @@ pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
         }
         _ => find(&lower),
     }
+}
+
+/// Whether role words name an office, not only qualify one ("special", "trade"): a word that
+/// decides a sector, or a head, chief, adviser or national.
+fn states_an_office(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        // "ex-head": the last part names the office.
+        let last = lower.rsplit('-').next().unwrap_or(&lower);
+        role_word(w).flatten().is_some()
+            || matches!(last, "head" | "chief" | "adviser" | "advisor" | "national")
+    })
 }
 
 /// The sector of a role phrase: the last word that decides one wins ("army chief" is MIL,
@@ -429,7 +463,11 @@ pub fn read_roles(doc: &mut Document) -> usize {
                 words.push(word(k));
                 k += 1;
             }
-            Some((country, words))
+            // "Ana Ruiz, a Kenyan relief worker": words that only qualify a role name no
+            // office of a country ("a Microsoft security manager" is the company's, whatever
+            // the office).
+            let body = doc.entities[country].kind == EntityKind::Org;
+            (body || states_an_office(&words)).then_some((country, words))
         };
         // Before, across a comma, when the name closes the apposition: "the Ghanaian army
         // chief, General Kofi Mensah," ("..., Kofi Mensah said" is a reporter, not a

@@ -2164,6 +2164,27 @@ fn cli_a_small_countrys_official_is_no_namesake_elsewhere() {
     );
 }
 
+/// An office the recogniser reads as a name ("the United Nations Emergency Relief
+/// Coordinator") is its holder's: the body or country is the mention, and the person named
+/// beside the office takes its code.
+#[test]
+fn cli_an_office_read_as_a_name_gives_its_body_to_the_person() {
+    let text = b"Amara Diallo, the United Nations Emergency Relief Coordinator, toured the \
+                 flooded valley. Later, Jonas Berg, US Trade Representative, flew home.";
+    let coded = coded_mentions(text, "2020-05-01");
+    let has = |name: &str, code: &str| coded.iter().any(|(n, c)| n == name && c == code);
+    assert!(has("Amara Diallo", "IGOUNO"), "{coded:?}");
+    assert!(has("United Nations", "IGOUNO"), "{coded:?}");
+    assert!(has("Jonas Berg", "USA"), "{coded:?}");
+    assert!(has("US", "USA"), "{coded:?}");
+    assert!(
+        !coded
+            .iter()
+            .any(|(n, _)| n.ends_with("Coordinator") || n.ends_with("Representative")),
+        "{coded:?}"
+    );
+}
+
 /// The outlet a statement was made to ("told BBC Radio Kent") is not what the pronouns of the
 /// statement refer to.
 #[test]

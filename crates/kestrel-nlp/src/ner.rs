@@ -1208,6 +1208,16 @@ impl Ner {
         without_title_openers(words, &mut out);
         no_laws(words, tags, &mut out);
         no_titles_of_works(words, tags, &mut out);
+        // Offices the passes after the model found.
+        out = out
+            .into_iter()
+            .filter_map(|m| {
+                if m.kind == EntityType::Person {
+                    return Some(m);
+                }
+                office_holder(words, m.tokens.clone(), |w| self.gazetteer.get(w)).unwrap_or(Some(m))
+            })
+            .collect();
         out.sort_by_key(|m| m.tokens.start);
         // A name widened over the word after it ("Henry VIII") keeps that word.
         out.dedup_by(|later, kept| later.tokens.start < kept.tokens.end);
@@ -1270,6 +1280,14 @@ impl Ner {
                 });
             }
             return;
+        }
+        // Before the passes over the words the model left, which may find the body the
+        // office names ("the Office of the Deputy Prime Minister").
+        if TYPES[ty] != "PER" {
+            if let Some(holder) = office_holder(words, tokens.clone(), |w| self.gazetteer.get(w)) {
+                out.extend(holder);
+                return;
+            }
         }
         if let Some((before, person)) = split_at_title(words, tokens.clone()) {
             // "Kyrgyz Prime Minister Ana Ruiz" read as one name: the nationality, if the
@@ -1900,6 +1918,109 @@ fn is_title(w: &str) -> bool {
             .is_some_and(|(a, b)| matches!(a, "vice" | "deputy") && TITLE_WORDS.contains(&b))
 }
 
+/// "German Chancellor", "UN Emergency Relief Coordinator", "Deputy Prime Minister" read as a
+/// body's or a place's name: an office is no name. For a mention that ends in an office's
+/// title, `None`; otherwise the mention to keep in its place: the body or country that holds
+/// the office, if the gazetteer (`gazetteer`, its flags for a phrase) knows it or its name
+/// ends in a body's head noun ("Refugee Council Chief"), and none for an office of role words
+/// alone. A holder that is neither stays in the office's name (`None`): the words before the
+/// title may be a name the gazetteer lacks.
+fn office_holder(
+    words: &[&str],
+    tokens: std::ops::Range<usize>,
+    gazetteer: impl Fn(&[&str]) -> u8,
+) -> Option<Option<Mention>> {
+    if tokens.len() < 2 || !closes_an_office(words, tokens.end - 1) {
+        return None;
+    }
+    // "The Trade Representative's Office": the office names the body after it.
+    let owns_a_body = matches!(words.get(tokens.end), Some(&"'s" | &"’s"))
+        && words.get(tokens.end + 1).is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && is_body_head(&w.to_lowercase(), true)
+        });
+    if owns_a_body {
+        return None;
+    }
+    let mut role_start = tokens.end - 1;
+    while role_start > tokens.start && is_office_word(words[role_start - 1]) {
+        role_start -= 1;
+    }
+    if role_start == tokens.start {
+        return Some(None);
+    }
+    let holder = tokens.start..role_start;
+    let gaz = gazetteer(&words[holder.clone()]);
+    let last = words[role_start - 1].to_lowercase();
+    let kind = if gaz & GAZ_DEMONYM != 0 {
+        EntityType::Norp
+    } else if gaz & GAZ_ORG != 0 {
+        EntityType::Org
+    } else if gaz & (GAZ_COUNTRY | GAZ_REGION | GAZ_CITY) != 0 {
+        EntityType::Gpe
+    } else if holder.len() >= 2 && is_body_head(&last, false) {
+        EntityType::Org
+    } else {
+        return None;
+    };
+    Some(Some(Mention {
+        tokens: holder,
+        kind,
+    }))
+}
+
+/// Whether the word at `t` is the title that ends the name of an office held by one person
+/// ("Minister", "Coordinator", "Secretary General"); "General" alone ends company names
+/// ("Dollar General"), and "Army" or "Police" end the names of bodies.
+fn closes_an_office(words: &[&str], t: usize) -> bool {
+    let lower = words[t].to_lowercase();
+    match lower.trim_end_matches('.') {
+        "general" => {
+            t > 0
+                && matches!(
+                    words[t - 1].to_lowercase().as_str(),
+                    "secretary" | "attorney" | "solicitor" | "inspector" | "auditor" | "surgeon"
+                )
+        }
+        w => OFFICE_TITLES.contains(&w),
+    }
+}
+
+/// Titles of offices that one person holds.
+const OFFICE_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "premier",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "governor",
+    "mayor",
+    "commissioner",
+    "coordinator",
+    "representative",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "negotiator",
+    "rapporteur",
+];
+
+/// A word of an office's title before its last word: a title, a portfolio, a rank's qualifier
+/// ("Deputy", "Foreign", "Emergency Relief", "Attorney").
+fn is_office_word(word: &str) -> bool {
+    kestrel_actors::is_role_word(word)
+        || TITLE_OPENERS.contains(&word.to_lowercase().as_str())
+        || matches!(
+            word.to_lowercase().as_str(),
+            "attorney" | "solicitor" | "inspector" | "auditor" | "surgeon"
+        )
+}
+
 /// Words that open a title before its title word ("Prime Minister", "Foreign Secretary").
 const TITLE_OPENERS: &[&str] = &[
     "prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance", "acting",
@@ -2395,6 +2516,47 @@ mod tests {
         let ranks = ["Admiral", "Rosa", "Vidal", "and", "Admiral", "Vidal"];
         assert_eq!(split_at_title(&ranks, 0..3), Some((None, 1..3)));
         assert_eq!(split_at_title(&ranks, 4..6), None);
+    }
+
+    #[test]
+    fn an_office_is_no_name_but_its_holder_is() {
+        let gazetteer = |w: &[&str]| match w {
+            ["Velorian"] => GAZ_DEMONYM,
+            ["Arvenia"] => GAZ_COUNTRY,
+            ["Northern", "Alliance"] => GAZ_ORG,
+            _ => 0,
+        };
+        let holder = |sentence: &str| -> Option<Option<(String, EntityType)>> {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            office_holder(&words, 0..words.len(), gazetteer)
+                .map(|m| m.map(|m| (words[m.tokens].join(" "), m.kind)))
+        };
+        let kept = |name: &str, kind| Some(Some((name.to_string(), kind)));
+        assert_eq!(
+            holder("Velorian Chancellor"),
+            kept("Velorian", EntityType::Norp)
+        );
+        assert_eq!(
+            holder("Arvenia Trade Representative"),
+            kept("Arvenia", EntityType::Gpe)
+        );
+        assert_eq!(
+            holder("Northern Alliance Emergency Relief Coordinator"),
+            kept("Northern Alliance", EntityType::Org)
+        );
+        assert_eq!(
+            holder("Fisheries Council Chief"),
+            kept("Fisheries Council", EntityType::Org)
+        );
+        assert_eq!(holder("Deputy Prime Minister"), Some(None));
+        assert_eq!(holder("Attorney General"), Some(None));
+        // Names that end in no office's title, or in one after words that may be a name.
+        assert_eq!(holder("Dollar General"), None);
+        assert_eq!(holder("Kestrel Army"), None);
+        assert_eq!(holder("Halden Economic Minister"), None);
+        assert_eq!(holder("Chancellor"), None);
+        let owner = ["Arvenia", "Trade", "Representative", "'s", "Office", "said"];
+        assert_eq!(office_holder(&owner, 0..3, gazetteer), None);
     }
 
     #[test]
