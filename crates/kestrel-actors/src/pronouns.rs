@@ -1500,6 +1500,41 @@ fn speaker_word(doc: &Document, s: usize) -> Option<usize> {
         .find(|&k| head(k) == Some(verb) && rel(k).starts_with("nsubj") && outside(k))
 }
 
+/// Whether mention `e` names the speaker whose word is token `k`, stands in the words that
+/// describe them ("Ana Ruiz, the Greens' spokeswoman,", "a Greens spokeswoman") or speaks with
+/// them: the speaker's word is reached from the mention's head through nouns, their modifiers
+/// and names joined to them alone.
+fn names_the_speaker(doc: &Document, e: &Entity, k: usize) -> bool {
+    if e.tokens.contains(&k) {
+        return true;
+    }
+    let sentence = doc.sentences[e.sentence].tokens.clone();
+    let Some(mut h) = e
+        .tokens
+        .clone()
+        .find(|&x| head_in(doc, &sentence, x).is_none_or(|h| !e.tokens.contains(&h)))
+    else {
+        return false;
+    };
+    for _ in 0..sentence.len() {
+        let Some(up) = head_in(doc, &sentence, h) else {
+            return false;
+        };
+        let relation = doc.tokens[h].deprel.as_deref().unwrap_or("");
+        // A name joined to the speaker's ("Ruiz and the Greens said") speaks too.
+        let describes = matches!(relation, "appos" | "compound" | "flat" | "amod" | "conj")
+            || relation.starts_with("nmod");
+        if !describes {
+            return false;
+        }
+        if up == k {
+            return true;
+        }
+        h = up;
+    }
+    false
+}
+
 /// Who speaks the quotation sentence `s` holds, as (sentence, word): its own speaker, else,
 /// when `s` opens inside a quotation ("\"The plan has failed.\""), the speaker of the
 /// sentence before, who goes on speaking.
@@ -1587,6 +1622,14 @@ fn antecedent(
     // The nearest before it in the sentence, passing over a name that only modifies another
     // noun ("Russia engaging with G20 diplomats over its invasion" is Russia's) when a
     // name heading its own phrase comes before.
+    // A pronoun inside quotation marks is not who speaks them, nor the body the speaker is
+    // named by ("Ana Ruiz, the Greens' spokeswoman, said: \"They have no plan\""): speakers
+    // say "I" and "we".
+    let the_speakers = |ps: usize, e: &Entity| {
+        !outside_quotes
+            && quotation_speaker(doc, ps)
+                .is_some_and(|(sp, k)| e.sentence == sp && names_the_speaker(doc, e, k))
+    };
     let before: Vec<(usize, &Entity)> = candidates
         .iter()
         .copied()
@@ -1594,6 +1637,7 @@ fn antecedent(
         .filter(|(_, e)| !in_subjectless_clause_before(doc, e, s, t))
         .filter(|(_, e)| !named_as_the_source(doc, e))
         .filter(|(_, e)| !(outside_quotes && quoted[e.tokens.start - start]))
+        .filter(|(_, e)| !the_speakers(s, e))
         .collect();
     let heading = before.iter().rev().find(|(_, e)| !is_modifier(doc, e));
     if let Some(&(i, _)) = heading.or(before.last()) {
@@ -1618,6 +1662,7 @@ fn antecedent(
                 .iter()
                 .copied()
                 .filter(|(_, e)| e.sentence == ps)
+                .filter(|(_, e)| !the_speakers(ps, e))
                 .collect();
             // The main clause's subject first: "Asked if she would stand, Ruiz said ..." is
             // about Ruiz, whatever the clause before says.

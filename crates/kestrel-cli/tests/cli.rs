@@ -2185,6 +2185,29 @@ fn cli_an_office_read_as_a_name_gives_its_body_to_the_person() {
     );
 }
 
+/// A pronoun inside a quotation is not its speaker's party: speakers say "we".
+#[test]
+fn cli_they_in_a_quotation_is_not_the_speakers_side() {
+    let text = b"Mara Velden, the Green Party's treasury spokeswoman, said: \"The \
+                 Conservatives' figures are wrong. They have no plan for the railways.\"";
+    let out = kestrel(&["code", "-", "--published", "2005-03-01"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let entities = doc["entities"].as_array().unwrap();
+    let cluster_of = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e["text"] == name)
+            .map(|e| e["cluster"].clone())
+    };
+    assert!(cluster_of("They").is_some(), "{entities:?}");
+    assert_eq!(
+        cluster_of("They"),
+        cluster_of("Conservatives"),
+        "{entities:?}"
+    );
+}
+
 /// The outlet a statement was made to ("told BBC Radio Kent") is not what the pronouns of the
 /// statement refer to.
 #[test]
