@@ -393,13 +393,14 @@ fn description(
         }
     }
     let last = last?;
-    // "The police", "the army", "the opposition" name a body, not one person; their words
+    // "The police", "the army", "the union", "the opposition" name a body, not one person; their words
     // stand in a person's role only before another ("the police chief").
     let last_word = doc.text[doc.tokens[last].span.range()].to_lowercase();
     if matches!(
         last_word.as_str(),
         "police"
             | "army"
+            | "union"
             | "military"
             | "opposition"
             | "defence"

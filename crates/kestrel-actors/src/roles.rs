@@ -72,6 +72,8 @@ pub(crate) const ROLE_WORDS: &[(&str, Option<&str>)] = &[
     ("reporter", Some("JRN")),
     ("editor", Some("JRN")),
     ("police", Some("COP")),
+    // "union leader", "a union official": a trade union's officer is labour's.
+    ("union", Some("LAB")),
     ("activist", Some("CVL")),
     ("campaigner", Some("CVL")),
     ("human", None),
@@ -556,6 +558,10 @@ pub fn read_roles(doc: &mut Document) -> usize {
                     return Vec::new();
                 }
                 let mut k = comma + 1;
+                // "Ana Ruiz, a union official,": the article opens the role.
+                if k < sentence.end && matches!(word(k), "a" | "an") {
+                    k += 1;
+                }
                 let mut words = Vec::new();
                 while k < sentence.end && token_entity[k].is_none() && role_word(word(k)).is_some()
                 {
@@ -1065,6 +1071,40 @@ pub(crate) mod tests {
         assert!(
             doc.entities[8].actor.is_none(),
             "a spokesman of no stated body"
+        );
+    }
+
+    #[test]
+    fn a_union_officer_is_labours_and_qualifiers_alone_name_no_office() {
+        let mut doc = doc_with(
+            "Kostovan officials met the Kostova Senate. Union leader Ana Ruiz and Luis Soto, a \
+             union official, spoke. Vera Lind, a Kostovan relief worker, and Jon Dal, the UN \
+             relief coordinator, left.",
+            &[
+                ("Kostovan", EntityKind::Norp, Some(("KST", None))),
+                (
+                    "Kostova Senate",
+                    EntityKind::Org,
+                    Some(("KST", Some("LEG"))),
+                ),
+                ("Ana Ruiz", EntityKind::Person, None),
+                ("Luis Soto", EntityKind::Person, None),
+                ("Vera Lind", EntityKind::Person, None),
+                ("Kostovan", EntityKind::Norp, Some(("KST", None))),
+                ("Jon Dal", EntityKind::Person, None),
+                ("UN", EntityKind::Org, Some(("IGOUNO", Some("IGO")))),
+            ],
+        );
+        read_roles(&mut doc);
+        assert_eq!(actor(&doc, 2), ("KST".into(), Some("LAB".into()), "text"));
+        assert_eq!(actor(&doc, 3), ("KST".into(), Some("LAB".into()), "text"));
+        assert!(
+            doc.entities[4].actor.is_none(),
+            "a relief worker holds no office"
+        );
+        assert_eq!(
+            actor(&doc, 6),
+            ("IGOUNO".into(), Some("IGO".into()), "text")
         );
     }
 
