@@ -997,6 +997,33 @@ fn cli_what_is_said_to_be_true_is_told_as_so() {
     assert_eq!(events[0]["recipients"][0]["code"], "UGA");
 }
 
+/// Sending migrants back is deporting them; returning land or prisoners is a concession.
+#[test]
+fn cli_returning_migrants_is_deporting_them() {
+    let codes = |text: &[u8]| -> Vec<(String, String)> {
+        let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+        assert!(out.status.success());
+        let doc = &lines(&out)[0];
+        doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["type"].as_str().unwrap().to_string(),
+                    e["cameo"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let deported = codes(b"Kenya returned hundreds of asylum seekers to Uganda on Monday.");
+    assert_eq!(deported, [("COERCE".to_string(), "174".to_string())]);
+    let children = codes(b"Kenya returned refugee children to Uganda on Monday.");
+    assert_eq!(children, [("COERCE".to_string(), "174".to_string())]);
+    let land = codes(b"Kenya returned the disputed land to Uganda on Monday.");
+    assert_eq!(land, [("RETREAT".to_string(), "0842".to_string())]);
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {
