@@ -1024,6 +1024,27 @@ fn cli_returning_migrants_is_deporting_them() {
     assert_eq!(land, [("RETREAT".to_string(), "0842".to_string())]);
 }
 
+/// Withdrawing money or goods pulls no one back; withdrawing troops does.
+#[test]
+fn cli_withdrawing_money_is_no_retreat() {
+    let types = |text: &[u8]| -> Vec<String> {
+        let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+        assert!(out.status.success());
+        lines(&out)[0]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["type"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(types(b"Kenya withdrew its deposits from Ugandan banks on Monday.").is_empty());
+    assert!(types(b"Kenya withdrew $40m in assets from Uganda on Monday.").is_empty());
+    assert_eq!(
+        types(b"Kenya withdrew its troops from Somalia on Monday."),
+        ["RETREAT"]
+    );
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {
