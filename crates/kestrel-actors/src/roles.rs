@@ -544,6 +544,44 @@ pub fn read_roles(doc: &mut Document) -> usize {
                         && !is_former(word(k))
                 })
         };
+        // "Ana Ruiz, of Amnesty International, said": a body after ", of", closing the
+        // apposition, is the one the person speaks for; a place there is where they live
+        // ("Tom Shipley, of Leeds").
+        let of_a_body = || -> Option<usize> {
+            let comma = e.tokens.end;
+            if comma + 2 >= sentence.end || word(comma) != "," || word(comma + 1) != "of" {
+                return None;
+            }
+            let mut k = comma + 2;
+            if word(k).eq_ignore_ascii_case("the") {
+                k += 1;
+            }
+            let body = token_entity.get(k).copied().flatten()?;
+            let b = &doc.entities[body];
+            let closes =
+                b.tokens.end >= sentence.end || matches!(word(b.tokens.end), "," | "." | ";" | ")");
+            (b.kind == EntityKind::Org && b.tokens.start == k && closes && b.actor.is_some())
+                .then_some(body)
+        };
+        if let Some(body) = (role.is_empty() && before.is_none())
+            .then(of_a_body)
+            .flatten()
+        {
+            let a = doc.entities[body]
+                .actor
+                .as_ref()
+                .expect("a body with an actor");
+            found.push((
+                i,
+                ActorCode {
+                    code: a.code.clone(),
+                    sector: a.sector.clone(),
+                    name: doc.text[e.span.range()].to_string(),
+                    source: ActorSource::Text,
+                },
+            ));
+            continue;
+        }
         let candidate = match before {
             Some(c) if !role.is_empty() => Some((c, role.clone())),
             _ => after().or_else(titled_of).or_else(apposed),
@@ -1105,6 +1143,32 @@ pub(crate) mod tests {
         assert_eq!(
             actor(&doc, 6),
             ("IGOUNO".into(), Some("IGO".into()), "text")
+        );
+    }
+
+    #[test]
+    fn a_body_after_of_is_the_one_a_person_speaks_for() {
+        let mut doc = doc_with(
+            "Ana Ruiz, of the Kestrel Rights Watch, spoke. Luis Soto, of Velora, left.",
+            &[
+                ("Ana Ruiz", EntityKind::Person, None),
+                (
+                    "Kestrel Rights Watch",
+                    EntityKind::Org,
+                    Some(("NGOHRI", Some("NGO"))),
+                ),
+                ("Luis Soto", EntityKind::Person, None),
+                ("Velora", EntityKind::Gpe, Some(("VLR", None))),
+            ],
+        );
+        read_roles(&mut doc);
+        assert_eq!(
+            actor(&doc, 0),
+            ("NGOHRI".into(), Some("NGO".into()), "text")
+        );
+        assert!(
+            doc.entities[2].actor.is_none(),
+            "a place after \"of\" is a home"
         );
     }
 
