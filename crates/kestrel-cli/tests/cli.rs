@@ -1024,6 +1024,29 @@ fn cli_returning_migrants_is_deporting_them() {
     assert_eq!(land, [("RETREAT".to_string(), "0842".to_string())]);
 }
 
+/// "Is to" before a bare verb tells what is planned: the act is future, not done.
+#[test]
+fn cli_what_someone_is_to_do_is_future() {
+    let modalities = |text: &[u8]| -> Vec<String> {
+        let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+        assert!(out.status.success());
+        lines(&out)[0]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["modality"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        modalities(b"Kenya's president is to visit Uganda next week."),
+        ["future"]
+    );
+    assert_eq!(
+        modalities(b"Kenya's president visited Uganda last week."),
+        ["asserted"]
+    );
+}
+
 /// Withdrawing money or goods pulls no one back; withdrawing troops does.
 #[test]
 fn cli_withdrawing_money_is_no_retreat() {

@@ -1596,6 +1596,18 @@ impl<'a> Sentence<'a> {
                 if r == "mark" && matches!(l, "if" | "unless" | "whether" | "lest") {
                     return Status::Skip("a condition (if, unless, whether)");
                 }
+                // "Straw is to visit Thailand", "talks are to resume": "be" with "to" before a
+                // bare verb tells what is planned.
+                if own_clause
+                    && matches!(r, "aux" | "cop")
+                    && l == "be"
+                    && self.toks[x].xpos.as_deref() == Some("VB")
+                    && self.children[x]
+                        .iter()
+                        .any(|&m| self.rel(m) == "mark" && self.lemmas[m] == "to" && m < x && m > c)
+                {
+                    modality = Modality::Future;
+                }
                 if own_clause && r == "aux" {
                     match l {
                         "will" | "'ll" | "wo" => modality = Modality::Future,
