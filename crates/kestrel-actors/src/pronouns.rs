@@ -544,11 +544,26 @@ const BODY_NOUNS: &[(&str, &[&str])] = &[
     ("movement", &["REB", "OPP", "PTY", "CVL", "RAD", "INS"]),
     ("party", &["PTY", "OPP"]),
     ("militia", &["REB", "RAD", "INS", "PRM", "UAF"]),
+    // Institutions, after one named with the same word ("the European Parliament ... the
+    // parliament", "the Court of Arbitration for Sport ... the court"); an institution never
+    // named takes its country from the story, as an agent noun.
+    ("parliament", &["LEG", "IGO"]),
+    ("assembly", &["LEG", "IGO"]),
+    ("court", &["JUD", "IGO"]),
+    ("tribunal", &["JUD", "IGO"]),
+    ("commission", &["IGO", "GOV"]),
+    ("council", &["IGO", "GOV", "LEG"]),
 ];
 
 /// Words in a business's name that say which kind it is ("British Airways" is an airline,
 /// "the Daily Herald" a newspaper).
 const KIND_NAME_WORDS: &[(&str, &[&str])] = &[
+    ("parliament", &["parliament"]),
+    ("assembly", &["assembly"]),
+    ("court", &["court"]),
+    ("tribunal", &["tribunal"]),
+    ("commission", &["commission"]),
+    ("council", &["council"]),
     ("airline", &["air", "airways", "airlines", "airline"]),
     (
         "newspaper",

@@ -1024,6 +1024,23 @@ fn cli_returning_migrants_is_deporting_them() {
     assert_eq!(land, [("RETREAT".to_string(), "0842".to_string())]);
 }
 
+/// "The parliament" after a parliament the story named is that one, not the parliament of
+/// the country named nearest.
+#[test]
+fn cli_an_institution_described_again_is_the_one_named() {
+    let text = b"The European Parliament met on Monday. Danish officials said the parliament \
+                 would reject the budget.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let events = doc["events"].as_array().unwrap();
+    let rejection = events
+        .iter()
+        .find(|e| e["type"] == "REJECT")
+        .unwrap_or_else(|| panic!("{events:?}"));
+    assert_eq!(rejection["actors"][0]["code"], "IGOEUREEC", "{rejection:?}");
+}
+
 /// "Is to" before a bare verb tells what is planned: the act is future, not done.
 #[test]
 fn cli_what_someone_is_to_do_is_future() {
