@@ -1024,6 +1024,28 @@ fn cli_returning_migrants_is_deporting_them() {
     assert_eq!(land, [("RETREAT".to_string(), "0842".to_string())]);
 }
 
+/// A company named with its acronym in brackets is found whole, and the acronym later is the
+/// company.
+#[test]
+fn cli_a_name_with_its_acronym_in_brackets_is_found_whole() {
+    let text = b"General Motors (GM) said it would cut 500 jobs in Ohio. Later, GM accused \
+                 Toyota of dumping cars.";
+    let out = kestrel(&["code", "-", "--published", "2005-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let entities = doc["entities"].as_array().unwrap();
+    assert!(
+        entities
+            .iter()
+            .all(|e| !e["text"].as_str().unwrap_or("").contains('(')),
+        "{entities:?}"
+    );
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["actors"][0]["code"], "MNCUSA", "{events:?}");
+    assert_eq!(events[0]["recipients"][0]["code"], "MNCJPN", "{events:?}");
+}
+
 /// "The parliament" after a parliament the story named is that one, not the parliament of
 /// the country named nearest.
 #[test]

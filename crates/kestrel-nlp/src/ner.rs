@@ -1208,6 +1208,7 @@ impl Ner {
         without_title_openers(words, &mut out);
         no_laws(words, tags, &mut out);
         no_titles_of_works(words, tags, &mut out);
+        without_brackets(words, &mut out);
         // Offices the passes after the model found.
         out = out
             .into_iter()
@@ -1918,6 +1919,34 @@ fn is_title(w: &str) -> bool {
             .is_some_and(|(a, b)| matches!(a, "vice" | "deputy") && TITLE_WORDS.contains(&b))
 }
 
+/// "General Motors (GM)" read as one name, or as "Motors (GM": a bracket is no part of a
+/// name. A mention with a bracket in it becomes the words before the bracket and those inside
+/// it, each a mention of the same type where it holds a capitalised word.
+fn without_brackets(words: &[&str], out: &mut Vec<Mention>) {
+    let bracket = |w: &str| matches!(w, "(" | ")" | "[" | "]");
+    let mut parts = Vec::new();
+    out.retain(|m| {
+        if !m.tokens.clone().any(|t| bracket(words[t])) {
+            return true;
+        }
+        let mut start = m.tokens.start;
+        for t in m.tokens.clone().chain(std::iter::once(m.tokens.end)) {
+            if t == m.tokens.end || bracket(words[t]) {
+                let named = (start..t).any(|k| words[k].starts_with(char::is_uppercase));
+                if named {
+                    parts.push(Mention {
+                        tokens: start..t,
+                        kind: m.kind,
+                    });
+                }
+                start = t + 1;
+            }
+        }
+        false
+    });
+    out.extend(parts);
+}
+
 /// "German Chancellor", "UN Emergency Relief Coordinator", "Deputy Prime Minister" read as a
 /// body's or a place's name: an office is no name. For a mention that ends in an office's
 /// title, `None`; otherwise the mention to keep in its place: the body or country that holds
@@ -2516,6 +2545,28 @@ mod tests {
         let ranks = ["Admiral", "Rosa", "Vidal", "and", "Admiral", "Vidal"];
         assert_eq!(split_at_title(&ranks, 0..3), Some((None, 1..3)));
         assert_eq!(split_at_title(&ranks, 4..6), None);
+    }
+
+    #[test]
+    fn a_bracket_is_no_part_of_a_name() {
+        let words = [
+            "Halden", "Motors", "(", "HM", ")", "and", "Kestrel", "(", "the", "firm", ")",
+        ];
+        let mut out = vec![
+            Mention {
+                tokens: 1..4,
+                kind: EntityType::Org,
+            },
+            Mention {
+                tokens: 6..11,
+                kind: EntityType::Org,
+            },
+        ];
+        without_brackets(&words, &mut out);
+        out.sort_by_key(|m| m.tokens.start);
+        let spans: Vec<_> = out.iter().map(|m| m.tokens.clone()).collect();
+        assert_eq!(spans, [1..2, 3..4, 6..7]);
+        assert!(out.iter().all(|m| m.kind == EntityType::Org));
     }
 
     #[test]
