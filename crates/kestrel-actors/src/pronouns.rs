@@ -1641,11 +1641,15 @@ fn antecedent(
     // A pronoun inside quotation marks is not who speaks them, nor the body the speaker is
     // named by ("Ana Ruiz, the Greens' spokeswoman, said: \"They have no plan\""): speakers
     // say "I" and "we".
-    let the_speakers = |ps: usize, e: &Entity| {
-        !outside_quotes
-            && quotation_speaker(doc, ps)
-                .is_some_and(|(sp, k)| e.sentence == sp && names_the_speaker(doc, e, k))
+    let speaker_of = |ps: usize| {
+        (!outside_quotes)
+            .then(|| quotation_speaker(doc, ps))
+            .flatten()
     };
+    let the_speakers = |speaker: Option<(usize, usize)>, e: &Entity| {
+        speaker.is_some_and(|(sp, k)| e.sentence == sp && names_the_speaker(doc, e, k))
+    };
+    let own_speaker = speaker_of(s);
     let before: Vec<(usize, &Entity)> = candidates
         .iter()
         .copied()
@@ -1653,7 +1657,7 @@ fn antecedent(
         .filter(|(_, e)| !in_subjectless_clause_before(doc, e, s, t))
         .filter(|(_, e)| !named_as_the_source(doc, e))
         .filter(|(_, e)| !(outside_quotes && quoted[e.tokens.start - start]))
-        .filter(|(_, e)| !the_speakers(s, e))
+        .filter(|(_, e)| !the_speakers(own_speaker, e))
         .collect();
     let heading = before.iter().rev().find(|(_, e)| !is_modifier(doc, e));
     if let Some(&(i, _)) = heading.or(before.last()) {
@@ -1674,11 +1678,12 @@ fn antecedent(
                     return Some(i);
                 }
             }
+            let speaker = speaker_of(ps);
             let in_sentence: Vec<(usize, &Entity)> = candidates
                 .iter()
                 .copied()
                 .filter(|(_, e)| e.sentence == ps)
-                .filter(|(_, e)| !the_speakers(ps, e))
+                .filter(|(_, e)| !the_speakers(speaker, e))
                 .collect();
             // The main clause's subject first: "Asked if she would stand, Ruiz said ..." is
             // about Ruiz, whatever the clause before says.
