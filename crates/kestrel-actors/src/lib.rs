@@ -1419,6 +1419,7 @@ impl Stage for ActorStage {
         read_roles(doc);
         read_business_descriptions(doc);
         cluster_by_name(doc);
+        bare_surnames_of_no_one_named(doc);
         if let Some(gazetteer) = &self.places {
             namesakes_in_unnamed_countries(doc, gazetteer, &self.dictionary);
         }
@@ -1428,6 +1429,93 @@ impl Stage for ActorStage {
             None => Vec::new(),
         };
         link_pronouns_and_places(doc, &kinds);
+    }
+}
+
+/// "Davis was the hero of the tie", "said Williams": a person the story names only by a bare
+/// surname, never after an honorific or a title and never in full, is not the opposition
+/// politician or the archbishop the dictionary knows by that surname, whose full name the
+/// story would give, unless the story is one of that country's politics. The cluster keeps no
+/// dictionary actor. Members of a government are left be: news calls leaders in office by
+/// surname alone.
+fn bare_surnames_of_no_one_named(doc: &mut Document) {
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Sir", "Dame", "King", "Queen", "Prince",
+        "Princess", "Pope", "Sheikh",
+    ];
+    let titled = |e: &Entity| {
+        let before = doc.text[..e.span.start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.');
+        before.starts_with(char::is_uppercase)
+            && (TITLES.contains(&before) || roles::role_word(before).is_some())
+    };
+    let cluster_of = |i: usize| doc.entities[i].cluster.unwrap_or(usize::MAX - i);
+    let mut keep: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut bare: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind != EntityKind::Person || e.mention != MentionKind::Name {
+            continue;
+        }
+        let cluster = cluster_of(i);
+        let text = &doc.text[e.span.range()];
+        // The dictionary's person by their surname: a name of two words or more that ends in
+        // the mention's word and that the story never writes.
+        // Not a government's: news calls leaders in office by surname alone ("Putin warned").
+        let from_surname = e.actor.as_ref().is_some_and(|a| {
+            a.source == ActorSource::Dictionary
+                && a.sector.as_deref() != Some("GOV")
+                && a.name.split_whitespace().count() >= 2
+                && a.name.split_whitespace().last() == Some(text)
+                && !doc.text.contains(a.name.as_str())
+        });
+        let one_word = text.split_whitespace().count() == 1;
+        if from_surname && one_word && !titled(e) {
+            bare.insert(cluster);
+        } else {
+            keep.insert(cluster);
+        }
+    }
+    // A story of their country's politics may well call them by surname alone ("Bush and
+    // Kerry"): the cluster stays where another mention is of the person's country and of its
+    // state or politics.
+    let clusters: Vec<usize> = (0..doc.entities.len()).map(cluster_of).collect();
+    let political = |a: &ActorCode| {
+        matches!(
+            a.sector.as_deref(),
+            Some("GOV" | "OPP" | "LEG" | "PTY" | "ELI" | "JUD" | "MIL" | "COP" | "SPY")
+        )
+    };
+    let country_in_politics = |cluster: usize| {
+        let country = doc
+            .entities
+            .iter()
+            .zip(&clusters)
+            .find(|(_, c)| **c == cluster)
+            .and_then(|(e, _)| e.actor.as_ref())
+            .and_then(|a| a.code.get(..3));
+        doc.entities.iter().zip(&clusters).any(|(e, &c)| {
+            c != cluster
+                && e.actor
+                    .as_ref()
+                    .is_some_and(|a| political(a) && a.code.get(..3) == country)
+        })
+    };
+    let dropped: Vec<usize> = bare
+        .difference(&keep)
+        .copied()
+        .filter(|&c| !country_in_politics(c))
+        .collect();
+    if dropped.is_empty() {
+        return;
+    }
+    for (e, cluster) in doc.entities.iter_mut().zip(clusters) {
+        if dropped.contains(&cluster) {
+            e.actor = None;
+        }
     }
 }
 

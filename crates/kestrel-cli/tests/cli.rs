@@ -2318,6 +2318,30 @@ fn cli_they_in_a_quotation_is_not_the_speakers_side() {
     );
 }
 
+/// A bare surname the story never gives in full is not the opposition politician of that
+/// name; after "Mr" it still is.
+#[test]
+fn cli_a_bare_surname_is_no_politician_the_story_never_names() {
+    let sport = coded_mentions(
+        b"Davis hit twelve aces as the visitors won the tie in Leeds on Sunday. Davis said \
+          the crowd had helped him.",
+        "2005-03-01",
+    );
+    assert!(
+        sport
+            .iter()
+            .all(|(name, _)| name != "Davis" && name != "him"),
+        "{sport:?}"
+    );
+    let politics = coded_mentions(b"Mr Davis said the plan had failed.", "2005-03-01");
+    assert!(
+        politics
+            .iter()
+            .any(|(name, code)| name == "Davis" && code == "GBR"),
+        "{politics:?}"
+    );
+}
+
 /// The outlet a statement was made to ("told BBC Radio Kent") is not what the pronouns of the
 /// statement refer to.
 #[test]
