@@ -1084,6 +1084,15 @@ fn cli_what_someone_is_to_do_is_future() {
         modalities(b"Kenya's president visited Uganda last week."),
         ["asserted"]
     );
+    // Going on to do something is doing it next; going to do it is an intention.
+    assert_eq!(
+        modalities(b"Kenya went on to accuse Uganda of lying."),
+        ["asserted"]
+    );
+    assert_eq!(
+        modalities(b"Kenya is going to accuse Uganda of lying."),
+        ["future"]
+    );
 }
 
 /// Withdrawing money or goods pulls no one back; withdrawing troops does.

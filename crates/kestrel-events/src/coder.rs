@@ -1712,7 +1712,18 @@ impl<'a> Sentence<'a> {
                         )
                         && self.toks[x].xpos.as_deref() != Some("VB") => {}
                 "xcomp" => {
-                    let governor = self.lemmas[h].as_str();
+                    let mut governor = self.lemmas[h].as_str();
+                    // "He went on to accuse Mr Brown": going on to do something is doing it
+                    // next, as continuing is; "is going to" stays an intention.
+                    let goes_on = governor == "go"
+                        && self.children[h].iter().any(|&c| {
+                            matches!(self.rel(c), "compound:prt" | "advmod")
+                                && self.lemmas[c] == "on"
+                                && c == h + 1
+                        });
+                    if goes_on {
+                        governor = "continue";
+                    }
                     // An attempted attack or seizure counts; other attempts do not.
                     let attempted_attack = ATTEMPT_VERBS.contains(&governor)
                         && matches!(plover_type, "ASSAULT" | "COERCE");
