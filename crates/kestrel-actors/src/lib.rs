@@ -1436,8 +1436,8 @@ impl Stage for ActorStage {
 /// surname, never after an honorific or a title and never in full, is not the opposition
 /// politician or the archbishop the dictionary knows by that surname, whose full name the
 /// story would give, unless the story is one of that country's politics. The cluster keeps no
-/// dictionary actor. Members of a government are left be: news calls leaders in office by
-/// surname alone.
+/// dictionary actor. Members of a government and former officials are left be: news calls
+/// leaders in office, and those who held office, by surname alone.
 fn bare_surnames_of_no_one_named(doc: &mut Document) {
     const TITLES: &[&str] = &[
         "Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Sir", "Dame", "King", "Queen", "Prince",
@@ -1464,10 +1464,11 @@ fn bare_surnames_of_no_one_named(doc: &mut Document) {
         let text = &doc.text[e.span.range()];
         // The dictionary's person by their surname: a name of two words or more that ends in
         // the mention's word and that the story never writes.
-        // Not a government's: news calls leaders in office by surname alone ("Putin warned").
+        // Not a government's, nor a former official's: news calls leaders in office and
+        // those who held office by surname alone ("Putin warned", "Blinken spoke").
         let from_surname = e.actor.as_ref().is_some_and(|a| {
             a.source == ActorSource::Dictionary
-                && a.sector.as_deref() != Some("GOV")
+                && !matches!(a.sector.as_deref(), Some("GOV" | "ELI"))
                 && a.name.split_whitespace().count() >= 2
                 && a.name.split_whitespace().last() == Some(text)
                 && !doc.text.contains(a.name.as_str())

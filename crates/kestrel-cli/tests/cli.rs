@@ -1000,28 +1000,20 @@ fn cli_what_is_said_to_be_true_is_told_as_so() {
 /// Sending migrants back is deporting them; returning land or prisoners is a concession.
 #[test]
 fn cli_returning_migrants_is_deporting_them() {
-    let codes = |text: &[u8]| -> Vec<(String, String)> {
-        let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
-        assert!(out.status.success());
-        let doc = &lines(&out)[0];
-        doc["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                (
-                    e["type"].as_str().unwrap().to_string(),
-                    e["cameo"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect()
-    };
-    let deported = codes(b"Kenya returned hundreds of asylum seekers to Uganda on Monday.");
-    assert_eq!(deported, [("COERCE".to_string(), "174".to_string())]);
-    let children = codes(b"Kenya returned refugee children to Uganda on Monday.");
-    assert_eq!(children, [("COERCE".to_string(), "174".to_string())]);
-    let land = codes(b"Kenya returned the disputed land to Uganda on Monday.");
-    assert_eq!(land, [("RETREAT".to_string(), "0842".to_string())]);
+    // CAMEO 174 is deportation (PLOVER COERCE); 0842 returning property (RETREAT).
+    let cameo = |text: &[u8]| event_fields(text, "2026-03-10", "cameo");
+    assert_eq!(
+        cameo(b"Kenya returned hundreds of asylum seekers to Uganda on Monday."),
+        ["174"]
+    );
+    assert_eq!(
+        cameo(b"Kenya returned refugee children to Uganda on Monday."),
+        ["174"]
+    );
+    assert_eq!(
+        cameo(b"Kenya returned the disputed land to Uganda on Monday."),
+        ["0842"]
+    );
 }
 
 /// A company named with its acronym in brackets is found whole, and the acronym later is the
@@ -1066,16 +1058,7 @@ fn cli_an_institution_described_again_is_the_one_named() {
 /// "Is to" before a bare verb tells what is planned: the act is future, not done.
 #[test]
 fn cli_what_someone_is_to_do_is_future() {
-    let modalities = |text: &[u8]| -> Vec<String> {
-        let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
-        assert!(out.status.success());
-        lines(&out)[0]["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["modality"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let modalities = |text: &[u8]| event_fields(text, "2026-03-10", "modality");
     assert_eq!(
         modalities(b"Kenya's president is to visit Uganda next week."),
         ["future"]
@@ -1098,16 +1081,7 @@ fn cli_what_someone_is_to_do_is_future() {
 /// Withdrawing money or goods pulls no one back; withdrawing troops does.
 #[test]
 fn cli_withdrawing_money_is_no_retreat() {
-    let types = |text: &[u8]| -> Vec<String> {
-        let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
-        assert!(out.status.success());
-        lines(&out)[0]["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["type"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let types = |text: &[u8]| event_fields(text, "2026-03-10", "type");
     assert!(types(b"Kenya withdrew its deposits from Ugandan banks on Monday.").is_empty());
     assert!(types(b"Kenya withdrew $40m in assets from Uganda on Monday.").is_empty());
     assert_eq!(
@@ -2371,6 +2345,18 @@ fn cli_the_outlet_told_is_no_antecedent() {
             .any(|e| e["mention"] == "pronoun" && e["cluster"] == bbc["cluster"]),
         "{entities:?}"
     );
+}
+
+/// One string field of each event `code` finds in `text`, in order.
+fn event_fields(text: &[u8], published: &str, field: &str) -> Vec<String> {
+    let out = kestrel(&["code", "-", "--published", published], Some(text));
+    assert!(out.status.success());
+    lines(&out)[0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e[field].as_str().unwrap_or("").to_string())
+        .collect()
 }
 
 /// The mentions of a text that have an actor, with the actor's code.
