@@ -556,6 +556,9 @@ pub fn read_roles(doc: &mut Document) -> usize {
             if word(k).eq_ignore_ascii_case("the") {
                 k += 1;
             }
+            if k >= sentence.end {
+                return None;
+            }
             let body = token_entity.get(k).copied().flatten()?;
             let b = &doc.entities[body];
             let closes =

@@ -1949,10 +1949,10 @@ fn without_brackets(words: &[&str], out: &mut Vec<Mention>) {
 
 /// "German Chancellor", "UN Emergency Relief Coordinator", "Deputy Prime Minister" read as a
 /// body's or a place's name: an office is no name. For a mention that ends in an office's
-/// title, `None`; otherwise the mention to keep in its place: the body or country that holds
-/// the office, if the gazetteer (`gazetteer`, its flags for a phrase) knows it or its name
-/// ends in a body's head noun ("Refugee Council Chief"), and none for an office of role words
-/// alone. A holder that is neither stays in the office's name (`None`): the words before the
+/// title, what to keep in its place: the body or country that holds the office, if the
+/// gazetteer (`gazetteer`, its flags for a phrase) knows it or its name ends in a body's head
+/// noun ("Refugee Council Chief"), or nothing (`Some(None)`) for an office of role words alone.
+/// `None` leaves the mention as it is: it ends in no office's title, or the words before the
 /// title may be a name the gazetteer lacks.
 fn office_holder(
     words: &[&str],
