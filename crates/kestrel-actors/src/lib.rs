@@ -309,45 +309,56 @@ fn telling_name_words(key: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Honorifics, abbreviated ranks and offices, and titles the role words leave out, in lower
+/// case.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "gen",
+    "col",
+    "lt",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "prof",
+    "rev",
+    "fr",
+    "prince",
+    "princess",
+    "sheikh",
+    "pope",
+    "ayatollah",
+    "imam",
+    "rabbi",
+    "cardinal",
+    "crown",
+];
+
+/// Whether a word is a title or honorific that stands before a person's name ("Mr", "Lord",
+/// "Gen.", "President", "Secretary"): capitalised, and an honorific or a role word.
+fn is_title_before_a_name(word: &str) -> bool {
+    let key = name_key(word);
+    let key = key.trim_end_matches('.');
+    word.starts_with(char::is_uppercase)
+        && (HONORIFICS.contains(&key) || roles::role_word(key).is_some())
+}
+
 /// Whether a mention that ends in a person's surname gives them another given name: a
 /// capitalised word right before the surname that is neither a title nor part of the
 /// person's name ("Martin Bashir" is not "Omar al-Bashir"; "President Bashir" is).
 fn another_given_name(text: &str, person: &Actor) -> bool {
-    // Honorifics, abbreviated ranks and offices, and titles the role words leave out.
-    const HONORIFICS: &[&str] = &[
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "gen",
-        "col",
-        "lt",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "prof",
-        "rev",
-        "fr",
-        "prince",
-        "princess",
-        "sheikh",
-        "pope",
-        "ayatollah",
-        "imam",
-        "rabbi",
-        "cardinal",
-        "crown",
-    ];
     let mut words: Vec<&str> = text.split_whitespace().collect();
     words.pop();
     // "Omar El Bashir": the article belongs to the surname.
@@ -360,14 +371,11 @@ fn another_given_name(text: &str, person: &Actor) -> bool {
     let Some(before) = words.last() else {
         return false;
     };
-    if !before.chars().next().is_some_and(char::is_uppercase) {
+    if !before.chars().next().is_some_and(char::is_uppercase) || is_title_before_a_name(before) {
         return false;
     }
     let before = name_key(before);
     let before = before.trim_end_matches('.');
-    if HONORIFICS.contains(&before) || roles::ROLE_WORDS.iter().any(|(r, _)| *r == before) {
-        return false;
-    }
     let own = std::iter::once(&person.name).chain(&person.aliases);
     !own.map(|n| name_key(n))
         .any(|k| k.split(' ').any(|w| w == before))
@@ -1439,19 +1447,13 @@ impl Stage for ActorStage {
 /// dictionary actor. Members of a government and former officials are left be: news calls
 /// leaders in office, and those who held office, by surname alone.
 fn bare_surnames_of_no_one_named(doc: &mut Document) {
-    const TITLES: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Sir", "Dame", "King", "Queen", "Prince",
-        "Princess", "Pope", "Sheikh",
-    ];
     let titled = |e: &Entity| {
         let before = doc.text[..e.span.start]
             .trim_end()
             .rsplit(char::is_whitespace)
             .next()
-            .unwrap_or("")
-            .trim_end_matches('.');
-        before.starts_with(char::is_uppercase)
-            && (TITLES.contains(&before) || roles::role_word(before).is_some())
+            .unwrap_or("");
+        is_title_before_a_name(before)
     };
     let cluster_of = |i: usize| doc.entities[i].cluster.unwrap_or(usize::MAX - i);
     let mut keep: std::collections::HashSet<usize> = std::collections::HashSet::new();

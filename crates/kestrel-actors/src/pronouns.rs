@@ -558,12 +558,6 @@ const BODY_NOUNS: &[(&str, &[&str])] = &[
 /// Words in a business's name that say which kind it is ("British Airways" is an airline,
 /// "the Daily Herald" a newspaper).
 const KIND_NAME_WORDS: &[(&str, &[&str])] = &[
-    ("parliament", &["parliament"]),
-    ("assembly", &["assembly"]),
-    ("court", &["court"]),
-    ("tribunal", &["tribunal"]),
-    ("commission", &["commission"]),
-    ("council", &["council"]),
     ("airline", &["air", "airways", "airlines", "airline"]),
     (
         "newspaper",
@@ -597,8 +591,8 @@ const KIND_NAME_WORDS: &[(&str, &[&str])] = &[
 
 /// Whether body `i` is of the kind a kind-of-business noun names ("the airline", "the
 /// newspaper"): a mention of its cluster stands right after that noun ("German airline
-/// Lufthansa"), or its name holds a word of the kind ("British Airways"). Any business is
-/// a "company" or a "firm", and a party a "party".
+/// Lufthansa"), or its name holds the noun itself ("the European Parliament") or a word of the
+/// kind ("British Airways"). Any business is a "company" or a "firm", and a party a "party".
 fn of_the_kind(doc: &Document, i: usize, noun: &str) -> bool {
     const ANY_OF_ITS_SECTORS: &[&str] = &[
         "company",
@@ -630,9 +624,11 @@ fn of_the_kind(doc: &Document, i: usize, noun: &str) -> bool {
             .get(e.sentence)
             .is_some_and(|s| e.tokens.start > s.tokens.start && word(e.tokens.start - 1) == noun);
         after_noun
-            || e.tokens
-                .clone()
-                .any(|t| name_words.contains(&word(t).to_lowercase().as_str()))
+            || e.tokens.clone().any(|t| {
+                let w = word(t).to_lowercase();
+                // "The European Parliament ... the parliament": the noun itself in the name.
+                w == noun || name_words.contains(&w.as_str())
+            })
     })
 }
 

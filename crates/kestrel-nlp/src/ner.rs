@@ -2003,16 +2003,20 @@ fn office_holder(
 fn closes_an_office(words: &[&str], t: usize) -> bool {
     let lower = words[t].to_lowercase();
     match lower.trim_end_matches('.') {
-        "general" => {
-            t > 0
-                && matches!(
-                    words[t - 1].to_lowercase().as_str(),
-                    "secretary" | "attorney" | "solicitor" | "inspector" | "auditor" | "surgeon"
-                )
-        }
+        "general" => t > 0 && BEFORE_GENERAL.contains(&words[t - 1].to_lowercase().as_str()),
         w => OFFICE_TITLES.contains(&w),
     }
 }
+
+/// The words that make "General" after them an office ("Attorney General").
+const BEFORE_GENERAL: &[&str] = &[
+    "secretary",
+    "attorney",
+    "solicitor",
+    "inspector",
+    "auditor",
+    "surgeon",
+];
 
 /// Titles of offices that one person holds.
 const OFFICE_TITLES: &[&str] = &[
@@ -2042,12 +2046,10 @@ const OFFICE_TITLES: &[&str] = &[
 /// A word of an office's title before its last word: a title, a portfolio, a rank's qualifier
 /// ("Deputy", "Foreign", "Emergency Relief", "Attorney").
 fn is_office_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
     kestrel_actors::is_role_word(word)
-        || TITLE_OPENERS.contains(&word.to_lowercase().as_str())
-        || matches!(
-            word.to_lowercase().as_str(),
-            "attorney" | "solicitor" | "inspector" | "auditor" | "surgeon"
-        )
+        || TITLE_OPENERS.contains(&lower.as_str())
+        || BEFORE_GENERAL.contains(&lower.as_str())
 }
 
 /// Words that open a title before its title word ("Prime Minister", "Foreign Secretary").
