@@ -2783,7 +2783,15 @@ pub fn add_dictionary_mentions(
                 let Some(actor) = dictionary.lookup(&doc.text[span.range()]) else {
                     continue;
                 };
+                if len == 1 && actor.kind == ActorKind::Country && a_language(doc, t) {
+                    continue;
+                }
                 let kind = match actor.kind {
+                    // "English rugby", "the Scots": a people or its adjective, not the
+                    // country's name.
+                    ActorKind::Country if len == 1 && names_a_people(doc, dictionary, t) => {
+                        EntityKind::Norp
+                    }
                     ActorKind::Country => EntityKind::Gpe,
                     ActorKind::Org => EntityKind::Org,
                     // A bare surname or first name is too ambiguous to add unseen.
@@ -2817,6 +2825,49 @@ pub fn add_dictionary_mentions(
         doc.entities.extend(added);
         doc.entities.sort_by_key(|e| e.span.start);
     }
+}
+
+/// Whether the one-word country name at token `t` is a people's name or its adjective
+/// ("Welsh", "English", "Scots") rather than the country's: tagged an adjective, ending as
+/// demonyms do, or a plural whose singular is a name of the same country ("Scot"; "Wales"
+/// and "the Maldives" have none).
+fn names_a_people(doc: &Document, dictionary: &ActorDictionary, t: usize) -> bool {
+    let word = &doc.text[doc.tokens[t].span.range()];
+    let plural_of_one = || {
+        let one = word.strip_suffix('s');
+        one.and_then(|one| dictionary.lookup(one))
+            .zip(dictionary.lookup(word))
+            .is_some_and(|(a, b)| {
+                let code = |x: &Actor| x.roles.first().map(|r| r.code.clone());
+                a.kind == ActorKind::Country && code(a).is_some() && code(a) == code(b)
+            })
+    };
+    match doc.tokens[t].xpos.as_deref() {
+        Some("JJ") => true,
+        Some("NNS" | "NNPS") => plural_of_one(),
+        _ => DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e)),
+    }
+}
+
+/// How demonyms end: "English", "Welsh", "Chinese".
+const DEMONYM_ENDINGS: &[&str] = &["ish", "ese", "lsh"];
+
+/// Whether the demonym at token `t` names a language ("speaks English", "in Welsh and
+/// English"): a noun of its own, neither after "the" nor before a noun or a hyphen.
+fn a_language(doc: &Document, t: usize) -> bool {
+    let word = &doc.text[doc.tokens[t].span.range()];
+    let tag = |k: usize| {
+        doc.tokens
+            .get(k)
+            .and_then(|x| x.xpos.as_deref())
+            .unwrap_or("")
+    };
+    let after = tag(t + 1);
+    let the = t > 0 && doc.text[doc.tokens[t - 1].span.range()].eq_ignore_ascii_case("the");
+    DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e))
+        && tag(t) == "NNP"
+        && !the
+        && !(after.starts_with("NN") || after.starts_with("JJ") || after == "HYPH")
 }
 
 /// [`is_title_of_a_work`] for the name at token `t` of the sentence starting at token `first`.

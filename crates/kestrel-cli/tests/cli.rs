@@ -1090,6 +1090,82 @@ fn cli_withdrawing_money_is_no_retreat() {
     );
 }
 
+/// What a pledge says its own side will do names no recipient; whom that side will act on does.
+#[test]
+fn cli_a_pledge_binds_the_own_side_and_names_whom_it_serves() {
+    let text = b"The Kenyan president pledged that Kenya would send more grain to Uganda.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    let recipients: Vec<&str> = events[0]["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(recipients, ["UGA"]);
+}
+
+/// "The media" and "the press" are journalists as a body, and their counterparts are too.
+#[test]
+fn cli_the_media_and_their_counterparts_are_journalists() {
+    let text = b"The Spanish media attacked their English counterparts on Monday.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    let sides = |field: &str| -> Vec<(String, String)> {
+        events[0][field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let code = p["code"].as_str().unwrap_or("").to_string();
+                (code, p["sector"].as_str().unwrap_or("").to_string())
+            })
+            .collect()
+    };
+    let pair = |c: &str, s: &str| (c.to_string(), s.to_string());
+    assert_eq!(sides("actors"), [pair("ESP", "JRN")]);
+    assert_eq!(sides("recipients"), [pair("GBR", "JRN")]);
+}
+
+/// "English" and "Scottish" are the UK's peoples, not its name, and a language is no one.
+#[test]
+fn cli_english_is_a_people_or_a_language() {
+    let text = b"Kenyan officials must speak English at meetings, the Scottish press said. \
+                 English clubs rejected the plan on Monday.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let named: Vec<(String, String, String)> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let code = e["actor"]["code"].as_str().unwrap_or("").to_string();
+            let start = e["start"].as_u64().unwrap();
+            (
+                format!("{}@{start}", e["text"].as_str().unwrap()),
+                e["type"].to_string(),
+                code,
+            )
+        })
+        .collect();
+    let found = |text: &str| named.iter().find(|(t, _, _)| t == text);
+    assert!(found("English@28").is_none(), "{named:?}");
+    let people = |text: &str| found(text).map(|(_, kind, code)| (kind.as_str(), code.as_str()));
+    assert_eq!(
+        people("Scottish@53"),
+        Some(("\"NORP\"", "GBR")),
+        "{named:?}"
+    );
+    assert_eq!(people("English@74"), Some(("\"NORP\"", "GBR")), "{named:?}");
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {

@@ -115,6 +115,17 @@ const INTENT_VERBS: &[&str] = &[
     "poised", "due", "ready", "slate", "willing", "prepared", "swear",
 ];
 
+/// Verbs by which the actor binds itself: in "pledged that Labour would ...", the clause's
+/// subject is the actor's own side, not whom the pledge is made to.
+const COMMISSIVE_VERBS: &[&str] = &[
+    "pledge",
+    "promise",
+    "vow",
+    "swear",
+    "guarantee",
+    "undertake",
+];
+
 /// Event types whose actions are done to a place, so that "in PLACE" names their target:
 /// "lifted a curfew in Montenegro", "imposed a blockade in Gaza"; and threats of them
 /// ("threatened to resume attacks in Velora").
@@ -2039,6 +2050,35 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
+        // "the Spanish media", "the press": journalists as a body, but only as a phrase's
+        // own head in lower case, not in "press spokesman" or the portfolio "Culture, Media
+        // and Sport".
+        if matches!(lemma, "media" | "press")
+            && self.upos(h) == "NOUN"
+            && !matches!(self.rel(h), "compound" | "flat")
+            && self.doc.text[self.toks[h].span.range()].starts_with(char::is_lowercase)
+            && self.children[h]
+                .iter()
+                .any(|&c| matches!(self.rel(c), "det" | "amod" | "nmod:poss"))
+        {
+            return Some("JRN");
+        }
+        // "the Spanish media criticised their English counterparts": the counterparts of the
+        // clause's subject are of the subject's trade, not a government's.
+        if lemma == "counterpart" && self.kids(h, "nmod:poss").any(|c| self.upos(c) == "PRON") {
+            let subject = self
+                .head(h)
+                .and_then(|v| self.kid_exact(v, "nsubj"))
+                .filter(|&s| s != h && self.lemmas[s] != "counterpart");
+            // A named subject is left out: whose counterpart a person is shows in their office
+            // at the time, not in the code a dictionary gives them for the story's date.
+            let sector = subject
+                .filter(|&s| self.entity_at[s].is_none())
+                .and_then(|s| self.phrase_sector(s));
+            if sector.is_some() {
+                return sector;
+            }
+        }
         let own = agent_sector(lemma);
         if (GROUPS.contains(&lemma) || NGO_BODIES.contains(&lemma))
             && modifiers().any(|&c| NGO_MODIFIERS.contains(&self.lemmas[c].to_lowercase().as_str()))
@@ -2994,6 +3034,16 @@ impl<'a> Sentence<'a> {
                     });
                     if let Some(subj) = self.kid_exact(c, "nsubj") {
                         recipients = self.participants(subj, false);
+                        // "He pledged Labour would ...": a commissive's clause subject of the
+                        // actor's own country is the side that binds itself.
+                        let own_side = |r: &Participant| {
+                            r.code.is_some() && actors.iter().any(|a| a.code == r.code)
+                        };
+                        if COMMISSIVE_VERBS.contains(&self.lemmas[v].as_str())
+                            && recipients.iter().any(own_side)
+                        {
+                            recipients.clear();
+                        }
                     }
                 }
                 // "say Asian states must let their currencies rise against the dollar": the
