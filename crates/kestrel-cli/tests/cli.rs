@@ -1166,6 +1166,19 @@ fn cli_english_is_a_people_or_a_language() {
     assert_eq!(people("English@74"), Some(("\"NORP\"", "GBR")), "{named:?}");
 }
 
+/// A phrase inside what someone calls another ("a machine for talks") is no call for talks.
+#[test]
+fn cli_naming_someone_is_no_call_for_anything() {
+    let types = |text: &[u8]| event_fields(text, "2026-03-10", "type");
+    let named = b"Kenyan opposition leader Amos Otieno called the government \"a machine for \
+                  talks about nothing\" on Monday.";
+    assert!(types(named).is_empty(), "{:?}", types(named));
+    assert_eq!(
+        types(b"Kenyan opposition leader Amos Otieno called for talks with the government."),
+        ["REQUEST"]
+    );
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {

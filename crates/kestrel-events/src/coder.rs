@@ -952,6 +952,15 @@ impl<'a> Sentence<'a> {
                 r.starts_with("nmod") || r == "acl"
             }));
         }
+        // "called Labour 'a machine for talking'": after what a verb names its object, a
+        // phrase belongs to the name, not to a call for anything.
+        if let Some(named_as) = self
+            .kid_exact(t, "xcomp")
+            .filter(|&x| matches!(self.upos(x), "NOUN" | "PROPN" | "ADJ"))
+            .filter(|&x| self.kid_exact(t, "obj").is_some_and(|o| o < x))
+        {
+            out.retain(|&c| c < named_as);
+        }
         out
     }
 
