@@ -544,12 +544,15 @@ pub fn read_roles(doc: &mut Document) -> usize {
                         && !is_former(word(k))
                 })
         };
-        // "Ana Ruiz, of Amnesty International, said": a body after ", of", closing the
-        // apposition, is the one the person speaks for; a place there is where they live
-        // ("Tom Shipley, of Leeds").
+        // "Ana Ruiz, of Amnesty International, said", "Luis Soto, for the Greens, said": a
+        // body after ", of" or ", for", closing the apposition, is the one the person speaks
+        // for; a place there is where they live ("Tom Shipley, of Leeds").
         let of_a_body = || -> Option<usize> {
             let comma = e.tokens.end;
-            if comma + 2 >= sentence.end || word(comma) != "," || word(comma + 1) != "of" {
+            if comma + 2 >= sentence.end
+                || word(comma) != ","
+                || !matches!(word(comma + 1), "of" | "for")
+            {
                 return None;
             }
             let mut k = comma + 2;
@@ -1152,7 +1155,8 @@ pub(crate) mod tests {
     #[test]
     fn a_body_after_of_is_the_one_a_person_speaks_for() {
         let mut doc = doc_with(
-            "Ana Ruiz, of the Kestrel Rights Watch, spoke. Luis Soto, of Velora, left.",
+            "Ana Ruiz, of the Kestrel Rights Watch, spoke. Luis Soto, of Velora, left. \
+             Rosa Vidal, for the Velora Greens, agreed.",
             &[
                 ("Ana Ruiz", EntityKind::Person, None),
                 (
@@ -1162,6 +1166,8 @@ pub(crate) mod tests {
                 ),
                 ("Luis Soto", EntityKind::Person, None),
                 ("Velora", EntityKind::Gpe, Some(("VLR", None))),
+                ("Rosa Vidal", EntityKind::Person, None),
+                ("Velora Greens", EntityKind::Org, Some(("VLR", Some("PTY")))),
             ],
         );
         read_roles(&mut doc);
@@ -1173,6 +1179,7 @@ pub(crate) mod tests {
             doc.entities[2].actor.is_none(),
             "a place after \"of\" is a home"
         );
+        assert_eq!(actor(&doc, 4), ("VLR".into(), Some("PTY".into()), "text"));
     }
 
     #[test]

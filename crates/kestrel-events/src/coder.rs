@@ -4020,6 +4020,7 @@ fn promised(cameo: &str) -> &'static str {
 fn one_per_side(
     mut list: Vec<Participant>,
     two_people: impl Fn(usize, usize) -> bool,
+    person: impl Fn(usize) -> bool,
 ) -> Vec<Participant> {
     let n = list.len();
     let mut keep = vec![true; n];
@@ -4035,8 +4036,15 @@ fn one_per_side(
             }
             let less_specific = list[i].sector.is_none() && list[j].sector.is_some();
             // Of two alike, a mention of someone over a bare agent noun ("Mr Blair and other
-            // ministers"), then the fuller name ("Annalena Baerbock" over "German").
-            let rank = |p: &Participant| (p.entity.is_some(), p.span.len());
+            // ministers"), then a person over the body they speak for ("Ana Ruiz, for the
+            // Greens,"), then the fuller name ("Annalena Baerbock" over "German").
+            let rank = |p: &Participant| {
+                (
+                    p.entity.is_some(),
+                    p.entity.is_some_and(&person),
+                    p.span.len(),
+                )
+            };
             let (rank_i, rank_j) = (rank(&list[i]), rank(&list[j]));
             let repeat = list[i].sector == list[j].sector
                 && (rank_j > rank_i || (rank_j == rank_i && j < i));
@@ -4921,9 +4929,10 @@ fn code_sentence(
                     && eb.kind == EntityKind::Person
                     && ea.cluster.unwrap_or(a) != eb.cluster.unwrap_or(b)
             };
+            let person = |e: usize| doc.entities[e].kind == EntityKind::Person;
             let (mut actors, mut recipients) = (
-                one_per_side(actors, two_people),
-                one_per_side(recipients, two_people),
+                one_per_side(actors, two_people, person),
+                one_per_side(recipients, two_people, person),
             );
             // "Velora's troops arrived in Upland": a visit (042, 043) is made by officials;
             // troops arriving are deployed, which the dictionary's own entries code, and police
@@ -5419,6 +5428,7 @@ mod tests {
                 part(45, 50, "FRA", None),
             ],
             |_, _| false,
+            |_| false,
         );
         assert_eq!(kept.len(), 2);
         assert_eq!(kept[0].span, Span::new(23, 40));
@@ -5426,8 +5436,16 @@ mod tests {
         let kept = one_per_side(
             vec![part(0, 5, "KEN", None), part(9, 14, "KEN", Some("MIL"))],
             |_, _| false,
+            |_| false,
         );
         assert_eq!(kept, vec![part(9, 14, "KEN", Some("MIL"))]);
+        // A person over the body they speak for, though the body's name is longer.
+        let mut named = part(0, 8, "KEN", Some("PTY"));
+        named.entity = Some(0);
+        let mut body = part(18, 40, "KEN", Some("PTY"));
+        body.entity = Some(1);
+        let kept = one_per_side(vec![named.clone(), body], |_, _| false, |e| e == 0);
+        assert_eq!(kept, vec![named]);
     }
 
     #[test]
