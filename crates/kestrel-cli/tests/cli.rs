@@ -1179,6 +1179,24 @@ fn cli_naming_someone_is_no_call_for_anything() {
     );
 }
 
+/// What someone is unwilling to do, or failed to do, is not done.
+#[test]
+fn cli_an_act_someone_is_unwilling_to_do_is_not_done() {
+    let types = |text: &[u8]| event_fields(text, "2026-03-10", "type");
+    assert_eq!(
+        types(b"Uganda criticised Kenya's unwillingness to sign the treaty."),
+        ["ACCUSE"]
+    );
+    assert_eq!(
+        types(b"Uganda criticised Kenya's failure to praise the treaty."),
+        ["ACCUSE"]
+    );
+    assert_eq!(
+        types(b"Uganda criticised Kenya's decision to sign the treaty."),
+        ["ACCUSE"]
+    );
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {

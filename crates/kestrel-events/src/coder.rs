@@ -198,8 +198,13 @@ const REGULATED_TRADES: &[&str] = &[
 ];
 
 /// Nouns whose infinitive tells an act not done: "the right to protest", "plans to protest",
-/// "a call to protest", "the decision to appeal".
+/// "a call to protest", "the decision to appeal", "its unwillingness to sign".
 const UNDONE_ACT_NOUNS: &[&str] = &[
+    "unwillingness",
+    "reluctance",
+    "refusal",
+    "failure",
+    "inability",
     "right",
     "freedom",
     "ability",
