@@ -1197,6 +1197,20 @@ fn cli_an_act_someone_is_unwilling_to_do_is_not_done() {
     );
 }
 
+/// "Pulled out of" a deal is the deal's entry, though the parser reads "out" as the noun's case.
+#[test]
+fn cli_pulling_out_of_talks_is_leaving_them() {
+    let cameo = |text: &[u8]| event_fields(text, "2026-03-10", "cameo");
+    assert_eq!(
+        cameo(b"Kenya pulled out of the talks with Uganda on Monday."),
+        ["166"]
+    );
+    assert_eq!(
+        cameo(b"Kenyan troops pulled out of the town on Monday."),
+        ["087"]
+    );
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {

@@ -879,6 +879,11 @@ impl<'a> Sentence<'a> {
             .iter()
             .copied()
             .find(|&c| matches!(self.rel(c), "case" | "mark"))?;
+        // "pulled out of the deal", "walked away from talks": the particle and the
+        // preposition both read as the noun's case; the preposition is the one that counts.
+        if self.particle_before_a_preposition(c) {
+            return Some(self.lemmas[c + 1].as_str());
+        }
         // "contribute up to 4,000 troops": "up to" counts, it points nowhere.
         let counted = self.lemmas[c] == "to"
             && c > 0
@@ -889,6 +894,20 @@ impl<'a> Sentence<'a> {
 
     fn span(&self, i: usize) -> Span {
         self.toks[i].span
+    }
+
+    /// Whether `c` is a verb's particle that the parser read as the case of the noun after
+    /// the preposition that follows it ("out" in "pulled out of the deal").
+    fn particle_before_a_preposition(&self, c: usize) -> bool {
+        let Some(noun) = self.head(c) else {
+            return false;
+        };
+        self.rel(c) == "case"
+            && ADVERBIAL_PARTICLES.contains(&self.lemmas[c].as_str())
+            && c + 1 < noun
+            && self.head(c + 1) == Some(noun)
+            && matches!(self.rel(c + 1), "case" | "fixed")
+            && matches!(self.lemmas[c + 1].as_str(), "of" | "from")
     }
 
     /// A passive clause has a passive auxiliary; a passive subject without one is a parse
@@ -996,8 +1015,8 @@ impl<'a> Sentence<'a> {
                     (next < self.lemmas.len()
                         && self.lemmas[next] == *p
                         && matches!(self.upos(next), "ADV" | "ADP" | "PART")
-                        && self.rel(next) != "case")
-                        .then_some(next)
+                        && (self.rel(next) != "case" || self.particle_before_a_preposition(next)))
+                    .then_some(next)
                 });
             if let Some(c) = particle {
                 m.extra.push(c);
