@@ -1084,6 +1084,7 @@ fn cli_withdrawing_money_is_no_retreat() {
     let types = |text: &[u8]| event_fields(text, "2026-03-10", "type");
     assert!(types(b"Kenya withdrew its deposits from Ugandan banks on Monday.").is_empty());
     assert!(types(b"Kenya withdrew $40m in assets from Uganda on Monday.").is_empty());
+    assert!(types(b"Kenya withdrew its bid for the Ugandan railway on Monday.").is_empty());
     assert_eq!(
         types(b"Kenya withdrew its troops from Somalia on Monday."),
         ["RETREAT"]
