@@ -1212,6 +1212,28 @@ fn cli_pulling_out_of_talks_is_leaving_them() {
     );
 }
 
+/// Whom a question names is no party to an inquiry into it.
+#[test]
+fn cli_whom_a_question_names_is_not_investigated() {
+    let recipients = |text: &[u8]| {
+        let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+        assert!(out.status.success());
+        let doc = &lines(&out)[0];
+        doc["events"].as_array().unwrap()[0]["recipients"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["text"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let asked = b"Kenyan police are investigating whether the songs incite attacks on Ugandans.";
+    assert!(recipients(asked).is_empty(), "{:?}", recipients(asked));
+    assert_eq!(
+        recipients(b"Kenyan police are investigating Ugandan traders over the attacks."),
+        ["Ugandan"]
+    );
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {

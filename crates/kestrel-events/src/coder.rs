@@ -3054,7 +3054,10 @@ impl<'a> Sentence<'a> {
                         && (matches!(self.rel(c), "xcomp" | "ccomp")
                             || that_clause(c)
                             || (self.rel(c) == "advcl" && m.extra.contains(&c)))
-                });
+                })
+                // "investigating whether lyrics incite violence against gays": a question is
+                // the matter looked into, and whom it names is no party to the act.
+                .filter(|&c| !self.opened_by(c, &["whether", "if"]));
             if let Some(c) = comp {
                 // "nobody should be distracted from the business of government" asks no one.
                 let mut no_one = false;
