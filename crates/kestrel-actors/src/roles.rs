@@ -217,10 +217,14 @@ pub(crate) fn is_generic_role(role: &[&str]) -> bool {
 ///
 /// ```
 /// assert!(kestrel_actors::is_generic_title("Spokesman"));
+/// assert!(kestrel_actors::is_generic_title("co-chairman"));
 /// assert!(!kestrel_actors::is_generic_title("minister"));
 /// ```
 pub fn is_generic_title(word: &str) -> bool {
-    GENERIC_ROLE_WORDS.contains(&word.to_lowercase().as_str())
+    let lower = word.to_lowercase();
+    // "co-chairman" is a chairman's title.
+    let title = lower.strip_prefix("co-").unwrap_or(&lower);
+    GENERIC_ROLE_WORDS.contains(&title)
 }
 
 /// "Former" or "ex-": the role is one the person no longer holds.
@@ -245,8 +249,10 @@ pub fn is_role_word(w: &str) -> bool {
 pub(crate) fn role_word(w: &str) -> Option<Option<&'static str>> {
     let lower = w.to_lowercase();
     let find = |part: &str| ROLE_WORDS.iter().find(|(r, _)| *r == part).map(|(_, s)| *s);
-    // "Vice-President", "Deputy-Governor": the last part decides.
+    // "Vice-President", "Deputy-Governor": the last part decides. "Co-chairman" shares the
+    // office ("co" alone is no role: "Smith & Co").
     match lower.split_once('-') {
+        Some(("co", rest)) if !rest.is_empty() => find(rest),
         Some((first, rest)) if !first.is_empty() && !rest.is_empty() => {
             find(first)?;
             find(rest)
@@ -464,6 +470,25 @@ pub fn read_roles(doc: &mut Document) -> usize {
             while k < sentence.end && token_entity[k].is_none() && role_word(word(k)).is_some() {
                 words.push(word(k));
                 k += 1;
+            }
+            // "Rainer Voss, the German head of Velox Motors,": the office is the named body's,
+            // not the country's ("the German head of state" is).
+            // "of" is a role word ("Secretary of State"), so the role may have taken it.
+            let of_next = if words.last().is_some_and(|w| *w == "of") {
+                Some(k)
+            } else {
+                (k < sentence.end && word(k) == "of" && !words.is_empty()).then_some(k + 1)
+            };
+            if let Some(mut j) = of_next.filter(|&j| j < sentence.end) {
+                if word(j).eq_ignore_ascii_case("the") && j + 1 < sentence.end {
+                    j += 1;
+                }
+                let place = token_entity[j].is_some_and(|x| {
+                    matches!(doc.entities[x].kind, EntityKind::Gpe | EntityKind::Loc)
+                });
+                if word(j).starts_with(char::is_uppercase) && !place {
+                    return None;
+                }
             }
             // "Ana Ruiz, a Kenyan relief worker": words that only qualify a role name no
             // office of a country ("a Microsoft security manager" is the company's, whatever
@@ -1180,6 +1205,30 @@ pub(crate) mod tests {
             "a place after \"of\" is a home"
         );
         assert_eq!(actor(&doc, 4), ("VLR".into(), Some("PTY".into()), "text"));
+    }
+
+    #[test]
+    fn a_head_of_a_named_body_is_not_the_countrys_and_a_co_chairman_is_a_chairman() {
+        let text = "Rainer Voss, the Velorian head of Kestrel Motors, spoke. \
+                    Ana Ruiz, the Velorian head of state, left. \
+                    Velorian co-chairman Luis Soto stayed.";
+        let mentions = [
+            ("Rainer Voss", EntityKind::Person, None),
+            ("Velorian", EntityKind::Norp, Some(("VLR", None))),
+            ("Ana Ruiz", EntityKind::Person, None),
+            ("Velorian", EntityKind::Norp, Some(("VLR", None))),
+            ("Velorian", EntityKind::Norp, Some(("VLR", None))),
+            ("Luis Soto", EntityKind::Person, None),
+        ];
+        let mut doc = doc_with(text, &mentions);
+        read_roles(&mut doc);
+        assert!(
+            doc.entities[0].actor.is_none(),
+            "{:?}",
+            doc.entities[0].actor
+        );
+        assert_eq!(actor(&doc, 2), ("VLR".into(), Some("GOV".into()), "text"));
+        assert_eq!(actor(&doc, 5), ("VLR".into(), Some("BUS".into()), "text"));
     }
 
     #[test]
