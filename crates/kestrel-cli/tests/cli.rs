@@ -1234,6 +1234,32 @@ fn cli_whom_a_question_names_is_not_investigated() {
     );
 }
 
+/// A speaker named after the report ("..., said Ugandan officials") is the one who speaks, not
+/// the one spoken to.
+#[test]
+fn cli_a_speaker_after_the_report_speaks() {
+    let text = b"Kenya must withdraw its troops from Somalia, said Ugandan officials.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let doc = &lines(&out)[0];
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    let codes = |field: &str| -> Vec<String> {
+        events[0][field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(events[0]["type"], "REQUEST");
+    assert_eq!(codes("actors"), ["UGA"]);
+    assert_eq!(codes("recipients"), ["KEN"]);
+    // A warning with no one warned is no threat to the speaker.
+    let warned = b"Kenyan workers could strike if ministers cut pay, warn union leaders.";
+    assert_eq!(event_fields(warned, "2026-03-10", "type"), ["THREATEN"]);
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {

@@ -1047,6 +1047,10 @@ impl<'a> Sentence<'a> {
         }
         for c in &entry.conditions {
             let found = self.condition_token(c, t)?;
+            // "..., warn union leaders": the speaker after the report is no object.
+            if matches!(c.slot, Slot::Object) && self.speaker_after_the_report(t) == Some(found) {
+                return None;
+            }
             m.extra.push(found);
             // "met with Ruto", "arrived in Nairobi": the preposition's object is the first
             // choice for the recipient.
@@ -2917,6 +2921,37 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// "..., warn union leaders.": a verb of saying after the report and a comma, with no
+    /// subject of its own and a person or a body after it that ends the sentence, has that
+    /// speaker inverted after it, which the parser reads as its object.
+    fn speaker_after_the_report(&self, v: usize) -> Option<usize> {
+        const SAYING: &[&str] = &["warn", "argue", "predict", "caution", "suggest", "urge"];
+        let lemma = self.lemmas[v].as_str();
+        if !(REPORTING_VERBS.contains(&lemma) || SAYING.contains(&lemma))
+            || v == 0
+            || !matches!(self.lemmas[v - 1].as_str(), "," | "\"" | "'" | "\u{201d}")
+            || self.children[v]
+                .iter()
+                .any(|&c| self.rel(c).starts_with("nsubj"))
+            || !matches!(self.rel(v), "parataxis" | "root" | "conj")
+        {
+            return None;
+        }
+        let o = self.kid_exact(v, "obj").filter(|&o| o > v)?;
+        let last = self.subtree_last(o);
+        let ends = last + 1 >= self.lemmas.len()
+            || matches!(self.upos(last + 1), "PUNCT") && self.lemmas[last + 1] != ",";
+        (ends && (self.names_a_person(o) || self.entity_at[o].is_some())).then_some(o)
+    }
+
+    /// The last token of the phrase headed at `h`.
+    fn subtree_last(&self, h: usize) -> usize {
+        self.children[h]
+            .iter()
+            .map(|&c| self.subtree_last(c))
+            .fold(h, usize::max)
+    }
+
     /// "wrote to the minister demanding an explanation", "called on Kenya, urging restraint":
     /// a present participle after a verb of addressing someone "to" or "on" whom, hung on the
     /// verb or on the one addressed. The verb and the one addressed.
@@ -2961,6 +2996,20 @@ impl<'a> Sentence<'a> {
                     recipients = self.participants(s, true);
                 }
             }
+        } else if let Some(speaker) = self.speaker_after_the_report(v) {
+            // "Kenya must withdraw, said Ugandan officials": the report before is the verb's,
+            // and its subject is whom it asks, as in a complement.
+            let report = self.head(v).filter(|&h| h < v).or_else(|| {
+                self.children[v]
+                    .iter()
+                    .copied()
+                    .find(|&c| c < v && matches!(self.rel(c), "ccomp" | "parataxis"))
+            });
+            let asked = report
+                .and_then(|h| self.kid_exact(h, "nsubj"))
+                .map(|s| self.participants(s, false))
+                .unwrap_or_default();
+            return (self.participants(speaker, false), asked);
         } else {
             actors = self.subject_of(v, 0);
         }
