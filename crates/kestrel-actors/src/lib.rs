@@ -2853,21 +2853,26 @@ fn names_a_people(doc: &Document, dictionary: &ActorDictionary, t: usize) -> boo
 const DEMONYM_ENDINGS: &[&str] = &["ish", "ese", "lsh"];
 
 /// Whether the demonym at token `t` names a language ("speaks English", "in Welsh and
-/// English"): a noun of its own, neither after "the" nor before a noun or a hyphen.
+/// English", "English-speaking"): a noun of its own, neither after "the" nor before a noun, or
+/// the first part of a word for speakers of the language.
 fn a_language(doc: &Document, t: usize) -> bool {
-    let word = &doc.text[doc.tokens[t].span.range()];
+    const OF_A_LANGUAGE: &[&str] = &["speaking", "language", "speaker", "speakers", "medium"];
+    let word = |k: usize| doc.tokens.get(k).map_or("", |x| &doc.text[x.span.range()]);
     let tag = |k: usize| {
         doc.tokens
             .get(k)
             .and_then(|x| x.xpos.as_deref())
             .unwrap_or("")
     };
+    if !DEMONYM_ENDINGS.iter().any(|e| word(t).ends_with(e)) {
+        return false;
+    }
+    if word(t + 1) == "-" {
+        return OF_A_LANGUAGE.contains(&word(t + 2).to_lowercase().as_str());
+    }
     let after = tag(t + 1);
-    let the = t > 0 && doc.text[doc.tokens[t - 1].span.range()].eq_ignore_ascii_case("the");
-    DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e))
-        && tag(t) == "NNP"
-        && !the
-        && !(after.starts_with("NN") || after.starts_with("JJ") || after == "HYPH")
+    let the = t > 0 && word(t - 1).eq_ignore_ascii_case("the");
+    tag(t) == "NNP" && !the && !(after.starts_with("NN") || after.starts_with("JJ"))
 }
 
 /// [`is_title_of_a_work`] for the name at token `t` of the sentence starting at token `first`.

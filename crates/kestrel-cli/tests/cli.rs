@@ -1138,7 +1138,7 @@ fn cli_the_media_and_their_counterparts_are_journalists() {
 #[test]
 fn cli_english_is_a_people_or_a_language() {
     let text = b"Kenyan officials must speak English at meetings, the Scottish press said. \
-                 English clubs rejected the plan on Monday.";
+                 English clubs rejected the plan on Monday. English-speaking fans left.";
     let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
     assert!(out.status.success());
     let doc = &lines(&out)[0];
@@ -1158,6 +1158,7 @@ fn cli_english_is_a_people_or_a_language() {
         .collect();
     let found = |text: &str| named.iter().find(|(t, _, _)| t == text);
     assert!(found("English@28").is_none(), "{named:?}");
+    assert!(found("English@117").is_none(), "{named:?}");
     let people = |text: &str| found(text).map(|(_, kind, code)| (kind.as_str(), code.as_str()));
     assert_eq!(
         people("Scottish@53"),
