@@ -1094,44 +1094,19 @@ fn cli_withdrawing_money_is_no_retreat() {
 /// What a pledge says its own side will do names no recipient; whom that side will act on does.
 #[test]
 fn cli_a_pledge_binds_the_own_side_and_names_whom_it_serves() {
-    let text = b"The Kenyan president pledged that Kenya would send more grain to Uganda.";
-    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
-    assert!(out.status.success());
-    let doc = &lines(&out)[0];
-    let events = doc["events"].as_array().unwrap();
-    assert_eq!(events.len(), 1, "{events:?}");
-    let recipients: Vec<&str> = events[0]["recipients"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["code"].as_str().unwrap_or(""))
-        .collect();
-    assert_eq!(recipients, ["UGA"]);
+    let event =
+        only_event(b"The Kenyan president pledged that Kenya would send more grain to Uganda.");
+    assert_eq!(sides(&event, "recipients", "code"), ["UGA"]);
 }
 
 /// "The media" and "the press" are journalists as a body, and their counterparts are too.
 #[test]
 fn cli_the_media_and_their_counterparts_are_journalists() {
-    let text = b"The Spanish media attacked their English counterparts on Monday.";
-    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
-    assert!(out.status.success());
-    let doc = &lines(&out)[0];
-    let events = doc["events"].as_array().unwrap();
-    assert_eq!(events.len(), 1, "{events:?}");
-    let sides = |field: &str| -> Vec<(String, String)> {
-        events[0][field]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| {
-                let code = p["code"].as_str().unwrap_or("").to_string();
-                (code, p["sector"].as_str().unwrap_or("").to_string())
-            })
-            .collect()
-    };
-    let pair = |c: &str, s: &str| (c.to_string(), s.to_string());
-    assert_eq!(sides("actors"), [pair("ESP", "JRN")]);
-    assert_eq!(sides("recipients"), [pair("GBR", "JRN")]);
+    let event = only_event(b"The Spanish media attacked their English counterparts on Monday.");
+    assert_eq!(sides(&event, "actors", "code"), ["ESP"]);
+    assert_eq!(sides(&event, "actors", "sector"), ["JRN"]);
+    assert_eq!(sides(&event, "recipients", "code"), ["GBR"]);
+    assert_eq!(sides(&event, "recipients", "sector"), ["JRN"]);
 }
 
 /// "English" and "Scottish" are the UK's peoples, not its name, and a language is no one.
@@ -1216,17 +1191,7 @@ fn cli_pulling_out_of_talks_is_leaving_them() {
 /// Whom a question names is no party to an inquiry into it.
 #[test]
 fn cli_whom_a_question_names_is_not_investigated() {
-    let recipients = |text: &[u8]| {
-        let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
-        assert!(out.status.success());
-        let doc = &lines(&out)[0];
-        doc["events"].as_array().unwrap()[0]["recipients"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["text"].as_str().unwrap_or("").to_string())
-            .collect::<Vec<_>>()
-    };
+    let recipients = |text: &[u8]| sides(&only_event(text), "recipients", "text");
     let asked = b"Kenyan police are investigating whether the songs incite attacks on Ugandans.";
     assert!(recipients(asked).is_empty(), "{:?}", recipients(asked));
     assert_eq!(
@@ -1239,26 +1204,28 @@ fn cli_whom_a_question_names_is_not_investigated() {
 /// the one spoken to.
 #[test]
 fn cli_a_speaker_after_the_report_speaks() {
-    let text = b"Kenya must withdraw its troops from Somalia, said Ugandan officials.";
-    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
-    assert!(out.status.success());
-    let doc = &lines(&out)[0];
-    let events = doc["events"].as_array().unwrap();
-    assert_eq!(events.len(), 1, "{events:?}");
-    let codes = |field: &str| -> Vec<String> {
-        events[0][field]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["code"].as_str().unwrap_or("").to_string())
-            .collect()
-    };
-    assert_eq!(events[0]["type"], "REQUEST");
-    assert_eq!(codes("actors"), ["UGA"]);
-    assert_eq!(codes("recipients"), ["KEN"]);
+    let event = only_event(b"Kenya must withdraw its troops from Somalia, said Ugandan officials.");
+    assert_eq!(event["type"], "REQUEST");
+    assert_eq!(sides(&event, "actors", "code"), ["UGA"]);
+    assert_eq!(sides(&event, "recipients", "code"), ["KEN"]);
     // A warning with no one warned is no threat to the speaker.
     let warned = b"Kenyan workers could strike if ministers cut pay, warn union leaders.";
     assert_eq!(event_fields(warned, "2026-03-10", "type"), ["THREATEN"]);
+}
+
+/// "They" after two people named together as a subject stands for both.
+#[test]
+fn cli_they_after_two_people_is_both() {
+    let text = b"Kenyan President Amos Kiprono and Ugandan President Ruth Nabirye met in Nairobi \
+                 on Monday. They agreed to reopen the border.";
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let events = lines(&out)[0]["events"].as_array().unwrap().clone();
+    let agreed = events
+        .iter()
+        .find(|e| e["trigger"]["text"] == "agreed")
+        .expect("the agreement is coded");
+    assert_eq!(sides(agreed, "actors", "code"), ["KEN", "UGA"]);
 }
 
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
@@ -2527,6 +2494,25 @@ fn event_fields(text: &[u8], published: &str, field: &str) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|e| e[field].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+/// The one event a text codes, dated 2026-03-10.
+fn only_event(text: &[u8]) -> Value {
+    let out = kestrel(&["code", "-", "--published", "2026-03-10"], Some(text));
+    assert!(out.status.success());
+    let events = lines(&out)[0]["events"].as_array().unwrap().clone();
+    assert_eq!(events.len(), 1, "{events:?}");
+    events[0].clone()
+}
+
+/// One field of each actor or recipient of an event ("actors", "code").
+fn sides(event: &Value, side: &str, field: &str) -> Vec<String> {
+    event[side]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[field].as_str().unwrap_or("").to_string())
         .collect()
 }
 

@@ -2152,9 +2152,43 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// "Ana Ruiz and Luis Soto met on Monday. They agreed ...": the people the sentence before
+    /// names together as its subject, each known to a dictionary or the text, whom a "they"
+    /// that coreference left unresolved stands for (a mention stands for one entity, so
+    /// coreference cannot join "they" to two).
+    fn people_named_together_before(&self) -> Vec<Participant> {
+        let Some(before) = self.index.checked_sub(1) else {
+            return Vec::new();
+        };
+        let prev = Sentence::new(self.doc, before, self.conventions);
+        let Some(root) = (0..prev.toks.len()).find(|&t| prev.toks[t].head.is_none()) else {
+            return Vec::new();
+        };
+        let Some(subject) = prev.kid_exact(root, "nsubj") else {
+            return Vec::new();
+        };
+        let found = prev.participants(subject, false);
+        let person = |p: &Participant| {
+            p.code.is_some()
+                && p.entity
+                    .is_some_and(|e| self.doc.entities[e].kind == kestrel_core::EntityKind::Person)
+        };
+        if found.len() >= 2 && found.iter().all(person) {
+            found
+        } else {
+            Vec::new()
+        }
+    }
+
     /// What one noun phrase head stands for. `loose` also reaches into modifiers of a head that
     /// is not an agent ("Russia's invasion" stands for Russia as a recipient).
     fn participant(&self, h: usize, loose: bool) -> Vec<Participant> {
+        if self.entity_at[h].is_none() && matches!(self.lemmas[h].as_str(), "they" | "them") {
+            let people = self.people_named_together_before();
+            if !people.is_empty() {
+                return people;
+            }
+        }
         if let Some(e) = self.entity_at[h] {
             // A long name no dictionary knows, followed by a short form that one does: "the
             // Indian Ocean Fisheries Forum (IOFF)".
