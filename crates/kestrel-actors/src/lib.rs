@@ -2786,6 +2786,9 @@ pub fn add_dictionary_mentions(
                 if len == 1 && actor.kind == ActorKind::Country && a_language(doc, t) {
                     continue;
                 }
+                if actor.kind == ActorKind::Org && an_office_with_its_holder(doc, range.clone()) {
+                    continue;
+                }
                 let kind = match actor.kind {
                     // "English rugby", "the Scots": a people or its adjective, not the
                     // country's name.
@@ -2847,6 +2850,31 @@ fn names_a_people(doc: &Document, dictionary: &ActorDictionary, t: usize) -> boo
         Some("NNS" | "NNPS") => plural_of_one(),
         _ => DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e)),
     }
+}
+
+/// Whether the words at `range` are an office, not a body ("Secretary of State"), that the
+/// text gives to its holder or to another country: a person named after it ("..., Tessa
+/// Jowell," or right after), a portfolio after "for" ("Secretary of State for Culture"), or a
+/// country or nationality right before it ("the Chilean Secretary of State").
+fn an_office_with_its_holder(doc: &Document, range: std::ops::Range<usize>) -> bool {
+    let word = |k: usize| doc.tokens.get(k).map_or("", |x| &doc.text[x.span.range()]);
+    if !range.clone().all(|k| roles::is_role_word(word(k))) {
+        return false;
+    }
+    let person_at = |k: usize| {
+        doc.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.tokens.start == k)
+    };
+    let country_before = range.start > 0
+        && doc.entities.iter().any(|e| {
+            e.tokens.end == range.start && matches!(e.kind, EntityKind::Gpe | EntityKind::Norp)
+        });
+    let after = range.end;
+    word(after) == "for"
+        || person_at(after)
+        || (word(after) == "," && person_at(after + 1))
+        || country_before
 }
 
 /// How demonyms end: "English", "Welsh", "Chinese".

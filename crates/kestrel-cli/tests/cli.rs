@@ -1228,6 +1228,23 @@ fn cli_they_after_two_people_is_both() {
     assert_eq!(sides(agreed, "actors", "code"), ["KEN", "UGA"]);
 }
 
+/// An office given to its holder or to another country is not the office a dictionary knows
+/// by that name ("Secretary of State" is the US one only where nothing says otherwise).
+#[test]
+fn cli_an_office_with_its_holder_is_no_body() {
+    let mentions = |text: &[u8]| coded_mentions(text, "2026-03-10");
+    for text in [
+        &b"The Secretary of State for Health, Kate Morley, met nurses."[..],
+        b"Ana Ruiz, the Chilean Secretary of State, left.",
+    ] {
+        let found = mentions(text);
+        assert!(
+            found.iter().all(|(t, _)| t != "Secretary of State"),
+            "{found:?}"
+        );
+    }
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {
