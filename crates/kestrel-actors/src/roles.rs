@@ -473,6 +473,17 @@ pub fn read_roles(doc: &mut Document) -> usize {
             }
             // "Rainer Voss, the German head of Velox Motors,": the office is the named body's,
             // not the country's ("the German head of state" is).
+            // "Ana Ruiz, UN Secretary General Kofi Annan, ...": a list; the role is the next
+            // person's.
+            if !words.is_empty()
+                && token_entity
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|x| doc.entities[x].kind == EntityKind::Person)
+            {
+                return None;
+            }
             // "of" is a role word ("Secretary of State"), so the role may have taken it.
             let of_next = if words.last().is_some_and(|w| *w == "of") {
                 Some(k)
@@ -1229,6 +1240,24 @@ pub(crate) mod tests {
         );
         assert_eq!(actor(&doc, 2), ("VLR".into(), Some("GOV".into()), "text"));
         assert_eq!(actor(&doc, 5), ("VLR".into(), Some("BUS".into()), "text"));
+    }
+
+    #[test]
+    fn a_role_before_the_next_name_in_a_list_is_that_persons() {
+        let text = "Guests are Ana Ruiz, Velorian Foreign Minister Luis Soto and others.";
+        let mentions = [
+            ("Ana Ruiz", EntityKind::Person, None),
+            ("Velorian", EntityKind::Norp, Some(("VLR", None))),
+            ("Luis Soto", EntityKind::Person, None),
+        ];
+        let mut doc = doc_with(text, &mentions);
+        read_roles(&mut doc);
+        assert!(
+            doc.entities[0].actor.is_none(),
+            "{:?}",
+            doc.entities[0].actor
+        );
+        assert_eq!(actor(&doc, 2), ("VLR".into(), Some("GOV".into()), "text"));
     }
 
     #[test]
