@@ -1430,6 +1430,7 @@ impl Stage for ActorStage {
         bare_surnames_of_no_one_named(doc);
         if let Some(gazetteer) = &self.places {
             namesakes_in_unnamed_countries(doc, gazetteer, &self.dictionary);
+            local_bodies(doc, gazetteer);
         }
         ministries_of_the_story(doc, &self.dictionary, date);
         let kinds = match &self.places {
@@ -1587,6 +1588,99 @@ fn namesakes_in_unnamed_countries(
         if namesake {
             e.actor = None;
         }
+    }
+}
+
+/// Gives a town's, county's or region's council, police force or court the country the
+/// gazetteer places it in ("Darlington Council", "Greater Manchester Police", "the Los Angeles
+/// Superior Court"), with the sector its last word states: a name no dictionary knows, made of
+/// a place's name, words that only say what kind of body it is, and "Council", "Police" or
+/// "Court". Ambiguous place names are read towards the countries the story is about.
+fn local_bodies(doc: &mut Document, gazetteer: &kestrel_places::Gazetteer) {
+    const KINDS: &[(&str, &str)] = &[
+        ("council", "GOV"),
+        ("police", "COP"),
+        ("constabulary", "COP"),
+        ("court", "JUD"),
+    ];
+    const BODY_WORDS: &[&str] = &[
+        "county",
+        "city",
+        "borough",
+        "district",
+        "metropolitan",
+        "town",
+        "parish",
+        "regional",
+        "municipal",
+        "superior",
+        "crown",
+        "magistrates",
+        "sheriff",
+        "sheriff's",
+        "high",
+        "supreme",
+        "state",
+        "provincial",
+        "area",
+    ];
+    // The countries the story names, by its actors first and then by its places.
+    let mut focus = kestrel_places::focus_countries(doc, gazetteer);
+    for e in &doc.entities {
+        if let Some(code) = e.actor.as_ref().and_then(country_of) {
+            if !focus.iter().any(|c| c == code) {
+                focus.push(code.to_string());
+            }
+        }
+    }
+    let n_tokens = doc.tokens.len();
+    let mut found = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if !matches!(e.kind, EntityKind::Org | EntityKind::Loc)
+            || e.actor.is_some()
+            || e.tokens.len() < 2
+            || e.tokens.end > n_tokens
+        {
+            continue;
+        }
+        let word = |t: usize| &doc.text[doc.tokens[t].span.range()];
+        let last = word(e.tokens.end - 1).to_lowercase();
+        let Some(&(_, sector)) = KINDS.iter().find(|(k, _)| *k == last) else {
+            continue;
+        };
+        let start = if word(e.tokens.start).eq_ignore_ascii_case("the") {
+            e.tokens.start + 1
+        } else {
+            e.tokens.start
+        };
+        // The place's name: the longest opening words the gazetteer knows in a country the
+        // story names ("Essex County" is American, "Essex" British), with only words for a
+        // kind of body between it and the last word. A place elsewhere is too weak a reading
+        // ("the Lisbon Council" is a Brussels think tank).
+        let place = (start + 1..e.tokens.end).rev().find_map(|end| {
+            let kinds_only = (end..e.tokens.end - 1)
+                .all(|t| BODY_WORDS.contains(&word(t).to_lowercase().as_str()));
+            let name = &doc.text[doc.tokens[start].span.start..doc.tokens[end - 1].span.end];
+            (kinds_only && gazetteer.has_name(name))
+                .then(|| gazetteer.resolve(name, &focus))
+                .flatten()
+                .filter(|p| {
+                    focus.contains(&p.country)
+                        && matches!(p.level.as_str(), "city" | "capital" | "admin1" | "admin2")
+                })
+        });
+        if let Some(place) = place {
+            found.push((i, place.country.clone(), sector));
+        }
+    }
+    for (i, country, sector) in found {
+        let name = doc.text[doc.entities[i].span.range()].to_string();
+        doc.entities[i].actor = Some(ActorCode {
+            code: country,
+            sector: Some(sector.to_string()),
+            name,
+            source: ActorSource::Text,
+        });
     }
 }
 

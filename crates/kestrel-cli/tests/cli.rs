@@ -1245,6 +1245,23 @@ fn cli_an_office_with_its_holder_is_no_body() {
     }
 }
 
+/// A town's council is its country's local government, where the story names that country;
+/// a council named for a town of a country the story does not name is left alone.
+#[test]
+fn cli_a_towns_council_is_its_countrys() {
+    let text = b"British and Kenyan officials met on Monday. The Leeds City Council said \
+                 nothing. The Lisbon Council said nothing.";
+    let found = coded_mentions(text, "2026-03-10");
+    assert!(
+        found.contains(&("Leeds City Council".into(), "GBR".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(t, _)| t != "Lisbon Council"),
+        "{found:?}"
+    );
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {
