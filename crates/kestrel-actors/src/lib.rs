@@ -1978,8 +1978,19 @@ pub fn widen_to_dictionary_names(
             continue;
         };
         let free = |k: usize| !covered[k] && capitalised(doc, k);
+        // "Securities and Exchange Commission", of which the recogniser found the end: a
+        // joining word between capitalised words belongs to the name too.
+        let joiner = |k: usize| {
+            !covered[k] && matches!(&doc.text[doc.tokens[k].span.range()], "and" | "&" | "of")
+        };
         let left = (1..=WIDEST)
-            .take_while(|&w| e.tokens.start >= sentence.start + w && free(e.tokens.start - w))
+            .take_while(|&w| {
+                e.tokens.start >= sentence.start + w
+                    && (free(e.tokens.start - w)
+                        || (joiner(e.tokens.start - w)
+                            && e.tokens.start > sentence.start + w
+                            && free(e.tokens.start - w - 1)))
+            })
             .last()
             .unwrap_or(0);
         let right = (1..=WIDEST)

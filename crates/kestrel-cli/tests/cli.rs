@@ -1262,6 +1262,21 @@ fn cli_a_towns_council_is_its_countrys() {
     );
 }
 
+/// A known name the recogniser found only the end of, past "and", is found whole.
+#[test]
+fn cli_a_name_cut_at_and_is_found_whole() {
+    let found = coded_mentions(
+        b"Kenyan officials met the Food and Agriculture Organisation on Monday.",
+        "2026-03-10",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(t, c)| t == "Food and Agriculture Organisation" && c.starts_with("IGO")),
+        "{found:?}"
+    );
+}
+
 /// A named venue no dictionary knows, after "at", is where the act took place, not its target.
 #[test]
 fn cli_a_venue_after_at_is_no_recipient() {
