@@ -205,6 +205,15 @@ struct TrainArgs {
     /// the parser reads (stored in the model; off by default, see README).
     #[arg(long)]
     supertags: bool,
+    /// Parser: also train a neural head scorer for this many epochs, whose tree replaces the
+    /// transition model's (stored in the model; off by default, see README).
+    #[arg(long)]
+    neural_epochs: Option<usize>,
+    /// Parser, with `--neural-epochs`: what each arc of the transition model's tree adds to
+    /// the neural scorer's log-probability of it; 0 leaves the transition model out of
+    /// parsing (default 0).
+    #[arg(long)]
+    neural_bonus: Option<f32>,
     /// Tagger passes: 1 (left context) or 2 (adds a pass that sees right-context tags).
     #[arg(long)]
     tagger_passes: Option<usize>,

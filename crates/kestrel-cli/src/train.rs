@@ -51,6 +51,14 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     }
     parser.voters = args.voters;
     parser.supertags = args.supertags;
+    if let Some(epochs) = args.neural_epochs.filter(|&e| e > 0) {
+        parser.neural = Some(kestrel_nlp::parser::neural::NeuralConfig {
+            epochs,
+            seed: parser.seed,
+            ..Default::default()
+        });
+        parser.neural_bonus = args.neural_bonus.unwrap_or(0.0);
+    }
     let clusters = std::sync::Arc::new(read_clusters(&args.clusters)?);
     tagger.clusters = clusters.clone();
     let mut opts = TrainOptions {

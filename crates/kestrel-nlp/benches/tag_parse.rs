@@ -91,20 +91,39 @@ fn bench(c: &mut Criterion) {
     group.bench_function("tag+lemma+parse", |b| {
         b.iter(|| {
             let mut n = 0;
-            for s in &sentences {
-                let words: Vec<&str> = s.iter().map(String::as_str).collect();
-                let tags = models.tagger.tag(&words);
-                let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
-                let upos: Vec<&str> = tags.iter().map(|t| t.0).collect();
-                let lemmas: Vec<String> = words
+            // Parsed 32 sentences at a time, as the parse stage parses a document's sentences.
+            for group in sentences.chunks(32) {
+                let mut columns: Vec<[Vec<&str>; 3]> = Vec::with_capacity(group.len());
+                let mut lemma_strings: Vec<Vec<String>> = Vec::with_capacity(group.len());
+                for s in group {
+                    let words: Vec<&str> = s.iter().map(String::as_str).collect();
+                    let tags = models.tagger.tag(&words);
+                    let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
+                    let upos: Vec<&str> = tags.iter().map(|t| t.0).collect();
+                    let lemmas: Vec<String> = words
+                        .iter()
+                        .zip(&xpos)
+                        .map(|(w, x)| models.lemmatizer.lemma(w, x))
+                        .collect();
+                    n += lemmas.iter().map(String::len).sum::<usize>();
+                    columns.push([words, xpos, upos]);
+                    lemma_strings.push(lemmas);
+                }
+                let lemma_refs: Vec<Vec<&str>> = lemma_strings
                     .iter()
-                    .zip(&xpos)
-                    .map(|(w, x)| models.lemmatizer.lemma(w, x))
+                    .map(|l| l.iter().map(String::as_str).collect())
                     .collect();
-                n += lemmas.iter().map(String::len).sum::<usize>();
-                let lemmas: Vec<&str> = lemmas.iter().map(String::as_str).collect();
-                let parsed = models.parser.parse_tagged(&words, &xpos, &upos, &lemmas);
-                n += parsed.len();
+                let batch: Vec<kestrel_nlp::parser::TaggedWords<'_>> = columns
+                    .iter()
+                    .zip(&lemma_refs)
+                    .map(|([w, x, u], l)| (w.as_slice(), x.as_slice(), u.as_slice(), l.as_slice()))
+                    .collect();
+                n += models
+                    .parser
+                    .parse_tagged_many(&batch)
+                    .iter()
+                    .map(Vec::len)
+                    .sum::<usize>();
             }
             n
         })

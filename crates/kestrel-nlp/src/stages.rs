@@ -76,34 +76,47 @@ impl Stage for ParseStage {
         Layer::Parse
     }
     fn process(&self, doc: &mut Document) {
-        for s in 0..doc.sentences.len() {
+        // All the sentences at once: a parser with a neural scorer reads them together.
+        let columns: Vec<[Vec<&str>; 4]> = doc
+            .sentences
+            .iter()
+            .map(|sentence| {
+                let tokens = &doc.tokens[sentence.tokens.clone()];
+                [
+                    tokens.iter().map(|t| &doc.text[t.span.range()]).collect(),
+                    tokens
+                        .iter()
+                        .map(|t| t.xpos.as_deref().unwrap_or("NN"))
+                        .collect(),
+                    tokens
+                        .iter()
+                        .map(|t| t.upos.as_deref().unwrap_or("X"))
+                        .collect(),
+                    tokens
+                        .iter()
+                        .map(|t| t.lemma.as_deref().unwrap_or(""))
+                        .collect(),
+                ]
+            })
+            .collect();
+        let sentences: Vec<crate::parser::TaggedWords<'_>> = columns
+            .iter()
+            .map(|[forms, tags, upos, lemmas]| {
+                (
+                    forms.as_slice(),
+                    tags.as_slice(),
+                    upos.as_slice(),
+                    lemmas.as_slice(),
+                )
+            })
+            .collect();
+        let parsed = self.models.parser.parse_tagged_many(&sentences);
+        drop(sentences);
+        drop(columns);
+        for (s, parsed) in parsed.into_iter().enumerate() {
             let range = doc.sentences[s].tokens.clone();
-            let forms: Vec<&str> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| &doc.text[t.span.range()])
-                .collect();
-            let tags: Vec<&str> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| t.xpos.as_deref().unwrap_or("NN"))
-                .collect();
-            let lemmas: Vec<&str> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| t.lemma.as_deref().unwrap_or(""))
-                .collect();
-            let upos: Vec<&str> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| t.upos.as_deref().unwrap_or("X"))
-                .collect();
-            let parsed = self
-                .models
-                .parser
-                .parse_tagged(&forms, &tags, &upos, &lemmas);
-            let heads: Vec<(Option<usize>, String)> = parsed
-                .into_iter()
-                .map(|(h, l)| (h.checked_sub(1), l))
-                .collect();
-            for (tok, (head, deprel)) in doc.tokens[range].iter_mut().zip(heads) {
-                tok.head = head;
+            for (tok, (head, deprel)) in doc.tokens[range].iter_mut().zip(parsed) {
+                tok.head = head.checked_sub(1);
                 tok.deprel = Some(deprel);
             }
         }

@@ -295,6 +295,7 @@ pub fn agreed_parses(
     let one = ParserConfig {
         runs: 1,
         voters: false,
+        neural: None,
         ..config.clone()
     };
     let beam = Parser::train(
@@ -382,6 +383,20 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
         )
     } else {
         "greedy search trained with a dynamic oracle".to_string()
+    };
+    let search = match (&opts.parser.neural, parser.neural_size()) {
+        (Some(c), Some(weights)) => format!(
+            "{search}, its heads chosen by a neural scorer ({} bidirectional LSTM layers of {} per direction over word and tag embeddings, biaffine arc scores, {weights} weights, {} epochs), the maximum spanning tree over its log-probabilities{}",
+            c.layers,
+            c.hidden,
+            c.epochs,
+            if opts.parser.neural_bonus > 0.0 {
+                format!(" with each arc of the transition model's tree worth {} more", opts.parser.neural_bonus)
+            } else {
+                String::new()
+            }
+        ),
+        _ => search,
     };
     let mut meta = base_meta(
         "parser",

@@ -37,6 +37,50 @@ pub(super) fn combine(trees: &[(&[usize], f32)]) -> Vec<usize> {
     maximum_spanning_tree(&score, first)
 }
 
+/// The tree (heads, slot 0 unused) that maximises the sum of `scores[d][h]` (word `h` as the
+/// head of word `d`, 0 the root; row 0 unused) with one word on the root: the word whose root
+/// arc scores best against its best other head.
+pub(super) fn best_tree(scores: &[Vec<f32>]) -> Vec<usize> {
+    let m = scores.len();
+    let mut score = vec![vec![NO_ARC; m]; m];
+    for (d, row) in scores.iter().enumerate().skip(1) {
+        for (h, &v) in row.iter().enumerate() {
+            if h != d {
+                score[h][d] = v;
+            }
+        }
+    }
+    let greedy: Vec<usize> = (0..m)
+        .map(|d| {
+            (0..m)
+                .filter(|&h| h != d)
+                .max_by(|&a, &b| score[a][d].total_cmp(&score[b][d]))
+                .unwrap_or(0)
+        })
+        .collect();
+    let heads = maximum_spanning_tree(&score, &greedy);
+    if heads[1..].iter().filter(|&&h| h == 0).count() <= 1 {
+        return heads;
+    }
+    let margin = |d: usize| {
+        let other = (1..m)
+            .filter(|&h| h != d)
+            .map(|h| score[h][d])
+            .fold(NO_ARC, f32::max);
+        score[0][d] - other
+    };
+    let root_child = (1..m)
+        .filter(|&d| heads[d] == 0)
+        .max_by(|&a, &b| margin(a).total_cmp(&margin(b)))
+        .unwrap_or(1);
+    for (d, arc) in score[0].iter_mut().enumerate().skip(1) {
+        if d != root_child {
+            *arc = NO_ARC;
+        }
+    }
+    maximum_spanning_tree(&score, &greedy)
+}
+
 /// The maximum spanning arborescence rooted at node 0 of the graph whose arc `h -> d`
 /// scores `score[h][d]` ([`NO_ARC`] where there is none; every node must be reachable).
 /// `prefer` (heads) breaks ties between equal arcs into a node.
@@ -209,5 +253,21 @@ mod tests {
             }
         }
         assert_eq!(total(&heads), best_total);
+    }
+
+    #[test]
+    fn the_best_tree_of_scores_hangs_one_word_on_the_root() {
+        // scores[d][h]: words 1 and 3 each score best on the root; word 3 by more. Word 2
+        // leans on word 3, word 1 next on word 2.
+        let scores = vec![
+            vec![0.0; 4],
+            vec![2.0, 0.0, 1.5, 0.0],
+            vec![0.0, 0.5, 0.0, 2.0],
+            vec![5.0, 0.0, 1.0, 0.0],
+        ];
+        assert_eq!(best_tree(&scores), vec![0, 2, 3, 0]);
+        // A cycle of best heads is broken.
+        let cyclic = vec![vec![0.0; 3], vec![1.0, 0.0, 3.0], vec![0.5, 3.0, 0.0]];
+        assert_eq!(best_tree(&cyclic), vec![0, 0, 1]);
     }
 }
