@@ -17,14 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut train = kestrel_nlp::corpus::parse(&std::fs::read_to_string(&args[1])?)?;
     if args.get(11).is_some_and(|a| a == "news") {
         // The copies the shipped parser trains on too (see `ParserConfig`).
-        let c = kestrel_nlp::ParserConfig::default();
-        let adjuncts = kestrel_nlp::augment::news_adjunct_copies(&train, c.news_adjuncts, c.seed);
-        let attributed =
-            kestrel_nlp::augment::attribution_copies(&train, c.news_attributions, c.seed);
-        let titled = kestrel_nlp::augment::title_copies(&train, c.news_titles, c.seed);
-        train.extend(adjuncts);
-        train.extend(attributed);
-        train.extend(titled);
+        kestrel_nlp::augment::add_news_copies(&mut train, &kestrel_nlp::ParserConfig::default());
         eprintln!("{} sentences with the news copies", train.len());
     }
     let dev = kestrel_nlp::corpus::parse(&std::fs::read_to_string(&args[2])?)?;

@@ -81,6 +81,18 @@ struct Site {
     head: usize,
 }
 
+/// Adds to `train` the three kinds of news copies of its sentences, in the shares and with
+/// the seed `config` gives (see [`news_adjunct_copies`], [`attribution_copies`] and
+/// [`title_copies`]), as the parser trains on them.
+pub fn add_news_copies(train: &mut Vec<TrainSentence>, config: &crate::parser::ParserConfig) {
+    let adjuncts = news_adjunct_copies(train, config.news_adjuncts, config.seed);
+    let attributed = attribution_copies(train, config.news_attributions, config.seed);
+    let titled = title_copies(train, config.news_titles, config.seed);
+    train.extend(adjuncts);
+    train.extend(attributed);
+    train.extend(titled);
+}
+
 /// For each sentence, with probability `share`, one copy with a time adjunct at one of the
 /// places news puts it (chosen by `seed`); sentences with no such place are not copied.
 pub fn news_adjunct_copies(train: &[TrainSentence], share: f64, seed: u64) -> Vec<TrainSentence> {

@@ -266,14 +266,7 @@ fn parser_training_set(
     mut train: Vec<TrainSentence>,
     opts: &TrainOptions,
 ) -> (Vec<TrainSentence>, Vec<Vec<String>>) {
-    let config = &opts.parser;
-    let copies = crate::augment::news_adjunct_copies(&train, config.news_adjuncts, config.seed);
-    let attributed =
-        crate::augment::attribution_copies(&train, config.news_attributions, config.seed);
-    let titled = crate::augment::title_copies(&train, config.news_titles, config.seed);
-    train.extend(copies);
-    train.extend(attributed);
-    train.extend(titled);
+    crate::augment::add_news_copies(&mut train, &opts.parser);
     let tags = jackknife_tags(&train, &opts.tagger, 4);
     (train, tags)
 }
