@@ -2,10 +2,13 @@
 //! biaffine score over a bidirectional LSTM's reading of the sentence (Kiperwasser & Goldberg
 //! 2016; Dozat & Manning 2017), trained by cross-entropy over each word's candidate heads and
 //! decoded as the maximum spanning tree. Written without a tensor library: every layer's
-//! forward and backward pass is a loop over flat `f32` rows, and a batch's sentences are split
-//! between threads that each add into their own gradient.
+//! forward and backward pass works on flat `f32` rows, with small kernels of our own for
+//! parsing and `matrixmultiply` for training's larger products, and a batch's sentences are
+//! split between threads that each add into their own gradient.
 //!
-//! Experimental: it is trained and measured by `examples/neural_heads.rs`, not shipped.
+//! Opt-in: `kestrel train parser --neural-epochs N` adds one to a parser, whose tree it then
+//! chooses (see `Parser::set_neural`); the shipped parser goes without it, as the README
+//! tells. `examples/neural_heads.rs` trains one alone and reports its head accuracy.
 
 use std::collections::HashMap;
 
@@ -1215,8 +1218,9 @@ impl NeuralHeads {
         }
     }
 
-    /// Trains a scorer on sentences with their (predicted) XPOS tags, reporting each epoch's
-    /// loss and head accuracy, and the dev accuracy when `dev` is given, through `report`.
+    /// Trains a scorer on sentences (forms, predicted XPOS tags, gold heads), calling `report`
+    /// after each epoch with the epoch, the mean loss a word, the share of heads the scores
+    /// got right while training, and the scorer as it stands.
     pub fn train(
         train: &[(Vec<String>, Vec<String>, Vec<usize>)],
         config: &NeuralConfig,
