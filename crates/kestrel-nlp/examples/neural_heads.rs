@@ -1,10 +1,17 @@
-//! Trains the experimental neural head scorer on a treebank and reports its head accuracy on
-//! a development treebank each epoch.
+//! Trains the opt-in neural head scorer alone on a treebank and reports its head accuracy
+//! on a development treebank after each epoch.
 //!
-//! `cargo run --release -p kestrel-nlp --example neural_heads -- TRAIN.conllu DEV.conllu
-//! MODELS_DIR [epochs] [hidden] [layers] [tag cache] [dropout] [decay] [save to] [news]`: the training sentences' tags come from
-//! jackknifing (4 folds), the development sentences' from the tagger in `MODELS_DIR` (which
-//! should not have seen them).
+//! ```sh
+//! cargo run --release -p kestrel-nlp --example neural_heads -- \
+//!   ../shared/data/ud/en_ewt-ud-train.conllu ../shared/data/ud/en_ewt-ud-dev.conllu \
+//!   train-only-models 15 128 2 target/jackknife-tags.txt 0.33 0.85 target/scorer.bin news
+//! ```
+//!
+//! Arguments: train, dev, a models folder, then optionally epochs, LSTM units, layers, the
+//! tag cache, dropout, decay, a file to save the scorer to, and `news` to add the news copies.
+//! The training sentences' tags come from jackknifing (4 folds), the development sentences'
+//! from the tagger in the models folder, which should not have seen them (`kestrel train all`
+//! on EWT train alone makes one).
 
 use std::time::Instant;
 
@@ -25,7 +32,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let epochs: usize = arg(4, "10").parse()?;
     let hidden: usize = arg(5, "128").parse()?;
     let layers: usize = arg(6, "2").parse()?;
-    let cache = arg(7, "/tmp/jackknife-tags.txt");
+    // Beside the build, relative to the repository root the example is run from.
+    let cache = arg(7, "target/jackknife-tags.txt");
     let dropout: f32 = arg(8, "0.33").parse()?;
     let decay: f32 = arg(9, "0.9").parse()?;
     let save = args.get(10).cloned();

@@ -91,51 +91,55 @@ fn universal(deprel: &str) -> &str {
 /// sentences come back with the treebank's words and the models' annotation in place of the
 /// gold one, for writing out as CoNLL-U and reading the errors.
 pub fn predict_ud(models: &Models, sentences: &[ConlluSentence]) -> Vec<ConlluSentence> {
-    // Tagged one at a time, parsed in groups, as a document's sentences are.
-    let mut out = Vec::with_capacity(sentences.len());
-    for group in sentences.chunks(32) {
-        let tagged: Vec<TaggedSentence> = group.iter().map(|s| tag_gold_words(models, s)).collect();
-        let columns: Vec<[Vec<&str>; 4]> = tagged
-            .iter()
-            .map(|t| {
-                [
-                    t.forms.iter().map(String::as_str).collect(),
-                    t.tags.iter().map(|x| x.1).collect(),
-                    t.tags.iter().map(|x| x.0).collect(),
-                    t.lemmas.iter().map(String::as_str).collect(),
-                ]
-            })
-            .collect();
-        let words: Vec<crate::parser::TaggedWords<'_>> = columns
-            .iter()
-            .map(|[f, x, u, l]| (f.as_slice(), x.as_slice(), u.as_slice(), l.as_slice()))
-            .collect();
-        let parsed = models.parser.parse_tagged_many(&words);
-        for ((s, t), parsed) in group.iter().zip(&tagged).zip(parsed) {
-            let mut o = s.clone();
-            for (i, w) in o.words.iter_mut().enumerate() {
+    // Tagged one at a time, parsed together, as a document's sentences are.
+    let tagged: Vec<TaggedSentence> = sentences
+        .iter()
+        .map(|s| tag_gold_words(models, s))
+        .collect();
+    let columns: Vec<[Vec<&str>; 3]> = tagged
+        .iter()
+        .map(|t| {
+            [
+                t.tags.iter().map(|x| x.1).collect(),
+                t.tags.iter().map(|x| x.0).collect(),
+                t.lemmas.iter().map(String::as_str).collect(),
+            ]
+        })
+        .collect();
+    let words: Vec<crate::parser::TaggedWords<'_>> = tagged
+        .iter()
+        .zip(&columns)
+        .map(|(t, [x, u, l])| (t.forms.as_slice(), x.as_slice(), u.as_slice(), l.as_slice()))
+        .collect();
+    let parsed = models.parser.parse_tagged_many(&words);
+    sentences
+        .iter()
+        .zip(&tagged)
+        .zip(parsed)
+        .map(|((s, t), parsed)| {
+            let mut out = s.clone();
+            for (i, w) in out.words.iter_mut().enumerate() {
                 let (upos, x) = t.tags[i];
                 w.lemma = t.lemmas[i].clone();
-                w.feats = models.lemmatizer.feats(&t.forms[i], x).to_string();
+                w.feats = models.lemmatizer.feats(t.forms[i], x).to_string();
                 w.upos = upos.to_string();
                 w.xpos = x.to_string();
                 w.head = parsed[i].0;
                 w.deprel = parsed[i].1.to_string();
             }
-            out.push(o);
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
 
 /// A treebank sentence's gold words with the models' tags and lemmas.
-struct TaggedSentence<'m> {
-    forms: Vec<String>,
-    tags: Vec<(&'m str, &'m str)>,
+struct TaggedSentence<'a> {
+    forms: Vec<&'a str>,
+    tags: Vec<(&'a str, &'a str)>,
     lemmas: Vec<String>,
 }
 
-fn tag_gold_words<'m>(models: &'m Models, s: &ConlluSentence) -> TaggedSentence<'m> {
+fn tag_gold_words<'a>(models: &'a Models, s: &'a ConlluSentence) -> TaggedSentence<'a> {
     let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
     let mut tags = models.tagger.tag(&forms);
     // As the tag stage does.
@@ -149,7 +153,7 @@ fn tag_gold_words<'m>(models: &'m Models, s: &ConlluSentence) -> TaggedSentence<
         .map(|(f, t)| models.lemmatizer.lemma(f, t.1))
         .collect();
     TaggedSentence {
-        forms: forms.iter().map(|f| f.to_string()).collect(),
+        forms,
         tags,
         lemmas,
     }

@@ -111,8 +111,6 @@ impl Stage for ParseStage {
             })
             .collect();
         let parsed = self.models.parser.parse_tagged_many(&sentences);
-        drop(sentences);
-        drop(columns);
         for (s, parsed) in parsed.into_iter().enumerate() {
             let range = doc.sentences[s].tokens.clone();
             for (tok, (head, deprel)) in doc.tokens[range].iter_mut().zip(parsed) {

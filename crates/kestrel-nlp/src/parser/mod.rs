@@ -153,7 +153,8 @@ pub struct Parser {
     attachments: Option<attach::Attachments>,
     /// A neural head scorer whose tree, with the transition model's arcs worth
     /// `neural_bonus` more (0: the transition model does not parse), replaces the transition
-    /// model's (see `parser/neural.rs`); none in files written before it.
+    /// model's, and the voters' vote with it (see `parser/neural.rs`); none in files written
+    /// before it.
     neural: Option<neural::NeuralHeads>,
     /// What an arc of the transition model's tree adds to the neural scorer's
     /// log-probability of it.

@@ -327,21 +327,8 @@ mod simd {
 
 /// out += W x, W rows × cols.
 fn matvec_add(out: &mut [f32], w: &[f32], cols: usize, x: &[f32]) {
-    let mut r = 0;
-    #[cfg(target_arch = "x86_64")]
-    if simd::available() {
-        while r + 4 <= out.len() {
-            // SAFETY: as in `dot`.
-            let sums = unsafe { simd::dot4(&w[r * cols..(r + 4) * cols], cols, x) };
-            for (o, s) in out[r..r + 4].iter_mut().zip(sums) {
-                *o += s;
-            }
-            r += 4;
-        }
-    }
-    while r < out.len() {
-        out[r] += dot(&w[r * cols..(r + 1) * cols], x);
-        r += 1;
+    for (r, o) in out.iter_mut().enumerate() {
+        *o += dot(&w[r * cols..(r + 1) * cols], x);
     }
 }
 
@@ -548,19 +535,26 @@ fn lstm_forward(
         })
         .collect();
     let longest = lens.iter().copied().max().unwrap_or(0);
-    // (this step's row, the step before's row) of each sentence still running.
+    // (this step's row, the step before's row) of each sentence still running, and of those
+    // past their first step; and the cell being computed. Kept across steps, as this loop is
+    // the parser's hottest.
     let mut running: Vec<(usize, Option<usize>)> = Vec::with_capacity(lens.len());
+    let mut recurrent: Vec<(usize, usize)> = Vec::with_capacity(lens.len());
+    let mut cell = vec![0.0f32; hidden];
     for k in 0..longest {
         running.clear();
+        recurrent.clear();
         for (&start, &n) in starts.iter().zip(lens) {
             if k < n {
                 let at = |k: usize| start + if backward { n - 1 - k } else { k };
-                running.push((at(k), k.checked_sub(1).map(at)));
+                let prev = k.checked_sub(1).map(at);
+                running.push((at(k), prev));
+                if let Some(pt) = prev {
+                    recurrent.push((at(k), pt));
+                }
             }
         }
-        if k > 0 {
-            recurrent_step(wh, hidden, &running, &outs, &mut gates);
-        }
+        recurrent_step(wh, hidden, &recurrent, &outs, &mut gates);
         for &(t, prev) in &running {
             let z = &mut gates[t * h4..(t + 1) * h4];
             // Gates i, f and o are sigmoids, g a tanh: loops of one kind each, which vectorise.
@@ -574,12 +568,14 @@ fn lstm_forward(
                 *v = sigmoid(*v);
             }
             let z = &gates[t * h4..(t + 1) * h4];
-            let mut cell = vec![0.0f32; hidden];
-            if let Some(pt) = prev {
-                let c_prev = &cells[pt * hidden..(pt + 1) * hidden];
-                for j in 0..hidden {
-                    cell[j] = z[hidden + j] * c_prev[j];
+            match prev {
+                Some(pt) => {
+                    let c_prev = &cells[pt * hidden..(pt + 1) * hidden];
+                    for j in 0..hidden {
+                        cell[j] = z[hidden + j] * c_prev[j];
+                    }
                 }
+                None => cell.iter_mut().for_each(|c| *c = 0.0),
             }
             for j in 0..hidden {
                 cell[j] += z[j] * z[2 * hidden + j];
@@ -594,22 +590,19 @@ fn lstm_forward(
     LstmTrace { gates, cells, outs }
 }
 
-/// Adds each running sentence's recurrent part, `Wh` times the step before's output, to its
-/// gates: four rows of `Wh` at a time against every sentence.
+/// Adds each sentence's recurrent part, `Wh` times the step before's output, to its gates:
+/// `pairs` holds (this step's row, the step before's row) of each. Four rows of `Wh` at a
+/// time are read against every sentence.
 fn recurrent_step(
     wh: &[f32],
     hidden: usize,
-    running: &[(usize, Option<usize>)],
+    pairs: &[(usize, usize)],
     outs: &[f32],
     gates: &mut [f32],
 ) {
     let h4 = 4 * hidden;
     #[cfg(target_arch = "x86_64")]
     if simd::available() {
-        let pairs: Vec<(usize, usize)> = running
-            .iter()
-            .filter_map(|&(t, prev)| prev.map(|pt| (t, pt)))
-            .collect();
         for r in (0..h4).step_by(4) {
             let rows = &wh[r * hidden..(r + 4) * hidden];
             let mut two = pairs.chunks_exact(2);
@@ -642,15 +635,13 @@ fn recurrent_step(
         }
         return;
     }
-    for &(t, prev) in running {
-        if let Some(pt) = prev {
-            matvec_add(
-                &mut gates[t * h4..(t + 1) * h4],
-                wh,
-                hidden,
-                &outs[pt * hidden..(pt + 1) * hidden],
-            );
-        }
+    for &(t, pt) in pairs {
+        matvec_add(
+            &mut gates[t * h4..(t + 1) * h4],
+            wh,
+            hidden,
+            &outs[pt * hidden..(pt + 1) * hidden],
+        );
     }
 }
 
@@ -1072,18 +1063,7 @@ impl NeuralHeads {
     /// Each word's head (slot 0 unused): the maximum spanning tree over the scores, one word on
     /// the root.
     pub fn heads(&self, forms: &[&str], tags: &[&str]) -> Vec<usize> {
-        self.heads_with(forms, tags, None)
-    }
-
-    /// As [`NeuralHeads::heads`], with each arc of `other` (heads, slot 0 unused), another
-    /// parser's tree, worth `weight` more in log-probability.
-    pub fn heads_with(
-        &self,
-        forms: &[&str],
-        tags: &[&str],
-        other: Option<(&[usize], f32)>,
-    ) -> Vec<usize> {
-        tree_of(self.scores(forms, tags), other)
+        tree_of(self.scores(forms, tags), None)
     }
 
     /// How many weights the scorer has.
@@ -1500,8 +1480,9 @@ mod tests {
             checked += 1;
         }
         assert_eq!(checked, 7 + 6 * l.lstm.len());
-        // The head projection's bias moves every candidate head's score alike, which the
-        // softmax over them does not see.
+        // While every unit of the head projection is active, as the biases above make them,
+        // its bias moves every candidate head's score alike, which the softmax over them does
+        // not see.
         let head_bias: f32 = grad[l.head_b..l.biaffine].iter().map(|g| g * g).sum();
         assert!(head_bias < 1e-9);
     }
