@@ -1357,8 +1357,13 @@ impl NeuralHeads {
 /// The tree (heads, slot 0 unused) of head scores from [`NeuralHeads::scores`], with each arc
 /// of `other` (another parser's heads) worth `weight` more in log-probability.
 pub fn tree_of(mut scores: Vec<Vec<f32>>, other: Option<(&[usize], f32)>) -> Vec<usize> {
+    // Each word has one head, so a constant taken off a word's row changes neither which tree
+    // is best nor which word the root takes: the rows need to be log-probabilities only for
+    // another tree's bonus to weigh the same everywhere.
+    let Some((heads, weight)) = other else {
+        return super::vote::best_tree(&scores);
+    };
     for (d, row) in scores.iter_mut().enumerate().skip(1) {
-        // Log-probabilities, so that another tree's bonus weighs the same everywhere.
         let max = row
             .iter()
             .enumerate()
@@ -1373,9 +1378,7 @@ pub fn tree_of(mut scores: Vec<Vec<f32>>, other: Option<(&[usize], f32)>) -> Vec
             .sum();
         let norm = max + sum.ln();
         row.iter_mut().for_each(|v| *v -= norm);
-        if let Some((heads, weight)) = other {
-            row[heads[d]] += weight;
-        }
+        row[heads[d]] += weight;
     }
     super::vote::best_tree(&scores)
 }
