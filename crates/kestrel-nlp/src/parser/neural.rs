@@ -11,11 +11,16 @@
 //! tells. `examples/neural_heads.rs` trains one alone and reports its head accuracy.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use std::io::{self, Read, Write};
 
 use crate::io_util::{read_string, read_u32, write_string, write_u32};
 use crate::rng::Rng;
+
+mod quantized;
+
+use quantized::{QMatrix, QRows};
 
 /// Settings for training a [`NeuralHeads`] scorer.
 #[derive(Clone, Debug)]
@@ -151,6 +156,17 @@ pub struct NeuralHeads {
     params: Vec<f32>,
     words: HashMap<String, usize>,
     tags: HashMap<String, usize>,
+    /// The weights in eight bits, for parsing: made from `params` when first needed.
+    quantized: OnceLock<Quantized>,
+}
+
+/// The weight matrices parsing reads, in eight bits (see `quantized`).
+#[derive(Clone, Debug)]
+struct Quantized {
+    /// Per layer, per direction: input weights, recurrent weights, bias.
+    lstm: Vec<[(QMatrix, QMatrix, Vec<f32>); 2]>,
+    dep: QMatrix,
+    head: QMatrix,
 }
 
 /// One sentence as the network reads it: ids with the root in slot 0.
@@ -471,14 +487,22 @@ fn exp(x: f32) -> f32 {
     let x = x.clamp(-87.0, 88.0);
     // n = x / ln 2 rounded to the nearest integer by the float adder (exact for |n| < 2^22),
     // and f = x - n ln 2 with ln 2 in two parts (Cody and Waite), which keeps f exact enough.
-    let n = (x * std::f32::consts::LOG2_E + 12_582_912.0) - 12_582_912.0;
+    let shifted = x * std::f32::consts::LOG2_E + 12_582_912.0;
+    let n = shifted - 12_582_912.0;
     let f = x - n * 0.693_359_4 - n * -2.121_944_4e-4;
     // e^f for |f| <= ln 2 / 2, Taylor to the sixth power.
     let p = 1.0
         + f * (1.0
             + f * (0.5
                 + f * (1.0 / 6.0 + f * (1.0 / 24.0 + f * (1.0 / 120.0 + f * (1.0 / 720.0))))));
-    f32::from_bits(((n as i32 + 127) << 23) as u32) * p
+    // 2^n from the bits of the shifted sum, which are those of 1.5 · 2^23 plus n: integer
+    // steps that vectorise, where a cast of n to an integer would not.
+    let two_n = (shifted
+        .to_bits()
+        .wrapping_sub(0x4B40_0000)
+        .wrapping_add(127))
+        << 23;
+    f32::from_bits(two_n) * p
 }
 
 #[inline(always)]
@@ -556,38 +580,139 @@ fn lstm_forward(
         }
         recurrent_step(wh, hidden, &recurrent, &outs, &mut gates);
         for &(t, prev) in &running {
-            let z = &mut gates[t * h4..(t + 1) * h4];
-            // Gates i, f and o are sigmoids, g a tanh: loops of one kind each, which vectorise.
-            for v in &mut z[..2 * hidden] {
-                *v = sigmoid(*v);
-            }
-            for v in &mut z[2 * hidden..3 * hidden] {
-                *v = tanh(*v);
-            }
-            for v in &mut z[3 * hidden..] {
-                *v = sigmoid(*v);
-            }
-            let z = &gates[t * h4..(t + 1) * h4];
-            match prev {
-                Some(pt) => {
-                    let c_prev = &cells[pt * hidden..(pt + 1) * hidden];
-                    for j in 0..hidden {
-                        cell[j] = z[hidden + j] * c_prev[j];
-                    }
-                }
-                None => cell.iter_mut().for_each(|c| *c = 0.0),
-            }
-            for j in 0..hidden {
-                cell[j] += z[j] * z[2 * hidden + j];
-            }
-            let out = &mut outs[t * hidden..(t + 1) * hidden];
-            for j in 0..hidden {
-                out[j] = z[3 * hidden + j] * tanh(cell[j]);
-            }
+            let c_prev = prev.map(|pt| &cells[pt * hidden..(pt + 1) * hidden]);
+            cell_step(
+                &mut gates[t * h4..(t + 1) * h4],
+                c_prev,
+                &mut cell,
+                &mut outs[t * hidden..(t + 1) * hidden],
+            );
             cells[t * hidden..(t + 1) * hidden].copy_from_slice(&cell);
         }
     }
     LstmTrace { gates, cells, outs }
+}
+
+/// [`lstm_forward`] for parsing, with eight-bit weights and inputs: each step's outputs.
+fn lstm_quantized(
+    (wx, wh, bias): &(QMatrix, QMatrix, Vec<f32>),
+    hidden: usize,
+    inputs: &QRows,
+    lens: &[usize],
+    backward: bool,
+) -> Vec<f32> {
+    let h4 = 4 * hidden;
+    let total: usize = lens.iter().sum();
+    let mut gates = vec![0.0f32; total * h4];
+    for row in gates.chunks_exact_mut(h4) {
+        row.copy_from_slice(bias);
+    }
+    wx.add_products(inputs, &mut gates);
+    let mut outs = vec![0.0f32; total * hidden];
+    let mut cells = vec![0.0f32; total * hidden];
+    let mut outs_q = QRows::zeros(total, wh.input_width());
+    let mut cell = vec![0.0f32; hidden];
+    let mut sums = vec![0i32; 2 * h4.div_ceil(8) * 8];
+    let half = sums.len() / 2;
+    let mut start = 0;
+    let starts: Vec<usize> = lens
+        .iter()
+        .map(|&n| {
+            let s = start;
+            start += n;
+            s
+        })
+        .collect();
+    let longest = lens.iter().copied().max().unwrap_or(0);
+    let mut running: Vec<(usize, Option<usize>)> = Vec::with_capacity(lens.len());
+    let mut recurrent: Vec<(usize, usize)> = Vec::with_capacity(lens.len());
+    for k in 0..longest {
+        running.clear();
+        recurrent.clear();
+        for (&start, &n) in starts.iter().zip(lens) {
+            if k < n {
+                let at = |k: usize| start + if backward { n - 1 - k } else { k };
+                let prev = k.checked_sub(1).map(at);
+                running.push((at(k), prev));
+                if let Some(pt) = prev {
+                    recurrent.push((at(k), pt));
+                }
+            }
+        }
+        // The recurrent products, two sentences at a time.
+        for pair in recurrent.chunks(2) {
+            let (t0, p0) = pair[0];
+            let (t1, p1) = *pair.get(1).unwrap_or(&pair[0]);
+            wh.sums(outs_q.row(p0), outs_q.row(p1), &mut sums);
+            wh.add_scaled(&sums[..half], outs_q.scale(p0), &mut gates[t0 * h4..]);
+            if pair.len() == 2 {
+                wh.add_scaled(&sums[half..], outs_q.scale(p1), &mut gates[t1 * h4..]);
+            }
+        }
+        for &(t, prev) in &running {
+            let c_prev = prev.map(|pt| &cells[pt * hidden..(pt + 1) * hidden]);
+            cell_step(
+                &mut gates[t * h4..(t + 1) * h4],
+                c_prev,
+                &mut cell,
+                &mut outs[t * hidden..(t + 1) * hidden],
+            );
+            cells[t * hidden..(t + 1) * hidden].copy_from_slice(&cell);
+            outs_q.set(t, &outs[t * hidden..(t + 1) * hidden]);
+        }
+    }
+    outs
+}
+
+/// One LSTM cell's step: the gates' sums `z` (i, f, g, o) become their activations, `cell`
+/// the new cell state (from `c_prev`, none at the first step) and `out` the output.
+fn cell_step(z: &mut [f32], c_prev: Option<&[f32]>, cell: &mut [f32], out: &mut [f32]) {
+    #[cfg(target_arch = "x86_64")]
+    if simd::available() {
+        // SAFETY: the CPU has the features `simd` is compiled for.
+        return unsafe { cell_step_avx2(z, c_prev, cell, out) };
+    }
+    cell_step_body(z, c_prev, cell, out)
+}
+
+/// [`cell_step`] compiled for AVX2, where its loops vectorise eight wide: the same operations
+/// in the same order, so the same results.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn cell_step_avx2(z: &mut [f32], c_prev: Option<&[f32]>, cell: &mut [f32], out: &mut [f32]) {
+    cell_step_body(z, c_prev, cell, out)
+}
+
+#[inline(always)]
+fn cell_step_body(z: &mut [f32], c_prev: Option<&[f32]>, cell: &mut [f32], out: &mut [f32]) {
+    let hidden = cell.len();
+    let (ifg, o) = z.split_at_mut(3 * hidden);
+    let (i_f, g) = ifg.split_at_mut(2 * hidden);
+    // Gates i, f and o are sigmoids, g a tanh: loops of one kind each, which vectorise.
+    for v in i_f.iter_mut() {
+        *v = sigmoid(*v);
+    }
+    for v in g.iter_mut() {
+        *v = tanh(*v);
+    }
+    for v in o.iter_mut() {
+        *v = sigmoid(*v);
+    }
+    let (i, f) = i_f.split_at(hidden);
+    match c_prev {
+        Some(c_prev) => {
+            for ((c, &fv), &cp) in cell.iter_mut().zip(f.iter()).zip(c_prev) {
+                *c = fv * cp;
+            }
+        }
+        None => cell.iter_mut().for_each(|c| *c = 0.0),
+    }
+    for ((c, &iv), &gv) in cell.iter_mut().zip(i.iter()).zip(g.iter()) {
+        *c += iv * gv;
+    }
+    for ((h, &ov), &c) in out.iter_mut().zip(o.iter()).zip(cell.iter()) {
+        *h = ov * tanh(c);
+    }
 }
 
 /// Adds each sentence's recurrent part, `Wh` times the step before's output, to its gates:
@@ -789,15 +914,41 @@ impl NeuralHeads {
         }
     }
 
-    /// The forward pass over sentences read together (see [`lstm_forward`]); training reads
-    /// one at a time, with dropout.
-    fn forward(&self, sentences: &[&Encoded], rng: &mut Option<Rng>, dropout: f32) -> Forward {
+    /// The biaffine scores of each sentence (`lens` words, one after the other in `dep` and
+    /// `head`), with `U · head` for each word, which training's backward pass reads.
+    fn biaffine(&self, dep: &[f32], head: &[f32], lens: &[usize]) -> (Vec<f32>, Vec<Vec<f32>>) {
         let l = &self.layout;
         let p = &self.params;
-        let lens: Vec<usize> = sentences.iter().map(|s| s.words.len()).collect();
+        let a = l.arc_dim;
         let total: usize = lens.iter().sum();
-        let width0 = l.word_dim + l.tag_dim;
-        let mut x = Vec::with_capacity(total * width0);
+        let mut u_head = vec![0.0f32; total * a];
+        times_transposed(head, a, &p[l.biaffine..l.biaffine + a * a], &mut u_head);
+        let hb = &p[l.head_bias..l.head_bias + a];
+        let mut scores = Vec::with_capacity(lens.len());
+        let mut start = 0;
+        for &steps in lens {
+            let words = start * a..(start + steps) * a;
+            let head_terms: Vec<f32> = head[words.clone()]
+                .chunks_exact(a)
+                .map(|h| dot(hb, h))
+                .collect();
+            let mut sentence = vec![0.0f32; steps * steps];
+            for row in sentence.chunks_exact_mut(steps) {
+                row.copy_from_slice(&head_terms);
+            }
+            times_transposed(&dep[words.clone()], a, &u_head[words], &mut sentence);
+            scores.push(sentence);
+            start += steps;
+        }
+        (u_head, scores)
+    }
+
+    /// The embeddings of each sentence's words and tags, one row a word.
+    fn embed(&self, sentences: &[&Encoded]) -> Vec<f32> {
+        let l = &self.layout;
+        let p = &self.params;
+        let total: usize = sentences.iter().map(|s| s.words.len()).sum();
+        let mut x = Vec::with_capacity(total * (l.word_dim + l.tag_dim));
         for s in sentences {
             for (&w, &t) in s.words.iter().zip(&s.tags) {
                 let w = l.word_emb + w * l.word_dim;
@@ -806,6 +957,80 @@ impl NeuralHeads {
                 x.extend_from_slice(&p[t..t + l.tag_dim]);
             }
         }
+        x
+    }
+
+    fn quantized(&self) -> &Quantized {
+        self.quantized.get_or_init(|| {
+            let l = &self.layout;
+            let p = &self.params;
+            let h = l.hidden;
+            let lstm = l
+                .lstm
+                .iter()
+                .map(|dirs| {
+                    dirs.map(|(wx, wh, b, input)| {
+                        (
+                            QMatrix::new(&p[wx..wx + 4 * h * input], 4 * h, input),
+                            QMatrix::new(&p[wh..wh + 4 * h * h], 4 * h, h),
+                            p[b..b + 4 * h].to_vec(),
+                        )
+                    })
+                })
+                .collect();
+            let (a, out) = (l.arc_dim, 2 * h);
+            Quantized {
+                lstm,
+                dep: QMatrix::new(&p[l.dep_w..l.dep_w + a * out], a, out),
+                head: QMatrix::new(&p[l.head_w..l.head_w + a * out], a, out),
+            }
+        })
+    }
+
+    /// The forward pass for parsing, with the eight-bit weights: each sentence's scores.
+    fn scores_quantized(&self, sentences: &[&Encoded]) -> Vec<Vec<f32>> {
+        let l = &self.layout;
+        let p = &self.params;
+        let q = self.quantized();
+        let lens: Vec<usize> = sentences.iter().map(|s| s.words.len()).collect();
+        let total: usize = lens.iter().sum();
+        let h = l.hidden;
+        let mut current = self.embed(sentences);
+        let mut width = l.word_dim + l.tag_dim;
+        for dirs in &q.lstm {
+            let x = QRows::of(&current, width, dirs[0].0.input_width());
+            let fwd = lstm_quantized(&dirs[0], h, &x, &lens, false);
+            let bwd = lstm_quantized(&dirs[1], h, &x, &lens, true);
+            let mut out = vec![0.0f32; total * 2 * h];
+            for (t, row) in out.chunks_exact_mut(2 * h).enumerate() {
+                row[..h].copy_from_slice(&fwd[t * h..(t + 1) * h]);
+                row[h..].copy_from_slice(&bwd[t * h..(t + 1) * h]);
+            }
+            current = out;
+            width = 2 * h;
+        }
+        let top = QRows::of(&current, width, q.dep.input_width());
+        let a = l.arc_dim;
+        let mut dep = vec![0.0f32; total * a];
+        let mut head = vec![0.0f32; total * a];
+        for (acts, m, b) in [(&mut dep, &q.dep, l.dep_b), (&mut head, &q.head, l.head_b)] {
+            for row in acts.chunks_exact_mut(a) {
+                row.copy_from_slice(&p[b..b + a]);
+            }
+            m.add_products(&top, acts);
+            acts.iter_mut().for_each(|v| *v = v.max(0.0));
+        }
+        self.biaffine(&dep, &head, &lens).1
+    }
+
+    /// The forward pass over sentences read together (see [`lstm_forward`]); training reads
+    /// one at a time, with dropout.
+    fn forward(&self, sentences: &[&Encoded], rng: &mut Option<Rng>, dropout: f32) -> Forward {
+        let l = &self.layout;
+        let p = &self.params;
+        let lens: Vec<usize> = sentences.iter().map(|s| s.words.len()).collect();
+        let total: usize = lens.iter().sum();
+        let x = self.embed(sentences);
         let mut layer_inputs = Vec::new();
         let mut input_masks = Vec::new();
         let mut traces = Vec::new();
@@ -843,26 +1068,7 @@ impl NeuralHeads {
             times_transposed(&top, out, &p[w..w + a * out], acts);
             acts.iter_mut().for_each(|v| *v = v.max(0.0));
         }
-        // U · head for each word, then each pair's score within each sentence.
-        let mut u_head = vec![0.0f32; total * a];
-        times_transposed(&head, a, &p[l.biaffine..l.biaffine + a * a], &mut u_head);
-        let hb = &p[l.head_bias..l.head_bias + a];
-        let mut scores = Vec::with_capacity(lens.len());
-        let mut start = 0;
-        for &steps in &lens {
-            let words = start * a..(start + steps) * a;
-            let head_terms: Vec<f32> = head[words.clone()]
-                .chunks_exact(a)
-                .map(|h| dot(hb, h))
-                .collect();
-            let mut sentence = vec![0.0f32; steps * steps];
-            for row in sentence.chunks_exact_mut(steps) {
-                row.copy_from_slice(&head_terms);
-            }
-            times_transposed(&dep[words.clone()], a, &u_head[words], &mut sentence);
-            scores.push(sentence);
-            start += steps;
-        }
+        let (u_head, scores) = self.biaffine(&dep, &head, &lens);
         Forward {
             steps: total,
             layer_inputs,
@@ -1050,8 +1256,12 @@ impl NeuralHeads {
             .map(|(forms, tags)| self.encode(forms, tags))
             .collect();
         let refs: Vec<&Encoded> = encoded.iter().collect();
-        let f = self.forward(&refs, &mut None, 0.0);
-        f.scores
+        let scores = if quantized::eight_bit() {
+            self.scores_quantized(&refs)
+        } else {
+            self.forward(&refs, &mut None, 0.0).scores
+        };
+        scores
             .iter()
             .map(|flat| {
                 let n = (flat.len() as f64).sqrt() as usize;
@@ -1143,6 +1353,7 @@ impl NeuralHeads {
             params,
             words,
             tags,
+            quantized: OnceLock::new(),
         })
     }
 
@@ -1195,6 +1406,7 @@ impl NeuralHeads {
             params,
             words,
             tags,
+            quantized: OnceLock::new(),
         }
     }
 
@@ -1343,6 +1555,8 @@ impl NeuralHeads {
                     model.params[k] -= lr * m1[k] / (m2[k].sqrt() + eps);
                 }
             }
+            // The eight-bit weights, if a report made them, are those of the epoch before.
+            model.quantized = OnceLock::new();
             report(
                 epoch,
                 (epoch_loss / words_seen as f64) as f32,
@@ -1553,6 +1767,20 @@ mod tests {
         // Trained twice, the same weights.
         let again = NeuralHeads::train(&data, &tiny_config(), |_, _, _, _| {});
         assert_eq!(again.params, model.params);
+        // The eight-bit weights score close to the float ones and choose the same heads,
+        // whichever path this CPU parses with.
+        let encoded = model.encode(&forms, &tags);
+        let float = model.forward(&[&encoded], &mut None, 0.0).scores.remove(0);
+        let eight = model.scores_quantized(&[&encoded]).remove(0);
+        let n = forms.len() + 1;
+        for (f, e) in float.chunks_exact(n).zip(eight.chunks_exact(n)) {
+            let largest = f.iter().fold(1.0f32, |m, v| m.max(v.abs()));
+            for (a, b) in f.iter().zip(e) {
+                assert!((a - b).abs() < 0.05 * largest, "{f:?} vs {e:?}");
+            }
+        }
+        let rows = |flat: &[f32]| flat.chunks_exact(n).map(<[f32]>::to_vec).collect();
+        assert_eq!(tree_of(rows(&eight), None), tree_of(rows(&float), None));
     }
 }
 
