@@ -141,16 +141,26 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             opts.unlabelled = Some(std::sync::Arc::new(unlabelled_text(&args)?));
         }
         let new = train_parser(&opts)?;
-        eprintln!(
-            "kestrel: parser trained in {:.1}s: {:?}",
-            start.elapsed().as_secs_f64(),
-            new.dev_scores
-        );
-        metas.retain(|m| m.component != "parser");
-        metas.push(new);
+        for m in &new {
+            eprintln!(
+                "kestrel: {} trained in {:.1}s: {:?}",
+                m.component,
+                start.elapsed().as_secs_f64(),
+                m.dev_scores
+            );
+        }
+        // A parser trained without a scorer leaves none from before beside it.
+        let heads = opts.out.join("heads.bin.gz");
+        if new.len() == 1 && heads.exists() {
+            use anyhow::Context as _;
+            std::fs::remove_file(&heads)
+                .with_context(|| format!("cannot remove the old {}", heads.display()))?;
+        }
+        metas.retain(|m| m.component != "parser" && m.component != "heads");
+        metas.extend(new);
     }
     let order = |c: &str| {
-        ["tagger", "lemmatizer", "parser"]
+        ["tagger", "lemmatizer", "parser", "heads"]
             .iter()
             .position(|x| *x == c)
     };

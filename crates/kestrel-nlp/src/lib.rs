@@ -53,15 +53,63 @@ pub struct Models {
 }
 
 impl Models {
-    /// Reads the three model files from a directory (`tagger.bin.gz`, `lemmatizer.bin.gz`,
-    /// `parser.bin.gz`).
+    /// Reads the model files of a directory: `tagger.bin.gz`, `lemmatizer.bin.gz` and
+    /// `parser.bin.gz`, each the built-in one where the directory has none of its name (a
+    /// directory with none of them is an error), and `heads.bin.gz`, a neural head scorer
+    /// for the parser, where it has one (see [`Parser::set_neural`]).
     pub fn from_dir(dir: &std::path::Path) -> Result<Models, ModelError> {
-        let open = |name: &str| std::fs::File::open(dir.join(name)).map_err(ModelError::Io);
-        Models::from_readers(
-            open("tagger.bin.gz")?,
-            open("lemmatizer.bin.gz")?,
-            open("parser.bin.gz")?,
-        )
+        const FILES: [&str; 3] = ["tagger.bin.gz", "lemmatizer.bin.gz", "parser.bin.gz"];
+        let heads_path = dir.join("heads.bin.gz");
+        let present = |name: &str| dir.join(name).is_file();
+        if !FILES.iter().any(|f| present(f)) && !heads_path.is_file() {
+            return Err(ModelError::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!(
+                    "{} holds no model files (tagger.bin.gz, lemmatizer.bin.gz, parser.bin.gz, heads.bin.gz)",
+                    dir.display()
+                ),
+            )));
+        }
+        let mut models = if FILES.iter().all(|f| present(f)) {
+            let open = |name: &str| std::fs::File::open(dir.join(name)).map_err(ModelError::Io);
+            Models::from_readers(
+                open("tagger.bin.gz")?,
+                open("lemmatizer.bin.gz")?,
+                open("parser.bin.gz")?,
+            )?
+        } else {
+            // Loaded apart from `builtin`'s shared copy, which would stay in memory beside.
+            let builtin = Models::load_builtin()?;
+            let read = |name: &str, component| -> Result<_, ModelError> {
+                let file = std::fs::File::open(dir.join(name))?;
+                let (_, r) = model::read_model(file, component)?;
+                Ok(r)
+            };
+            Models {
+                tagger: if present(FILES[0]) {
+                    Tagger::read_from(&mut read(FILES[0], model::Component::Tagger)?)?
+                } else {
+                    builtin.tagger
+                },
+                lemmatizer: if present(FILES[1]) {
+                    Lemmatizer::read_from(&mut read(FILES[1], model::Component::Lemmatizer)?)?
+                } else {
+                    builtin.lemmatizer
+                },
+                parser: if present(FILES[2]) {
+                    Parser::read_from(&mut read(FILES[2], model::Component::Parser)?)?
+                } else {
+                    builtin.parser
+                },
+            }
+        };
+        if heads_path.is_file() {
+            let (_, mut r) =
+                model::read_model(std::fs::File::open(&heads_path)?, model::Component::Heads)?;
+            let (heads, bonus) = parser::neural::NeuralHeads::read_with_bonus(&mut r)?;
+            models.parser.set_neural(Some(heads), bonus);
+        }
+        Ok(models)
     }
 
     fn from_readers(

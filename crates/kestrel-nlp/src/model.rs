@@ -22,6 +22,9 @@ pub enum Component {
     Parser = 3,
     /// The named entity recogniser.
     Ner = 4,
+    /// The parser's neural head scorer (`heads.bin.gz`), kept apart from the parser so that
+    /// a model set can go with or without it.
+    Heads = 5,
 }
 
 /// Facts about how a model was made, stored in its file and in `meta.json` beside it.

@@ -903,7 +903,7 @@ impl Perceptron {
 
 /// Rounds an f32 to IEEE half precision (round to nearest even; overflow saturates to
 /// infinity, tiny values flush to zero). Weights lose nothing that matters at this size.
-fn f32_to_f16(x: f32) -> u16 {
+pub(crate) fn f32_to_f16(x: f32) -> u16 {
     let bits = x.to_bits();
     let sign = ((bits >> 16) & 0x8000) as u16;
     let exp = ((bits >> 23) & 0xff) as i32;
@@ -931,7 +931,7 @@ fn f32_to_f16(x: f32) -> u16 {
     sign | (half + round as u32) as u16
 }
 
-fn f16_to_f32(h: u16) -> f32 {
+pub(crate) fn f16_to_f32(h: u16) -> f32 {
     let sign = ((h & 0x8000) as u32) << 16;
     let exp = ((h >> 10) & 0x1f) as u32;
     let mant = (h & 0x3ff) as u32;

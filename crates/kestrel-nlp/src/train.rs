@@ -330,10 +330,11 @@ pub fn agreed_parses(
     agreed
 }
 
-/// Trains the parser on jackknifed predicted tags; writes `parser.bin.gz`. With unlabelled
-/// text, two parsers trained first parse it, and the sentences they agree on join the
-/// treebank before the parser is trained again on both (see [`agreed_parses`]).
-pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
+/// Trains the parser on jackknifed predicted tags; writes `parser.bin.gz`, and with a neural
+/// scorer (`opts.parser.neural`) `heads.bin.gz` beside it: the metadata of each. With
+/// unlabelled text, two parsers trained first parse it, and the sentences they agree on join
+/// the treebank before the parser is trained again on both (see [`agreed_parses`]).
+pub fn train_parser(opts: &TrainOptions) -> Result<Vec<ModelMeta>, TrainError> {
     let (mut train, hash, dev) = prepare(opts)?;
     // The treebank's own trees, before copies and parses of unlabelled text join them.
     let gold = train.clone();
@@ -377,9 +378,9 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
     } else {
         "greedy search trained with a dynamic oracle".to_string()
     };
-    let search = match (&opts.parser.neural, parser.neural_size()) {
-        (Some(c), Some(weights)) => format!(
-            "{search}, its heads chosen by a neural scorer ({} bidirectional LSTM layers of {} per direction over word and tag embeddings, biaffine arc scores, {weights} weights, {} epochs), the maximum spanning tree over its log-probabilities{}",
+    let heads_description = match (&opts.parser.neural, parser.neural_size()) {
+        (Some(c), Some(weights)) => Some(format!(
+            "heads-v1: a neural head scorer ({} bidirectional LSTM layers of {} per direction over word and tag embeddings, biaffine arc scores, {weights} weights in half precision, read in eight bits where the CPU has VNNI, {} epochs), the maximum spanning tree over its log-probabilities{}",
             c.layers,
             c.hidden,
             c.epochs,
@@ -388,9 +389,10 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
             } else {
                 String::new()
             }
-        ),
-        _ => search,
+        )),
+        _ => None,
     };
+    let heads = parser.take_neural();
     let mut meta = base_meta(
         "parser",
         opts,
@@ -402,25 +404,7 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
         ),
     );
     if let Some(dev) = &dev {
-        let (mut n, mut uas, mut las) = (0usize, 0usize, 0usize);
-        for s in dev {
-            let forms = s.forms();
-            let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
-            let lemmas: Vec<&str> = s.words.iter().map(|w| w.lemma.as_str()).collect();
-            let upos: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
-            let parsed = parser.parse_tagged(&forms, &xpos, &upos, &lemmas);
-            for (w, (h, l)) in s.words.iter().zip(parsed) {
-                n += 1;
-                if h == w.head {
-                    uas += 1;
-                    las += (l.split(':').next() == w.deprel.split(':').next()) as usize;
-                }
-            }
-        }
-        meta.dev_scores
-            .insert("uas_gold_tags".into(), round(uas as f64 / n.max(1) as f64));
-        meta.dev_scores
-            .insert("las_gold_tags".into(), round(las as f64 / n.max(1) as f64));
+        dev_attachment(&parser, dev, &mut meta);
     }
     write(
         &opts.out.join("parser.bin.gz"),
@@ -428,7 +412,51 @@ pub fn train_parser(opts: &TrainOptions) -> Result<ModelMeta, TrainError> {
         &meta,
         |w| parser.write_to(w),
     )?;
-    Ok(meta)
+    let mut metas = vec![meta];
+    if let (Some((heads, bonus)), Some(description)) = (heads, heads_description) {
+        let mut meta = base_meta(
+            "heads",
+            opts,
+            metas[0].train_hash.clone(),
+            &description,
+            format!("{:?}", opts.parser.neural),
+        );
+        if let Some(dev) = &dev {
+            parser.set_neural(Some(heads.clone()), bonus);
+            dev_attachment(&parser, dev, &mut meta);
+        }
+        write(
+            &opts.out.join("heads.bin.gz"),
+            Component::Heads,
+            &meta,
+            |w| heads.write_with_bonus(bonus, w),
+        )?;
+        metas.push(meta);
+    }
+    Ok(metas)
+}
+
+/// Puts the parser's attachment scores on `dev` (gold tags) into `meta`.
+fn dev_attachment(parser: &Parser, dev: &[TrainSentence], meta: &mut ModelMeta) {
+    let (mut n, mut uas, mut las) = (0usize, 0usize, 0usize);
+    for s in dev {
+        let forms = s.forms();
+        let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+        let lemmas: Vec<&str> = s.words.iter().map(|w| w.lemma.as_str()).collect();
+        let upos: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+        let parsed = parser.parse_tagged(&forms, &xpos, &upos, &lemmas);
+        for (w, (h, l)) in s.words.iter().zip(parsed) {
+            n += 1;
+            if h == w.head {
+                uas += 1;
+                las += (l.split(':').next() == w.deprel.split(':').next()) as usize;
+            }
+        }
+    }
+    meta.dev_scores
+        .insert("uas_gold_tags".into(), round(uas as f64 / n.max(1) as f64));
+    meta.dev_scores
+        .insert("las_gold_tags".into(), round(las as f64 / n.max(1) as f64));
 }
 
 /// Writes `meta.json` (all components' metadata) into the output directory.

@@ -243,6 +243,69 @@ fn train_is_reproducible_and_models_load_back() {
 }
 
 #[test]
+fn a_neural_scorer_is_written_beside_the_parser_and_a_folder_of_it_alone_loads() {
+    let dir = std::env::temp_dir().join(format!("kestrel-heads-{}", std::process::id()));
+    let opts = TrainOptions {
+        train: vec![tiny_path()],
+        dev: Some(tiny_path()),
+        out: dir.join("full"),
+        tagger: quick_tagger(),
+        parser: ParserConfig {
+            neural: Some(kestrel_nlp::parser::neural::NeuralConfig {
+                epochs: 10,
+                word_dim: 4,
+                tag_dim: 3,
+                hidden: 4,
+                layers: 1,
+                arc_dim: 4,
+                batch: 2,
+                ..Default::default()
+            }),
+            neural_bonus: 1.0,
+            ..quick_parser()
+        },
+        licence: "test".into(),
+        unlabelled: None,
+    };
+    train_tagger(&opts).unwrap();
+    let metas = train_parser(&opts).unwrap();
+    let names: Vec<&str> = metas.iter().map(|m| m.component.as_str()).collect();
+    assert_eq!(names, ["parser", "heads"]);
+    assert!(
+        metas[1].features.starts_with("heads-v1"),
+        "{}",
+        metas[1].features
+    );
+    assert!(metas[1].dev_scores.contains_key("uas_gold_tags"));
+    // The parser file goes without the scorer; the folder reads with it.
+    let full = dir.join("full");
+    let alone = Models::from_dir(&full).unwrap();
+    assert!(alone.parser.neural_size().is_some());
+    std::fs::rename(full.join("heads.bin.gz"), dir.join("heads.bin.gz")).unwrap();
+    let without = Models::from_dir(&full).unwrap();
+    assert!(without.parser.neural_size().is_none());
+    // A folder with the scorer alone takes the rest from the built-in models (where this
+    // build has them).
+    let heads_only = dir.join("heads-only");
+    std::fs::create_dir_all(&heads_only).unwrap();
+    std::fs::rename(dir.join("heads.bin.gz"), heads_only.join("heads.bin.gz")).unwrap();
+    if Models::builtin().is_ok() {
+        let models = Models::from_dir(&heads_only).unwrap();
+        assert_eq!(models.parser.neural_size(), alone.parser.neural_size());
+        let words = ["The", "court", "met", "the", "minister", "."];
+        let tags = ["DT", "NN", "VBD", "DT", "NN", "."];
+        let parsed = models.parser.parse(&words, &tags);
+        assert_eq!(parsed.iter().filter(|(h, _)| *h == 0).count(), 1);
+    }
+    // A folder with no model file is an error that names what it looked for.
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let err = Models::from_dir(&empty).unwrap_err().to_string();
+    assert!(err.contains("holds no model files"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn several_training_files_are_read_in_order_and_recorded() {
     let dir = std::env::temp_dir().join(format!("kestrel-two-files-{}", std::process::id()));
     let train = |files: Vec<PathBuf>, out: &str| {
@@ -486,7 +549,7 @@ fn a_parser_trained_with_unlabelled_text_is_reproducible_and_says_what_it_read()
             licence: "test".into(),
             unlabelled: Some(text.clone()),
         };
-        metas.push(train_parser(&opts).unwrap());
+        metas.extend(train_parser(&opts).unwrap());
     }
     let a = std::fs::read(dir.join("a").join("parser.bin.gz")).unwrap();
     let b = std::fs::read(dir.join("b").join("parser.bin.gz")).unwrap();

@@ -1090,6 +1090,11 @@ impl Parser {
         self.neural_bonus = bonus;
     }
 
+    /// Takes the neural head scorer and its bonus out of the parser, which goes on without.
+    pub fn take_neural(&mut self) -> Option<(neural::NeuralHeads, f32)> {
+        self.neural.take().map(|n| (n, self.neural_bonus))
+    }
+
     /// The neural head scorer's weights, when the parser has one.
     pub fn neural_size(&self) -> Option<usize> {
         self.neural.as_ref().map(neural::NeuralHeads::size)

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use std::io::{self, Read, Write};
 
 use crate::io_util::{read_string, read_u32, write_string, write_u32};
+use crate::perceptron::{f16_to_f32, f32_to_f16};
 use crate::rng::Rng;
 
 mod quantized;
@@ -69,6 +70,9 @@ impl Default for NeuralConfig {
         }
     }
 }
+
+/// The top bit of a scorer file's weight count: its weights are in half precision.
+const HALF_PRECISION: u32 = 1 << 31;
 
 const UNKNOWN: usize = 0;
 const ROOT: usize = 1;
@@ -1297,12 +1301,28 @@ impl NeuralHeads {
                 write_string(out, name)?;
             }
         }
-        write_u32(out, self.params.len() as u32)?;
-        let mut bytes = Vec::with_capacity(4 * self.params.len());
-        for v in &self.params {
-            bytes.extend_from_slice(&v.to_le_bytes());
+        // The weights in half precision, which halves the file and moves no score that
+        // matters (training ends by rounding them so, see `train`); the count's top bit says
+        // so, as files written before it hold single precision.
+        write_u32(out, self.params.len() as u32 | HALF_PRECISION)?;
+        let mut bytes = Vec::with_capacity(2 * self.params.len());
+        for &v in &self.params {
+            bytes.extend_from_slice(&f32_to_f16(v).to_le_bytes());
         }
         out.write_all(&bytes)
+    }
+
+    /// Writes a heads file's body: the bonus of the transition model's arcs (see
+    /// [`tree_of`]), then the scorer.
+    pub fn write_with_bonus(&self, bonus: f32, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+        write_u32(out, bonus.to_bits())?;
+        self.write_to(out)
+    }
+
+    /// Reads what [`NeuralHeads::write_with_bonus`] wrote.
+    pub fn read_with_bonus(input: &mut impl Read) -> io::Result<(NeuralHeads, f32)> {
+        let bonus = f32::from_bits(read_u32(input)?);
+        Ok((NeuralHeads::read_from(input)?, bonus))
     }
 
     /// Reads a scorer written by [`NeuralHeads::write_to`].
@@ -1335,19 +1355,30 @@ impl NeuralHeads {
             ..NeuralConfig::default()
         };
         let layout = Layout::new(n_words, n_tags, &config);
-        let n = read_u32(input)? as usize;
+        let count = read_u32(input)?;
+        let half = count & HALF_PRECISION != 0;
+        let n = (count & !HALF_PRECISION) as usize;
         if n != layout.total {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
                 "neural head scorer: weights do not match its sizes",
             ));
         }
-        let mut bytes = vec![0u8; 4 * n];
-        input.read_exact(&mut bytes)?;
-        let params = bytes
-            .chunks_exact(4)
-            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
+        let params = if half {
+            let mut bytes = vec![0u8; 2 * n];
+            input.read_exact(&mut bytes)?;
+            bytes
+                .chunks_exact(2)
+                .map(|b| f16_to_f32(u16::from_le_bytes([b[0], b[1]])))
+                .collect()
+        } else {
+            let mut bytes = vec![0u8; 4 * n];
+            input.read_exact(&mut bytes)?;
+            bytes
+                .chunks_exact(4)
+                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .collect()
+        };
         Ok(NeuralHeads {
             layout,
             params,
@@ -1564,6 +1595,11 @@ impl NeuralHeads {
                 &model,
             );
         }
+        // As the file keeps them (see `write_to`), so that the scorer trained is the one read.
+        for v in &mut model.params {
+            *v = f16_to_f32(f32_to_f16(*v));
+        }
+        model.quantized = OnceLock::new();
         model
     }
 }
