@@ -271,6 +271,17 @@ fn a_neural_scorer_is_written_beside_the_parser_and_a_folder_of_it_alone_loads()
     let metas = train_parser(&opts).unwrap();
     let names: Vec<&str> = metas.iter().map(|m| m.component.as_str()).collect();
     assert_eq!(names, ["parser", "heads"]);
+    // Trained again, the same bytes.
+    let again = TrainOptions {
+        out: dir.join("again"),
+        ..opts.clone()
+    };
+    train_parser(&again).unwrap();
+    for file in ["parser.bin.gz", "heads.bin.gz"] {
+        let a = std::fs::read(dir.join("full").join(file)).unwrap();
+        let b = std::fs::read(dir.join("again").join(file)).unwrap();
+        assert_eq!(a, b, "{file} differs between two runs");
+    }
     assert!(
         metas[1].features.starts_with("heads-v1"),
         "{}",
