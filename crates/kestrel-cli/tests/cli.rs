@@ -2746,3 +2746,35 @@ fn cli_the_one_told_is_not_they_in_what_is_told() {
         "\"they\" is not Reuters: {coded:?}"
     );
 }
+
+#[test]
+fn cli_the_shipped_neural_scorer_loads_beside_the_built_in_models_and_parses() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/en_ewt-neural");
+    let out = kestrel(
+        &[
+            "code",
+            "-",
+            "--models",
+            dir.to_str().unwrap(),
+            "--stages",
+            "clean,segment,tag,parse",
+        ],
+        Some(b"Coastguards rescued nine fishermen off the northern coast on Sunday."),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = &lines(&out)[0];
+    let tokens = doc["sentences"][0]["tokens"].as_array().unwrap();
+    let arc = |i: usize| {
+        (
+            tokens[i]["head"].as_u64().unwrap(),
+            tokens[i]["deprel"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(arc(1), (0, "root".to_string()), "{tokens:?}");
+    assert_eq!(arc(0), (2, "nsubj".to_string()), "{tokens:?}");
+    assert_eq!(arc(3), (2, "obj".to_string()), "{tokens:?}");
+}
