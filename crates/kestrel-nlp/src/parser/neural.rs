@@ -554,36 +554,14 @@ fn lstm_forward(
         row.copy_from_slice(bias);
     }
     times_transposed(&inputs[..total * input], input, wx, &mut gates);
-    let starts: Vec<usize> = lens
-        .iter()
-        .scan(0, |at, &n| {
-            let start = *at;
-            *at += n;
-            Some(start)
-        })
-        .collect();
-    let longest = lens.iter().copied().max().unwrap_or(0);
-    // (this step's row, the step before's row) of each sentence still running, and of those
-    // past their first step; and the cell being computed. Kept across steps, as this loop is
-    // the parser's hottest.
-    let mut running: Vec<(usize, Option<usize>)> = Vec::with_capacity(lens.len());
-    let mut recurrent: Vec<(usize, usize)> = Vec::with_capacity(lens.len());
+    // The cell being computed, kept across steps.
     let mut cell = vec![0.0f32; hidden];
-    for k in 0..longest {
-        running.clear();
-        recurrent.clear();
-        for (&start, &n) in starts.iter().zip(lens) {
-            if k < n {
-                let at = |k: usize| start + if backward { n - 1 - k } else { k };
-                let prev = k.checked_sub(1).map(at);
-                running.push((at(k), prev));
-                if let Some(pt) = prev {
-                    recurrent.push((at(k), pt));
-                }
-            }
-        }
-        recurrent_step(wh, hidden, &recurrent, &outs, &mut gates);
-        for &(t, prev) in &running {
+    let mut steps = Lockstep::new(lens, backward);
+    for k in 0..steps.longest() {
+        steps.step(k);
+        let (running, recurrent) = (&steps.running, &steps.recurrent);
+        recurrent_step(wh, hidden, recurrent, &outs, &mut gates);
+        for &(t, prev) in running {
             let c_prev = prev.map(|pt| &cells[pt * hidden..(pt + 1) * hidden]);
             cell_step(
                 &mut gates[t * h4..(t + 1) * h4],
@@ -595,6 +573,56 @@ fn lstm_forward(
         }
     }
     LstmTrace { gates, cells, outs }
+}
+
+/// Sentences read in step, one after the other in the rows (see [`lstm_forward`]): at each
+/// step, (this step's row, the step before's row) of each sentence still running, and of those
+/// past their first step. The lists are kept across steps.
+struct Lockstep<'a> {
+    lens: &'a [usize],
+    starts: Vec<usize>,
+    backward: bool,
+    running: Vec<(usize, Option<usize>)>,
+    recurrent: Vec<(usize, usize)>,
+}
+
+impl<'a> Lockstep<'a> {
+    fn new(lens: &'a [usize], backward: bool) -> Lockstep<'a> {
+        let mut at = 0;
+        let starts = lens
+            .iter()
+            .map(|&n| {
+                at += n;
+                at - n
+            })
+            .collect();
+        Lockstep {
+            lens,
+            starts,
+            backward,
+            running: Vec::with_capacity(lens.len()),
+            recurrent: Vec::with_capacity(lens.len()),
+        }
+    }
+
+    fn longest(&self) -> usize {
+        self.lens.iter().copied().max().unwrap_or(0)
+    }
+
+    fn step(&mut self, k: usize) {
+        self.running.clear();
+        self.recurrent.clear();
+        for (&start, &n) in self.starts.iter().zip(self.lens) {
+            if k < n {
+                let at = |k: usize| start + if self.backward { n - 1 - k } else { k };
+                let prev = k.checked_sub(1).map(at);
+                self.running.push((at(k), prev));
+                if let Some(pt) = prev {
+                    self.recurrent.push((at(k), pt));
+                }
+            }
+        }
+    }
 }
 
 /// [`lstm_forward`] for parsing, with eight-bit weights and inputs: each step's outputs.
@@ -618,31 +646,10 @@ fn lstm_quantized(
     let mut cell = vec![0.0f32; hidden];
     let mut sums = vec![0i32; 2 * h4.div_ceil(8) * 8];
     let half = sums.len() / 2;
-    let mut start = 0;
-    let starts: Vec<usize> = lens
-        .iter()
-        .map(|&n| {
-            let s = start;
-            start += n;
-            s
-        })
-        .collect();
-    let longest = lens.iter().copied().max().unwrap_or(0);
-    let mut running: Vec<(usize, Option<usize>)> = Vec::with_capacity(lens.len());
-    let mut recurrent: Vec<(usize, usize)> = Vec::with_capacity(lens.len());
-    for k in 0..longest {
-        running.clear();
-        recurrent.clear();
-        for (&start, &n) in starts.iter().zip(lens) {
-            if k < n {
-                let at = |k: usize| start + if backward { n - 1 - k } else { k };
-                let prev = k.checked_sub(1).map(at);
-                running.push((at(k), prev));
-                if let Some(pt) = prev {
-                    recurrent.push((at(k), pt));
-                }
-            }
-        }
+    let mut steps = Lockstep::new(lens, backward);
+    for k in 0..steps.longest() {
+        steps.step(k);
+        let (running, recurrent) = (&steps.running, &steps.recurrent);
         // The recurrent products, two sentences at a time.
         for pair in recurrent.chunks(2) {
             let (t0, p0) = pair[0];
@@ -653,7 +660,7 @@ fn lstm_quantized(
                 wh.add_scaled(&sums[half..], outs_q.scale(p1), &mut gates[t1 * h4..]);
             }
         }
-        for &(t, prev) in &running {
+        for &(t, prev) in running {
             let c_prev = prev.map(|pt| &cells[pt * hidden..(pt + 1) * hidden]);
             cell_step(
                 &mut gates[t * h4..(t + 1) * h4],

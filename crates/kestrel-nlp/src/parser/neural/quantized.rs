@@ -325,6 +325,8 @@ pub(super) mod vnni {
                     for b in 0..blocks {
                         let v0 = _mm256_set1_epi32((p0.add(4 * b) as *const i32).read_unaligned());
                         let v1 = _mm256_set1_epi32((p1.add(4 * b) as *const i32).read_unaligned());
+                        // Four as a constant, which keeps the accumulators in registers;
+                        // the last groups, fewer than four, as a count.
                         if take == 4 {
                             for i in 0..4 {
                                 let wv = _mm256_loadu_si256(
