@@ -392,6 +392,20 @@ pub fn train_parser(opts: &TrainOptions) -> Result<Vec<ModelMeta>, TrainError> {
         )),
         _ => None,
     };
+    // The scorer's own metadata, its figures on dev taken while the parser still has it.
+    let heads_meta = heads_description.map(|description| {
+        let mut meta = base_meta(
+            "heads",
+            opts,
+            hash.clone(),
+            &description,
+            format!("{:?}", opts.parser.neural),
+        );
+        if let Some(dev) = &dev {
+            dev_attachment(&parser, dev, &mut meta);
+        }
+        meta
+    });
     let heads = parser.take_neural();
     let mut meta = base_meta(
         "parser",
@@ -413,18 +427,7 @@ pub fn train_parser(opts: &TrainOptions) -> Result<Vec<ModelMeta>, TrainError> {
         |w| parser.write_to(w),
     )?;
     let mut metas = vec![meta];
-    if let (Some((heads, bonus)), Some(description)) = (heads, heads_description) {
-        let mut meta = base_meta(
-            "heads",
-            opts,
-            metas[0].train_hash.clone(),
-            &description,
-            format!("{:?}", opts.parser.neural),
-        );
-        if let Some(dev) = &dev {
-            parser.set_neural(Some(heads.clone()), bonus);
-            dev_attachment(&parser, dev, &mut meta);
-        }
+    if let (Some((heads, bonus)), Some(meta)) = (heads, heads_meta) {
         write(
             &opts.out.join("heads.bin.gz"),
             Component::Heads,

@@ -561,18 +561,32 @@ fn lstm_forward(
         steps.step(k);
         let (running, recurrent) = (&steps.running, &steps.recurrent);
         recurrent_step(wh, hidden, recurrent, &outs, &mut gates);
-        for &(t, prev) in running {
-            let c_prev = prev.map(|pt| &cells[pt * hidden..(pt + 1) * hidden]);
-            cell_step(
-                &mut gates[t * h4..(t + 1) * h4],
-                c_prev,
-                &mut cell,
-                &mut outs[t * hidden..(t + 1) * hidden],
-            );
-            cells[t * hidden..(t + 1) * hidden].copy_from_slice(&cell);
-        }
+        cell_steps(running, &mut gates, &mut cells, &mut outs, &mut cell);
     }
     LstmTrace { gates, cells, outs }
+}
+
+/// [`cell_step`] for each (row, the step before's row) of `running`, reading the rows' gates
+/// and writing their cells and outputs (`cell` is scratch).
+fn cell_steps(
+    running: &[(usize, Option<usize>)],
+    gates: &mut [f32],
+    cells: &mut [f32],
+    outs: &mut [f32],
+    cell: &mut [f32],
+) {
+    let hidden = cell.len();
+    let h4 = 4 * hidden;
+    for &(t, prev) in running {
+        let c_prev = prev.map(|pt| &cells[pt * hidden..(pt + 1) * hidden]);
+        cell_step(
+            &mut gates[t * h4..(t + 1) * h4],
+            c_prev,
+            cell,
+            &mut outs[t * hidden..(t + 1) * hidden],
+        );
+        cells[t * hidden..(t + 1) * hidden].copy_from_slice(cell);
+    }
 }
 
 /// Sentences read in step, one after the other in the rows (see [`lstm_forward`]): at each
@@ -644,31 +658,12 @@ fn lstm_quantized(
     let mut cells = vec![0.0f32; total * hidden];
     let mut outs_q = QRows::zeros(total, wh.input_width());
     let mut cell = vec![0.0f32; hidden];
-    let mut sums = vec![0i32; 2 * h4.div_ceil(8) * 8];
-    let half = sums.len() / 2;
     let mut steps = Lockstep::new(lens, backward);
     for k in 0..steps.longest() {
         steps.step(k);
-        let (running, recurrent) = (&steps.running, &steps.recurrent);
-        // The recurrent products, two sentences at a time.
-        for pair in recurrent.chunks(2) {
-            let (t0, p0) = pair[0];
-            let (t1, p1) = *pair.get(1).unwrap_or(&pair[0]);
-            wh.sums(outs_q.row(p0), outs_q.row(p1), &mut sums);
-            wh.add_scaled(&sums[..half], outs_q.scale(p0), &mut gates[t0 * h4..]);
-            if pair.len() == 2 {
-                wh.add_scaled(&sums[half..], outs_q.scale(p1), &mut gates[t1 * h4..]);
-            }
-        }
-        for &(t, prev) in running {
-            let c_prev = prev.map(|pt| &cells[pt * hidden..(pt + 1) * hidden]);
-            cell_step(
-                &mut gates[t * h4..(t + 1) * h4],
-                c_prev,
-                &mut cell,
-                &mut outs[t * hidden..(t + 1) * hidden],
-            );
-            cells[t * hidden..(t + 1) * hidden].copy_from_slice(&cell);
+        wh.add_products_to(&outs_q, &steps.recurrent, &mut gates);
+        cell_steps(&steps.running, &mut gates, &mut cells, &mut outs, &mut cell);
+        for &(t, _) in &steps.running {
             outs_q.set(t, &outs[t * hidden..(t + 1) * hidden]);
         }
     }

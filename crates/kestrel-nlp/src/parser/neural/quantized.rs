@@ -72,26 +72,23 @@ impl QMatrix {
 
     /// `out[t]` (rows of `self.rows`) += W times input row `t`, for every row of `x`.
     pub(super) fn add_products(&self, x: &QRows, out: &mut [f32]) {
-        let n = x.len();
-        let mut acc = vec![0i32; 2 * 8 * self.groups];
-        let mut t = 0;
-        while t < n {
-            let pair = t + 1 < n;
-            let second = if pair { t + 1 } else { t };
-            self.sums(x.row(t), x.row(second), &mut acc);
-            self.add_scaled(
-                &acc[..8 * self.groups],
-                x.scales[t],
-                &mut out[t * self.rows..],
-            );
-            if pair {
-                self.add_scaled(
-                    &acc[8 * self.groups..],
-                    x.scales[second],
-                    &mut out[second * self.rows..],
-                );
+        let rows: Vec<(usize, usize)> = (0..x.len()).map(|t| (t, t)).collect();
+        self.add_products_to(x, &rows, out);
+    }
+
+    /// `out[o]` (rows of `self.rows`) += W times input row `i`, for each `(o, i)` of `rows`:
+    /// two at a time, each block of W read once for both.
+    pub(super) fn add_products_to(&self, x: &QRows, rows: &[(usize, usize)], out: &mut [f32]) {
+        let half = 8 * self.groups;
+        let mut acc = vec![0i32; 2 * half];
+        for pair in rows.chunks(2) {
+            let (o0, i0) = pair[0];
+            let (o1, i1) = *pair.get(1).unwrap_or(&pair[0]);
+            self.sums(x.row(i0), x.row(i1), &mut acc);
+            self.add_scaled(&acc[..half], x.scales[i0], &mut out[o0 * self.rows..]);
+            if pair.len() == 2 {
+                self.add_scaled(&acc[half..], x.scales[i1], &mut out[o1 * self.rows..]);
             }
-            t += 2;
         }
     }
 
@@ -195,10 +192,6 @@ impl QRows {
 
     pub(super) fn row(&self, t: usize) -> &[u8] {
         &self.values[t * self.width..(t + 1) * self.width]
-    }
-
-    pub(super) fn scale(&self, t: usize) -> f32 {
-        self.scales[t]
     }
 
     /// Row `t` becomes `x`, scaled to its largest magnitude.
