@@ -112,7 +112,7 @@ impl Links {
 /// Parses one MISC `Entity=` value into the mentions it opens (entity, type, and whether it
 /// closes on the same word) and the entities it closes: `(3-person-new-...-coref` opens,
 /// `3)` closes, `(3-person-...)` is a one-word mention.
-fn parse_entity_field(value: &str) -> (Vec<(String, String, bool)>, Vec<String>) {
+pub(crate) fn parse_entity_field(value: &str) -> (Vec<(String, String, bool)>, Vec<String>) {
     let (mut opened, mut closed) = (Vec::new(), Vec::new());
     let bytes = value.as_bytes();
     let mut i = 0;

@@ -184,7 +184,18 @@ pub fn ner(
 ) -> anyhow::Result<ExitCode> {
     let content =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let sentences = kestrel_nlp::ner::parse_iob2(&content);
+    let sentences = if file.extension().is_some_and(|e| e == "conllu") {
+        if !content.contains("Entity=") {
+            anyhow::bail!(
+                "{} has no Entity= annotations in its MISC column; give a .iob2 file, or a \
+                 treebank that marks entities (UD English-GUM)",
+                file.display()
+            );
+        }
+        crate::ner_gold::named_entity_sentences(&content)
+    } else {
+        kestrel_nlp::ner::parse_iob2(&content)
+    };
     let ner = match model {
         Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path)?),
         None => kestrel_nlp::Ner::builtin()?,

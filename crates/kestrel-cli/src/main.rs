@@ -10,6 +10,7 @@ mod extract_eval;
 mod gazetteer;
 mod geo_eval;
 mod home_regions;
+mod ner_gold;
 mod petrarch_eval;
 mod quotes_eval;
 mod store_cmd;
@@ -539,9 +540,11 @@ enum EvalCommand {
         #[arg(long, value_name = "FILE", conflicts_with = "raw")]
         predictions: Option<PathBuf>,
     },
-    /// Named entities against an IOB2 file (PER, ORG, LOC), span F1 per type and overall.
+    /// Named entities against an IOB2 file (PER, ORG, LOC), span F1 per type and overall;
+    /// or against a .conllu treebank whose MISC column marks entities (UD English-GUM).
     Ner {
-        /// A .iob2 file.
+        /// A .iob2 file, or a .conllu file with `Entity=` marks (names are the mentions of
+        /// people, organisations and places headed by a proper noun; see README).
         file: PathBuf,
         /// End with one JSON object of scores on the last line.
         #[arg(long)]

@@ -341,6 +341,57 @@ fn cli_eval_coref_scores_links_and_refuses_a_file_without_entities() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Entity="));
 }
 
+#[test]
+fn cli_eval_ner_reads_names_from_a_treebanks_entity_marks() {
+    let scratch = temp_dir("ner-conllu");
+    let dir = scratch.path();
+    let gold = dir.join("story.conllu");
+    // A made-up sentence: a person with a title, and a place; "the minister" is no name.
+    std::fs::write(
+        &gold,
+        "# text = Dr. Ilse Marwick met the minister in Copenhagen.\n\
+1\tDr.\tDr.\tPROPN\tNNP\t_\t4\tnsubj\t_\tEntity=(1-person-new-x-1-coref\n\
+2\tIlse\tIlse\tPROPN\tNNP\t_\t1\tflat\t_\t_\n\
+3\tMarwick\tMarwick\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)\n\
+4\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\tEntity=(2-person-new-x-1-sgl\n\
+6\tminister\tminister\tNOUN\tNN\t_\t4\tobj\t_\tEntity=2)\n\
+7\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_\n\
+8\tCopenhagen\tCopenhagen\tPROPN\tNNP\t_\t4\tobl\t_\tEntity=(3-place-new-x-1-sgl)|SpaceAfter=No\n\
+9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n",
+    )
+    .unwrap();
+    let out = kestrel(
+        &["eval", "ner", gold.to_str().unwrap(), "--json", "--errors"],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let last: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(last["sentences"], 1);
+    // Two gold names: a found one is right, a missed one is listed, and nothing else.
+    let gold_names: u64 = ["PER", "LOC"]
+        .iter()
+        .map(|t| {
+            let c = &last["per_type"][t];
+            c["tp"].as_u64().unwrap() + c["fn"].as_u64().unwrap()
+        })
+        .sum();
+    assert_eq!(gold_names, 2, "{stdout}");
+    assert_eq!(last["per_type"]["PER"]["tp"], 1, "{stdout}");
+    assert!(!stdout.contains("missed\tPER\tDr."), "{stdout}");
+
+    let plain = dir.join("plain.conllu");
+    std::fs::write(&plain, "# text = Vote now.\n1\tVote\tvote\tVERB\tVB\t_\t0\troot\t_\t_\n2\tnow\tnow\tADV\tRB\t_\t1\tadvmod\t_\t_\n\n").unwrap();
+    let out = kestrel(&["eval", "ner", plain.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Entity="));
+}
+
 /// The reference article in ../shared, when it is there (it is in CI).
 #[test]
 fn cli_reference_article_drops_the_appeal() {
