@@ -184,7 +184,8 @@ pub fn ner(
 ) -> anyhow::Result<ExitCode> {
     let content =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let sentences = if file.extension().is_some_and(|e| e == "conllu") {
+    // Sentences with their genre (a treebank's documents'; none for an IOB2 file).
+    let (sentences, genres): (Vec<_>, Vec<_>) = if file.extension().is_some_and(|e| e == "conllu") {
         if !content.contains("Entity=") {
             anyhow::bail!(
                 "{} has no Entity= annotations in its MISC column; give a .iob2 file, or a \
@@ -193,37 +194,61 @@ pub fn ner(
             );
         }
         crate::ner_gold::named_entity_sentences(&content)
+            .into_iter()
+            .map(|(document, s)| (s, Some(crate::ner_gold::genre(&document).to_string())))
+            .unzip()
     } else {
         kestrel_nlp::ner::parse_iob2(&content)
+            .into_iter()
+            .map(|s| (s, None))
+            .unzip()
     };
     let ner = match model {
         Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path)?),
         None => kestrel_nlp::Ner::builtin()?,
     };
     let models = kestrel_nlp::Models::builtin()?;
-    let s = if pipeline {
-        let stages: Vec<Box<dyn kestrel_core::Stage>> = vec![
+    let stages: Vec<Box<dyn kestrel_core::Stage>> = if pipeline {
+        vec![
             Box::new(kestrel_nlp::TagStage::new(models.clone())),
             Box::new(kestrel_nlp::ParseStage::new(models.clone())),
-            Box::new(kestrel_nlp::NerStage::new(ner)),
+            Box::new(kestrel_nlp::NerStage::new(ner.clone())),
             Box::new(kestrel_actors::ActorStage::new(kestrel::actor_dictionary(
                 &[],
             )?)),
-        ];
-        kestrel_nlp::ner::evaluate_with(&sentences, |words| {
-            let mut doc = document_of_words(words);
-            for stage in &stages {
-                stage.process(&mut doc);
-            }
-            doc.entities
-                .iter()
-                .filter(|e| e.mention == kestrel_core::MentionKind::Name)
-                .map(|e| (e.tokens.clone(), e.kind))
-                .collect()
-        })
+        ]
     } else {
-        kestrel_nlp::ner::evaluate(&ner, &models.tagger, &sentences)
+        Vec::new()
     };
+    let score = |sentences: &[kestrel_nlp::ner::NerSentence]| {
+        if pipeline {
+            kestrel_nlp::ner::evaluate_with(sentences, |words| {
+                let mut doc = document_of_words(words);
+                for stage in &stages {
+                    stage.process(&mut doc);
+                }
+                doc.entities
+                    .iter()
+                    .filter(|e| e.mention == kestrel_core::MentionKind::Name)
+                    .map(|e| (e.tokens.clone(), e.kind))
+                    .collect()
+            })
+        } else {
+            kestrel_nlp::ner::evaluate(&ner, &models.tagger, sentences)
+        }
+    };
+    let s = score(&sentences);
+    // A treebank of several genres is scored on each too (GUM's news is nearest to PUD's).
+    let mut by_genre: std::collections::BTreeMap<&str, Vec<kestrel_nlp::ner::NerSentence>> =
+        std::collections::BTreeMap::new();
+    for (sentence, genre) in sentences.iter().zip(&genres) {
+        if let Some(genre) = genre {
+            by_genre.entry(genre).or_default().push(sentence.clone());
+        }
+    }
+    if by_genre.len() < 2 {
+        by_genre.clear();
+    }
     let prf = |(tp, fp, fn_): (usize, usize, usize)| Prf { tp, fp, fn_ };
     if errors {
         for (what, t, words) in &s.errors {
@@ -249,6 +274,20 @@ pub fn ner(
         100.0 * all.recall(),
         100.0 * all.f1()
     );
+    let mut per_genre = serde_json::Map::new();
+    for (genre, group) in &by_genre {
+        let p = prf(score(group).overall);
+        println!(
+            "  genre {genre:<12} precision {:.2}  recall {:.2}  F1 {:.2}  ({} sentences)",
+            100.0 * p.precision(),
+            100.0 * p.recall(),
+            100.0 * p.f1(),
+            group.len()
+        );
+        let mut v = prf_json(&p);
+        v["sentences"] = json!(group.len());
+        per_genre.insert(genre.to_string(), v);
+    }
     if json {
         let v = json!({
             "task": "ner",
@@ -258,6 +297,10 @@ pub fn ner(
             "precision": round(all.precision()), "recall": round(all.recall()), "f1": round(all.f1()),
             "per_type": per_type,
         });
+        let mut v = v;
+        if !per_genre.is_empty() {
+            v["per_genre"] = serde_json::Value::Object(per_genre);
+        }
         println!("{v}");
     }
     Ok(ExitCode::SUCCESS)

@@ -96,6 +96,8 @@ const TITLES: &[&str] = &[
 struct Word {
     form: String,
     upos: String,
+    /// Whether FEATS says plural.
+    plural: bool,
     deprel: String,
     /// The head's index in the sentence, `None` for the root.
     head: Option<usize>,
@@ -127,6 +129,10 @@ fn name_in(
     let inside = |k: usize| (first..=last).contains(&k);
     let head = (first..=last).find(|&k| !words[k].head.is_some_and(inside))?;
     if words[head].upos != "PROPN" || !capitalised(&words[head].form) {
+        return None;
+    }
+    // "the Rohingya", "Muslims": a people or a group, which UniversalNER leaves out.
+    if ty == "PER" && words[head].plural {
         return None;
     }
     // A mention of several people ("Ama Owusu and Kofi Mensah") is no one name; its members
@@ -169,10 +175,14 @@ fn name_in(
             break;
         }
     }
+    let is_title =
+        |k: usize| TITLES.contains(&words[k].form.trim_end_matches('.').to_lowercase().as_str());
     if ty == "PER" {
-        while l <= r
-            && TITLES.contains(&words[l].form.trim_end_matches('.').to_lowercase().as_str())
-        {
+        // "US President Ama Owusu": the name starts after the last title before its head.
+        if let Some(t) = (l..head).rev().find(|&k| is_title(k)) {
+            l = t + 1;
+        }
+        while l <= r && is_title(l) {
             l += 1;
         }
     }
@@ -203,25 +213,40 @@ fn labelled(words: &[Word], mentions: &[(usize, usize, String)]) -> NerSentence 
     }
 }
 
+/// The genre of a GUM document, from its id (`GUM_news_iodine` is news); the whole id for
+/// other treebanks' documents.
+pub fn genre(document: &str) -> &str {
+    match document.strip_prefix("GUM_") {
+        Some(rest) => rest.split('_').next().unwrap_or(rest),
+        None => document,
+    }
+}
+
 /// The sentences of a CoNLL-U file with `Entity=` marks, labelled with the names their
-/// mentions hold.
-pub fn named_entity_sentences(content: &str) -> Vec<NerSentence> {
+/// mentions hold, each with the id of its document (`# newdoc id = ...`; empty before the
+/// first).
+pub fn named_entity_sentences(content: &str) -> Vec<(String, NerSentence)> {
     let mut out = Vec::new();
+    let mut document = String::new();
     let mut words: Vec<Word> = Vec::new();
     let mut open: Vec<(String, String, usize)> = Vec::new();
     let mut mentions: Vec<(usize, usize, String)> = Vec::new();
-    let mut flush = |words: &mut Vec<Word>, mentions: &mut Vec<(usize, usize, String)>| {
-        if !words.is_empty() {
-            out.push(labelled(words, mentions));
-        }
-        words.clear();
-        mentions.clear();
-    };
+    let mut flush =
+        |document: &str, words: &mut Vec<Word>, mentions: &mut Vec<(usize, usize, String)>| {
+            if !words.is_empty() {
+                out.push((document.to_string(), labelled(words, mentions)));
+            }
+            words.clear();
+            mentions.clear();
+        };
     for line in content.lines() {
         if line.trim().is_empty() {
-            flush(&mut words, &mut mentions);
+            flush(&document, &mut words, &mut mentions);
             open.clear();
             continue;
+        }
+        if let Some(id) = line.strip_prefix("# newdoc id = ") {
+            document = id.trim().to_string();
         }
         if line.starts_with('#') {
             continue;
@@ -234,6 +259,7 @@ pub fn named_entity_sentences(content: &str) -> Vec<NerSentence> {
         words.push(Word {
             form: cols[1].to_string(),
             upos: cols[3].to_string(),
+            plural: cols[5].split('|').any(|f| f == "Number=Plur"),
             deprel: cols[7].to_string(),
             head: cols[6].parse::<usize>().ok().and_then(|h| h.checked_sub(1)),
         });
@@ -255,7 +281,7 @@ pub fn named_entity_sentences(content: &str) -> Vec<NerSentence> {
             }
         }
     }
-    flush(&mut words, &mut mentions);
+    flush(&document, &mut words, &mut mentions);
     out
 }
 
@@ -263,7 +289,7 @@ pub fn named_entity_sentences(content: &str) -> Vec<NerSentence> {
 mod tests {
     use super::*;
 
-    fn spans(s: &NerSentence) -> Vec<(String, String)> {
+    fn spans((_, s): &(String, NerSentence)) -> Vec<(String, String)> {
         kestrel_nlp::ner::iob2_spans(&s.labels)
             .into_iter()
             .map(|(a, b, t)| (t, s.words[a..b].join(" ")))
@@ -272,6 +298,7 @@ mod tests {
 
     /// Our own sentence: "Dr. Ama Owusu of the Kumasi Water Board visited Port Elara ."
     const SENTENCE: &str = "\
+# newdoc id = GUM_news_made_up
 1\tDr.\tDr.\tPROPN\tNNP\t_\t3\tcompound\t_\tEntity=(1-person-new-x-1-coref
 2\tAma\tAma\tPROPN\tNNP\t_\t3\tflat\t_\t_
 3\tOwusu\tOwusu\tPROPN\tNNP\t_\t9\tnsubj\t_\t_
@@ -295,6 +322,7 @@ mod tests {
     fn names_are_read_from_the_mentions_that_hold_them() {
         let sentences = named_entity_sentences(SENTENCE);
         assert_eq!(sentences.len(), 2);
+        assert_eq!(genre(&sentences[1].0), "news");
         assert_eq!(
             spans(&sentences[0]),
             vec![
