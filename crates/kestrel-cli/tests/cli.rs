@@ -35,6 +35,20 @@ fn lines(out: &Output) -> Vec<Value> {
 
 /// A scratch directory, removed with everything in it when the returned guard is dropped
 /// (at the end of the test, passed or not).
+/// Runs `kestrel` with these arguments, which must succeed, and gives its standard output and
+/// the JSON object on its last line.
+fn json_of_run(args: &[&str]) -> (String, Value) {
+    let out = kestrel(args, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let last = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    (stdout, last)
+}
+
 fn temp_dir(name: &str) -> tempfile::TempDir {
     tempfile::Builder::new()
         .prefix(&format!("kestrel-cli-{name}-"))
@@ -320,14 +334,7 @@ fn cli_eval_coref_scores_links_and_refuses_a_file_without_entities() {
 6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
     )
     .unwrap();
-    let out = kestrel(&["eval", "coref", gold.to_str().unwrap(), "--json"], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let last: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let (stdout, last) = json_of_run(&["eval", "coref", gold.to_str().unwrap(), "--json"]);
     assert_eq!(last["documents"], 1);
     let pronouns = &last["links"]["pronoun"]["people"];
     assert_eq!(pronouns["gold"], 2);
@@ -361,17 +368,8 @@ fn cli_eval_ner_reads_names_from_a_treebanks_entity_marks() {
 9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n",
     )
     .unwrap();
-    let out = kestrel(
-        &["eval", "ner", gold.to_str().unwrap(), "--json", "--errors"],
-        None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let last: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let (stdout, last) =
+        json_of_run(&["eval", "ner", gold.to_str().unwrap(), "--json", "--errors"]);
     assert_eq!(last["sentences"], 1);
     // Two gold names: a found one is right, a missed one is listed, and nothing else.
     let gold_names: u64 = ["PER", "LOC"]
@@ -1651,17 +1649,7 @@ fn cli_eval_petrarch_scores_a_suite_of_our_own() {
 "#;
     let file = dir.join("suite.xml");
     std::fs::write(&file, xml).unwrap();
-    let out = kestrel(
-        &["eval", "petrarch", file.to_str().unwrap(), "--json"],
-        None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let scores: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let (stdout, scores) = json_of_run(&["eval", "petrarch", file.to_str().unwrap(), "--json"]);
     assert_eq!(scores["records"], 5);
     assert_eq!(scores["scored"], 4);
     assert_eq!(scores["passed"], 4, "{stdout}");
@@ -1755,14 +1743,7 @@ fn cli_eval_quotes_scores_a_brat_folder() {
         ),
     )
     .unwrap();
-    let out = kestrel(&["eval", "quotes", dir.to_str().unwrap(), "--json"], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let scores: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let (_, scores) = json_of_run(&["eval", "quotes", dir.to_str().unwrap(), "--json"]);
     assert_eq!(scores["documents"], 2);
     for role in ["source", "cue", "content"] {
         assert_eq!(scores[format!("{role}_exact")]["f1"], 1.0, "{scores}");
