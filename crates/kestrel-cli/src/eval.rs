@@ -184,71 +184,106 @@ pub fn ner(
 ) -> anyhow::Result<ExitCode> {
     let content =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    // Sentences with their genre (a treebank's documents'; none for an IOB2 file).
-    let (sentences, genres): (Vec<_>, Vec<_>) = if file.extension().is_some_and(|e| e == "conllu") {
-        if !content.contains("Entity=") {
-            anyhow::bail!(
-                "{} has no Entity= annotations in its MISC column; give a .iob2 file, or a \
-                 treebank that marks entities (UD English-GUM)",
-                file.display()
-            );
-        }
-        crate::ner_gold::named_entity_sentences(&content)
-            .into_iter()
-            .map(|(document, s)| (s, Some(crate::ner_gold::genre(&document).to_string())))
-            .unzip()
-    } else {
-        kestrel_nlp::ner::parse_iob2(&content)
-            .into_iter()
-            .map(|s| (s, None))
-            .unzip()
-    };
+    // Sentences with the document they stand in (a treebank's; none for an IOB2 file).
+    let (sentences, documents): (Vec<_>, Vec<_>) =
+        if file.extension().is_some_and(|e| e == "conllu") {
+            if !content.contains("Entity=") {
+                anyhow::bail!(
+                    "{} has no Entity= annotations in its MISC column; give a .iob2 file, or a \
+                     treebank that marks entities (UD English-GUM)",
+                    file.display()
+                );
+            }
+            crate::ner_gold::named_entity_sentences(&content)
+                .into_iter()
+                .map(|(document, s)| (s, Some(document)))
+                .unzip()
+        } else {
+            kestrel_nlp::ner::parse_iob2(&content)
+                .into_iter()
+                .map(|s| (s, None))
+                .unzip()
+        };
     let ner = match model {
         Some(path) => std::sync::Arc::new(kestrel_nlp::Ner::from_file(path)?),
         None => kestrel_nlp::Ner::builtin()?,
     };
     let models = kestrel_nlp::Models::builtin()?;
-    let stages: Vec<Box<dyn kestrel_core::Stage>> = if pipeline {
-        vec![
+    let words_of = |s: &kestrel_nlp::ner::NerSentence| -> Vec<String> { s.words.clone() };
+    // Each sentence's mentions: the recogniser's, or the pipeline's, which reads a treebank's
+    // documents whole, as `kestrel code` reads a story (an IOB2 file's sentences one by one).
+    let mut predictions: Vec<Vec<(std::ops::Range<usize>, kestrel_core::EntityKind)>> =
+        Vec::with_capacity(sentences.len());
+    if pipeline {
+        let stages: Vec<Box<dyn kestrel_core::Stage>> = vec![
             Box::new(kestrel_nlp::TagStage::new(models.clone())),
             Box::new(kestrel_nlp::ParseStage::new(models.clone())),
             Box::new(kestrel_nlp::NerStage::new(ner.clone())),
             Box::new(kestrel_actors::ActorStage::new(kestrel::actor_dictionary(
                 &[],
             )?)),
-        ]
-    } else {
-        Vec::new()
-    };
-    let score = |sentences: &[kestrel_nlp::ner::NerSentence]| {
-        if pipeline {
-            kestrel_nlp::ner::evaluate_with(sentences, |words| {
-                let mut doc = document_of_words(words);
-                for stage in &stages {
-                    stage.process(&mut doc);
-                }
-                doc.entities
-                    .iter()
-                    .filter(|e| e.mention == kestrel_core::MentionKind::Name)
-                    .map(|e| (e.tokens.clone(), e.kind))
-                    .collect()
-            })
-        } else {
-            kestrel_nlp::ner::evaluate(&ner, &models.tagger, sentences)
+        ];
+        let mut first = 0;
+        while first < sentences.len() {
+            let mut end = first + 1;
+            while end < sentences.len()
+                && documents[end].is_some()
+                && documents[end] == documents[first]
+            {
+                end += 1;
+            }
+            let words: Vec<Vec<String>> = sentences[first..end].iter().map(words_of).collect();
+            let mut doc = document_of_sentences(&words);
+            for stage in &stages {
+                stage.process(&mut doc);
+            }
+            let mut found = vec![Vec::new(); end - first];
+            for e in doc
+                .entities
+                .iter()
+                .filter(|e| e.mention == kestrel_core::MentionKind::Name)
+            {
+                let offset = doc.sentences[e.sentence].tokens.start;
+                found[e.sentence].push((e.tokens.start - offset..e.tokens.end - offset, e.kind));
+            }
+            predictions.extend(found);
+            first = end;
         }
+    } else {
+        for s in &sentences {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let tags: Vec<&str> = models.tagger.tag(&words).into_iter().map(|t| t.1).collect();
+            predictions.push(
+                ner.recognise(&words, &tags)
+                    .into_iter()
+                    .map(|m| (m.tokens, m.kind))
+                    .collect(),
+            );
+        }
+    }
+    let score = |subset: &[usize]| {
+        let gold: Vec<kestrel_nlp::ner::NerSentence> =
+            subset.iter().map(|&i| sentences[i].clone()).collect();
+        let mut next = subset.iter();
+        kestrel_nlp::ner::evaluate_with(&gold, |_| {
+            predictions[*next.next().expect("one prediction a sentence")].clone()
+        })
     };
-    let s = score(&sentences);
     // A treebank of several genres is scored on each too (GUM's news is nearest to PUD's).
-    let mut by_genre: std::collections::BTreeMap<&str, Vec<kestrel_nlp::ner::NerSentence>> =
+    let mut by_genre: std::collections::BTreeMap<&str, Vec<usize>> =
         std::collections::BTreeMap::new();
-    for (sentence, genre) in sentences.iter().zip(&genres) {
-        if let Some(genre) = genre {
-            by_genre.entry(genre).or_default().push(sentence.clone());
+    for (i, document) in documents.iter().enumerate() {
+        if let Some(document) = document {
+            by_genre
+                .entry(crate::ner_gold::genre(document))
+                .or_default()
+                .push(i);
         }
     }
     if by_genre.len() < 2 {
         by_genre.clear();
     }
+    let s = score(&(0..sentences.len()).collect::<Vec<_>>());
     let prf = |(tp, fp, fn_): (usize, usize, usize)| Prf { tp, fp, fn_ };
     if errors {
         for (what, t, words) in &s.errors {
@@ -306,29 +341,36 @@ pub fn ner(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A one-sentence document of these words, separated by spaces, as the treebank splits
-/// them.
-fn document_of_words(words: &[&str]) -> kestrel_core::Document {
-    let text = words.join(" ");
-    let mut doc = kestrel_core::Document::new("sentence", text);
+/// A document of these sentences' words, separated by spaces as the treebank splits them,
+/// one sentence a line.
+fn document_of_sentences(sentences: &[Vec<String>]) -> kestrel_core::Document {
+    let text = sentences
+        .iter()
+        .map(|words| words.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut doc = kestrel_core::Document::new("document", text);
     let mut at = 0;
-    for w in words {
-        doc.tokens.push(kestrel_core::Token {
-            span: kestrel_core::Span::new(at, at + w.len()),
-            joined_to_previous: false,
-            upos: None,
-            xpos: None,
-            lemma: None,
-            feats: None,
-            head: None,
-            deprel: None,
+    for words in sentences {
+        let (first, start) = (doc.tokens.len(), at);
+        for w in words {
+            doc.tokens.push(kestrel_core::Token {
+                span: kestrel_core::Span::new(at, at + w.len()),
+                joined_to_previous: false,
+                upos: None,
+                xpos: None,
+                lemma: None,
+                feats: None,
+                head: None,
+                deprel: None,
+            });
+            at += w.len() + 1;
+        }
+        doc.sentences.push(kestrel_core::Sentence {
+            span: kestrel_core::Span::new(start, at.saturating_sub(1).max(start)),
+            tokens: first..doc.tokens.len(),
         });
-        at += w.len() + 1;
     }
-    doc.sentences.push(kestrel_core::Sentence {
-        span: kestrel_core::Span::new(0, doc.text.len()),
-        tokens: 0..words.len(),
-    });
     doc
 }
 
@@ -591,4 +633,28 @@ pub fn plover(
         println!("{v}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_of_sentences_keeps_each_sentences_words() {
+        let sentences = vec![
+            vec!["Ama".to_string(), "spoke".to_string(), ".".to_string()],
+            vec!["She".to_string(), "left".to_string()],
+        ];
+        let doc = document_of_sentences(&sentences);
+        assert_eq!(doc.text, "Ama spoke .\nShe left");
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.sentences[1].tokens, 3..5);
+        let words: Vec<&str> = doc
+            .tokens
+            .iter()
+            .map(|t| &doc.text[t.span.range()])
+            .collect();
+        assert_eq!(words, ["Ama", "spoke", ".", "She", "left"]);
+        assert_eq!(&doc.text[doc.sentences[1].span.range()], "She left");
+    }
 }

@@ -558,6 +558,7 @@ enum EvalCommand {
         /// Score the entity mentions the pipeline outputs (the recogniser's, then the actor
         /// stage's: names of its dictionary the recogniser missed, mentions widened to a
         /// dictionary name), as `kestrel code` writes them, instead of the recogniser's alone.
+        /// A treebank's documents are read whole; an IOB2 file's sentences one by one.
         #[arg(long)]
         pipeline: bool,
     },

@@ -353,10 +353,12 @@ fn cli_eval_ner_reads_names_from_a_treebanks_entity_marks() {
     let scratch = temp_dir("ner-conllu");
     let dir = scratch.path();
     let gold = dir.join("story.conllu");
-    // A made-up sentence: a person with a title, and a place; "the minister" is no name.
+    // Made-up sentences in two genres: a person with a title, and a place; "the minister" is
+    // no name.
     std::fs::write(
         &gold,
-        "# text = Dr. Ilse Marwick met the minister in Copenhagen.\n\
+        "# newdoc id = GUM_news_made_up\n\
+# text = Dr. Ilse Marwick met the minister in Copenhagen.\n\
 1\tDr.\tDr.\tPROPN\tNNP\t_\t4\tnsubj\t_\tEntity=(1-person-new-x-1-coref\n\
 2\tIlse\tIlse\tPROPN\tNNP\t_\t1\tflat\t_\t_\n\
 3\tMarwick\tMarwick\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)\n\
@@ -365,23 +367,42 @@ fn cli_eval_ner_reads_names_from_a_treebanks_entity_marks() {
 6\tminister\tminister\tNOUN\tNN\t_\t4\tobj\t_\tEntity=2)\n\
 7\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_\n\
 8\tCopenhagen\tCopenhagen\tPROPN\tNNP\t_\t4\tobl\t_\tEntity=(3-place-new-x-1-sgl)|SpaceAfter=No\n\
-9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n",
+9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n\
+# newdoc id = GUM_bio_made_up\n\
+# text = Marwick was born in Aarhus.\n\
+1\tMarwick\tMarwick\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\tEntity=(1-person-giv-x-1-coref)\n\
+2\twas\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n\
+3\tborn\tbear\tVERB\tVBN\t_\t0\troot\t_\t_\n\
+4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n\
+5\tAarhus\tAarhus\tPROPN\tNNP\t_\t3\tobl\t_\tEntity=(2-place-new-x-1-sgl)|SpaceAfter=No\n\
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
     )
     .unwrap();
-    let (stdout, last) =
-        json_of_run(&["eval", "ner", gold.to_str().unwrap(), "--json", "--errors"]);
-    assert_eq!(last["sentences"], 1);
-    // Two gold names: a found one is right, a missed one is listed, and nothing else.
-    let gold_names: u64 = ["PER", "LOC"]
-        .iter()
-        .map(|t| {
-            let c = &last["per_type"][t];
-            c["tp"].as_u64().unwrap() + c["fn"].as_u64().unwrap()
-        })
-        .sum();
-    assert_eq!(gold_names, 2, "{stdout}");
-    assert_eq!(last["per_type"]["PER"]["tp"], 1, "{stdout}");
-    assert!(!stdout.contains("missed\tPER\tDr."), "{stdout}");
+    for pipeline in [false, true] {
+        let mut args = vec!["eval", "ner", gold.to_str().unwrap(), "--json", "--errors"];
+        if pipeline {
+            args.push("--pipeline");
+        }
+        let (stdout, last) = json_of_run(&args);
+        assert_eq!(last["sentences"], 2);
+        // Four gold names: a found one is right, a missed one is listed, and nothing else.
+        let gold_names: u64 = ["PER", "LOC"]
+            .iter()
+            .map(|t| {
+                let c = &last["per_type"][t];
+                c["tp"].as_u64().unwrap() + c["fn"].as_u64().unwrap()
+            })
+            .sum();
+        assert_eq!(gold_names, 4, "{stdout}");
+        assert!(
+            last["per_type"]["PER"]["tp"].as_u64().unwrap() >= 1,
+            "{stdout}"
+        );
+        assert!(!stdout.contains("missed\tPER\tDr."), "{stdout}");
+        // Each genre is scored on its own sentences.
+        assert_eq!(last["per_genre"]["news"]["sentences"], 1, "{stdout}");
+        assert_eq!(last["per_genre"]["bio"]["sentences"], 1, "{stdout}");
+    }
 
     let plain = dir.join("plain.conllu");
     std::fs::write(&plain, "# text = Vote now.\n1\tVote\tvote\tVERB\tVB\t_\t0\troot\t_\t_\n2\tnow\tnow\tADV\tRB\t_\t1\tadvmod\t_\t_\n\n").unwrap();
