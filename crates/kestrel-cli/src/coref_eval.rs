@@ -31,12 +31,12 @@ struct GoldWord {
 
 /// One gold mention: words `first..=last` of its document.
 #[derive(Clone, Debug)]
-struct GoldMention {
-    entity: String,
+pub(crate) struct GoldMention {
+    pub(crate) entity: String,
     /// GUM's entity type: person, organization, place, abstract, ...
-    kind: String,
-    first: usize,
-    last: usize,
+    pub(crate) kind: String,
+    pub(crate) first: usize,
+    pub(crate) last: usize,
 }
 
 /// One gold document: its text, words and mentions.
@@ -112,7 +112,7 @@ impl Links {
 /// Parses one MISC `Entity=` value into the mentions it opens (entity, type, and whether it
 /// closes on the same word) and the entities it closes: `(3-person-new-...-coref` opens,
 /// `3)` closes, `(3-person-...)` is a one-word mention.
-pub(crate) fn parse_entity_field(value: &str) -> (Vec<(String, String, bool)>, Vec<String>) {
+fn parse_entity_field(value: &str) -> (Vec<(String, String, bool)>, Vec<String>) {
     let (mut opened, mut closed) = (Vec::new(), Vec::new());
     let bytes = value.as_bytes();
     let mut i = 0;
@@ -138,6 +138,41 @@ pub(crate) fn parse_entity_field(value: &str) -> (Vec<(String, String, bool)>, V
         }
     }
     (opened, closed)
+}
+
+/// Reads word `w`'s `Entity=` value: the mentions it opens join `open` (entity, type, first
+/// word), and the mentions that end at it, one-word ones included, are returned.
+pub(crate) fn mentions_ending_at(
+    value: &str,
+    w: usize,
+    open: &mut Vec<(String, String, usize)>,
+) -> Vec<GoldMention> {
+    let (opened, closed) = parse_entity_field(value);
+    let mut ended = Vec::new();
+    for (entity, kind, closes_here) in opened {
+        if closes_here {
+            ended.push(GoldMention {
+                entity,
+                kind,
+                first: w,
+                last: w,
+            });
+        } else {
+            open.push((entity, kind, w));
+        }
+    }
+    for id in closed {
+        if let Some(k) = open.iter().rposition(|(o, _, _)| *o == id) {
+            let (entity, kind, first) = open.remove(k);
+            ended.push(GoldMention {
+                entity,
+                kind,
+                first,
+                last: w,
+            });
+        }
+    }
+    ended
 }
 
 /// Reads the documents of a CoNLL-U file with `Entity=` annotations. Sentences are joined by
@@ -211,30 +246,7 @@ fn read_gold(content: &str) -> Vec<GoldDocument> {
         let Some(value) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) else {
             continue;
         };
-        let (opened, closed) = parse_entity_field(value);
-        for (id, kind, closes_here) in opened {
-            if closes_here {
-                doc.mentions.push(GoldMention {
-                    entity: id,
-                    kind,
-                    first: w,
-                    last: w,
-                });
-            } else {
-                open.push((id, kind, w));
-            }
-        }
-        for id in closed {
-            if let Some(k) = open.iter().rposition(|(o, _, _)| *o == id) {
-                let (entity, kind, first) = open.remove(k);
-                doc.mentions.push(GoldMention {
-                    entity,
-                    kind,
-                    first,
-                    last: w,
-                });
-            }
-        }
+        doc.mentions.extend(mentions_ending_at(value, w, &mut open));
     }
     for doc in &mut docs {
         doc.mentions

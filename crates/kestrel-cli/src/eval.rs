@@ -209,7 +209,6 @@ pub fn ner(
         None => kestrel_nlp::Ner::builtin()?,
     };
     let models = kestrel_nlp::Models::builtin()?;
-    let words_of = |s: &kestrel_nlp::ner::NerSentence| -> Vec<String> { s.words.clone() };
     // Each sentence's mentions: the recogniser's, or the pipeline's, which reads a treebank's
     // documents whole, as `kestrel code` reads a story (an IOB2 file's sentences one by one).
     let mut predictions: Vec<Vec<(std::ops::Range<usize>, kestrel_core::EntityKind)>> =
@@ -232,8 +231,7 @@ pub fn ner(
             {
                 end += 1;
             }
-            let words: Vec<Vec<String>> = sentences[first..end].iter().map(words_of).collect();
-            let mut doc = document_of_sentences(&words);
+            let mut doc = document_of_sentences(&sentences[first..end]);
             for stage in &stages {
                 stage.process(&mut doc);
             }
@@ -324,7 +322,7 @@ pub fn ner(
         per_genre.insert(genre.to_string(), v);
     }
     if json {
-        let v = json!({
+        let mut v = json!({
             "task": "ner",
             "file": file.display().to_string(),
             "scored": if pipeline { "pipeline" } else { "recogniser" },
@@ -332,7 +330,6 @@ pub fn ner(
             "precision": round(all.precision()), "recall": round(all.recall()), "f1": round(all.f1()),
             "per_type": per_type,
         });
-        let mut v = v;
         if !per_genre.is_empty() {
             v["per_genre"] = serde_json::Value::Object(per_genre);
         }
@@ -343,17 +340,17 @@ pub fn ner(
 
 /// A document of these sentences' words, separated by spaces as the treebank splits them,
 /// one sentence a line.
-fn document_of_sentences(sentences: &[Vec<String>]) -> kestrel_core::Document {
+fn document_of_sentences(sentences: &[kestrel_nlp::ner::NerSentence]) -> kestrel_core::Document {
     let text = sentences
         .iter()
-        .map(|words| words.join(" "))
+        .map(|s| s.words.join(" "))
         .collect::<Vec<_>>()
         .join("\n");
     let mut doc = kestrel_core::Document::new("document", text);
     let mut at = 0;
-    for words in sentences {
+    for sentence in sentences {
         let (first, start) = (doc.tokens.len(), at);
-        for w in words {
+        for w in &sentence.words {
             doc.tokens.push(kestrel_core::Token {
                 span: kestrel_core::Span::new(at, at + w.len()),
                 joined_to_previous: false,
@@ -641,10 +638,11 @@ mod tests {
 
     #[test]
     fn a_document_of_sentences_keeps_each_sentences_words() {
-        let sentences = vec![
-            vec!["Ama".to_string(), "spoke".to_string(), ".".to_string()],
-            vec!["She".to_string(), "left".to_string()],
-        ];
+        let sentence = |words: &[&str]| kestrel_nlp::ner::NerSentence {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            labels: vec!["O".to_string(); words.len()],
+        };
+        let sentences = [sentence(&["Ama", "spoke", "."]), sentence(&["She", "left"])];
         let doc = document_of_sentences(&sentences);
         assert_eq!(doc.text, "Ama spoke .\nShe left");
         assert_eq!(doc.sentences.len(), 2);

@@ -266,20 +266,11 @@ pub fn named_entity_sentences(content: &str) -> Vec<(String, NerSentence)> {
         let Some(value) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) else {
             continue;
         };
-        let (opened, closed) = crate::coref_eval::parse_entity_field(value);
-        for (id, kind, closes_here) in opened {
-            if closes_here {
-                mentions.push((w, w, kind));
-            } else {
-                open.push((id, kind, w));
-            }
-        }
-        for id in closed {
-            if let Some(k) = open.iter().rposition(|(o, _, _)| *o == id) {
-                let (_, kind, first) = open.remove(k);
-                mentions.push((first, w, kind));
-            }
-        }
+        mentions.extend(
+            crate::coref_eval::mentions_ending_at(value, w, &mut open)
+                .into_iter()
+                .map(|m| (m.first, m.last, m.kind)),
+        );
     }
     flush(&document, &mut words, &mut mentions);
     out
